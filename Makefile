@@ -1,0 +1,88 @@
+# omsdesk developer entry points: `make run` opens the app on demo data, `make test` runs the whole suite.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+# Targets like `test: system venv services` rely on running in that order.
+.NOTPARALLEL:
+
+VENV = .venv
+PY = $(VENV)/bin/python
+VENV_STAMP = $(VENV)/.omsdesk-installed
+PYTEST_ARGS ?=
+BENCH_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help venv system services test run lint bench clean distclean
+
+help:
+	@echo "make run       install what is missing, seed demo data on first run, open omsdesk"
+	@echo "make test      install what is missing, start PostgreSQL and CUPS, run the whole suite"
+	@echo "               (PYTEST_ARGS='tests/unit -x' narrows the run)"
+	@echo "make system    install missing Debian packages (scripts/ensure-system.sh)"
+	@echo "make venv      create $(VENV) and pip install -e '.[test]'"
+	@echo "make services  start PostgreSQL and CUPS with the test role, database and queues"
+	@echo "make lint      ruff and mypy"
+	@echo "make bench     omsdesk bench (BENCH_ARGS='--quick --json')"
+	@echo "make clean     remove caches and build output (distclean also removes $(VENV))"
+
+venv: $(VENV_STAMP)
+
+# Re-installs whenever pyproject.toml changes (new dependency, new entry point).
+$(VENV_STAMP): pyproject.toml
+	@if [ ! -x $(PY) ]; then \
+		python=$$(bash scripts/find-python.sh); \
+		echo "make venv: creating $(VENV) with $$python"; \
+		"$$python" -m venv $(VENV) || { \
+			echo "make venv: '$$python -m venv' failed; on Debian/Ubuntu install python3-venv (make system does)" >&2; \
+			exit 1; }; \
+	elif ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then \
+		echo "make venv: $(VENV) has a Python older than 3.11; remove it (make distclean) and retry" >&2; \
+		exit 1; \
+	fi
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+system:
+	@bash scripts/ensure-system.sh
+
+services:
+	@bash scripts/start-postgres.sh
+	@bash scripts/start-cups.sh
+
+# The suite runs inside its own D-Bus session with an unlocked gnome-keyring so
+# the one real Secret Service test works; every other test uses an in-memory keyring.
+test: system venv services
+	@export OMSDESK_TEST_PG_URL="$${OMSDESK_TEST_PG_URL:-$$(bash scripts/start-postgres.sh 2>/dev/null)}"; \
+	export QT_QPA_PLATFORM=offscreen; \
+	status=0; \
+	dbus-run-session -- bash scripts/with-test-keyring.sh $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 5 ]; then \
+		echo "make test: pytest collected no tests (exit 5); counted as a failure" >&2; \
+		exit 1; \
+	fi; \
+	exit $$status
+
+run: system venv
+	@bash scripts/seed-demo-once.sh $(VENV)
+	@if [ -n "$${DISPLAY:-}" ] || [ -n "$${WAYLAND_DISPLAY:-}" ]; then \
+		exec $(VENV)/bin/omsdesk; \
+	else \
+		echo "make run: no DISPLAY or WAYLAND_DISPLAY; running omsdesk on a virtual X screen (xvfb-run -a), nothing will be visible"; \
+		exec xvfb-run -a -s "-screen 0 1600x1000x24" $(VENV)/bin/omsdesk; \
+	fi
+
+lint: venv
+	$(VENV)/bin/ruff check omsdesk tests bench
+	$(VENV)/bin/mypy omsdesk
+
+bench: venv
+	$(VENV)/bin/omsdesk bench $(BENCH_ARGS)
+
+# dist and screenshots targets go here.
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

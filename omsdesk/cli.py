@@ -1,0 +1,69 @@
+"""`omsdesk` entry point: the GUI by default, sub-commands for headless work."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from omsdesk import __version__
+from omsdesk.models.errors import OmsError
+
+# Each module has register(subparsers); its parsers set func(ctx) -> int.
+COMMAND_MODULES = [
+    "omsdesk.commands.orders",
+    "omsdesk.commands.stock",
+    "omsdesk.commands.catalog",
+    "omsdesk.commands.admin",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="omsdesk", description="Desktop order management.")
+    parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: OMSDESK_DATABASE_URL "
+                        "or a SQLite file in the user data directory)")
+    parser.add_argument("--version", action="version", version=f"omsdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from omsdesk.commands.common import CliContext
+
+    ctx = CliContext(args)
+    try:
+        if args.command is None:
+            from omsdesk.ui.app import run_gui
+
+            return run_gui(ctx.url)
+        func = getattr(args, "func", None)
+        if func is None:
+            parser.parse_args([*(argv or sys.argv[1:]), "--help"])
+            return 2
+        return int(func(ctx))
+    except OmsError as exc:
+        print(f"omsdesk: {exc}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        print(f"omsdesk: database error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # `omsdesk ... | head` closed the pipe: not an error worth a traceback.
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("omsdesk: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""CLI sub-commands: each module registers its parsers and translates arguments into service calls."""

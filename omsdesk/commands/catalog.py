@@ -1,0 +1,117 @@
+"""`omsdesk products|warehouses ...`: set up a catalogue without the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from pathlib import Path
+
+from sqlalchemy import select
+
+from omsdesk.commands.common import CliContext, add_json_flag, print_json
+from omsdesk.models import Product, ValidationError, Warehouse
+from omsdesk.services.catalog import ProductInput, add_product, add_warehouse
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("products", help="add, import and list products")
+    psub = p.add_subparsers(dest="products_command", metavar="ACTION", required=True)
+    ap = psub.add_parser("add", help="add one product")
+    ap.add_argument("sku")
+    ap.add_argument("--name", required=True)
+    ap.add_argument("--price", type=int, required=True, help="minor units, tax included (e.g. 1995)")
+    ap.add_argument("--currency", default="EUR")
+    ap.add_argument("--tax-rate", type=int, default=2100, help="basis points (2100 = 21%%)")
+    ap.add_argument("--ean")
+    ap.add_argument("--weight", type=int, default=0, help="grams")
+    ap.set_defaults(func=_add_product)
+    ip = psub.add_parser("import", help="add products from a CSV with columns sku,name,price[,ean,tax_rate_bp,weight_g]")
+    ip.add_argument("file")
+    ip.set_defaults(func=_import_products)
+    lp = psub.add_parser("list", help="list products")
+    add_json_flag(lp)
+    lp.set_defaults(func=_list_products)
+
+    w = sub.add_parser("warehouses", help="add and list warehouses")
+    wsub = w.add_subparsers(dest="warehouses_command", metavar="ACTION", required=True)
+    wa = wsub.add_parser("add", help="add a warehouse")
+    wa.add_argument("code")
+    wa.add_argument("--name", default="")
+    wa.add_argument("--city", default="")
+    wa.add_argument("--postcode", default="")
+    wa.add_argument("--country", default="ES")
+    wa.add_argument("--lat", type=float)
+    wa.add_argument("--lon", type=float)
+    wa.add_argument("--priority", type=int, default=100, help="lower is tried first")
+    wa.set_defaults(func=_add_warehouse)
+    wl = wsub.add_parser("list", help="list warehouses")
+    add_json_flag(wl)
+    wl.set_defaults(func=_list_warehouses)
+
+
+def _add_product(ctx: CliContext) -> int:
+    a = ctx.args
+    add_product(ctx.db, ProductInput(a.sku, a.name, a.price, a.currency, a.tax_rate, a.ean, a.weight),
+                actor=ctx.actor)
+    print(f"product {a.sku} added")
+    return 0
+
+
+def _import_products(ctx: CliContext) -> int:
+    path = Path(ctx.args.file)
+    try:
+        rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    except OSError as exc:
+        raise ValidationError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    inputs = []
+    for no, row in enumerate(rows, start=2):
+        try:
+            inputs.append(ProductInput(
+                sku=row["sku"], name=row["name"], price=int(row["price"]),
+                ean=row.get("ean") or None, tax_rate_bp=int(row.get("tax_rate_bp") or 2100),
+                weight_g=int(row.get("weight_g") or 0)))
+        except (KeyError, ValueError, TypeError) as exc:
+            raise ValidationError(f"{path} line {no}: {exc}") from exc
+    from omsdesk.services.catalog import add_product_in
+
+    with ctx.db.write() as s:  # all or nothing, so a bad line leaves no half import
+        for no, item in enumerate(inputs, start=2):
+            try:
+                add_product_in(s, item, actor=ctx.actor)
+            except ValidationError as exc:
+                raise ValidationError(f"{path} line {no}: {exc}") from exc
+    print(f"{len(inputs)} products imported")
+    return 0
+
+
+def _list_products(ctx: CliContext) -> int:
+    with ctx.db.read() as s:
+        rows = s.execute(select(Product.sku, Product.name, Product.ean, Product.price, Product.currency,
+                                Product.tax_rate_bp).order_by(Product.sku)).all()
+    if ctx.args.json:
+        print_json([dict(zip(("sku", "name", "ean", "price", "currency", "tax_rate_bp"), r, strict=True))
+                    for r in rows])
+    else:
+        for r in rows:
+            print(f"{r[0]:<16} {r[2] or '':<14} {r[3]:>8} {r[4]}  {r[1]}")
+    return 0
+
+
+def _add_warehouse(ctx: CliContext) -> int:
+    a = ctx.args
+    add_warehouse(ctx.db, a.code, a.name, actor=ctx.actor, city=a.city, postcode=a.postcode,
+                  country=a.country, latitude=a.lat, longitude=a.lon, priority=a.priority)
+    print(f"warehouse {a.code.upper()} added")
+    return 0
+
+
+def _list_warehouses(ctx: CliContext) -> int:
+    with ctx.db.read() as s:
+        rows = s.execute(select(Warehouse.code, Warehouse.name, Warehouse.city, Warehouse.priority)
+                         .order_by(Warehouse.priority, Warehouse.code)).all()
+    if ctx.args.json:
+        print_json([dict(zip(("code", "name", "city", "priority"), r, strict=True)) for r in rows])
+    else:
+        for r in rows:
+            print(f"{r[0]:<6} {r[1]:<30} {r[2]}")
+    return 0

@@ -1,0 +1,161 @@
+"""`omsdesk orders ...`: list, show, create and every workflow action."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from omsdesk.commands.common import CliContext, add_json_flag, print_json
+from omsdesk.models import OrderStatus, ValidationError
+from omsdesk.models.money import format_minor
+from omsdesk.queries.order_detail import order_detail
+from omsdesk.queries.orders import OrderFilter, list_orders
+from omsdesk.services import orders as svc
+from omsdesk.services import shipping
+from omsdesk.services.intake import create_order
+from omsdesk.services.order_file import load_order_file
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("orders", help="list, show, create and move orders through the workflow")
+    osub = p.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
+
+    lp = osub.add_parser("list", help="one page of the order queue, newest first")
+    lp.add_argument("--status", choices=[s.value for s in OrderStatus])
+    lp.add_argument("--channel", metavar="CODE")
+    lp.add_argument("--search", metavar="TEXT", help="reference, marketplace id, customer name or email, SKU")
+    lp.add_argument("--late", action="store_true", help="only open orders past their ship-by time")
+    lp.add_argument("--limit", type=_positive, default=50)
+    add_json_flag(lp)
+    lp.set_defaults(func=_list)
+
+    sp = osub.add_parser("show", help="one order with lines, payments, shipments and audit trail")
+    sp.add_argument("reference")
+    add_json_flag(sp)
+    sp.set_defaults(func=_show)
+
+    cp = osub.add_parser("create", help="create an order from a JSON file (docs/cli.md)")
+    cp.add_argument("--file", required=True, metavar="ORDER.json")
+    add_json_flag(cp)
+    cp.set_defaults(func=_create)
+
+    for action, help_text in [
+        ("pay", "record a payment (the balance by default)"), ("allocate", "reserve stock"),
+        ("pick", "start picking"), ("pack", "mark packed"), ("ship", "ship (whole or partial)"),
+        ("deliver", "confirm delivery"), ("hold", "put on hold"), ("release", "release from hold"),
+        ("cancel", "cancel (before shipping)"), ("return", "take shipped goods back"),
+    ]:
+        ap = osub.add_parser(action, help=help_text)
+        ap.add_argument("reference")
+        ap.add_argument("--reason", default="", help="recorded in the audit trail")
+        if action == "pay":
+            ap.add_argument("--amount", type=int, help="minor units (default: the balance due)")
+            ap.add_argument("--method", default="card", choices=["card", "cash", "transfer", "marketplace", "other"])
+            ap.add_argument("--payment-ref", default="")
+        if action == "ship":
+            ap.add_argument("--carrier", default="")
+            ap.add_argument("--tracking", default="")
+        if action in ("ship", "return"):
+            ap.add_argument("--line", action="append", default=[], metavar="SKU:QTY",
+                            help="ship/return only this quantity of a SKU (repeatable)")
+        add_json_flag(ap)
+        ap.set_defaults(func=_action, action=action)
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if n <= 0:
+        raise argparse.ArgumentTypeError("must be greater than zero")
+    return n
+
+
+def _list(ctx: CliContext) -> int:
+    a = ctx.args
+    f = OrderFilter(status=a.status, channel=a.channel, search=a.search, late_only=a.late)
+    with ctx.db.read() as s:
+        rows = list_orders(s, f, limit=a.limit)
+    if a.json:
+        print_json([{k: v for k, v in r.__dict__.items() if k != "id"} for r in rows])
+        return 0
+    for r in rows:
+        late = " LATE" if r.late else ""
+        print(f"{r.reference:<16} {r.placed_at:%Y-%m-%d %H:%M} {r.status:<10} {r.channel:<12} "
+              f"{format_minor(r.total, r.currency):>14}  {r.customer_name}{late}")
+    return 0
+
+
+def _show(ctx: CliContext) -> int:
+    with ctx.db.read() as s:
+        d = order_detail(s, ctx.args.reference)
+    if ctx.args.json:
+        print_json(d)
+        return 0
+    print(f"{d.reference}  {d.status}  channel {d.channel}  placed {d.placed_at:%Y-%m-%d %H:%M} UTC")
+    print(f"customer: {d.customer_name} <{d.customer_email}>")
+    print(f"total {format_minor(d.total, d.currency)}  paid {format_minor(d.paid_amount, d.currency)}"
+          f"  due {format_minor(d.balance_due, d.currency)}  warehouse {d.warehouse or '-'}")
+    for ln in d.lines:
+        print(f"  {ln.line_no:>2} {ln.sku:<14} x{ln.qty:<4} {format_minor(ln.total, d.currency):>12}"
+              f"  shipped {ln.qty_shipped} reserved {ln.qty_reserved}  {ln.name}")
+    for sh in d.shipments:
+        print(f"  shipment {sh.id} from {sh.warehouse} {sh.carrier} {sh.tracking} {sh.shipped_at:%Y-%m-%d}")
+    print("audit:")
+    for au in d.audit:
+        print(f"  {au.at:%Y-%m-%d %H:%M:%S} {au.user}@{au.workstation} {au.action} "
+              f"{au.from_status or ''}->{au.to_status or ''} {au.reason}")
+    print(f"allowed: {', '.join(d.allowed_actions) or '-'}")
+    return 0
+
+
+def _create(ctx: CliContext) -> int:
+    data = load_order_file(ctx.args.file)
+    created = create_order(ctx.db, data, actor=ctx.actor)
+    if ctx.args.json:
+        print_json(created)
+    else:
+        print(f"{created.reference}: {created.status}, total {format_minor(created.total, created.currency)}")
+    return 0
+
+
+def _parse_lines(items: list[str]) -> dict[str, int] | None:
+    if not items:
+        return None
+    out: dict[str, int] = {}
+    for item in items:
+        sku, sep, qty = item.rpartition(":")
+        if not sep or not sku or not qty.lstrip("-").isdigit():
+            raise ValidationError(f"--line must be SKU:QTY, got '{item}'")
+        out[sku] = out.get(sku, 0) + int(qty)
+    return out
+
+
+def _action(ctx: CliContext) -> int:
+    a = ctx.args
+    ref, actor, reason = a.reference, ctx.actor, a.reason
+    if a.action == "pay":
+        state = svc.pay_order(ctx.db, ref, actor=actor, amount=a.amount, method=a.method,
+                              payment_ref=a.payment_ref)
+    elif a.action == "allocate":
+        state = svc.allocate_order(ctx.db, ref, actor=actor)
+    elif a.action == "ship":
+        state = shipping.ship_order(ctx.db, ref, actor=actor, carrier=a.carrier, tracking=a.tracking,
+                                    quantities=_parse_lines(a.line))
+    elif a.action == "return":
+        state = shipping.return_order(ctx.db, ref, actor=actor, reason=reason, quantities=_parse_lines(a.line))
+    else:
+        func = {"pick": svc.pick_order, "pack": svc.pack_order, "deliver": svc.deliver_order,
+                "hold": svc.hold_order, "release": svc.release_order, "cancel": svc.cancel_order}[a.action]
+        state = func(ctx.db, ref, actor=actor, reason=reason)
+    if a.json:
+        print_json(state)
+    if a.action == "allocate" and state.status != OrderStatus.ALLOCATED.value:
+        # Nothing was reserved: a refusal for scripts, although the order now waits on backorder.
+        print(f"omsdesk: cannot allocate {state.reference}: {state.message}; order is on {state.status}",
+              file=sys.stderr)
+        return 1
+    if not a.json:
+        print(f"{state.reference}: {state.status}" + (f" ({state.message})" if state.message else ""))
+    return 0

@@ -1,0 +1,78 @@
+"""Settings: database URL, workstation identity, per-workstation preferences in a JSON file."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir, user_data_dir
+
+APP = "omsdesk"
+ENV_DB = "OMSDESK_DATABASE_URL"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("OMSDESK_DATA_DIR")
+    return Path(override) if override else Path(user_data_dir(APP, appauthor=False))
+
+
+def config_dir() -> Path:
+    override = os.environ.get("OMSDESK_CONFIG_DIR")
+    return Path(override) if override else Path(user_config_dir(APP, appauthor=False))
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{data_dir() / 'omsdesk.sqlite3'}"
+
+
+def database_url(explicit: str | None = None) -> str:
+    """--db wins, then OMSDESK_DATABASE_URL, then the SQLite file in the user data directory."""
+    return explicit or os.environ.get(ENV_DB) or default_database_url()
+
+
+@dataclass(frozen=True)
+class Identity:
+    user: str
+    workstation: str
+
+
+def current_identity() -> Identity:
+    user = os.environ.get("OMSDESK_USER") or _login_name()
+    station = os.environ.get("OMSDESK_WORKSTATION") or socket.gethostname()
+    return Identity(user=user, workstation=station)
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry inside some containers
+        return "unknown"
+
+
+def settings_file() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load_settings() -> dict[str, Any]:
+    """Per-workstation preferences (printers per document, language); never secrets."""
+    path = settings_file()
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_settings(data: dict[str, Any]) -> None:
+    path = settings_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+    tmp.replace(path)  # atomic, so a crash never leaves half a settings file

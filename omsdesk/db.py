@@ -1,0 +1,227 @@
+"""Engine and session factory, SQLite pragmas, PostgreSQL options and the migrations runner."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from omsdesk.models.errors import OmsError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class DatabaseError(OmsError):
+    """The database cannot be opened or is at a schema this program does not know."""
+
+
+def _sqlite_path(url: str) -> Path | None:
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    try:
+        u = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"invalid database URL '{url}'") from exc
+    backend = u.get_backend_name()
+    if backend == "sqlite":
+        path = _sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+        _configure_sqlite(engine)
+        return engine
+    if backend == "postgresql":
+        if u.drivername == "postgresql":
+            u = u.set(drivername="postgresql+psycopg")
+        return create_engine(
+            u, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=10,
+            connect_args={"connect_timeout": 5, "application_name": "omsdesk"},
+        )
+    try:
+        return create_engine(url, echo=echo)
+    except Exception as exc:  # unknown dialect or missing driver: say so in one line
+        raise DatabaseError(f"cannot use database URL '{u.render_as_string()}': {exc}") from exc
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Take transaction control from pysqlite so we can issue BEGIN IMMEDIATE for writers:
+        # a deferred writer that read first can fail with SQLITE_BUSY instead of waiting.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get("omsdesk_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Database:
+    """One database: its engine, sessions for reading and one-transaction writes."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = url
+        self.engine = make_engine(url, echo=echo)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def display_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def check(self) -> None:
+        """Fail with one clear line when the server does not answer."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except (OperationalError, DBAPIError) as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise DatabaseError(f"cannot connect to database {self.display_url}: {reason}") from exc
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One short write transaction: committed on success, rolled back on any error."""
+        with self._sessions() as session:
+            session.connection(execution_options={"omsdesk_write": True})
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+# ---- migrations -----------------------------------------------------------------------------
+
+def _alembic_config(conn: Connection | None = None) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if conn is not None:
+        cfg.attributes["connection"] = conn
+    return cfg
+
+
+def schema_revisions(db: Database) -> tuple[str | None, str]:
+    """(revisions the database is at, revisions this program knows), each as 'a+b' text.
+
+    Feature areas add their tables on their own migration branches off the initial schema,
+    so both sides may name several heads.
+    """
+    current, heads = _revision_sets(db)
+    return ("+".join(sorted(current)) or None), "+".join(sorted(heads))
+
+
+def _revision_sets(db: Database) -> tuple[set[str], set[str]]:
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    with db.engine.connect() as conn:
+        current = set(MigrationContext.configure(conn).get_current_heads())
+    return current, set(script.get_heads())
+
+
+def _check_known(current: set[str]) -> None:
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    for rev in sorted(current):
+        try:
+            known = script.get_revision(rev)
+        except CommandError:
+            known = None
+        if known is None:
+            raise DatabaseError(
+                f"database schema {rev} is newer than this omsdesk knows; upgrade omsdesk first"
+            )
+
+
+def backup_sqlite(db: Database, tag: str) -> Path | None:
+    path = _sqlite_path(db.url)
+    if path is None or not path.exists():
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.{tag}.{stamp}.bak")
+    # The backup API copies a consistent snapshot even with the WAL in use.
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(db: Database) -> str | None:
+    """Bring the schema to head; back up a SQLite file first. Returns the backup path, if any."""
+    from alembic import command
+
+    db.check()
+    current, heads = _revision_sets(db)
+    _check_known(current)
+    script_heads_reached = heads <= current or _all_applied(db, heads)
+    if script_heads_reached:
+        return None
+    backup = backup_sqlite(db, "-".join(sorted(current))) if current else None
+    with db.engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "heads")
+    return str(backup) if backup else None
+
+
+def open_database(url: str, *, migrate: bool = True) -> Database:
+    """Open and, as the app does on start, upgrade the schema (after a backup of a SQLite file)."""
+    db = Database(url)
+    if migrate:
+        upgrade(db)
+    else:
+        db.check()
+        _check_known(_revision_sets(db)[0])
+    return db
+
+
+def _all_applied(db: Database, heads: set[str]) -> bool:
+    """True when every known head is at or below what the database has applied."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    current, _ = _revision_sets(db)
+    applied: set[str] = set()
+    for rev in current:
+        applied.update(r.revision for r in script.iterate_revisions(rev, "base"))
+    return heads <= applied

@@ -1,0 +1,29 @@
+"""Domain model: SQLAlchemy mapped classes and their invariants; imports nothing else of omsdesk."""
+
+from omsdesk.models import invoice as invoice  # registers the invoicing tables (issue 5)
+from omsdesk.models.audit import AuditEntry
+from omsdesk.models.base import Base, UTCDateTime, utcnow
+from omsdesk.models.catalog import Product, Warehouse
+from omsdesk.models.channel import CHANNEL_KINDS, Channel
+from omsdesk.models.counter import Counter
+from omsdesk.models.errors import (
+    ConflictError,
+    IllegalTransition,
+    InsufficientStock,
+    NotFound,
+    OmsError,
+    ValidationError,
+)
+from omsdesk.models.order import Order, OrderLine, Payment, Shipment, ShipmentLine
+from omsdesk.models.outbox import OutboxMessage
+from omsdesk.models.party import Address, Customer
+from omsdesk.models.stock import MoveKind, Reservation, StockLevel, StockMove
+from omsdesk.models.workflow import OrderStatus, allowed_actions, check_transition
+
+__all__ = [
+    "CHANNEL_KINDS", "Address", "AuditEntry", "Base", "Channel", "ConflictError", "Counter",
+    "Customer", "IllegalTransition", "InsufficientStock", "MoveKind", "NotFound", "OmsError",
+    "Order", "OrderLine", "OrderStatus", "OutboxMessage", "Payment", "Product", "Reservation",
+    "Shipment", "ShipmentLine", "StockLevel", "StockMove", "UTCDateTime", "ValidationError",
+    "Warehouse", "allowed_actions", "check_transition", "utcnow",
+]

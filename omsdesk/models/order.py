@@ -1,0 +1,156 @@
+"""Orders with their lines, payments and shipments."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from omsdesk.models.base import Base, utcnow
+from omsdesk.models.workflow import OrderStatus
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        # Importing the same marketplace page twice must change nothing.
+        UniqueConstraint("channel_id", "external_id", name="uq_orders_channel_external"),
+        # Queue pages: keyset on (placed_at, id) within a status, and overall.
+        Index("ix_orders_status_placed", "status", "placed_at", "id"),
+        Index("ix_orders_placed", "placed_at", "id"),
+        Index("ix_orders_channel_placed", "channel_id", "placed_at", "id"),
+        CheckConstraint("paid_amount >= 0", name="paid_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(32), unique=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id"))
+    external_id: Mapped[str | None] = mapped_column(String(64))
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    # Snapshot of who ordered, kept on the order so search and the queue need no join.
+    customer_name: Mapped[str] = mapped_column(String(200), default="", index=True)
+    customer_email: Mapped[str] = mapped_column(String(200), default="", index=True)
+    status: Mapped[str] = mapped_column(String(16), default=OrderStatus.NEW.value)
+    held_from: Mapped[str | None] = mapped_column(String(16))
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    prices_include_tax: Mapped[bool] = mapped_column(Boolean, default=True)
+    subtotal: Mapped[int] = mapped_column(Integer, default=0)
+    tax_total: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    paid_amount: Mapped[int] = mapped_column(Integer, default=0)
+    warehouse_id: Mapped[int | None] = mapped_column(ForeignKey("warehouses.id"))
+    ship_name: Mapped[str] = mapped_column(String(200), default="")
+    ship_line1: Mapped[str] = mapped_column(String(200), default="")
+    ship_line2: Mapped[str] = mapped_column(String(200), default="")
+    ship_city: Mapped[str] = mapped_column(String(100), default="")
+    ship_postcode: Mapped[str] = mapped_column(String(16), default="")
+    ship_province: Mapped[str] = mapped_column(String(100), default="")
+    ship_country: Mapped[str] = mapped_column(String(2), default="ES")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    placed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Ship-by promise: an order past it and not shipped is late.
+    ship_by: Mapped[datetime | None] = mapped_column()
+    external_updated_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.line_no"
+    )
+    payments: Mapped[list[Payment]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="Payment.id"
+    )
+    shipments: Mapped[list[Shipment]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="Shipment.id"
+    )
+
+    @property
+    def balance_due(self) -> int:
+        return self.total - self.paid_amount
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        CheckConstraint("qty > 0", name="qty_positive"),
+        CheckConstraint("qty_shipped >= 0 AND qty_shipped <= qty", name="shipped_within_qty"),
+        CheckConstraint("qty_returned >= 0 AND qty_returned <= qty_shipped", name="returned_within_shipped"),
+        Index("ix_order_lines_sku", "sku"),
+        Index("ix_order_lines_product", "product_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    line_no: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    qty: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int] = mapped_column(Integer)
+    discount: Mapped[int] = mapped_column(Integer, default=0)
+    tax_rate_bp: Mapped[int] = mapped_column(Integer, default=2100)
+    net: Mapped[int] = mapped_column(Integer, default=0)
+    tax: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    qty_shipped: Mapped[int] = mapped_column(Integer, default=0)
+    qty_returned: Mapped[int] = mapped_column(Integer, default=0)
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+
+    @property
+    def qty_open(self) -> int:
+        return self.qty - self.qty_shipped
+
+
+class Payment(Base):
+    __tablename__ = "payments"
+    __table_args__ = (CheckConstraint("amount <> 0", name="amount_not_zero"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    method: Mapped[str] = mapped_column(String(20), default="card")
+    reference: Mapped[str] = mapped_column(String(100), default="")
+    paid_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    order: Mapped[Order] = relationship(back_populates="payments")
+
+
+class Shipment(Base):
+    __tablename__ = "shipments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    carrier: Mapped[str] = mapped_column(String(60), default="")
+    tracking: Mapped[str] = mapped_column(String(100), default="", index=True)
+    shipped_at: Mapped[datetime] = mapped_column(default=utcnow)
+    delivered_at: Mapped[datetime | None] = mapped_column()
+
+    order: Mapped[Order] = relationship(back_populates="shipments")
+    lines: Mapped[list[ShipmentLine]] = relationship(
+        back_populates="shipment", cascade="all, delete-orphan"
+    )
+
+
+class ShipmentLine(Base):
+    __tablename__ = "shipment_lines"
+    __table_args__ = (CheckConstraint("qty > 0", name="qty_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id"), index=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)
+    qty: Mapped[int] = mapped_column(Integer)
+
+    shipment: Mapped[Shipment] = relationship(back_populates="lines")

@@ -1,0 +1,1 @@
+"""Use cases, one transaction each: the only door through which data changes."""

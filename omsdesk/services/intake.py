@@ -1,0 +1,227 @@
+"""Order intake: one service for counter, manual, CSV and imported orders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from omsdesk.db import Database
+from omsdesk.models import (
+    Address,
+    Channel,
+    ConflictError,
+    Customer,
+    NotFound,
+    Order,
+    OrderLine,
+    OrderStatus,
+    Product,
+    ValidationError,
+)
+from omsdesk.models.base import utcnow
+from omsdesk.models.money import check_currency, split_gross, tax_on_net
+from omsdesk.services import audit
+from omsdesk.services.context import Actor
+from omsdesk.services.refs import next_order_reference
+from omsdesk.services.validation import (
+    country_code,
+    non_negative_int,
+    positive_int,
+    valid_tax_id,
+)
+
+BUILTIN_CHANNELS = {"counter": "Counter", "manual": "Manual entry", "csv": "CSV import"}
+
+
+@dataclass(frozen=True)
+class AddressInput:
+    name: str = ""
+    company: str = ""
+    line1: str = ""
+    line2: str = ""
+    city: str = ""
+    postcode: str = ""
+    province: str = ""
+    country: str = "ES"
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class CustomerInput:
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    tax_id: str | None = None
+    language: str = "es"
+    address: AddressInput | None = None
+
+
+@dataclass(frozen=True)
+class LineInput:
+    sku: str
+    qty: int
+    unit_price: int | None = None  # minor units; None takes the catalogue price
+    discount: int = 0
+    tax_rate_bp: int | None = None
+
+
+@dataclass(frozen=True)
+class OrderInput:
+    lines: tuple[LineInput, ...]
+    channel: str = "manual"
+    currency: str = "EUR"
+    customer: CustomerInput | None = None
+    customer_id: int | None = None
+    ship_to: AddressInput | None = None
+    external_id: str | None = None
+    prices_include_tax: bool = True
+    placed_at: datetime | None = None
+    ship_by: datetime | None = None
+    notes: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CreatedOrder:
+    id: int
+    reference: str
+    status: str
+    total: int
+    currency: str
+
+
+def create_order(db: Database, data: OrderInput, *, actor: Actor) -> CreatedOrder:
+    """Validate and store a new order in status new, with its reference and an audit row."""
+    with db.write() as s:
+        order = create_order_in(s, data, actor=actor)
+        return CreatedOrder(order.id, order.reference, order.status, order.total, order.currency)
+
+
+def create_order_in(session: Session, data: OrderInput, *, actor: Actor) -> Order:
+    """The same as create_order inside a caller's transaction (imports, counter sale)."""
+    check_currency(data.currency)
+    if not data.lines:
+        raise ValidationError("an order needs at least one line")
+    channel = channel_by_code(session, data.channel)
+    if data.external_id is not None:
+        dup = session.scalar(select(Order.reference).where(
+            Order.channel_id == channel.id, Order.external_id == data.external_id))
+        if dup:
+            raise ConflictError(f"order {data.external_id} of channel {channel.code} exists as {dup}")
+    customer = _resolve_customer(session, data)
+    placed = data.placed_at or utcnow()
+    order = Order(
+        reference=next_order_reference(session, placed), channel_id=channel.id,
+        external_id=data.external_id, customer_id=customer.id if customer else None,
+        customer_name=customer.name if customer else "", customer_email=(customer.email or "") if customer else "",
+        status=OrderStatus.NEW.value, currency=data.currency,
+        prices_include_tax=data.prices_include_tax, placed_at=placed, ship_by=data.ship_by,
+        notes=data.notes,
+    )
+    _apply_ship_to(order, data.ship_to or (data.customer.address if data.customer else None), customer)
+    products = _products_for(session, data.lines)
+    for no, li in enumerate(data.lines, start=1):
+        order.lines.append(_priced_line(no, li, products[li.sku], data))
+    order.subtotal = sum(ln.net for ln in order.lines)
+    order.tax_total = sum(ln.tax for ln in order.lines)
+    order.total = sum(ln.total for ln in order.lines)
+    session.add(order)
+    session.flush()
+    audit.record(session, actor, entity="order", entity_id=order.id, reference=order.reference,
+                 action="create", to_status=order.status, reason=f"channel {channel.code}")
+    return order
+
+
+def channel_by_code(session: Session, code: str) -> Channel:
+    channel = session.scalar(select(Channel).where(Channel.code == code))
+    if channel is None and code in BUILTIN_CHANNELS:
+        channel = Channel(code=code, name=BUILTIN_CHANNELS[code], kind=code)
+        session.add(channel)
+        session.flush()
+    if channel is None:
+        raise NotFound(f"unknown channel '{code}'")
+    return channel
+
+
+def _products_for(session: Session, lines: tuple[LineInput, ...]) -> dict[str, Product]:
+    skus = {li.sku for li in lines}
+    found = {p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus)))}
+    missing = sorted(skus - found.keys())
+    if missing:
+        raise NotFound(f"unknown SKU {', '.join(repr(m) for m in missing)}")
+    inactive = sorted(sku for sku, p in found.items() if not p.active)
+    if inactive:
+        raise ValidationError(f"SKU {', '.join(inactive)} is no longer sold")
+    return found
+
+
+def _priced_line(no: int, li: LineInput, product: Product, data: OrderInput) -> OrderLine:
+    qty = positive_int(li.qty, f"quantity of {li.sku}")
+    unit = product.price if li.unit_price is None else non_negative_int(li.unit_price, f"unit price of {li.sku}")
+    discount = non_negative_int(li.discount, f"discount of {li.sku}")
+    rate = product.tax_rate_bp if li.tax_rate_bp is None else non_negative_int(li.tax_rate_bp, "tax rate")
+    amount = qty * unit - discount
+    if amount < 0:
+        raise ValidationError(f"discount of {li.sku} is larger than the line amount")
+    if data.prices_include_tax:
+        net, tax = split_gross(amount, rate)
+    else:
+        net, tax = amount, tax_on_net(amount, rate)
+    return OrderLine(line_no=no, product_id=product.id, sku=product.sku, name=product.name, qty=qty,
+                     unit_price=unit, discount=discount, tax_rate_bp=rate, net=net, tax=tax,
+                     total=net + tax, qty_shipped=0, qty_returned=0)
+
+
+def _resolve_customer(session: Session, data: OrderInput) -> Customer | None:
+    if data.customer_id is not None:
+        customer = session.get(Customer, data.customer_id)
+        if customer is None:
+            raise NotFound(f"unknown customer id {data.customer_id}")
+        return customer
+    c = data.customer
+    if c is None:
+        return None  # walk-in counter sale
+    if not c.name.strip():
+        raise ValidationError("customer name is empty")
+    country = c.address.country if c.address else "ES"
+    tax_id = valid_tax_id(c.tax_id, country_code(country))
+    email = c.email.strip().lower() if c.email else None
+    conds = []
+    if email:
+        conds.append(Customer.email == email)
+    if tax_id:
+        conds.append(Customer.tax_id == tax_id)
+    if c.phone:
+        conds.append(Customer.phone == c.phone)
+    if conds:
+        existing = session.scalar(select(Customer).where(or_(*conds)).order_by(Customer.id).limit(1))
+        if existing is not None:
+            return existing
+    customer = Customer(name=c.name.strip(), email=email, phone=c.phone, tax_id=tax_id,
+                        language=c.language if c.language in ("es", "en") else "es")
+    if c.address:
+        a = c.address
+        customer.addresses.append(Address(
+            kind="shipping", name=a.name or c.name, company=a.company, line1=a.line1, line2=a.line2,
+            city=a.city, postcode=a.postcode, province=a.province, country=country_code(a.country),
+            phone=a.phone))
+    session.add(customer)
+    session.flush()
+    return customer
+
+
+def _apply_ship_to(order: Order, addr: AddressInput | None, customer: Customer | None) -> None:
+    if addr is None and customer is not None and customer.addresses:
+        a0 = customer.addresses[0]
+        addr = AddressInput(a0.name, a0.company, a0.line1, a0.line2, a0.city, a0.postcode,
+                            a0.province, a0.country, a0.phone)
+    if addr is None:
+        return
+    order.ship_name = addr.name or (customer.name if customer else "")
+    order.ship_line1, order.ship_line2 = addr.line1, addr.line2
+    order.ship_city, order.ship_postcode = addr.city, addr.postcode
+    order.ship_province, order.ship_country = addr.province, country_code(addr.country)

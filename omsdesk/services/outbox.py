@@ -1,0 +1,34 @@
+"""Queues effects outside the database (pushes to shops and the ERP) in the causing transaction."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from omsdesk.models import OutboxMessage
+
+
+def enqueue(
+    session: Session,
+    topic: str,
+    payload: dict[str, Any],
+    *,
+    key: str = "",
+    channel_id: int | None = None,
+    idempotency_key: str | None = None,
+) -> OutboxMessage:
+    """Add a message that the sync dispatcher delivers later, with an idempotency key."""
+    msg = OutboxMessage(
+        topic=topic, payload=payload, key=key, channel_id=channel_id,
+        idempotency_key=idempotency_key or f"{topic}:{uuid.uuid4().hex}",
+    )
+    session.add(msg)
+    return msg
+
+
+def stock_changed(session: Session, skus: set[str]) -> None:
+    """Available-to-sell moved for these SKUs; the dispatcher coalesces to the latest per SKU."""
+    for sku in sorted(skus):
+        enqueue(session, "stock.changed", {"sku": sku}, key=f"stock:{sku}")

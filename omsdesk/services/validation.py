@@ -1,0 +1,89 @@
+"""Checks of identifiers people type or shops send: EAN/GTIN, tax ids, quantities, countries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stdnum import ean as _ean
+from stdnum.es import cif as _cif
+from stdnum.es import nie as _nie
+from stdnum.es import nif as _nif
+from stdnum.eu import vat as _vat
+from stdnum.exceptions import ValidationError as StdnumError
+
+from omsdesk.models.errors import ValidationError
+
+
+def valid_ean(code: str | None) -> str | None:
+    """Return the compact EAN/GTIN (8, 12, 13 or 14 digits with a correct check digit)."""
+    if code is None or str(code).strip() == "":
+        return None
+    try:
+        return str(_ean.validate(str(code)))
+    except StdnumError as exc:
+        raise ValidationError(f"invalid EAN/GTIN '{code}': {exc}") from exc
+
+
+def valid_tax_id(value: str | None, country: str = "ES") -> str | None:
+    """Normalise and validate a tax id: Spanish NIF/NIE/CIF, or an EU VAT number with prefix.
+
+    Spanish ids are stored without the ES prefix (as printed on invoices); EU VAT numbers keep
+    their country prefix so they stay unambiguous.
+    """
+    if value is None or str(value).strip() == "":
+        return None
+    raw = str(value).strip().upper()
+    compact = raw.replace(" ", "").replace("-", "").replace(".", "")
+    if compact.startswith("ES") and len(compact) == 11:
+        compact = compact[2:]
+    if compact[:2].isalpha() and not compact.startswith(("X", "Y", "Z")) and _looks_vat(compact):
+        try:
+            return str(_vat.validate(compact))
+        except StdnumError as exc:
+            raise ValidationError(f"invalid VAT number '{value}': {exc}") from exc
+    for module in (_nif, _nie, _cif):
+        try:
+            return str(module.validate(compact))
+        except StdnumError:
+            continue
+    if country != "ES":
+        try:
+            return str(_vat.validate(country + compact))
+        except StdnumError:
+            pass
+    raise ValidationError(f"invalid tax id '{value}' (not a valid NIF, NIE, CIF or EU VAT number)")
+
+
+def _looks_vat(compact: str) -> bool:
+    return compact[:2].lower() in _vat.MEMBER_STATES or compact[:2] in ("EL", "XI")
+
+
+def positive_int(value: Any, what: str) -> int:
+    """Quantities are whole numbers above zero; refuse 1.5, '2', True, 0 and negatives."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"{what} must be a whole number, got {value!r}")
+    if value <= 0:
+        raise ValidationError(f"{what} must be greater than zero, got {value}")
+    return value
+
+
+def non_negative_int(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"{what} must be a whole number of minor units, got {value!r}")
+    if value < 0:
+        raise ValidationError(f"{what} must not be negative, got {value}")
+    return value
+
+
+# CLDR territories that are regions or placeholders, not countries an address can be in.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+
+
+def country_code(value: str | None) -> str:
+    from babel import Locale
+
+    code = (value or "ES").strip().upper()
+    if (code not in Locale("en").territories or not code.isalpha() or len(code) != 2
+            or code in _NOT_COUNTRIES):
+        raise ValidationError(f"unknown country code '{value}' (use ISO 3166 alpha-2 such as ES)")
+    return code

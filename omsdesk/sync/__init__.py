@@ -1,0 +1,1 @@
+"""Channel connectors, the HTTP client they share, the outbox dispatcher and the sync scheduler."""

@@ -1,0 +1,291 @@
+"""The connector interface and the normalised values that cross the shop boundary."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from omsdesk.sync.errors import UnsupportedOperation
+from omsdesk.sync.http import HttpClient
+
+# Normalised order states; each connector maps its shop's own vocabulary onto these.
+STATUS_PENDING = "pending"  # placed, not paid yet
+STATUS_OPEN = "open"  # to be fulfilled
+STATUS_ON_HOLD = "on_hold"
+STATUS_FULFILLED = "fulfilled"
+STATUS_CANCELLED = "cancelled"
+STATUS_REFUNDED = "refunded"
+ORDER_STATUSES = frozenset(
+    {STATUS_PENDING, STATUS_OPEN, STATUS_ON_HOLD, STATUS_FULFILLED, STATUS_CANCELLED,
+     STATUS_REFUNDED}
+)
+
+# Normalised payment states.
+PAYMENT_PAID = "paid"
+PAYMENT_PENDING = "pending"
+PAYMENT_AUTHORIZED = "authorized"
+PAYMENT_PARTIALLY_PAID = "partially_paid"
+PAYMENT_REFUNDED = "refunded"
+PAYMENT_PARTIALLY_REFUNDED = "partially_refunded"
+PAYMENT_VOIDED = "voided"
+
+
+@dataclass(frozen=True)
+class ChannelAddress:
+    """A postal address as the shop gave it, trimmed; `country` is ISO 3166-1 alpha-2."""
+
+    name: str = ""
+    company: str = ""
+    line1: str = ""
+    line2: str = ""
+    city: str = ""
+    postcode: str = ""
+    region: str = ""
+    country: str = ""
+    phone: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.line1 or self.city or self.postcode)
+
+
+@dataclass(frozen=True)
+class ChannelCustomer:
+    """Who bought: the keys we match an existing customer on, and a display name."""
+
+    email: str = ""
+    phone: str = ""
+    name: str = ""
+    tax_id: str = ""
+    external_id: str = ""
+
+
+@dataclass(frozen=True)
+class ChannelOrderLine:
+    """One product line. Money in minor units of the order currency.
+
+    `unit_price` includes tax when the order's `taxes_included` is true and excludes it
+    otherwise; `tax` is the line's total tax and `discount` its total discount.
+    """
+
+    external_line_id: str
+    sku: str
+    title: str
+    quantity: int
+    unit_price: int
+    tax_rate_bp: int = 0
+    tax: int = 0
+    discount: int = 0
+
+
+@dataclass(frozen=True)
+class ChannelShippingLine:
+    """A shipping charge, with the same tax convention as product lines."""
+
+    title: str
+    price: int
+    code: str = ""
+    tax_rate_bp: int = 0
+    tax: int = 0
+
+
+@dataclass(frozen=True)
+class ChannelDiscount:
+    """An order-level discount; `amount` is positive and in minor units."""
+
+    code: str
+    amount: int
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class ChannelPayment:
+    """How much the shop says was paid, and how."""
+
+    status: str
+    amount: int
+    method: str = ""
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class ChannelOrder:
+    """An order as a shop reports it, normalised; `raw` keeps the original payload."""
+
+    external_id: str
+    number: str
+    status: str
+    created_at: datetime
+    updated_at: datetime
+    currency: str
+    taxes_included: bool
+    customer: ChannelCustomer
+    shipping_address: ChannelAddress
+    billing_address: ChannelAddress
+    lines: tuple[ChannelOrderLine, ...]
+    shipping_lines: tuple[ChannelShippingLine, ...] = ()
+    discounts: tuple[ChannelDiscount, ...] = ()
+    payment: ChannelPayment | None = None
+    total: int | None = None
+    raw_status: str = ""
+    note: str = ""
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class RejectedOrder:
+    """An order the connector could not even normalise: kept for the quarantine."""
+
+    external_id: str
+    reason: str
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class OrderPage:
+    """One page of changed orders and the cursor to resume after it.
+
+    `next_cursor` is safe to store once this page is committed: a later pull from it
+    re-reads at most a little overlap (idempotent), never skips.
+    """
+
+    orders: tuple[ChannelOrder, ...]
+    next_cursor: str | None
+    rejected: tuple[RejectedOrder, ...] = ()
+
+
+@dataclass(frozen=True)
+class FulfillmentLine:
+    """A quantity of one shop line that left in a shipment."""
+
+    external_line_id: str
+    sku: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class FulfillmentPush:
+    """Tell the shop an order (or some of its lines) shipped, with carrier and tracking.
+
+    No `lines` means the whole order. `final` says this shipment completes the order
+    (shops without partial shipments only change the order's state then).
+    `idempotency_key` is stable across retries.
+    """
+
+    order_external_id: str
+    idempotency_key: str
+    carrier: str = ""
+    tracking_number: str = ""
+    tracking_url: str = ""
+    lines: tuple[FulfillmentLine, ...] = ()
+    notify_customer: bool = True
+    final: bool = True
+
+
+@dataclass(frozen=True)
+class StockPush:
+    """Available-to-sell for one SKU, as an absolute value."""
+
+    sku: str
+    available: int
+    idempotency_key: str
+
+
+@dataclass(frozen=True)
+class StockPushResult:
+    """The outcome for one SKU of a stock push; unknown SKUs fail alone."""
+
+    sku: str
+    ok: bool
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ChannelProduct:
+    """A product or variant as listed on the shop, for SKU mapping."""
+
+    external_id: str
+    sku: str
+    title: str
+    price: int | None = None
+    currency: str = ""
+
+
+@dataclass(frozen=True)
+class ChannelConfig:
+    """Everything a connector needs to talk to one shop; `secret` comes from the keyring."""
+
+    name: str
+    type: str
+    url: str
+    secret: str
+    options: Mapping[str, str] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        # Never print the secret, even in a debugger or a traceback.
+        return f"ChannelConfig(name={self.name!r}, type={self.type!r}, url={self.url!r})"
+
+
+def parse_utc(value: object) -> datetime:
+    """A shop timestamp as an aware UTC datetime; naive values are taken as UTC."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str) and value.strip():
+        text = value.strip().replace(" ", "T", 1)
+        if text.endswith("Z"):
+            text = text[:-1] + "+00:00"
+        moment = datetime.fromisoformat(text)
+    else:
+        raise ValueError(f"not a timestamp: {value!r}")
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def format_cursor(moment: datetime) -> str:
+    """The cursor text for a high-water mark: ISO 8601 UTC, second precision, Z suffix."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Connector(abc.ABC):
+    """What the sync engine asks of any shop. Register implementations under the
+    `omsdesk.connectors` entry-point group with the value `module:Class`."""
+
+    type_name: ClassVar[str]
+    supports_products: ClassVar[bool] = False
+
+    def __init__(self, config: ChannelConfig, http: HttpClient) -> None:
+        self.config = config
+        self.http = http
+        # Things the user should know about the last pull (e.g. orders older than
+        # Shopify's 60-day window not visible): shown in the Sync view.
+        self.warnings: list[str] = []
+
+    @classmethod
+    @abc.abstractmethod
+    def from_config(cls, config: ChannelConfig, **http_options: Any) -> Connector:
+        """Build the connector and its HTTP client (auth, rate limit) for one channel."""
+
+    @abc.abstractmethod
+    def pull_orders(self, since_cursor: str | None) -> Iterator[OrderPage]:
+        """Yield pages of orders changed since the cursor, oldest change first."""
+
+    @abc.abstractmethod
+    def push_fulfillment(self, push: FulfillmentPush) -> None:
+        """Record a shipment with tracking on the shop; safe to repeat with the same key."""
+
+    @abc.abstractmethod
+    def push_stock(self, pushes: Sequence[StockPush]) -> list[StockPushResult]:
+        """Set available quantities per SKU; one result per push."""
+
+    def pull_products(self) -> Iterator[ChannelProduct]:
+        """Yield the shop's products and variants (connectors that can override this)."""
+        raise UnsupportedOperation(
+            f"{self.config.type} connectors cannot list products", channel=self.config.name
+        )
+
+    def close(self) -> None:
+        self.http.close()

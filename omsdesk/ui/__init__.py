@@ -1,0 +1,1 @@
+"""Qt desktop client: main window, views, item models, dialogs and workers."""

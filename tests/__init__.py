@@ -1,0 +1,1 @@
+"""omsdesk test suite: unit, integration, gui and e2e tests."""

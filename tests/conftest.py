@@ -1,0 +1,62 @@
+"""Suite-wide setup: headless Qt, the fixture plugins, and an in-memory keyring for every test."""
+
+from __future__ import annotations
+
+import os
+
+# Qt reads this when the first QGuiApplication is made; set it before any test
+# module imports PySide6, so the suite never needs a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+
+import keyring  # noqa: E402
+import keyring.backend  # noqa: E402
+import pytest  # noqa: E402
+from keyring.errors import PasswordDeleteError  # noqa: E402
+
+# Each fixture module registers here; append yours.
+pytest_plugins = [
+    "tests.fixtures.servers",
+    "tests.fixtures.marketplaces",
+    "tests.fixtures.database",
+]
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that keeps passwords in a dict, for one test."""
+
+    # Below fail.Keyring (0): keyring's own discovery never picks this class;
+    # only the fixture below installs it.
+    priority = -10
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.passwords[(service, username)]
+        except KeyError:
+            raise PasswordDeleteError(f"no password for {username!r} at {service!r}") from None
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(request: pytest.FixtureRequest) -> Iterator[MemoryKeyring | None]:
+    """Put an empty in-memory keyring in place, unless the test is marked real_keyring."""
+    if request.node.get_closest_marker("real_keyring") is not None:
+        yield None
+        return
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)

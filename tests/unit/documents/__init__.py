@@ -1,0 +1,1 @@
+"""Tests of omsdesk.documents: rendered PDF and ZPL content, barcodes, batches, printing."""
