@@ -18,6 +18,10 @@ COMMAND_MODULES = [
     "omsdesk.commands.stock",
     "omsdesk.commands.catalog",
     "omsdesk.commands.admin",
+    "omsdesk.commands.planning",
+    "omsdesk.commands.erp",
+    "omsdesk.commands.invoices",
+    "omsdesk.commands.printing",
 ]
 
 

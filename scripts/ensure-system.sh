@@ -14,6 +14,7 @@ libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1
 libxcb-shm0 libxcb-xkb1 libxcb-xinerama0
 libwayland-client0 libwayland-cursor0 libwayland-egl1
+libpulse0
 "
 
 # PostgreSQL: any installed major version will do (Debian 12 has 15); only pull

@@ -20,6 +20,9 @@ pytest_plugins = [
     "tests.fixtures.servers",
     "tests.fixtures.marketplaces",
     "tests.fixtures.database",
+    "tests.fixtures.tryton",
+    "tests.fixtures.odoo_server",
+    "tests.fixtures.gui_data",
 ]
 
 

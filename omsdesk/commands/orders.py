@@ -78,7 +78,7 @@ def _list(ctx: CliContext) -> int:
     with ctx.db.read() as s:
         rows = list_orders(s, f, limit=a.limit)
     if a.json:
-        print_json([{k: v for k, v in r.__dict__.items() if k != "id"} for r in rows])
+        print_json([{k: v for k, v in r._asdict().items() if k != "id"} for r in rows])
         return 0
     for r in rows:
         late = " LATE" if r.late else ""

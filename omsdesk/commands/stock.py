@@ -40,6 +40,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(ap)
     ap.set_defaults(func=_adjust)
 
+    # Transfers, low-stock alerts and available to sell (issue 8) live in commands/planning.py.
+    from omsdesk.commands.planning import register_stock_actions
+
+    register_stock_actions(ssub)
+
 
 def _row_json(r: StockRow) -> dict[str, object]:
     return {"sku": r.sku, "name": r.name, "warehouse": r.warehouse, "on_hand": r.on_hand,
@@ -80,7 +85,8 @@ def _show(ctx: CliContext) -> int:
 
 def _receive(ctx: CliContext) -> int:
     a = ctx.args
-    res = receive_stock(ctx.db, a.sku, a.qty, a.warehouse, actor=ctx.actor, reason=a.reason)
+    res = receive_stock(ctx.db, a.sku, a.qty, a.warehouse, actor=ctx.actor, reason=a.reason,
+                        serve_backorders=True)
     if a.json:
         print_json(res)
     else:

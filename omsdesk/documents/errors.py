@@ -1,7 +1,9 @@
 """Errors raised while rendering or printing documents, worded for a clerk."""
 
+from omsdesk.models.errors import OmsError
 
-class DocumentError(Exception):
+
+class DocumentError(OmsError):
     """A document could not be rendered or printed."""
 
 

@@ -41,7 +41,8 @@ log = logging.getLogger(__name__)
 
 MARGIN = 15 * mm
 BOTTOM = 18 * mm
-QR_SIZE = 35 * mm
+QR_SIZE = 32 * mm  # the symbol; its quiet zone adds about 3.5 mm on each side
+QR_COLUMN = 44 * mm
 LOGO_BOX = (45 * mm, 20 * mm)
 
 
@@ -98,8 +99,8 @@ def _header(doc: InvoiceDoc, usable: float) -> Table:
         Paragraph(markup(invoice_title(doc)), st.title.clone("title_r", alignment=2)),
         Paragraph("<br/>".join(facts), st.right),
     ]
-    side = (usable - QR_SIZE - 6 * mm) / 2
-    table = Table([[issuer_cells, qr_cells, title_cells]], colWidths=[side, QR_SIZE + 6 * mm, side])
+    side = (usable - QR_COLUMN) / 2
+    table = Table([[issuer_cells, qr_cells, title_cells]], colWidths=[side, QR_COLUMN, side])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "CENTER")]))
     return table
@@ -239,8 +240,9 @@ def render_invoice(doc: InvoiceDoc) -> bytes:
     buffer = io.BytesIO()
     usable = A4[0] - 2 * MARGIN
     pdf = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=BOTTOM, title=f"{invoice_title(doc)} {doc.number}", author=doc.issuer.name,
+        # The frame pads its content by 6 pt; these margins put the content edge at MARGIN.
+        buffer, pagesize=A4, leftMargin=MARGIN - 6, rightMargin=MARGIN - 6, topMargin=MARGIN - 6,
+        bottomMargin=BOTTOM - 6, title=f"{invoice_title(doc)} {doc.number}", author=doc.issuer.name,
         invariant=True,
     )
     story: list[Flowable] = [_header(doc, usable), Spacer(1, 6 * mm)]

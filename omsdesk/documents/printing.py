@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Literal
 
 from omsdesk.documents.errors import PrintError
 
 PrintFormat = Literal["pdf", "zpl"]
-LABEL_MEDIA = "w288h432"  # 4x6 in in PWG self-describing units (points); CUPS also knows Custom.4x6in
+# The document types a workstation keeps a printer profile for (Settings, `omsdesk print`).
+DOCUMENT_TYPES = ("invoice", "receipt", "credit_note", "packing_slip", "pick_list", "label")
+# 4x6 in as a custom size: works on any PPD with custom sizes (cups-pdf, CUPS's Zebra driver);
+# a driver whose PPD lists the size by name may want its PWG name "w288h432" in the profile instead.
+LABEL_MEDIA = "Custom.4x6in"
 
 _JOB_ID = re.compile(r"request id is (\S+)")
-_PRINTER_LINE = re.compile(r"^printer (\S+) (?:is )?(\w+)")
+_PRINTER_LINE = re.compile(r"^printer (\S+) (is idle|now printing|disabled)")
+_STATES = {"is idle": "idle", "now printing": "printing", "disabled": "disabled"}
 _NO_QUEUE = ("does not exist", "not found", "unknown printer", "no such destination")
 
 
@@ -35,6 +42,21 @@ class PrinterProfile:
             raise ValueError("copies must be at least 1")
         if self.format not in ("pdf", "zpl"):
             raise ValueError(f"print format must be pdf or zpl, not {self.format!r}")
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> PrinterProfile:
+        """A profile from its settings-file form; unknown keys are refused so typos show."""
+        unknown = set(values) - {f.name for f in fields(cls)}
+        if unknown:
+            raise ValueError(f"unknown printer profile settings: {', '.join(sorted(unknown))}")
+        return cls(
+            queue=str(values.get("queue", "")), media=str(values.get("media", "")),
+            copies=int(values.get("copies", 1)), duplex=bool(values.get("duplex", False)),
+            format=values.get("format", "pdf"), server=values.get("server") or None,
+        )
+
+    def to_mapping(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -62,7 +84,9 @@ def lp_arguments(profile: PrinterProfile, title: str) -> list[str]:
 
 def _run(args: list[str], data: bytes | None, timeout: float) -> subprocess.CompletedProcess[bytes]:
     try:
-        return subprocess.run(args, input=data, capture_output=True, timeout=timeout, check=False)
+        # The C locale keeps lp's and lpstat's answers in the English this module parses.
+        env = {**os.environ, "LC_ALL": "C"}
+        return subprocess.run(args, input=data, capture_output=True, timeout=timeout, check=False, env=env)
     except FileNotFoundError:
         raise PrintError(
             f"The CUPS command '{args[0]}' is not installed on this computer (Debian package 'cups-client')."
@@ -104,7 +128,7 @@ def list_queues(server: str | None = None, timeout: float = 10.0) -> list[PrintQ
     for line in details.stdout.decode("utf-8", "replace").splitlines():
         found = _PRINTER_LINE.match(line)
         if found:
-            states[found.group(1)] = found.group(2)
+            states[found.group(1)] = _STATES[found.group(2)]
     default = _run([*prefix, "-d"], None, timeout).stdout.decode("utf-8", "replace")
     default_name = default.rsplit(":", 1)[-1].strip() if "destination:" in default else ""
     return [

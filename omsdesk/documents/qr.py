@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 QUIET_MODULES = 4  # ISO/IEC 18004 asks for a four-module light margin around the symbol.
-DEFAULT_SIZE = 35 * mm  # VERI*FACTU wants the code between 30 and 40 mm.
+DEFAULT_SIZE = 32 * mm  # VERI*FACTU wants the code between 30 and 40 mm (the symbol, not its margin).
 
 Run = tuple[int, int, int]  # row, first column, length of a run of dark modules
 
@@ -35,16 +35,21 @@ def qr_runs(data: str) -> tuple[int, tuple[Run, ...]]:
     return len(matrix), tuple(runs)
 
 
+def quiet_zone(data: str, size: float) -> float:
+    """Width of the light margin the layout must leave around a symbol of side `size`."""
+    count, _ = qr_runs(data)
+    return QUIET_MODULES * size / count
+
+
 def draw_qr(canvas: Canvas, data: str, x: float, y: float, size: float = DEFAULT_SIZE) -> None:
-    """Draw the symbol with its quiet zone inside the square of side `size` whose lower left is (x, y)."""
+    """Draw the symbol as a square of side `size` whose lower left corner is (x, y)."""
     count, runs = qr_runs(data)
-    module = size / (count + 2 * QUIET_MODULES)
-    left = x + QUIET_MODULES * module
-    top = y + size - QUIET_MODULES * module
+    module = size / count
+    top = y + size
     # One path for every run: a single fill leaves no anti-aliasing seams between modules.
     path = canvas.beginPath()
     for row, col, length in runs:
-        path.rect(left + col * module, top - (row + 1) * module, length * module, module)
+        path.rect(x + col * module, top - (row + 1) * module, length * module, module)
     canvas.saveState()
     canvas.setFillColorRGB(0, 0, 0)
     canvas.drawPath(path, stroke=0, fill=1)
@@ -52,17 +57,17 @@ def draw_qr(canvas: Canvas, data: str, x: float, y: float, size: float = DEFAULT
 
 
 class QrFlowable(Flowable):
-    """A QR code of side `size` (quiet zone included) for platypus stories."""
+    """A QR symbol of side `size` for platypus stories, with its quiet zone around it."""
 
     def __init__(self, data: str, size: float = DEFAULT_SIZE) -> None:
         super().__init__()
         self.data = data
         self.size = size
-        self.width = size
-        self.height = size
+        self.margin = quiet_zone(data, size)
+        self.width = self.height = size + 2 * self.margin
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        return self.size, self.size
+        return self.width, self.height
 
     def draw(self) -> None:
-        draw_qr(self.canv, self.data, 0, 0, self.size)
+        draw_qr(self.canv, self.data, self.margin, self.margin, self.size)

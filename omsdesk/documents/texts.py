@@ -73,5 +73,5 @@ def text(key: str, language: str, **values: Any) -> str:
     return chosen.format(**values) if values else chosen
 
 
-def keys() -> tuple[str, ...]:
+def all_keys() -> tuple[str, ...]:
     return tuple(_TEXTS)

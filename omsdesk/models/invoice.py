@@ -222,6 +222,9 @@ class InvoiceRecord(Base):
     previous_hash: Mapped[str] = mapped_column(String(64), default="")
     generated_at: Mapped[str] = mapped_column(String(32))  # ISO 8601 with offset
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # SistemaInformatico as written, so the XML can be rebuilt after a software upgrade.
+    software_version: Mapped[str] = mapped_column(String(50))
+    installation: Mapped[str] = mapped_column(String(100))
     xml: Mapped[str] = mapped_column(Text)
 
 

@@ -44,7 +44,7 @@ def stock_rows(session: Session, *, low_only: bool = False, sku_prefix: str | No
     """Levels ordered by SKU then warehouse; `after` continues from the last (sku, warehouse)."""
     stmt = _base()
     if low_only:
-        stmt = stmt.where(_AVAILABLE <= StockLevel.reorder_point)
+        stmt = stmt.where(StockLevel.reorder_point >= _AVAILABLE)
     if sku_prefix:
         stmt = stmt.where(Product.sku.startswith(sku_prefix, autoescape=True))
     if after is not None:

@@ -225,3 +225,17 @@ def _apply_ship_to(order: Order, addr: AddressInput | None, customer: Customer |
     order.ship_line1, order.ship_line2 = addr.line1, addr.line2
     order.ship_city, order.ship_postcode = addr.city, addr.postcode
     order.ship_province, order.ship_country = addr.province, country_code(addr.country)
+
+
+def place_order(db: Database, data: OrderInput, *, actor: Actor, pay_method: str | None = None,
+                allocate: bool = False) -> CreatedOrder:
+    """Create, optionally pay in full and allocate, in one transaction (counter, phone orders)."""
+    from omsdesk.services.orders import allocate_in, pay_in
+
+    with db.write() as s:
+        order = create_order_in(s, data, actor=actor)
+        if pay_method is not None:
+            pay_in(s, order, actor=actor, method=pay_method)
+            if allocate:
+                allocate_in(s, order, actor=actor)
+        return CreatedOrder(order.id, order.reference, order.status, order.total, order.currency)

@@ -17,15 +17,14 @@ from omsdesk.models import (
     Payment,
     Product,
     Reservation,
-    StockLevel,
     ValidationError,
     check_transition,
 )
 from omsdesk.models.base import utcnow
 from omsdesk.services import audit, outbox
+from omsdesk.services.allocation_split import reserve_for_order
 from omsdesk.services.context import Actor
-from omsdesk.services.routing import rank_warehouses
-from omsdesk.services.stock import try_reserve, unreserve
+from omsdesk.services.stock import unreserve
 
 MARKETPLACE_KINDS = frozenset({"shopify", "woocommerce", "prestashop", "amazon", "demo"})
 
@@ -35,10 +34,6 @@ class OrderState:
     reference: str
     status: str
     message: str = ""
-
-
-class _Rollback(Exception):
-    """Internal: undo a savepoint when another workstation took the stock first."""
 
 
 def load_order(session: Session, reference: str, *, lock: bool = True) -> Order:
@@ -134,7 +129,7 @@ def pay_in(session: Session, order: Order, *, actor: Actor, amount: int | None =
 
 
 def allocate_order(db: Database, reference: str, *, actor: Actor) -> OrderState:
-    """Reserve the open quantities in one warehouse, or put the order on backorder."""
+    """Reserve the open quantities (one warehouse, else a split), or put the order on backorder."""
     with db.write() as s:
         return allocate_in(s, load_order(s, reference), actor=actor)
 
@@ -147,35 +142,15 @@ def allocate_in(session: Session, order: Order, *, actor: Actor) -> OrderState:
             need[line.product_id] += line.qty_open
     if not need:
         raise ValidationError(f"order {order.reference} has nothing left to allocate")
-    available: dict[tuple[int, int], int] = {
-        (pid, wid): on_hand - reserved - buffer
-        for pid, wid, on_hand, reserved, buffer in session.execute(
-            select(StockLevel.product_id, StockLevel.warehouse_id, StockLevel.on_hand,
-                   StockLevel.reserved, StockLevel.safety_buffer)
-            .where(StockLevel.product_id.in_(need.keys()))
-        )
-    }
-    for wh in rank_warehouses(session, order):
-        if any(available.get((pid, wh.id), 0) < qty for pid, qty in need.items()):
-            continue
-        try:
-            with session.begin_nested():
-                # Fixed product order: two workstations never lock rows in opposite orders.
-                for pid in sorted(need):
-                    if not try_reserve(session, pid, wh.id, need[pid]):
-                        raise _Rollback
-        except _Rollback:
-            continue
-        for line in order.lines:
-            if line.qty_open > 0:
-                session.add(Reservation(order_line_id=line.id, product_id=line.product_id,
-                                        warehouse_id=wh.id, qty=line.qty_open))
-        order.warehouse_id = wh.id
-        set_status(session, order, OrderStatus.ALLOCATED, "allocate", actor, f"reserved in {wh.code}")
+    # Routing (issue 8): nearest warehouse with every line, else the fewest-shipment split.
+    done = reserve_for_order(session, order, need)
+    if done.plan is not None:
+        order.warehouse_id = done.plan.primary_warehouse_id
+        set_status(session, order, OrderStatus.ALLOCATED, "allocate", actor, done.plan.reason)
         outbox.stock_changed(session, {ln.sku for ln in order.lines})
-        return OrderState(order.reference, order.status, f"reserved in {wh.code}")
-    short = _short_skus(session, need, available)
-    message = f"not enough stock in any single warehouse for {', '.join(short)}"
+        return OrderState(order.reference, order.status, done.plan.message)
+    short = _short_skus(session, need, done.available)
+    message = f"not enough stock in all warehouses together for {', '.join(short)}"
     if order.status != OrderStatus.BACKORDER.value:
         set_status(session, order, OrderStatus.BACKORDER, "allocate", actor, message)
     return OrderState(order.reference, order.status, message)
@@ -184,10 +159,10 @@ def allocate_in(session: Session, order: Order, *, actor: Actor) -> OrderState:
 def _short_skus(session: Session, need: dict[int, int], available: dict[tuple[int, int], int]) -> list[str]:
     best: dict[int, int] = defaultdict(int)
     for (pid, _wid), avail in available.items():
-        best[pid] = max(best[pid], avail)
+        best[pid] += max(0, avail)
     short_ids = [pid for pid, qty in need.items() if best[pid] < qty]
-    names = dict(session.execute(select(Product.id, Product.sku).where(Product.id.in_(short_ids or list(need)))).tuples().all())
-    return sorted(names.values())
+    return sorted(sku for (sku,) in session.execute(
+        select(Product.sku).where(Product.id.in_(short_ids or list(need)))))
 
 
 def release_reservations(session: Session, order: Order) -> set[str]:

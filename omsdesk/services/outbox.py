@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from omsdesk.models import OutboxMessage
+from omsdesk.models.base import utcnow
 
 
 def enqueue(
@@ -30,5 +31,15 @@ def enqueue(
 
 def stock_changed(session: Session, skus: set[str]) -> None:
     """Available-to-sell moved for these SKUs; the dispatcher coalesces to the latest per SKU."""
-    for sku in sorted(skus):
-        enqueue(session, "stock.changed", {"sku": sku}, key=f"stock:{sku}")
+    if not skus:
+        return
+    from sqlalchemy import insert
+
+    now = utcnow()
+    # One multi-row INSERT: a batch import can touch hundreds of SKUs at once.
+    session.execute(insert(OutboxMessage), [
+        {"topic": "stock.changed", "payload": {"sku": sku}, "key": f"stock:{sku}", "channel_id": None,
+         "idempotency_key": f"stock.changed:{uuid.uuid4().hex}", "status": "pending", "attempts": 0,
+         "created_at": now, "next_attempt_at": now, "last_error": ""}
+        for sku in sorted(skus)
+    ])

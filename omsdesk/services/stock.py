@@ -93,8 +93,12 @@ def move(
 
 
 def receive_stock(db: Database, sku: str, qty: int, warehouse: str, *, actor: Actor,
-                  reason: str = "receipt") -> LevelResult:
-    """Book goods in: a receipt move that raises on hand (backorders are served by the caller)."""
+                  reason: str = "receipt", serve_backorders: bool = False) -> LevelResult:
+    """Book goods in: a receipt move that raises on hand.
+
+    With serve_backorders, orders waiting for this SKU are allocated in the same transaction,
+    oldest first (services/backorders.py).
+    """
     positive_int(qty, "quantity")
     with db.write() as s:
         product = product_by_sku(s, sku)
@@ -102,6 +106,11 @@ def receive_stock(db: Database, sku: str, qty: int, warehouse: str, *, actor: Ac
         move(s, actor, product, wh, qty, MoveKind.RECEIPT, reason)
         audit.record(s, actor, entity="stock", entity_id=product.id, reference=f"{sku}@{wh.code}",
                      action="receive", reason=f"+{qty} {reason}")
+        if serve_backorders:
+            # Imported here: backorders imports orders, which imports this module.
+            from omsdesk.services.backorders import allocate_waiting
+
+            allocate_waiting(s, actor, {product.id})
         return _level_result(s, product, wh)
 
 

@@ -281,6 +281,12 @@ class Connector(abc.ABC):
     def push_stock(self, pushes: Sequence[StockPush]) -> list[StockPushResult]:
         """Set available quantities per SKU; one result per push."""
 
+    def push_cancellation(self, order_external_id: str, idempotency_key: str) -> None:
+        """Cancel an order on the shop (connectors that can override this); a repeat is a no-op."""
+        raise UnsupportedOperation(
+            f"{self.config.type} connectors cannot cancel orders on the shop; cancel "
+            f"{order_external_id} there by hand", channel=self.config.name)
+
     def pull_products(self) -> Iterator[ChannelProduct]:
         """Yield the shop's products and variants (connectors that can override this)."""
         raise UnsupportedOperation(

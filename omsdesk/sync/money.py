@@ -21,6 +21,11 @@ def currency_exponent(currency: str) -> int:
     return int(get_currency_precision(code))
 
 
+def to_decimal(value: object) -> Decimal:
+    """A shop amount as an exact Decimal; AmountError when it is not a finite number."""
+    return _decimal(value)
+
+
 def _decimal(value: object) -> Decimal:
     if isinstance(value, float):
         # A float has already lost exactness; its shortest repr is what the shop meant.

@@ -65,6 +65,7 @@ DEFAULT_STATES = {
 }
 PAID_STATES = frozenset({2, 3, 4, 5, 9, 11})
 SHIPPED_STATE = 4
+CANCELLED_STATE = 6
 
 
 def _get(block: Mapping[str, Any], key: str) -> str:
@@ -86,6 +87,7 @@ class PrestaShopConnector(Connector):
             state_id, _, status = pair.partition(":")
             self.states[int(state_id)] = status.strip()
         self.shipped_state = int(config.options.get("shipped_state_id", SHIPPED_STATE))
+        self.cancelled_state = int(config.options.get("cancelled_state_id", CANCELLED_STATE))
         self._countries: dict[str, str] = {}
         self._currencies: dict[str, str] = {}
         self._customers: dict[str, Mapping[str, Any]] = {}
@@ -302,6 +304,16 @@ class PrestaShopConnector(Connector):
         self._write("POST", "order_histories", "order_history",
                     {"id_order": order_id, "id_order_state": str(self.shipped_state)},
                     params={"sendemail": "1" if push.notify_customer else "0"})
+
+    def push_cancellation(self, order_external_id: str, idempotency_key: str) -> None:
+        """Add a 'cancelled' history row unless the order is already cancelled or refunded."""
+        order = self._read(f"orders/{order_external_id}")["order"]
+        current = int(_get(order, "current_state") or 0)
+        if self.states.get(current) in (STATUS_CANCELLED, STATUS_REFUNDED):
+            return
+        self._write("POST", "order_histories", "order_history",
+                    {"id_order": order_external_id, "id_order_state": str(self.cancelled_state)},
+                    params={"sendemail": "1"})
 
     def _write(self, method: str, resource: str, element: str, fields: Mapping[str, Any],
                params: Mapping[str, Any] | None = None) -> None:

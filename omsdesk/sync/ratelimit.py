@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+_EPSILON = 1e-6
+
 
 @dataclass(frozen=True)
 class RateLimit:
@@ -71,8 +73,10 @@ class TokenBucket:
                 self._refill()
                 # A cost above capacity could never be met; spend the whole bucket instead.
                 wanted = min(cost, self._capacity)
-                if self._tokens >= wanted:
-                    self._tokens -= wanted
+                # A shortfall below float resolution would make a sleep too small to move
+                # the clock, and the loop would never end.
+                if self._tokens + _EPSILON >= wanted:
+                    self._tokens = max(0.0, self._tokens - wanted)
                     return slept
                 delay = (wanted - self._tokens) / self._rate
             self._sleep(delay)

@@ -421,6 +421,23 @@ class ShopifyConnector(Connector):
                 channel=self.config.name, status=422,
             )
 
+    def push_cancellation(self, order_external_id: str, idempotency_key: str) -> None:
+        """Cancel (restocking, no refund: money is handled on the shop) unless already cancelled."""
+        order = self.graphql(q.ORDER_STATE, {"id": order_external_id}).get("order")
+        if not order:
+            raise RequestRejected(f"{self.config.name}: order {order_external_id} not found",
+                                  channel=self.config.name, status=404)
+        if order.get("cancelledAt"):
+            return
+        result = self.graphql(q.ORDER_CANCEL, {"orderId": order_external_id,
+                                               "notifyCustomer": True})
+        errors = result["orderCancel"].get("orderCancelUserErrors") or []
+        if errors:
+            raise RequestRejected(
+                f"{self.config.name}: Shopify refused to cancel {order_external_id}: "
+                + "; ".join(str(e.get("message")) for e in errors),
+                channel=self.config.name, status=422)
+
     # -- stock ---------------------------------------------------------------------------
 
     def _location(self) -> str:

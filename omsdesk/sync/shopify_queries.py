@@ -114,3 +114,19 @@ mutation InventorySet($input: InventorySetQuantitiesInput!, $key: String!) {
   }
 }
 """
+
+ORDER_STATE = """
+query OrderState($id: ID!) {
+  order(id: $id) { id cancelledAt displayFulfillmentStatus }
+}
+"""
+
+ORDER_CANCEL = """
+mutation OrderCancel($orderId: ID!, $notifyCustomer: Boolean) {
+  orderCancel(orderId: $orderId, reason: OTHER, refund: false, restock: true,
+              notifyCustomer: $notifyCustomer) {
+    job { id }
+    orderCancelUserErrors { field message code }
+  }
+}
+"""

@@ -13,7 +13,7 @@ import re
 import threading
 import time
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -40,6 +40,7 @@ class ShopifySimulator(LocalShopServer):
     def __init__(self, token: str, *, api_version: str = "2026-01", throttle: bool = True,
                  maximum_available: float = 2000.0, restore_rate: float = 100.0,
                  max_query_cost: float | None = None,
+                 clock: Callable[[], float] = time.monotonic,
                  scopes: Iterable[str] = ("read_orders", "read_all_orders", "write_inventory",
                                           "read_products",
                                           "write_merchant_managed_fulfillment_orders")) -> None:
@@ -52,7 +53,8 @@ class ShopifySimulator(LocalShopServer):
         self.max_query_cost = max_query_cost
         self.scopes = list(scopes)
         self._available = maximum_available
-        self._stamp = time.monotonic()
+        self._clock = clock
+        self._stamp = clock()
         self._data_lock = threading.RLock()
         self._orders: dict[int, DemoOrder] = {}
         self._rendered: dict[int, dict[str, Any]] = {}
@@ -207,7 +209,7 @@ class ShopifySimulator(LocalShopServer):
     def _spend(self, cost: float) -> float | None:
         """Take `cost` points from the bucket; None (THROTTLED) when it holds too few."""
         with self._data_lock:
-            now = time.monotonic()
+            now = self._clock()
             self._available = min(self.maximum_available,
                                   self._available + (now - self._stamp) * self.restore_rate)
             self._stamp = now
@@ -340,3 +342,22 @@ class ShopifySimulator(LocalShopServer):
         if key:
             self.idempotency_keys[key] = result
         return result
+
+    def _op_OrderState(self, v: Mapping[str, Any]) -> dict[str, Any]:
+        order_id = int(str(v["id"]).rsplit("/", 1)[-1])
+        if order_id not in self._rendered:
+            return {"order": None}
+        node = self._rendered[order_id]
+        return {"order": {"id": node["id"], "cancelledAt": node["cancelledAt"],
+                          "displayFulfillmentStatus": node["displayFulfillmentStatus"]}}
+
+    def _op_OrderCancel(self, v: Mapping[str, Any]) -> dict[str, Any]:
+        order_id = int(str(v["orderId"]).rsplit("/", 1)[-1])
+        order = self._orders.get(order_id)
+        if order is None or order.cancelled:
+            return {"orderCancel": {"job": None, "orderCancelUserErrors": [
+                {"field": ["orderId"], "message": "Order cannot be cancelled.",
+                 "code": "INVALID"}]}}
+        self.add_orders([order.touched(datetime.now(UTC), cancelled=True)])
+        return {"orderCancel": {"job": {"id": f"gid://shopify/Job/{order_id}"},
+                                "orderCancelUserErrors": []}}

@@ -10,7 +10,7 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -71,6 +71,9 @@ class LocalShopServer(abc.ABC):
         self._lock = threading.RLock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        # Called with each authorised request before it is answered: lets a test change the
+        # shop "while" a sync is paging through it.
+        self.hooks: list[Callable[[RecordedRequest], None]] = []
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -190,6 +193,8 @@ class LocalShopServer(abc.ABC):
                     return reply
         if not self.authorized(request):
             return self.unauthorized(request)
+        for hook in list(self.hooks):
+            hook(request)
         return self.handle(request)
 
 

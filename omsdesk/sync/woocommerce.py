@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import timedelta
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from requests.auth import HTTPBasicAuth
@@ -45,7 +44,7 @@ from omsdesk.sync.connector import (
 )
 from omsdesk.sync.errors import BadResponse
 from omsdesk.sync.http import HttpClient
-from omsdesk.sync.money import AmountError, currency_exponent, rate_to_bp, to_minor
+from omsdesk.sync.money import AmountError, currency_exponent, rate_to_bp, to_decimal, to_minor
 from omsdesk.sync.paging import window_pages
 from omsdesk.sync.ratelimit import RateLimit, TokenBucket
 
@@ -88,16 +87,12 @@ def _address(block: Mapping[str, Any] | None) -> ChannelAddress:
     )
 
 
-def _per_unit(total_minor: int, quantity: int) -> int:
-    return int((Decimal(total_minor) / quantity).to_integral_value(rounding=ROUND_HALF_UP))
-
-
 def parse_order(raw: Mapping[str, Any], tax_id_keys: Sequence[str] = TAX_ID_META_KEYS) -> ChannelOrder:
     """Normalise one WooCommerce order; raises KeyError/ValueError/AmountError on bad data.
 
     Woo stores line subtotals and totals without tax whatever `prices_include_tax` says;
     for a tax-inclusive order the tax is added back so `unit_price` follows the order's
-    convention. A unit price derived from a line total is rounded to the cent; `discount`
+    convention. A unit price derived from a line total is rounded up to the cent; `discount`
     then carries the difference so unit_price x quantity - discount equals the shop's total.
     """
     currency = raw["currency"]
@@ -111,15 +106,18 @@ def parse_order(raw: Mapping[str, Any], tax_id_keys: Sequence[str] = TAX_ID_META
         quantity = int(item["quantity"])
         if quantity <= 0:
             raise ValueError(f"line {item.get('id')} has quantity {quantity}")
-        subtotal = to_minor(item["subtotal"], currency, allow_rounding=True)
-        total = to_minor(item["total"], currency, allow_rounding=True)
+        subtotal = to_decimal(item["subtotal"])
+        line_total = to_decimal(item["total"])
         tax = to_minor(item.get("total_tax") or "0", currency, allow_rounding=True)
         if incl:
-            subtotal += to_minor(item.get("subtotal_tax") or "0", currency, allow_rounding=True)
-            total += tax
-        unit = _per_unit(subtotal, quantity)
+            # Add the unrounded tax back before rounding once.
+            subtotal += to_decimal(item.get("subtotal_tax") or "0")
+            line_total += to_decimal(item.get("total_tax") or "0")
+        gross = to_minor(subtotal, currency, allow_rounding=True)
+        net_total = to_minor(line_total, currency, allow_rounding=True)
+        unit = -(-gross // quantity)  # rounded up, so the discount below is never negative
         rate = sum(rates.get(t.get("id"), 0) for t in item.get("taxes") or []
-                   if Decimal(str(t.get("total") or "0")) != 0)
+                   if to_decimal(t.get("total") or "0") != 0)
         lines.append(ChannelOrderLine(
             external_line_id=str(item["id"]),
             sku=(item.get("sku") or "").strip(),
@@ -128,14 +126,14 @@ def parse_order(raw: Mapping[str, Any], tax_id_keys: Sequence[str] = TAX_ID_META
             unit_price=unit,
             tax_rate_bp=rate,
             tax=tax,
-            discount=unit * quantity - total,
+            discount=unit * quantity - net_total,
         ))
     shipping = []
     for ship in raw.get("shipping_lines") or []:
         tax = to_minor(ship.get("total_tax") or "0", currency)
         price = to_minor(ship["total"], currency) + (tax if incl else 0)
         rate = sum(rates.get(t.get("id"), 0) for t in ship.get("taxes") or []
-                   if Decimal(str(t.get("total") or "0")) != 0)
+                   if to_decimal(t.get("total") or "0") != 0)
         shipping.append(ChannelShippingLine(title=ship.get("method_title") or "",
                                             code=ship.get("method_id") or "", price=price,
                                             tax_rate_bp=rate, tax=tax))
@@ -281,6 +279,14 @@ class WooCommerceConnector(Connector):
                                     params=self._params())
         if push.final:
             self.http.send_json("PUT", order_url, {"status": "completed"}, params=self._params())
+
+    def push_cancellation(self, order_external_id: str, idempotency_key: str) -> None:
+        """Set the order's status to cancelled (WooCommerce restocks it) unless it already is."""
+        order_url = f"{self.base}/orders/{order_external_id}"
+        current, _ = self.http.get_json(order_url, params=self._params())
+        if (current or {}).get("status") in ("cancelled", "refunded", "trash"):
+            return
+        self.http.send_json("PUT", order_url, {"status": "cancelled"}, params=self._params())
 
     # -- stock ---------------------------------------------------------------------------
 

@@ -340,11 +340,11 @@ def test_refused_action_raises_a_clear_error_and_changes_nothing(
     assert ledger_problems(shop.db) == []
 
 
-@pytest.mark.parametrize("action", sorted(ACTIONS))
-def test_action_on_an_unknown_reference_says_so(shop: Shop, action: str) -> None:
+def test_every_action_on_an_unknown_reference_says_so(shop: Shop) -> None:
     before = shop.snapshot()
-    with pytest.raises(NotFound, match="unknown order 'SO-1999-999999'"):
-        ACTIONS[action](shop.db, "SO-1999-999999")
+    for action in ACTIONS.values():
+        with pytest.raises(NotFound, match="unknown order 'SO-1999-999999'"):
+            action(shop.db, "SO-1999-999999")
     assert shop.snapshot() == before
 
 

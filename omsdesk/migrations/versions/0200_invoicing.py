@@ -217,6 +217,8 @@ def upgrade() -> None:
     sa.Column('previous_hash', sa.String(length=64), nullable=False),
     sa.Column('generated_at', sa.String(length=32), nullable=False),
     sa.Column('hash', sa.String(length=64), nullable=False),
+    sa.Column('software_version', sa.String(length=50), nullable=False),
+    sa.Column('installation', sa.String(length=100), nullable=False),
     sa.Column('xml', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['invoice_id'], ['invoices.id'], name=op.f('fk_invoice_records_invoice_id_invoices')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_invoice_records')),

@@ -145,7 +145,8 @@ class BarcodeReader:
 
     workdir: Path
 
-    def decode(self, data: bytes, page: int = 1, dpi: int = 200) -> list[str]:
+    def render(self, data: bytes, page: int = 1, dpi: int = 200) -> Path:
+        """The page as a PNG file, rendered by poppler as a print preview would."""
         pdf = self.workdir / "doc.pdf"
         pdf.write_bytes(data)
         image = self.workdir / f"page{page}"
@@ -153,11 +154,26 @@ class BarcodeReader:
             ["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(image)],
             check=True, capture_output=True, timeout=60,
         )
-        result = subprocess.run(["zbarimg", "--raw", "-q", f"{image}.png"], capture_output=True, timeout=60)
+        return image.with_suffix(".png")
+
+    def decode(self, data: bytes, page: int = 1, dpi: int = 200) -> list[str]:
+        image = self.render(data, page, dpi)
+        result = subprocess.run(["zbarimg", "--raw", "-q", str(image)], capture_output=True, timeout=60)
         # zbarimg exits 4 when it finds no symbol: that is an answer, not an error.
         if result.returncode not in (0, 4):
             raise RuntimeError(f"zbarimg failed: {result.stderr.decode(errors='replace')}")
         return [line for line in result.stdout.decode("utf-8").splitlines() if line]
+
+    def ink_width_mm(self, data: bytes, box: tuple[float, float, float, float], dpi: int = 200) -> float:
+        """Width in mm of everything dark inside `box` (fractions left, top, right, bottom of page 1)."""
+        from PIL import Image
+
+        with Image.open(self.render(data, 1, dpi)) as picture:
+            w, h = picture.size
+            region = picture.convert("L").crop((int(box[0] * w), int(box[1] * h), int(box[2] * w), int(box[3] * h)))
+            dark = region.point(lambda v: 255 if v < 128 else 0).getbbox()
+        assert dark is not None, "nothing printed in that part of the page"
+        return (dark[2] - dark[0]) / dpi * 25.4
 
 
 def squeeze(value: str) -> str:

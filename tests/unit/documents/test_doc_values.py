@@ -49,7 +49,7 @@ def test_weight_prints_in_kilograms() -> None:
 
 
 def test_every_label_has_both_languages_with_the_same_placeholders() -> None:
-    for key in texts.keys():
+    for key in texts.all_keys():
         es = texts.text(key, "es")
         en = texts.text(key, "en")
         assert es and en, key

@@ -75,6 +75,12 @@ def test_qr_decodes_to_the_verification_url_with_its_legend(barcodes) -> None:  
     assert "VERI*FACTU" in page_texts(data)[0]
 
 
+def test_qr_is_between_30_and_40_mm(barcodes) -> None:  # type: ignore[no-untyped-def]
+    # The QR sits alone in the middle of the header, above its legend (which is narrower).
+    width = barcodes.ink_width_mm(render_invoice(make_invoice()), (0.38, 0.0, 0.62, 0.2))
+    assert 30.0 <= width <= 40.0, width
+
+
 def test_qr_only_on_the_first_page(barcodes) -> None:  # type: ignore[no-untyped-def]
     data = render_invoice(make_invoice(lines=70))
     assert barcodes.decode(data, page=2) == []

@@ -37,6 +37,14 @@ def test_receipt_qr_decodes(barcodes) -> None:  # type: ignore[no-untyped-def]
     assert barcodes.decode(render_receipt(make_invoice(kind="simplified"))) == [QR_URL]
 
 
+def test_receipt_qr_is_at_least_30_mm(barcodes) -> None:  # type: ignore[no-untyped-def]
+    data = render_receipt(make_invoice(kind="simplified"))
+    height_mm = page_sizes(data)[0][1] / 72 * 25.4
+    # The QR opens the receipt: measure the top 40 mm, where nothing else is printed.
+    width = barcodes.ink_width_mm(data, (0.0, 0.0, 1.0, 40 / height_mm))
+    assert 30.0 <= width <= 40.0, width
+
+
 def test_english_receipt() -> None:
     text = page_texts(render_receipt(make_invoice(kind="simplified", language="en")))[0]
     assert "Simplified invoice" in text and "VAT included" in text and "€1,548.82" in text

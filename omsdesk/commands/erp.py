@@ -1,0 +1,159 @@
+"""`omsdesk erp push|pull-products|status` and `omsdesk export accounting`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import keyring
+
+from omsdesk.commands.common import CliContext, add_json_flag, print_json
+from omsdesk.models import ValidationError
+from omsdesk.services.erp_sync import ErpSettings
+from omsdesk.sync.erp.base import ErpConnector
+
+KEYRING_SERVICE = "omsdesk-erp"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    e = sub.add_parser("erp", help="send orders to the ERP (Tryton, Odoo) and pull its products")
+    esub = e.add_subparsers(dest="erp_command", metavar="ACTION", required=True)
+    push = esub.add_parser("push", help="queue orders not yet in the ERP and deliver the ERP outbox")
+    _connection_args(push)
+    push.add_argument("--confirm", action="store_true", help="confirm the sales in the ERP too")
+    push.add_argument("--no-queue", action="store_true",
+                      help="deliver what is already queued, queue nothing new")
+    add_json_flag(push)
+    push.set_defaults(func=_push)
+    pull = esub.add_parser("pull-products", help="update local products from the ERP by SKU")
+    _connection_args(pull)
+    add_json_flag(pull)
+    pull.set_defaults(func=_pull)
+    status = esub.add_parser("status", help="ERP outbox: pending, failed, delivered, last error")
+    status.add_argument("--erp", default=os.environ.get("OMSDESK_ERP", "tryton"))
+    add_json_flag(status)
+    status.set_defaults(func=_status)
+
+    x = sub.add_parser("export", help="export data for other systems")
+    xsub = x.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+    acc = xsub.add_parser("accounting", help="invoices, credit notes and payments as accounting CSV")
+    acc.add_argument("--format", dest="fmt", required=True, choices=("quickbooks", "sage50", "journal"))
+    acc.add_argument("--from", dest="start", required=True, type=_date, metavar="YYYY-MM-DD")
+    acc.add_argument("--to", dest="end", required=True, type=_date, metavar="YYYY-MM-DD")
+    acc.add_argument("--out", required=True, type=Path, metavar="FILE")
+    acc.add_argument("--date-format", default="%d/%m/%Y",
+                     help="strftime pattern of the dates (default dd/mm/yyyy)")
+    add_json_flag(acc)
+    acc.set_defaults(func=_export_accounting)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _connection_args(p: argparse.ArgumentParser) -> None:
+    env = os.environ.get
+    p.add_argument("--erp", default=env("OMSDESK_ERP", "tryton"), choices=("tryton", "odoo"))
+    p.add_argument("--url", default=env("OMSDESK_ERP_URL"), help="server address (OMSDESK_ERP_URL)")
+    p.add_argument("--database", default=env("OMSDESK_ERP_DATABASE"),
+                   help="ERP database name (OMSDESK_ERP_DATABASE)")
+    p.add_argument("--login", default=env("OMSDESK_ERP_LOGIN", "admin"))
+    p.add_argument("--prefix", default=env("OMSDESK_ERP_PREFIX", ""),
+                   help="prefix of this shop's references in the ERP (OMSDESK_ERP_PREFIX)")
+
+
+def _connector(ctx: CliContext) -> ErpConnector:
+    from omsdesk.sync.erp.factory import make_connector
+
+    a = ctx.args
+    if not a.url or not a.database:
+        raise ValidationError("give the ERP with --url and --database (or OMSDESK_ERP_URL and "
+                              "OMSDESK_ERP_DATABASE)")
+    # The password never goes on the command line, where other users can read it.
+    password = os.environ.get("OMSDESK_ERP_PASSWORD") or keyring.get_password(
+        KEYRING_SERVICE, f"{a.url}|{a.login}")
+    if not password:
+        raise ValidationError(f"no ERP password for {a.login} at {a.url}: store it in the "
+                              f"keyring (service {KEYRING_SERVICE}) or set OMSDESK_ERP_PASSWORD")
+    return make_connector(a.erp, a.url, a.database, a.login, password)
+
+
+def _settings(ctx: CliContext, confirm: bool = False) -> ErpSettings:
+    return ErpSettings(erp=ctx.args.erp, prefix=ctx.args.prefix, confirm=confirm)
+
+
+def _push(ctx: CliContext) -> int:
+    from omsdesk.services.erp_sync import queue_unsent_orders
+    from omsdesk.sync.erp.delivery import deliver_orders
+
+    settings = _settings(ctx, ctx.args.confirm)
+    queued = 0 if ctx.args.no_queue else queue_unsent_orders(ctx.db, settings)
+    connector = _connector(ctx)
+    try:
+        report = deliver_orders(ctx.db, connector, settings)
+    finally:
+        connector.close()
+    if ctx.args.json:
+        print_json({"queued": queued, "created": report.created, "found": report.found,
+                    "failed": report.failed, "waiting": report.waiting, "errors": report.errors,
+                    "erp_ids": report.erp_ids})
+    else:
+        print(f"{queued} queued, {report.created} created in {settings.erp}, {report.found} "
+              f"already there, {report.failed} refused, {report.waiting} waiting")
+        for error in report.errors:
+            print(f"  {error}", file=sys.stderr)
+    return 1 if report.failed or report.waiting else 0
+
+
+def _pull(ctx: CliContext) -> int:
+    from omsdesk.sync.erp.delivery import pull_products
+
+    connector = _connector(ctx)
+    try:
+        report = pull_products(ctx.db, connector, actor=ctx.actor)
+    finally:
+        connector.close()
+    if ctx.args.json:
+        print_json(report)
+    else:
+        print(f"{report.seen} products in the ERP, {len(report.changed)} changed here, "
+              f"{report.unknown} unknown here")
+        for change in report.changed:
+            print(f"  {change}")
+    return 0
+
+
+def _status(ctx: CliContext) -> int:
+    from omsdesk.services.erp_sync import erp_overview
+
+    overview = erp_overview(ctx.db, ctx.args.erp)
+    if ctx.args.json:
+        print_json(overview)
+    else:
+        print(f"{overview.erp}: {overview.pending} pending, {overview.failed} failed, "
+              f"{overview.delivered} delivered, {overview.linked_orders} orders linked")
+        if overview.last_error:
+            print(f"last error: {overview.last_error}")
+    return 0
+
+
+def _export_accounting(ctx: CliContext) -> int:
+    from omsdesk.exports.accounting import export_accounting
+
+    a = ctx.args
+    summary = export_accounting(ctx.db, a.fmt, a.start, a.end, a.out, date_format=a.date_format)
+    if a.json:
+        print_json(summary)
+    else:
+        print(f"{a.out}: {summary.rows} rows ({summary.invoices} invoices, "
+              f"{summary.credit_notes} credit notes, {summary.payments} payments)")
+        if summary.skipped_payments:
+            print(f"  {summary.skipped_payments} payments left out: the QuickBooks invoice "
+                  "import has no payments", file=sys.stderr)
+    return 0

@@ -1,0 +1,1 @@
+"""File exports for other systems (accounting CSV layouts)."""

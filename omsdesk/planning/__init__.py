@@ -1,0 +1,1 @@
+"""Inventory planning maths: places and distances, demand forecasting, backtests."""

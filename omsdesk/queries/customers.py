@@ -1,0 +1,78 @@
+"""Customer search and a customer's orders, in pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from omsdesk.models import Customer, Order
+from omsdesk.queries.orders import escape_like
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    id: int
+    name: str
+    email: str
+    phone: str
+    tax_id: str
+
+
+def search_customers(session: Session, text: str = "", *, limit: int = 200,
+                     after_name: tuple[str, int] | None = None) -> list[CustomerRow]:
+    """Customers whose name, email, phone or tax id contains `text`, by name; keyset on (name, id)."""
+    stmt = select(Customer.id, Customer.name, Customer.email, Customer.phone, Customer.tax_id)
+    text = text.strip()
+    if text:
+        pattern = f"%{escape_like(text.lower())}%"
+        stmt = stmt.where(or_(
+            func.lower(Customer.name).like(pattern, escape="\\"),
+            func.lower(Customer.email).like(pattern, escape="\\"),
+            Customer.phone.like(pattern, escape="\\"),
+            Customer.tax_id == text.upper(),
+        ))
+    if after_name is not None:
+        stmt = stmt.where((Customer.name > after_name[0])
+                          | ((Customer.name == after_name[0]) & (Customer.id > after_name[1])))
+    rows = session.execute(stmt.order_by(Customer.name, Customer.id).limit(limit)).all()
+    return [CustomerRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or "") for r in rows]
+
+
+@dataclass(frozen=True)
+class CustomerOrder:
+    reference: str
+    placed_at: object
+    status: str
+    total: int
+    currency: str
+
+
+def customer_orders(session: Session, customer_id: int, *, limit: int = 500) -> list[CustomerOrder]:
+    """A customer's most recent orders, newest first."""
+    rows = session.execute(
+        select(Order.reference, Order.placed_at, Order.status, Order.total, Order.currency)
+        .where(Order.customer_id == customer_id)
+        .order_by(Order.placed_at.desc(), Order.id.desc()).limit(limit)
+    ).all()
+    return [CustomerOrder(*r) for r in rows]
+
+
+@dataclass(frozen=True)
+class OrderInvoice:
+    number: str
+    kind: str
+    issue_date: object
+    total: int
+    currency: str
+
+
+def order_invoices(session: Session, order_id: int) -> list[OrderInvoice]:
+    """Invoices and credit notes issued for one order, oldest first."""
+    from omsdesk.models.invoice import Invoice
+
+    rows = session.execute(
+        select(Invoice.number, Invoice.kind, Invoice.issue_date, Invoice.total, Invoice.currency)
+        .where(Invoice.order_id == order_id).order_by(Invoice.id)).all()
+    return [OrderInvoice(*r) for r in rows]

@@ -1,0 +1,158 @@
+"""Read side for printing: the packing slip, pick list and label data of orders, as document values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from omsdesk.documents.data import (
+    DocLine,
+    LabelDoc,
+    Language,
+    PackingSlipDoc,
+    Party,
+    PickListDoc,
+    SlipPageSize,
+)
+from omsdesk.models import (
+    Customer,
+    NotFound,
+    Order,
+    Product,
+    Shipment,
+    StockLevel,
+    ValidationError,
+    Warehouse,
+)
+from omsdesk.models.base import utcnow
+from omsdesk.models.invoice import CompanySettings
+from omsdesk.queries.picking import pick_items
+
+
+def company_party(session: Session) -> Party | None:
+    """The shop as printed at the top of slips and as label sender; None until it is set up."""
+    company = session.get(CompanySettings, 1)
+    if company is None or not company.name:
+        return None
+    town = f"{company.postcode} {company.city}".strip()
+    lines = tuple(v for v in (company.address, town, company.province) if v)
+    return Party(company.name, company.tax_id, lines, company.country, company.email, company.phone)
+
+
+def _order(session: Session, reference: str) -> Order:
+    order = session.scalars(
+        select(Order).where(Order.reference == reference)
+        .options(selectinload(Order.lines), selectinload(Order.shipments).selectinload(Shipment.lines))
+    ).one_or_none()
+    if order is None:
+        raise NotFound(f"Order {reference} does not exist")
+    return order
+
+
+def _language(session: Session, order: Order, override: Language | None) -> Language:
+    if override is not None:
+        return override
+    customer = session.get(Customer, order.customer_id) if order.customer_id else None
+    return "en" if customer is not None and customer.language.startswith("en") else "es"
+
+
+def _ship_to(session: Session, order: Order) -> Party:
+    customer = session.get(Customer, order.customer_id) if order.customer_id else None
+    town = f"{order.ship_postcode} {order.ship_city}".strip()
+    lines = tuple(v for v in (order.ship_line1, order.ship_line2, town, order.ship_province) if v)
+    return Party(order.ship_name or order.customer_name, address_lines=lines, country=order.ship_country,
+                 phone=(customer.phone or "") if customer else "")
+
+
+def packing_slip_doc(
+    session: Session,
+    reference: str,
+    *,
+    page_size: SlipPageSize = "A4",
+    show_prices: bool = False,
+    language: Language | None = None,
+) -> PackingSlipDoc:
+    """The slip for what goes in the parcel now: the open quantities, or the whole order on a reprint."""
+    order = _order(session, reference)
+    open_lines = [ln for ln in order.lines if ln.qty_open > 0]
+    lines = open_lines or list(order.lines)
+    products = {p.id: p for p in session.scalars(
+        select(Product).where(Product.id.in_([ln.product_id for ln in lines])))}
+    bins: dict[int, str] = {}
+    if order.warehouse_id is not None:
+        bins = {pid: code for pid, code in session.execute(select(StockLevel.product_id, StockLevel.bin).where(
+            StockLevel.warehouse_id == order.warehouse_id, StockLevel.product_id.in_(list(products))))}
+    doc_lines = tuple(
+        DocLine(
+            sku=ln.sku, name=ln.name, qty=ln.qty_open if open_lines else ln.qty,
+            ean=(products[ln.product_id].ean or "") if ln.product_id in products else "",
+            bin=bins.get(ln.product_id, ""), unit_price=ln.unit_price, discount_bp=0,
+            tax_rate_bp=ln.tax_rate_bp, net=ln.net, tax=ln.tax, total=ln.total,
+        )
+        for ln in lines
+    )
+    shipped = [sh.shipped_at for sh in order.shipments]
+    return PackingSlipDoc(
+        order_ref=order.reference, order_date=order.placed_at.date(), ship_to=_ship_to(session, order),
+        lines=doc_lines, shipper=company_party(session), ship_date=max(shipped).date() if shipped else None,
+        external_ref=order.external_id or "", show_prices=show_prices, currency=order.currency,
+        order_total=order.total, page_size=page_size, language=_language(session, order, language),
+    )
+
+
+def pick_list_doc(
+    session: Session,
+    references: Sequence[str],
+    *,
+    wave: str | None = None,
+    language: Language = "es",
+    now: datetime | None = None,
+) -> PickListDoc:
+    """One walk for the given orders' reserved goods, aggregated per SKU and bin."""
+    items = pick_items(session, references)
+    if not items:
+        raise ValidationError("None of these orders has reserved goods to pick (allocate them first): "
+                              + ", ".join(references))
+    picked_refs = {item.order_ref for item in items}
+    warehouses = sorted(set(session.scalars(
+        select(Warehouse.name).join(Order, Order.warehouse_id == Warehouse.id)
+        .where(Order.reference.in_(sorted(picked_refs))))))
+    created = now or utcnow()
+    return PickListDoc.from_items(wave or f"W-{created:%Y%m%d-%H%M}", ", ".join(warehouses) or "-", created,
+                                  items, language)
+
+
+def label_docs(
+    session: Session, reference: str, *, parcels: int = 1, language: Language | None = None
+) -> list[LabelDoc]:
+    """One label per parcel of the order's latest shipment, which must have a tracking number."""
+    if parcels < 1:
+        raise ValidationError("the number of parcels must be at least 1")
+    order = _order(session, reference)
+    shipment = next((sh for sh in reversed(order.shipments) if sh.tracking), None)
+    if shipment is None:
+        raise ValidationError(f"Order {reference} has no shipment with a tracking number yet; ship it first")
+    warehouse = session.get(Warehouse, shipment.warehouse_id)
+    company = company_party(session)
+    sender_lines = tuple(v for v in (warehouse.address, f"{warehouse.postcode} {warehouse.city}".strip())
+                         if v) if warehouse else ()
+    sender = Party(company.name if company else (warehouse.name if warehouse else ""),
+                   company.tax_id if company else "",
+                   sender_lines or (company.address_lines if company else ()),
+                   warehouse.country if warehouse else "", phone=company.phone if company else "")
+    qty_by_line = {sl.order_line_id: sl.qty for sl in shipment.lines}
+    weights = {pid: grams for pid, grams in session.execute(select(Product.id, Product.weight_g).where(
+        Product.id.in_([ln.product_id for ln in order.lines])))}
+    grams = sum(weights.get(ln.product_id, 0) * qty_by_line.get(ln.id, 0) for ln in order.lines)
+    per_parcel = -(-grams // parcels)  # the carrier bills by weight: round up, never down
+    lang = _language(session, order, language)
+    ship_to = _ship_to(session, order)
+    return [
+        LabelDoc(sender=sender, recipient=ship_to, carrier=shipment.carrier or "-", service="",
+                 tracking=shipment.tracking, weight_g=per_parcel, order_ref=order.reference,
+                 parcel_index=n, parcel_count=parcels, language=lang)
+        for n in range(1, parcels + 1)
+    ]

@@ -1,0 +1,95 @@
+"""Read side of picking: what to pick for given orders (with bins) and which orders make a wave."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from omsdesk.documents.data import PickItem
+from omsdesk.models import (
+    Order,
+    OrderLine,
+    OrderStatus,
+    Product,
+    Reservation,
+    StockLevel,
+    Warehouse,
+)
+
+# Orders whose goods are reserved and not yet packed: the ones a picker can walk for.
+PICKABLE = (OrderStatus.ALLOCATED.value, OrderStatus.PICKING.value)
+
+
+@dataclass(frozen=True)
+class WaveOrder:
+    reference: str
+    status: str
+    customer_name: str
+    units: int
+
+
+def pick_items(session: Session, references: Sequence[str]) -> list[PickItem]:
+    """Every reserved unit of the given pickable orders, with the bin it sits in."""
+    if not references:
+        return []
+    stmt = (
+        select(Order.reference, OrderLine.sku, OrderLine.name, StockLevel.bin, Reservation.qty,
+               Product.ean)
+        .join(OrderLine, OrderLine.order_id == Order.id)
+        .join(Reservation, Reservation.order_line_id == OrderLine.id)
+        .join(Product, Product.id == OrderLine.product_id)
+        .outerjoin(StockLevel, and_(StockLevel.product_id == Reservation.product_id,
+                                    StockLevel.warehouse_id == Reservation.warehouse_id))
+        .where(Order.reference.in_(list(references)), Order.status.in_(PICKABLE))
+        .order_by(Order.reference, OrderLine.line_no)
+    )
+    return [PickItem(order_ref=ref, sku=sku, name=name, bin=bin_code or "", qty=qty, ean=ean or "")
+            for ref, sku, name, bin_code, qty, ean in session.execute(stmt)]
+
+
+def pickable_references(session: Session, references: Sequence[str]) -> list[str]:
+    """The given orders that can be picked now, in the given order."""
+    found = set(session.scalars(select(Order.reference).where(
+        Order.reference.in_(list(references)), Order.status.in_(PICKABLE))))
+    return [r for r in references if r in found]
+
+
+def wave(session: Session, warehouse: str, *, limit: int = 30) -> list[WaveOrder]:
+    """The oldest pickable orders reserved in one warehouse (ship-by first), up to `limit`."""
+    stmt = (
+        select(Order.id, Order.reference, Order.status, Order.customer_name)
+        .join(Warehouse, Warehouse.id == Order.warehouse_id)
+        .where(Warehouse.code == warehouse, Order.status.in_(PICKABLE))
+        .order_by(Order.ship_by.is_(None), Order.ship_by, Order.placed_at, Order.id)
+        .limit(limit)
+    )
+    return _with_units(session, session.execute(stmt).all())
+
+
+def pickable_orders(session: Session, references: Sequence[str]) -> list[WaveOrder]:
+    """The given orders that can be picked now, in the given order, with their unit counts."""
+    rows = session.execute(
+        select(Order.id, Order.reference, Order.status, Order.customer_name)
+        .where(Order.reference.in_(list(references)), Order.status.in_(PICKABLE))).all()
+    position = {ref: i for i, ref in enumerate(references)}
+    return sorted(_with_units(session, rows), key=lambda w: position[w.reference])
+
+
+def _with_units(session: Session, rows: Sequence[Any]) -> list[WaveOrder]:
+    """Rows of (id, reference, status, customer name) with the units ordered on each."""
+    ids = [r[0] for r in rows]
+    totals: dict[int, int] = {}
+    if ids:
+        totals = {oid: int(units) for oid, units in session.execute(
+            select(OrderLine.order_id, func.sum(OrderLine.qty))
+            .where(OrderLine.order_id.in_(ids)).group_by(OrderLine.order_id))}
+    return [WaveOrder(ref, status, name, totals.get(oid, 0)) for oid, ref, status, name in rows]
+
+
+def warehouse_codes(session: Session) -> list[str]:
+    return list(session.scalars(select(Warehouse.code).where(Warehouse.active.is_(True))
+                                .order_by(Warehouse.priority, Warehouse.code)))

@@ -1,0 +1,210 @@
+"""Shop channels: registration, SKU mapping, sync health and runs, as the CLI and Sync view use them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from omsdesk.db import Database
+from omsdesk.models import Channel, ConflictError, NotFound, Product, ValidationError
+from omsdesk.models.base import utcnow
+from omsdesk.models.channel_sku import ChannelSku
+from omsdesk.models.sync_state import ChannelSyncState, SyncRun
+from omsdesk.services import audit
+from omsdesk.services.context import Actor
+
+SHOP_KINDS = ("shopify", "woocommerce", "prestashop", "demo")
+_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+
+
+@dataclass(frozen=True)
+class ChannelInfo:
+    """A shop channel with its sync health, for `channels list` and the Sync view."""
+
+    code: str
+    name: str
+    kind: str
+    url: str
+    active: bool
+    cursor: str
+    last_success_at: datetime | None
+    consecutive_failures: int
+    offline: bool
+    credentials_invalid: bool
+    last_error: str
+    warnings: str
+
+
+def channel_code_for(name: str) -> str:
+    """A channel code from a display name: 'Tienda Núñez' -> 'tienda-nunez'."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    code = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:40]
+    if not code:
+        raise ValidationError(f"cannot make a channel code from the name {name!r}")
+    return code
+
+
+def add_channel(db: Database, *, kind: str, name: str, url: str, actor: Actor,
+                code: str | None = None, settings: dict[str, Any] | None = None) -> str:
+    """Register a shop channel (settings only; its secret goes to the keyring separately)."""
+    if kind not in SHOP_KINDS:
+        raise ValidationError(f"channel type must be one of {', '.join(SHOP_KINDS)}, got '{kind}'")
+    code = code or channel_code_for(name)
+    if not _CODE.match(code):
+        raise ValidationError(f"channel code '{code}' must be lower-case letters, digits, - or _")
+    url = url.strip().rstrip("/")
+    if kind != "demo" and not url.startswith("https://"):
+        raise ValidationError(f"the shop address must start with https:// (got '{url}')")
+    with db.write() as s:
+        if s.scalar(select(Channel.id).where(Channel.code == code)) is not None:
+            raise ConflictError(f"a channel with code '{code}' already exists")
+        channel = Channel(code=code, name=name.strip() or code, kind=kind, url=url,
+                          settings=dict(settings or {}), active=True)
+        s.add(channel)
+        s.flush()
+        s.add(ChannelSyncState(channel_id=channel.id, cursor="", consecutive_failures=0,
+                               offline=False, credentials_invalid=False, last_error="",
+                               warnings=""))
+        audit.record(s, actor, entity="channel", entity_id=channel.id, reference=code,
+                     action="create", reason=f"{kind} {url}")
+    return code
+
+
+def shop_channel(session: Session, code: str) -> Channel:
+    """The shop channel with this code (NotFound names the known ones)."""
+    channel = session.scalar(select(Channel).where(Channel.code == code))
+    if channel is None or channel.kind not in SHOP_KINDS:
+        known = ", ".join(session.scalars(select(Channel.code).where(
+            Channel.kind.in_(SHOP_KINDS)).order_by(Channel.code)))
+        raise NotFound(f"unknown shop channel '{code}'" + (f" (known: {known})" if known else ""))
+    return channel
+
+
+def sync_state(session: Session, channel_id: int) -> ChannelSyncState:
+    """The channel's sync state row, created on first use."""
+    state = session.get(ChannelSyncState, channel_id)
+    if state is None:
+        state = ChannelSyncState(channel_id=channel_id, cursor="", consecutive_failures=0,
+                                 offline=False, credentials_invalid=False, last_error="",
+                                 warnings="")
+        session.add(state)
+        session.flush()
+    return state
+
+
+def list_channels(db: Database) -> list[ChannelInfo]:
+    """Every shop channel with its health."""
+    with db.read() as s:
+        rows = s.execute(
+            select(Channel, ChannelSyncState)
+            .outerjoin(ChannelSyncState, ChannelSyncState.channel_id == Channel.id)
+            .where(Channel.kind.in_(SHOP_KINDS)).order_by(Channel.code)).all()
+        return [ChannelInfo(
+            code=ch.code, name=ch.name, kind=ch.kind, url=ch.url, active=ch.active,
+            cursor=st.cursor if st else "", last_success_at=st.last_success_at if st else None,
+            consecutive_failures=st.consecutive_failures if st else 0,
+            offline=bool(st and st.offline), credentials_invalid=bool(st and st.credentials_invalid),
+            last_error=st.last_error if st else "", warnings=st.warnings if st else "",
+        ) for ch, st in rows]
+
+
+def map_channel_sku(db: Database, channel: str, external_sku: str, sku: str, *,
+                    actor: Actor) -> None:
+    """Say which local product a shop SKU stands for; quarantined orders can then be re-imported."""
+    external_sku = external_sku.strip()
+    if not external_sku:
+        raise ValidationError("the shop SKU is empty")
+    with db.write() as s:
+        ch = shop_channel(s, channel)
+        product = s.scalar(select(Product).where(Product.sku == sku))
+        if product is None:
+            raise NotFound(f"unknown SKU '{sku}'")
+        row = s.scalar(select(ChannelSku).where(ChannelSku.channel_id == ch.id,
+                                                ChannelSku.external_sku == external_sku))
+        if row is None:
+            row = ChannelSku(channel_id=ch.id, external_sku=external_sku, product_id=product.id)
+            s.add(row)
+        row.product_id = product.id
+        s.flush()
+        audit.record(s, actor, entity="channel_sku", entity_id=row.id,
+                     reference=f"{ch.code}:{external_sku}", action="map", reason=f"-> {sku}")
+
+
+def sku_map(session: Session, channel_id: int) -> dict[str, str]:
+    """Shop SKU -> local SKU for a channel's explicit mappings."""
+    rows = session.execute(
+        select(ChannelSku.external_sku, Product.sku)
+        .join(Product, Product.id == ChannelSku.product_id)
+        .where(ChannelSku.channel_id == channel_id))
+    return {external: local for external, local in rows}
+
+
+def recent_runs(db: Database, channel: str | None = None, limit: int = 50) -> list[SyncRun]:
+    """The latest sync runs, newest first (detached rows, read-only)."""
+    with db.read() as s:
+        stmt = select(SyncRun).order_by(SyncRun.id.desc()).limit(limit)
+        if channel is not None:
+            stmt = stmt.where(SyncRun.channel_id == shop_channel(s, channel).id)
+        return list(s.scalars(stmt))
+
+
+def start_run(db: Database, channel_id: int, job: str, cursor: str = "") -> int:
+    """Open a sync-run record; returns its id."""
+    with db.write() as s:
+        run = SyncRun(channel_id=channel_id, job=job, cursor_before=cursor, cursor_after=cursor,
+                      error="", status="running")
+        s.add(run)
+        st = sync_state(s, channel_id)
+        st.last_attempt_at = utcnow()
+        s.flush()
+        return run.id
+
+
+def finish_run(db: Database, run_id: int, *, status: str, error: str = "",
+               counts: dict[str, int] | None = None, cursor: str | None = None,
+               health: str = "ok", warnings: str = "") -> None:
+    """Close a run and update the channel's health in one transaction.
+
+    health: 'ok' (success), 'offline' (network/5xx/rate limit), 'auth' (credentials refused)
+    or 'error' (anything else).
+    """
+    with db.write() as s:
+        run = s.get(SyncRun, run_id)
+        if run is None:
+            raise NotFound(f"unknown sync run {run_id}")
+        run.status, run.error, run.finished_at = status, error[:2000], utcnow()
+        for name, value in (counts or {}).items():
+            setattr(run, name, value)
+        if cursor is not None:
+            run.cursor_after = cursor
+        st = sync_state(s, run.channel_id)
+        if health == "ok":
+            st.last_success_at = run.finished_at
+            st.consecutive_failures = 0
+            st.offline = False
+            st.credentials_invalid = False
+            st.last_error = ""
+            st.warnings = warnings
+        else:
+            st.consecutive_failures += 1
+            st.offline = health == "offline"
+            st.credentials_invalid = health == "auth"
+            st.last_error = error[:2000]
+
+
+def save_cursor(session: Session, channel_id: int, cursor: str, run_id: int | None = None) -> None:
+    """Move the channel's order cursor forward (never back) inside the caller's transaction."""
+    st = sync_state(session, channel_id)
+    if cursor and (not st.cursor or cursor > st.cursor):
+        st.cursor = cursor
+    if run_id is not None:
+        run = session.get(SyncRun, run_id)
+        if run is not None:
+            run.cursor_after = st.cursor

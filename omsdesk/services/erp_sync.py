@@ -1,0 +1,170 @@
+"""ERP sync use cases on the database: queue orders for the ERP, apply pulled product data, overview."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from omsdesk.db import Database
+from omsdesk.models import Channel, Order, OrderStatus, OutboxMessage, Product
+from omsdesk.models.erp import ErpLink
+from omsdesk.services import audit
+from omsdesk.services.channels import sync_state
+from omsdesk.services.context import Actor
+from omsdesk.services.outbox import enqueue
+
+TOPIC_ORDER = "erp.order"
+
+
+@dataclass(frozen=True)
+class ErpSettings:
+    """Which ERP installation, and the prefix that keeps this shop's references unique in it."""
+
+    erp: str = "tryton"
+    prefix: str = ""
+    confirm: bool = False
+
+    def customer_ref(self, customer_id: int | None, order_id: int) -> str:
+        # A guest order (no customer row) becomes a party of its own.
+        return f"{self.prefix}C{customer_id}" if customer_id else f"{self.prefix}G{order_id}"
+
+    def order_ref(self, reference: str) -> str:
+        return f"{self.prefix}{reference}"
+
+    @property
+    def kind(self) -> str:
+        """'tryton' for 'tryton' or 'tryton:prod'."""
+        return self.erp.split(":", 1)[0]
+
+    @property
+    def channel_code(self) -> str:
+        return "erp-" + "".join(c if c.isalnum() else "-" for c in self.erp.lower())
+
+
+@dataclass(frozen=True)
+class ProductData:
+    """What an ERP says about one product; `list_price` in minor units without tax."""
+
+    code: str
+    name: str
+    ean: str | None
+    list_price: int
+    currency: str
+
+
+@dataclass
+class PullReport:
+    seen: int = 0
+    changed: list[str] = field(default_factory=list)
+    unknown: int = 0
+
+
+def erp_channel_in(session: Session, settings: ErpSettings, url: str = "") -> int:
+    """The channel row that stands for the ERP, created on first use.
+
+    The ERP is shown in the Sync view like a shop: its runs, health and outbox hang off this
+    channel (kind 'tryton' or 'odoo').
+    """
+    channel_id = session.scalar(select(Channel.id).where(Channel.code == settings.channel_code))
+    if channel_id is None:
+        channel = Channel(code=settings.channel_code, name=f"ERP ({settings.erp})",
+                          kind=settings.kind, url=url, settings={"prefix": settings.prefix},
+                          active=True)
+        session.add(channel)
+        session.flush()
+        channel_id = channel.id
+    sync_state(session, channel_id)
+    return channel_id
+
+
+def queue_order(session: Session, order: Order, settings: ErpSettings) -> OutboxMessage | None:
+    """Queue one order for the ERP in the caller's transaction, unless already queued."""
+    key = f"{TOPIC_ORDER}:{settings.erp}:{order.id}"
+    if session.scalar(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key)):
+        return None
+    return enqueue(session, TOPIC_ORDER, {"erp": settings.erp, "order_id": order.id},
+                   key=f"erp:{settings.erp}:order:{order.id}", idempotency_key=key,
+                   channel_id=erp_channel_in(session, settings))
+
+
+def queue_unsent_orders(db: Database, settings: ErpSettings) -> int:
+    """Queue every order not cancelled, not linked to the ERP and not queued yet."""
+    with db.write() as s:
+        linked = exists().where(ErpLink.erp == settings.erp, ErpLink.kind == "order",
+                                ErpLink.local_id == Order.id)
+        orders = s.scalars(select(Order).where(Order.status != OrderStatus.CANCELLED.value,
+                                               ~linked).order_by(Order.id)).all()
+        return sum(1 for o in orders if queue_order(s, o, settings) is not None)
+
+
+def apply_product_data(db: Database, products: list[ProductData], *, actor: Actor) -> PullReport:
+    """Bring ERP names, EANs and list prices onto local products with the same SKU.
+
+    ERP list prices exclude tax; local prices include it, so the product's own rate is added.
+    Every change is audited.
+    """
+    report = PullReport(seen=len(products))
+    with db.write() as s:
+        local = {p.sku: p for p in s.scalars(select(Product).where(
+            Product.sku.in_([e.code for e in products])))}
+        for e in products:
+            product = local.get(e.code)
+            if product is None:
+                report.unknown += 1
+                continue
+            changes = _apply_one(s, product, e)
+            if changes:
+                report.changed.append(f"{product.sku}: {', '.join(changes)}")
+                audit.record(s, actor, entity="product", entity_id=product.id,
+                             reference=product.sku, action="erp_pull", reason="; ".join(changes))
+    return report
+
+
+def _apply_one(s: Session, product: Product, e: ProductData) -> list[str]:
+    changes = []
+    gross = round(e.list_price * (10000 + product.tax_rate_bp) / 10000)
+    if e.currency == product.currency and gross != product.price:
+        changes.append(f"price {product.price} -> {gross}")
+        product.price = gross
+    if e.name and e.name != product.name:
+        changes.append(f"name {product.name!r} -> {e.name!r}")
+        product.name = e.name
+    if e.ean and e.ean != product.ean and not s.scalar(
+            select(func.count()).select_from(Product).where(Product.ean == e.ean)):
+        changes.append(f"ean {product.ean} -> {e.ean}")
+        product.ean = e.ean
+    return changes
+
+
+@dataclass(frozen=True)
+class ErpOverview:
+    """What the Sync view shows for an ERP, like a channel: backlog, failures, last error."""
+
+    erp: str
+    pending: int
+    failed: int
+    delivered: int
+    linked_orders: int
+    last_error: str
+    last_delivered_at: datetime | None
+
+
+def erp_overview(db: Database, erp: str) -> ErpOverview:
+    """Counts and the latest error of one ERP's outbox, for the Sync view and the CLI."""
+    with db.read() as s:
+        rows = [m for m in s.scalars(select(OutboxMessage).where(
+            OutboxMessage.topic == TOPIC_ORDER)) if m.payload.get("erp") == erp]
+        linked = s.scalar(select(func.count()).select_from(ErpLink).where(
+            ErpLink.erp == erp, ErpLink.kind == "order")) or 0
+    errors = sorted((m for m in rows if m.last_error), key=lambda m: m.id)
+    delivered = [m.delivered_at for m in rows if m.delivered_at]
+    return ErpOverview(
+        erp=erp, pending=sum(m.status == "pending" for m in rows),
+        failed=sum(m.status == "failed" for m in rows),
+        delivered=sum(m.status == "delivered" for m in rows), linked_orders=linked,
+        last_error=errors[-1].last_error if errors else "",
+        last_delivered_at=max(delivered) if delivered else None,
+    )

@@ -1,0 +1,58 @@
+"""Money received against an invoice (bank transfer, card, cash) beyond the order's payments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from omsdesk.db import Database
+from omsdesk.invoicing.receivables import ReceivableStatus, balances
+from omsdesk.models import ValidationError
+from omsdesk.models.base import utcnow
+from omsdesk.models.invoice import InvoicePayment
+from omsdesk.services import audit
+from omsdesk.services.context import Actor
+from omsdesk.services.invoice_company import load_company
+from omsdesk.services.invoicing import load_invoice
+
+METHODS = ("transfer", "card", "cash", "direct_debit", "other")
+
+
+@dataclass(frozen=True)
+class PaymentResult:
+    number: str
+    paid: int
+    due: int
+    status: str
+
+
+def record_invoice_payment(db: Database, number: str, *, actor: Actor, amount: int,
+                           method: str = "transfer", reference: str = "",
+                           now: datetime | None = None) -> PaymentResult:
+    """Apply a payment to an invoice; refuses more than is due, and dead invoices."""
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+        raise ValidationError(f"payment amount must be a positive whole number of minor units, got {amount!r}")
+    if method not in METHODS:
+        raise ValidationError(f"unknown payment method '{method}' (use {', '.join(METHODS)})")
+    moment = now or utcnow()
+    with db.write() as s:
+        company = load_company(s)
+        today: date = moment.astimezone(ZoneInfo(company.time_zone)).date()
+        invoice = load_invoice(s, number)
+        before = balances(s, [invoice.id], today=today)[invoice.id]
+        if before.status in (ReceivableStatus.CANCELLED, ReceivableStatus.REPLACED):
+            raise ValidationError(f"invoice {number} is {before.status.value}; it takes no payments")
+        if invoice.total <= 0:
+            raise ValidationError(f"{number} is a credit note; record the refund elsewhere")
+        if amount > before.due:
+            raise ValidationError(f"payment of {amount} exceeds the {max(before.due, 0)} due on {number}")
+        s.add(InvoicePayment(invoice_id=invoice.id, amount=amount, currency=invoice.currency,
+                             method=method, reference=reference.strip(), paid_at=moment,
+                             user=actor.user))
+        s.flush()
+        after = balances(s, [invoice.id], today=today)[invoice.id]
+        audit.record(s, actor, entity="invoice", entity_id=invoice.id, reference=number,
+                     action="pay", from_status=before.status.value, to_status=after.status.value,
+                     reason=f"{method} {amount} {invoice.currency}")
+        return PaymentResult(number, after.paid, after.due, after.status.value)

@@ -1,0 +1,162 @@
+"""VERI*FACTU records: write the alta/anulación of an invoice at the head of its issuer's
+chain, queue its XML in the outbox, and verify a whole chain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, selectinload
+
+from omsdesk import __version__
+from omsdesk.db import Database
+from omsdesk.invoicing.records import build_record
+from omsdesk.invoicing.verifactu import ALTA, ANULACION, RecordFields, fingerprint
+from omsdesk.invoicing.verifactu_xml import submission
+from omsdesk.models import ConflictError
+from omsdesk.models.base import utcnow
+from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceChain, InvoiceRecord
+from omsdesk.services import outbox
+
+OUTBOX_TOPIC = "verifactu.record"
+
+
+def _lock_chain(session: Session, issuer_tax_id: str) -> InvoiceChain:
+    dialect = session.get_bind().dialect.name
+    ins = postgresql.insert(InvoiceChain) if dialect == "postgresql" else sqlite.insert(InvoiceChain)
+    session.execute(ins.values(issuer_tax_id=issuer_tax_id, records=0).on_conflict_do_nothing())
+    stmt = select(InvoiceChain).where(InvoiceChain.issuer_tax_id == issuer_tax_id)
+    if dialect == "postgresql":
+        # Every record of this issuer is written under this lock, so each chains to the last.
+        stmt = stmt.with_for_update()
+    return session.execute(stmt.execution_options(populate_existing=True)).scalar_one()
+
+
+def _last_record(session: Session, issuer_tax_id: str) -> InvoiceRecord | None:
+    return session.scalar(select(InvoiceRecord).where(InvoiceRecord.issuer_tax_id == issuer_tax_id)
+                          .order_by(InvoiceRecord.id.desc()).limit(1))
+
+
+def write_record(session: Session, invoice: Invoice, kind: str, company: CompanySettings, *,
+                 corrected: Invoice | None = None, now: datetime | None = None) -> InvoiceRecord:
+    """Append the alta or anulación record of `invoice` to its issuer's chain and queue it."""
+    chain = _lock_chain(session, invoice.issuer_tax_id)
+    previous = _last_record(session, invoice.issuer_tax_id)
+    if previous is not None and _rehash(previous) != previous.hash:
+        # Orden HAC/1177/2024 art. 7.i: check the last record is well chained before adding one.
+        raise ConflictError(
+            f"the invoice record of {previous.num_serie} does not match its fingerprint; "
+            "run 'omsdesk invoices verify-chain' and fix the records before issuing")
+    moment = (now or utcnow()).astimezone(ZoneInfo(company.time_zone))
+    generated_at = moment.replace(microsecond=0).isoformat()
+    built = build_record(invoice, kind, corrected=corrected, previous=previous,
+                         generated_at=generated_at, software_version=__version__,
+                         installation=company.installation_id)
+    f = built.fields
+    record = InvoiceRecord(
+        issuer_tax_id=f.issuer_tax_id, kind=kind, invoice_id=invoice.id, num_serie=f.num_serie,
+        issue_date=f.issue_date, invoice_type=f.invoice_type, cuota_total=f.cuota_total,
+        importe_total=f.importe_total, previous_hash=f.previous_hash, generated_at=f.generated_at,
+        hash=built.hash, software_version=__version__, installation=company.installation_id,
+        xml=built.xml,
+    )
+    session.add(record)
+    chain.records += 1
+    session.flush()
+    outbox.enqueue(
+        session, OUTBOX_TOPIC,
+        {"record_id": record.id, "kind": kind, "number": invoice.number,
+         "issuer_tax_id": invoice.issuer_tax_id, "hash": record.hash,
+         "xml": submission(invoice.issuer_name, invoice.issuer_tax_id, [built.xml])},
+        key=f"verifactu:{invoice.issuer_tax_id}",
+        idempotency_key=f"verifactu:{record.hash}",
+    )
+    return record
+
+
+def _rehash(record: InvoiceRecord) -> str:
+    return fingerprint(_fields_of(record))
+
+
+def _fields_of(record: InvoiceRecord) -> RecordFields:
+    return RecordFields(record.kind, record.issuer_tax_id, record.num_serie, record.issue_date,
+                        record.invoice_type, record.cuota_total, record.importe_total,
+                        record.previous_hash, record.generated_at)
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    record_id: int
+    position: int  # 1-based position in the issuer's chain
+    issuer_tax_id: str
+    kind: str
+    number: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    records: int
+    issuers: int
+    problem: ChainProblem | None = None
+
+
+def verify_chain(db: Database) -> ChainReport:
+    """Recompute every issuer's chain and report the first record that does not hold.
+
+    A record holds when its fingerprint recomputes from its fields, it links to the
+    fingerprint of the issuer's previous record, its fields match the invoice it records,
+    and its stored XML is exactly the XML rebuilt from the invoice and the record.
+    """
+    with db.read() as s:
+        records = list(s.scalars(select(InvoiceRecord).order_by(InvoiceRecord.id)))
+        invoice_ids = {r.invoice_id for r in records}
+        invoices = {i.id: i for i in s.scalars(
+            select(Invoice).where(Invoice.id.in_(invoice_ids))
+            .options(selectinload(Invoice.taxes)))}
+        corrected_ids = {i.corrects_id for i in invoices.values() if i.corrects_id}
+        missing = corrected_ids - invoices.keys()
+        if missing:
+            invoices.update({i.id: i for i in s.scalars(
+                select(Invoice).where(Invoice.id.in_(missing)).options(selectinload(Invoice.taxes)))})
+        last: dict[str, InvoiceRecord] = {}
+        positions: dict[str, int] = {}
+        for rec in records:
+            positions[rec.issuer_tax_id] = positions.get(rec.issuer_tax_id, 0) + 1
+            reason = _check(rec, last.get(rec.issuer_tax_id), invoices)
+            if reason:
+                problem = ChainProblem(rec.id, positions[rec.issuer_tax_id], rec.issuer_tax_id,
+                                       rec.kind, rec.num_serie, reason)
+                return ChainReport(False, len(records), len(positions), problem)
+            last[rec.issuer_tax_id] = rec
+        return ChainReport(True, len(records), len(positions))
+
+
+def _check(rec: InvoiceRecord, previous: InvoiceRecord | None, invoices: dict[int, Invoice]) -> str:
+    if rec.kind not in (ALTA, ANULACION):
+        return f"unknown record kind '{rec.kind}'"
+    if _rehash(rec) != rec.hash:
+        return "fingerprint does not match the record's fields"
+    expected_prev = previous.hash if previous else ""
+    if rec.previous_hash != expected_prev:
+        return ("not chained to the previous record" if previous
+                else "first record of the chain names a previous fingerprint")
+    invoice = invoices.get(rec.invoice_id)
+    if invoice is None:
+        return "the invoice it records does not exist"
+    corrected = invoices.get(invoice.corrects_id) if invoice.corrects_id else None
+    built = build_record(invoice, rec.kind, corrected=corrected, previous=previous,
+                         generated_at=rec.generated_at, software_version=rec.software_version,
+                         installation=rec.installation, previous_hash=rec.previous_hash)
+    if (rec.issuer_tax_id, rec.num_serie, rec.issue_date, rec.invoice_type, rec.cuota_total,
+            rec.importe_total) != (built.fields.issuer_tax_id, built.fields.num_serie,
+                                   built.fields.issue_date, built.fields.invoice_type,
+                                   built.fields.cuota_total, built.fields.importe_total):
+        return f"record does not match invoice {invoice.number}"
+    if rec.xml != built.xml:
+        return "stored XML differs from the record"
+    return ""

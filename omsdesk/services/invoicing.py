@@ -1,0 +1,272 @@
+"""Issuing invoices: a whole order or one shipment, ordinary or simplified (counter ticket),
+and turning a simplified invoice into an ordinary one with the customer's tax id (F3)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from omsdesk.db import Database
+from omsdesk.invoicing.taxes import (
+    EXEMPTIONS,
+    RECARGO_BP,
+    LineAmounts,
+    check_exemption,
+    check_rate,
+    parse_rate,
+    share,
+    to_euro_cents,
+)
+from omsdesk.models import (
+    ConflictError,
+    Customer,
+    NotFound,
+    Order,
+    OrderStatus,
+    Shipment,
+    ValidationError,
+)
+from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceKind, InvoiceLine, InvoiceRecord
+from omsdesk.models.money import currency_exponent, format_minor, tax_on_net
+from omsdesk.services.context import Actor
+from omsdesk.services.invoice_company import load_company
+from omsdesk.services.invoice_writer import Draft, DraftLine, IssuedInvoice, issued, write_invoice
+from omsdesk.services.orders import load_order
+from omsdesk.services.validation import valid_tax_id
+
+
+def require_company(session: Session) -> CompanySettings:
+    company = load_company(session)
+    if not company.name or not company.tax_id:
+        raise ValidationError(
+            "the company's name and tax id are not set: fill them in Settings or run "
+            "'omsdesk company set --name NAME --tax-id NIF --address ...'")
+    return company
+
+
+def issue_invoice(db: Database, reference: str, *, actor: Actor, simplified: bool = False,
+                  shipment_id: int | None = None, recargo: bool = False,
+                  exemption: str | None = None, exchange_rate: str | None = None,
+                  now: datetime | None = None) -> IssuedInvoice:
+    """Invoice what is not yet invoiced of an order (or one shipment of it), in one transaction.
+
+    The number is taken in the same transaction, so an issue that fails leaves no gap.
+    """
+    with db.write() as s:
+        company = require_company(s)
+        invoice, record = issue_in(s, load_order(s, reference), company, actor=actor,
+                                   simplified=simplified, shipment_id=shipment_id,
+                                   recargo=recargo, exemption=exemption,
+                                   exchange_rate=exchange_rate, now=now)
+        return issued(invoice, record, company)
+
+
+def _cancelled_ids(session: Session, invoice_ids: set[int]) -> set[int]:
+    if not invoice_ids:
+        return set()
+    return set(session.scalars(select(InvoiceRecord.invoice_id).where(
+        InvoiceRecord.kind == "anulacion", InvoiceRecord.invoice_id.in_(invoice_ids))))
+
+
+def invoiced_quantities(session: Session, order: Order) -> dict[int, int]:
+    """Units of each order line already on a live ordinary or simplified invoice.
+
+    An F3 repeats the lines of the simplified invoice it replaces, so it is not counted again;
+    a cancelled invoice gives its units back.
+    """
+    rows = session.execute(
+        select(InvoiceLine.order_line_id, Invoice.id, func.sum(InvoiceLine.qty))
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .where(Invoice.order_id == order.id, Invoice.kind != InvoiceKind.RECTIFYING.value,
+               Invoice.invoice_type != "F3")
+        .group_by(InvoiceLine.order_line_id, Invoice.id)
+    ).all()
+    cancelled = _cancelled_ids(session, {r[1] for r in rows})
+    done: dict[int, int] = defaultdict(int)
+    for line_id, invoice_id, qty in rows:
+        if line_id is not None and invoice_id not in cancelled:
+            done[line_id] += int(qty)
+    return done
+
+
+def _wanted(session: Session, order: Order, shipment_id: int | None,
+            done: dict[int, int]) -> tuple[dict[int, int], Shipment | None]:
+    if shipment_id is None:
+        return {ln.id: ln.qty - done.get(ln.id, 0) for ln in order.lines}, None
+    shipment = session.get(Shipment, shipment_id)
+    if shipment is None or shipment.order_id != order.id:
+        raise NotFound(f"shipment {shipment_id} is not a shipment of order {order.reference}")
+    taken = session.scalar(select(Invoice.number).where(Invoice.shipment_id == shipment_id))
+    if taken:
+        raise ConflictError(f"shipment {shipment_id} is already invoiced on {taken}")
+    wanted: dict[int, int] = defaultdict(int)
+    for sl in shipment.lines:
+        wanted[sl.order_line_id] += sl.qty
+    for ln in order.lines:
+        if wanted.get(ln.id, 0) > ln.qty - done.get(ln.id, 0):
+            raise ConflictError(f"{ln.sku} of shipment {shipment_id} is already invoiced")
+    return dict(wanted), shipment
+
+
+def _customer(session: Session, order: Order) -> tuple[Customer | None, str, str, str, str]:
+    """(customer, name, tax id, address, country) as the invoice should state them."""
+    customer = session.get(Customer, order.customer_id) if order.customer_id else None
+    name = (customer.name if customer else "") or order.customer_name or order.ship_name
+    tax_id = valid_tax_id(customer.tax_id) if customer and customer.tax_id else ""
+    addr = None
+    if customer and customer.addresses:
+        addr = next((a for a in customer.addresses if a.kind == "billing"), customer.addresses[0])
+    if addr is not None:
+        parts = [addr.company, addr.line1, addr.line2, f"{addr.postcode} {addr.city}".strip(), addr.province]
+        country = addr.country
+    else:
+        parts = [order.ship_line1, order.ship_line2,
+                 f"{order.ship_postcode} {order.ship_city}".strip(), order.ship_province]
+        country = order.ship_country
+    return customer, name, tax_id or "", "\n".join(p for p in parts if p), country or "ES"
+
+
+def _exchange_rate(currency: str, given: str | None) -> str:
+    if currency == "EUR":
+        if given is not None and parse_rate(given) != 1:
+            raise ValidationError("an invoice in EUR has no exchange rate")
+        return "1"
+    if given is None:
+        raise ValidationError(f"an invoice in {currency} needs its exchange rate to EUR "
+                              "(euros per 1 unit, e.g. --rate 0.92)")
+    return str(parse_rate(given))
+
+
+def issue_in(session: Session, order: Order, company: CompanySettings, *, actor: Actor,
+             simplified: bool = False, shipment_id: int | None = None, recargo: bool = False,
+             exemption: str | None = None, exchange_rate: str | None = None,
+             now: datetime | None = None) -> tuple[Invoice, InvoiceRecord]:
+    """The same as issue_invoice inside a caller's transaction (the counter sale)."""
+    if order.status == OrderStatus.CANCELLED.value:
+        raise ValidationError(f"order {order.reference} is cancelled; there is nothing to invoice")
+    exemption = check_exemption(exemption)
+    if simplified and exemption == "E5":
+        raise ValidationError("an intra-community delivery needs an ordinary invoice "
+                              "(RD 1619/2012 art. 4.3), not a simplified one")
+    done = invoiced_quantities(session, order)
+    wanted, shipment = _wanted(session, order, shipment_id, done)
+    lines: list[DraftLine] = []
+    for ln in order.lines:
+        q = wanted.get(ln.id, 0)
+        if q <= 0:
+            continue
+        before = done.get(ln.id, 0)
+        net = share(ln.net, before, q, ln.qty)
+        if exemption is not None:
+            amounts = LineAmounts(0, net, 0, 0, 0, exemption)
+        else:
+            rate = check_rate(ln.tax_rate_bp, ln.sku)
+            rec_bp = RECARGO_BP[rate] if recargo else 0
+            amounts = LineAmounts(rate, net, share(ln.tax, before, q, ln.qty), rec_bp,
+                                  tax_on_net(net, rec_bp))
+        lines.append(DraftLine(ln.sku, ln.name, q, ln.unit_price, share(ln.discount, before, q, ln.qty),
+                               order.prices_include_tax, amounts, order_line_id=ln.id))
+    if not lines:
+        raise ConflictError(f"order {order.reference} is already fully invoiced")
+    customer, name, tax_id, address, country = _customer(session, order)
+    rate_text = _exchange_rate(order.currency, exchange_rate)
+    kind = InvoiceKind.SIMPLIFIED if simplified else InvoiceKind.ORDINARY
+    if kind is InvoiceKind.ORDINARY and not name:
+        raise ValidationError(f"an ordinary invoice needs the customer's name; order "
+                              f"{order.reference} has none (use --simplified for a counter sale)")
+    total = sum(d.amounts.total for d in lines)
+    if simplified:
+        _check_simplified_limit(total, order.currency, rate_text, company)
+    local = ZoneInfo(company.time_zone)
+    draft = Draft(
+        kind=kind, invoice_type="F2" if simplified else "F1", lines=tuple(lines),
+        currency=order.currency, exchange_rate=rate_text,
+        customer_id=customer.id if customer else None, customer_name=name,
+        customer_tax_id="" if simplified else tax_id, customer_address="" if simplified else address,
+        customer_country=country,
+        language=customer.language if customer and customer.language in ("es", "en") else "es",
+        description=_description(order, shipment, exemption), order_id=order.id,
+        shipment_id=shipment.id if shipment else None,
+        operation_date=shipment.shipped_at.astimezone(local).date() if shipment else None,
+        due_days=0 if simplified else company.payment_days,
+    )
+    return write_invoice(session, draft, company, actor=actor, now=now)
+
+
+def _description(order: Order, shipment: Shipment | None, exemption: str | None) -> str:
+    text = f"Venta de mercaderías, pedido {order.reference}"
+    if shipment is not None:
+        text += f", envío {shipment.id}"
+    if exemption:
+        text += f". {EXEMPTIONS[exemption]}"
+    return text
+
+
+def _check_simplified_limit(total: int, currency: str, rate: str, company: CompanySettings) -> None:
+    euros = total if currency == "EUR" else to_euro_cents(total, currency_exponent(currency),
+                                                          parse_rate(rate))
+    if euros > company.simplified_limit:
+        raise ValidationError(
+            f"a simplified invoice is limited to {format_minor(company.simplified_limit, 'EUR')} "
+            f"VAT included (RD 1619/2012 art. 4); this sale is {format_minor(euros, 'EUR')}: "
+            "issue an ordinary invoice with the customer's name and tax id")
+
+
+def convert_simplified(db: Database, number: str, *, actor: Actor, tax_id: str, name: str,
+                       address: str = "", country: str = "ES",
+                       now: datetime | None = None) -> IssuedInvoice:
+    """Replace a simplified invoice by an ordinary one (type F3) naming the customer."""
+    clean_tax_id = valid_tax_id(tax_id, country)
+    if not clean_tax_id:
+        raise ValidationError("converting a simplified invoice needs the customer's tax id")
+    if not name.strip():
+        raise ValidationError("converting a simplified invoice needs the customer's name")
+    with db.write() as s:
+        company = require_company(s)
+        original = load_invoice(s, number)
+        if original.kind != InvoiceKind.SIMPLIFIED.value:
+            raise ValidationError(f"{number} is not a simplified invoice")
+        _refuse_if_settled(s, original, "convert")
+        lines = tuple(
+            DraftLine(ln.sku, ln.name, ln.qty, ln.unit_price, ln.discount, ln.prices_include_tax,
+                      LineAmounts(ln.tax_rate_bp, ln.net, ln.tax, ln.recargo_rate_bp, ln.recargo,
+                                  ln.exemption), order_line_id=ln.order_line_id)
+            for ln in original.lines)
+        draft = Draft(
+            kind=InvoiceKind.ORDINARY, invoice_type="F3", lines=lines, currency=original.currency,
+            exchange_rate=original.exchange_rate, customer_id=original.customer_id,
+            customer_name=name.strip(), customer_tax_id=clean_tax_id,
+            customer_address=address.strip(), customer_country=country, language=original.language,
+            description=f"Sustituye a la factura simplificada {original.number}. {original.description}",
+            order_id=original.order_id, operation_date=original.issue_date, corrects=original,
+            correction_reason=f"Sustituye a la factura simplificada {original.number}",
+            audit_reason=f"replaces {original.number}",
+        )
+        invoice, record = write_invoice(s, draft, company, actor=actor, now=now)
+        return issued(invoice, record, company)
+
+
+def load_invoice(session: Session, number: str) -> Invoice:
+    invoice = session.scalar(select(Invoice).where(Invoice.number == number.strip()))
+    if invoice is None:
+        raise NotFound(f"unknown invoice '{number}'")
+    return invoice
+
+
+def _refuse_if_settled(session: Session, invoice: Invoice, what: str) -> None:
+    """Refuse to build on an invoice that was cancelled, replaced or (for a conversion) credited."""
+    if _cancelled_ids(session, {invoice.id}):
+        raise ConflictError(f"cannot {what} {invoice.number}: it was cancelled")
+    followers = session.execute(select(Invoice.number, Invoice.kind, Invoice.id)
+                                .where(Invoice.corrects_id == invoice.id)).all()
+    live = [f for f in followers if f.id not in _cancelled_ids(session, {f.id})]
+    replaced = [f.number for f in live if f.kind == InvoiceKind.ORDINARY.value]
+    if replaced:
+        raise ConflictError(f"cannot {what} {invoice.number}: it was replaced by {replaced[0]}")
+    credits = [f.number for f in live if f.kind == InvoiceKind.RECTIFYING.value]
+    if credits and what == "convert":
+        raise ConflictError(f"cannot convert {invoice.number}: it has credit note {credits[0]}")

@@ -1,0 +1,214 @@
+"""Pick and pack: build a pick list sorted by bin, verify each scan against it, pack what was picked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from omsdesk.db import Database
+from omsdesk.documents.data import (
+    DocLine,
+    LabelDoc,
+    Language,
+    PackingSlipDoc,
+    Party,
+    PickListDoc,
+    PickRow,
+)
+from omsdesk.models import (
+    Order,
+    OrderStatus,
+    Product,
+    StockLevel,
+    ValidationError,
+    check_transition,
+)
+from omsdesk.models.base import utcnow
+from omsdesk.models.invoice import CompanySettings
+from omsdesk.queries.picking import pick_items, pickable_references
+from omsdesk.services.context import Actor
+from omsdesk.services.orders import load_order, set_status
+
+
+class ScanRefused(ValidationError):
+    """A scan that does not match what is left to pick; nothing was counted."""
+
+
+class WrongItem(ScanRefused):
+    def __init__(self, code: str) -> None:
+        super().__init__(f"'{code}' is not on this pick list: put it back")
+        self.code = code
+
+
+class OverPick(ScanRefused):
+    def __init__(self, sku: str, wanted: int) -> None:
+        super().__init__(f"{sku} is already picked ({wanted} of {wanted}): put the extra one back")
+        self.sku = sku
+        self.wanted = wanted
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    row_index: int
+    sku: str
+    bin: str
+    picked: int
+    qty: int
+    complete: bool  # the whole list is picked
+
+
+@dataclass
+class PickProgress:
+    """The scans of one pick list: which units of each bin row are in the tote.
+
+    The verification rules live here, next to the counts they guard, so the widget only
+    shows what this says (and every caller, a handheld or the CLI, gets the same rules).
+    """
+
+    rows: tuple[PickRow, ...]
+    picked: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.picked:
+            self.picked = [0] * len(self.rows)
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.rows) and all(p >= r.qty for p, r in zip(self.picked, self.rows, strict=True))
+
+    @property
+    def units_left(self) -> int:
+        return sum(r.qty - p for p, r in zip(self.picked, self.rows, strict=True))
+
+    def scan(self, code: str) -> ScanResult:
+        """Count one unit of the scanned SKU or EAN, in bin order; refuse a wrong item or an over-pick."""
+        code = code.strip()
+        matches = [i for i, r in enumerate(self.rows) if code and code in (r.sku, r.ean)]
+        if not matches:
+            raise WrongItem(code)
+        for i in matches:
+            if self.picked[i] < self.rows[i].qty:
+                self.picked[i] += 1
+                row = self.rows[i]
+                return ScanResult(i, row.sku, row.bin, self.picked[i], row.qty, self.complete)
+        row = self.rows[matches[0]]
+        wanted = sum(self.rows[i].qty for i in matches)
+        raise OverPick(row.sku, wanted)
+
+
+@dataclass(frozen=True)
+class PickPlan:
+    doc: PickListDoc
+    references: tuple[str, ...]
+    skipped: tuple[str, ...]  # asked for but not pickable (not allocated, already packed...)
+
+
+@dataclass(frozen=True)
+class PackResult:
+    references: tuple[str, ...]
+    slips: tuple[PackingSlipDoc, ...]
+    labels: tuple[LabelDoc, ...]
+
+
+def start_picking(db: Database, references: Sequence[str], *, actor: Actor, wave: str = "",
+                  warehouse: str = "", language: Language = "es") -> PickPlan:
+    """Move the allocated orders to picking and return their pick list, sorted by bin."""
+    if not references:
+        raise ValidationError("choose at least one order to pick")
+    with db.write() as s:
+        refs = pickable_references(s, references)
+        if not refs:
+            raise ValidationError("none of the chosen orders is allocated and waiting to be picked")
+        for ref in refs:
+            order = load_order(s, ref)
+            if order.status == OrderStatus.ALLOCATED.value:
+                set_status(s, order, OrderStatus.PICKING, "pick", actor,
+                           f"pick list {wave}".strip())
+        s.flush()
+        items = pick_items(s, refs)
+    now = utcnow()
+    name = wave or f"W-{now:%Y%m%d-%H%M%S}"
+    doc = PickListDoc.from_items(name, warehouse, now, items, language)
+    skipped = tuple(r for r in references if r not in refs)
+    return PickPlan(doc, tuple(refs), skipped)
+
+
+def pack_picked(db: Database, plan: PickPlan, progress: PickProgress, *, actor: Actor,
+                language: Language = "es") -> PackResult:
+    """Mark every order of a fully picked list packed, and return its packing slips and labels."""
+    if not progress.complete:
+        raise ValidationError(f"{progress.units_left} unit(s) still to pick before packing")
+    slips: list[PackingSlipDoc] = []
+    labels: list[LabelDoc] = []
+    with db.write() as s:
+        company = s.get(CompanySettings, 1)
+        shipper = _shipper(company)
+        for ref in plan.references:
+            order = load_order(s, ref)
+            check_transition("pack", order.status, order.reference)
+            set_status(s, order, OrderStatus.PACKED, "pack", actor, f"packed from {plan.doc.wave}")
+            slips.append(_slip(order, shipper, language))
+            labels.append(_label(s, order, shipper, language))
+    return PackResult(plan.references, tuple(slips), tuple(labels))
+
+
+def _shipper(company: CompanySettings | None) -> Party:
+    if company is None or not company.name:
+        return Party(name="omsdesk")
+    return Party(name=company.name, tax_id=company.tax_id,
+                 address_lines=tuple(v for v in (company.address,
+                                                 f"{company.postcode} {company.city}".strip()) if v),
+                 country=company.country, phone=company.phone)
+
+
+def _recipient(order: Order) -> Party:
+    lines = tuple(v for v in (order.ship_line1, order.ship_line2,
+                              f"{order.ship_postcode} {order.ship_city}".strip(), order.ship_province) if v)
+    return Party(name=order.ship_name or order.customer_name or order.reference,
+                 address_lines=lines, country=order.ship_country, email=order.customer_email)
+
+
+def _slip(order: Order, shipper: Party, language: Language) -> PackingSlipDoc:
+    lines = tuple(DocLine(sku=ln.sku, name=ln.name, qty=ln.qty - ln.qty_shipped) for ln in order.lines
+                  if ln.qty > ln.qty_shipped)
+    placed: datetime = order.placed_at
+    return PackingSlipDoc(order_ref=order.reference, order_date=placed.date(), ship_to=_recipient(order),
+                          lines=lines, shipper=shipper, external_ref=order.external_id or "",
+                          language=language)
+
+
+def _label(session: Session, order: Order, shipper: Party, language: Language) -> LabelDoc:
+    ids = [ln.product_id for ln in order.lines]
+    weights = {pid: grams for pid, grams in session.execute(
+        select(Product.id, Product.weight_g).where(Product.id.in_(ids)))}
+    weight = sum(weights.get(ln.product_id, 0) * ln.qty for ln in order.lines)
+    # No carrier is booked at pack time yet, so the barcode carries the order reference,
+    # which the dispatch desk scans to ship; the carrier's number replaces it on booking.
+    return LabelDoc(sender=shipper, recipient=_recipient(order), carrier="", service="",
+                    tracking=order.reference, weight_g=weight, order_ref=order.reference,
+                    language=language)
+
+
+def assign_bin(db: Database, sku: str, warehouse: str, bin_code: str, *, actor: Actor) -> None:
+    """Record where a product is shelved in a warehouse, so pick lists walk the aisles in order."""
+    from omsdesk.services import audit
+    from omsdesk.services.stock import product_by_sku, warehouse_by_code
+
+    code = bin_code.strip().upper()
+    if len(code) > 32:
+        raise ValidationError(f"bin code '{code}' is longer than 32 characters")
+    with db.write() as s:
+        product = product_by_sku(s, sku)
+        wh = warehouse_by_code(s, warehouse)
+        level = s.get(StockLevel, (product.id, wh.id))
+        if level is None:
+            level = StockLevel(product_id=product.id, warehouse_id=wh.id, on_hand=0, reserved=0)
+            s.add(level)
+        before = level.bin
+        level.bin = code
+        audit.record(s, actor, entity="stock", entity_id=product.id, reference=f"{sku}@{wh.code}",
+                     action="assign_bin", reason=f"bin {before or '-'} -> {code or '-'}")

@@ -1,0 +1,114 @@
+"""One order pull for one channel: pages in, cursor forward after each committed page, health kept."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from omsdesk.db import Database
+from omsdesk.models import Channel
+from omsdesk.models.sync_state import ChannelSyncState
+from omsdesk.services.channels import finish_run, save_cursor, shop_channel, start_run
+from omsdesk.services.context import SYSTEM, Actor
+from omsdesk.services.imports import ImportCounts, import_orders, quarantine_response
+from omsdesk.sync.connector import ChannelConfig, Connector
+from omsdesk.sync.errors import AuthError, BadResponse, ChannelUnavailable, RateLimited, SyncError
+from omsdesk.sync.registry import create_connector
+from omsdesk.sync.secrets import SecretUnavailable, load_secret
+
+log = logging.getLogger(__name__)
+
+# Builds a connector for a channel row (tests and the demo inject their own).
+ConnectorFactory = Callable[[Channel], Connector]
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """The outcome of one job on one channel, for the CLI (--json) and the GUI bridge."""
+
+    channel: str
+    job: str
+    status: str
+    counts: dict[str, int] = field(default_factory=dict)
+    error: str = ""
+    health: str = "ok"
+    cursor: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+def channel_config(channel: Channel, secret: str) -> ChannelConfig:
+    """The connector configuration of a channel row."""
+    options = {str(k): str(v) for k, v in (channel.settings or {}).items()}
+    return ChannelConfig(name=channel.name or channel.code, type=channel.kind, url=channel.url,
+                         secret=secret, options=options)
+
+
+def default_factory(**http_options: Any) -> ConnectorFactory:
+    """Connectors built from the registry with the secret from the keyring."""
+    def build(channel: Channel) -> Connector:
+        secret = load_secret(channel.code) if channel.kind != "demo" else ""
+        return create_connector(channel_config(channel, secret), **http_options)
+
+    return build
+
+
+def classify(exc: BaseException) -> str:
+    """Channel health after a failure: 'auth', 'offline' or 'error'."""
+    if isinstance(exc, AuthError | SecretUnavailable):
+        return "auth"
+    if isinstance(exc, ChannelUnavailable | RateLimited):
+        return "offline"
+    return "error"
+
+
+def pull_orders(db: Database, channel_code: str, *, factory: ConnectorFactory | None = None,
+                actor: Actor = SYSTEM, auto_allocate: bool = True,
+                progress: Callable[[ImportCounts], None] | None = None) -> RunReport:
+    """Import every order changed since the channel's cursor; never raises for shop trouble."""
+    with db.read() as s:
+        channel = shop_channel(s, channel_code)
+        state = s.get(ChannelSyncState, channel.id)
+        cursor = state.cursor if state else ""
+    run_id = start_run(db, channel.id, "pull_orders", cursor)
+    counts = ImportCounts()
+    connector: Connector | None = None
+    try:
+        connector = (factory or default_factory())(channel)
+        for page in connector.pull_orders(cursor or None):
+            counts.add(import_orders(db, channel_code, page.orders, page.rejected, actor=actor,
+                                     auto_allocate=auto_allocate))
+            if page.next_cursor:
+                with db.write() as s:
+                    # Only after the page is committed: a crash re-reads it, never skips it.
+                    save_cursor(s, channel.id, page.next_cursor, run_id)
+                cursor = max(cursor, page.next_cursor)
+            if progress is not None:
+                progress(counts)
+    except (SyncError, SecretUnavailable) as exc:
+        health = classify(exc)
+        if isinstance(exc, BadResponse):
+            quarantine_response(db, channel_code, str(exc), exc.body_excerpt)
+        log.warning("%s: order pull failed (%s): %s", channel_code, health, exc)
+        finish_run(db, run_id, status="failed", error=str(exc), counts=counts.as_dict(),
+                   cursor=cursor, health=health)
+        return RunReport(channel_code, "pull_orders", "failed", counts.as_dict(), str(exc),
+                         health, cursor)
+    except Exception as exc:
+        # A bug or a database error: the run is closed as failed (and the error kept) so the
+        # scheduler goes on with the other channels; the traceback goes to the log.
+        log.exception("%s: order pull crashed", channel_code)
+        finish_run(db, run_id, status="failed", error=f"{type(exc).__name__}: {exc}",
+                   counts=counts.as_dict(), cursor=cursor, health="error")
+        return RunReport(channel_code, "pull_orders", "failed", counts.as_dict(),
+                         f"{type(exc).__name__}: {exc}", "error", cursor)
+    finally:
+        if connector is not None:
+            connector.close()
+    warnings = tuple(connector.warnings) if connector is not None else ()
+    status = "ok" if not counts.failed else "partial"
+    finish_run(db, run_id, status=status, counts=counts.as_dict(), cursor=cursor,
+               warnings="\n".join(warnings))
+    return RunReport(channel_code, "pull_orders", status, counts.as_dict(), "", "ok", cursor,
+                     warnings)

@@ -1,0 +1,165 @@
+"""The ERP connector interface and the values that cross the ERP boundary."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from omsdesk.models.money import currency_exponent
+from omsdesk.sync.errors import SyncError
+
+
+class ErpError(SyncError):
+    """The ERP answered, but not with what we asked for (protocol or server fault)."""
+
+
+class ErpRejected(ErpError):
+    """The ERP refused a record as invalid; retrying the same data cannot help."""
+
+
+@dataclass(frozen=True)
+class ErpAddress:
+    name: str = ""
+    street: str = ""
+    city: str = ""
+    postcode: str = ""
+    region: str = ""
+    country: str = ""  # ISO 3166-1 alpha-2
+
+
+@dataclass(frozen=True)
+class ErpCustomer:
+    """A customer as the ERP gets it; `reference` is what we search the ERP by."""
+
+    local_id: int
+    reference: str
+    name: str
+    email: str = ""
+    phone: str = ""
+    tax_id: str = ""
+    addresses: tuple[ErpAddress, ...] = ()
+
+
+@dataclass(frozen=True)
+class ErpLine:
+    """One line; `unit_price` in minor units without tax (ERPs add their own taxes)."""
+
+    code: str
+    name: str
+    quantity: int
+    unit_price: int
+
+
+@dataclass(frozen=True)
+class ErpOrder:
+    """An order pushed as a sale; `reference` (our order reference) makes the push idempotent."""
+
+    local_id: int
+    reference: str
+    customer_reference: str
+    sale_date: date
+    currency: str
+    lines: tuple[ErpLine, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ErpInvoice:
+    """An issued invoice or credit note (negative quantities are turned into a credit note)."""
+
+    local_id: int
+    number: str
+    customer_reference: str
+    invoice_date: date
+    currency: str
+    lines: tuple[ErpLine, ...]
+    credit_note: bool = False
+    order_reference: str = ""
+
+
+@dataclass(frozen=True)
+class ErpProduct:
+    """A product as the ERP holds it; `list_price` in minor units without tax."""
+
+    erp_id: int
+    code: str
+    name: str
+    ean: str | None
+    list_price: int
+    currency: str
+    changed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PushResult:
+    """Where one local record went: its ERP id and name, and whether this push created it."""
+
+    local_id: int
+    erp_id: int
+    erp_name: str
+    created: bool
+
+
+@dataclass(frozen=True)
+class ErpHealth:
+    ok: bool
+    detail: str
+    server_version: str = ""
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+
+def to_decimal(amount: int, currency: str) -> Decimal:
+    """Minor units to the Decimal amount an ERP takes (1995 EUR -> 19.95)."""
+    return Decimal(amount).scaleb(-currency_exponent(currency))
+
+
+def from_decimal(amount: Decimal | float | str, currency: str) -> int:
+    """An ERP amount back to minor units, half up (ERP list prices may carry 4 decimals)."""
+    exp = currency_exponent(currency)
+    value = Decimal(str(amount)).scaleb(exp).quantize(Decimal(1), rounding="ROUND_HALF_UP")
+    return int(value)
+
+
+class ErpConnector(abc.ABC):
+    """One ERP installation. Every push searches by reference first, so pushing twice is safe.
+
+    `known` maps local ids to ERP ids already recorded in omsdesk's link table; a connector
+    uses them to skip the search, but still finds records created by an earlier push whose
+    link was never recorded (the ERP answered, then omsdesk crashed).
+    """
+
+    #: Short name of the ERP kind ('tryton', 'odoo'), used in messages and link rows.
+    kind: str = ""
+
+    @abc.abstractmethod
+    def check(self) -> ErpHealth:
+        """Log in and report whether the ERP answers."""
+
+    @abc.abstractmethod
+    def push_customers(self, customers: Sequence[ErpCustomer]) -> list[PushResult]:
+        """Create (or find) parties with their addresses and tax identifiers."""
+
+    @abc.abstractmethod
+    def push_orders(self, orders: Sequence[ErpOrder],
+                    products: Sequence[ErpProduct] = ()) -> list[PushResult]:
+        """Create (or find) sales; lines name products by code, missing products are created
+        from `products` (code, name, price) first."""
+
+    @abc.abstractmethod
+    def push_invoices(self, invoices: Sequence[ErpInvoice]) -> list[PushResult]:
+        """Create (or find) customer invoices and credit notes."""
+
+    @abc.abstractmethod
+    def pull_products(self, since: datetime | None = None) -> list[ErpProduct]:
+        """Products (code, name, EAN, list price), only those changed after `since` if given."""
+
+    def confirm_orders(self, erp_ids: Sequence[int]) -> None:
+        """Move pushed sales on to confirmed, where the ERP has such a step."""
+        del erp_ids
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release the HTTP session."""

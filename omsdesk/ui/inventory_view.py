@@ -1,0 +1,363 @@
+"""Inventory: stock by product and warehouse, low stock highlighted, movements, receive and adjust."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omsdesk.db import Database
+from omsdesk.queries.lookups import Choice, warehouses
+from omsdesk.queries.stock import StockRow, stock_rows
+from omsdesk.queries.stock_moves import MoveRow, stock_moves
+from omsdesk.services.stock import adjust_stock, receive_stock
+from omsdesk.ui.context import AppContext
+from omsdesk.ui.workers import run_in_pool
+
+PAGE = 500
+LOW_BG = QColor("#fde2e1")
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class StockModel(QAbstractTableModel):
+    """Stock levels by SKU then warehouse, read in keyset pages as the view scrolls."""
+
+    page_loaded = Signal(int)
+
+    COLUMNS = ("sku", "name", "warehouse", "bin", "on_hand", "reserved", "available", "reorder_point")
+
+    def __init__(self, db: Database, pool: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.pool = db, pool
+        self.sku_prefix = ""
+        self.low_only = False
+        self._rows: list[StockRow] = []
+        self._exhausted = False
+        self._loading = False
+        self._generation = 0
+        self._titles = {"sku": self.tr("SKU"), "name": self.tr("Product"), "warehouse": self.tr("Warehouse"),
+                        "bin": self.tr("Bin"), "on_hand": self.tr("On hand"), "reserved": self.tr("Reserved"),
+                        "available": self.tr("Available"), "reorder_point": self.tr("Reorder at")}
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[self.COLUMNS[section]]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(getattr(row, col))
+        if role == Qt.ItemDataRole.BackgroundRole and row.low:
+            return QBrush(LOW_BG)
+        if role == Qt.ItemDataRole.ToolTipRole and row.low:
+            return self.tr("Low stock: {available} available, reorder at {point}").format(
+                available=row.available, point=row.reorder_point)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("on_hand", "reserved", "available", "reorder_point"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_at(self, row: int) -> StockRow:
+        return self._rows[row]
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            last = self._rows[-1] if self._rows else None
+            self._load((last.sku, last.warehouse) if last else None, PAGE, False)
+
+    def refresh(self) -> None:
+        self._load(None, max(PAGE, len(self._rows)), True)
+
+    def _load(self, after: tuple[str, str] | None, limit: int, replace: bool) -> None:
+        self._generation += 1
+        gen, db, prefix, low = self._generation, self.db, self.sku_prefix, self.low_only
+        self._loading = True
+
+        def fetch() -> tuple[int, bool, int, list[StockRow]]:
+            with db.read() as s:
+                return gen, replace, limit, stock_rows(s, low_only=low, sku_prefix=prefix or None,
+                                                       limit=limit, after=after)
+
+        run_in_pool(self.pool, fetch, self._on_page, lambda _m: setattr(self, "_loading", False))
+
+    def _on_page(self, result: tuple[int, bool, int, list[StockRow]]) -> None:
+        gen, replace, limit, rows = result
+        if gen != self._generation:
+            return
+        if replace:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        elif rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self._exhausted = len(rows) < limit
+        self._loading = False
+        self.page_loaded.emit(len(self._rows))
+
+
+class StockDialog(QDialog):
+    """Receive goods (positive quantity) or adjust on hand (signed, with a mandatory reason)."""
+
+    def __init__(self, ctx: AppContext, kind: str, sku: str, warehouse: str, choices: list[Choice],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.kind = ctx, kind
+        self.setWindowTitle(self.tr("Receive stock") if kind == "receive" else self.tr("Adjust stock"))
+        self.sku = QLineEdit(sku)
+        self.warehouse = QComboBox()
+        for wh in choices:
+            self.warehouse.addItem(f"{wh.code} · {wh.name}", wh.code)
+        i = self.warehouse.findData(warehouse)
+        if i >= 0:
+            self.warehouse.setCurrentIndex(i)
+        self.qty = QSpinBox()
+        if kind == "receive":
+            self.qty.setRange(1, 1_000_000)
+        else:
+            self.qty.setRange(-1_000_000, 1_000_000)
+        self.qty.setValue(1)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. supplier delivery note 1234") if kind == "receive"
+                                       else self.tr("Required: count, damage, loss..."))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("SKU"), self.sku)
+        form.addRow(self.tr("Warehouse"), self.warehouse)
+        form.addRow(self.tr("Quantity") if kind == "receive" else self.tr("Change (+/-)"), self.qty)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def submit(self) -> None:
+        sku, qty, reason = self.sku.text().strip(), self.qty.value(), self.reason.text().strip()
+        wh = str(self.warehouse.currentData() or "")
+        if self.kind == "adjust" and not reason:
+            self.error.setText(self.tr("A stock adjustment needs a reason."))
+            return
+        if self.kind == "adjust" and qty == 0:
+            self.error.setText(self.tr("The change cannot be zero."))
+            return
+        ctx = self.ctx
+        self.buttons.setEnabled(False)
+        if self.kind == "receive":
+            def call() -> object:
+                return receive_stock(ctx.db, sku, qty, wh, actor=ctx.actor, reason=reason or "receipt")
+        else:
+            def call() -> object:
+                return adjust_stock(ctx.db, sku, qty, wh, reason=reason, actor=ctx.actor)
+        run_in_pool(ctx.pool, call, self._done, self._failed)
+
+    def _done(self, _result: object) -> None:
+        self.ctx.signals.stock_changed.emit()
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(message)
+
+
+class InventoryView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = StockModel(ctx.db, ctx.pool, self)
+        self._warehouses: list[Choice] = []
+        self.dialog: StockDialog | None = None
+        # (sku, warehouse, name) of the chosen level; survives the model reloading after a change.
+        self._current: tuple[str, str, str] | None = None
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("SKU starts with...  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self._apply)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.low_only = QCheckBox(self.tr("Low stock only"))
+        self.low_only.toggled.connect(self._apply)
+        self.receive_button = QPushButton(self.tr("Receive..."))
+        self.adjust_button = QPushButton(self.tr("Adjust..."))
+        self.receive_action = QAction(self.tr("Receive stock..."), self)
+        self.receive_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.receive_action.triggered.connect(lambda: self.open_dialog("receive"))
+        self.adjust_action = QAction(self.tr("Adjust stock..."), self)
+        self.adjust_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.adjust_action.triggered.connect(lambda: self.open_dialog("adjust"))
+        for act in (self.receive_action, self.adjust_action):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(act)
+        self.receive_button.clicked.connect(self.receive_action.trigger)
+        self.adjust_button.clicked.connect(self.adjust_action.trigger)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.low_only)
+        bar.addWidget(self.receive_button)
+        bar.addWidget(self.adjust_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+        self.moves_title = QLabel(self.tr("Select a product to see its movements"))
+        self.moves_title.setStyleSheet("font-weight: 600;")
+        self.moves = QTableWidget(0, 6)
+        self.moves.setHorizontalHeaderLabels([self.tr("When"), self.tr("Warehouse"), self.tr("Change"),
+                                              self.tr("Kind"), self.tr("Reason / order"), self.tr("User")])
+        self.moves.verticalHeader().setVisible(False)
+        self.moves.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.moves.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.moves.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        moves_box = QWidget()
+        moves_layout = QVBoxLayout(moves_box)
+        moves_layout.setContentsMargins(0, 0, 0, 0)
+        moves_layout.addWidget(self.moves_title)
+        moves_layout.addWidget(self.moves)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(moves_box)
+        splitter.setSizes([720, 540])
+        self.count_label = QLabel()
+        self.model.page_loaded.connect(self._on_page_loaded)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count_label)
+
+        ctx.signals.stock_changed.connect(self.refresh)
+        run_in_pool(ctx.pool, self._fetch_warehouses, self._on_warehouses)
+        self.model.refresh()
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.receive_action, self.adjust_action]
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _fetch_warehouses(self) -> list[Choice]:
+        with self.ctx.db.read() as s:
+            return warehouses(s)
+
+    def _on_warehouses(self, result: list[Choice]) -> None:
+        self._warehouses = result
+
+    def _apply(self) -> None:
+        self._debounce.stop()
+        self.model.sku_prefix = self.search.text().strip().upper()
+        self.model.low_only = self.low_only.isChecked()
+        self.model.refresh()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self._load_moves()
+
+    def current_row(self) -> StockRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            row = self.model.row_at(current.row())
+            self._current = (row.sku, row.warehouse, row.name)
+            self._load_moves()
+
+    def _on_page_loaded(self, n: int) -> None:
+        self.count_label.setText(self.tr("{n} stock levels shown").format(n=f"{n:,}"))
+        if self._current is None or self.table.currentIndex().isValid():
+            return
+        sku, warehouse, _name = self._current
+        for r in range(self.model.rowCount()):
+            row = self.model.row_at(r)
+            if row.sku == sku and row.warehouse == warehouse:
+                self.table.selectRow(r)
+                return
+
+    def _load_moves(self) -> None:
+        if self._current is None:
+            return
+        db, sku = self.ctx.db, self._current[0]
+
+        def fetch() -> tuple[str, list[MoveRow]]:
+            with db.read() as s:
+                return sku, stock_moves(s, sku)
+
+        run_in_pool(self.ctx.pool, fetch, self._on_moves)
+
+    def _on_moves(self, result: tuple[str, list[MoveRow]]) -> None:
+        sku, moves = result
+        if self._current is None or self._current[0] != sku:
+            return
+        self.moves_title.setText(self.tr("Movements of {sku} · {name}").format(sku=sku, name=self._current[2]))
+        self.moves.setRowCount(len(moves))
+        for r, m in enumerate(moves):
+            values = [m.at.strftime("%Y-%m-%d %H:%M"), m.warehouse, f"{m.qty:+d}", m.kind,
+                      m.order_reference or m.reason, m.user]
+            for c, value in enumerate(values):
+                self.moves.setItem(r, c, QTableWidgetItem(value))
+
+    def open_dialog(self, kind: str) -> StockDialog:
+        sku, warehouse, _name = self._current or ("", "", "")
+        self.dialog = StockDialog(self.ctx, kind, sku, warehouse, self._warehouses, self)
+        self.dialog.setModal(True)
+        self.dialog.show()
+        return self.dialog
+
+

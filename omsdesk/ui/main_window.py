@@ -1,0 +1,364 @@
+"""The main window: navigation between views, menus and shortcuts, status bar, saved layout."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omsdesk import __version__
+from omsdesk.queries.outbox import outbox_backlog
+from omsdesk.ui.context import AppContext
+from omsdesk.ui.workers import run_in_pool
+
+log = logging.getLogger(__name__)
+
+BACKLOG_REFRESH_MS = 30_000
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    module: str
+    cls: str
+
+
+# Navigation order; Ctrl+1..9 follow it. Views from other areas are imported by name so a
+# build without one of them still starts and says what is missing.
+VIEWS = (
+    ViewSpec("dashboard", "omsdesk.ui.dashboard", "DashboardView"),
+    ViewSpec("orders", "omsdesk.ui.orders_view", "OrdersView"),
+    ViewSpec("counter", "omsdesk.ui.counter", "CounterView"),
+    ViewSpec("pickpack", "omsdesk.ui.pickpack", "PickPackView"),
+    ViewSpec("inventory", "omsdesk.ui.inventory_view", "InventoryView"),
+    ViewSpec("invoices", "omsdesk.ui.invoices_view", "InvoicesView"),
+    ViewSpec("customers", "omsdesk.ui.customers_view", "CustomersView"),
+    ViewSpec("sync", "omsdesk.ui.sync_view", "SyncView"),
+    ViewSpec("settings", "omsdesk.ui.settings_view", "SettingsView"),
+)
+
+
+def view_title(key: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "dashboard": tr("MainWindow", "Dashboard"), "orders": tr("MainWindow", "Orders"),
+        "counter": tr("MainWindow", "Counter"), "pickpack": tr("MainWindow", "Pick && Pack"),
+        "inventory": tr("MainWindow", "Inventory"), "invoices": tr("MainWindow", "Invoices"),
+        "customers": tr("MainWindow", "Customers"), "sync": tr("MainWindow", "Sync"),
+        "settings": tr("MainWindow", "Settings"),
+    }[key]
+
+
+class UnavailablePage(QWidget):
+    """Stands in for a view whose module is missing or failed to load."""
+
+    def __init__(self, title: str, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(self.tr("{view} is not available").format(view=title.replace("&&", "&")))
+        heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        detail = QLabel(self.tr("This installation could not load it:\n{reason}").format(reason=reason))
+        detail.setWordWrap(True)
+        detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(detail, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    """Views are built the first time they are shown, so start-up stays quick on a big database."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.views: dict[str, QWidget] = {}
+        self.setWindowTitle(self.tr("omsdesk — {db}").format(db=ctx.db.display_url))
+        self.setMinimumSize(QSize(960, 600))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setSpacing(1)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { border: none; background: palette(window); font-size: 13px; }"
+            "QListWidget#navigation::item { padding: 7px 10px; border-radius: 4px; }"
+            "QListWidget#navigation::item:selected { background: palette(highlight); "
+            "color: palette(highlighted-text); }")
+        self.stack = QStackedWidget()
+        for spec in VIEWS:
+            self.nav.addItem(QListWidgetItem(view_title(spec.key).replace("&&", "&")))
+            self.stack.addWidget(QWidget())  # placeholder until first shown
+        self.nav.currentRowChanged.connect(self.show_view_at)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_status_bar()
+        self._build_menus()
+        ctx.signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        ctx.signals.sync_state_changed.connect(self._on_sync_state)
+        self._backlog_timer = QTimer(self)
+        self._backlog_timer.setInterval(BACKLOG_REFRESH_MS)
+        self._backlog_timer.timeout.connect(self.refresh_backlog)
+        self._backlog_timer.start()
+        self.refresh_backlog()
+        self._restore()
+
+    # -- views ----------------------------------------------------------------------------
+
+    def view(self, key: str) -> QWidget:
+        """The view for `key`, built now if it was not yet (an UnavailablePage if it cannot be)."""
+        if key in self.views:
+            return self.views[key]
+        index = [s.key for s in VIEWS].index(key)
+        spec = VIEWS[index]
+        try:
+            cls = getattr(importlib.import_module(spec.module), spec.cls)
+            widget: QWidget = cls(self.ctx)
+        except Exception as exc:  # a missing or broken module must not take the window down
+            log.warning("view %s unavailable: %s", spec.key, exc)
+            widget = UnavailablePage(view_title(key), f"{spec.module}.{spec.cls}: {type(exc).__name__}: {exc}")
+        old = self.stack.widget(index)
+        self.stack.insertWidget(index, widget)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.views[key] = widget
+        self._connect_view(key, widget)
+        return widget
+
+    def _connect_view(self, key: str, widget: QWidget) -> None:
+        if key == "orders":
+            self._fill_menu(self.orders_menu, widget)
+        elif key == "inventory":
+            self._fill_menu(self.inventory_menu, widget)
+        elif key == "customers" and hasattr(widget, "open_order"):
+            widget.open_order.connect(self.open_order)
+        elif key == "settings" and hasattr(widget, "language_changed"):
+            widget.language_changed.connect(self.change_language)
+
+    def _fill_menu(self, menu: QMenu, widget: QWidget) -> None:
+        actions = getattr(widget, "menu_actions", None)
+        if actions is None:
+            return
+        menu.clear()
+        for act in actions():
+            menu.addAction(act)
+
+    def show_view(self, key: str) -> QWidget:
+        index = [s.key for s in VIEWS].index(key)
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)  # comes back through show_view_at
+        else:
+            self.show_view_at(index)
+        return self.views[key]
+
+    def show_view_at(self, index: int) -> None:
+        if index < 0:
+            return
+        widget = self.view(VIEWS[index].key)
+        self.stack.setCurrentWidget(widget)
+
+    def current_key(self) -> str:
+        return VIEWS[max(0, self.nav.currentRow())].key
+
+    def current_view(self) -> QWidget:
+        return self.view(self.current_key())
+
+    def open_order(self, reference: str) -> None:
+        search_for = getattr(self.show_view("orders"), "search_for", None)
+        if callable(search_for):
+            search_for(reference)
+
+    # -- menus ----------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: str | QKeySequence.StandardKey | None = None,
+                menu: QMenu | None = None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _checked=False: slot())
+        if menu is not None:
+            menu.addAction(act)
+        self.addAction(act)  # shortcuts work even with the menu bar hidden
+        return act
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.refresh_action = self._action(self.tr("&Refresh"), self.refresh_current, "F5", file_menu)
+        file_menu.addSeparator()
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q", file_menu)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.find_action = self._action(self.tr("&Find…"), self.focus_search, "Ctrl+F", edit_menu)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.view_actions: dict[str, QAction] = {}
+        for n, spec in enumerate(VIEWS, start=1):
+            self.view_actions[spec.key] = self._action(
+                view_title(spec.key), self._shower(spec.key), f"Ctrl+{n}", view_menu)
+        view_menu.addSeparator()
+        self._action(self.tr("Next view"), lambda: self._step_view(1), "Ctrl+PgDown", view_menu)
+        self._action(self.tr("Previous view"), lambda: self._step_view(-1), "Ctrl+PgUp", view_menu)
+
+        # Filled with the views' own actions (and their shortcuts) once they are built.
+        self.orders_menu = bar.addMenu(self.tr("&Orders"))
+        self.orders_menu.addAction(self.view_actions["orders"])
+        self.inventory_menu = bar.addMenu(self.tr("&Inventory"))
+        self.inventory_menu.addAction(self.view_actions["inventory"])
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", help_menu)
+        self._action(self.tr("&About omsdesk"), self.show_about, None, help_menu)
+
+    def _shower(self, key: str) -> Callable[[], Any]:
+        return lambda: self.show_view(key)
+
+    def _step_view(self, step: int) -> None:
+        self.nav.setCurrentRow((self.nav.currentRow() + step) % len(VIEWS))
+
+    def refresh_current(self) -> None:
+        view = self.current_view()
+        refresh = getattr(view, "refresh", None)
+        if callable(refresh):
+            refresh()
+        self.refresh_backlog()
+
+    def focus_search(self) -> None:
+        focus = getattr(self.current_view(), "focus_search", None)
+        if callable(focus):
+            focus()
+
+    def shortcut_lines(self) -> list[str]:
+        lines = []
+        for act in self.findChildren(QAction):
+            if not act.shortcut().isEmpty() and act.text():
+                text = act.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+                lines.append(f"{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText):<16} {text}")
+        return sorted(set(lines))
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(self.shortcut_lines()))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About omsdesk"), self.tr(
+            "omsdesk {version}\nDesktop order management.\nDatabase: {db}").format(
+            version=__version__, db=self.ctx.db.display_url))
+
+    def change_language(self, language: str) -> None:
+        """Install the translation and rebuild every view but Settings in the new language."""
+        from omsdesk.ui.i18n import install_translator
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_translator(app, language)
+        current = self.current_key()
+        for key in [k for k in self.views if k != "settings"]:
+            index = [s.key for s in VIEWS].index(key)
+            old = self.views.pop(key)
+            self.stack.insertWidget(index, QWidget())
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.menuBar().clear()
+        for act in self.actions():
+            self.removeAction(act)
+        self._build_menus()
+        for i, spec in enumerate(VIEWS):
+            item = self.nav.item(i)
+            if item is not None:
+                item.setText(view_title(spec.key).replace("&&", "&"))
+        if "settings" in self.views:
+            self._connect_view("settings", self.views["settings"])
+        self.show_view(current)
+
+    # -- status bar -----------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.db_label = QLabel(self.tr("Database: {db}").format(db=self.ctx.db.display_url))
+        self.station_label = QLabel(self.tr("Workstation: {ws}").format(ws=self.ctx.actor.workstation))
+        self.user_label = QLabel(self.tr("User: {user}").format(user=self.ctx.actor.user))
+        self.sync_label = QLabel(self.tr("Sync: idle"))
+        self.backlog_label = QLabel(self.tr("Outbox: …"))
+        for label in (self.db_label, self.station_label, self.user_label, self.sync_label, self.backlog_label):
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+        self.backlog: int | None = None
+
+    def refresh_backlog(self) -> None:
+        db = self.ctx.db
+
+        def fetch() -> int:
+            with db.read() as s:
+                return outbox_backlog(s)
+
+        run_in_pool(self.ctx.pool, fetch, self._on_backlog,
+                    lambda msg: self.backlog_label.setText(self.tr("Outbox: unavailable")))
+
+    def _on_backlog(self, n: int) -> None:
+        self.backlog = n
+        self.backlog_label.setText(self.tr("Outbox: {n} pending").format(n=f"{n:,}"))
+        self.backlog_label.setStyleSheet("color: #b00020;" if n > 100 else "")
+
+    def _on_sync_state(self, state: dict[str, Any]) -> None:
+        text = state.get("text") or state.get("state") or ""
+        if text:
+            self.sync_label.setText(self.tr("Sync: {state}").format(state=text))
+        if isinstance(state.get("backlog"), int):
+            self._on_backlog(state["backlog"])
+
+    # -- persistence ----------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("main/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        keys = [s.key for s in VIEWS]
+        last = settings.value("main/view", "orders")
+        self.show_view(last if last in keys else "orders")
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        settings.setValue("main/view", self.current_key())
+        for view in self.views.values():
+            save = getattr(view, "save_state", None)
+            if callable(save):
+                save()
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self._backlog_timer.stop()
+        super().closeEvent(event)

@@ -1,0 +1,49 @@
+"""The order actions the desktop offers, each one call to a service, with clerk-facing names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from omsdesk.db import Database
+from omsdesk.services import orders as order_svc
+from omsdesk.services import shipping
+from omsdesk.services.context import Actor
+
+Action = Callable[[Database, str, Actor, str], object]
+
+# Actions that change nothing physical but need a reason for the audit trail.
+NEEDS_REASON = frozenset({"hold", "cancel", "return"})
+
+_CALLS: dict[str, Action] = {
+    "pay": lambda db, ref, actor, reason: order_svc.pay_order(db, ref, actor=actor),
+    "allocate": lambda db, ref, actor, reason: order_svc.allocate_order(db, ref, actor=actor),
+    "pick": lambda db, ref, actor, reason: order_svc.pick_order(db, ref, actor=actor, reason=reason),
+    "pack": lambda db, ref, actor, reason: order_svc.pack_order(db, ref, actor=actor, reason=reason),
+    "ship": lambda db, ref, actor, reason: shipping.ship_order(db, ref, actor=actor),
+    "deliver": lambda db, ref, actor, reason: order_svc.deliver_order(db, ref, actor=actor, reason=reason),
+    "hold": lambda db, ref, actor, reason: order_svc.hold_order(db, ref, actor=actor, reason=reason),
+    "release": lambda db, ref, actor, reason: order_svc.release_order(db, ref, actor=actor, reason=reason),
+    "cancel": lambda db, ref, actor, reason: order_svc.cancel_order(db, ref, actor=actor, reason=reason),
+    "return": lambda db, ref, actor, reason: shipping.return_order(db, ref, actor=actor, reason=reason),
+}
+
+ACTIONS = tuple(_CALLS)
+
+
+def run_order_action(db: Database, action: str, reference: str, actor: Actor, reason: str = "") -> object:
+    """Apply one workflow action to one order through its service."""
+    return _CALLS[action](db, reference, actor, reason)
+
+
+def action_text(action: str) -> str:
+    tr = QCoreApplication.translate
+    names = {
+        "pay": tr("action", "Record payment"), "allocate": tr("action", "Allocate"),
+        "pick": tr("action", "Start picking"), "pack": tr("action", "Pack"), "ship": tr("action", "Ship"),
+        "deliver": tr("action", "Mark delivered"), "hold": tr("action", "Hold"),
+        "release": tr("action", "Release hold"), "cancel": tr("action", "Cancel order"),
+        "return": tr("action", "Record return"),
+    }
+    return names.get(action, action)

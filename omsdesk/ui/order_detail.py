@@ -1,0 +1,276 @@
+"""One order in full: header, customer, lines with stock, payments, shipments, invoices, audit."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omsdesk.queries.customers import OrderInvoice, order_invoices
+from omsdesk.queries.order_detail import OrderDetail, order_detail
+from omsdesk.ui.context import AppContext
+from omsdesk.ui.order_actions import ACTIONS, NEEDS_REASON, action_text, run_order_action
+from omsdesk.ui.order_queue_model import money, status_text
+from omsdesk.ui.workers import run_in_pool
+
+
+def _when(dt: object) -> str:
+    return dt.strftime("%Y-%m-%d %H:%M") if hasattr(dt, "strftime") else ""
+
+
+def tracking_link(carrier: str, tracking: str) -> str:
+    """A link a clerk can click to follow a parcel; a generic search when the carrier is unknown."""
+    if not tracking:
+        return ""
+    known = {
+        "correos": "https://www.correos.es/es/es/herramientas/localizador/envios/detalle?tracking-number={t}",
+        "seur": "https://www.seur.com/livetracking/?segOnlineIdentificador={t}",
+        "mrw": "https://www.mrw.es/seguimiento_envios/MRW_resultados_consultas.asp?num={t}",
+        "gls": "https://gls-group.com/ES/es/seguimiento-envios?match={t}",
+        "dhl": "https://www.dhl.com/es-es/home/tracking.html?tracking-id={t}",
+        "ups": "https://www.ups.com/track?tracknum={t}",
+    }
+    template = known.get(carrier.strip().lower(), "https://www.google.com/search?q={t}")
+    url = template.format(t=quote(tracking))
+    return f'<a href="{url}">{tracking}</a>'
+
+
+class OrderDetailView(QWidget):
+    """Shows one order; its action buttons are enabled exactly as the workflow allows."""
+
+    action_done = Signal(str, str)   # reference, action
+    loaded = Signal(str)             # reference
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.reference: str | None = None
+        self.detail: OrderDetail | None = None
+        self.invoices: list[OrderInvoice] = []
+        self._busy = False
+
+        self.title = QLabel(self.tr("No order selected"))
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        self.buttons: dict[str, QPushButton] = {}
+        for action in ACTIONS:
+            button = QPushButton(action_text(action))
+            button.setObjectName(f"action_{action}")
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, a=action: self.run_action(a))
+            self.buttons[action] = button
+        actions = QGridLayout()
+        actions.setSpacing(4)
+        for i, action in enumerate(ACTIONS):
+            actions.addWidget(self.buttons[action], i // 4, i % 4)
+
+        self.customer = QLabel()
+        self.customer.setWordWrap(True)
+        self.customer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address = QLabel()
+        self.address.setWordWrap(True)
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        people = QHBoxLayout()
+        people.addWidget(self._group(self.tr("Customer"), self.customer))
+        people.addWidget(self._group(self.tr("Ship to"), self.address))
+
+        self.lines = self._table([self.tr("SKU"), self.tr("Product"), self.tr("Qty"), self.tr("Total"),
+                                  self.tr("Shipped"), self.tr("Reserved"), self.tr("Available by warehouse")])
+        self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.lines.horizontalHeader().setStretchLastSection(False)
+        self.payments = self._table([self.tr("Paid at"), self.tr("Method"), self.tr("Reference"), self.tr("Amount")])
+        self.shipments = QLabel()
+        self.shipments.setOpenExternalLinks(True)
+        self.shipments.setWordWrap(True)
+        self.invoice_list = QLabel()
+        self.invoice_list.setWordWrap(True)
+        self.audit = self._table([self.tr("When"), self.tr("User"), self.tr("Workstation"), self.tr("Action"),
+                                  self.tr("From"), self.tr("To"), self.tr("Reason")])
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addLayout(actions)
+        layout.addLayout(people)
+        layout.addWidget(self._group(self.tr("Lines"), self.lines))
+        layout.addWidget(self._group(self.tr("Payments"), self.payments))
+        layout.addWidget(self._group(self.tr("Shipments"), self.shipments))
+        layout.addWidget(self._group(self.tr("Invoices"), self.invoice_list))
+        layout.addWidget(self._group(self.tr("Notes"), self.notes))
+        layout.addWidget(self._group(self.tr("History"), self.audit))
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    @staticmethod
+    def _group(title: str, widget: QWidget) -> QGroupBox:
+        box = QGroupBox(title)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(widget)
+        return box
+
+    @staticmethod
+    def _table(headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        return table
+
+    # -- loading --------------------------------------------------------------------------
+
+    def show_order(self, reference: str | None) -> None:
+        self.reference = reference
+        if reference is None:
+            self.detail = None
+            self.title.setText(self.tr("No order selected"))
+            for b in self.buttons.values():
+                b.setEnabled(False)
+            return
+        db = self.ctx.db
+
+        def fetch() -> tuple[OrderDetail, list[OrderInvoice]]:
+            with db.read() as s:
+                d = order_detail(s, reference)
+                return d, order_invoices(s, d.id)
+
+        run_in_pool(self.ctx.pool, fetch, self._on_loaded, self._on_failed)
+
+    def reload(self) -> None:
+        if self.reference:
+            self.show_order(self.reference)
+
+    def _on_failed(self, message: str) -> None:
+        self.ctx.signals.status_message.emit(message)
+
+    def _on_loaded(self, result: tuple[OrderDetail, list[OrderInvoice]]) -> None:
+        d, invoices = result
+        if d.reference != self.reference:
+            return  # the clerk moved on to another order meanwhile
+        self.detail, self.invoices = d, invoices
+        held = f" ({self.tr('held from')} {status_text(d.held_from)})" if d.held_from else ""
+        self.title.setText(f"{d.reference} · {status_text(d.status)}{held}")
+        self.summary.setText(self.tr(
+            "Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}\n"
+            "Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}").format(
+            channel=d.channel, ext=f"({d.external_id})" if d.external_id else "", placed=_when(d.placed_at),
+            ship_by=_when(d.ship_by) or "-", wh=d.warehouse or "-", sub=money(d.subtotal, d.currency),
+            tax=money(d.tax_total, d.currency), total=money(d.total, d.currency),
+            paid=money(d.paid_amount, d.currency), due=money(d.balance_due, d.currency)))
+        allowed = set(d.allowed_actions)
+        for action, button in self.buttons.items():
+            button.setEnabled(action in allowed and not self._busy)
+        self.customer.setText(f"{d.customer_name}\n{d.customer_email}")
+        st = d.ship_to
+        self.address.setText("\n".join(x for x in (
+            st.get("name", ""), st.get("line1", ""), st.get("line2", ""),
+            f"{st.get('postcode', '')} {st.get('city', '')}".strip(),
+            f"{st.get('province', '')} {st.get('country', '')}".strip()) if x))
+        self._fill(self.lines, [
+            [ln.sku, ln.name, str(ln.qty), money(ln.total, d.currency),
+             str(ln.qty_shipped), str(ln.qty_reserved),
+             " · ".join(f"{wh} {n}" for wh, n in ln.available_by_warehouse.items())]
+            for ln in d.lines])
+        self._fill(self.payments, [[_when(p.paid_at), p.method, p.reference, money(p.amount, d.currency)]
+                                   for p in d.payments])
+        self.shipments.setText("<br>".join(
+            f"#{sh.id} {sh.warehouse} · {sh.carrier or '-'} {tracking_link(sh.carrier, sh.tracking)} · "
+            f"{self.tr('shipped')} {_when(sh.shipped_at)}"
+            + (f" · {self.tr('delivered')} {_when(sh.delivered_at)}" if sh.delivered_at else "")
+            + " · " + ", ".join(f"{sku}×{q}" for sku, q in sh.lines.items())
+            for sh in d.shipments) or self.tr("Not shipped yet"))
+        self.invoice_list.setText("\n".join(
+            f"{inv.number} · {inv.kind} · {inv.issue_date} · {money(inv.total, inv.currency)}"
+            for inv in invoices) or self.tr("No invoice"))
+        self.notes.setText(d.notes or self.tr("No notes"))
+        self._fill(self.audit, [[_when(a.at), a.user, a.workstation, a.action, status_text(a.from_status or ""),
+                                 status_text(a.to_status or ""), a.reason] for a in d.audit])
+        self.loaded.emit(d.reference)
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+        table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                table.setItem(r, c, item)
+        # Show every row without an inner scroll bar: the whole panel scrolls instead.
+        table.resizeRowsToContents()
+        height = (table.horizontalHeader().sizeHint().height() + table.verticalHeader().length()
+                  + 2 * table.frameWidth())
+        table.setFixedHeight(max(height, 48))
+
+    # -- actions --------------------------------------------------------------------------
+
+    def run_action(self, action: str, reason: str | None = None) -> None:
+        """Apply an action to the shown order in a worker; asks for a reason where the audit needs one."""
+        if self.detail is None or action not in self.detail.allowed_actions or self._busy:
+            return
+        if reason is None:
+            reason = ""
+            if action in NEEDS_REASON:
+                text, ok = QInputDialog.getText(self, action_text(action),
+                                                self.tr("Reason for {ref}:").format(ref=self.detail.reference))
+                if not ok:
+                    return
+                reason = text
+        ref, ctx = self.detail.reference, self.ctx
+        self._set_busy(True)
+        run_in_pool(ctx.pool, lambda: run_order_action(ctx.db, action, ref, ctx.actor, reason),
+                    lambda _r: self._on_action_done(ref, action), self._on_action_failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        allowed = set(self.detail.allowed_actions) if self.detail else set()
+        for a, button in self.buttons.items():
+            button.setEnabled(not busy and a in allowed)
+
+    def _on_action_done(self, reference: str, action: str) -> None:
+        self._set_busy(False)
+        self.ctx.signals.order_changed.emit(reference)
+        self.ctx.signals.orders_changed.emit()
+        if action in ("allocate", "ship", "cancel", "return"):
+            self.ctx.signals.stock_changed.emit()
+        self.ctx.signals.status_message.emit(
+            self.tr("{action}: {ref} done").format(action=action_text(action), ref=reference))
+        self.action_done.emit(reference, action)
+        self.reload()
+
+    def _on_action_failed(self, message: str) -> None:
+        self._set_busy(False)
+        QMessageBox.warning(self, self.tr("Action refused"), message)
+        self.reload()

@@ -1,0 +1,236 @@
+"""The order queue as a Qt table model that loads 200-row keyset pages in the background."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from omsdesk.db import Database
+from omsdesk.queries.order_search import queue_page
+from omsdesk.queries.orders import Cursor, OrderFilter, OrderRow
+from omsdesk.ui.workers import run_in_pool
+
+PAGE = 200
+
+LATE_BG = QColor("#fde2e1")
+HELD_BG = QColor("#fff1c9")
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def status_text(status: str) -> str:
+    """The clerk-facing, translated name of a workflow status."""
+    tr = QCoreApplication.translate
+    names = {
+        "new": tr("status", "New"), "paid": tr("status", "Paid"), "allocated": tr("status", "Allocated"),
+        "picking": tr("status", "Picking"), "packed": tr("status", "Packed"), "shipped": tr("status", "Shipped"),
+        "delivered": tr("status", "Delivered"), "on_hold": tr("status", "On hold"),
+        "cancelled": tr("status", "Cancelled"), "partial": tr("status", "Partly shipped"),
+        "backorder": tr("status", "Backorder"), "returned": tr("status", "Returned"),
+    }
+    return names.get(status, status)
+
+
+def money(amount: int, currency: str) -> str:
+    return f"{amount / 100:,.2f} {currency}"
+
+
+class OrderQueueModel(QAbstractTableModel):
+    """Rows arrive page by page as the view scrolls; the filter or direction change restarts it.
+
+    Every load carries a generation number so a page that arrives after the filter changed is
+    dropped instead of being mixed into the new result.
+    """
+
+    COLUMNS = ("reference", "placed_at", "status", "channel", "external_id", "customer_name",
+               "customer_email", "total", "ship_by")
+
+    loading_changed = Signal(bool)
+    page_loaded = Signal(int)          # rows now in the model
+    load_failed = Signal(str)
+
+    def __init__(self, db: Database, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        # One thread keeps page loads in order and leaves the shared pool for other work.
+        self.pool = pool or QThreadPool(self)
+        if pool is None:
+            self.pool.setMaxThreadCount(1)
+        self.filter = OrderFilter()
+        self.newest_first = True
+        self._rows: list[OrderRow] = []
+        self._exhausted = False
+        self._loading = False
+        self._generation = 0
+        self.last_load_ms = 0.0
+        self._titles = {
+            "reference": self.tr("Order"), "placed_at": self.tr("Placed"), "status": self.tr("Status"),
+            "channel": self.tr("Channel"), "external_id": self.tr("Marketplace id"),
+            "customer_name": self.tr("Customer"), "customer_email": self.tr("Email"),
+            "total": self.tr("Total"), "ship_by": self.tr("Ship by"),
+        }
+
+    # -- Qt model API ---------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[self.COLUMNS[section]]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.status == "on_hold":
+                return QBrush(HELD_BG)
+            if row.late:
+                return QBrush(LATE_BG)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.status == "on_hold":
+                return self.tr("On hold")
+            if row.late:
+                return self.tr("Late: should have shipped by {when}").format(when=_when(row.ship_by))
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == "total":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.reference
+        return None
+
+    def _display(self, row: OrderRow, col: str) -> str:
+        if col == "placed_at":
+            return _when(row.placed_at)
+        if col == "ship_by":
+            return _when(row.ship_by)
+        if col == "status":
+            return status_text(row.status)
+        if col == "total":
+            return money(row.total, row.currency)
+        value = getattr(row, col)
+        return "" if value is None else str(value)
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._load(after=self._cursor(), limit=PAGE, replace_rows=False)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # Only placement time has a keyset index; other columns keep the date order.
+        newest = order == Qt.SortOrder.DescendingOrder
+        if newest != self.newest_first:
+            self.newest_first = newest
+            self.refresh(keep_loaded=False)
+
+    # -- queue API ------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> OrderRow:
+        return self._rows[row]
+
+    def rows(self) -> list[OrderRow]:
+        return list(self._rows)
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def exhausted(self) -> bool:
+        return self._exhausted
+
+    def set_filter(self, f: OrderFilter) -> None:
+        if f != self.filter:
+            self.filter = f
+            self.refresh(keep_loaded=False)
+
+    def set_search(self, text: str) -> None:
+        self.set_filter(replace(self.filter, search=text.strip() or None))
+
+    def set_newest_first(self, newest: bool) -> None:
+        if newest != self.newest_first:
+            self.newest_first = newest
+            self.refresh(keep_loaded=False)
+
+    def refresh(self, *, keep_loaded: bool = True) -> None:
+        """Reload from the top; after outside changes, reload as many rows as were shown."""
+        limit = max(PAGE, len(self._rows)) if keep_loaded else PAGE
+        self._load(after=None, limit=min(limit, 20 * PAGE), replace_rows=True)
+
+    # -- loading --------------------------------------------------------------------------
+
+    def _cursor(self) -> Cursor | None:
+        if not self._rows:
+            return None
+        last = self._rows[-1]
+        return Cursor(last.placed_at, last.id)
+
+    def _load(self, *, after: Cursor | None, limit: int, replace_rows: bool) -> None:
+        self._generation += 1
+        gen = self._generation
+        f, newest, db = self.filter, self.newest_first, self.db
+        started = time.perf_counter()
+
+        def fetch() -> tuple[int, bool, int, float, list[OrderRow]]:
+            with db.read() as s:
+                rows = queue_page(s, f, limit=limit, after=after, newest_first=newest)
+            return gen, replace_rows, limit, started, rows
+
+        self._set_loading(True)
+        run_in_pool(self.pool, fetch, self._on_page, self._on_failed)
+
+    def _on_page(self, result: tuple[int, bool, int, float, list[OrderRow]]) -> None:
+        gen, replace_rows, limit, started, rows = result
+        if gen != self._generation:
+            return  # a newer load superseded this one
+        if replace_rows:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        elif rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self._exhausted = len(rows) < limit
+        self.last_load_ms = (time.perf_counter() - started) * 1000
+        self._set_loading(False)
+        self.page_loaded.emit(len(self._rows))
+
+    def _on_failed(self, message: str) -> None:
+        self._set_loading(False)
+        self._exhausted = True  # stop fetchMore from retrying in a loop; F5 tries again
+        self.load_failed.emit(message)
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+
+def _when(dt: Any) -> str:
+    return dt.strftime("%Y-%m-%d %H:%M") if dt is not None else ""

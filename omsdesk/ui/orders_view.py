@@ -1,0 +1,434 @@
+"""The order queue: status tabs, filters, search as you type, batch actions and the detail panel."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QTabBar,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omsdesk.models.base import utcnow
+from omsdesk.queries.lookups import Choice, channels, warehouses
+from omsdesk.queries.orders import OrderFilter, status_counts
+from omsdesk.ui.context import AppContext
+from omsdesk.ui.order_actions import NEEDS_REASON, action_text, run_order_action
+from omsdesk.ui.order_detail import OrderDetailView
+from omsdesk.ui.order_queue_model import OrderQueueModel, status_text
+from omsdesk.ui.workers import BatchOutcome, BatchProgress, run_in_pool, show_batch_outcome
+
+# Status tabs in the order a clerk works through them; "" is every order.
+TAB_STATUSES = ("", "new", "paid", "allocated", "picking", "packed", "backorder", "partial", "on_hold",
+                "shipped", "delivered", "cancelled", "returned")
+BATCH_ACTIONS = ("allocate", "ship", "hold", "release", "cancel")
+SEARCH_DEBOUNCE_MS = 250
+# Date range presets, in days back from now; 0 is any time.
+DATE_RANGES = (0, 1, 7, 30, 90)
+
+
+class OrdersView(QWidget):
+    """Back-office order queue over a paged model; never holds every order in memory."""
+
+    batch_finished = Signal(object)   # BatchOutcome
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = OrderQueueModel(ctx.db, parent=self)
+        self.last_outcome: BatchOutcome[str] | None = None
+        self._batch: BatchProgress | None = None
+        self._channels: list[Choice] = []
+        self._warehouses: list[Choice] = []
+        self._restoring = False
+
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        self.tabs.setDocumentMode(True)
+        for status in TAB_STATUSES:
+            self.tabs.addTab(status_text(status) if status else self.tr("All"))
+        self.tabs.currentChanged.connect(self._apply_filters)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search order, marketplace id, customer, email or SKU  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._apply_filters)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._apply_filters)
+
+        self.channel = QComboBox()
+        self.channel.addItem(self.tr("All channels"), "")
+        self.warehouse = QComboBox()
+        self.warehouse.addItem(self.tr("All warehouses"), None)
+        self.dates = QComboBox()
+        for days in DATE_RANGES:
+            self.dates.addItem(self.tr("Any time") if days == 0 else
+                               self.tr("Today") if days == 1 else self.tr("Last {n} days").format(n=days), days)
+        self.late_only = QCheckBox(self.tr("Late only"))
+        self.held_only = QCheckBox(self.tr("On hold"))
+        for combo in (self.channel, self.warehouse, self.dates):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        for box in (self.late_only, self.held_only):
+            box.toggled.connect(self._apply_filters)
+
+        self.columns_button = QToolButton()
+        self.columns_button.setText(self.tr("Columns"))
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.batch_button = QToolButton()
+        self.batch_button.setText(self.tr("Batch actions"))
+        self.batch_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.channel)
+        filters.addWidget(self.warehouse)
+        filters.addWidget(self.dates)
+        filters.addWidget(self.late_only)
+        filters.addWidget(self.held_only)
+        filters.addWidget(self.columns_button)
+        filters.addWidget(self.batch_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(False)  # the late/held colours must stay readable
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(OrderQueueModel.COLUMNS.index("placed_at"), Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._on_sort)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(lambda pos: self.columns_menu.exec(header.mapToGlobal(pos)))
+        for col, width in {"reference": 130, "placed_at": 130, "status": 110, "channel": 90,
+                           "external_id": 130, "customer_name": 190, "customer_email": 210,
+                           "total": 100}.items():
+            header.resizeSection(OrderQueueModel.COLUMNS.index(col), width)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.batch_menu.exec(self.table.viewport().mapToGlobal(pos)))
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+        self.detail = OrderDetailView(ctx)
+        self.detail.action_done.connect(lambda _r, _a: self.model.refresh())
+        self.table.doubleClicked.connect(lambda _i: self.detail.setFocus())
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([680, 600])
+
+        self.count_label = QLabel()
+        self.model.page_loaded.connect(self._on_page_loaded)
+        self.model.load_failed.connect(ctx.signals.status_message.emit)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.tabs)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.count_label)
+
+        self._build_actions()
+        ctx.signals.orders_changed.connect(self.refresh)
+        ctx.signals.order_changed.connect(self._on_order_changed)
+        self._load_choices()
+        self.restore_state()
+        self._apply_filters()
+        self.refresh_counts()
+
+    # -- actions and menus ----------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.columns_menu = QMenu(self)
+        for i, col in enumerate(OrderQueueModel.COLUMNS):
+            act = QAction(self.model.headerData(i, Qt.Orientation.Horizontal), self)
+            act.setCheckable(True)
+            act.setChecked(True)
+            act.setData(col)
+            act.toggled.connect(lambda on, c=i: self.table.setColumnHidden(c, not on))
+            self.columns_menu.addAction(act)
+        self.columns_button.setMenu(self.columns_menu)
+
+        self.batch_actions: dict[str, QAction] = {}
+        self.batch_menu = QMenu(self)
+        shortcuts = {"allocate": "Ctrl+Shift+A", "ship": "Ctrl+Shift+S", "hold": "Ctrl+Shift+H",
+                     "release": "Ctrl+Shift+R", "cancel": "Ctrl+Shift+Del"}
+        for action in BATCH_ACTIONS:
+            act = QAction(self.tr("{action} selected").format(action=action_text(action)), self)
+            act.setShortcut(QKeySequence(shortcuts[action]))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(lambda _=False, a=action: self.run_batch(a))
+            self.batch_actions[action] = act
+            self.batch_menu.addAction(act)
+            self.addAction(act)
+        self.batch_button.setMenu(self.batch_menu)
+
+        self.newest_action = QAction(self.tr("Newest first"), self)
+        self.newest_action.setShortcut(QKeySequence("Ctrl+Home"))
+        self.newest_action.triggered.connect(lambda: self.set_newest_first(True))
+        self.oldest_action = QAction(self.tr("Oldest first (jump to end)"), self)
+        self.oldest_action.setShortcut(QKeySequence("Ctrl+End"))
+        self.oldest_action.triggered.connect(self.jump_to_end)
+        for act in (self.newest_action, self.oldest_action):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(act)
+
+    def menu_actions(self) -> list[QAction]:
+        """Actions the main window lists in its Orders menu."""
+        return [*self.batch_actions.values(), self.newest_action, self.oldest_action]
+
+    # -- filters --------------------------------------------------------------------------
+
+    def _load_choices(self) -> None:
+        db = self.ctx.db
+
+        def fetch() -> tuple[list[Choice], list[Choice]]:
+            with db.read() as s:
+                return channels(s), warehouses(s)
+
+        run_in_pool(self.ctx.pool, fetch, self._on_choices)
+
+    def _on_choices(self, result: tuple[list[Choice], list[Choice]]) -> None:
+        self._channels, self._warehouses = result
+        self._restoring = True
+        try:
+            for ch in self._channels:
+                self.channel.addItem(ch.name, ch.code)
+            for wh in self._warehouses:
+                self.warehouse.addItem(f"{wh.code} · {wh.name}", wh.id)
+            settings = QSettings()
+            self._select_data(self.channel, settings.value("orders/channel", ""))
+            self._select_data(self.warehouse, _int_or_none(settings.value("orders/warehouse", None)))
+        finally:
+            self._restoring = False
+        self._apply_filters()
+
+    @staticmethod
+    def _select_data(combo: QComboBox, value: object) -> None:
+        i = combo.findData(value)
+        if i >= 0:
+            combo.setCurrentIndex(i)
+
+    def current_filter(self) -> OrderFilter:
+        status = TAB_STATUSES[max(0, self.tabs.currentIndex())] or None
+        if self.held_only.isChecked():
+            status = "on_hold"
+        days = int(self.dates.currentData() or 0)
+        placed_from = None
+        if days:
+            now = utcnow()
+            placed_from = now.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=days - 1)
+        return OrderFilter(status=status, channel=self.channel.currentData() or None,
+                           search=self.search.text().strip() or None, late_only=self.late_only.isChecked(),
+                           warehouse_id=self.warehouse.currentData(), placed_from=placed_from)
+
+    def _apply_filters(self) -> None:
+        if self._restoring:
+            return
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+        self.save_filters()
+
+    def set_status_tab(self, status: str) -> None:
+        self.tabs.setCurrentIndex(TAB_STATUSES.index(status))
+
+    def search_for(self, text: str) -> None:
+        """Show the orders `text` finds, at once (no typing debounce)."""
+        self.search.setText(text)
+        self._apply_filters()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _on_sort(self, section: int, order: Qt.SortOrder) -> None:
+        placed = OrderQueueModel.COLUMNS.index("placed_at")
+        if section != placed:
+            # Only placement time has an index to page on; keep the indicator honest.
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(placed, Qt.SortOrder.DescendingOrder if self.model.newest_first
+                                    else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+            self.ctx.signals.status_message.emit(self.tr("The queue sorts by placement time only"))
+
+    def set_newest_first(self, newest: bool) -> None:
+        placed = OrderQueueModel.COLUMNS.index("placed_at")
+        self.table.horizontalHeader().setSortIndicator(
+            placed, Qt.SortOrder.DescendingOrder if newest else Qt.SortOrder.AscendingOrder)
+        self.model.set_newest_first(newest)
+        self.table.scrollToTop()
+
+    def jump_to_end(self) -> None:
+        """Show the far end of the queue by reading the keyset the other way round."""
+        self.set_newest_first(not self.model.newest_first)
+
+    # -- refresh --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self.refresh_counts()
+        self.detail.reload()
+
+    def _on_order_changed(self, reference: str) -> None:
+        if reference == self.detail.reference:
+            self.detail.reload()
+
+    def refresh_counts(self) -> None:
+        db = self.ctx.db
+
+        def fetch() -> dict[str, int]:
+            with db.read() as s:
+                return status_counts(s)
+
+        run_in_pool(self.ctx.pool, fetch, self._on_counts)
+
+    def _on_counts(self, counts: dict[str, int]) -> None:
+        total = sum(counts.values())
+        for i, status in enumerate(TAB_STATUSES):
+            name = status_text(status) if status else self.tr("All")
+            self.tabs.setTabText(i, f"{name} ({counts.get(status, 0) if status else total:,})")
+        self.status_counts = counts
+
+    def _on_page_loaded(self, n: int) -> None:
+        more = "" if self.model.exhausted else "+"
+        self.count_label.setText(self.tr("{n}{more} orders shown · {ms:.0f} ms").format(
+            n=f"{n:,}", more=more, ms=self.model.last_load_ms))
+        self._reselect()
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.detail.show_order(self.model.row_at(current.row()).reference)
+
+    def _reselect(self) -> None:
+        # After a reload, put the detail panel's order back under the cursor if it is loaded.
+        ref = self.detail.reference
+        sm = self.table.selectionModel()
+        if ref is None or sm.hasSelection():
+            return
+        for r, row in enumerate(self.model.rows()):
+            if row.reference == ref:
+                sm.setCurrentIndex(self.model.index(r, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+                return
+
+    # -- batch actions --------------------------------------------------------------------
+
+    def selected_references(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(r).reference for r in rows]
+
+    def run_batch(self, action: str, reason: str | None = None) -> BatchProgress | None:
+        """Apply an action to every selected order in a worker; failures are listed, not fatal."""
+        refs = self.selected_references()
+        if not refs or self._batch is not None:
+            return None
+        if reason is None:
+            reason = ""
+            if action in NEEDS_REASON:
+                text, ok = QInputDialog.getText(self, action_text(action),
+                                                self.tr("Reason for {n} orders:").format(n=len(refs)))
+                if not ok:
+                    return None
+                reason = text
+        ctx = self.ctx
+        title = self.tr("{action}: {n} orders").format(action=action_text(action), n=len(refs))
+        batch = BatchProgress(self, title, refs,
+                              lambda ref: run_order_action(ctx.db, action, ref, ctx.actor, reason),
+                              pool=ctx.pool)
+        batch.finished.connect(lambda outcome: self._on_batch_finished(title, outcome))
+        self._batch = batch
+        batch.start()
+        return batch
+
+    def _on_batch_finished(self, title: str, outcome: BatchOutcome[str]) -> None:
+        self._batch = None
+        self.last_outcome = outcome
+        self.ctx.signals.orders_changed.emit()
+        self.ctx.signals.stock_changed.emit()
+        self.ctx.signals.status_message.emit(f"{title}: {outcome.summary()}")
+        if outcome.failed or outcome.cancelled:
+            show_batch_outcome(self, title, outcome, modal=False)
+        self.batch_finished.emit(outcome)
+
+    # -- persistence ----------------------------------------------------------------------
+
+    def save_filters(self) -> None:
+        settings = QSettings()
+        settings.setValue("orders/tab", self.tabs.currentIndex())
+        settings.setValue("orders/channel", self.channel.currentData() or "")
+        settings.setValue("orders/warehouse", self.warehouse.currentData())
+        settings.setValue("orders/dates", self.dates.currentIndex())
+        settings.setValue("orders/late_only", self.late_only.isChecked())
+        settings.setValue("orders/held_only", self.held_only.isChecked())
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("orders/header", self.table.horizontalHeader().saveState())
+        settings.setValue("orders/splitter", self.splitter.saveState())
+        self.save_filters()
+
+    def restore_state(self) -> None:
+        settings = QSettings()
+        self._restoring = True
+        try:
+            header = settings.value("orders/header")
+            if isinstance(header, QByteArray) and not header.isEmpty():
+                self.table.horizontalHeader().restoreState(header)
+            splitter = settings.value("orders/splitter")
+            if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+                self.splitter.restoreState(splitter)
+            self.tabs.setCurrentIndex(_int_or_none(settings.value("orders/tab", 0)) or 0)
+            self.dates.setCurrentIndex(_int_or_none(settings.value("orders/dates", 0)) or 0)
+            self.late_only.setChecked(_bool(settings.value("orders/late_only", False)))
+            self.held_only.setChecked(_bool(settings.value("orders/held_only", False)))
+        finally:
+            self._restoring = False
+        for i, act in enumerate(self.columns_menu.actions()):
+            act.setChecked(not self.table.isColumnHidden(i))
+        header_view = self.table.horizontalHeader()
+        newest = header_view.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        self.model.newest_first = newest
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
+def _int_or_none(value: object) -> int | None:
+    try:
+        return None if value in (None, "") else int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+
+
+def _bool(value: object) -> bool:
+    return value in (True, "true", "1", 1)

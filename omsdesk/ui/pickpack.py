@@ -1,0 +1,355 @@
+"""Pick & pack screen: choose orders or a wave, walk the bins scanning each unit, pack and print."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omsdesk.documents.batch import render_labels, render_packing_slips
+from omsdesk.documents.pick_list import render_pick_list
+from omsdesk.documents.zpl import render_label_zpl
+from omsdesk.models.errors import OmsError
+from omsdesk.queries import picking as picking_q
+from omsdesk.services import picking as picking_svc
+from omsdesk.ui.banner import Banner
+from omsdesk.ui.context import AppContext
+from omsdesk.ui.i18n import doc_language
+from omsdesk.ui.print_dialogs import deliver_document, preview_pdf, wants_zpl
+from omsdesk.ui.workers import run_in_pool
+
+_DONE = QColor("#dff3e3")
+_PARTLY = QColor("#fff4d6")
+
+
+def pack_and_print(db: Any, actor: Any, settings: dict[str, Any], plan: picking_svc.PickPlan,
+                   progress: picking_svc.PickProgress) -> tuple[picking_svc.PackResult, list[str]]:
+    """Pack the orders, then send slips and labels to this workstation's printers (worker thread).
+
+    Printing comes after the commit: a printer fault leaves the orders packed and says so,
+    and the clerk reprints rather than repacking.
+    """
+    language = doc_language(settings)
+    result = picking_svc.pack_picked(db, plan, progress, actor=actor, language=language)
+    notes: list[str] = []
+    name = plan.doc.wave
+    try:
+        notes.append("packing slips " + deliver_document(
+            settings, "packing_slip", render_packing_slips(result.slips), f"slips-{name}"))
+    except OmsError as exc:
+        notes.append(f"packing slips NOT printed: {exc}")
+    try:
+        if wants_zpl(settings, "label"):
+            data, ext = b"".join(render_label_zpl(doc) for doc in result.labels), "zpl"
+        else:
+            data, ext = render_labels(result.labels), "pdf"
+        notes.append("labels " + deliver_document(settings, "label", data, f"labels-{name}", ext))
+    except OmsError as exc:
+        notes.append(f"labels NOT printed: {exc}")
+    return result, notes
+
+
+class PickPackView(QWidget):
+    """Left: the orders to pick. Right: the pick list in bin order, verified scan by scan."""
+
+    picking_started = Signal(object)  # PickPlan
+    packed = Signal(object, list)     # PackResult, what happened to the documents
+    pack_failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.plan: picking_svc.PickPlan | None = None
+        self.progress: picking_svc.PickProgress | None = None
+        self._busy = False
+        self._build()
+        self._shortcuts()
+        self.reload_warehouses()
+        self._refresh_pick_table()
+
+    # -- layout ----------------------------------------------------------------
+
+    def _build(self) -> None:
+        orders_box = QGroupBox(self.tr("Orders to pick"))
+        self.warehouse = QComboBox()
+        self.wave_size = QSpinBox()
+        self.wave_size.setRange(1, 500)
+        self.wave_size.setValue(20)
+        self.wave_size.setSuffix(self.tr(" orders"))
+        self.load_wave_button = QPushButton(self.tr("Load wave (F5)"))
+        self.load_wave_button.clicked.connect(self.load_wave)
+        self.refs = QLineEdit()
+        self.refs.setObjectName("refs")
+        self.refs.setPlaceholderText(self.tr("Order references, e.g. SO-2026-000123, then Enter"))
+        self.refs.returnPressed.connect(self.add_typed_orders)
+        self.orders = QTableWidget(0, 3)
+        self.orders.setHorizontalHeaderLabels([self.tr("Order"), self.tr("Customer"), self.tr("Units")])
+        self.orders.verticalHeader().setVisible(False)
+        self.orders.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.orders.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.orders.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.orders.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.orders.setWordWrap(False)
+        self.start_button = QPushButton(self.tr("Start picking (F8)"))
+        self.start_button.setMinimumHeight(40)
+        self.start_button.clicked.connect(self.start_picking)
+        wave_row = QHBoxLayout()
+        wave_row.addWidget(QLabel(self.tr("Warehouse")))
+        wave_row.addWidget(self.warehouse, 1)
+        wave_row.addWidget(self.wave_size)
+        wave_row.addWidget(self.load_wave_button)
+        left = QVBoxLayout(orders_box)
+        left.addLayout(wave_row)
+        left.addWidget(self.refs)
+        left.addWidget(self.orders, 1)
+        left.addWidget(self.start_button)
+
+        pick_box = QGroupBox(self.tr("Pick list"))
+        self.scan = QLineEdit()
+        self.scan.setObjectName("scan")
+        self.scan.setPlaceholderText(self.tr("Scan each item (EAN or SKU) and Enter"))
+        big = QFont(self.scan.font())
+        big.setPointSize(big.pointSize() + 5)
+        self.scan.setFont(big)
+        self.scan.setMinimumHeight(44)
+        self.scan.returnPressed.connect(self.scan_entered)
+        self.banner = Banner()
+        self.summary = QLabel()
+        self.summary.setStyleSheet("font-size: 15px;")
+        self.pick_table = QTableWidget(0, 7)
+        self.pick_table.setHorizontalHeaderLabels([
+            self.tr("Bin"), self.tr("SKU"), self.tr("Product"), self.tr("EAN"), self.tr("Qty"),
+            self.tr("Picked"), self.tr("Orders")])
+        self.pick_table.verticalHeader().setVisible(False)
+        self.pick_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pick_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.pick_table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.pick_table.setWordWrap(False)
+        self.pick_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.pick_table.horizontalHeader()
+        for col in range(7):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(6, 230)
+        self.print_list_button = QPushButton(self.tr("Pick list PDF (Ctrl+P)"))
+        self.print_list_button.clicked.connect(self.preview_pick_list)
+        self.pack_button = QPushButton(self.tr("Pack and print (F10)"))
+        self.pack_button.setMinimumHeight(40)
+        self.pack_button.setStyleSheet("font-weight: bold;")
+        self.pack_button.clicked.connect(self.pack)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.print_list_button)
+        buttons.addWidget(self.pack_button)
+        right = QVBoxLayout(pick_box)
+        right.addWidget(self.scan)
+        right.addWidget(self.banner)
+        right.addWidget(self.pick_table, 1)
+        right.addLayout(buttons)
+
+        splitter = QSplitter()
+        splitter.addWidget(orders_box)
+        splitter.addWidget(pick_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([470, 810])
+        outer = QVBoxLayout(self)
+        outer.addWidget(splitter)
+
+    def _shortcuts(self) -> None:
+        for key, slot in (("F5", self.load_wave), ("F8", self.start_picking), ("F10", self.pack),
+                          ("Ctrl+P", self.preview_pick_list), ("F12", self.scan.setFocus)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- choosing orders -------------------------------------------------------
+
+    def reload_warehouses(self) -> None:
+        with self.ctx.db.read() as s:
+            codes = picking_q.warehouse_codes(s)
+        current = self.warehouse.currentText() or str(self.ctx.settings.get("counter_warehouse") or "")
+        self.warehouse.clear()
+        self.warehouse.addItems(codes)
+        if current in codes:
+            self.warehouse.setCurrentText(current)
+
+    def load_wave(self) -> None:
+        """The oldest allocated orders of the chosen warehouse."""
+        with self.ctx.db.read() as s:
+            rows = picking_q.wave(s, self.warehouse.currentText(), limit=self.wave_size.value())
+        self.set_orders([(r.reference, r.customer_name, r.units) for r in rows])
+        if not rows:
+            self.banner.show_message(self.tr("No allocated orders wait in {wh}").format(
+                wh=self.warehouse.currentText()))
+
+    def load_orders(self, references: list[str]) -> None:
+        """Put the orders selected elsewhere (the order queue) on the list to pick."""
+        with self.ctx.db.read() as s:
+            rows = picking_q.pickable_orders(s, references)
+        self.set_orders([(r.reference, r.customer_name, r.units) for r in rows])
+        found = {r.reference for r in rows}
+        skipped = [r for r in references if r not in found]
+        if skipped:
+            self.banner.show_message(self.tr("Not ready to pick: {refs}").format(refs=", ".join(skipped)),
+                                     "error")
+
+    def add_typed_orders(self) -> None:
+        refs = [r for r in re.split(r"[\s,;]+", self.refs.text().strip().upper()) if r]
+        self.refs.clear()
+        if refs:
+            present = self.chosen_orders()
+            self.load_orders(present + [r for r in refs if r not in present])
+
+    def set_orders(self, rows: list[tuple[str, str, int]]) -> None:
+        self.orders.setRowCount(len(rows))
+        for r, (ref, name, units) in enumerate(rows):
+            item = QTableWidgetItem(ref)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.orders.setItem(r, 0, item)
+            self.orders.setItem(r, 1, QTableWidgetItem(name))
+            units_item = QTableWidgetItem(str(units) if units else "")
+            units_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.orders.setItem(r, 2, units_item)
+
+    def chosen_orders(self) -> list[str]:
+        refs = []
+        for r in range(self.orders.rowCount()):
+            item = self.orders.item(r, 0)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                refs.append(item.text())
+        return refs
+
+    def start_picking(self) -> None:
+        refs = self.chosen_orders()
+        try:
+            plan = picking_svc.start_picking(self.ctx.db, refs, actor=self.ctx.actor,
+                                             warehouse=self.warehouse.currentText(),
+                                             language=doc_language(self.ctx.settings))
+        except OmsError as exc:
+            self.banner.refuse(str(exc))
+            return
+        self.plan = plan
+        self.progress = picking_svc.PickProgress(plan.doc.rows)
+        self._refresh_pick_table()
+        text = self.tr("Pick {units} unit(s) for {orders} order(s), bin by bin").format(
+            units=self.progress.units_left, orders=len(plan.references))
+        if plan.skipped:
+            text += " · " + self.tr("not ready: {refs}").format(refs=", ".join(plan.skipped))
+        self.banner.show_message(text)
+        self.scan.setFocus()
+        self.ctx.signals.orders_changed.emit()
+        self.picking_started.emit(plan)
+
+    # -- scanning --------------------------------------------------------------
+
+    def scan_entered(self) -> None:
+        code = self.scan.text().strip()
+        self.scan.clear()
+        if not code:
+            return
+        if self.progress is None:
+            self.banner.refuse(self.tr("Start a pick list first (F8)"))
+            return
+        try:
+            result = self.progress.scan(code)
+        except picking_svc.WrongItem as exc:
+            self.banner.refuse(self.tr("'{code}' is not on this pick list: put it back").format(code=exc.code))
+            return
+        except picking_svc.OverPick as exc:
+            self.banner.refuse(self.tr("{sku} is already picked ({n} of {n}): put the extra one back").format(
+                sku=exc.sku, n=exc.wanted))
+            return
+        self._refresh_pick_table(select=result.row_index)
+        if result.complete:
+            self.banner.show_message(self.tr("All picked: pack and print with F10"), "ok")
+        else:
+            self.banner.show_message(self.tr("{sku} from {bin}: {picked} of {qty}").format(
+                sku=result.sku, bin=result.bin or "-", picked=result.picked, qty=result.qty), "ok")
+
+    def _refresh_pick_table(self, select: int | None = None) -> None:
+        rows = self.progress.rows if self.progress else ()
+        self.pick_table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            picked = self.progress.picked[r] if self.progress else 0
+            values = (row.bin or "-", row.sku, row.name, row.ean, str(row.qty), str(picked),
+                      ", ".join(row.order_refs))
+            colour = _DONE if picked >= row.qty else _PARTLY if picked else None
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c in (4, 5):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if colour is not None:
+                    item.setBackground(QBrush(colour))
+                self.pick_table.setItem(r, c, item)
+        if select is not None:
+            self.pick_table.selectRow(select)
+        if self.progress is not None:
+            done = sum(self.progress.picked)
+            self.summary.setText(self.tr("{done} of {total} units picked").format(
+                done=done, total=done + self.progress.units_left))
+        else:
+            self.summary.setText(self.tr("No pick list yet"))
+        complete = self.progress is not None and self.progress.complete
+        self.pack_button.setEnabled(complete and not self._busy)
+        self.print_list_button.setEnabled(self.plan is not None)
+
+    # -- documents and packing -------------------------------------------------
+
+    def preview_pick_list(self) -> None:
+        if self.plan is not None:
+            preview_pdf(self, render_pick_list(self.plan.doc), self.tr("Pick list {wave}").format(
+                wave=self.plan.doc.wave))
+
+    def pack(self) -> None:
+        if self._busy or self.plan is None or self.progress is None:
+            return
+        if not self.progress.complete:
+            self.banner.refuse(self.tr("{n} unit(s) still to pick").format(n=self.progress.units_left))
+            return
+        db, actor, settings = self.ctx.db, self.ctx.actor, dict(self.ctx.settings)
+        plan, progress = self.plan, self.progress
+        self._busy = True
+        self._refresh_pick_table()
+        self.banner.show_message(self.tr("Packing {n} order(s)...").format(n=len(plan.references)))
+        run_in_pool(self.ctx.pool, lambda: pack_and_print(db, actor, settings, plan, progress),
+                    self._on_packed, self._on_pack_failed)
+
+    def _on_packed(self, outcome: tuple[picking_svc.PackResult, list[str]]) -> None:
+        result, notes = outcome
+        self._busy = False
+        self.plan = None
+        self.progress = None
+        self.set_orders([])
+        self._refresh_pick_table()
+        failed = any("NOT printed" in n for n in notes)
+        self.banner.show_message(self.tr("Packed {refs}").format(refs=", ".join(result.references))
+                                 + " · " + "; ".join(notes), "error" if failed else "ok")
+        self.ctx.signals.orders_changed.emit()
+        self.packed.emit(result, notes)
+
+    def _on_pack_failed(self, message: str) -> None:
+        self._busy = False
+        self._refresh_pick_table()
+        self.banner.refuse(self.tr("Not packed: {reason}").format(reason=message))
+        self.pack_failed.emit(message)

@@ -1,0 +1,166 @@
+"""Printing from the client: the workstation's printer per document type, and a Qt preview and print dialog."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omsdesk.config import data_dir
+from omsdesk.documents.printing import PrinterProfile, print_bytes
+
+# Document types a workstation can route to its own printer (keys of settings["printers"]).
+DOCUMENT_TYPES = ("receipt", "invoice", "packing_slip", "label", "pick_list")
+
+
+def profile_for(settings: dict[str, Any], doc_type: str) -> PrinterProfile | None:
+    """The printer profile configured for a document type on this workstation, if any."""
+    entry = (settings.get("printers") or {}).get(doc_type)
+    if not isinstance(entry, dict) or not entry.get("queue"):
+        return None
+    return PrinterProfile(queue=str(entry["queue"]), media=str(entry.get("media", "")),
+                          copies=int(entry.get("copies", 1)),
+                          format="zpl" if entry.get("format") == "zpl" else "pdf",
+                          server=entry.get("server") or None)
+
+
+def wants_zpl(settings: dict[str, Any], doc_type: str) -> bool:
+    """Whether this workstation's printer for the type is a label printer fed raw ZPL."""
+    profile = profile_for(settings, doc_type)
+    return profile is not None and profile.format == "zpl"
+
+
+def output_dir(settings: dict[str, Any]) -> Path:
+    configured = settings.get("output_dir")
+    return Path(configured) if configured else data_dir() / "documents"
+
+
+def deliver_document(settings: dict[str, Any], doc_type: str, data: bytes, name: str,
+                     extension: str = "pdf") -> str:
+    """Print to the workstation's printer for the type, or save the PDF when none is set.
+
+    Plain Python (no widgets), so a worker thread can call it. Returns what happened, in words.
+    """
+    profile = profile_for(settings, doc_type)
+    if profile is not None:
+        job = print_bytes(data, profile, title=name)
+        return f"printed on {profile.queue} (job {job})"
+    folder = output_dir(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / (re.sub(r"[^\w.-]+", "_", name) + "." + extension)
+    path.write_bytes(data)
+    return f"saved to {path}"
+
+
+def _load(data: bytes, owner: QWidget) -> tuple[QPdfDocument, QBuffer]:
+    buffer = QBuffer(owner)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc = QPdfDocument(owner)
+    doc.load(buffer)
+    return doc, buffer
+
+
+def render_pages(doc: QPdfDocument, dpi: int) -> list[QImage]:
+    """Every page of a loaded PDF as an image at `dpi` (points are 1/72 in)."""
+    images = []
+    for page in range(doc.pageCount()):
+        size = doc.pagePointSize(page)
+        px = QSize(max(1, round(size.width() * dpi / 72)), max(1, round(size.height() * dpi / 72)))
+        images.append(doc.render(page, px))
+    return images
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows a rendered PDF; Print opens the system print dialog, Save writes the file."""
+
+    def __init__(self, data: bytes, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preview: {title}").format(title=title))
+        self.resize(760, 900)
+        self._data = data
+        self._title = title
+        self.document, self._buffer = _load(data, self)
+        column = QWidget()
+        pages = QVBoxLayout(column)
+        pages.setSpacing(12)
+        for image in render_pages(self.document, 96):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            label.setStyleSheet("background: white; border: 1px solid #bbb;")
+            pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        if self.document.pageCount() == 0:
+            pages.addWidget(QLabel(self.tr("This document has no pages.")))
+        scroll = QScrollArea()
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        scroll.setStyleSheet("QScrollArea { background: #e6e6e6; }")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        print_button = buttons.addButton(self.tr("&Print..."), QDialogButtonBox.ButtonRole.ActionRole)
+        save_button = buttons.addButton(self.tr("&Save as..."), QDialogButtonBox.ButtonRole.ActionRole)
+        print_button.setShortcut("Ctrl+P")
+        save_button.setShortcut("Ctrl+S")
+        print_button.clicked.connect(self.print_with_dialog)
+        save_button.clicked.connect(self.save_as)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+
+    def print_with_dialog(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self._title)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_document(self.document, printer)
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), f"{self._title}.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            try:
+                Path(path).write_bytes(self._data)
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("Save PDF"), str(exc))
+
+
+def print_document(doc: QPdfDocument, printer: QPrinter) -> int:
+    """Paint each page into the printer, scaled to its page; returns the number of pages sent."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    dpi = max(150, min(printer.resolution(), 300))  # enough for text, bounded for memory
+    try:
+        for i, image in enumerate(render_pages(doc, dpi)):
+            if i:
+                printer.newPage()
+            target = painter.viewport()
+            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRectF(0, 0, scaled.width(), scaled.height()), image)
+    finally:
+        painter.end()
+    return doc.pageCount()
+
+
+def preview_pdf(parent: QWidget | None, data: bytes, title: str) -> PdfPreviewDialog:
+    """Open the preview non-modally (office documents: invoices, slips, pick lists)."""
+    dialog = PdfPreviewDialog(data, title, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

@@ -1,0 +1,204 @@
+"""Run work off the GUI thread: one-shot calls, cancellable batches and their progress dialog."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from omsdesk.models.errors import OmsError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class _CallSignals(QObject):
+    # Emitted from the pool thread; Qt queues delivery to the receivers' (GUI) thread.
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class CallWorker(QRunnable):
+    """Runs `fn()` in the pool and emits its result (or a clerk-readable error) back."""
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _CallSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except OmsError as exc:
+            self._emit(self.signals.failed, str(exc))
+        except Exception as exc:  # a bug or a dropped connection: log it and tell the user
+            log.exception("background task failed")
+            self._emit(self.signals.failed, f"{type(exc).__name__}: {exc}")
+        else:
+            self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The application shut down while this ran: nobody is left to tell.
+            log.debug("result of a background task dropped at shutdown")
+
+
+# Workers in flight: holding a Python reference keeps each signals object alive until its
+# queued result has been delivered, whatever the pool does with the runnable.
+_live: set[CallWorker] = set()
+
+
+def run_in_pool(pool: QThreadPool, fn: Callable[[], Any], on_done: Callable[[Any], None],
+                on_error: Callable[[str], None] | None = None) -> CallWorker:
+    """Start fn in the pool; on_done/on_error run on the GUI thread.
+
+    Pass bound methods of a widget: Qt drops the delivery if that widget is gone by then.
+    """
+    worker = CallWorker(fn)
+    worker.setAutoDelete(False)
+    _live.add(worker)
+    worker.signals.finished.connect(on_done)
+    if on_error is not None:
+        worker.signals.failed.connect(on_error)
+    worker.signals.finished.connect(lambda _r: _live.discard(worker))
+    worker.signals.failed.connect(lambda _m: _live.discard(worker))
+    pool.start(worker)
+    return worker
+
+
+@dataclass
+class BatchOutcome(Generic[T]):
+    """What a batch did: the items that succeeded, each failure with its reason, and the rest."""
+
+    done: list[T] = field(default_factory=list)
+    failed: list[tuple[T, str]] = field(default_factory=list)
+    cancelled: bool = False
+    skipped: list[T] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = f"{len(self.done)} done, {len(self.failed)} failed"
+        if self.cancelled:
+            text += f", {len(self.skipped)} not run (cancelled)"
+        return text
+
+
+class _BatchSignals(QObject):
+    progress = Signal(int, str)   # items finished so far, label of the current item
+    finished = Signal(object)     # BatchOutcome
+
+
+class BatchWorker(QRunnable):
+    """Applies `action(item)` to each item in turn; one failure never stops the rest.
+
+    `cancel()` is safe from the GUI thread: the worker checks it between items, so the item
+    in flight completes (its own transaction) and the remainder are reported as skipped.
+    """
+
+    def __init__(self, items: Sequence[Any], action: Callable[[Any], object],
+                 label: Callable[[Any], str] = str) -> None:
+        super().__init__()
+        self.items = list(items)
+        self.action = action
+        self.label = label
+        self.signals = _BatchSignals()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        outcome: BatchOutcome[Any] = BatchOutcome()
+        for i, item in enumerate(self.items):
+            if self._cancel.is_set():
+                outcome.cancelled = True
+                outcome.skipped = self.items[i:]
+                break
+            self.signals.progress.emit(i, self.label(item))
+            try:
+                self.action(item)
+            except OmsError as exc:
+                outcome.failed.append((item, str(exc)))
+            except Exception as exc:  # keep going: one broken order must not stop the batch
+                log.exception("batch item %s failed", self.label(item))
+                outcome.failed.append((item, f"{type(exc).__name__}: {exc}"))
+            else:
+                outcome.done.append(item)
+        self.signals.progress.emit(len(self.items), "")
+        self.signals.finished.emit(outcome)
+
+
+class BatchProgress(QObject):
+    """A batch worker shown in a modal progress dialog with a Cancel button.
+
+    `finished(BatchOutcome)` fires once on the GUI thread when the worker stops.
+    """
+
+    finished = Signal(object)
+
+    def __init__(self, parent: QWidget | None, title: str, items: Sequence[Any],
+                 action: Callable[[Any], object], label: Callable[[Any], str] = str,
+                 pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.worker = BatchWorker(items, action, label)
+        self.worker.setAutoDelete(False)  # we read it after run() returns
+        self.outcome: BatchOutcome[Any] | None = None
+        self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, max(1, len(items)), parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setMinimumDuration(300)  # quick batches finish without a flashing dialog
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.worker.cancel)
+        self.worker.signals.progress.connect(self._on_progress)
+        self.worker.signals.finished.connect(self._on_finished)
+        self._title = title
+        self._pool = pool or QThreadPool.globalInstance()
+
+    def start(self) -> None:
+        self.dialog.setValue(0)
+        self._pool.start(self.worker)
+
+    def cancel(self) -> None:
+        self.worker.cancel()
+
+    def _on_progress(self, n: int, label: str) -> None:
+        self.dialog.setValue(n)
+        if label:
+            self.dialog.setLabelText(self.tr("{title}: {item}").format(title=self._title, item=label))
+
+    def _on_finished(self, outcome: BatchOutcome[Any]) -> None:
+        self.outcome = outcome
+        self.dialog.close()
+        self.finished.emit(outcome)
+
+
+def show_batch_outcome(parent: QWidget | None, title: str, outcome: BatchOutcome[Any],
+                       label: Callable[[Any], str] = str, *, modal: bool = True) -> QMessageBox:
+    """Tell the clerk what happened, listing every failure with its reason."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    done, failed = len(outcome.done), len(outcome.failed)
+    text = box.tr("{done} done, {failed} failed.").format(done=done, failed=failed)
+    if outcome.cancelled:
+        text += " " + box.tr("Cancelled: {n} not run.").format(n=len(outcome.skipped))
+    box.setText(text)
+    box.setIcon(QMessageBox.Icon.Warning if failed or outcome.cancelled else QMessageBox.Icon.Information)
+    if failed:
+        box.setDetailedText("\n".join(f"{label(item)}: {reason}" for item, reason in outcome.failed))
+    if modal:
+        box.exec()
+    else:
+        box.show()
+    return box

@@ -1,0 +1,1900 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name />
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="61" />
+        <source>MainWindow</source>
+        <comment>Orders</comment>
+        <translation>Ventana principal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="62" />
+        <source>MainWindow</source>
+        <comment>Counter</comment>
+        <translation>Ventana principal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="62" />
+        <source>MainWindow</source>
+        <comment>Pick &amp;&amp; Pack</comment>
+        <translation>Ventana principal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="63" />
+        <source>MainWindow</source>
+        <comment>Inventory</comment>
+        <translation>Ventana principal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="63" />
+        <source>MainWindow</source>
+        <comment>Invoices</comment>
+        <translation>Ventana principal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="64" />
+        <source>MainWindow</source>
+        <comment>Customers</comment>
+        <translation>Ventana principal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="64" />
+        <source>MainWindow</source>
+        <comment>Sync</comment>
+        <translation>Ventana principal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="65" />
+        <source>MainWindow</source>
+        <comment>Settings</comment>
+        <translation>Ventana principal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="43" />
+        <source>action</source>
+        <comment>Record payment</comment>
+        <translation>acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="43" />
+        <source>action</source>
+        <comment>Allocate</comment>
+        <translation>acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="44" />
+        <source>action</source>
+        <comment>Start picking</comment>
+        <translation>acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="44" />
+        <source>action</source>
+        <comment>Pack</comment>
+        <translation>acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="44" />
+        <source>action</source>
+        <comment>Ship</comment>
+        <translation>acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="45" />
+        <source>action</source>
+        <comment>Mark delivered</comment>
+        <translation>acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="45" />
+        <source>action</source>
+        <comment>Hold</comment>
+        <translation>acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="46" />
+        <source>action</source>
+        <comment>Release hold</comment>
+        <translation>acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="46" />
+        <source>action</source>
+        <comment>Cancel order</comment>
+        <translation>acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="47" />
+        <source>action</source>
+        <comment>Record return</comment>
+        <translation>acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="38" />
+        <source>status</source>
+        <comment>New</comment>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="38" />
+        <source>status</source>
+        <comment>Paid</comment>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="38" />
+        <source>status</source>
+        <comment>Allocated</comment>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="39" />
+        <source>status</source>
+        <comment>Picking</comment>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="39" />
+        <source>status</source>
+        <comment>Packed</comment>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="39" />
+        <source>status</source>
+        <comment>Shipped</comment>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="40" />
+        <source>status</source>
+        <comment>Delivered</comment>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="40" />
+        <source>status</source>
+        <comment>On hold</comment>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="41" />
+        <source>status</source>
+        <comment>Cancelled</comment>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="41" />
+        <source>status</source>
+        <comment>Partly shipped</comment>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="42" />
+        <source>status</source>
+        <comment>Backorder</comment>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="42" />
+        <source>status</source>
+        <comment>Returned</comment>
+        <translation>estado</translation>
+    </message>
+</context>
+<context>
+    <name>BatchProgress</name>
+    <message>
+        <location filename="../../omsdesk/ui/workers.py" line="158" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/workers.py" line="179" />
+        <source>{title}: {item}</source>
+        <translation>{title}: {item}</translation>
+    </message>
+</context>
+<context>
+    <name>CounterView</name>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="135" />
+        <source>Scan or type SKU / EAN and press Enter (3*CODE for three)</source>
+        <translation>Escanee o escriba SKU / EAN y pulse Intro (3*CÓDIGO para tres)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="145" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="145" />
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="145" />
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="145" />
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="146" />
+        <location filename="../../omsdesk/ui/counter.py" line="336" />
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="146" />
+        <location filename="../../omsdesk/ui/counter.py" line="200" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="163" />
+        <source>F2 cash · F3 card · F4 customer · Shift+F4 walk-in · + / - quantity · F6 set quantity · F7 discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint</source>
+        <translation>F2 efectivo · F3 tarjeta · F4 cliente · Mayús+F4 sin cliente · + / - cantidad · F6 fijar cantidad · F7 descuento · Supr quitar línea · ↑ ↓ elegir línea · Esc vaciar · F9 reimprimir</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="184" />
+        <source>exact amount</source>
+        <translation>importe exacto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="196" />
+        <source>Customer:</source>
+        <translation>Cliente:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="197" />
+        <source>Shop stock:</source>
+        <translation>Stock de tienda:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="198" />
+        <source>Items:</source>
+        <translation>Artículos:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="202" />
+        <source>Cash given</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="204" />
+        <source>Change due</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="206" />
+        <source>Cash (F2)</source>
+        <translation>Efectivo (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="207" />
+        <source>Card (F3)</source>
+        <translation>Tarjeta (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="208" />
+        <source>Customer (F4)</source>
+        <translation>Cliente (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="209" />
+        <source>Clear (Esc)</source>
+        <translation>Vaciar (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="274" />
+        <source>Quantity must be a whole number, as in 3*CODE</source>
+        <translation>La cantidad debe ser un número entero, como en 3*CÓDIGO</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="295" />
+        <source>{name}: only {n} left in the shop</source>
+        <translation>{name}: solo quedan {n} en la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="298" />
+        <source>{qty} x {name}</source>
+        <translation>{qty} x {name}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="326" />
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="337" />
+        <source>Discount on {name}: an amount (2,50) or a percentage (10%)</source>
+        <translation>Descuento en {name}: un importe (2,50) o un porcentaje (10%)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="354" />
+        <source>Not a discount: {text}</source>
+        <translation>No es un descuento válido: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="357" />
+        <source>The discount is larger than the line</source>
+        <translation>El descuento supera el importe de la línea</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="366" />
+        <source>Removed {name}</source>
+        <translation>Quitado: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="373" />
+        <source>Ready for the next customer</source>
+        <translation>Listo para el siguiente cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="413" />
+        <source>Walk-in customer</source>
+        <translation>Cliente de mostrador</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="414" />
+        <source>no warehouse set up</source>
+        <translation>ningún almacén configurado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="430" />
+        <source>not an amount</source>
+        <translation>no es un importe</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="433" />
+        <source>{amount} short</source>
+        <translation>faltan {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="443" />
+        <source>Cash given is not an amount: {text}</source>
+        <translation>El importe entregado no es válido: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="446" />
+        <source>Cash given is {short} short of the total</source>
+        <translation>Faltan {short} para cubrir el total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="458" />
+        <source>No shop warehouse is set up for this counter</source>
+        <translation>Este mostrador no tiene almacén de tienda configurado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="481" />
+        <source>Recording the sale...</source>
+        <translation>Registrando la venta...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="492" />
+        <source>Sale {ref}: {total}</source>
+        <translation>Venta {ref}: {total}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="496" />
+        <source>CHANGE {change}</source>
+        <translation>CAMBIO {change}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="498" />
+        <source>receipt {where}</source>
+        <translation>ticket {where}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="508" />
+        <source>Sale not recorded: {reason}</source>
+        <translation>Venta no registrada: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="524" />
+        <source>Copy {where}</source>
+        <translation>Copia {where}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="72" />
+        <source>Choose customer</source>
+        <translation>Elegir cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="76" />
+        <source>Name, email, phone or tax id</source>
+        <translation>Nombre, correo, teléfono o NIF</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersView</name>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="47" />
+        <source>Search name, email, phone or tax id  (Ctrl+F)</source>
+        <translation>Buscar nombre, correo, teléfono o NIF  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="55" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="55" />
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="55" />
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="55" />
+        <source>Tax id</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="57" />
+        <source>Select a customer to see their orders</source>
+        <translation>Seleccione un cliente para ver sus pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="59" />
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="59" />
+        <source>Placed</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="59" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="59" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="117" />
+        <source>Orders of {name} ({n})</source>
+        <translation>Pedidos de {name} ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../omsdesk/ui/dashboard.py" line="71" />
+        <source>Orders, last 30 days</source>
+        <translation>Pedidos, últimos 30 días</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/dashboard.py" line="72" />
+        <source>Revenue, last 30 days</source>
+        <translation>Ingresos, últimos 30 días</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/dashboard.py" line="73" />
+        <source>Open orders</source>
+        <translation>Pedidos abiertos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/dashboard.py" line="74" />
+        <source>Late orders</source>
+        <translation>Pedidos con retraso</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/dashboard.py" line="75" />
+        <source>Low-stock levels</source>
+        <translation>Existencias bajo mínimos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/dashboard.py" line="81" />
+        <source>Orders per day by channel</source>
+        <translation>Pedidos por día y canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/dashboard.py" line="82" />
+        <source>Revenue per day</source>
+        <translation>Ingresos por día</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/dashboard.py" line="83" />
+        <source>Top products, units sold (30 days)</source>
+        <translation>Productos más vendidos, unidades (30 días)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/dashboard.py" line="108" />
+        <source>Loading figures…</source>
+        <translation>Cargando cifras…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/dashboard.py" line="119" />
+        <source>Could not load the dashboard: {error}</source>
+        <translation>No se pudo cargar el panel: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/dashboard.py" line="175" />
+        <source>days ago → today</source>
+        <translation>hace días → hoy</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/dashboard.py" line="193" />
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryView</name>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="216" />
+        <source>SKU starts with...  (Ctrl+F)</source>
+        <translation>SKU empieza por...  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="223" />
+        <source>Low stock only</source>
+        <translation>Solo stock bajo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="225" />
+        <source>Receive...</source>
+        <translation>Recibir...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="226" />
+        <source>Adjust...</source>
+        <translation>Ajustar...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="227" />
+        <source>Receive stock...</source>
+        <translation>Recibir mercancía...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="230" />
+        <source>Adjust stock...</source>
+        <translation>Ajustar stock...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="254" />
+        <source>Select a product to see its movements</source>
+        <translation>Seleccione un producto para ver sus movimientos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="257" />
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="257" />
+        <source>Warehouse</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="257" />
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="258" />
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="258" />
+        <source>Reason / order</source>
+        <translation>Motivo / pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="258" />
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="275" />
+        <source>{n} stock levels shown</source>
+        <translation>{n} niveles de stock mostrados</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="336" />
+        <source>Movements of {sku} · {name}</source>
+        <translation>Movimientos de {sku} · {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="93" />
+        <source>omsdesk — {db}</source>
+        <translation>omsdesk — {db}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="211" />
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="212" />
+        <source>&amp;Refresh</source>
+        <translation>Actuali&amp;zar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="214" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="216" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="217" />
+        <source>&amp;Find…</source>
+        <translation>&amp;Buscar…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="219" />
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="225" />
+        <source>Next view</source>
+        <translation>Vista siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="226" />
+        <source>Previous view</source>
+        <translation>Vista anterior</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="229" />
+        <source>&amp;Orders</source>
+        <translation>&amp;Pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="231" />
+        <source>&amp;Inventory</source>
+        <translation>&amp;Inventario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="234" />
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="235" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="236" />
+        <source>&amp;About omsdesk</source>
+        <translation>&amp;Acerca de omsdesk</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="265" />
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="268" />
+        <source>About omsdesk</source>
+        <translation>Acerca de omsdesk</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="269" />
+        <source>omsdesk {version}
+Desktop order management.
+Database: {db}</source>
+        <translation>omsdesk {version}
+Gestión de pedidos de escritorio.
+Base de datos: {db}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="302" />
+        <source>Database: {db}</source>
+        <translation>Base de datos: {db}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="303" />
+        <source>Workstation: {ws}</source>
+        <translation>Puesto: {ws}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="304" />
+        <source>User: {user}</source>
+        <translation>Usuario: {user}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="305" />
+        <source>Sync: idle</source>
+        <translation>Sincronización: en espera</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="306" />
+        <source>Outbox: …</source>
+        <translation>Bandeja de salida: …</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="320" />
+        <source>Outbox: unavailable</source>
+        <translation>Bandeja de salida: no disponible</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="324" />
+        <source>Outbox: {n} pending</source>
+        <translation>Bandeja de salida: {n} pendientes</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="330" />
+        <source>Sync: {state}</source>
+        <translation>Sincronización: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailView</name>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="67" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="159" />
+        <source>No order selected</source>
+        <translation>Ningún pedido seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="92" />
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="93" />
+        <source>Ship to</source>
+        <translation>Enviar a</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="95" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="95" />
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="95" />
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="95" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="96" />
+        <source>Shipped</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="96" />
+        <source>Reserved</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="96" />
+        <source>Available by warehouse</source>
+        <translation>Disponible por almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="99" />
+        <source>Paid at</source>
+        <translation>Pagado el</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="99" />
+        <source>Method</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="99" />
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="99" />
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="105" />
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="105" />
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="105" />
+        <source>Workstation</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="105" />
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="116" />
+        <source>Lines</source>
+        <translation>Líneas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="117" />
+        <source>Payments</source>
+        <translation>Pagos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="118" />
+        <source>Shipments</source>
+        <translation>Envíos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="119" />
+        <source>Invoices</source>
+        <translation>Facturas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="120" />
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="121" />
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="187" />
+        <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
+Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}</source>
+        <translation>Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
+Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="214" />
+        <source>Not shipped yet</source>
+        <translation>Aún no enviado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="217" />
+        <source>No invoice</source>
+        <translation>Sin factura</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="218" />
+        <source>No notes</source>
+        <translation>Sin notas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="247" />
+        <source>Reason for {ref}:</source>
+        <translation>Motivo para {ref}:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="269" />
+        <source>{action}: {ref} done</source>
+        <translation>{action}: {ref} hecho</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="275" />
+        <source>Action refused</source>
+        <translation>Acción rechazada</translation>
+    </message>
+</context>
+<context>
+    <name>OrderQueueModel</name>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="80" />
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="80" />
+        <source>Placed</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="80" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="81" />
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="81" />
+        <source>Marketplace id</source>
+        <translation>Id. en el marketplace</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="82" />
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="82" />
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="83" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="83" />
+        <source>Ship by</source>
+        <translation>Enviar antes de</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="114" />
+        <source>On hold</source>
+        <translation>Retenido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="116" />
+        <source>Late: should have shipped by {when}</source>
+        <translation>Con retraso: debía enviarse antes de {when}</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersView</name>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="72" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="321" />
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="76" />
+        <source>Search order, marketplace id, customer, email or SKU  (Ctrl+F)</source>
+        <translation>Buscar pedido, id. de marketplace, cliente, correo o SKU  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="86" />
+        <source>All channels</source>
+        <translation>Todos los canales</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="88" />
+        <source>All warehouses</source>
+        <translation>Todos los almacenes</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="91" />
+        <source>Any time</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="92" />
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="92" />
+        <source>Last {n} days</source>
+        <translation>Últimos {n} días</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="93" />
+        <source>Late only</source>
+        <translation>Solo con retraso</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="94" />
+        <source>On hold</source>
+        <translation>Retenido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="101" />
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="104" />
+        <source>Batch actions</source>
+        <translation>Acciones en lote</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="189" />
+        <source>{action} selected</source>
+        <translation>{action} seleccionados</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="198" />
+        <source>Newest first</source>
+        <translation>Más recientes primero</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="201" />
+        <source>Oldest first (jump to end)</source>
+        <translation>Más antiguos primero (ir al final)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="285" />
+        <source>The queue sorts by placement time only</source>
+        <translation>La cola solo se ordena por fecha del pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="327" />
+        <source>{n}{more} orders shown · {ms:.0f} ms</source>
+        <translation>{n}{more} pedidos mostrados · {ms:.0f} ms</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="361" />
+        <source>Reason for {n} orders:</source>
+        <translation>Motivo para {n} pedidos:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="366" />
+        <source>{action}: {n} orders</source>
+        <translation>{action}: {n} pedidos</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="94" />
+        <source>Preview: {title}</source>
+        <translation>Vista previa: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="109" />
+        <source>This document has no pages.</source>
+        <translation>Este documento no tiene páginas.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="115" />
+        <source>&amp;Print...</source>
+        <translation>&amp;Imprimir...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="116" />
+        <source>&amp;Save as...</source>
+        <translation>&amp;Guardar como...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="134" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="140" />
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="135" />
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PickPackView</name>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="91" />
+        <source>Orders to pick</source>
+        <translation>Pedidos a preparar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="96" />
+        <source> orders</source>
+        <translation> pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="97" />
+        <source>Load wave (F5)</source>
+        <translation>Cargar oleada (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="101" />
+        <source>Order references, e.g. SO-2026-000123, then Enter</source>
+        <translation>Referencias de pedido, p. ej. SO-2026-000123, e Intro</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="104" />
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="104" />
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="104" />
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="111" />
+        <source>Start picking (F8)</source>
+        <translation>Empezar a preparar (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="115" />
+        <source>Warehouse</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="125" />
+        <source>Pick list</source>
+        <translation>Lista de picking</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="128" />
+        <source>Scan each item (EAN or SKU) and Enter</source>
+        <translation>Escanee cada artículo (EAN o SKU) e Intro</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139" />
+        <source>Bin</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139" />
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139" />
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139" />
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="140" />
+        <source>Picked</source>
+        <translation>Recogido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="140" />
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="153" />
+        <source>Pick list PDF (Ctrl+P)</source>
+        <translation>PDF de la lista (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="155" />
+        <source>Pack and print (F10)</source>
+        <translation>Embalar e imprimir (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="202" />
+        <source>No allocated orders wait in {wh}</source>
+        <translation>No hay pedidos asignados esperando en {wh}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="217" />
+        <source>Not ready to pick: {refs}</source>
+        <translation>No listos para preparar: {refs}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="259" />
+        <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
+        <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="262" />
+        <source>not ready: {refs}</source>
+        <translation>no listos: {refs}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="276" />
+        <source>Start a pick list first (F8)</source>
+        <translation>Primero empiece una lista de picking (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="285" />
+        <source>All picked: pack and print with F10</source>
+        <translation>Todo recogido: embale e imprima con F10</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="287" />
+        <source>{sku} from {bin}: {picked} of {qty}</source>
+        <translation>{sku} de {bin}: {picked} de {qty}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="309" />
+        <source>{done} of {total} units picked</source>
+        <translation>{done} de {total} unidades recogidas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="312" />
+        <source>No pick list yet</source>
+        <translation>Aún no hay lista de picking</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="321" />
+        <source>Pick list {wave}</source>
+        <translation>Lista de picking {wave}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="328" />
+        <source>{n} unit(s) still to pick</source>
+        <translation>Faltan {n} unidad(es) por recoger</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="334" />
+        <source>Packing {n} order(s)...</source>
+        <translation>Embalando {n} pedido(s)...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="346" />
+        <source>Packed {refs}</source>
+        <translation>Embalados {refs}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="354" />
+        <source>Not packed: {reason}</source>
+        <translation>No embalado: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="61" />
+        <source>MainWindow</source>
+        <comment>Dashboard</comment>
+        <translation>Ventana principal</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="87" />
+        <source>Company and invoices</source>
+        <translation>Empresa y facturas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="88" />
+        <source>Printers</source>
+        <translation>Impresoras</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="89" />
+        <source>Counter and language</source>
+        <translation>Mostrador e idioma</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="90" />
+        <source>Channel credentials</source>
+        <translation>Credenciales de canales</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="91" />
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="108" />
+        <source>Company (printed on every invoice)</source>
+        <translation>Empresa (aparece en todas las facturas)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="110" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="235" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="110" />
+        <source>Tax id (NIF)</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="110" />
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="111" />
+        <source>Postcode</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="111" />
+        <source>City</source>
+        <translation>Localidad</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="111" />
+        <source>Province</source>
+        <translation>Provincia</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="112" />
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="112" />
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="112" />
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="113" />
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="119" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="217" />
+        <source>Browse...</source>
+        <translation>Examinar...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="131" />
+        <source>Invoice series</source>
+        <translation>Series de facturación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="133" />
+        <source>Ordinary invoices</source>
+        <translation>Facturas ordinarias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="134" />
+        <source>Simplified invoices (counter)</source>
+        <translation>Facturas simplificadas (mostrador)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="135" />
+        <source>Credit notes</source>
+        <translation>Facturas rectificativas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="143" />
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="144" />
+        <source>Payment terms</source>
+        <translation>Plazo de pago</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="148" />
+        <source>Simplified invoice limit</source>
+        <translation>Límite de factura simplificada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="157" />
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="157" />
+        <source>Printer queue</source>
+        <translation>Cola de impresión</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="158" />
+        <source>Media</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="158" />
+        <source>Copies</source>
+        <translation>Copias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="162" />
+        <source>Receipt (80 mm)</source>
+        <translation>Ticket (80 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="162" />
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="163" />
+        <source>Packing slip</source>
+        <translation>Albarán</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="163" />
+        <source>Shipping label</source>
+        <translation>Etiqueta de envío</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="164" />
+        <source>Pick list</source>
+        <translation>Lista de picking</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="177" />
+        <source>none: save the PDF</source>
+        <translation>ninguna: guardar el PDF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="179" />
+        <source>default</source>
+        <translation>predeterminado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="193" />
+        <source>Find printers</source>
+        <translation>Buscar impresoras</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="195" />
+        <source>Print test page</source>
+        <translation>Imprimir página de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="202" />
+        <source>Where each document prints on this workstation.</source>
+        <translation>Dónde se imprime cada documento en este puesto.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="215" />
+        <source>Counter sells from</source>
+        <translation>El mostrador vende desde</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="222" />
+        <source>Save documents without a printer to</source>
+        <translation>Guardar los documentos sin impresora en</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="226" />
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="227" />
+        <source>Open views change language when reopened or after a restart.</source>
+        <translation>Las vistas abiertas cambian de idioma al reabrirlas o al reiniciar.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="235" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="255" />
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="235" />
+        <source>Credential</source>
+        <translation>Credencial</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="247" />
+        <source>API key, token or password</source>
+        <translation>Clave API, token o contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="248" />
+        <source>Store in keyring</source>
+        <translation>Guardar en el llavero</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="250" />
+        <source>Forget</source>
+        <translation>Olvidar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="256" />
+        <source>Secret</source>
+        <translation>Secreto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="305" />
+        <source>stored in keyring</source>
+        <translation>guardada en el llavero</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="305" />
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="313" />
+        <source>No keyring is available on this computer, so channel credentials cannot be stored. Install and unlock a Secret Service keyring (Debian: gnome-keyring, or KWallet on KDE) and the Python package secretstorage, then restart omsdesk.</source>
+        <translation>Este equipo no tiene llavero disponible, así que no se pueden guardar las credenciales de los canales. Instale y desbloquee un llavero Secret Service (Debian: gnome-keyring, o KWallet en KDE) y el paquete de Python secretstorage, y reinicie omsdesk.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="318" />
+        <source>Secrets go to the system keyring ({backend}), never to the settings file.</source>
+        <translation>Los secretos se guardan en el llavero del sistema ({backend}), nunca en el archivo de configuración.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="350" />
+        <source>valid tax id</source>
+        <translation>NIF válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="355" />
+        <source>Company logo</source>
+        <translation>Logotipo de la empresa</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="356" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="361" />
+        <source>Save documents to</source>
+        <translation>Guardar documentos en</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="369" />
+        <source>Choose a channel and type its secret</source>
+        <translation>Elija un canal y escriba su secreto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="374" />
+        <source>The keyring refused the secret: {error}</source>
+        <translation>El llavero rechazó el secreto: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="377" />
+        <source>Credential of {code} stored in the keyring</source>
+        <translation>Credencial de {code} guardada en el llavero</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="385" />
+        <source>Nothing removed: {error}</source>
+        <translation>No se eliminó nada: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="387" />
+        <source>Credential of {code} removed</source>
+        <translation>Credencial de {code} eliminada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="391" />
+        <source>Asking CUPS for printers...</source>
+        <translation>Consultando las impresoras a CUPS...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="403" />
+        <source>Printers: {list}</source>
+        <translation>Impresoras: {list}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="404" />
+        <source>CUPS has no printers set up.</source>
+        <translation>CUPS no tiene impresoras configuradas.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="414" />
+        <source>Choose a printer queue for this document first</source>
+        <translation>Primero elija una cola de impresión para este documento</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="421" />
+        <source>Test page sent (job {job})</source>
+        <translation>Página de prueba enviada (trabajo {job})</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="442" />
+        <source>Fix the tax id before saving</source>
+        <translation>Corrija el NIF antes de guardar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="452" />
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="460" />
+        <source>Settings saved</source>
+        <translation>Configuración guardada</translation>
+    </message>
+</context>
+<context>
+    <name>StockDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="149" />
+        <source>Receive stock</source>
+        <translation>Recibir mercancía</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="149" />
+        <source>Adjust stock</source>
+        <translation>Ajustar stock</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="164" />
+        <source>e.g. supplier delivery note 1234</source>
+        <translation>p. ej. albarán del proveedor 1234</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="165" />
+        <source>Required: count, damage, loss...</source>
+        <translation>Obligatorio: recuento, rotura, pérdida...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="169" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="170" />
+        <source>Warehouse</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="171" />
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="171" />
+        <source>Change (+/-)</source>
+        <translation>Cambio (+/-)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="172" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="183" />
+        <source>A stock adjustment needs a reason.</source>
+        <translation>Un ajuste de stock necesita un motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="186" />
+        <source>The change cannot be zero.</source>
+        <translation>El cambio no puede ser cero.</translation>
+    </message>
+</context>
+<context>
+    <name>StockModel</name>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="67" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="67" />
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="67" />
+        <source>Warehouse</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="68" />
+        <source>Bin</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="68" />
+        <source>On hand</source>
+        <translation>Existencias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="68" />
+        <source>Reserved</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="69" />
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="69" />
+        <source>Reorder at</source>
+        <translation>Punto de pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="92" />
+        <source>Low stock: {available} available, reorder at {point}</source>
+        <translation>Stock bajo: {available} disponibles, punto de pedido {point}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="49" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="60" />
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="49" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="49" />
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="49" />
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="50" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="54" />
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="50" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="54" />
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="50" />
+        <source>Last delivered</source>
+        <translation>Última entrega</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="51" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="62" />
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="53" />
+        <source>All messages</source>
+        <translation>Todos los mensajes</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="55" />
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="58" />
+        <source>Refresh (F5)</source>
+        <translation>Actualizar (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="60" />
+        <source>#</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="60" />
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="60" />
+        <source>Topic</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="61" />
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="61" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="61" />
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="61" />
+        <source>Next attempt</source>
+        <translation>Próximo intento</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="68" />
+        <source>Channel health</source>
+        <translation>Estado de los canales</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="76" />
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="108" />
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="108" />
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="118" />
+        <source>{pending} pending, {failed} failed; showing the latest {n} messages</source>
+        <translation>{pending} pendientes, {failed} fallidos; se muestran los últimos {n} mensajes</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailablePage</name>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="74" />
+        <source>{view} is not available</source>
+        <translation>{view} no está disponible</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="76" />
+        <source>This installation could not load it:
+{reason}</source>
+        <translation>Esta instalación no pudo cargarla:
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <location filename="../../omsdesk/ui/workers.py" line="193" />
+        <source>{done} done, {failed} failed.</source>
+        <translation>{done} hechos, {failed} fallidos.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/workers.py" line="195" />
+        <source>Cancelled: {n} not run.</source>
+        <translation>Cancelado: {n} sin ejecutar.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,216 @@
+"""The order queue on 200,000 orders: paging, filters, search, highlighting, batch actions, detail."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from omsdesk.db import Database
+from omsdesk.models import AuditEntry, Order, allowed_actions
+from omsdesk.queries.orders import status_counts
+from omsdesk.ui.context import AppContext
+from omsdesk.ui.order_queue_model import LATE_BG, PAGE
+from omsdesk.ui.orders_view import TAB_STATUSES, OrdersView
+from omsdesk.ui.workers import BatchOutcome, BatchWorker
+from tests.fixtures.gui_data import GUI_ACTOR, wait_for_pool
+
+
+def _open(qtbot: QtBot, db: Database) -> OrdersView:
+    view = OrdersView(AppContext(db, GUI_ACTOR))
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    _wait_loaded(qtbot, view)
+    return view
+
+
+def _wait_loaded(qtbot: QtBot, view: OrdersView) -> None:
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() > 0, timeout=15_000)
+
+
+def _close(view: OrdersView) -> None:
+    view.model.pool.waitForDone(20_000)
+    wait_for_pool()
+
+
+@pytest.fixture
+def queue(qtbot: QtBot, demo_200k: Database, qsettings_tmp: Path) -> Iterator[OrdersView]:
+    view = _open(qtbot, demo_200k)
+    yield view
+    _close(view)
+
+
+@pytest.fixture
+def writable_queue(qtbot: QtBot, demo_200k_copy: Database, qsettings_tmp: Path) -> Iterator[OrdersView]:
+    view = _open(qtbot, demo_200k_copy)
+    yield view
+    _close(view)
+
+
+def _select_rows(view: OrdersView, rows: list[int]) -> None:
+    sm = view.table.selectionModel()
+    sm.clearSelection()
+    for r in rows:
+        view.table.selectRow(r) if r == rows[0] else sm.select(
+            view.model.index(r, 0), sm.SelectionFlag.Select | sm.SelectionFlag.Rows)
+
+
+def test_queue_opens_with_one_page_and_fetches_more_on_demand(qtbot: QtBot, queue: OrdersView) -> None:
+    assert queue.model.rowCount() == PAGE
+    assert queue.model.canFetchMore()
+    queue.table.scrollToBottom()  # the view asks for the next page itself
+    qtbot.waitUntil(lambda: queue.model.rowCount() >= 2 * PAGE, timeout=15_000)
+    placed = [(r.placed_at, r.id) for r in queue.model.rows()]
+    assert placed == sorted(placed, reverse=True)
+    assert len({r.id for r in queue.model.rows()}) == len(placed)
+
+
+def test_status_tab_shows_only_that_status_with_counts(qtbot: QtBot, queue: OrdersView,
+                                                       demo_200k: Database) -> None:
+    with demo_200k.read() as s:
+        counts = status_counts(s)
+    qtbot.waitUntil(lambda: "(" in queue.tabs.tabText(TAB_STATUSES.index("paid")), timeout=15_000)
+    assert f"({counts['paid']:,})" in queue.tabs.tabText(TAB_STATUSES.index("paid"))
+    queue.set_status_tab("on_hold")
+    qtbot.waitUntil(lambda: not queue.model.loading and queue.model.filter.status == "on_hold", timeout=15_000)
+    rows = queue.model.rows()
+    assert rows and {r.status for r in rows} == {"on_hold"}
+
+
+def test_search_as_you_type_finds_a_customer(qtbot: QtBot, queue: OrdersView) -> None:
+    name = next(r.customer_name for r in queue.model.rows() if r.customer_name)
+    surname = name.split()[1].lower()
+    qtbot.keyClicks(queue.search, surname)
+    qtbot.waitUntil(lambda: queue.model.filter.search == surname and not queue.model.loading, timeout=15_000)
+    rows = queue.model.rows()
+    assert rows and all(surname in r.customer_name.lower() or surname in r.customer_email.lower() for r in rows)
+
+
+def test_search_by_reference_finds_exactly_that_order(qtbot: QtBot, queue: OrdersView) -> None:
+    target = queue.model.rows()[57].reference
+    queue.search_for(target.lower())
+    qtbot.waitUntil(lambda: not queue.model.loading and queue.model.rowCount() == 1, timeout=15_000)
+    assert queue.model.row_at(0).reference == target
+
+
+def test_late_and_held_orders_stand_out(qtbot: QtBot, queue: OrdersView) -> None:
+    queue.late_only.setChecked(True)
+    qtbot.waitUntil(lambda: queue.model.filter.late_only and not queue.model.loading, timeout=15_000)
+    late = [i for i, r in enumerate(queue.model.rows()) if r.late and r.status != "on_hold"]
+    assert late, "the demo data has late orders"
+    brush = queue.model.index(late[0], 0).data(Qt.ItemDataRole.BackgroundRole)
+    assert brush.color() == LATE_BG
+    normal = queue.model.index(0, 0)
+    queue.late_only.setChecked(False)
+    qtbot.waitUntil(lambda: not queue.model.filter.late_only and not queue.model.loading, timeout=15_000)
+    fresh = [i for i, r in enumerate(queue.model.rows()) if not r.late and r.status != "on_hold"]
+    assert queue.model.index(fresh[0], 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    del normal
+
+
+def test_jump_to_end_shows_the_oldest_orders(qtbot: QtBot, queue: OrdersView, demo_200k: Database) -> None:
+    with demo_200k.read() as s:
+        oldest = s.scalar(select(Order.reference).order_by(Order.placed_at, Order.id).limit(1))
+    queue.jump_to_end()
+    qtbot.waitUntil(lambda: not queue.model.newest_first and not queue.model.loading, timeout=15_000)
+    assert queue.model.row_at(0).reference == oldest
+
+
+def test_batch_hold_changes_every_selected_order(qtbot: QtBot, writable_queue: OrdersView,
+                                                demo_200k_copy: Database) -> None:
+    view = writable_queue
+    view.set_status_tab("paid")
+    qtbot.waitUntil(lambda: view.model.filter.status == "paid" and not view.model.loading, timeout=15_000)
+    _select_rows(view, [0, 2, 4, 6])
+    refs = view.selected_references()
+    assert len(refs) == 4
+    with qtbot.waitSignal(view.batch_finished, timeout=30_000) as blocker:
+        view.run_batch("hold", reason="customer asked to wait")
+    outcome: BatchOutcome[str] = blocker.args[0]
+    assert sorted(outcome.done) == sorted(refs) and not outcome.failed
+    with demo_200k_copy.read() as s:
+        statuses = dict(s.execute(select(Order.reference, Order.status).where(Order.reference.in_(refs))).all())
+        audits = s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "hold", AuditEntry.user == GUI_ACTOR.user))
+    assert set(statuses.values()) == {"on_hold"}
+    assert audits == 4
+    # The queue refreshed itself: the held orders left the Paid tab.
+    qtbot.waitUntil(lambda: not view.model.loading and not set(refs) & {r.reference for r in view.model.rows()},
+                    timeout=15_000)
+
+
+def test_batch_allocate_reports_failures_without_stopping(qtbot: QtBot, writable_queue: OrdersView,
+                                                         demo_200k_copy: Database) -> None:
+    view = writable_queue
+    rows = view.model.rows()
+    paid = [i for i, r in enumerate(rows) if r.status == "paid"][:3]
+    delivered = [i for i, r in enumerate(rows) if r.status == "delivered"][:2]
+    assert len(paid) == 3 and len(delivered) == 2
+    _select_rows(view, sorted(delivered[:1] + paid + delivered[1:]))
+    with qtbot.waitSignal(view.batch_finished, timeout=30_000) as blocker:
+        view.run_batch("allocate")
+    outcome: BatchOutcome[str] = blocker.args[0]
+    delivered_refs = {rows[i].reference for i in delivered}
+    assert {ref for ref, _reason in outcome.failed} == delivered_refs
+    assert all("allocate" in reason or "paid" in reason for _ref, reason in outcome.failed)
+    assert set(outcome.done) == {rows[i].reference for i in paid}
+    with demo_200k_copy.read() as s:
+        after = set(s.scalars(select(Order.status).where(Order.reference.in_(outcome.done))))
+    assert "paid" not in after and after <= {"allocated", "backorder"}
+
+
+def test_cancelled_batch_skips_the_rest() -> None:
+    started, release = threading.Event(), threading.Event()
+    seen: list[int] = []
+
+    def slow(item: int) -> None:
+        seen.append(item)
+        started.set()
+        release.wait(5)
+
+    worker = BatchWorker([1, 2, 3, 4], slow)
+    outcomes: list[BatchOutcome[int]] = []
+    worker.signals.finished.connect(outcomes.append, Qt.ConnectionType.DirectConnection)
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    assert started.wait(5)
+    worker.cancel()
+    release.set()
+    thread.join(5)
+    assert seen == [1]
+    assert outcomes[0].done == [1] and outcomes[0].skipped == [2, 3, 4] and outcomes[0].cancelled
+
+
+@pytest.mark.parametrize("status", ["paid", "packed", "on_hold", "delivered", "cancelled"])
+def test_detail_enables_exactly_the_legal_actions(qtbot: QtBot, queue: OrdersView, demo_200k: Database,
+                                                  status: str) -> None:
+    with demo_200k.read() as s:
+        ref = s.scalar(select(Order.reference).where(Order.status == status).limit(1))
+    assert ref is not None
+    with qtbot.waitSignal(queue.detail.loaded, timeout=15_000):
+        queue.detail.show_order(ref)
+    enabled = {a for a, button in queue.detail.buttons.items() if button.isEnabled()}
+    assert enabled == set(allowed_actions(status))
+    assert queue.detail.title.text().startswith(ref)
+
+
+def test_detail_action_moves_the_order_on(qtbot: QtBot, writable_queue: OrdersView,
+                                          demo_200k_copy: Database) -> None:
+    detail = writable_queue.detail
+    with demo_200k_copy.read() as s:
+        ref = s.scalar(select(Order.reference).where(Order.status == "allocated").limit(1))
+    assert ref is not None
+    with qtbot.waitSignal(detail.loaded, timeout=15_000):
+        detail.show_order(ref)
+    assert not detail.buttons["ship"].isEnabled()
+    with qtbot.waitSignal(detail.action_done, timeout=15_000):
+        detail.buttons["pick"].click()
+    qtbot.waitUntil(lambda: detail.detail is not None and detail.detail.status == "picking", timeout=15_000)
+    assert detail.buttons["pack"].isEnabled() and not detail.buttons["pick"].isEnabled()
+    assert [a.action for a in detail.detail.audit][-1] == "pick"

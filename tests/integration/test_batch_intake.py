@@ -1,0 +1,60 @@
+"""The set-based batch intake gives every order what one-at-a-time intake would, and never oversells."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from omsdesk.models import AuditEntry, Order, Payment, Reservation, ValidationError
+from omsdesk.services.batch_intake import place_orders
+from omsdesk.services.intake import LineInput, OrderInput
+from tests.fixtures.database import ACTOR, Shop, ledger_problems
+
+
+def _orders(skus: list[str], n: int, qty: int = 1) -> list[OrderInput]:
+    return [OrderInput(lines=tuple(LineInput(sku=s, qty=qty) for s in skus), channel="manual")
+            for _ in range(n)]
+
+
+def test_batch_allocates_until_stock_runs_out_then_backorders(shop: Shop) -> None:
+    a, b = shop.product(), shop.product()
+    shop.stock(a, 5)
+    shop.stock(b, 100)
+    created = place_orders(shop.db, _orders([a, b], 8), actor=ACTOR, pay_method="card", allocate=True)
+    assert [c.status for c in created] == ["allocated"] * 5 + ["backorder"] * 3
+    assert shop.level(a) == (5, 5)
+    assert shop.level(b) == (100, 5)
+    assert ledger_problems(shop.db) == []
+
+
+def test_batch_orders_get_consecutive_references_payments_and_audit(shop: Shop) -> None:
+    a = shop.product()
+    shop.stock(a, 50)
+    created = place_orders(shop.db, _orders([a], 4, qty=2), actor=ACTOR, pay_method="cash", allocate=True)
+    numbers = [int(c.reference.rsplit("-", 1)[1]) for c in created]
+    assert numbers == list(range(numbers[0], numbers[0] + 4))
+    with shop.db.read() as s:
+        ids = [c.id for c in created]
+        assert s.scalar(select(func.count()).select_from(Payment).where(Payment.order_id.in_(ids))) == 4
+        assert s.scalar(select(func.sum(Reservation.qty))) == 8
+        actions = s.scalars(select(AuditEntry.action).where(AuditEntry.entity_id == ids[0],
+                                                            AuditEntry.entity == "order")).all()
+        assert sorted(actions) == ["allocate", "create", "pay"]
+        assert all(o.paid_amount == o.total for o in s.scalars(select(Order).where(Order.id.in_(ids))))
+
+
+def test_one_bad_order_refuses_the_whole_batch(shop: Shop) -> None:
+    a = shop.product()
+    shop.stock(a, 10)
+    batch = _orders([a], 2) + [OrderInput(lines=(LineInput(sku="NOPE", qty=1),), channel="manual")]
+    with pytest.raises(Exception, match="NOPE"):
+        place_orders(shop.db, batch, actor=ACTOR, pay_method="card", allocate=True)
+    with shop.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Order)) == 0
+    assert shop.level(a) == (10, 0)
+
+
+def test_zero_quantity_in_a_batch_is_refused_with_its_position(shop: Shop) -> None:
+    a = shop.product()
+    with pytest.raises(ValidationError, match="order 2 of the batch"):
+        place_orders(shop.db, _orders([a], 1) + _orders([a], 1, qty=0), actor=ACTOR)

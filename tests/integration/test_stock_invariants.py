@@ -1,0 +1,190 @@
+"""Random sequences of receipts, orders and shipments never oversell and keep levels equal to the ledger."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
+from sqlalchemy import func, select
+
+from omsdesk.db import Database
+from omsdesk.models import OmsError, Order, OrderLine, Product, Reservation, StockLevel
+from omsdesk.services import orders as svc
+from omsdesk.services import shipping
+from omsdesk.services.stock import adjust_stock
+from tests.fixtures.database import ACTOR, Shop, fresh_sqlite, ledger_problems
+
+SKUS = ("SKU-A", "SKU-B", "SKU-C")
+WAREHOUSES = ("MAD", "BCN")
+ACTIONS = ("pay", "allocate", "pick", "pack", "ship", "deliver", "hold", "release", "cancel", "return")
+# The usual way forward from each status; `advance` follows it.
+NEXT_STEP = {"new": "pay", "paid": "allocate", "backorder": "allocate", "partial": "allocate",
+             "allocated": "pick", "picking": "pack", "packed": "ship", "shipped": "deliver",
+             "delivered": "return", "on_hold": "release"}
+# Only these statuses may hold stock back from sale.
+HOLDING_STATUSES = {"allocated", "picking", "packed", "on_hold"}
+
+
+@pytest.fixture(scope="module")
+def catalogue_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file with two warehouses and three products, copied for every example."""
+    path = tmp_path_factory.mktemp("catalogue") / "omsdesk.sqlite3"
+    db = fresh_sqlite(sqlite_template, path)
+    try:
+        shop = Shop(db)
+        shop.warehouses(WAREHOUSES)
+        for sku in SKUS:
+            shop.product(sku)
+    finally:
+        db.dispose()
+    return path
+
+
+class StockMachine(RuleBasedStateMachine):
+    orders = Bundle("orders")
+
+    def __init__(self, template: Path) -> None:
+        super().__init__()
+        self.dir = Path(tempfile.mkdtemp(prefix="omsdesk-stock-machine-"))
+        self.db: Database = fresh_sqlite(template, self.dir / "omsdesk.sqlite3")
+        self.shop = Shop(self.db)
+        # What went in and out other than through orders, per SKU: the independent model.
+        self.booked_in: Counter[str] = Counter()
+
+    def teardown(self) -> None:
+        self.db.dispose()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def _refusal_changes_nothing(self, action: str, ref: str, call: object) -> None:
+        before = self.shop.snapshot()
+        try:
+            call()  # type: ignore[operator]
+        except OmsError:
+            assert self.shop.snapshot() == before, f"refused {action} of {ref} changed data"
+            event(f"{action} refused")
+        else:
+            # Shown by --hypothesis-show-statistics: proof the run reaches shipments and returns.
+            event(f"{action} done")
+
+    # -- stock ---------------------------------------------------------------
+
+    @initialize(opening=st.lists(st.integers(0, 10), min_size=len(SKUS) * len(WAREHOUSES),
+                                 max_size=len(SKUS) * len(WAREHOUSES)))
+    def opening_stock(self, opening: list[int]) -> None:
+        places = [(sku, wh) for sku in SKUS for wh in WAREHOUSES]
+        for (sku, wh), qty in zip(places, opening, strict=True):
+            if qty:
+                self.receive(sku, wh, qty)
+
+    @rule(sku=st.sampled_from(SKUS), wh=st.sampled_from(WAREHOUSES), qty=st.integers(1, 8))
+    def receive(self, sku: str, wh: str, qty: int) -> None:
+        self.shop.stock(sku, qty, wh)
+        self.booked_in[sku] += qty
+
+    @rule(sku=st.sampled_from(SKUS), wh=st.sampled_from(WAREHOUSES),
+          delta=st.integers(-4, 4).filter(lambda d: d != 0))
+    def adjust(self, sku: str, wh: str, delta: int) -> None:
+        before = self.shop.snapshot()
+        try:
+            adjust_stock(self.db, sku, delta, wh, reason="cycle count", actor=ACTOR)
+        except OmsError:
+            assert self.shop.snapshot() == before
+        else:
+            self.booked_in[sku] += delta
+
+    # -- orders --------------------------------------------------------------
+
+    @rule(target=orders, lines=st.dictionaries(st.sampled_from(SKUS), st.integers(1, 3),
+                                               min_size=1, max_size=2))
+    def create(self, lines: dict[str, int]) -> str:
+        return self.shop.order(lines)
+
+    def _action(self, action: str, ref: str, partial: bool, sku: str) -> None:
+        some = {self._sku_on(ref, sku): 1} if partial else None
+        calls = {
+            "pay": lambda: svc.pay_order(self.db, ref, actor=ACTOR, amount=1 if partial else None),
+            "allocate": lambda: svc.allocate_order(self.db, ref, actor=ACTOR),
+            "pick": lambda: svc.pick_order(self.db, ref, actor=ACTOR),
+            "pack": lambda: svc.pack_order(self.db, ref, actor=ACTOR),
+            "ship": lambda: shipping.ship_order(self.db, ref, actor=ACTOR, tracking="T", quantities=some),
+            "deliver": lambda: svc.deliver_order(self.db, ref, actor=ACTOR),
+            "hold": lambda: svc.hold_order(self.db, ref, actor=ACTOR),
+            "release": lambda: svc.release_order(self.db, ref, actor=ACTOR),
+            "cancel": lambda: svc.cancel_order(self.db, ref, actor=ACTOR),
+            "return": lambda: shipping.return_order(self.db, ref, actor=ACTOR, quantities=some),
+        }
+        self._refusal_changes_nothing(action, ref, calls[action])
+
+    def _sku_on(self, ref: str, sku: str) -> str:
+        """`sku` if the order has it, else its first line's: partial moves need a SKU on the order."""
+        with self.db.read() as s:
+            skus = list(s.scalars(select(OrderLine.sku).join(Order, Order.id == OrderLine.order_id)
+                                  .where(Order.reference == ref).order_by(OrderLine.line_no)))
+        return sku if sku in skus else skus[0]
+
+    @rule(ref=orders, action=st.sampled_from(ACTIONS), partial=st.booleans(), sku=st.sampled_from(SKUS))
+    def any_action(self, ref: str, action: str, partial: bool, sku: str) -> None:
+        """Whatever the status: most of these are refusals, which must change nothing."""
+        self._action(action, ref, partial, sku)
+
+    @rule(ref=orders, steps=st.integers(1, 8), partial=st.booleans(), sku=st.sampled_from(SKUS))
+    def advance(self, ref: str, steps: int, partial: bool, sku: str) -> None:
+        """Push an order along its usual path, so runs reach shipments, backorders and returns."""
+        for _ in range(steps):
+            status = self.shop.status(ref)
+            if status not in NEXT_STEP:
+                return
+            self._action(NEXT_STEP[status], ref, partial, sku)
+            if self.shop.status(ref) == status:
+                return  # refused or waiting for stock
+
+    # -- after every step ----------------------------------------------------
+
+    @invariant()
+    def never_oversold_and_levels_equal_the_ledger(self) -> None:
+        assert ledger_problems(self.db) == []
+
+    @invariant()
+    def on_hand_equals_receipts_and_adjustments_less_shipped_plus_returned(self) -> None:
+        # Counted from order lines, not from the ledger, so the two bookkeepings check each other.
+        levels = dict.fromkeys(SKUS, 0)
+        flows = dict.fromkeys(SKUS, 0)
+        with self.db.read() as s:
+            for sku, n in s.execute(select(Product.sku, func.sum(StockLevel.on_hand))
+                                    .join(Product, Product.id == StockLevel.product_id)
+                                    .group_by(Product.sku)):
+                levels[sku] = int(n)
+            for sku, shipped, returned in s.execute(
+                    select(OrderLine.sku, OrderLine.qty_shipped, OrderLine.qty_returned)):
+                flows[sku] += returned - shipped
+        for sku in SKUS:
+            assert levels[sku] == self.booked_in[sku] + flows[sku], sku
+
+    @invariant()
+    def only_orders_in_the_warehouse_flow_hold_reservations(self) -> None:
+        with self.db.read() as s:
+            holding = set(s.scalars(
+                select(Order.status).join(OrderLine, OrderLine.order_id == Order.id)
+                .join(Reservation, Reservation.order_line_id == OrderLine.id)))
+        assert holding <= HOLDING_STATUSES
+
+
+def test_random_operations_never_oversell_and_match_the_ledger(catalogue_template: Path) -> None:
+    run_state_machine_as_test(
+        lambda: StockMachine(catalogue_template),
+        settings=settings(max_examples=50, stateful_step_count=30, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]),
+    )
