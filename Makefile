@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv system services test run lint bench clean distclean dist
+.PHONY: help venv system services test run lint bench clean distclean dist screenshots
 
 help:
 	@echo "make run       install what is missing, seed demo data on first run, open omsdesk"
@@ -24,6 +24,7 @@ help:
 	@echo "make lint      ruff and mypy"
 	@echo "make bench     omsdesk bench (BENCH_ARGS='--quick --json')"
 	@echo "make dist      PyInstaller bundle in dist/omsdesk, checked to start (offscreen)"
+	@echo "make screenshots  render each main view into docs/screenshots/*.png (offscreen)"
 	@echo "make clean     remove caches and build output (distclean also removes $(VENV))"
 
 venv: $(VENV_STAMP)
@@ -95,6 +96,10 @@ dist: venv
 	echo "$$out" | grep -q "main window shown" || { \
 		echo "$$out" | tail -30; echo "make dist: the bundled app never showed its main window" >&2; exit 1; }; \
 	echo "make dist: dist/omsdesk/omsdesk built ($$(du -sh dist/omsdesk | cut -f1)) and shows its main window"
+
+# Each main view at 1280x800 on freshly seeded demo data, rendered offscreen.
+screenshots: venv
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py --out docs/screenshots
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.result import BenchResult
-from omsdesk.db import open_database
+from omsdesk.db import Database, open_database
 from omsdesk.demo import seed_demo
 from omsdesk.queries.orders import Cursor, OrderFilter, list_orders
 from omsdesk.services.context import Actor
@@ -49,7 +49,7 @@ def bench_order_intake(n: int = 2000) -> list[BenchResult]:
                         ">= 1000 orders/s", ours >= 1000)]
 
 
-def _skus(db) -> list[str]:  # type: ignore[no-untyped-def]
+def _skus(db: Database) -> list[str]:
     from sqlalchemy import select
 
     from omsdesk.models import Product

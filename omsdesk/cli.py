@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "omsdesk.commands.erp",
     "omsdesk.commands.invoices",
     "omsdesk.commands.printing",
+    "omsdesk.cli_sync",
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,14 @@ def _alembic_config(conn: Connection | None = None) -> Any:
     return cfg
 
 
+@lru_cache(maxsize=1)
+def _script() -> Any:
+    """The migration scripts, read once per process (every command checks the schema on start)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config())
+
+
 def schema_revisions(db: Database) -> tuple[str | None, str]:
     """(revisions the database is at, revisions this program knows), each as 'a+b' text.
 
@@ -145,19 +154,17 @@ def schema_revisions(db: Database) -> tuple[str | None, str]:
 
 def _revision_sets(db: Database) -> tuple[set[str], set[str]]:
     from alembic.migration import MigrationContext
-    from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(_alembic_config())
+    script = _script()
     with db.engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
     return current, set(script.get_heads())
 
 
 def _check_known(current: set[str]) -> None:
-    from alembic.script import ScriptDirectory
     from alembic.util.exc import CommandError
 
-    script = ScriptDirectory.from_config(_alembic_config())
+    script = _script()
     for rev in sorted(current):
         try:
             known = script.get_revision(rev)
@@ -217,9 +224,7 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
 
 def _all_applied(db: Database, heads: set[str]) -> bool:
     """True when every known head is at or below what the database has applied."""
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(_alembic_config())
+    script = _script()
     current, _ = _revision_sets(db)
     applied: set[str] = set()
     for rev in current:

@@ -8,7 +8,7 @@ from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.db import Database, schema_revisions, upgrade
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     d = sub.add_parser("db", help="database schema")
     dsub = d.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     up = dsub.add_parser("upgrade", help="migrate the schema to this version (backs up a SQLite file)")

@@ -13,7 +13,7 @@ from omsdesk.models import Product, ValidationError, Warehouse
 from omsdesk.services.catalog import ProductInput, add_product, add_warehouse
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("products", help="add, import and list products")
     psub = p.add_subparsers(dest="products_command", metavar="ACTION", required=True)
     ap = psub.add_parser("add", help="add one product")

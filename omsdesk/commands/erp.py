@@ -26,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     push.add_argument("--confirm", action="store_true", help="confirm the sales in the ERP too")
     push.add_argument("--no-queue", action="store_true",
                       help="deliver what is already queued, queue nothing new")
+    push.add_argument("--no-invoices", action="store_true",
+                      help="orders only, when the ERP issues the invoices itself")
     add_json_flag(push)
     push.set_defaults(func=_push)
     pull = esub.add_parser("pull-products", help="update local products from the ERP by SKU")
@@ -89,26 +91,38 @@ def _settings(ctx: CliContext, confirm: bool = False) -> ErpSettings:
 
 
 def _push(ctx: CliContext) -> int:
-    from omsdesk.services.erp_sync import queue_unsent_orders
+    from omsdesk.services.erp_sync import queue_unsent_invoices, queue_unsent_orders
     from omsdesk.sync.erp.delivery import deliver_orders
+    from omsdesk.sync.erp.invoice_delivery import deliver_invoices
 
-    settings = _settings(ctx, ctx.args.confirm)
-    queued = 0 if ctx.args.no_queue else queue_unsent_orders(ctx.db, settings)
+    a = ctx.args
+    settings = _settings(ctx, a.confirm)
+    queued = 0
+    if not a.no_queue:
+        queued = queue_unsent_orders(ctx.db, settings)
+        if not a.no_invoices:
+            queued += queue_unsent_invoices(ctx.db, settings)
     connector = _connector(ctx)
     try:
-        report = deliver_orders(ctx.db, connector, settings)
+        orders = deliver_orders(ctx.db, connector, settings)
+        # Invoices after their orders' customers exist; none if the ERP is down anyway.
+        invoices = (deliver_invoices(ctx.db, connector, settings)
+                    if not a.no_invoices and not orders.waiting else None)
     finally:
         connector.close()
-    if ctx.args.json:
-        print_json({"queued": queued, "created": report.created, "found": report.found,
-                    "failed": report.failed, "waiting": report.waiting, "errors": report.errors,
-                    "erp_ids": report.erp_ids})
+    reports = {"orders": orders, **({"invoices": invoices} if invoices else {})}
+    if a.json:
+        print_json({"queued": queued, **{name: {
+            "created": r.created, "found": r.found, "failed": r.failed, "waiting": r.waiting,
+            "errors": r.errors, "erp_ids": r.erp_ids} for name, r in reports.items()}})
     else:
-        print(f"{queued} queued, {report.created} created in {settings.erp}, {report.found} "
-              f"already there, {report.failed} refused, {report.waiting} waiting")
-        for error in report.errors:
-            print(f"  {error}", file=sys.stderr)
-    return 1 if report.failed or report.waiting else 0
+        print(f"{queued} queued")
+        for name, r in reports.items():
+            print(f"{name}: {r.created} created in {settings.erp}, {r.found} already there, "
+                  f"{r.failed} refused, {r.waiting} waiting")
+            for error in r.errors:
+                print(f"  {error}", file=sys.stderr)
+    return 1 if any(r.failed or r.waiting for r in reports.values()) else 0
 
 
 def _pull(ctx: CliContext) -> int:

@@ -16,7 +16,7 @@ from omsdesk.services.intake import create_order
 from omsdesk.services.order_file import load_order_file
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("orders", help="list, show, create and move orders through the workflow")
     osub = p.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
 

@@ -10,14 +10,14 @@ from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.models import NotFound, ValidationError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _register_purchasing(sub)
     _register_forecast(sub)
     _register_analytics(sub)
     _register_routing(sub)
 
 
-def register_stock_actions(ssub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_stock_actions(ssub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Adds transfers, low-stock alerts and available-to-sell under `omsdesk stock`."""
     tp = ssub.add_parser("transfer", help="send stock to another warehouse (in transit until received)")
     tp.add_argument("sku")
@@ -139,7 +139,7 @@ def _ats(ctx: CliContext) -> int:
 
 # -- purchasing ----------------------------------------------------------------------------------
 
-def _register_purchasing(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _register_purchasing(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("purchasing", help="reorder suggestions, suppliers, rules and purchase orders")
     ps = p.add_subparsers(dest="purchasing_command", metavar="ACTION", required=True)
 
@@ -334,7 +334,7 @@ def _rule(ctx: CliContext) -> int:
 
 # -- forecast ----------------------------------------------------------------------------------
 
-def _register_forecast(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _register_forecast(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     f = sub.add_parser("forecast", help="demand forecast, days of cover and stock-out date of a SKU")
     f.add_argument("sku", nargs="?", help="omit with --backtest")
     f.add_argument("--horizon", type=int, default=28, metavar="DAYS")
@@ -384,7 +384,7 @@ def _forecast(ctx: CliContext) -> int:
 
 # -- analytics -----------------------------------------------------------------------------------
 
-def _register_analytics(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _register_analytics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     an = sub.add_parser("analytics", help="stock value, turnover, stock-outs, top sellers (as CSV too)")
     an.add_argument("report", choices=("stock", "turnover", "stockouts", "top-sellers"))
     an.add_argument("--days", type=int, help="period (default: 90 turnover, 30 stock-outs and top sellers)")
@@ -419,7 +419,7 @@ def _analytics(ctx: CliContext) -> int:
 
 # -- routing rules -------------------------------------------------------------------------------
 
-def _register_routing(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _register_routing(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     r = sub.add_parser("routing", help="per-channel warehouse rules used by allocation")
     r.add_argument("channel")
     r.add_argument("warehouse")

@@ -9,7 +9,7 @@ from omsdesk.queries.stock import StockRow, stock_for_sku, stock_rows
 from omsdesk.services.stock import adjust_stock, receive_stock
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("stock", help="stock levels, receipts and adjustments")
     ssub = p.add_subparsers(dest="stock_command", metavar="ACTION", required=True)
 

@@ -108,7 +108,7 @@ class _Bulk:
                     copy.write_row(row)
         else:
             marks = ", ".join("?" for _ in columns)
-            self.conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)  # type: ignore[arg-type]
+            self.conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
 
 
 def seed_demo(db: Database, *, orders: int = 5000, seed: int = 42, products: int = 300,
@@ -127,6 +127,7 @@ def seed_demo(db: Database, *, orders: int = 5000, seed: int = 42, products: int
         prods = _products(s, rng, products)
         cust = _customers(s, rng, customers)
         chans = _channels(s)
+    _company(db)
     say("catalogue ready")
     stock = _Stock(defaultdict(int), defaultdict(int), defaultdict(int))
     with db.engine.begin() as conn:
@@ -145,6 +146,16 @@ def seed_demo(db: Database, *, orders: int = 5000, seed: int = 42, products: int
     say("done")
     return {"warehouses": len(wh_ids), "products": len(prods), "customers": len(cust),
             "channels": len(chans), **counts}
+
+
+def _company(db: Database) -> None:
+    """The demo business's own data, so invoices can be issued straight away."""
+    from omsdesk.services.context import Actor
+    from omsdesk.services.invoice_company import set_company
+
+    set_company(db, actor=Actor("demo", "demo"), name="Comercial Ñandú S.L.", tax_id="B58378431",
+                address="Calle Mayor 12", postcode="28013", city="Madrid", province="Madrid",
+                country="ES", email="facturas@nandu.example.es", phone="+34 910 000 000")
 
 
 def _warehouses(s: Session) -> list[int]:
@@ -281,6 +292,17 @@ def _pick_status(rng: random.Random, age_days: float) -> S:
     raise AssertionError("unreachable")
 
 
+@dataclass
+class _Line:
+    product: _Prod
+    qty: int
+    net: int
+    tax: int
+    gross: int
+    shipped: int = 0
+    returned: int = 0
+
+
 ORDER_COLS = ("id", "reference", "channel_id", "external_id", "customer_id", "customer_name", "customer_email",
               "status", "held_from", "currency", "prices_include_tax", "subtotal", "tax_total", "total",
               "paid_amount", "warehouse_id", "ship_name", "ship_line1", "ship_line2", "ship_city",
@@ -293,7 +315,12 @@ LINE_COLS = ("id", "order_id", "line_no", "product_id", "sku", "name", "qty", "u
 def _orders(bulk: _Bulk, rng: random.Random, now: datetime, n: int, wh_ids: list[int],
             prods: list[_Prod], custs: list[_Cust], chans: list[tuple[int, str, str, float, str]],
             stock: _Stock, say: Callable[[str], None]) -> dict[str, int]:
-    ids = defaultdict(int)
+    ids: dict[str, int] = defaultdict(int)
+    # Continue after rows the services already wrote (the company settings' audit row, ...).
+    for key, table in (("orders", "orders"), ("lines", "order_lines"), ("reservations", "reservations"),
+                       ("payments", "payments"), ("shipments", "shipments"),
+                       ("shipment_lines", "shipment_lines"), ("moves", "stock_moves"), ("audit", "audit_log")):
+        ids[key] = int(bulk.conn.scalar(text(f"SELECT COALESCE(MAX(id), 0) FROM {table}")) or 0)
     per_year: dict[int, int] = defaultdict(int)
     cum_prod = _cumulative([p.weight for p in prods])
     cum_chan = _cumulative([c[3] for c in chans])
@@ -323,7 +350,7 @@ def _orders(bulk: _Bulk, rng: random.Random, now: datetime, n: int, wh_ids: list
             qty = rng.choices((1, 2, 3, 5), (70, 20, 8, 2))[0]
             gross = qty * p.price
             net, tax = split_gross(gross, p.rate)
-            lines.append([p, qty, net, tax, gross, 0, 0])
+            lines.append(_Line(p, qty, net, tax, gross))
         first_line_id = ids["lines"] + 1
         ids["lines"] += len(lines)
         partial = status == S.PARTIAL and len(lines) > 1
@@ -331,12 +358,12 @@ def _orders(bulk: _Bulk, rng: random.Random, now: datetime, n: int, wh_ids: list
             status = S.SHIPPED
         shipped_lines = lines if status in SHIPPED_ALL else lines[:1] if partial else []
         for ln in shipped_lines:
-            ln[5] = ln[1]
+            ln.shipped = ln.qty
             if status == S.RETURNED:
-                ln[6] = ln[1]
-        subtotal = sum(ln[2] for ln in lines)
-        tax_total = sum(ln[3] for ln in lines)
-        total = sum(ln[4] for ln in lines)
+                ln.returned = ln.qty
+        subtotal = sum(ln.net for ln in lines)
+        tax_total = sum(ln.tax for ln in lines)
+        total = sum(ln.gross for ln in lines)
         paid = total if status in PAID else 0
         held_from = S.PAID.value if status == S.ON_HOLD else None
         allocated = status in RESERVED or status in SHIPPED_ALL or partial
@@ -348,14 +375,15 @@ def _orders(bulk: _Bulk, rng: random.Random, now: datetime, n: int, wh_ids: list
             cust.email if cust else "", status.value, held_from, "EUR", True, subtotal, tax_total, total,
             paid, wid if allocated else None, cust.name if cust else "", addr[0], "", addr[1], addr[2],
             addr[3], addr[4], "", ts(placed), ts(ship_by), None, ts(placed), ts(placed)))
-        for no, (p, qty, net, tax, gross, q_ship, q_ret) in enumerate(lines, start=1):
+        for no, ln in enumerate(lines, start=1):
             lid = first_line_id + no - 1
-            buf["order_lines"].append((lid, oid, no, p.id, p.sku, p.name, qty, p.price, 0, p.rate,
-                                       net, tax, gross, q_ship, q_ret))
+            p = ln.product
+            buf["order_lines"].append((lid, oid, no, p.id, p.sku, p.name, ln.qty, p.price, 0, p.rate,
+                                       ln.net, ln.tax, ln.gross, ln.shipped, ln.returned))
             if status in RESERVED:
                 ids["reservations"] += 1
-                buf["reservations"].append((ids["reservations"], lid, p.id, wid, qty, ts(placed)))
-                stock.reserved[(p.id, wid)] += qty
+                buf["reservations"].append((ids["reservations"], lid, p.id, wid, ln.qty, ts(placed)))
+                stock.reserved[(p.id, wid)] += ln.qty
         if paid:
             ids["payments"] += 1
             buf["payments"].append((ids["payments"], oid, paid, "EUR", method, "", ts(placed + timedelta(minutes=2))))
@@ -368,21 +396,21 @@ def _orders(bulk: _Bulk, rng: random.Random, now: datetime, n: int, wh_ids: list
             buf["shipments"].append((ids["shipments"], oid, wid, carrier, tracking, ts(shipped_at),
                                      ts(delivered) if delivered else None))
             for no, ln in enumerate(lines, start=1):
-                if ln[5]:
-                    p, qty = ln[0], ln[5]
+                if ln.shipped:
+                    p, qty = ln.product, ln.shipped
                     ids["shipment_lines"] += 1
                     buf["shipment_lines"].append((ids["shipment_lines"], ids["shipments"], first_line_id + no - 1, qty))
                     ids["moves"] += 1
                     buf["stock_moves"].append((ids["moves"], p.id, wid, -qty, "sale", f"order {ref}", oid, "demo",
                                                ts(shipped_at)))
                     stock.sold[(p.id, wid)] += qty
-                    if ln[6]:
+                    if ln.returned:
                         ids["moves"] += 1
                         back = (delivered or shipped_at) + timedelta(days=rng.uniform(2, 10))
                         back = min(back, now)
-                        buf["stock_moves"].append((ids["moves"], p.id, wid, ln[6], "return", f"return {ref}",
-                                                   oid, "demo", ts(back)))
-                        stock.returned[(p.id, wid)] += ln[6]
+                        buf["stock_moves"].append((ids["moves"], p.id, wid, ln.returned, "return",
+                                                   f"return {ref}", oid, "demo", ts(back)))
+                        stock.returned[(p.id, wid)] += ln.returned
         ids["audit"] += 1
         buf["audit_log"].append((ids["audit"], ts(placed), "demo", "demo", "order", oid, ref, "import", None,
                                  status.value, f"demo history via {ch_code}"))
@@ -416,8 +444,8 @@ def _flush(bulk: _Bulk, buf: dict[str, list[tuple[Any, ...]]]) -> None:
 
 def _stock(bulk: _Bulk, rng: random.Random, now: datetime, wh_ids: list[int], prods: list[_Prod],
            stock: _Stock) -> None:
-    levels = []
-    moves = []
+    levels: list[tuple[Any, ...]] = []
+    moves: list[tuple[Any, ...]] = []
     first_move = int(bulk.conn.scalar(text("SELECT COALESCE(MAX(id), 0) FROM stock_moves")) or 0)
     start = bulk.ts(now - timedelta(days=95))
     for p in prods:

@@ -34,7 +34,7 @@ from omsdesk.documents.layout import (
     party_lines,
     styles,
 )
-from omsdesk.documents.qr import QrFlowable
+from omsdesk.documents.qr import QR_HEADING, QrFlowable
 from omsdesk.documents.texts import text
 
 log = logging.getLogger(__name__)
@@ -87,6 +87,8 @@ def _header(doc: InvoiceDoc, usable: float) -> Table:
     if doc.qr_url:
         qr = QrFlowable(doc.qr_url, QR_SIZE)
         qr.hAlign = "CENTER"
+        # The AEAT QR specification puts this heading above the code, in every language.
+        qr_cells.append(Paragraph(QR_HEADING, st.body.clone("qr_heading", alignment=1)))
         qr_cells.append(qr)
         if doc.qr_legend:
             qr_cells.append(Paragraph(markup(doc.qr_legend), st.bold.clone("legend", alignment=1)))

@@ -10,6 +10,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+# Printed above the code on every invoice (AEAT, "Características del QR", section 4).
+QR_HEADING = "QR tributario:"
+
 QUIET_MODULES = 4  # ISO/IEC 18004 asks for a four-module light margin around the symbol.
 DEFAULT_SIZE = 32 * mm  # VERI*FACTU wants the code between 30 and 40 mm (the symbol, not its margin).
 

@@ -12,7 +12,7 @@ from omsdesk.documents.data import InvoiceDoc
 from omsdesk.documents.fonts import document_fonts
 from omsdesk.documents.formats import format_day, format_money, format_rate
 from omsdesk.documents.layout import RULE, markup, party_lines, styles
-from omsdesk.documents.qr import QrFlowable
+from omsdesk.documents.qr import QR_HEADING, QrFlowable
 from omsdesk.documents.texts import text
 
 ROLL_WIDTH = 80 * mm
@@ -31,6 +31,7 @@ def _story(doc: InvoiceDoc, width: float) -> list[Flowable]:
     if doc.qr_url:
         qr = QrFlowable(doc.qr_url, QR_SIZE)
         qr.hAlign = "CENTER"
+        story.append(Paragraph(QR_HEADING, centred))
         story.append(qr)
         if doc.qr_legend:
             story.append(Paragraph(markup(doc.qr_legend), centred_bold))

@@ -22,6 +22,7 @@ from omsdesk.queries.orders import (
     OrderFilter,
     OrderRow,
     _filtered,
+    _params,
     escape_like,
     list_orders,
 )
@@ -81,7 +82,8 @@ def queue_page(session: Session, f: OrderFilter | None = None, *, limit: int = 2
         Order.id, Order.reference, Order.placed_at, Order.status, Channel.code, Order.external_id,
         Order.customer_name, Order.customer_email, Order.total, Order.currency, Order.ship_by,
     ).join(Channel, Channel.id == Order.channel_id)
-    stmt = _filtered(stmt, replace(f, search=None), now)
+    unsearched = replace(f, search=None)
+    stmt = _filtered(stmt, unsearched)
     if found <= SPARSE_LIMIT:
         stmt = stmt.where(Order.id.in_(select(cand.c.id)))
     else:
@@ -91,7 +93,7 @@ def queue_page(session: Session, f: OrderFilter | None = None, *, limit: int = 2
         stmt = stmt.where(key < tuple_(after.placed_at, after.id) if newest_first
                           else key > tuple_(after.placed_at, after.id))
     order = (Order.placed_at.desc(), Order.id.desc()) if newest_first else (Order.placed_at, Order.id)
-    rows = session.execute(stmt.order_by(*order).limit(limit)).all()
+    rows = session.execute(stmt.order_by(*order).limit(limit), _params(unsearched, now)).all()
     open_values = {s.value for s in OPEN_STATUSES}
     return [
         OrderRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],

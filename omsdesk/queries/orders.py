@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, bindparam, exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session
@@ -59,7 +59,7 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _filtered(stmt, f: OrderFilter):  # type: ignore[no-untyped-def]
+def _filtered(stmt: Any, f: OrderFilter) -> Any:
     """Add the WHERE clauses of the active filters, with bind parameters for their values.
 
     Statements depend only on which filters are active, so they are built once per shape and
@@ -106,7 +106,7 @@ def _shape(f: OrderFilter) -> tuple[bool, ...]:
 
 
 @lru_cache(maxsize=256)
-def _page_statement(shape: tuple[bool, ...], after: bool, newest_first: bool):  # type: ignore[no-untyped-def]
+def _page_statement(shape: tuple[bool, ...], after: bool, newest_first: bool) -> Any:
     f = OrderFilter(status="x" if shape[0] else None, channel="x" if shape[1] else None,
                     warehouse_id=0 if shape[2] else None, placed_from=_EPOCH if shape[3] else None,
                     placed_to=_EPOCH if shape[4] else None, late_only=shape[5], search="x" if shape[6] else None)

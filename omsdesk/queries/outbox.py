@@ -68,4 +68,11 @@ def channel_health(session: Session) -> list[ChannelHealth]:
             .order_by(OutboxMessage.id.desc()).limit(1)) or ""
         result.append(ChannelHealth(ch.code, ch.name, ch.kind, ch.active, counts.get((ch.id, "pending"), 0),
                                     counts.get((ch.id, "failed"), 0), delivered.get(ch.id), err))
+    if any(cid is None for cid, _status in counts):
+        # Stock and ERP messages belong to no single channel; without this row they'd go uncounted.
+        err = session.scalar(select(OutboxMessage.last_error).where(
+            OutboxMessage.channel_id.is_(None), OutboxMessage.last_error != "")
+            .order_by(OutboxMessage.id.desc()).limit(1)) or ""
+        result.append(ChannelHealth("", "(no channel: stock, ERP)", "", True, counts.get((None, "pending"), 0),
+                                    counts.get((None, "failed"), 0), delivered.get(None), err))
     return result

@@ -51,19 +51,15 @@ def pick_items(session: Session, references: Sequence[str]) -> list[PickItem]:
             for ref, sku, name, bin_code, qty, ean in session.execute(stmt)]
 
 
-def pickable_references(session: Session, references: Sequence[str]) -> list[str]:
-    """The given orders that can be picked now, in the given order."""
-    found = set(session.scalars(select(Order.reference).where(
-        Order.reference.in_(list(references)), Order.status.in_(PICKABLE))))
-    return [r for r in references if r in found]
-
-
 def wave(session: Session, warehouse: str, *, limit: int = 30) -> list[WaveOrder]:
-    """The oldest pickable orders reserved in one warehouse (ship-by first), up to `limit`."""
+    """The oldest allocated orders of one warehouse (ship-by first), up to `limit`.
+
+    Orders already in picking belong to a picker's list and stay out of new waves.
+    """
     stmt = (
         select(Order.id, Order.reference, Order.status, Order.customer_name)
         .join(Warehouse, Warehouse.id == Order.warehouse_id)
-        .where(Warehouse.code == warehouse, Order.status.in_(PICKABLE))
+        .where(Warehouse.code == warehouse, Order.status == OrderStatus.ALLOCATED.value)
         .order_by(Order.ship_by.is_(None), Order.ship_by, Order.placed_at, Order.id)
         .limit(limit)
     )

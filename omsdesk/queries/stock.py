@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,7 +31,7 @@ class StockRow:
 _AVAILABLE = StockLevel.on_hand - StockLevel.reserved - StockLevel.safety_buffer
 
 
-def _base():  # type: ignore[no-untyped-def]
+def _base() -> Any:
     return (
         select(Product.sku, Product.name, Warehouse.code, StockLevel.on_hand, StockLevel.reserved,
                StockLevel.safety_buffer, _AVAILABLE, StockLevel.reorder_point, StockLevel.bin)

@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.db import Database
 from omsdesk.models import (
     AuditEntry,
+    Base,
     Customer,
     Order,
     OrderLine,
@@ -116,7 +118,7 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
         p.row["warehouse_id"] = p.warehouse_id
     # Core inserts on the tables: the ORM bulk path costs more than the SQL itself here.
     conn = s.connection()
-    orders_t, lines_t = Order.__table__, OrderLine.__table__
+    orders_t, lines_t = _table(Order), _table(OrderLine)
     ids = list(conn.execute(insert(orders_t).returning(orders_t.c.id, sort_by_parameter_order=True),
                             [p.row for p in planned]).scalars())
     line_rows = []
@@ -149,12 +151,16 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
             k += 1
     for model, rows in ((Payment, payments), (Reservation, reservations), (AuditEntry, audits)):
         if rows:
-            conn.execute(insert(model.__table__), rows)
+            conn.execute(insert(_table(model)), rows)
     if skus:
         outbox.stock_changed(s, skus)
     del keep_loaded
     return [CreatedOrder(oid, str(p.row["reference"]), p.status, int(p.row["total"]), str(p.row["currency"]))  # type: ignore[call-overload]
             for oid, p in zip(ids, planned, strict=True)]
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
 
 
 _LINE_FIELDS = ("line_no", "product_id", "sku", "name", "qty", "unit_price", "discount", "tax_rate_bp",
@@ -231,13 +237,12 @@ def _allocate(s: Session, planned: list[_Planned], batch: Sequence[OrderInput]) 
             p.status, p.note = OrderStatus.BACKORDER.value, "not enough stock in any single warehouse"
     if not taken:
         return
+    t = _table(StockLevel).c
     guarded = (
-        update(StockLevel.__table__)
-        .where(StockLevel.__table__.c.product_id == bindparam("pid"),
-               StockLevel.__table__.c.warehouse_id == bindparam("wid"),
-               StockLevel.__table__.c.on_hand - StockLevel.__table__.c.reserved
-               - StockLevel.__table__.c.safety_buffer >= bindparam("q"))
-        .values(reserved=StockLevel.__table__.c.reserved + bindparam("q"))
+        update(_table(StockLevel))
+        .where(t.product_id == bindparam("pid"), t.warehouse_id == bindparam("wid"),
+               t.on_hand - t.reserved - t.safety_buffer >= bindparam("q"))
+        .values(reserved=t.reserved + bindparam("q"))
     )
     params = [{"pid": pid, "wid": wid, "q": q} for (pid, wid), q in sorted(taken.items())]
     # executemany reports the rows changed in total: any guard that failed shows as a shortfall.

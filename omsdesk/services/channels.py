@@ -20,6 +20,8 @@ from omsdesk.services.context import Actor
 
 SHOP_KINDS = ("shopify", "woocommerce", "prestashop", "demo")
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+# Plain http only to this machine (a local test shop or simulator): secrets never travel.
+_LOOPBACK = re.compile(r"^http://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(/|$)")
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def add_channel(db: Database, *, kind: str, name: str, url: str, actor: Actor,
     if not _CODE.match(code):
         raise ValidationError(f"channel code '{code}' must be lower-case letters, digits, - or _")
     url = url.strip().rstrip("/")
-    if kind != "demo" and not url.startswith("https://"):
+    if kind != "demo" and not url.startswith("https://") and not _LOOPBACK.match(url):
         raise ValidationError(f"the shop address must start with https:// (got '{url}')")
     with db.write() as s:
         if s.scalar(select(Channel.id).where(Channel.code == code)) is not None:
@@ -172,8 +174,9 @@ def finish_run(db: Database, run_id: int, *, status: str, error: str = "",
                health: str = "ok", warnings: str = "") -> None:
     """Close a run and update the channel's health in one transaction.
 
-    health: 'ok' (success), 'offline' (network/5xx/rate limit), 'auth' (credentials refused)
-    or 'error' (anything else).
+    health: 'ok' (success), 'offline' (network/5xx/rate limit), 'auth' (credentials refused),
+    'error' (anything else) or 'idle' (nothing to send, the shop was not contacted: the
+    channel's health stays as it was).
     """
     with db.write() as s:
         run = s.get(SyncRun, run_id)
@@ -185,6 +188,8 @@ def finish_run(db: Database, run_id: int, *, status: str, error: str = "",
         if cursor is not None:
             run.cursor_after = cursor
         st = sync_state(s, run.channel_id)
+        if health == "idle":
+            return
         if health == "ok":
             st.last_success_at = run.finished_at
             st.consecutive_failures = 0
@@ -208,3 +213,52 @@ def save_cursor(session: Session, channel_id: int, cursor: str, run_id: int | No
         run = session.get(SyncRun, run_id)
         if run is not None:
             run.cursor_after = st.cursor
+
+
+def close_stale_runs(db: Database) -> int:
+    """Mark runs left 'running' by a process that died as interrupted (at scheduler start)."""
+    with db.write() as s:
+        stale = list(s.scalars(select(SyncRun).where(SyncRun.status == "running")))
+        for run in stale:
+            run.status, run.finished_at = "interrupted", utcnow()
+            run.error = run.error or "the sync process stopped during this run"
+        return len(stale)
+
+
+def active_shop_channels(db: Database) -> list[str]:
+    """Codes of the shop channels the scheduler serves."""
+    with db.read() as s:
+        return list(s.scalars(select(Channel.code).where(
+            Channel.kind.in_(SHOP_KINDS), Channel.active.is_(True)).order_by(Channel.code)))
+
+
+DEMO_CODE = "demo-shop"
+
+
+def register_demo_channel_in(session: Session, shop_skus: list[str], *, actor: Actor,
+                             epoch: datetime | None = None) -> Channel:
+    """The demo shop channel, with its SKUs mapped onto the first local products (idempotent).
+
+    The demo shop sells its own catalogue; mapping it onto whatever products the demo
+    business has also shows the SKU mapping at work.
+    """
+    channel = session.scalar(select(Channel).where(Channel.code == DEMO_CODE))
+    if channel is not None:
+        return channel
+    products = list(session.scalars(select(Product).where(Product.active.is_(True))
+                                    .order_by(Product.id).limit(len(shop_skus))))
+    if not products:
+        raise ValidationError("the demo shop needs products: seed the catalogue first")
+    channel = Channel(code=DEMO_CODE, name="Tienda demo", kind="demo", url="demo://local",
+                      settings={"demo_epoch": (epoch or utcnow()).isoformat()}, active=True)
+    session.add(channel)
+    session.flush()
+    session.add(ChannelSyncState(channel_id=channel.id, cursor="", consecutive_failures=0,
+                                 offline=False, credentials_invalid=False, last_error="",
+                                 warnings=""))
+    for shop_sku, product in zip(shop_skus, products, strict=False):
+        session.add(ChannelSku(channel_id=channel.id, external_sku=shop_sku,
+                               product_id=product.id))
+    audit.record(session, actor, entity="channel", entity_id=channel.id, reference=DEMO_CODE,
+                 action="create", reason="demo shop on loopback")
+    return channel

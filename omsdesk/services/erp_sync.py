@@ -11,12 +11,14 @@ from sqlalchemy.orm import Session
 from omsdesk.db import Database
 from omsdesk.models import Channel, Order, OrderStatus, OutboxMessage, Product
 from omsdesk.models.erp import ErpLink
+from omsdesk.models.invoice import Invoice
 from omsdesk.services import audit
 from omsdesk.services.channels import sync_state
 from omsdesk.services.context import Actor
 from omsdesk.services.outbox import enqueue
 
 TOPIC_ORDER = "erp.order"
+TOPIC_INVOICE = "erp.invoice"
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,25 @@ def queue_unsent_orders(db: Database, settings: ErpSettings) -> int:
         return sum(1 for o in orders if queue_order(s, o, settings) is not None)
 
 
+def queue_invoice(session: Session, invoice: Invoice, settings: ErpSettings) -> OutboxMessage | None:
+    """Queue one issued invoice or credit note for the ERP, unless already queued."""
+    key = f"{TOPIC_INVOICE}:{settings.erp}:{invoice.id}"
+    if session.scalar(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key)):
+        return None
+    return enqueue(session, TOPIC_INVOICE, {"erp": settings.erp, "invoice_id": invoice.id},
+                   key=f"erp:{settings.erp}:invoice:{invoice.id}", idempotency_key=key,
+                   channel_id=erp_channel_in(session, settings))
+
+
+def queue_unsent_invoices(db: Database, settings: ErpSettings) -> int:
+    """Queue every invoice and credit note not linked to the ERP and not queued yet."""
+    with db.write() as s:
+        linked = exists().where(ErpLink.erp == settings.erp, ErpLink.kind == "invoice",
+                                ErpLink.local_id == Invoice.id)
+        invoices = s.scalars(select(Invoice).where(~linked).order_by(Invoice.id)).all()
+        return sum(1 for inv in invoices if queue_invoice(s, inv, settings) is not None)
+
+
 def apply_product_data(db: Database, products: list[ProductData], *, actor: Actor) -> PullReport:
     """Bring ERP names, EANs and list prices onto local products with the same SKU.
 
@@ -156,7 +177,7 @@ def erp_overview(db: Database, erp: str) -> ErpOverview:
     """Counts and the latest error of one ERP's outbox, for the Sync view and the CLI."""
     with db.read() as s:
         rows = [m for m in s.scalars(select(OutboxMessage).where(
-            OutboxMessage.topic == TOPIC_ORDER)) if m.payload.get("erp") == erp]
+            OutboxMessage.topic.in_((TOPIC_ORDER, TOPIC_INVOICE)))) if m.payload.get("erp") == erp]
         linked = s.scalar(select(func.count()).select_from(ErpLink).where(
             ErpLink.erp == erp, ErpLink.kind == "order")) or 0
     errors = sorted((m for m in rows if m.last_error), key=lambda m: m.id)

@@ -1,45 +1,39 @@
-"""Import shop orders: create new ones in batches, apply later changes, quarantine what cannot go in.
+"""Import services: what storing shop orders needs of the database, in plain values.
 
-Idempotent by (channel, external id): the same page twice changes nothing, and a version
-older than (or as old as) the one stored never overwrites it.
+The sync layer (omsdesk/sync/importer.py) maps shop orders and calls these; nothing here
+knows a connector. Orders themselves are created by the intake services.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
-from omsdesk.models import Channel, IllegalTransition, OmsError, Order, OrderStatus, Product
+from omsdesk.models import (
+    Address,
+    Channel,
+    Customer,
+    IllegalTransition,
+    OmsError,
+    Order,
+    OrderStatus,
+    Product,
+)
 from omsdesk.models.base import utcnow
 from omsdesk.models.sync_state import ChannelOrderLink, QuarantinedOrder
 from omsdesk.models.workflow import NOT_SHIPPED
 from omsdesk.services import audit
-from omsdesk.services.batch_intake import place_orders
-from omsdesk.services.channels import shop_channel, sku_map
-from omsdesk.services.context import SYSTEM, Actor
-from omsdesk.services.intake import AddressInput, CreatedOrder, place_order
-from omsdesk.services.orders import OrderState, cancel_order, load_order, pay_in
-from omsdesk.sync.connector import (
-    STATUS_CANCELLED,
-    STATUS_REFUNDED,
-    ChannelOrder,
-    RejectedOrder,
-)
-from omsdesk.sync.mapping import (
-    MappedOrder,
-    MappingError,
-    from_json,
-    map_order,
-    normalise_address,
-    to_json,
-)
-
-BATCH = 250
+from omsdesk.services.channels import shop_channel
+from omsdesk.services.context import Actor
+from omsdesk.services.intake import AddressInput, CustomerInput
+from omsdesk.services.orders import OrderState, load_order, pay_in
+from omsdesk.services.validation import country_code
 
 
 @dataclass
@@ -62,270 +56,179 @@ class ImportCounts:
 
 
 @dataclass(frozen=True)
-class _Existing:
+class ExistingOrder:
+    """An order of the channel already imported (or created and not linked yet)."""
+
     order_id: int
     reference: str
     status: str
     linked: bool
-    external_updated_at: Any
+    external_updated_at: datetime | None
     content_hash: str
 
 
 @dataclass(frozen=True)
-class _Problem:
+class QuarantineEntry:
+    """Why a shop order (or answer) could not go in, with what the shop sent."""
+
     external_id: str | None
     number: str
-    kind: str
+    kind: str  # unreadable | unmapped | invalid | conflict | response
     reason: str
     raw: dict[str, Any]
-    normalized: dict[str, Any] | None
+    normalized: dict[str, Any] | None = None
 
 
-def import_orders(db: Database, channel: str, orders: Sequence[ChannelOrder],
-                  rejected: Sequence[RejectedOrder] = (), *, actor: Actor = SYSTEM,
-                  auto_allocate: bool = True) -> ImportCounts:
-    """Import one page of shop orders; never raises for one bad order (it is quarantined)."""
-    counts = ImportCounts(fetched=len(orders) + len(rejected))
-    latest: dict[str, ChannelOrder] = {}
-    for order in orders:  # the same order twice in a page: keep its newest version
-        if order.external_id not in latest or order.updated_at > latest[order.external_id].updated_at:
-            latest[order.external_id] = order
-    with db.read() as s:
-        ch = shop_channel(s, channel)
-        channel_id, kind = ch.id, ch.kind
-        shipping_sku = (ch.settings or {}).get("shipping_sku")
-        mapping = sku_map(s, channel_id)
-        wanted = {line.sku for o in latest.values() for line in o.lines} | set(mapping.values())
-        if shipping_sku:
-            wanted.add(shipping_sku)
-        known = _active_skus(s, wanted)
-        existing = _existing(s, channel_id, list(latest))
-    problems = [_Problem(r.external_id or None, "", "unreadable", r.reason, dict(r.raw), None)
-                for r in rejected]
-    fresh: list[tuple[ChannelOrder, MappedOrder]] = []
-    for ext, order in latest.items():
-        if ext in existing:
-            outcome = _apply_change(db, channel_id, channel, kind, existing[ext], order, actor,
-                                    mapping, known, problems)
-            setattr(counts, outcome, getattr(counts, outcome) + 1)
-            continue
-        try:
-            mapped = map_order(order, channel=channel, sku_map=mapping, known_skus=known,
-                               shipping_sku=shipping_sku)
-        except MappingError as exc:
-            problems.append(_problem(order, exc.kind, exc.reason))
-            continue
-        fresh.append((order, mapped))
-    created, failed = _create(db, channel_id, kind, fresh, actor, auto_allocate, problems)
-    counts.created += created
-    counts.failed += failed
-    if problems:
-        with db.write() as s:
-            for p in problems:
-                quarantine(s, channel_id, p)
-    counts.quarantined += sum(1 for p in problems if p.kind != "conflict")
-    return counts
+@dataclass(frozen=True)
+class ShopLink:
+    """The shop side of one local order, as stored beside it."""
+
+    order_id: int
+    external_id: str
+    number: str
+    updated_at: datetime
+    line_ids: tuple[str, ...]
+    shop_status: str
+    content_hash: str
+    shipping_total: int
+    paid: int = 0
+    fully_paid: bool = True
 
 
-def _problem(order: ChannelOrder, kind: str, reason: str) -> _Problem:
-    return _Problem(order.external_id, order.number, kind, reason, dict(order.raw), to_json(order))
-
-
-def _active_skus(s: Session, skus: Iterable[str]) -> set[str]:
+def active_skus(session: Session, skus: Iterable[str]) -> set[str]:
+    """Which of these SKUs are products we sell."""
     wanted = sorted(set(skus))
     found: set[str] = set()
     for start in range(0, len(wanted), 500):
-        found.update(s.scalars(select(Product.sku).where(
+        found.update(session.scalars(select(Product.sku).where(
             Product.sku.in_(wanted[start:start + 500]), Product.active.is_(True))))
     return found
 
 
-def _existing(s: Session, channel_id: int, external_ids: list[str]) -> dict[str, _Existing]:
-    result: dict[str, _Existing] = {}
-    for start in range(0, len(external_ids), 500):
-        rows = s.execute(
+def existing_orders(session: Session, channel_id: int,
+                    external_ids: Sequence[str]) -> dict[str, ExistingOrder]:
+    """The channel's orders among these shop ids, with the version of the shop order stored."""
+    result: dict[str, ExistingOrder] = {}
+    ids = list(external_ids)
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
             select(Order.external_id, Order.id, Order.reference, Order.status,
                    ChannelOrderLink.order_id, ChannelOrderLink.external_updated_at,
                    ChannelOrderLink.content_hash)
             .outerjoin(ChannelOrderLink, ChannelOrderLink.order_id == Order.id)
-            .where(Order.channel_id == channel_id,
-                   Order.external_id.in_(external_ids[start:start + 500])))
+            .where(Order.channel_id == channel_id, Order.external_id.in_(ids[start:start + 500])))
         for ext, oid, ref, status, link_id, stamp, digest in rows:
-            result[str(ext)] = _Existing(oid, ref, status, link_id is not None, stamp, digest or "")
+            result[str(ext)] = ExistingOrder(oid, ref, status, link_id is not None, stamp,
+                                             digest or "")
     return result
 
 
-# -- new orders --------------------------------------------------------------------------
+def resolve_customers(session: Session, buyers: Sequence[CustomerInput | None]) -> list[int | None]:
+    """Customer ids for a page of buyers: matched by e-mail, tax id or phone like order intake
+    does (the oldest match wins), the rest created in one insert with their shipping address."""
+    emails = sorted({b.email for b in buyers if b and b.email})
+    tax_ids = sorted({b.tax_id for b in buyers if b and b.tax_id})
+    phones = sorted({b.phone for b in buyers if b and b.phone})
+    index: dict[tuple[str, str], int] = {}
+    conditions = [c for c in (Customer.email.in_(emails) if emails else None,
+                              Customer.tax_id.in_(tax_ids) if tax_ids else None,
+                              Customer.phone.in_(phones) if phones else None) if c is not None]
+    if conditions:
+        for cid, email, tax_id, phone in session.execute(
+                select(Customer.id, Customer.email, Customer.tax_id, Customer.phone)
+                .where(or_(*conditions)).order_by(Customer.id.desc())):
+            for kind, value in (("email", email), ("tax", tax_id), ("phone", phone)):
+                if value:
+                    index[(kind, value)] = cid  # descending ids: the oldest ends up in the index
+    result: list[int | None] = []
+    new: list[CustomerInput] = []
+    for buyer in buyers:
+        if buyer is None:
+            result.append(None)
+            continue
+        keys = [(kind, value) for kind, value in (("email", buyer.email or ""),
+                                                   ("tax", buyer.tax_id or ""),
+                                                   ("phone", buyer.phone or "")) if value]
+        found = [index[k] for k in keys if k in index]
+        if found:
+            result.append(min(found))
+            continue
+        # Negative placeholders stand for customers of this page not inserted yet, so a
+        # buyer seen twice in one page becomes one customer.
+        new.append(buyer)
+        for k in keys:
+            index[k] = -len(new)
+        result.append(-len(new))
+    if new:
+        now = utcnow()
+        ids = list(session.execute(insert(Customer).returning(Customer.id, sort_by_parameter_order=True), [
+            {"name": b.name.strip(), "email": b.email, "phone": b.phone, "tax_id": b.tax_id,
+             "language": b.language if b.language in ("es", "en") else "es", "created_at": now}
+            for b in new]).scalars())
+        addresses = [
+            {"customer_id": cid, "kind": "shipping", "name": b.address.name or b.name,
+             "company": b.address.company, "line1": b.address.line1, "line2": b.address.line2,
+             "city": b.address.city, "postcode": b.address.postcode,
+             "province": b.address.province, "country": country_code(b.address.country),
+             "phone": b.address.phone}
+            for cid, b in zip(ids, new, strict=True) if b.address is not None]
+        if addresses:
+            session.execute(insert(Address), addresses)
+        result = [ids[-r - 1] if r is not None and r < 0 else r for r in result]
+    return result
 
 
-def _create(db: Database, channel_id: int, kind: str, fresh: list[tuple[ChannelOrder, MappedOrder]],
-            actor: Actor, auto_allocate: bool, problems: list[_Problem]) -> tuple[int, int]:
-    """Create in batches (paid ones paid and allocated); a refused batch goes one by one."""
-    created = failed = 0
-    paid = [(o, m) for o, m in fresh if m.fully_paid]
-    unpaid = [(o, m) for o, m in fresh if not m.fully_paid]
-    for group, pay in ((paid, True), (unpaid, False)):
-        for start in range(0, len(group), BATCH):
-            chunk = group[start:start + BATCH]
-            try:
-                done = place_orders(db, [m.order for _, m in chunk], actor=actor,
-                                    pay_method=kind if pay else None, allocate=pay and auto_allocate)
-            except OmsError:
-                done_or_none = [_create_one(db, kind, o, m, actor, pay and auto_allocate, problems)
-                                for o, m in chunk]
-                pairs = [(c, om) for c, om in zip(done_or_none, chunk, strict=True) if c is not None]
-                failed += sum(1 for c in done_or_none if c is None)
-            else:
-                pairs = list(zip(done, chunk, strict=True))
-            _link(db, channel_id, pairs, actor)
-            created += len(pairs)
-    return created, failed
-
-
-def _create_one(db: Database, kind: str, order: ChannelOrder, mapped: MappedOrder, actor: Actor,
-                allocate: bool, problems: list[_Problem]) -> CreatedOrder | None:
-    try:
-        return place_order(db, mapped.order, actor=actor,
-                           pay_method=kind if mapped.fully_paid else None, allocate=allocate)
-    except OmsError as exc:
-        problems.append(_problem(order, "invalid", str(exc)))
-        return None
-
-
-def _link(db: Database, channel_id: int,
-          pairs: list[tuple[CreatedOrder, tuple[ChannelOrder, MappedOrder]]], actor: Actor) -> None:
-    """Record the shop side of newly created orders and settle partial payments."""
-    if not pairs:
+def link_created(db: Database, channel_id: int, links: Sequence[ShopLink], *,
+                 actor: Actor, pay_method: str) -> None:
+    """Record the shop side of newly created orders, settle partial payments, close their
+    quarantine entries; one transaction."""
+    if not links:
         return
     with db.write() as s:
         s.execute(insert(ChannelOrderLink), [
-            {"order_id": c.id, "channel_id": channel_id, "external_id": o.external_id,
-             "external_number": o.number[:64], "external_updated_at": o.updated_at,
-             "line_ids": list(m.line_ids), "shop_status": o.raw_status[:40] or o.status,
-             "content_hash": m.content_hash, "shipping_total": m.shipping_total}
-            for c, (o, m) in pairs])
-        s.execute(update(Order), [{"id": c.id, "external_updated_at": o.updated_at}
-                                  for c, (o, _m) in pairs])
-        for c, (_o, m) in pairs:
-            if m.paid and not m.fully_paid and c.total > 0:
-                pay_in(s, load_order(s, c.reference), actor=actor, amount=min(m.paid, c.total))
-        _resolve(s, channel_id, {o.external_id: c.id for c, (o, _m) in pairs})
+            {"order_id": k.order_id, "channel_id": channel_id, "external_id": k.external_id,
+             "external_number": k.number[:64], "external_updated_at": k.updated_at,
+             "line_ids": list(k.line_ids), "shop_status": k.shop_status[:40],
+             "content_hash": k.content_hash, "shipping_total": k.shipping_total}
+            for k in links])
+        s.execute(update(Order), [{"id": k.order_id, "external_updated_at": k.updated_at}
+                                  for k in links])
+        for k in links:
+            if k.paid and not k.fully_paid:
+                order = s.get(Order, k.order_id)
+                if order is not None and order.total > 0:
+                    pay_in(s, order, actor=actor, amount=min(k.paid, order.total),
+                           method=pay_method)
+        resolve_quarantine(s, channel_id, {k.external_id: k.order_id for k in links})
 
 
-def _resolve(s: Session, channel_id: int, imported: dict[str, int]) -> None:
-    ids = list(imported)
-    for start in range(0, len(ids), 500):
-        for entry in s.scalars(select(QuarantinedOrder).where(
-                QuarantinedOrder.channel_id == channel_id, QuarantinedOrder.status == "open",
-                QuarantinedOrder.kind != "conflict",
-                QuarantinedOrder.external_id.in_(ids[start:start + 500]))):
-            entry.status, entry.resolved_at = "resolved", utcnow()
-            entry.order_id = imported[str(entry.external_id)]
-
-
-# -- later changes -----------------------------------------------------------------------
-
-
-def _apply_change(db: Database, channel_id: int, channel: str, kind: str, have: _Existing,
-                  order: ChannelOrder, actor: Actor, mapping: dict[str, str], known: set[str],
-                  problems: list[_Problem]) -> str:
-    """Apply a newer shop version to an imported order; returns the ImportCounts field to bump."""
-    if not have.linked:
-        # Created but the link was not written (a crash between the two transactions).
-        _repair_link(db, channel_id, have, order)
-        return "unchanged"
-    if have.external_updated_at is not None and order.updated_at <= have.external_updated_at:
-        return "unchanged"  # older or the same version: never overwrites
-    mapping_problem = ""
-    mapped: MappedOrder | None
-    try:
-        mapped = map_order(order, channel=channel, sku_map=mapping, known_skus=known)
-    except MappingError as exc:
-        mapped, mapping_problem = None, exc.reason
-    if mapped is not None and mapped.content_hash == have.content_hash:
-        _bump_link(db, have.order_id, order, mapped.content_hash)
-        return "unchanged"
-    flags: list[str] = []
-    changed = False
-    shipped = OrderStatus(have.status) not in NOT_SHIPPED and have.status != OrderStatus.CANCELLED
-    if order.status in (STATUS_CANCELLED, STATUS_REFUNDED) and have.status != OrderStatus.CANCELLED:
-        if not shipped:
-            cancel_order(db, have.reference, actor=actor, reason=f"{order.status} on {channel}")
-            changed = True
-        else:
-            flags.append(f"{order.status} on {channel} after it shipped here: arrange the "
-                         "return or refund by hand")
-    with db.read() as s:
-        current = s.get(Order, have.order_id)
-        assert current is not None
-        status, paid_amount, total = current.status, current.paid_amount, current.total
-        ship = (current.ship_line1, current.ship_line2, current.ship_city, current.ship_postcode,
-                current.ship_country)
-        lines = sorted((ln.sku, ln.qty) for ln in current.lines)
-    address = normalise_address(order.shipping_address if not order.shipping_address.is_empty
-                                else order.billing_address)
-    if status != OrderStatus.CANCELLED and address.line1 != "" and ship != (
-            address.line1, address.line2, address.city, address.postcode, address.country):
-        if OrderStatus(status) in NOT_SHIPPED:
-            update_ship_to(db, have.reference, address, actor=actor,
-                           reason=f"address changed on {channel}")
-            changed = True
-        else:
-            flags.append(f"address changed on {channel} after it shipped here: "
-                         f"{address.line1}, {address.postcode} {address.city}")
-    if mapped is None:
-        flags.append(f"changed on {channel} and cannot be read any more: {mapping_problem}")
-    else:
-        wanted = sorted((li.sku, li.qty) for li in mapped.order.lines)
-        if wanted != lines and status != OrderStatus.CANCELLED and order.status not in (
-                STATUS_CANCELLED, STATUS_REFUNDED):
-            flags.append(f"lines changed on {channel} ({_describe(lines)} -> {_describe(wanted)}):"
-                         " change the order here by hand")
-        due = total - paid_amount
-        if mapped.paid > paid_amount and due > 0 and status != OrderStatus.CANCELLED:
-            with db.write() as s:
-                pay_in(s, load_order(s, have.reference), actor=actor,
-                       amount=min(due, mapped.paid - paid_amount), method=kind)
-            changed = True
-    _bump_link(db, have.order_id, order, mapped.content_hash if mapped else "")
-    if flags:
-        problems.append(_problem(order, "conflict", f"{have.reference}: " + "; ".join(flags)))
-    if changed:
-        return "updated"
-    return "quarantined" if flags else "unchanged"
-
-
-def _describe(lines: list[tuple[str, int]]) -> str:
-    return ", ".join(f"{sku} x{qty}" for sku, qty in lines) or "nothing"
-
-
-def _bump_link(db: Database, order_id: int, order: ChannelOrder, digest: str) -> None:
+def repair_link(db: Database, channel_id: int, link: ShopLink) -> None:
+    """Write the link of an order created by a run that died before linking it."""
     with db.write() as s:
-        link = s.get(ChannelOrderLink, order_id)
-        if link is None:
-            return
-        if order.updated_at > link.external_updated_at:
-            link.external_updated_at = order.updated_at
-            link.shop_status = order.raw_status[:40] or order.status
-            if digest:
-                link.content_hash = digest
-            s.execute(update(Order).where(Order.id == order_id)
-                      .values(external_updated_at=order.updated_at))
-
-
-def _repair_link(db: Database, channel_id: int, have: _Existing, order: ChannelOrder) -> None:
-    with db.write() as s:
-        if s.get(ChannelOrderLink, have.order_id) is not None:
+        if s.get(ChannelOrderLink, link.order_id) is not None:
             return
         s.add(ChannelOrderLink(
-            order_id=have.order_id, channel_id=channel_id, external_id=order.external_id,
-            external_number=order.number[:64], external_updated_at=order.updated_at,
-            line_ids=[line.external_line_id for line in order.lines],
-            shop_status=order.raw_status[:40] or order.status, content_hash="",
-            shipping_total=sum(x.price for x in order.shipping_lines)))
-        s.execute(update(Order).where(Order.id == have.order_id)
-                  .values(external_updated_at=order.updated_at))
-        _resolve(s, channel_id, {order.external_id: have.order_id})
+            order_id=link.order_id, channel_id=channel_id, external_id=link.external_id,
+            external_number=link.number[:64], external_updated_at=link.updated_at,
+            line_ids=list(link.line_ids), shop_status=link.shop_status[:40],
+            content_hash=link.content_hash, shipping_total=link.shipping_total))
+        s.execute(update(Order).where(Order.id == link.order_id)
+                  .values(external_updated_at=link.updated_at))
+        resolve_quarantine(s, channel_id, {link.external_id: link.order_id})
+
+
+def bump_link(db: Database, order_id: int, updated_at: datetime, shop_status: str,
+              content_hash: str) -> None:
+    """Remember a newer shop version of an order (never an older one)."""
+    with db.write() as s:
+        link = s.get(ChannelOrderLink, order_id)
+        if link is None or updated_at <= link.external_updated_at:
+            return
+        link.external_updated_at = updated_at
+        link.shop_status = shop_status[:40]
+        if content_hash:
+            link.content_hash = content_hash
+        s.execute(update(Order).where(Order.id == order_id).values(external_updated_at=updated_at))
 
 
 def update_ship_to(db: Database, reference: str, address: AddressInput, *, actor: Actor,
@@ -352,59 +255,76 @@ def update_ship_to(db: Database, reference: str, address: AddressInput, *, actor
 # -- quarantine --------------------------------------------------------------------------
 
 
-def quarantine(s: Session, channel_id: int, problem: _Problem) -> None:
+def quarantine(session: Session, channel_id: int, entry: QuarantineEntry) -> None:
     """Keep (or refresh) a quarantine entry with the payload and the reason."""
-    entry = None
-    if problem.external_id is not None:
-        entry = s.scalar(select(QuarantinedOrder).where(
+    row = None
+    if entry.external_id is not None:
+        row = session.scalar(select(QuarantinedOrder).where(
             QuarantinedOrder.channel_id == channel_id,
-            QuarantinedOrder.external_id == problem.external_id,
-            QuarantinedOrder.kind == problem.kind))
+            QuarantinedOrder.external_id == entry.external_id,
+            QuarantinedOrder.kind == entry.kind))
     now = utcnow()
-    if entry is None:
-        s.add(QuarantinedOrder(
-            channel_id=channel_id, external_id=problem.external_id,
-            external_number=problem.number[:64], kind=problem.kind, reason=problem.reason,
-            raw=problem.raw, normalized=problem.normalized, status="open", seen_count=1,
+    if row is None:
+        session.add(QuarantinedOrder(
+            channel_id=channel_id, external_id=entry.external_id,
+            external_number=entry.number[:64], kind=entry.kind, reason=entry.reason,
+            raw=entry.raw, normalized=entry.normalized, status="open", seen_count=1,
             created_at=now, updated_at=now))
         return
-    entry.reason, entry.raw, entry.normalized = problem.reason, problem.raw, problem.normalized
-    entry.status, entry.updated_at, entry.resolved_at = "open", now, None
-    entry.seen_count += 1
+    row.reason, row.raw, row.normalized = entry.reason, entry.raw, entry.normalized
+    row.status, row.updated_at, row.resolved_at = "open", now, None
+    row.seen_count += 1
+
+
+def quarantine_all(db: Database, channel_id: int, entries: Sequence[QuarantineEntry]) -> None:
+    """Keep several entries in one transaction."""
+    if entries:
+        with db.write() as s:
+            for entry in entries:
+                quarantine(s, channel_id, entry)
+
+
+def resolve_quarantine(session: Session, channel_id: int, imported: dict[str, int]) -> None:
+    """Close the open entries (other than conflicts) of orders that went in after all."""
+    ids = list(imported)
+    for start in range(0, len(ids), 500):
+        for row in session.scalars(select(QuarantinedOrder).where(
+                QuarantinedOrder.channel_id == channel_id, QuarantinedOrder.status == "open",
+                QuarantinedOrder.kind != "conflict",
+                QuarantinedOrder.external_id.in_(ids[start:start + 500]))):
+            row.status, row.resolved_at = "resolved", utcnow()
+            row.order_id = imported[str(row.external_id)]
 
 
 def quarantine_response(db: Database, channel: str, reason: str, excerpt: str) -> None:
     """Keep an unreadable shop answer (no order to pin it on) for the Sync view."""
     with db.write() as s:
         ch = shop_channel(s, channel)
-        quarantine(s, ch.id, _Problem(None, "", "response", reason, {"body": excerpt}, None))
+        quarantine(s, ch.id, QuarantineEntry(None, "", "response", reason, {"body": excerpt}))
 
 
-def reimport_quarantined(db: Database, channel: str, *, ids: Sequence[int] | None = None,
-                         actor: Actor = SYSTEM) -> ImportCounts:
-    """Try quarantined orders again (after a SKU was mapped or a product added)."""
+def open_quarantine(db: Database, channel: str, ids: Sequence[int] | None = None,
+                    kinds: Sequence[str] = ("unmapped", "invalid")) -> list[dict[str, Any]]:
+    """The normalised orders of open entries that a re-import can try again."""
     with db.read() as s:
         ch = shop_channel(s, channel)
-        stmt = select(QuarantinedOrder).where(
+        stmt = select(QuarantinedOrder.normalized).where(
             QuarantinedOrder.channel_id == ch.id, QuarantinedOrder.status == "open",
-            QuarantinedOrder.kind.in_(("unmapped", "invalid")),
-            QuarantinedOrder.normalized.is_not(None))
+            QuarantinedOrder.kind.in_(list(kinds)), QuarantinedOrder.normalized.is_not(None))
         if ids is not None:
             stmt = stmt.where(QuarantinedOrder.id.in_(list(ids)))
-        entries = list(s.scalars(stmt))
-    orders = [from_json(e.normalized) for e in entries if e.normalized]
-    return import_orders(db, channel, orders, actor=actor)
+        return [dict(n) for n in s.scalars(stmt.order_by(QuarantinedOrder.id)) if n]
 
 
 def dismiss_quarantined(db: Database, entry_id: int, *, actor: Actor, reason: str = "") -> None:
     """Close a quarantine entry a person has dealt with (audited)."""
     with db.write() as s:
-        entry = s.get(QuarantinedOrder, entry_id)
-        if entry is None:
+        row = s.get(QuarantinedOrder, entry_id)
+        if row is None:
             raise OmsError(f"unknown quarantine entry {entry_id}")
-        entry.status, entry.resolved_at = "dismissed", utcnow()
-        channel = s.get(Channel, entry.channel_id)
-        audit.record(s, actor, entity="quarantine", entity_id=entry.id,
-                     reference=f"{channel.code if channel else entry.channel_id}:"
-                               f"{entry.external_number or entry.external_id}",
-                     action="dismiss", reason=reason or entry.reason[:200])
+        row.status, row.resolved_at = "dismissed", utcnow()
+        channel = s.get(Channel, row.channel_id)
+        audit.record(s, actor, entity="quarantine", entity_id=row.id,
+                     reference=f"{channel.code if channel else row.channel_id}:"
+                               f"{row.external_number or row.external_id}",
+                     action="dismiss", reason=reason or row.reason[:200])

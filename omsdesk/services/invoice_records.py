@@ -4,7 +4,7 @@ chain, queue its XML in the outbox, and verify a whole chain."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -22,6 +22,7 @@ from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceChain, Invoi
 from omsdesk.services import outbox
 
 OUTBOX_TOPIC = "verifactu.record"
+CLOCK_SLACK = timedelta(minutes=1)
 
 
 def _lock_chain(session: Session, issuer_tax_id: str) -> InvoiceChain:
@@ -52,6 +53,11 @@ def write_record(session: Session, invoice: Invoice, kind: str, company: Company
             "run 'omsdesk invoices verify-chain' and fix the records before issuing")
     moment = (now or utcnow()).astimezone(ZoneInfo(company.time_zone))
     generated_at = moment.replace(microsecond=0).isoformat()
+    if previous is not None and datetime.fromisoformat(previous.generated_at) > moment + CLOCK_SLACK:
+        # Art. 7.i.2º: the last record may not be more than a minute ahead of this one.
+        raise ConflictError(
+            f"the last invoice record ({previous.num_serie}) was written at {previous.generated_at}, "
+            f"after this computer's time {generated_at}; check the date and time of this workstation")
     built = build_record(invoice, kind, corrected=corrected, previous=previous,
                          generated_at=generated_at, software_version=__version__,
                          installation=company.installation_id)

@@ -108,6 +108,10 @@ def pay_in(session: Session, order: Order, *, actor: Actor, amount: int | None =
            method: str = "card", payment_ref: str = "") -> OrderState:
     check_transition("pay", order.status, order.reference)
     due = order.total - order.paid_amount
+    if due <= 0 and order.status == OrderStatus.NEW.value and amount is None:
+        # Nothing to collect (a free replacement): without this it could never leave new.
+        set_status(session, order, OrderStatus.PAID, "pay", actor, "nothing to pay")
+        return OrderState(order.reference, order.status, "nothing to pay")
     if due <= 0:
         raise ValidationError(f"order {order.reference} is already paid in full")
     amt = due if amount is None else amount
@@ -123,6 +127,10 @@ def pay_in(session: Session, order: Order, *, actor: Actor, amount: int | None =
     if full and order.status == OrderStatus.NEW.value:
         set_status(session, order, OrderStatus.PAID, "pay", actor, note)
     else:
+        if full and order.status == OrderStatus.ON_HOLD.value and order.held_from == OrderStatus.NEW.value:
+            # Paid while on hold: release must bring it back paid, not as a new order that
+            # can neither be paid again nor allocated.
+            order.held_from = OrderStatus.PAID.value
         audit.record(session, actor, entity="order", entity_id=order.id, reference=order.reference,
                      action="pay", from_status=order.status, to_status=order.status, reason=note)
     return OrderState(order.reference, order.status, note)

@@ -29,9 +29,11 @@ from omsdesk.models import (
 )
 from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import CompanySettings
-from omsdesk.queries.picking import pick_items, pickable_references
+from omsdesk.queries.picking import PICKABLE, pick_items
+from omsdesk.services import audit
 from omsdesk.services.context import Actor
 from omsdesk.services.orders import load_order, set_status
+from omsdesk.services.stock import product_by_sku, warehouse_by_code
 
 
 class ScanRefused(ValidationError):
@@ -115,19 +117,30 @@ class PackResult:
 
 
 def start_picking(db: Database, references: Sequence[str], *, actor: Actor, wave: str = "",
-                  warehouse: str = "", language: Language = "es") -> PickPlan:
-    """Move the allocated orders to picking and return their pick list, sorted by bin."""
+                  warehouse: str = "", language: Language = "es", resume: bool = True) -> PickPlan:
+    """Claim the orders for this picker (allocated -> picking) and return their pick list by bin.
+
+    `resume=False` (a wave) takes only allocated orders, so two pickers building waves at once
+    never walk for the same order; on PostgreSQL an order another workstation is claiming
+    right now is skipped (SKIP LOCKED) rather than waited for. `resume=True` also accepts
+    orders already in picking, for a picker who restarts an interrupted list by reference.
+    """
     if not references:
         raise ValidationError("choose at least one order to pick")
+    statuses = PICKABLE if resume else (OrderStatus.ALLOCATED.value,)
     with db.write() as s:
-        refs = pickable_references(s, references)
+        stmt = (select(Order).where(Order.reference.in_(list(references)), Order.status.in_(statuses))
+                .order_by(Order.id))
+        if s.get_bind().dialect.name == "postgresql":
+            stmt = stmt.with_for_update(skip_locked=True, of=Order)
+        claimed = {order.reference: order for order in s.scalars(stmt)}
+        refs = [r for r in references if r in claimed]
         if not refs:
             raise ValidationError("none of the chosen orders is allocated and waiting to be picked")
         for ref in refs:
-            order = load_order(s, ref)
+            order = claimed[ref]
             if order.status == OrderStatus.ALLOCATED.value:
-                set_status(s, order, OrderStatus.PICKING, "pick", actor,
-                           f"pick list {wave}".strip())
+                set_status(s, order, OrderStatus.PICKING, "pick", actor, f"pick list {wave}".strip())
         s.flush()
         items = pick_items(s, refs)
     now = utcnow()
@@ -195,9 +208,6 @@ def _label(session: Session, order: Order, shipper: Party, language: Language) -
 
 def assign_bin(db: Database, sku: str, warehouse: str, bin_code: str, *, actor: Actor) -> None:
     """Record where a product is shelved in a warehouse, so pick lists walk the aisles in order."""
-    from omsdesk.services import audit
-    from omsdesk.services.stock import product_by_sku, warehouse_by_code
-
     code = bin_code.strip().upper()
     if len(code) > 32:
         raise ValidationError(f"bin code '{code}' is longer than 32 characters")

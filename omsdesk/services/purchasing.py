@@ -168,15 +168,20 @@ def suggest_purchases(session: Session) -> list[Suggestion]:
     fc = demand_forecast(session, horizon=horizon)
     coming = on_order(session)
     suppliers = {sid: code for sid, code in session.execute(select(Supplier.id, Supplier.code))}
+    levels = {(pid, wid): (on_hand, reserved, reorder_point) for pid, wid, on_hand, reserved, reorder_point
+              in session.execute(select(StockLevel.product_id, StockLevel.warehouse_id, StockLevel.on_hand,
+                                        StockLevel.reserved, StockLevel.reorder_point))}
+    # A rule for a warehouse that never held the product still asks for its first stock.
+    for key in rules:
+        levels.setdefault(key, (0, 0, 0))
+    products = {pid: (sku, name) for pid, sku, name in session.execute(
+        select(Product.id, Product.sku, Product.name).where(Product.active.is_(True)))}
+    codes = {wid: code for wid, code in session.execute(
+        select(Warehouse.id, Warehouse.code).where(Warehouse.active.is_(True)))}
     out = []
-    for pid, wid, sku, name, code, on_hand, reserved, reorder_point in session.execute(
-        select(StockLevel.product_id, StockLevel.warehouse_id, Product.sku, Product.name, Warehouse.code,
-               StockLevel.on_hand, StockLevel.reserved, StockLevel.reorder_point)
-        .join(Product, Product.id == StockLevel.product_id)
-        .join(Warehouse, Warehouse.id == StockLevel.warehouse_id)
-        .where(Product.active.is_(True), Warehouse.active.is_(True))
-        .order_by(Product.sku, Warehouse.code)
-    ):
+    for (pid, wid), (on_hand, reserved, reorder_point) in levels.items():
+        if pid not in products or wid not in codes:
+            continue
         rule = rules.get((pid, wid))
         lead = rule.lead_time_days if rule else DEFAULT_LEAD_TIME_DAYS
         safety = rule.min_qty if rule else reorder_point
@@ -188,9 +193,12 @@ def suggest_purchases(session: Session) -> list[Suggestion]:
             qty = min(qty, rule.max_qty - available - incoming)
         if qty <= 0:
             continue
-        out.append(Suggestion(sku, name, code, suppliers.get(rule.supplier_id) if rule and rule.supplier_id else None,
+        sku, name = products[pid]
+        out.append(Suggestion(sku, name, codes[wid],
+                              suppliers.get(rule.supplier_id) if rule and rule.supplier_id else None,
                               available, incoming, lead, round(demand, 2), safety, qty,
                               rule.unit_cost if rule else 0))
+    out.sort(key=lambda sg: (sg.sku, sg.warehouse))
     return out
 
 

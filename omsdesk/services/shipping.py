@@ -22,7 +22,7 @@ from omsdesk.models import (
     Warehouse,
     check_transition,
 )
-from omsdesk.services import outbox
+from omsdesk.services import audit, outbox
 from omsdesk.services.context import Actor
 from omsdesk.services.orders import (
     MARKETPLACE_KINDS,
@@ -167,6 +167,13 @@ def return_order(db: Database, reference: str, *, actor: Actor, reason: str = ""
                     assert product is not None
                     move(s, actor, product, wh, qty, MoveKind.RETURN,
                          f"return {order.reference}: {reason}".strip(": "), order.id)
-        set_status(s, order, OrderStatus.RETURNED, "return", actor,
-                   reason or f"{sum(wanted.values())} unit(s) returned to {wh.code}")
+        note = reason or f"{sum(wanted.values())} unit(s) returned to {wh.code}"
+        everything_back = all(ln.qty_returned == ln.qty for ln in order.lines)
+        if everything_back:
+            set_status(s, order, OrderStatus.RETURNED, "return", actor, note)
+        else:
+            # Part of the goods came back: the order keeps its status, so what is still out can
+            # be returned later and a back-ordered rest can still ship.
+            audit.record(s, actor, entity="order", entity_id=order.id, reference=order.reference,
+                         action="return", from_status=order.status, to_status=order.status, reason=note)
         return OrderState(order.reference, order.status)

@@ -93,11 +93,11 @@ def move(
 
 
 def receive_stock(db: Database, sku: str, qty: int, warehouse: str, *, actor: Actor,
-                  reason: str = "receipt", serve_backorders: bool = False) -> LevelResult:
+                  reason: str = "receipt", serve_backorders: bool = True) -> LevelResult:
     """Book goods in: a receipt move that raises on hand.
 
-    With serve_backorders, orders waiting for this SKU are allocated in the same transaction,
-    oldest first (services/backorders.py).
+    Orders waiting for this SKU are allocated in the same transaction, oldest first
+    (services/backorders.py); serve_backorders=False only books the goods in.
     """
     positive_int(qty, "quantity")
     with db.write() as s:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+import queue
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,9 +15,10 @@ from omsdesk.models import Channel
 from omsdesk.models.sync_state import ChannelSyncState
 from omsdesk.services.channels import finish_run, save_cursor, shop_channel, start_run
 from omsdesk.services.context import SYSTEM, Actor
-from omsdesk.services.imports import ImportCounts, import_orders, quarantine_response
-from omsdesk.sync.connector import ChannelConfig, Connector
+from omsdesk.services.imports import ImportCounts, quarantine_response
+from omsdesk.sync.connector import ChannelConfig, Connector, OrderPage
 from omsdesk.sync.errors import AuthError, BadResponse, ChannelUnavailable, RateLimited, SyncError
+from omsdesk.sync.importer import import_orders
 from omsdesk.sync.registry import create_connector
 from omsdesk.sync.secrets import SecretUnavailable, load_secret
 
@@ -63,6 +67,47 @@ def classify(exc: BaseException) -> str:
     return "error"
 
 
+def prefetched(pages: Iterator[OrderPage]) -> Iterator[OrderPage]:
+    """Fetch the next page in a background thread while the caller stores this one.
+
+    The shop's answer time (network, its own database) then overlaps our inserts; pages
+    still arrive one at a time and in order, so the cursor logic is unchanged.
+    """
+    slot: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for page in pages:
+                while not stop.is_set():
+                    try:
+                        slot.put(("page", page), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            slot.put(("end", None))
+        except BaseException as exc:  # handed to the consumer, which raises it
+            slot.put(("error", exc))
+
+    worker = threading.Thread(target=produce, name="sync-prefetch", daemon=True)
+    worker.start()
+    try:
+        while True:
+            kind, value = slot.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        stop.set()
+        with contextlib.suppress(queue.Empty):
+            slot.get_nowait()
+        worker.join(timeout=30)
+
+
 def pull_orders(db: Database, channel_code: str, *, factory: ConnectorFactory | None = None,
                 actor: Actor = SYSTEM, auto_allocate: bool = True,
                 progress: Callable[[ImportCounts], None] | None = None) -> RunReport:
@@ -76,7 +121,7 @@ def pull_orders(db: Database, channel_code: str, *, factory: ConnectorFactory | 
     connector: Connector | None = None
     try:
         connector = (factory or default_factory())(channel)
-        for page in connector.pull_orders(cursor or None):
+        for page in prefetched(connector.pull_orders(cursor or None)):
             counts.add(import_orders(db, channel_code, page.orders, page.rejected, actor=actor,
                                      auto_allocate=auto_allocate))
             if page.next_cursor:

@@ -203,12 +203,17 @@ class HttpClient:
         data: bytes | str | None = None,
         headers: Mapping[str, str] | None = None,
         cost: float = 1.0,
+        idempotent: bool = True,
     ) -> HttpResponse:
         """Send one request with the channel's retry, rate-limit and redaction rules.
 
         Returns any 2xx/3xx answer. Raises AuthError (401/403, never retried), RateLimited
         (429 beyond what we wait for), ChannelUnavailable (network, timeouts, 5xx after
         retries), TlsError, or RequestRejected (other 4xx).
+
+        A request that is not `idempotent` (one that creates something) is retried only when
+        it surely never reached the shop (no connection, 429); after a read timeout or a 5xx
+        it fails at once, and the caller (the outbox) checks the shop before trying again.
         """
         self._check_scheme(url)
         safe_url = self.redact(url)
@@ -245,6 +250,14 @@ class HttpClient:
                 is_connect = isinstance(exc, requests.exceptions.ConnectionError) and not isinstance(
                     exc, requests.exceptions.ReadTimeout
                 )
+                never_sent = isinstance(exc, requests.exceptions.ConnectTimeout) or (
+                    is_connect and "NewConnectionError" in repr(exc))
+                if not idempotent and not never_sent:
+                    raise ChannelUnavailable(
+                        f"{self.channel}: no answer to {method} {safe_url}; the shop may have "
+                        "applied it, so it is checked before being sent again",
+                        channel=self.channel,
+                    ) from None
                 connect_failures += int(is_connect)
                 limit = self.retry.connect_attempts if is_connect else self.retry.attempts
                 tries = connect_failures if is_connect else attempt
@@ -304,7 +317,7 @@ class HttpClient:
                 self._sleep(delay)
                 continue
             if status >= 500:
-                if attempt >= self.retry.attempts:
+                if attempt >= self.retry.attempts or not idempotent:
                     raise ChannelUnavailable(
                         f"{self.channel}: the shop answered HTTP {status} to {method} {safe_url} "
                         f"{attempt} time(s)",
@@ -329,10 +342,11 @@ class HttpClient:
         return response.json(), response
 
     def send_json(self, method: str, url: str, body: Any, *, params: Any = None,
-                  headers: Mapping[str, str] | None = None, cost: float = 1.0) -> Any:
+                  headers: Mapping[str, str] | None = None, cost: float = 1.0,
+                  idempotent: bool = True) -> Any:
         """Send a JSON body and decode the JSON answer."""
         response = self.request(method, url, params=params, json_body=body, headers=headers,
-                                cost=cost)
+                                cost=cost, idempotent=idempotent)
         return response.json() if response.content.strip() else None
 
     def _check_scheme(self, url: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -94,12 +93,13 @@ def _spread(total: int, weights: list[int]) -> list[int]:
 
 
 def content_hash(order: ChannelOrder) -> str:
-    """A digest of what matters in an order, so a touch that changed nothing is recognised."""
-    data = to_json(order)
-    data.pop("updated_at", None)
-    data.pop("raw_status", None)
-    blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
-    return hashlib.sha256(blob).hexdigest()
+    """A digest of what matters in an order, so a touch that changed nothing is recognised.
+
+    The dataclass repr is deterministic and leaves the raw payload out (repr=False); the
+    update time and the shop's raw status word are blanked so only real changes count.
+    """
+    stable = dataclasses.replace(order, updated_at=order.created_at, raw_status="", raw={})
+    return hashlib.sha256(repr(stable).encode()).hexdigest()
 
 
 def map_order(order: ChannelOrder, *, channel: str, sku_map: Mapping[str, str],
@@ -208,7 +208,8 @@ def _paid(payment: ChannelPayment | None, total: int | None) -> tuple[int, bool]
 
 def to_json(order: ChannelOrder) -> dict[str, Any]:
     """The normalised order as plain JSON (no raw payload)."""
-    data = dataclasses.asdict(order)
+    # asdict deep-copies every field: leave the raw payload out before, not after.
+    data = dataclasses.asdict(dataclasses.replace(order, raw={}))
     data.pop("raw", None)
     for key in ("created_at", "updated_at"):
         data[key] = data[key].isoformat()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from babel.numbers import get_currency_precision
+
+_PLAIN = re.compile(r"^(-?)(\d{1,15})(?:\.(\d{1,15}))?$")
 
 
 class AmountError(ValueError):
@@ -48,6 +51,16 @@ def to_minor(amount: object, currency: str, *, allow_rounding: bool = False) -> 
     """
     if amount is None or amount == "":
         raise AmountError("missing amount")
+    if isinstance(amount, str):
+        plain = _PLAIN.match(amount)
+        if plain is not None:
+            # The usual shape ("19.95"): exact integer arithmetic, no Decimal needed.
+            sign, whole, frac = plain.groups()
+            exponent = currency_exponent(currency)
+            frac = frac or ""
+            if len(frac) <= exponent:
+                value = int(whole) * 10**exponent + int(frac.ljust(exponent, "0") or "0")
+                return -value if sign else value
     number = _decimal(amount)
     exponent = currency_exponent(currency)
     scaled = number.scaleb(exponent)

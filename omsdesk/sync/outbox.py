@@ -13,7 +13,7 @@ import logging
 import random
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, insert, select, update
@@ -70,7 +70,8 @@ class DrainReport:
     waiting: int = 0
     health: str = "ok"
     error: str = ""
-    details: list[str] = field(default_factory=list)
+    # Whether the shop answered at all: a pass with nothing to send says nothing of its health.
+    contacted: bool = False
 
     @property
     def status(self) -> str:
@@ -216,8 +217,9 @@ class OutboxDispatcher:
             if connector is not None:
                 connector.close()
         counts = {"delivered": report.delivered, "failed": report.failed + report.parked}
+        health = report.health if report.health != "ok" or report.contacted else "idle"
         finish_run(self.db, run_id, status=report.status, error=report.error, counts=counts,
-                   health=report.health)
+                   health=health)
         return report
 
     def push_stock(self, channel_code: str) -> DrainReport:
@@ -257,7 +259,9 @@ class OutboxDispatcher:
                       for _, sku, ikey in batch]
             try:
                 results = connector.push_stock(pushes)
+                report.contacted = True
             except SyncError as exc:
+                report.contacted = classify(exc) == "error"  # the shop answered, with a refusal
                 if classify(exc) != "error":
                     self._release(ids, str(exc))
                     report.health, report.error = classify(exc), str(exc)
@@ -313,6 +317,7 @@ class OutboxDispatcher:
                 blocked.add(msg.key)
                 continue
             except SyncError as exc:
+                report.contacted = classify(exc) == "error"
                 if classify(exc) != "error":
                     self._release([msg.id], str(exc))
                     report.health, report.error = classify(exc), str(exc)
@@ -320,6 +325,7 @@ class OutboxDispatcher:
                 self._fail([msg.id], str(exc), report)
                 blocked.add(msg.key)
                 continue
+            report.contacted = True
             self._settle([msg.id], DELIVERED)
             report.delivered += 1
             first_open.pop(msg.key, None)

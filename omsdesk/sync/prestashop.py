@@ -324,8 +324,10 @@ class PrestaShopConnector(Connector):
                 continue  # associations are not rewritten here
             ET.SubElement(node, key).text = "" if value is None else str(value)
         body = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+        # A PUT sets a whole record (safe to repeat); a POST adds one (not).
         self.http.request(method, f"{self.base}/{resource}", params=dict(params or {}), data=body,
-                          headers={"Content-Type": "application/xml; charset=utf-8"})
+                          headers={"Content-Type": "application/xml; charset=utf-8"},
+                          idempotent=method != "POST")
 
     # -- stock ---------------------------------------------------------------------------
 

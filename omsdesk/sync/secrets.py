@@ -22,6 +22,11 @@ class SecretUnavailable(OmsError):
     """The keyring cannot be used, or holds no secret for the channel."""
 
 
+def check_keyring() -> None:
+    """Raise SecretUnavailable, saying what to install, when no keyring backend is usable."""
+    _usable()
+
+
 def _usable() -> None:
     # keyring falls back to its `fail` backend, which raises on use; say what to install.
     if type(keyring.get_keyring()).__module__.startswith("keyring.backends.fail"):

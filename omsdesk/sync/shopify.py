@@ -73,6 +73,11 @@ _FINANCIAL = {
 }
 
 
+def _safe_to_repeat(document: str) -> bool:
+    """Queries, and mutations carrying an idempotency key, may be sent twice."""
+    return not document.lstrip().startswith("mutation") or "@idempotent" in document
+
+
 def _money(block: Mapping[str, Any] | None, currency: str) -> int:
     if not block:
         return 0
@@ -256,7 +261,7 @@ class ShopifyConnector(Connector):
         for _ in range(MAX_THROTTLE_WAITS):
             body = self.http.send_json(
                 "POST", self.endpoint, {"query": document, "variables": dict(variables or {})},
-                cost=self._next_cost,
+                cost=self._next_cost, idempotent=_safe_to_repeat(document),
             )
             if not isinstance(body, dict):
                 raise BadResponse(f"{self.config.name}: GraphQL answer is not an object",
@@ -342,7 +347,8 @@ class ShopifyConnector(Connector):
                     ))
                     continue
                 orders.append(order)
-                stamp = format_cursor(order.updated_at)
+            if orders:
+                stamp = format_cursor(max(o.updated_at for o in orders))
                 if watermark is None or stamp > watermark:
                     watermark = stamp
             info = connection.get("pageInfo") or {}

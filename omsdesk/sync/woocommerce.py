@@ -276,7 +276,7 @@ class WooCommerceConnector(Connector):
                     text += f" ({push.tracking_url})"
                 self.http.send_json("POST", f"{order_url}/notes",
                                     {"note": text, "customer_note": push.notify_customer},
-                                    params=self._params())
+                                    params=self._params(), idempotent=False)
         if push.final:
             self.http.send_json("PUT", order_url, {"status": "completed"}, params=self._params())
 

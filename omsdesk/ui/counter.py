@@ -36,7 +36,7 @@ from omsdesk.services import counter as counter_svc
 from omsdesk.ui.banner import Banner
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.i18n import doc_language
-from omsdesk.ui.print_dialogs import deliver_document
+from omsdesk.ui.print_dialogs import Delivery, deliver_document, describe
 from omsdesk.ui.workers import run_in_pool
 
 
@@ -86,6 +86,17 @@ class CustomerDialog(QDialog):
         self.results.itemActivated.connect(lambda _item: self.accept())
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.search.installEventFilter(self)  # arrows move through the results while typing
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.results.count():
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+            self.results.setCurrentRow(row)
+            return True
+        return super().eventFilter(watched, event)
 
     def search_for(self, text: str) -> None:
         self.results.clear()
@@ -120,8 +131,7 @@ class CounterView(QWidget):
         self.lines: list[BasketLine] = []
         self.customer: counter_svc.CustomerChoice | None = None
         self.last_receipt: str = ""
-        self.warehouse = str(ctx.settings.get("counter_warehouse") or "") or (
-            counter_svc.default_shop_warehouse(ctx.db) or "")
+        self._default_warehouse = counter_svc.default_shop_warehouse(ctx.db) or ""
         self._busy = False
         self._build()
         self._shortcuts()
@@ -161,7 +171,7 @@ class CounterView(QWidget):
         left.addWidget(self.table, 1)
         keys = QLabel(self.tr(
             "F2 cash · F3 card · F4 customer · Shift+F4 walk-in · + / - quantity · F6 set quantity"
-            " · F7 discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint"))
+            " · F7 line discount · F8 sale discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint"))
         keys.setStyleSheet("color: #555;")
         keys.setWordWrap(True)
         left.addWidget(keys)
@@ -234,7 +244,8 @@ class CounterView(QWidget):
             ("Shift+F4", self.walk_in), ("Esc", self.clear_sale),
             ("Ctrl++", lambda: self.change_qty(+1)), ("Ctrl+=", lambda: self.change_qty(+1)),
             ("Ctrl+-", lambda: self.change_qty(-1)),
-            ("F6", self.ask_qty), ("F7", self.ask_discount), ("F9", self.reprint),
+            ("F6", self.ask_qty), ("F7", self.ask_discount), ("F8", self.ask_sale_discount),
+            ("F9", self.reprint),
             ("F12", self.scan.setFocus),
         ]
         for key, slot in bindings:
@@ -362,6 +373,24 @@ class CounterView(QWidget):
         self.lines[row] = replace(line, discount=discount)
         self._refresh(select=row)
 
+    def ask_sale_discount(self) -> None:
+        if not self.lines:
+            return
+        text, ok = QInputDialog.getText(self, self.tr("Discount on the whole sale"),
+                                        self.tr("Percentage off every line (e.g. 10%)"))
+        if ok:
+            self.apply_sale_discount(text)
+
+    def apply_sale_discount(self, text: str) -> None:
+        """The same percentage off every line, so each line's tax stays right."""
+        value = text.strip().rstrip("%").strip()
+        if not value:
+            return
+        for row in range(len(self.lines)):
+            self.set_discount(row, f"{value}%")
+            if self.banner.level == "error":
+                return
+
     def remove_line(self, row: int | None = None) -> None:
         row = self.selected_row() if row is None else row
         if 0 <= row < len(self.lines):
@@ -388,6 +417,11 @@ class CounterView(QWidget):
 
     def walk_in(self) -> None:
         self.set_customer(None)
+
+    @property
+    def warehouse(self) -> str:
+        """Read at each use, so a change saved in Settings applies to the next scan."""
+        return str(self.ctx.settings.get("counter_warehouse") or "") or self._default_warehouse
 
     @property
     def total(self) -> int:
@@ -468,24 +502,20 @@ class CounterView(QWidget):
         db, actor, settings = self.ctx.db, self.ctx.actor, dict(self.ctx.settings)
         language = doc_language(settings)
 
-        def work() -> tuple[counter_svc.SaleResult, str]:
+        def work() -> tuple[counter_svc.SaleResult, Delivery]:
             result = counter_svc.sell(db, sale, actor=actor)
             doc = counter_svc.receipt_doc(db, result.reference, language=language)
             pdf = render_receipt(doc)
-            try:
-                where = deliver_document(settings, "receipt", pdf, f"receipt-{result.reference}")
-            except OmsError as exc:
-                # The sale is stored; a jammed printer must not make the clerk sell twice.
-                where = f"NOT printed: {exc}"
-            return result, where
+            # A jammed printer is reported, not raised: the sale is stored and must not be rung twice.
+            return result, deliver_document(settings, "receipt", pdf, f"receipt-{result.reference}")
 
         self._busy = True
         self._refresh()
         self.banner.show_message(self.tr("Recording the sale..."))
         run_in_pool(self.ctx.pool, work, self._sold, self._not_sold)
 
-    def _sold(self, outcome: tuple[counter_svc.SaleResult, str]) -> None:
-        result, where = outcome
+    def _sold(self, outcome: tuple[counter_svc.SaleResult, Delivery]) -> None:
+        result, receipt = outcome
         self._busy = False
         self.last_receipt = result.reference
         self.lines.clear()
@@ -498,8 +528,8 @@ class CounterView(QWidget):
         if result.method == "cash":
             message += "  ·  " + self.tr("CHANGE {change}").format(
                 change=format_money(result.change, result.currency, self._lang()))
-        message += "  ·  " + self.tr("receipt {where}").format(where=where)
-        self.banner.show_message(message, "error" if where.startswith("NOT") else "ok")
+        message += "  ·  " + describe(receipt)
+        self.banner.show_message(message, "error" if receipt.failed else "ok")
         self.scan.setFocus()
         self.ctx.signals.orders_changed.emit()
         self.ctx.signals.stock_changed.emit()
@@ -517,11 +547,15 @@ class CounterView(QWidget):
         db, ref, settings = self.ctx.db, self.last_receipt, dict(self.ctx.settings)
         language = doc_language(settings)
 
-        def work() -> str:
+        def work() -> Delivery:
             pdf = render_receipt(counter_svc.receipt_doc(db, ref, language=language))
             return deliver_document(settings, "receipt", pdf, f"receipt-{ref}-copy")
 
         run_in_pool(self.ctx.pool, work, self._reprinted, self.banner.refuse)
 
-    def _reprinted(self, where: str) -> None:
-        self.banner.show_message(self.tr("Copy {where}").format(where=where), "ok")
+    def _reprinted(self, copy: Delivery) -> None:
+        message = self.tr("Copy: {what}").format(what=describe(copy))
+        if copy.failed:
+            self.banner.refuse(message)
+        else:
+            self.banner.show_message(message, "ok")

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -18,20 +14,8 @@ from PySide6.QtWidgets import (
 from omsdesk.queries.customers import CustomerOrder, CustomerRow, customer_orders, search_customers
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.order_queue_model import money, status_text
+from omsdesk.ui.tables import fill_table, make_table
 from omsdesk.ui.workers import run_in_pool
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(24)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class CustomersView(QWidget):
@@ -52,11 +36,11 @@ class CustomersView(QWidget):
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
 
-        self.list = _table([self.tr("Name"), self.tr("Email"), self.tr("Phone"), self.tr("Tax id")])
+        self.list = make_table([self.tr("Name"), self.tr("Email"), self.tr("Phone"), self.tr("Tax id")], stretch=0)
         self.list.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._load_orders(row))
         self.orders_title = QLabel(self.tr("Select a customer to see their orders"))
         self.orders_title.setStyleSheet("font-weight: 600;")
-        self.order_table = _table([self.tr("Order"), self.tr("Placed"), self.tr("Status"), self.tr("Total")])
+        self.order_table = make_table([self.tr("Order"), self.tr("Placed"), self.tr("Status"), self.tr("Total")])
         self.order_table.cellDoubleClicked.connect(
             lambda row, _c: self.open_order.emit(self.orders[row].reference))
         right = QWidget()
@@ -94,10 +78,7 @@ class CustomersView(QWidget):
         if seq != self._search_seq:
             return
         self.customers = rows
-        self.list.setRowCount(len(rows))
-        for r, c in enumerate(rows):
-            for col, value in enumerate((c.name, c.email, c.phone, c.tax_id)):
-                self.list.setItem(r, col, QTableWidgetItem(value))
+        fill_table(self.list, [(c.name, c.email, c.phone, c.tax_id) for c in rows])
 
     def _load_orders(self, row: int) -> None:
         if not 0 <= row < len(self.customers):
@@ -115,12 +96,6 @@ class CustomersView(QWidget):
         customer, orders = result
         self.orders = orders
         self.orders_title.setText(self.tr("Orders of {name} ({n})").format(name=customer.name, n=len(orders)))
-        self.order_table.setRowCount(len(orders))
-        for r, o in enumerate(orders):
-            when = o.placed_at.strftime("%Y-%m-%d %H:%M") if hasattr(o.placed_at, "strftime") else ""
-            values = (o.reference, when, status_text(o.status), money(o.total, o.currency))
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if col == 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.order_table.setItem(r, col, item)
+        fill_table(self.order_table, [
+            (o.reference, o.placed_at.strftime("%Y-%m-%d %H:%M") if hasattr(o.placed_at, "strftime") else "",
+             status_text(o.status), money(o.total, o.currency)) for o in orders], right_aligned=(3,))

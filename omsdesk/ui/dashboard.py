@@ -127,7 +127,8 @@ class DashboardView(QWidget):
         self.tiles["open"].set_value(f"{d.open_orders:,}")
         self.tiles["late"].set_value(f"{d.late_orders:,}", alert=d.late_orders > 0)
         self.tiles["low"].set_value(f"{d.low_stock:,}", alert=d.low_stock > 0)
-        days = [day.strftime("%d/%m") for day in d.days]
+        # Day of the month: thirty of them fit upright and never repeat within 30 days.
+        days = [day.strftime("%d") for day in d.days]
         self._orders_chart(d, days)
         self._revenue_chart(d, days)
         self._top_chart(d)
@@ -147,8 +148,8 @@ class DashboardView(QWidget):
         chart.addSeries(series)
         x = QBarCategoryAxis()
         x.append(days)
-        # Thirty dates side by side only fit when set at an angle.
-        x.setLabelsAngle(-60)
+        x.setTitleText(self.tr("{first} to {last}").format(first=d.days[0].strftime("%d/%m"),
+                                                          last=d.days[-1].strftime("%d/%m")))
         y = QValueAxis()
         y.setLabelFormat("%d")
         peak = max((sum(v[i] for v in d.orders_per_day.values()) for i in range(len(days))), default=0)

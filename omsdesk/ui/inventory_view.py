@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +39,7 @@ from omsdesk.queries.stock import StockRow, stock_rows
 from omsdesk.queries.stock_moves import MoveRow, stock_moves
 from omsdesk.services.stock import adjust_stock, receive_stock
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.tables import fill_table, make_table
 from omsdesk.ui.workers import run_in_pool
 
 PAGE = 500
@@ -249,19 +248,17 @@ class InventoryView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for col, width in {"sku": 90, "warehouse": 72, "bin": 70, "on_hand": 64, "reserved": 64,
+                           "available": 64, "reorder_point": 72}.items():
+            header.resizeSection(StockModel.COLUMNS.index(col), width)
+        header.setSectionResizeMode(StockModel.COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
         self.moves_title = QLabel(self.tr("Select a product to see its movements"))
         self.moves_title.setStyleSheet("font-weight: 600;")
-        self.moves = QTableWidget(0, 6)
-        self.moves.setHorizontalHeaderLabels([self.tr("When"), self.tr("Warehouse"), self.tr("Change"),
-                                              self.tr("Kind"), self.tr("Reason / order"), self.tr("User")])
-        self.moves.verticalHeader().setVisible(False)
-        self.moves.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.moves.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.moves.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.moves = make_table([self.tr("When"), self.tr("Warehouse"), self.tr("Change"), self.tr("Kind"),
+                                 self.tr("Reason / order"), self.tr("User")], stretch=4)
         moves_box = QWidget()
         moves_layout = QVBoxLayout(moves_box)
         moves_layout.setContentsMargins(0, 0, 0, 0)
@@ -271,7 +268,9 @@ class InventoryView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(moves_box)
-        splitter.setSizes([720, 540])
+        splitter.setSizes([640, 490])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         self.count_label = QLabel()
         self.model.page_loaded.connect(self._on_page_loaded)
 
@@ -346,12 +345,8 @@ class InventoryView(QWidget):
         if self._current is None or self._current[0] != sku:
             return
         self.moves_title.setText(self.tr("Movements of {sku} · {name}").format(sku=sku, name=self._current[2]))
-        self.moves.setRowCount(len(moves))
-        for r, m in enumerate(moves):
-            values = [m.at.strftime("%Y-%m-%d %H:%M"), m.warehouse, f"{m.qty:+d}", m.kind,
-                      m.order_reference or m.reason, m.user]
-            for c, value in enumerate(values):
-                self.moves.setItem(r, c, QTableWidgetItem(value))
+        fill_table(self.moves, [[m.at.strftime("%d/%m/%y %H:%M"), m.warehouse, f"{m.qty:+d}", m.kind,
+                                 m.order_reference or m.reason, m.user] for m in moves], right_aligned=(2,))
 
     def open_dialog(self, kind: str) -> StockDialog:
         sku, warehouse, _name = self._current or ("", "", "")

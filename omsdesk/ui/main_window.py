@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.nav.setSpacing(1)
         self.nav.setStyleSheet(
-            "QListWidget#navigation { border: none; background: palette(window); font-size: 13px; }"
+            "QListWidget#navigation { border: none; outline: 0; background: palette(window); font-size: 13px; }"
             "QListWidget#navigation::item { padding: 7px 10px; border-radius: 4px; }"
             "QListWidget#navigation::item:selected { background: palette(highlight); "
             "color: palette(highlighted-text); }")

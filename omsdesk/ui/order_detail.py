@@ -92,9 +92,10 @@ class OrderDetailView(QWidget):
         people.addWidget(self._group(self.tr("Customer"), self.customer))
         people.addWidget(self._group(self.tr("Ship to"), self.address))
 
-        self.lines = self._table([self.tr("SKU"), self.tr("Product"), self.tr("Qty"), self.tr("Total"),
-                                  self.tr("Shipped"), self.tr("Reserved"), self.tr("Available by warehouse")])
-        self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Two-line cells (SKU over name, one warehouse per line) keep the panel narrow.
+        self.lines = self._table([self.tr("Item"), self.tr("Qty"), self.tr("Total"), self.tr("Reserved"),
+                                  self.tr("Available")])
+        self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.lines.horizontalHeader().setStretchLastSection(False)
         self.payments = self._table([self.tr("Paid at"), self.tr("Method"), self.tr("Reference"), self.tr("Amount")])
         self.shipments = QLabel()
@@ -200,9 +201,8 @@ class OrderDetailView(QWidget):
             f"{st.get('postcode', '')} {st.get('city', '')}".strip(),
             f"{st.get('province', '')} {st.get('country', '')}".strip()) if x))
         self._fill(self.lines, [
-            [ln.sku, ln.name, str(ln.qty), money(ln.total, d.currency),
-             str(ln.qty_shipped), str(ln.qty_reserved),
-             " · ".join(f"{wh} {n}" for wh, n in ln.available_by_warehouse.items())]
+            [f"{ln.sku}\n{ln.name}", str(ln.qty), money(ln.total, d.currency), str(ln.qty_reserved),
+             "\n".join(f"{wh} {n}" for wh, n in ln.available_by_warehouse.items())]
             for ln in d.lines])
         self._fill(self.payments, [[_when(p.paid_at), p.method, p.reference, money(p.amount, d.currency)]
                                    for p in d.payments])

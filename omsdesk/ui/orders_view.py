@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -61,6 +62,7 @@ class OrdersView(QWidget):
         self.model = OrderQueueModel(ctx.db, parent=self)
         self.last_outcome: BatchOutcome[str] | None = None
         self._batch: BatchProgress | None = None
+        self.last_delivery: Any = None
         self._channels: list[Choice] = []
         self._warehouses: list[Choice] = []
         self._restoring = False
@@ -94,6 +96,9 @@ class OrdersView(QWidget):
         self.held_only = QCheckBox(self.tr("On hold"))
         for combo in (self.channel, self.warehouse, self.dates):
             combo.currentIndexChanged.connect(self._apply_filters)
+            combo.setMaximumWidth(190)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         for box in (self.late_only, self.held_only):
             box.toggled.connect(self._apply_filters)
 
@@ -147,7 +152,7 @@ class OrdersView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([680, 600])
+        self.splitter.setSizes([620, 510])
 
         self.count_label = QLabel()
         self.model.page_loaded.connect(self._on_page_loaded)
@@ -193,6 +198,17 @@ class OrdersView(QWidget):
             self.batch_actions[action] = act
             self.batch_menu.addAction(act)
             self.addAction(act)
+        self.batch_menu.addSeparator()
+        self.print_actions: dict[str, QAction] = {}
+        for kind, text, key in (("packing_slip", self.tr("Print packing slips for selected"), "Ctrl+Shift+P"),
+                                ("label", self.tr("Print labels for selected"), "Ctrl+Shift+L")):
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(key))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(lambda _=False, k=kind: self.print_documents(k))
+            self.print_actions[kind] = act
+            self.batch_menu.addAction(act)
+            self.addAction(act)
         self.batch_button.setMenu(self.batch_menu)
 
         self.newest_action = QAction(self.tr("Newest first"), self)
@@ -207,7 +223,8 @@ class OrdersView(QWidget):
 
     def menu_actions(self) -> list[QAction]:
         """Actions the main window lists in its Orders menu."""
-        return [*self.batch_actions.values(), self.newest_action, self.oldest_action]
+        return [*self.batch_actions.values(), *self.print_actions.values(), self.newest_action,
+                self.oldest_action]
 
     # -- filters --------------------------------------------------------------------------
 
@@ -381,6 +398,66 @@ class OrdersView(QWidget):
         if outcome.failed or outcome.cancelled:
             show_batch_outcome(self, title, outcome, modal=False)
         self.batch_finished.emit(outcome)
+
+    def print_documents(self, kind: str) -> BatchProgress | None:
+        """Packing slips or labels of the selected orders in one PDF, to this workstation's printer.
+
+        Each order's document is built in turn (an order that cannot have one is listed as a
+        failure, the rest still print), then the PDF is rendered and delivered in a worker.
+        """
+        refs = self.selected_references()
+        if not refs or self._batch is not None:
+            return None
+        from omsdesk.queries.documents import label_docs, packing_slip_doc
+        from omsdesk.ui.i18n import doc_language
+
+        ctx = self.ctx
+        language = doc_language(ctx.settings)
+        docs: list[Any] = []
+
+        def build(ref: str) -> None:
+            with ctx.db.read() as s:
+                if kind == "packing_slip":
+                    docs.append(packing_slip_doc(s, ref, language=language))
+                else:
+                    docs.extend(label_docs(s, ref, language=language))
+
+        title = (self.tr("Packing slips: {n} orders") if kind == "packing_slip"
+                 else self.tr("Labels: {n} orders")).format(n=len(refs))
+        batch = BatchProgress(self, title, refs, build, pool=ctx.pool)
+        batch.finished.connect(lambda outcome: self._deliver(kind, title, docs, outcome))
+        self._batch = batch
+        batch.start()
+        return batch
+
+    def _deliver(self, kind: str, title: str, docs: list[Any], outcome: BatchOutcome[str]) -> None:
+        from omsdesk.documents.batch import render_labels, render_packing_slips
+        from omsdesk.ui.print_dialogs import deliver_document, describe
+
+        self._batch = None
+        self.last_outcome = outcome
+        if outcome.failed or outcome.cancelled:
+            show_batch_outcome(self, title, outcome, modal=False)
+        if not docs or outcome.cancelled:
+            self.batch_finished.emit(outcome)
+            return
+        settings = self.ctx.settings
+        name = f"{kind}s-{outcome.done[0]}-{len(outcome.done)}"
+
+        def render() -> Any:
+            data = render_packing_slips(docs) if kind == "packing_slip" else render_labels(docs)
+            return deliver_document(settings, kind, data, name)
+
+        def delivered(delivery: Any) -> None:
+            self.last_delivery = delivery
+            self.ctx.signals.status_message.emit(describe(delivery))
+            self.batch_finished.emit(outcome)
+
+        def failed(message: str) -> None:
+            self.ctx.signals.status_message.emit(message)
+            self.batch_finished.emit(outcome)
+
+        run_in_pool(self.ctx.pool, render, delivered, failed)
 
     # -- persistence ----------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from omsdesk.services import picking as picking_svc
 from omsdesk.ui.banner import Banner
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.i18n import doc_language
-from omsdesk.ui.print_dialogs import deliver_document, preview_pdf, wants_zpl
+from omsdesk.ui.print_dialogs import Delivery, deliver_document, describe, preview_pdf, wants_zpl
 from omsdesk.ui.workers import run_in_pool
 
 _DONE = QColor("#dff3e3")
@@ -41,7 +41,7 @@ _PARTLY = QColor("#fff4d6")
 
 
 def pack_and_print(db: Any, actor: Any, settings: dict[str, Any], plan: picking_svc.PickPlan,
-                   progress: picking_svc.PickProgress) -> tuple[picking_svc.PackResult, list[str]]:
+                   progress: picking_svc.PickProgress) -> tuple[picking_svc.PackResult, list[Delivery]]:
     """Pack the orders, then send slips and labels to this workstation's printers (worker thread).
 
     Printing comes after the commit: a printer fault leaves the orders packed and says so,
@@ -49,29 +49,21 @@ def pack_and_print(db: Any, actor: Any, settings: dict[str, Any], plan: picking_
     """
     language = doc_language(settings)
     result = picking_svc.pack_picked(db, plan, progress, actor=actor, language=language)
-    notes: list[str] = []
     name = plan.doc.wave
-    try:
-        notes.append("packing slips " + deliver_document(
-            settings, "packing_slip", render_packing_slips(result.slips), f"slips-{name}"))
-    except OmsError as exc:
-        notes.append(f"packing slips NOT printed: {exc}")
-    try:
-        if wants_zpl(settings, "label"):
-            data, ext = b"".join(render_label_zpl(doc) for doc in result.labels), "zpl"
-        else:
-            data, ext = render_labels(result.labels), "pdf"
-        notes.append("labels " + deliver_document(settings, "label", data, f"labels-{name}", ext))
-    except OmsError as exc:
-        notes.append(f"labels NOT printed: {exc}")
-    return result, notes
+    slips = deliver_document(settings, "packing_slip", render_packing_slips(result.slips), f"slips-{name}")
+    if wants_zpl(settings, "label"):
+        labels = deliver_document(settings, "label", b"".join(render_label_zpl(doc) for doc in result.labels),
+                                  f"labels-{name}", "zpl")
+    else:
+        labels = deliver_document(settings, "label", render_labels(result.labels), f"labels-{name}")
+    return result, [slips, labels]
 
 
 class PickPackView(QWidget):
     """Left: the orders to pick. Right: the pick list in bin order, verified scan by scan."""
 
     picking_started = Signal(object)  # PickPlan
-    packed = Signal(object, list)     # PackResult, what happened to the documents
+    packed = Signal(object, list)     # PackResult, [Delivery] of the slips and labels
     pack_failed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -80,6 +72,7 @@ class PickPackView(QWidget):
         self.plan: picking_svc.PickPlan | None = None
         self.progress: picking_svc.PickProgress | None = None
         self._busy = False
+        self._resume = False  # True when the orders were named one by one (may be in picking)
         self._build()
         self._shortcuts()
         self.reload_warehouses()
@@ -198,6 +191,7 @@ class PickPackView(QWidget):
         with self.ctx.db.read() as s:
             rows = picking_q.wave(s, self.warehouse.currentText(), limit=self.wave_size.value())
         self.set_orders([(r.reference, r.customer_name, r.units) for r in rows])
+        self._resume = False
         if not rows:
             self.banner.show_message(self.tr("No allocated orders wait in {wh}").format(
                 wh=self.warehouse.currentText()))
@@ -207,6 +201,7 @@ class PickPackView(QWidget):
         with self.ctx.db.read() as s:
             rows = picking_q.pickable_orders(s, references)
         self.set_orders([(r.reference, r.customer_name, r.units) for r in rows])
+        self._resume = True
         found = {r.reference for r in rows}
         skipped = [r for r in references if r not in found]
         if skipped:
@@ -245,7 +240,8 @@ class PickPackView(QWidget):
         try:
             plan = picking_svc.start_picking(self.ctx.db, refs, actor=self.ctx.actor,
                                              warehouse=self.warehouse.currentText(),
-                                             language=doc_language(self.ctx.settings))
+                                             language=doc_language(self.ctx.settings),
+                                             resume=self._resume)
         except OmsError as exc:
             self.banner.refuse(str(exc))
             return
@@ -303,7 +299,11 @@ class PickPackView(QWidget):
                     item.setBackground(QBrush(colour))
                 self.pick_table.setItem(r, c, item)
         if select is not None:
-            self.pick_table.selectRow(select)
+            # Scroll, not select: the selection colour would hide the picked / partly picked colours.
+            self.pick_table.clearSelection()
+            first = self.pick_table.item(select, 0)
+            if first is not None:
+                self.pick_table.scrollToItem(first)
         if self.progress is not None:
             done = sum(self.progress.picked)
             self.summary.setText(self.tr("{done} of {total} units picked").format(
@@ -335,16 +335,16 @@ class PickPackView(QWidget):
         run_in_pool(self.ctx.pool, lambda: pack_and_print(db, actor, settings, plan, progress),
                     self._on_packed, self._on_pack_failed)
 
-    def _on_packed(self, outcome: tuple[picking_svc.PackResult, list[str]]) -> None:
+    def _on_packed(self, outcome: tuple[picking_svc.PackResult, list[Delivery]]) -> None:
         result, notes = outcome
         self._busy = False
         self.plan = None
         self.progress = None
         self.set_orders([])
         self._refresh_pick_table()
-        failed = any("NOT printed" in n for n in notes)
+        failed = any(n.failed for n in notes)
         self.banner.show_message(self.tr("Packed {refs}").format(refs=", ".join(result.references))
-                                 + " · " + "; ".join(notes), "error" if failed else "ok")
+                                 + " · " + "; ".join(describe(n) for n in notes), "error" if failed else "ok")
         self.ctx.signals.orders_changed.emit()
         self.packed.emit(result, notes)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -23,6 +25,9 @@ from PySide6.QtWidgets import (
 
 from omsdesk.config import data_dir
 from omsdesk.documents.printing import PrinterProfile, print_bytes
+from omsdesk.models.errors import OmsError
+
+log = logging.getLogger(__name__)
 
 # Document types a workstation can route to its own printer (keys of settings["printers"]).
 DOCUMENT_TYPES = ("receipt", "invoice", "packing_slip", "label", "pick_list")
@@ -50,21 +55,56 @@ def output_dir(settings: dict[str, Any]) -> Path:
     return Path(configured) if configured else data_dir() / "documents"
 
 
-def deliver_document(settings: dict[str, Any], doc_type: str, data: bytes, name: str,
-                     extension: str = "pdf") -> str:
-    """Print to the workstation's printer for the type, or save the PDF when none is set.
+@dataclass(frozen=True)
+class Delivery:
+    """What became of one document: printed (queue and CUPS job), saved (path), or failed (why)."""
 
-    Plain Python (no widgets), so a worker thread can call it. Returns what happened, in words.
+    document: str  # the DOCUMENT_TYPES key
+    queue: str = ""
+    job: str = ""
+    path: str = ""
+    error: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.error)
+
+
+def deliver_document(settings: dict[str, Any], doc_type: str, data: bytes, name: str,
+                     extension: str = "pdf") -> Delivery:
+    """Print to the workstation's printer for the type, or save the file when none is set.
+
+    Plain Python (no widgets), so a worker thread can call it. A printer fault is reported
+    in the result, not raised: the business step before it is already committed.
     """
     profile = profile_for(settings, doc_type)
-    if profile is not None:
-        job = print_bytes(data, profile, title=name)
-        return f"printed on {profile.queue} (job {job})"
-    folder = output_dir(settings)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / (re.sub(r"[^\w.-]+", "_", name) + "." + extension)
-    path.write_bytes(data)
-    return f"saved to {path}"
+    try:
+        if profile is not None:
+            return Delivery(doc_type, queue=profile.queue, job=print_bytes(data, profile, title=name))
+        folder = output_dir(settings)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / (re.sub(r"[^\w.-]+", "_", name) + "." + extension)
+        path.write_bytes(data)
+        return Delivery(doc_type, path=str(path))
+    except (OmsError, OSError) as exc:
+        log.warning("%s %s not delivered: %s", doc_type, name, exc)
+        return Delivery(doc_type, queue=profile.queue if profile else "", error=str(exc))
+
+
+def describe(delivery: Delivery) -> str:
+    """The delivery in the clerk's language."""
+    translate = QCoreApplication.translate
+    names = {"receipt": translate("Printing", "Receipt"), "invoice": translate("Printing", "Invoice"),
+             "packing_slip": translate("Printing", "Packing slips"), "label": translate("Printing", "Labels"),
+             "pick_list": translate("Printing", "Pick list")}
+    what = names.get(delivery.document, delivery.document)
+    if delivery.failed:
+        return QCoreApplication.translate("Printing", "{what} NOT printed: {error}").format(
+            what=what, error=delivery.error)
+    if delivery.job:
+        return QCoreApplication.translate("Printing", "{what} printed on {queue} (job {job})").format(
+            what=what, queue=delivery.queue, job=delivery.job)
+    return QCoreApplication.translate("Printing", "{what} saved to {path}").format(what=what, path=delivery.path)
 
 
 def _load(data: bytes, owner: QWidget) -> tuple[QPdfDocument, QBuffer]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import keyring
-import keyring.backends.fail
-from keyring.errors import KeyringError
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QPdfWriter, QShortcut
 from PySide6.QtWidgets import (
@@ -32,16 +30,16 @@ from omsdesk.config import save_settings
 from omsdesk.documents.printing import list_queues, print_bytes
 from omsdesk.models.errors import OmsError
 from omsdesk.queries import lookups
+from omsdesk.services.channels import SHOP_KINDS, add_channel, list_channels
 from omsdesk.services.counter import default_shop_warehouse
 from omsdesk.services.invoice_company import Company, get_company, set_company
 from omsdesk.services.validation import valid_tax_id
+from omsdesk.sync import secrets
 from omsdesk.ui.banner import Banner
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.i18n import LANGUAGES, install_translator
 from omsdesk.ui.print_dialogs import DOCUMENT_TYPES, output_dir, profile_for
 from omsdesk.ui.workers import run_in_pool
-
-KEYRING_SERVICE = "omsdesk"
 
 _COMPANY_TEXT = ("name", "tax_id", "address", "postcode", "city", "province", "country", "email",
                  "phone", "logo_path", "series_ordinary", "series_simplified", "series_rectifying")
@@ -49,11 +47,11 @@ _COMPANY_TEXT = ("name", "tax_id", "address", "postcode", "city", "province", "c
 
 def keyring_missing() -> bool:
     """True when keyring found no usable backend (it then falls back to one that always fails)."""
-    return isinstance(keyring.get_keyring(), keyring.backends.fail.Keyring)
-
-
-def channel_secret_key(code: str) -> str:
-    return f"channel:{code}"
+    try:
+        secrets.check_keyring()
+    except secrets.SecretUnavailable:
+        return True
+    return False
 
 
 def printer_test_page(queue: str, doc_type: str) -> bytes:
@@ -88,7 +86,7 @@ class SettingsView(QWidget):
         self.tabs.addTab(self._company_tab(), self.tr("Company and invoices"))
         self.tabs.addTab(self._printers_tab(), self.tr("Printers"))
         self.tabs.addTab(self._workstation_tab(), self.tr("Counter and language"))
-        self.tabs.addTab(self._channels_tab(), self.tr("Channel credentials"))
+        self.tabs.addTab(self._channels_tab(), self.tr("Channels"))
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         bottom = QHBoxLayout()
@@ -237,13 +235,17 @@ class SettingsView(QWidget):
 
     def _channels_tab(self) -> QWidget:
         page = QWidget()
-        self.channels = QTableWidget(0, 3)
-        self.channels.setHorizontalHeaderLabels([self.tr("Channel"), self.tr("Name"), self.tr("Credential")])
+        self.channels = QTableWidget(0, 5)
+        self.channels.setHorizontalHeaderLabels([self.tr("Channel"), self.tr("Name"), self.tr("Type"),
+                                                 self.tr("Address"), self.tr("Credential")])
         self.channels.verticalHeader().setVisible(False)
         self.channels.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.channels.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.channels.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.channels.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.channels.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.channels.itemSelectionChanged.connect(self._channel_selected)
+
+        credential = QGroupBox(self.tr("Credential of a channel"))
         self.channel_code = QComboBox()
         self.channel_code.setEditable(True)
         self.channel_code.setObjectName("channel_code")
@@ -255,19 +257,42 @@ class SettingsView(QWidget):
         self.store_secret_button.clicked.connect(self.store_secret)
         self.forget_secret_button = QPushButton(self.tr("Forget"))
         self.forget_secret_button.clicked.connect(self.forget_secret)
+        cform = QFormLayout(credential)
+        cform.addRow(self.tr("Channel"), self.channel_code)
+        cform.addRow(self.tr("Secret"), self.channel_secret)
+        cbuttons = QHBoxLayout()
+        cbuttons.addStretch(1)
+        cbuttons.addWidget(self.forget_secret_button)
+        cbuttons.addWidget(self.store_secret_button)
+        cform.addRow(cbuttons)
+
+        new = QGroupBox(self.tr("New shop channel"))
+        self.new_kind = QComboBox()
+        self.new_kind.addItems(list(SHOP_KINDS))
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText(self.tr("e.g. Tienda online"))
+        self.new_url = QLineEdit()
+        self.new_url.setPlaceholderText("https://")
+        self.new_secret = QLineEdit()
+        self.new_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_secret.setPlaceholderText(self.tr("optional: stored in the keyring"))
+        self.add_channel_button = QPushButton(self.tr("Add channel"))
+        self.add_channel_button.clicked.connect(self.add_channel)
+        nform = QFormLayout(new)
+        nform.addRow(self.tr("Type"), self.new_kind)
+        nform.addRow(self.tr("Name"), self.new_name)
+        nform.addRow(self.tr("Address"), self.new_url)
+        nform.addRow(self.tr("Secret"), self.new_secret)
+        nform.addRow(self.add_channel_button)
+
         self.keyring_note = QLabel()
         self.keyring_note.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Channel"), self.channel_code)
-        form.addRow(self.tr("Secret"), self.channel_secret)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.forget_secret_button)
-        buttons.addWidget(self.store_secret_button)
+        boxes = QHBoxLayout()
+        boxes.addWidget(credential, 1, Qt.AlignmentFlag.AlignTop)
+        boxes.addWidget(new, 1, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(page)
         layout.addWidget(self.channels, 1)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        layout.addLayout(boxes)
         layout.addWidget(self.keyring_note)
         return page
 
@@ -302,20 +327,21 @@ class SettingsView(QWidget):
         self.simplified_limit.setValue(company.simplified_limit // 100)
 
     def load_channels(self) -> None:
-        with self.ctx.db.read() as s:
-            choices = lookups.channels(s)
+        channels = list_channels(self.ctx.db)
         missing = keyring_missing()
-        self.channels.setRowCount(len(choices))
+        self.channels.setRowCount(len(channels))
         current = self.channel_code.currentText()
         self.channel_code.clear()
-        for row, choice in enumerate(choices):
-            self.channel_code.addItem(choice.code)
-            stored = not missing and self._has_secret(choice.code)
-            values = (choice.code, choice.name, self.tr("stored in keyring") if stored else self.tr("none"))
+        for row, channel in enumerate(channels):
+            self.channel_code.addItem(channel.code)
+            stored = not missing and self._has_secret(channel.code)
+            values = (channel.code, channel.name, channel.kind, channel.url,
+                      self.tr("stored in keyring") if stored else self.tr("none"))
             for col, value in enumerate(values):
                 self.channels.setItem(row, col, QTableWidgetItem(value))
         self.channel_code.setCurrentText(current)
-        for widget in (self.store_secret_button, self.forget_secret_button, self.channel_secret):
+        for widget in (self.store_secret_button, self.forget_secret_button, self.channel_secret,
+                       self.new_secret):
             widget.setEnabled(not missing)
         if missing:
             self.keyring_note.setText(self.tr(
@@ -331,9 +357,10 @@ class SettingsView(QWidget):
 
     def _has_secret(self, code: str) -> bool:
         try:
-            return keyring.get_password(KEYRING_SERVICE, channel_secret_key(code)) is not None
-        except KeyringError:
+            secrets.load_secret(code)
+        except secrets.SecretUnavailable:
             return False
+        return True
 
     def _channel_selected(self) -> None:
         rows = self.channels.selectionModel().selectedRows()
@@ -378,19 +405,45 @@ class SettingsView(QWidget):
             self.banner.refuse(self.tr("Choose a channel and type its secret"))
             return
         try:
-            keyring.set_password(KEYRING_SERVICE, channel_secret_key(code), secret)
-        except KeyringError as exc:
+            # The sync layer's one door to channel secrets, so its connectors find this one.
+            secrets.store_secret(code, secret)
+        except secrets.SecretUnavailable as exc:
             self.banner.refuse(self.tr("The keyring refused the secret: {error}").format(error=exc))
             return
         self.channel_secret.clear()
         self.banner.show_message(self.tr("Credential of {code} stored in the keyring").format(code=code), "ok")
         self.load_channels()
 
+    def add_channel(self) -> None:
+        """Register a shop channel; its secret, if typed, goes straight to the keyring."""
+        secret = self.new_secret.text()
+        try:
+            code = add_channel(self.ctx.db, kind=self.new_kind.currentText(), name=self.new_name.text(),
+                               url=self.new_url.text(), actor=self.ctx.actor)
+        except OmsError as exc:
+            self.banner.refuse(self.tr("Channel not added: {reason}").format(reason=exc))
+            return
+        self.new_name.clear()
+        self.new_url.clear()
+        self.new_secret.clear()
+        message = self.tr("Channel {code} added").format(code=code)
+        if secret:
+            try:
+                secrets.store_secret(code, secret)
+            except secrets.SecretUnavailable as exc:
+                self.banner.refuse(message + " · " + self.tr("secret NOT stored: {error}").format(error=exc))
+                self.load_channels()
+                return
+            message += " · " + self.tr("secret stored in the keyring")
+        self.banner.show_message(message, "ok")
+        self.load_channels()
+        self.ctx.signals.sync_state_changed.emit({})
+
     def forget_secret(self) -> None:
         code = self.channel_code.currentText().strip()
         try:
-            keyring.delete_password(KEYRING_SERVICE, channel_secret_key(code))
-        except KeyringError as exc:
+            secrets.delete_secret(code)
+        except secrets.SecretUnavailable as exc:
             self.banner.refuse(self.tr("Nothing removed: {error}").format(error=exc))
             return
         self.banner.show_message(self.tr("Credential of {code} removed").format(code=code), "ok")

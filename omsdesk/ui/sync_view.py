@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from omsdesk.queries.outbox import ChannelHealth, OutboxRow, channel_health, outbox_rows
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.tables import fill_table, make_table
 from omsdesk.ui.workers import run_in_pool
 
 FAILED_BG = QColor("#fde2e1")
@@ -28,27 +26,15 @@ def _when(dt: object) -> str:
     return dt.strftime("%Y-%m-%d %H:%M") if hasattr(dt, "strftime") else ""
 
 
-def _table(headers: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(24)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
 class SyncView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.health: list[ChannelHealth] = []
         self.messages: list[OutboxRow] = []
-        self.channels = _table([self.tr("Channel"), self.tr("Name"), self.tr("Kind"), self.tr("Active"),
+        self.channels = make_table([self.tr("Channel"), self.tr("Name"), self.tr("Kind"), self.tr("Active"),
                                 self.tr("Pending"), self.tr("Failed"), self.tr("Last delivered"),
-                                self.tr("Last error")], 7)
+                                self.tr("Last error")], stretch=7)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All messages"), "")
         for status, text in (("pending", self.tr("Pending")), ("failed", self.tr("Failed")),
@@ -57,9 +43,9 @@ class SyncView(QWidget):
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.refresh_button = QPushButton(self.tr("Refresh (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.outbox = _table([self.tr("#"), self.tr("Created"), self.tr("Topic"), self.tr("Channel"),
+        self.outbox = make_table([self.tr("#"), self.tr("Created"), self.tr("Topic"), self.tr("Channel"),
                               self.tr("Key"), self.tr("Status"), self.tr("Attempts"), self.tr("Next attempt"),
-                              self.tr("Last error")], 8)
+                              self.tr("Last error")], stretch=8)
         self.summary = QLabel()
 
         top = QWidget()
@@ -103,26 +89,15 @@ class SyncView(QWidget):
 
     def _on_loaded(self, result: tuple[list[ChannelHealth], list[OutboxRow]]) -> None:
         self.health, self.messages = result
-        self.channels.setRowCount(len(self.health))
-        for r, h in enumerate(self.health):
-            values: tuple[str, ...] = (h.code, h.name, h.kind, self.tr("yes") if h.active else self.tr("no"), str(h.pending),
-                      str(h.failed), _when(h.last_delivered), h.last_error)
-            self._set_row(self.channels, r, values, failed=h.failed > 0)
-        self.outbox.setRowCount(len(self.messages))
-        for r, m in enumerate(self.messages):
-            values = (str(m.id), _when(m.created_at), m.topic, m.channel, m.key, m.status, str(m.attempts),
-                      _when(m.next_attempt_at) if m.status == "pending" else "", m.last_error)
-            self._set_row(self.outbox, r, values, failed=m.status == "failed")
+        fill_table(self.channels, [
+            (h.code, h.name, h.kind, self.tr("yes") if h.active else self.tr("no"), str(h.pending),
+             str(h.failed), _when(h.last_delivered), h.last_error) for h in self.health],
+            right_aligned=(4, 5), highlight=[h.failed > 0 for h in self.health], color=FAILED_BG)
+        fill_table(self.outbox, [
+            (str(m.id), _when(m.created_at), m.topic, m.channel, m.key, m.status, str(m.attempts),
+             _when(m.next_attempt_at) if m.status == "pending" else "", m.last_error) for m in self.messages],
+            right_aligned=(0, 6), highlight=[m.status == "failed" for m in self.messages], color=FAILED_BG)
         pending = sum(h.pending for h in self.health)
         failed = sum(h.failed for h in self.health)
         self.summary.setText(self.tr("{pending} pending, {failed} failed; showing the latest {n} messages").format(
             pending=pending, failed=failed, n=len(self.messages)))
-
-    @staticmethod
-    def _set_row(table: QTableWidget, row: int, values: tuple[str, ...], *, failed: bool) -> None:
-        for col, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            item.setToolTip(value)
-            if failed:
-                item.setBackground(QBrush(FAILED_BG))
-            table.setItem(row, col, item)

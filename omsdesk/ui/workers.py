@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -61,16 +62,22 @@ def run_in_pool(pool: QThreadPool, fn: Callable[[], Any], on_done: Callable[[Any
                 on_error: Callable[[str], None] | None = None) -> CallWorker:
     """Start fn in the pool; on_done/on_error run on the GUI thread.
 
-    Pass bound methods of a widget: Qt drops the delivery if that widget is gone by then.
+    When on_done or on_error is a bound method of a widget that has been deleted by the time
+    the result arrives, the result is dropped.
     """
     worker = CallWorker(fn)
     worker.setAutoDelete(False)
     _live.add(worker)
-    worker.signals.finished.connect(on_done)
-    if on_error is not None:
-        worker.signals.failed.connect(on_error)
-    worker.signals.finished.connect(lambda _r: _live.discard(worker))
-    worker.signals.failed.connect(lambda _m: _live.discard(worker))
+
+    def deliver(callback: Callable[[Any], None] | None, value: Any) -> None:
+        _live.discard(worker)
+        owner = getattr(callback, "__self__", None)
+        if callback is None or (isinstance(owner, QObject) and not shiboken6.isValid(owner)):
+            return
+        callback(value)
+
+    worker.signals.finished.connect(lambda result: deliver(on_done, result))
+    worker.signals.failed.connect(lambda message: deliver(on_error, message))
     pool.start(worker)
     return worker
 

@@ -183,16 +183,111 @@
         <comment>Returned</comment>
         <translation>estado</translation>
     </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="162" />
+        <source>invoice status</source>
+        <comment>Issued</comment>
+        <translation>Emitida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="163" />
+        <source>invoice status</source>
+        <comment>Partly paid</comment>
+        <translation>Pagada en parte</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="164" />
+        <source>invoice status</source>
+        <comment>Paid</comment>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="165" />
+        <source>invoice status</source>
+        <comment>Overdue</comment>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="166" />
+        <source>invoice status</source>
+        <comment>Credited</comment>
+        <translation>Rectificada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="167" />
+        <source>invoice status</source>
+        <comment>Cancelled</comment>
+        <translation>Anulada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="168" />
+        <source>invoice status</source>
+        <comment>Replaced (F3)</comment>
+        <translation>Sustituida (F3)</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsTab</name>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="50" />
+        <source>Stock value</source>
+        <translation>Valor del stock</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="50" />
+        <source>Turnover (90 days)</source>
+        <translation>Rotación (90 días)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="51" />
+        <source>Stock-outs (30 days)</source>
+        <translation>Roturas de stock (30 días)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="51" />
+        <source>Top sellers (30 days)</source>
+        <translation>Más vendidos (30 días)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="55" />
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="61" />
+        <source>Stock value per warehouse</source>
+        <translation>Valor del stock por almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="94" />
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="118" />
+        <source>{n} row(s)</source>
+        <translation>{n} fila(s)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="123" />
+        <source>Export CSV</source>
+        <translation>Exportar CSV</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="127" />
+        <source>{n} row(s) written</source>
+        <translation>{n} fila(s) escritas</translation>
+    </message>
 </context>
 <context>
     <name>BatchProgress</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="158" />
+        <location filename="../../omsdesk/ui/workers.py" line="165" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="179" />
+        <location filename="../../omsdesk/ui/workers.py" line="186" />
         <source>{title}: {item}</source>
         <translation>{title}: {item}</translation>
     </message>
@@ -200,94 +295,94 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="135" />
+        <location filename="../../omsdesk/ui/counter.py" line="134" />
         <source>Scan or type SKU / EAN and press Enter (3*CODE for three)</source>
         <translation>Escanee o escriba SKU / EAN y pulse Intro (3*CÓDIGO para tres)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="145" />
+        <location filename="../../omsdesk/ui/counter.py" line="144" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="145" />
+        <location filename="../../omsdesk/ui/counter.py" line="144" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="145" />
+        <location filename="../../omsdesk/ui/counter.py" line="144" />
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="145" />
+        <location filename="../../omsdesk/ui/counter.py" line="144" />
         <source>Unit price</source>
         <translation>Precio unitario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="146" />
-        <location filename="../../omsdesk/ui/counter.py" line="336" />
+        <location filename="../../omsdesk/ui/counter.py" line="145" />
+        <location filename="../../omsdesk/ui/counter.py" line="339" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="146" />
-        <location filename="../../omsdesk/ui/counter.py" line="200" />
+        <location filename="../../omsdesk/ui/counter.py" line="145" />
+        <location filename="../../omsdesk/ui/counter.py" line="199" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="163" />
-        <source>F2 cash · F3 card · F4 customer · Shift+F4 walk-in · + / - quantity · F6 set quantity · F7 discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint</source>
-        <translation>F2 efectivo · F3 tarjeta · F4 cliente · Mayús+F4 sin cliente · + / - cantidad · F6 fijar cantidad · F7 descuento · Supr quitar línea · ↑ ↓ elegir línea · Esc vaciar · F9 reimprimir</translation>
+        <location filename="../../omsdesk/ui/counter.py" line="162" />
+        <source>F2 cash · F3 card · F4 customer · Shift+F4 walk-in · + / - quantity · F6 set quantity · F7 line discount · F8 sale discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint</source>
+        <translation>F2 efectivo · F3 tarjeta · F4 cliente · Mayús+F4 sin cliente · + / - cantidad · F6 fijar cantidad · F7 descuento de línea · F8 descuento de venta · Supr quitar línea · ↑ ↓ elegir línea · Esc vaciar · F9 reimprimir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="184" />
+        <location filename="../../omsdesk/ui/counter.py" line="183" />
         <source>exact amount</source>
         <translation>importe exacto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="196" />
+        <location filename="../../omsdesk/ui/counter.py" line="195" />
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="197" />
+        <location filename="../../omsdesk/ui/counter.py" line="196" />
         <source>Shop stock:</source>
         <translation>Stock de tienda:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="198" />
+        <location filename="../../omsdesk/ui/counter.py" line="197" />
         <source>Items:</source>
         <translation>Artículos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="202" />
+        <location filename="../../omsdesk/ui/counter.py" line="201" />
         <source>Cash given</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="204" />
+        <location filename="../../omsdesk/ui/counter.py" line="203" />
         <source>Change due</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="206" />
+        <location filename="../../omsdesk/ui/counter.py" line="205" />
         <source>Cash (F2)</source>
         <translation>Efectivo (F2)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="207" />
+        <location filename="../../omsdesk/ui/counter.py" line="206" />
         <source>Card (F3)</source>
         <translation>Tarjeta (F3)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="208" />
+        <location filename="../../omsdesk/ui/counter.py" line="207" />
         <source>Customer (F4)</source>
         <translation>Cliente (F4)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="209" />
+        <location filename="../../omsdesk/ui/counter.py" line="208" />
         <source>Clear (Esc)</source>
         <translation>Vaciar (Esc)</translation>
     </message>
@@ -297,109 +392,162 @@
         <translation>La cantidad debe ser un número entero, como en 3*CÓDIGO</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="295" />
+        <location filename="../../omsdesk/ui/counter.py" line="282" />
+        <source>No product has the code '{code}'</source>
+        <translation>Ningún producto tiene el código '{code}'</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="298" />
         <source>{name}: only {n} left in the shop</source>
         <translation>{name}: solo quedan {n} en la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="298" />
+        <location filename="../../omsdesk/ui/counter.py" line="301" />
         <source>{qty} x {name}</source>
         <translation>{qty} x {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="326" />
+        <location filename="../../omsdesk/ui/counter.py" line="329" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="337" />
+        <location filename="../../omsdesk/ui/counter.py" line="340" />
         <source>Discount on {name}: an amount (2,50) or a percentage (10%)</source>
         <translation>Descuento en {name}: un importe (2,50) o un porcentaje (10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="354" />
+        <location filename="../../omsdesk/ui/counter.py" line="357" />
         <source>Not a discount: {text}</source>
         <translation>No es un descuento válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="357" />
+        <location filename="../../omsdesk/ui/counter.py" line="360" />
         <source>The discount is larger than the line</source>
         <translation>El descuento supera el importe de la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="366" />
+        <location filename="../../omsdesk/ui/counter.py" line="368" />
+        <source>Discount on the whole sale</source>
+        <translation>Descuento en toda la venta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="369" />
+        <source>Percentage off every line (e.g. 10%)</source>
+        <translation>Porcentaje de descuento en cada línea (p. ej. 10%)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="387" />
         <source>Removed {name}</source>
         <translation>Quitado: {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="373" />
+        <location filename="../../omsdesk/ui/counter.py" line="394" />
         <source>Ready for the next customer</source>
         <translation>Listo para el siguiente cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="413" />
+        <location filename="../../omsdesk/ui/counter.py" line="439" />
         <source>Walk-in customer</source>
         <translation>Cliente de mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="414" />
+        <location filename="../../omsdesk/ui/counter.py" line="440" />
         <source>no warehouse set up</source>
         <translation>ningún almacén configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="430" />
+        <location filename="../../omsdesk/ui/counter.py" line="456" />
         <source>not an amount</source>
         <translation>no es un importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="433" />
+        <location filename="../../omsdesk/ui/counter.py" line="459" />
         <source>{amount} short</source>
         <translation>faltan {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="443" />
+        <location filename="../../omsdesk/ui/counter.py" line="469" />
         <source>Cash given is not an amount: {text}</source>
         <translation>El importe entregado no es válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="446" />
+        <location filename="../../omsdesk/ui/counter.py" line="472" />
         <source>Cash given is {short} short of the total</source>
         <translation>Faltan {short} para cubrir el total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="458" />
+        <location filename="../../omsdesk/ui/counter.py" line="484" />
         <source>No shop warehouse is set up for this counter</source>
         <translation>Este mostrador no tiene almacén de tienda configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="481" />
+        <location filename="../../omsdesk/ui/counter.py" line="503" />
         <source>Recording the sale...</source>
         <translation>Registrando la venta...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="492" />
+        <location filename="../../omsdesk/ui/counter.py" line="514" />
         <source>Sale {ref}: {total}</source>
         <translation>Venta {ref}: {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="496" />
+        <location filename="../../omsdesk/ui/counter.py" line="518" />
         <source>CHANGE {change}</source>
         <translation>CAMBIO {change}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="498" />
-        <source>receipt {where}</source>
-        <translation>ticket {where}</translation>
+        <location filename="../../omsdesk/ui/counter.py" line="546" />
+        <source>Copy: {what}</source>
+        <translation>Copia: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="508" />
+        <location filename="../../omsdesk/ui/counter.py" line="530" />
         <source>Sale not recorded: {reason}</source>
         <translation>Venta no registrada: {reason}</translation>
     </message>
+</context>
+<context>
+    <name>CreditDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="524" />
-        <source>Copy {where}</source>
-        <translation>Copia {where}</translation>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="186" />
+        <source>Credit note for {number}</source>
+        <translation>Factura rectificativa de {number}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="195" />
+        <source>e.g. goods returned, price agreed after delivery</source>
+        <translation>p. ej. devolución de mercancía, precio acordado tras la entrega</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="197" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="197" />
+        <source>Invoiced</source>
+        <translation>Facturado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="197" />
+        <source>Credit</source>
+        <translation>Abonar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="210" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="211" />
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="217" />
+        <source>Quantities to credit (all by default):</source>
+        <translation>Cantidades a abonar (todas por defecto):</translation>
     </message>
 </context>
 <context>
@@ -418,57 +566,57 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="47" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="31" />
         <source>Search name, email, phone or tax id  (Ctrl+F)</source>
         <translation>Buscar nombre, correo, teléfono o NIF  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="55" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="39" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="55" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="39" />
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="55" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="39" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="55" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="39" />
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="57" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="41" />
         <source>Select a customer to see their orders</source>
         <translation>Seleccione un cliente para ver sus pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="59" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="43" />
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="59" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="43" />
         <source>Placed</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="59" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="43" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="59" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="43" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="117" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="98" />
         <source>Orders of {name} ({n})</source>
         <translation>Pedidos de {name} ({n})</translation>
     </message>
@@ -526,12 +674,17 @@
         <translation>No se pudo cargar el panel: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="175" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="151" />
+        <source>{first} to {last}</source>
+        <translation>{first} a {last}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/dashboard.py" line="176" />
         <source>days ago → today</source>
         <translation>hace días → hoy</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="193" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="194" />
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
@@ -539,79 +692,195 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="216" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="217" />
         <source>SKU starts with...  (Ctrl+F)</source>
         <translation>SKU empieza por...  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="223" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="224" />
         <source>Low stock only</source>
         <translation>Solo stock bajo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="225" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="226" />
         <source>Receive...</source>
         <translation>Recibir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="226" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="227" />
         <source>Adjust...</source>
         <translation>Ajustar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="227" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="228" />
         <source>Receive stock...</source>
         <translation>Recibir mercancía...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="230" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="231" />
         <source>Adjust stock...</source>
         <translation>Ajustar stock...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="254" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="258" />
         <source>Select a product to see its movements</source>
         <translation>Seleccione un producto para ver sus movimientos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="257" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="260" />
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="257" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="260" />
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="257" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="260" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="258" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="260" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="258" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="261" />
         <source>Reason / order</source>
         <translation>Motivo / pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="258" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="261" />
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="275" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="322" />
         <source>{n} stock levels shown</source>
         <translation>{n} niveles de stock mostrados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="336" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="347" />
         <source>Movements of {sku} · {name}</source>
         <translation>Movimientos de {sku} · {name}</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceTableModel</name>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="78" />
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="78" />
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79" />
+        <source>Issued</source>
+        <translation>Emitida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79" />
+        <source>Due date</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="80" />
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="80" />
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81" />
+        <source>Outstanding</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesView</name>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="245" />
+        <source>Search number, customer, tax id or order  (Ctrl+F)</source>
+        <translation>Buscar número, cliente, NIF o pedido  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="248" />
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="252" />
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="272" />
+        <source>Open PDF (Ctrl+P)</source>
+        <translation>Abrir PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="273" />
+        <source>Credit note… (Ctrl+R)</source>
+        <translation>Rectificativa… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="274" />
+        <source>Export Factur-X… (Ctrl+E)</source>
+        <translation>Exportar Factur-X… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="315" />
+        <source>Invoices</source>
+        <translation>Facturas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="338" />
+        <source>Rendering {number}…</source>
+        <translation>Generando {number}…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="359" />
+        <source>{number} is a credit note itself.</source>
+        <translation>{number} ya es una factura rectificativa.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="379" />
+        <source>Credit note {number} issued</source>
+        <translation>Rectificativa {number} emitida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="387" />
+        <source>Export Factur-X</source>
+        <translation>Exportar Factur-X</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="388" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="404" />
+        <source>Factur-X written to {path}</source>
+        <translation>Factur-X guardado en {path}</translation>
     </message>
 </context>
 <context>
@@ -750,7 +1019,7 @@ Base de datos: {db}</translation>
     <name>OrderDetailView</name>
     <message>
         <location filename="../../omsdesk/ui/order_detail.py" line="67" />
-        <location filename="../../omsdesk/ui/order_detail.py" line="159" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="160" />
         <source>No order selected</source>
         <translation>Ningún pedido seleccionado</translation>
     </message>
@@ -765,29 +1034,14 @@ Base de datos: {db}</translation>
         <translation>Enviar a</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="95" />
-        <source>SKU</source>
-        <translation>SKU</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="95" />
-        <source>Product</source>
-        <translation>Producto</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="95" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="96" />
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="95" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="96" />
         <source>Total</source>
         <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96" />
-        <source>Shipped</source>
-        <translation>Enviado</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/order_detail.py" line="96" />
@@ -796,96 +1050,101 @@ Base de datos: {db}</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/order_detail.py" line="96" />
-        <source>Available by warehouse</source>
-        <translation>Disponible por almacén</translation>
+        <source>Item</source>
+        <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="99" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="97" />
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="100" />
         <source>Paid at</source>
         <translation>Pagado el</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="99" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="100" />
         <source>Method</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="99" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="100" />
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="99" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="100" />
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="105" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="105" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="105" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
         <source>Workstation</source>
         <translation>Puesto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="105" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="107" />
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="107" />
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="107" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="116" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="117" />
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="117" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="118" />
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="118" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="119" />
         <source>Shipments</source>
         <translation>Envíos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="119" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="120" />
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="120" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="121" />
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="121" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="122" />
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="187" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="188" />
         <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
 Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}</source>
         <translation>Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
@@ -983,127 +1242,147 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="72" />
-        <location filename="../../omsdesk/ui/orders_view.py" line="321" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="74" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="338" />
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="76" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="78" />
         <source>Search order, marketplace id, customer, email or SKU  (Ctrl+F)</source>
         <translation>Buscar pedido, id. de marketplace, cliente, correo o SKU  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="86" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="88" />
         <source>All channels</source>
         <translation>Todos los canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="88" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="90" />
         <source>All warehouses</source>
         <translation>Todos los almacenes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="91" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="93" />
         <source>Any time</source>
         <translation>Cualquier fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="92" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="94" />
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="92" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="94" />
         <source>Last {n} days</source>
         <translation>Últimos {n} días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="93" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="95" />
         <source>Late only</source>
         <translation>Solo con retraso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="94" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="96" />
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="101" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="106" />
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="104" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="109" />
         <source>Batch actions</source>
         <translation>Acciones en lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="189" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="194" />
         <source>{action} selected</source>
         <translation>{action} seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="198" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="203" />
+        <source>Print packing slips for selected</source>
+        <translation>Imprimir albaranes de los seleccionados</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="204" />
+        <source>Print labels for selected</source>
+        <translation>Imprimir etiquetas de los seleccionados</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="214" />
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="201" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="217" />
         <source>Oldest first (jump to end)</source>
         <translation>Más antiguos primero (ir al final)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="285" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="302" />
         <source>The queue sorts by placement time only</source>
         <translation>La cola solo se ordena por fecha del pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="327" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="344" />
         <source>{n}{more} orders shown · {ms:.0f} ms</source>
         <translation>{n}{more} pedidos mostrados · {ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="361" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="378" />
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="366" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="383" />
         <source>{action}: {n} orders</source>
         <translation>{action}: {n} pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="425" />
+        <source>Packing slips: {n} orders</source>
+        <translation>Albaranes: {n} pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="426" />
+        <source>Labels: {n} orders</source>
+        <translation>Etiquetas: {n} pedidos</translation>
     </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="94" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="134" />
         <source>Preview: {title}</source>
         <translation>Vista previa: {title}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="109" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="149" />
         <source>This document has no pages.</source>
         <translation>Este documento no tiene páginas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="115" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="155" />
         <source>&amp;Print...</source>
         <translation>&amp;Imprimir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="116" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="156" />
         <source>&amp;Save as...</source>
         <translation>&amp;Guardar como...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="134" />
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="140" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="174" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="180" />
         <source>Save PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="135" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="175" />
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -1111,137 +1390,147 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PickPackView</name>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="91" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="84" />
         <source>Orders to pick</source>
         <translation>Pedidos a preparar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="96" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="89" />
         <source> orders</source>
         <translation> pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="97" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="90" />
         <source>Load wave (F5)</source>
         <translation>Cargar oleada (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="101" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="94" />
         <source>Order references, e.g. SO-2026-000123, then Enter</source>
         <translation>Referencias de pedido, p. ej. SO-2026-000123, e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="97" />
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="97" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="97" />
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="111" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="104" />
         <source>Start picking (F8)</source>
         <translation>Empezar a preparar (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="115" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="108" />
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="125" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="118" />
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="128" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="121" />
         <source>Scan each item (EAN or SKU) and Enter</source>
         <translation>Escanee cada artículo (EAN o SKU) e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="132" />
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="132" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="132" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="132" />
         <source>EAN</source>
         <translation>EAN</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="132" />
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="133" />
         <source>Picked</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="133" />
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="153" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="146" />
         <source>Pick list PDF (Ctrl+P)</source>
         <translation>PDF de la lista (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="155" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="148" />
         <source>Pack and print (F10)</source>
         <translation>Embalar e imprimir (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="202" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="196" />
         <source>No allocated orders wait in {wh}</source>
         <translation>No hay pedidos asignados esperando en {wh}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="217" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="208" />
         <source>Not ready to pick: {refs}</source>
         <translation>No listos para preparar: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="259" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="251" />
         <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
         <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="262" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="254" />
         <source>not ready: {refs}</source>
         <translation>no listos: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="276" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="268" />
         <source>Start a pick list first (F8)</source>
         <translation>Primero empiece una lista de picking (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="285" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="273" />
+        <source>'{code}' is not on this pick list: put it back</source>
+        <translation>'{code}' no está en esta lista de picking: devuélvalo a su sitio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="276" />
+        <source>{sku} is already picked ({n} of {n}): put the extra one back</source>
+        <translation>{sku} ya está recogido ({n} de {n}): devuelva la unidad de más</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="281" />
         <source>All picked: pack and print with F10</source>
         <translation>Todo recogido: embale e imprima con F10</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="287" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="283" />
         <source>{sku} from {bin}: {picked} of {qty}</source>
         <translation>{sku} de {bin}: {picked} de {qty}</translation>
     </message>
@@ -1282,6 +1571,233 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>PlanningView</name>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="116" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="123" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="116" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="131" />
+        <source>Warehouse</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="116" />
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="116" />
+        <source>On order</source>
+        <translation>Pedido a proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="117" />
+        <source>Lead time</source>
+        <translation>Plazo de entrega</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="117" />
+        <source>Demand</source>
+        <translation>Demanda</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="117" />
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="117" />
+        <source>Buy</source>
+        <translation>Comprar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="118" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="131" />
+        <source>Supplier</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="118" />
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="119" />
+        <source>Create purchase orders</source>
+        <translation>Crear pedidos de compra</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="121" />
+        <source>Reorder suggestions</source>
+        <translation>Sugerencias de reposición</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="131" />
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123" />
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123" />
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="124" />
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="124" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="131" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="124" />
+        <source>Dispatched</source>
+        <translation>Expedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="125" />
+        <source>New transfer…</source>
+        <translation>Nuevo traspaso…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="127" />
+        <source>Receive selected</source>
+        <translation>Recibir seleccionados</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="129" />
+        <source>Transfers</source>
+        <translation>Traspasos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="132" />
+        <source>Lines</source>
+        <translation>Líneas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="132" />
+        <source>Open units</source>
+        <translation>Unidades pendientes</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="132" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="133" />
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="135" />
+        <source>Receive all open</source>
+        <translation>Recibir todo lo pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="137" />
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="139" />
+        <source>Purchase orders</source>
+        <translation>Pedidos de compra</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="141" />
+        <source>Analytics</source>
+        <translation>Análisis</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="218" />
+        <source>{n} purchase order(s) created</source>
+        <translation>{n} pedido(s) de compra creados</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="237" />
+        <source>{ref} in transit</source>
+        <translation>{ref} en tránsito</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="244" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="258" />
+        <source>{ref} received</source>
+        <translation>{ref} recibido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="251" />
+        <source>{ref} sent</source>
+        <translation>{ref} enviado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="265" />
+        <source>Save purchase order</source>
+        <translation>Guardar pedido de compra</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="276" />
+        <source>saved {path}</source>
+        <translation>guardado en {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="97" />
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="97" />
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="98" />
+        <source>Packing slips</source>
+        <translation>Albaranes</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="98" />
+        <source>Labels</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="99" />
+        <source>Pick list</source>
+        <translation>Lista de picking</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="102" />
+        <source>{what} NOT printed: {error}</source>
+        <translation>{what} NO impresos: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="105" />
+        <source>{what} printed on {queue} (job {job})</source>
+        <translation>{what} impresos en {queue} (trabajo {job})</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="107" />
+        <source>{what} saved to {path}</source>
+        <translation>{what} guardados en {path}</translation>
+    </message>
+</context>
+<context>
     <name>QCoreApplication</name>
     <message>
         <location filename="../../omsdesk/ui/main_window.py" line="61" />
@@ -1293,350 +1809,405 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="87" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="86" />
         <source>Company and invoices</source>
         <translation>Empresa y facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="88" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="87" />
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="89" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="88" />
         <source>Counter and language</source>
         <translation>Mostrador e idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="90" />
-        <source>Channel credentials</source>
-        <translation>Credenciales de canales</translation>
+        <location filename="../../omsdesk/ui/settings_view.py" line="89" />
+        <source>Channels</source>
+        <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="91" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="90" />
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="108" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="107" />
         <source>Company (printed on every invoice)</source>
         <translation>Empresa (aparece en todas las facturas)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="110" />
-        <location filename="../../omsdesk/ui/settings_view.py" line="235" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="109" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="239" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="283" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="110" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="109" />
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="110" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="109" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="240" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="284" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="111" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="110" />
         <source>Postcode</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="111" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="110" />
         <source>City</source>
         <translation>Localidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="111" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="110" />
         <source>Province</source>
         <translation>Provincia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="112" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="111" />
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="112" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="111" />
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="112" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="111" />
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="113" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="112" />
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="119" />
-        <location filename="../../omsdesk/ui/settings_view.py" line="217" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="118" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="221" />
         <source>Browse...</source>
         <translation>Examinar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="131" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="130" />
         <source>Invoice series</source>
         <translation>Series de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="133" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="132" />
         <source>Ordinary invoices</source>
         <translation>Facturas ordinarias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="134" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="133" />
         <source>Simplified invoices (counter)</source>
         <translation>Facturas simplificadas (mostrador)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="135" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="134" />
         <source>Credit notes</source>
         <translation>Facturas rectificativas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="143" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="142" />
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="144" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="143" />
         <source>Payment terms</source>
         <translation>Plazo de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="148" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="147" />
         <source>Simplified invoice limit</source>
         <translation>Límite de factura simplificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="157" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="156" />
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="157" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="156" />
         <source>Printer queue</source>
         <translation>Cola de impresión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="158" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="157" />
         <source>Media</source>
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="158" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="157" />
         <source>Copies</source>
         <translation>Copias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="162" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="161" />
         <source>Receipt (80 mm)</source>
         <translation>Ticket (80 mm)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="162" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="161" />
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="163" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="162" />
         <source>Packing slip</source>
         <translation>Albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="163" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="162" />
         <source>Shipping label</source>
         <translation>Etiqueta de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="164" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="163" />
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="177" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="176" />
         <source>none: save the PDF</source>
         <translation>ninguna: guardar el PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="179" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="178" />
         <source>default</source>
         <translation>predeterminado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="193" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="192" />
         <source>Find printers</source>
         <translation>Buscar impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="195" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="194" />
         <source>Print test page</source>
         <translation>Imprimir página de prueba</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="202" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="201" />
         <source>Where each document prints on this workstation.</source>
         <translation>Dónde se imprime cada documento en este puesto.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="215" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="219" />
         <source>Counter sells from</source>
         <translation>El mostrador vende desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="222" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="226" />
         <source>Save documents without a printer to</source>
         <translation>Guardar los documentos sin impresora en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="226" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="230" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="227" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="231" />
         <source>Open views change language when reopened or after a restart.</source>
         <translation>Las vistas abiertas cambian de idioma al reabrirlas o al reiniciar.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="235" />
-        <location filename="../../omsdesk/ui/settings_view.py" line="255" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="239" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="261" />
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="235" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="239" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="282" />
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="240" />
         <source>Credential</source>
         <translation>Credencial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="247" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="248" />
+        <source>Credential of a channel</source>
+        <translation>Credencial de un canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="255" />
         <source>API key, token or password</source>
         <translation>Clave API, token o contraseña</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="248" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="256" />
         <source>Store in keyring</source>
         <translation>Guardar en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="250" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="258" />
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="256" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="262" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="285" />
         <source>Secret</source>
         <translation>Secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="305" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="269" />
+        <source>New shop channel</source>
+        <translation>Nuevo canal de tienda</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="273" />
+        <source>e.g. Tienda online</source>
+        <translation>p. ej. Tienda online</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="278" />
+        <source>optional: stored in the keyring</source>
+        <translation>opcional: se guarda en el llavero</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="279" />
+        <source>Add channel</source>
+        <translation>Añadir canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="339" />
         <source>stored in keyring</source>
         <translation>guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="305" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="339" />
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="313" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="348" />
         <source>No keyring is available on this computer, so channel credentials cannot be stored. Install and unlock a Secret Service keyring (Debian: gnome-keyring, or KWallet on KDE) and the Python package secretstorage, then restart omsdesk.</source>
         <translation>Este equipo no tiene llavero disponible, así que no se pueden guardar las credenciales de los canales. Instale y desbloquee un llavero Secret Service (Debian: gnome-keyring, o KWallet en KDE) y el paquete de Python secretstorage, y reinicie omsdesk.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="318" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="353" />
         <source>Secrets go to the system keyring ({backend}), never to the settings file.</source>
         <translation>Los secretos se guardan en el llavero del sistema ({backend}), nunca en el archivo de configuración.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="350" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="386" />
         <source>valid tax id</source>
         <translation>NIF válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="355" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="391" />
         <source>Company logo</source>
         <translation>Logotipo de la empresa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="356" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="392" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="361" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="397" />
         <source>Save documents to</source>
         <translation>Guardar documentos en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="369" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="405" />
         <source>Choose a channel and type its secret</source>
         <translation>Elija un canal y escriba su secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="374" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="411" />
         <source>The keyring refused the secret: {error}</source>
         <translation>El llavero rechazó el secreto: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="377" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="414" />
         <source>Credential of {code} stored in the keyring</source>
         <translation>Credencial de {code} guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="385" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="424" />
+        <source>Channel not added: {reason}</source>
+        <translation>Canal no añadido: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="429" />
+        <source>Channel {code} added</source>
+        <translation>Canal {code} añadido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="434" />
+        <source>secret NOT stored: {error}</source>
+        <translation>secreto NO guardado: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="437" />
+        <source>secret stored in the keyring</source>
+        <translation>secreto guardado en el llavero</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="447" />
         <source>Nothing removed: {error}</source>
         <translation>No se eliminó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="387" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="449" />
         <source>Credential of {code} removed</source>
         <translation>Credencial de {code} eliminada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="391" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="453" />
         <source>Asking CUPS for printers...</source>
         <translation>Consultando las impresoras a CUPS...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="403" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="465" />
         <source>Printers: {list}</source>
         <translation>Impresoras: {list}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="404" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="466" />
         <source>CUPS has no printers set up.</source>
         <translation>CUPS no tiene impresoras configuradas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="414" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="476" />
         <source>Choose a printer queue for this document first</source>
         <translation>Primero elija una cola de impresión para este documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="421" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="483" />
         <source>Test page sent (job {job})</source>
         <translation>Página de prueba enviada (trabajo {job})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="442" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="504" />
         <source>Fix the tax id before saving</source>
         <translation>Corrija el NIF antes de guardar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="452" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="514" />
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="460" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="522" />
         <source>Settings saved</source>
         <translation>Configuración guardada</translation>
     </message>
@@ -1644,57 +2215,57 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="149" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="148" />
         <source>Receive stock</source>
         <translation>Recibir mercancía</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="149" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="148" />
         <source>Adjust stock</source>
         <translation>Ajustar stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="164" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="163" />
         <source>e.g. supplier delivery note 1234</source>
         <translation>p. ej. albarán del proveedor 1234</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="165" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="164" />
         <source>Required: count, damage, loss...</source>
         <translation>Obligatorio: recuento, rotura, pérdida...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="169" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="168" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="170" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="169" />
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="171" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="170" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="171" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="170" />
         <source>Change (+/-)</source>
         <translation>Cambio (+/-)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="172" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="171" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="183" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="182" />
         <source>A stock adjustment needs a reason.</source>
         <translation>Un ajuste de stock necesita un motivo.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="186" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="185" />
         <source>The change cannot be zero.</source>
         <translation>El cambio no puede ser cero.</translation>
     </message>
@@ -1702,47 +2273,47 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="67" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="66" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="67" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="66" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="67" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="66" />
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="68" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="67" />
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="68" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="67" />
         <source>On hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="68" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="67" />
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="69" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="68" />
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="69" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="68" />
         <source>Reorder at</source>
         <translation>Punto de pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="92" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="91" />
         <source>Low stock: {available} available, reorder at {point}</source>
         <translation>Stock bajo: {available} disponibles, punto de pedido {point}</translation>
     </message>
@@ -1750,123 +2321,151 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="49" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="60" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="35" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="46" />
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="49" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="35" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="49" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="35" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="49" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="35" />
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="50" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="54" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="36" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="40" />
         <source>Pending</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="50" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="54" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="36" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="40" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="50" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="36" />
         <source>Last delivered</source>
         <translation>Última entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="51" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="62" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="37" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="48" />
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="53" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="39" />
         <source>All messages</source>
         <translation>Todos los mensajes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="55" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="41" />
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="58" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="44" />
         <source>Refresh (F5)</source>
         <translation>Actualizar (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="60" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="46" />
         <source>#</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="60" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="46" />
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="60" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="46" />
         <source>Topic</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="61" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="47" />
         <source>Key</source>
         <translation>Clave</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="61" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="47" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="61" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="47" />
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="61" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="47" />
         <source>Next attempt</source>
         <translation>Próximo intento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="68" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="54" />
         <source>Channel health</source>
         <translation>Estado de los canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="76" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="62" />
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="108" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="93" />
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="108" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="93" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="118" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
         <source>{pending} pending, {failed} failed; showing the latest {n} messages</source>
         <translation>{pending} pendientes, {failed} fallidos; se muestran los últimos {n} mensajes</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="83" />
+        <source>New transfer</source>
+        <translation>Nuevo traspaso</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="93" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="94" />
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="95" />
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="96" />
+        <source>To</source>
+        <translation>Hasta</translation>
     </message>
 </context>
 <context>
@@ -1887,12 +2486,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>box</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="193" />
+        <location filename="../../omsdesk/ui/workers.py" line="200" />
         <source>{done} done, {failed} failed.</source>
         <translation>{done} hechos, {failed} fallidos.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="195" />
+        <location filename="../../omsdesk/ui/workers.py" line="202" />
         <source>Cancelled: {n} not run.</source>
         <translation>Cancelado: {n} sin ejecutar.</translation>
     </message>

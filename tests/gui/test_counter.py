@@ -90,6 +90,12 @@ def test_keys_change_quantity_remove_line_and_card_pays_exactly(qtbot: QtBot, ti
     qtbot.keyClick(view.scan, Qt.Key.Key_Plus)
     view.set_discount(0, "10%")
     assert view.lines[0].qty == 4 and view.lines[0].discount == 500
+    _scan(qtbot, view, "TEE-02")
+    view.apply_sale_discount("50")                     # whole sale: every line, percent
+    assert [ln.discount for ln in view.lines] == [2500, 995]
+    qtbot.keyClick(view.scan, Qt.Key.Key_Delete)       # removes the selected (last) line
+    assert [ln.product.sku for ln in view.lines] == ["MUG-01"]
+    view.set_discount(0, "10%")
     with qtbot.waitSignal(view.sale_completed, timeout=15000) as done:
         qtbot.keyClick(view.scan, Qt.Key.Key_F3)
     result = done.args[0]
@@ -140,6 +146,8 @@ def test_chosen_customer_is_found_by_email_and_put_on_the_order(qtbot: QtBot, ti
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.search, "MARTA@")
     assert dialog.results.count() == 1
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)      # stays on the only result
+    assert dialog.results.currentRow() == 0
     dialog.accept()
     assert dialog.chosen is not None
     view.set_customer(dialog.chosen)
@@ -154,3 +162,14 @@ def test_chosen_customer_is_found_by_email_and_put_on_the_order(qtbot: QtBot, ti
         name = s.execute(select(Order.customer_name).where(Order.reference == done.args[0].reference)).scalar_one()
     assert name == "Marta Ruiz"
     assert view.customer is None  # the next sale starts as walk-in again
+
+
+def test_a_printer_fault_keeps_the_sale_and_says_the_receipt_did_not_print(qtbot: QtBot, till) -> None:  # type: ignore[no-untyped-def]
+    view, shop, out = till
+    view.ctx.settings["printers"] = {"receipt": {"queue": "No-Such-Receipt-Printer"}}
+    _scan(qtbot, view, "MUG-01")
+    with qtbot.waitSignal(view.sale_completed, timeout=30000) as done:
+        qtbot.keyClick(view.scan, Qt.Key.Key_F3)
+    assert shop.status(done.args[0].reference) == "delivered"
+    assert view.banner.level == "error" and "NOT printed" in view.banner.text()
+    assert not out.exists()  # nothing silently saved instead

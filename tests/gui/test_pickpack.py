@@ -73,7 +73,8 @@ def test_wrong_scan_is_refused_then_right_scans_pack_and_print(qtbot: QtBot, flo
     result, notes = done.args
     assert list(result.references) == refs
     assert [shop.status(r) for r in refs] == ["packed", "packed"]
-    assert all("saved to" in n for n in notes)
+    assert [(n.document, n.failed, bool(n.path)) for n in notes] == [
+        ("packing_slip", False, True), ("label", False, True)]
     slips = PdfReader(io.BytesIO(next(out.glob("slips-*.pdf")).read_bytes()))
     labels = PdfReader(io.BytesIO(next(out.glob("labels-*.pdf")).read_bytes()))
     assert len(labels.pages) == 2
@@ -125,10 +126,10 @@ def test_pack_prints_slips_to_the_pdf_queue_and_labels_as_zpl(  # type: ignore[n
     with qtbot.waitSignal(view.packed, timeout=60000) as done:
         view.pack()
     _result, notes = done.args
-    assert notes[0].startswith(f"packing slips printed on {cups_pdf_queue.name}")
-    assert notes[1].startswith(f"labels printed on {zpl_queue.name}")
-    slip_job = int(notes[0].rsplit("-", 1)[1].rstrip(")"))
-    label_job = int(notes[1].rsplit("-", 1)[1].rstrip(")"))
+    assert [(n.queue, n.failed) for n in notes] == [(cups_pdf_queue.name, False), (zpl_queue.name, False)]
+    slip_job = int(notes[0].job.rsplit("-", 1)[1])
+    label_job = int(notes[1].job.rsplit("-", 1)[1])
+    assert f"printed on {zpl_queue.name}" in view.banner.text()
     slip = PdfReader(str(cups_pdf_queue.wait_for_pdf(slip_job)))
     assert refs[1] in slip.pages[0].extract_text()
     zpl = zpl_queue.wait_for_output(label_job)

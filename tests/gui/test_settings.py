@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from xml.etree import ElementTree
@@ -9,6 +10,7 @@ from xml.etree import ElementTree
 import keyring
 import keyring.backends.fail
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -20,7 +22,7 @@ from omsdesk.services.invoice_company import get_company
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.counter import CounterView
 from omsdesk.ui.i18n import install_translator, resources_dir
-from omsdesk.ui.settings_view import SettingsView
+from omsdesk.ui.settings_view import SettingsView, printer_test_page
 from tests.conftest import MemoryKeyring
 from tests.fixtures.database import Shop
 
@@ -47,9 +49,10 @@ def test_channel_secret_goes_to_the_keyring_and_never_to_the_settings_file(
     view.channel_code.setCurrentText("shopify-es")
     qtbot.keyClicks(view.channel_secret, SECRET)
     view.store_secret_button.click()
-    assert memory_keyring.passwords[("omsdesk", "channel:shopify-es")] == SECRET
+    # Where the sync connectors read it (omsdesk.sync.secrets).
+    assert memory_keyring.passwords[("omsdesk-channel", "shopify-es")] == SECRET
     assert view.channel_secret.text() == ""
-    assert view.channels.item(0, 2).text() == "stored in keyring"
+    assert view.channels.item(0, 4).text() == "stored in keyring"
     view.queue_boxes["receipt"].setCurrentText("Receipts-80mm")
     view.save_button.click()
     stored = settings_file().read_text(encoding="utf-8")
@@ -58,6 +61,9 @@ def test_channel_secret_goes_to_the_keyring_and_never_to_the_settings_file(
     assert saved["printers"]["receipt"]["queue"] == "Receipts-80mm"
     # Nothing chosen: the till keeps the first warehouse by priority (MAD), not the first by name.
     assert saved["counter_warehouse"] == "MAD"
+    view.forget_secret_button.click()
+    assert ("omsdesk-channel", "shopify-es") not in memory_keyring.passwords
+    assert view.channels.item(0, 4).text() == "none"
 
 
 def test_without_a_keyring_backend_the_view_says_what_to_install(
@@ -108,3 +114,52 @@ def test_every_translatable_string_has_a_spanish_translation() -> None:
     unfinished = [m.findtext("source") for m in messages
                   if m.find("translation") is not None and m.find("translation").get("type") == "unfinished"]  # type: ignore[union-attr]
     assert len(messages) > 300 and unfinished == []
+
+
+@pytest.mark.cups
+def test_test_page_reaches_the_chosen_queue(qtbot: QtBot, settings_view: SettingsView, cups_pdf_queue) -> None:  # type: ignore[no-untyped-def]
+    view = settings_view
+    view.queue_boxes["packing_slip"].setCurrentText(cups_pdf_queue.name)
+    view.printers.setCurrentCell(2, 0)  # packing slip row
+    view.print_test_page()
+    qtbot.waitUntil(lambda: "Test page sent" in view.banner.text(), timeout=30000)
+    job = int(view.banner.text().rsplit("-", 1)[1].rstrip(")"))
+    printed = PdfReader(str(cups_pdf_queue.wait_for_pdf(job)))
+    assert len(printed.pages) == 1 and round(float(printed.pages[0].mediabox.width)) == 595  # A4
+    # cups-pdf re-encodes the fonts, so the words are checked on the page as sent.
+    sent = PdfReader(io.BytesIO(printer_test_page(cups_pdf_queue.name, "packing_slip")))
+    assert " ".join(sent.pages[0].extract_text().split()) == f"omsdesk test page: packing_slip -> {cups_pdf_queue.name}"
+
+
+def test_find_printers_lists_the_cups_queues(qtbot: QtBot, settings_view: SettingsView,  # type: ignore[no-untyped-def]
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from omsdesk.documents.printing import PrintQueue
+    from omsdesk.ui import settings_view as module
+
+    monkeypatch.setattr(module, "list_queues", lambda: [PrintQueue("Office-A4", "idle", True),
+                                                        PrintQueue("Zebra", "disabled")])
+    settings_view.refresh_queues()
+    qtbot.waitUntil(lambda: "Office-A4" in settings_view.queue_status.text(), timeout=10000)
+    combo = settings_view.queue_boxes["label"]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["", "Office-A4", "Zebra"]
+    assert "default" in settings_view.queue_status.text()
+
+
+def test_a_new_shop_channel_is_registered_with_its_secret_in_the_keyring(
+        qtbot: QtBot, settings_view: SettingsView, memory_keyring: MemoryKeyring) -> None:
+    from omsdesk.services.channels import list_channels
+
+    view = settings_view
+    view.new_kind.setCurrentText("woocommerce")
+    view.new_name.setText("Tienda Núñez")  # QTest.keyClicks aborts on non-ASCII characters
+    qtbot.keyClicks(view.new_url, "http://shop.example.com")    # not https: refused
+    qtbot.keyClicks(view.new_secret, "ck_123:cs_456")
+    view.add_channel_button.click()
+    assert view.banner.level == "error" and "https://" in view.banner.text()
+    view.new_url.setText("https://shop.example.com")
+    view.add_channel_button.click()
+    assert view.banner.level == "ok", view.banner.text()
+    assert [(c.code, c.kind) for c in list_channels(view.ctx.db)] == [
+        ("shopify-es", "shopify"), ("tienda-nunez", "woocommerce")]
+    assert memory_keyring.passwords[("omsdesk-channel", "tienda-nunez")] == "ck_123:cs_456"
+    assert view.channels.item(1, 4).text() == "stored in keyring" and view.new_secret.text() == ""

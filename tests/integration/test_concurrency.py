@@ -11,7 +11,7 @@ from omsdesk.db import Database
 from omsdesk.models import OmsError
 from omsdesk.services.context import Actor
 
-# Each spawned worker imports this module to find its function: keep its top level light
+# Each worker process imports this module to find its function: keep its top level light
 # (no pytest plugins, no psycopg) so eight cold starts stay quick on a two-core machine.
 if TYPE_CHECKING:
     from tests.fixtures.database import Shop
@@ -22,8 +22,8 @@ START_TIMEOUT_S = 60.0
 
 
 def allocate_in_own_process(url: str, reference: str, worker: int, barrier: Barrier,
-                            results: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    """Runs in a spawned process with its own engine and connections, like another workstation."""
+                            results: multiprocessing.Queue) -> None:
+    """Runs in a process of its own with its own engine and connections, like another workstation."""
     db = Database(url)
     try:
         db.check()  # connect before the barrier, so all start the allocation together
@@ -52,7 +52,10 @@ def test_eight_workers_allocating_the_last_five_units_allocate_exactly_five(shop
     shop.stock(sku, UNITS, "MAD")
     refs = [shop.order_at("paid", {sku: 1}) for _ in range(WORKERS)]
 
-    ctx = multiprocessing.get_context("spawn")
+    # Fresh processes like spawn (nothing inherited from pytest, no shared pool), but forked
+    # from one server that imported omsdesk once: eight cold imports take 10 s or more here.
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["omsdesk.services.orders"])
     barrier = ctx.Barrier(WORKERS)
     results = ctx.Queue()
     procs = [ctx.Process(target=allocate_in_own_process, args=(shop.db.url, ref, i, barrier, results))

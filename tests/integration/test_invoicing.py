@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -88,15 +88,24 @@ def test_each_series_and_year_numbers_on_its_own(company_shop: Shop) -> None:
     f1 = issue_invoice(shop.db, shop.order({sku: 1}), actor=ACTOR, now=NOW)
     t1 = issue_invoice(shop.db, shop.order({sku: 1}), actor=ACTOR, simplified=True, now=NOW)
     r1 = credit_invoice(shop.db, f1.number, actor=ACTOR, reason_code="R4", now=NOW)
-    nxt = issue_invoice(shop.db, shop.order({sku: 1}), actor=ACTOR,
-                        now=datetime(2027, 1, 1, 0, 30, tzinfo=UTC))
-    assert [f1.number, t1.number, r1.number, nxt.number] == [
-        "F2026-000001", "T2026-000001", "R2026-000001", "F2027-000001"]
-    # Year by the issuer's local date: 00:30 UTC on 1 January is already 2027 in Madrid,
-    # while 23:30 UTC on 31 December 2026 is 2027 too (00:30 local).
+    # The year is the issuer's local one: 23:30 UTC on 31 December 2026 is already 2027 in Madrid.
     late = issue_invoice(shop.db, shop.order({sku: 1}), actor=ACTOR,
                          now=datetime(2026, 12, 31, 23, 30, tzinfo=UTC))
-    assert late.number == "F2027-000002"
+    nxt = issue_invoice(shop.db, shop.order({sku: 1}), actor=ACTOR,
+                        now=datetime(2027, 1, 2, 9, 0, tzinfo=UTC))
+    assert [f1.number, t1.number, r1.number, late.number, nxt.number] == [
+        "F2026-000001", "T2026-000001", "R2026-000001", "F2027-000001", "F2027-000002"]
+
+
+def test_a_record_is_not_written_behind_the_last_one(company_shop: Shop) -> None:
+    shop = company_shop
+    sku = shop.product()
+    issue_invoice(shop.db, shop.order({sku: 1}), actor=ACTOR, now=NOW)
+    # Orden HAC/1177/2024 art. 7.i.2: refuse when the clock went back more than a minute.
+    with pytest.raises(ConflictError, match="check the date and time"):
+        issue_invoice(shop.db, shop.order({sku: 1}), actor=ACTOR, now=NOW - timedelta(minutes=2))
+    again = issue_invoice(shop.db, shop.order({sku: 1}), actor=ACTOR, now=NOW - timedelta(seconds=30))
+    assert again.number == "F2026-000002"
 
 
 def test_a_failed_issue_leaves_no_gap(company_shop: Shop, monkeypatch: pytest.MonkeyPatch) -> None:

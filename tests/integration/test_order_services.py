@@ -131,6 +131,27 @@ def test_paying_a_fully_paid_order_is_refused(shop: Shop) -> None:
     assert shop.snapshot() == before
 
 
+def test_order_paid_in_full_while_on_hold_is_released_as_paid(shop: Shop) -> None:
+    sku = shop.product()
+    shop.stock(sku, 1)
+    ref = shop.order_at("on_hold", {sku: 1})  # held while still new
+    assert _pay(shop.db, ref).status == "on_hold"
+    assert svc.release_order(shop.db, ref, actor=ACTOR).status == "paid"
+    assert svc.allocate_order(shop.db, ref, actor=ACTOR).status == "allocated"
+
+
+def test_free_order_is_confirmed_by_pay_without_a_payment(shop: Shop) -> None:
+    sku = shop.product(price=0)  # a warranty replacement costs the customer nothing
+    ref = shop.order({sku: 1})
+    state = _pay(shop.db, ref)
+    assert (state.status, state.message) == ("paid", "nothing to pay")
+    with shop.db.read() as s:
+        assert s.scalars(select(Order).where(Order.reference == ref)).one().payments == []
+    assert [(a.action, a.from_status, a.to_status) for a in shop.audit(ref)][-1] == ("pay", "new", "paid")
+    with pytest.raises(ValidationError, match="already paid in full"):
+        _pay(shop.db, ref)
+
+
 # -- allocation ----------------------------------------------------------------
 
 
@@ -142,8 +163,8 @@ def test_allocation_without_stock_goes_to_backorder_then_allocates_after_a_recei
     assert sku in state.message
     assert shop.level(sku) == (0, 0)
 
-    shop.stock(sku, 4, "BCN")
-    assert svc.allocate_order(shop.db, ref, actor=ACTOR).message == "reserved in BCN"
+    shop.stock(sku, 4, "BCN")  # the receipt serves the waiting order by itself
+    assert shop.status(ref) == "allocated"
     assert shop.level(sku, "BCN") == (4, 4)
     assert ledger_problems(shop.db) == []
 
@@ -397,10 +418,9 @@ def test_channel_and_external_id_are_unique_in_the_schema_itself(shop: Shop) -> 
     channel = shop.marketplace()
     shop.order({sku: 1}, channel=channel, external_id="#7")
     # Two workstations importing at once can both pass the service's check; the constraint holds.
-    with pytest.raises(IntegrityError):
-        with shop.db.write() as s:
-            original = s.scalars(select(Order).where(Order.external_id == "#7")).one()
-            s.add(Order(reference="SO-2026-999999", channel_id=original.channel_id, external_id="#7"))
+    with pytest.raises(IntegrityError), shop.db.write() as s:
+        original = s.scalars(select(Order).where(Order.external_id == "#7")).one()
+        s.add(Order(reference="SO-2026-999999", channel_id=original.channel_id, external_id="#7"))
 
 
 # -- stock receipts and adjustments --------------------------------------------

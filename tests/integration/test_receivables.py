@@ -49,18 +49,19 @@ def test_aged_report_buckets_and_csv(shop: Shop) -> None:
     setup_company(shop.db)
     sku = shop.product(price=1000)
     today = date(2026, 6, 30)
-    expected: dict[str, str] = {}
-    # Due dates land in each bucket: issue date = due date - 30 days.
-    for days_overdue, bucket in ((-5, "current"), (0, "current"), (1, "1-30"), (30, "1-30"),
-                                 (31, "31-60"), (61, "61-90"), (90, "61-90"), (91, "90+")):
-        due = today - timedelta(days=days_overdue)
-        issued = datetime.combine(due - timedelta(days=30), datetime.min.time(), UTC).replace(hour=11)
-        expected[issue_invoice(shop.db, shop.order({sku: 1}), actor=ACTOR, now=issued).number] = bucket
+    # Records must be written in time order, so issue the settled ones (January) first.
     settled = issue_invoice(shop.db, shop.order({sku: 1}), actor=ACTOR, now=ISSUED).number
     record_invoice_payment(shop.db, settled, actor=ACTOR, amount=1000, now=ISSUED)
     paid_order = shop.order({sku: 2})
     order_svc.pay_order(shop.db, paid_order, actor=ACTOR)
     issue_invoice(shop.db, paid_order, actor=ACTOR, now=ISSUED)  # settled by the order's payment
+    expected: dict[str, str] = {}
+    # Due dates land in each bucket (issue date = due date - 30 days), oldest first.
+    for days_overdue, bucket in ((91, "90+"), (90, "61-90"), (61, "61-90"), (31, "31-60"),
+                                 (30, "1-30"), (1, "1-30"), (0, "current"), (-5, "current")):
+        due = today - timedelta(days=days_overdue)
+        issued = datetime.combine(due - timedelta(days=30), datetime.min.time(), UTC).replace(hour=11)
+        expected[issue_invoice(shop.db, shop.order({sku: 1}), actor=ACTOR, now=issued).number] = bucket
     with shop.db.read() as s:
         report = aged_receivables(s, today=today)
     assert {it.number: it.bucket for it in report.items} == expected

@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from hypothesis import HealthCheck, event, settings
@@ -55,11 +56,13 @@ def catalogue_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathF
 
 class StockMachine(RuleBasedStateMachine):
     orders = Bundle("orders")
+    # Set on a subclass by the test: the catalogue file each example starts from.
+    template: ClassVar[Path]
 
-    def __init__(self, template: Path) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.dir = Path(tempfile.mkdtemp(prefix="omsdesk-stock-machine-"))
-        self.db: Database = fresh_sqlite(template, self.dir / "omsdesk.sqlite3")
+        self.db: Database = fresh_sqlite(self.template, self.dir / "omsdesk.sqlite3")
         self.shop = Shop(self.db)
         # What went in and out other than through orders, per SKU: the independent model.
         self.booked_in: Counter[str] = Counter()
@@ -183,8 +186,9 @@ class StockMachine(RuleBasedStateMachine):
 
 
 def test_random_operations_never_oversell_and_match_the_ledger(catalogue_template: Path) -> None:
+    machine = type("StockMachineOnCatalogue", (StockMachine,), {"template": catalogue_template})
     run_state_machine_as_test(
-        lambda: StockMachine(catalogue_template),
+        machine,
         settings=settings(max_examples=50, stateful_step_count=30, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]),
     )

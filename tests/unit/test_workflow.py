@@ -33,7 +33,7 @@ REFUSED = [(a, st) for a in EXPECTED for st in S if st not in EXPECTED[a]]
 
 def test_the_table_names_exactly_the_documented_actions() -> None:
     assert set(TRANSITIONS) == set(EXPECTED)
-    assert ACTIONS == tuple(TRANSITIONS)
+    assert tuple(TRANSITIONS) == ACTIONS
 
 
 @pytest.mark.parametrize(("action", "status"), ALLOWED, ids=[f"{a}-from-{s.value}" for a, s in ALLOWED])

@@ -54,9 +54,11 @@ class PushReport:
     erp_ids: dict[str, int] = field(default_factory=dict)
 
 
-def _due_messages(s: Session, settings: ErpSettings, now: datetime, limit: int) -> list[OutboxMessage]:
+def due_messages(s: Session, settings: ErpSettings, now: datetime, limit: int,
+                 topic: str = TOPIC_ORDER) -> list[OutboxMessage]:
+    """The ERP's pending messages of one topic whose next attempt is due, oldest first."""
     rows = s.scalars(select(OutboxMessage).where(
-        OutboxMessage.topic == TOPIC_ORDER, OutboxMessage.status == "pending",
+        OutboxMessage.topic == topic, OutboxMessage.status == "pending",
         OutboxMessage.next_attempt_at <= now).order_by(OutboxMessage.id).limit(limit)).all()
     return [m for m in rows if m.payload.get("erp") == settings.erp]
 
@@ -115,7 +117,7 @@ def deliver_orders(db: Database, connector: ErpConnector, settings: ErpSettings,
     with db.write() as s:
         channel_id = erp_channel_in(s, settings)
     with db.read() as s:
-        messages = _due_messages(s, settings, now, limit)
+        messages = due_messages(s, settings, now, limit)
         order_ids = [int(m.payload["order_id"]) for m in messages]
         orders = s.scalars(select(Order).where(Order.id.in_(order_ids))).unique().all()
         by_id = {o.id: o for o in orders}
@@ -135,7 +137,7 @@ def deliver_orders(db: Database, connector: ErpConnector, settings: ErpSettings,
             connector.confirm_orders([r.erp_id for r in results])
     except SyncError as exc:
         # Down, auth refused, or the ERP failed: everything waits for the next run.
-        _postpone(db, [m.id for m in messages], str(exc), now)
+        postpone(db, [m.id for m in messages], str(exc), now)
         report.waiting = len(messages)
         report.errors.append(str(exc))
         finish_run(db, run_id, status="failed", error=str(exc), health=classify(exc),
@@ -167,7 +169,8 @@ def _push_isolating(connector: ErpConnector, orders: list[ErpOrder], products: l
     return results
 
 
-def _postpone(db: Database, ids: list[int], error: str, now: datetime) -> None:
+def postpone(db: Database, ids: list[int], error: str, now: datetime) -> None:
+    """Leave messages pending with the error and a later, growing, next attempt."""
     with db.write() as s:
         for m in s.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(ids))):
             m.attempts += 1
@@ -175,14 +178,15 @@ def _postpone(db: Database, ids: list[int], error: str, now: datetime) -> None:
             m.next_attempt_at = now + _backoff(m.attempts)
 
 
-def _link(s: Session, erp: str, kind: str, local_id: int, result: PushResult) -> None:
-    link = s.scalar(select(ErpLink).where(ErpLink.erp == erp, ErpLink.kind == kind,
-                                          ErpLink.local_id == local_id))
-    if link is None:
+def link(s: Session, erp: str, kind: str, local_id: int, result: PushResult) -> None:
+    """Record (or update) where a local record went in the ERP."""
+    row = s.scalar(select(ErpLink).where(ErpLink.erp == erp, ErpLink.kind == kind,
+                                         ErpLink.local_id == local_id))
+    if row is None:
         s.add(ErpLink(erp=erp, kind=kind, local_id=local_id, erp_id=result.erp_id,
                       erp_name=result.erp_name[:120]))
     else:
-        link.erp_id, link.erp_name = result.erp_id, result.erp_name[:120]
+        row.erp_id, row.erp_name = result.erp_id, result.erp_name[:120]
 
 
 def _record(db: Database, settings: ErpSettings, messages: list[OutboxMessage],
@@ -192,7 +196,7 @@ def _record(db: Database, settings: ErpSettings, messages: list[OutboxMessage],
     with db.write() as s:
         for c, r in zip(erp_customers.values(), parties, strict=True):
             if c.local_id:
-                _link(s, settings.erp, "customer", c.local_id, r)
+                link(s, settings.erp, "customer", c.local_id, r)
         for m in s.scalars(select(OutboxMessage).where(
                 OutboxMessage.id.in_([m.id for m in messages]))):
             order_id = int(m.payload["order_id"])
@@ -206,7 +210,7 @@ def _record(db: Database, settings: ErpSettings, messages: list[OutboxMessage],
                                     "the ERP refused the order")[:2000]
                 report.failed += 1
                 continue
-            _link(s, settings.erp, "order", order_id, result)
+            link(s, settings.erp, "order", order_id, result)
             m.status, m.delivered_at, m.last_error = "delivered", now, ""
             report.erp_ids[result.erp_name] = result.erp_id
             if result.created:

@@ -353,17 +353,28 @@ class TrytonConnector(ErpConnector):
 
     # -- invoices -----------------------------------------------------------------------
 
-    def _invoice_books(self) -> tuple[int, int]:
-        """The revenue journal and the default revenue account (RPC create runs no on_change)."""
+    def _invoice_books(self) -> tuple[int, int, int]:
+        """The revenue journal and the default revenue and receivable accounts.
+
+        RPC create runs no on_change, so what the Tryton client would fill in is given here.
+        """
         journals = self.rpc.call("account.journal", "search", [("type", "=", "revenue")], 0, 1,
                                  None)
         config = self.rpc.search_read("account.configuration", [],
-                                      ["default_category_account_revenue"])
+                                      ["default_category_account_revenue",
+                                       "default_account_receivable"])
         revenue = config[0].get("default_category_account_revenue") if config else None
-        if not journals or not revenue:
+        receivable = config[0].get("default_account_receivable") if config else None
+        if not revenue:
+            # No default for product categories: the chart's first revenue account.
+            found = self.rpc.call("account.account", "search",
+                                  [("type.revenue", "=", True), ("closed", "!=", True)], 0, 1,
+                                  None)
+            revenue = found[0] if found else None
+        if not journals or not revenue or not receivable:
             raise ErpRejected("Tryton has no revenue journal or default revenue account; "
                               "create the chart of accounts in Tryton first", channel="tryton")
-        return journals[0], revenue
+        return journals[0], revenue, receivable
 
     def push_invoices(self, invoices: Sequence[ErpInvoice]) -> list[PushResult]:
         """Draft customer invoices (credit notes as negative quantities, Tryton's way).
@@ -379,8 +390,9 @@ class TrytonConnector(ErpConnector):
                                                         i.currency)
                                              for i in new for ln in i.lines])
             parties = self._by_field("party.party", "code", (i.customer_reference for i in new),
-                                     ["addresses", "account_receivable_used"])
-            journal, revenue = self._invoice_books()
+                                     ["addresses", "account_receivable"])
+            journal, revenue, receivable = self._invoice_books()
+            unit = self._unit()
             for chunk in _chunks(new):
                 values = []
                 for inv in chunk:
@@ -392,13 +404,13 @@ class TrytonConnector(ErpConnector):
                     sign = -1 if inv.credit_note else 1
                     values.append({
                         "type": "out", "party": party["id"], "journal": journal,
-                        "account": party["account_receivable_used"],
+                        "account": party["account_receivable"] or receivable,
                         "invoice_address": party["addresses"][0] if party["addresses"] else None,
                         "reference": inv.number, "invoice_date": inv.invoice_date,
                         "currency": self._currency(inv.currency),
                         "description": inv.order_reference or inv.number,
                         "lines": [["create", [{
-                            "product": products[ln.code], "account": revenue,
+                            "product": products[ln.code], "account": revenue, "unit": unit,
                             "quantity": float(sign * abs(ln.quantity)),
                             "unit_price": to_decimal(ln.unit_price, inv.currency),
                             "description": ln.name,

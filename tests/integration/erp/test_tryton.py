@@ -17,10 +17,20 @@ from sqlalchemy import delete, select
 from omsdesk.db import Database
 from omsdesk.models import OutboxMessage, Product, utcnow
 from omsdesk.models.erp import ErpLink
-from omsdesk.services.erp_sync import ErpSettings, erp_overview, queue_unsent_orders
+from omsdesk.services import orders as order_svc
+from omsdesk.services.erp_sync import (
+    ErpSettings,
+    erp_overview,
+    queue_unsent_invoices,
+    queue_unsent_orders,
+)
 from omsdesk.services.intake import AddressInput, CustomerInput
+from omsdesk.services.invoice_company import set_company
+from omsdesk.services.invoice_credit import credit_invoice
+from omsdesk.services.invoicing import issue_invoice
 from omsdesk.sync.erp.base import ErpCustomer, ErpInvoice, ErpLine, ErpOrder, ErpRejected
 from omsdesk.sync.erp.delivery import deliver_orders, pull_products
+from omsdesk.sync.erp.invoice_delivery import deliver_invoices
 from omsdesk.sync.erp.tryton import TrytonConnector
 from omsdesk.sync.errors import AuthError
 from tests.fixtures.database import ACTOR, Shop
@@ -197,9 +207,10 @@ def test_the_cli_pushes_orders_and_reports_json(shop: Shop, tryton_server: Tryto
 
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
-    assert (result["queued"], result["created"], result["waiting"]) == (1, 1, 0)
+    assert result["queued"] == 1
+    assert (result["orders"]["created"], result["orders"]["waiting"]) == (1, 0)
     sale, = _sales(tryton, settings.order_ref(ref))
-    assert list(result["erp_ids"].values()) == [sale["id"]]
+    assert list(result["orders"]["erp_ids"].values()) == [sale["id"]]
 
 
 def test_a_record_tryton_refuses_is_reported_with_its_reason(tryton: TrytonConnector) -> None:
@@ -249,3 +260,32 @@ def test_invoices_and_credit_notes_become_draft_customer_invoices(
     totals = {r["reference"]: (r["state"], r["type"], r["total_amount"]) for r in rows}
     assert totals == {f"{settings.prefix}F1": ("draft", "out", Decimal("20.00")),
                       f"{settings.prefix}R1": ("draft", "out", Decimal("-10.00"))}
+
+
+def test_issued_invoices_and_credit_notes_follow_their_orders_to_tryton(
+        shop: Shop, tryton: TrytonConnector, settings: ErpSettings) -> None:
+    set_company(shop.db, actor=shop.actor, name="Tienda Demo SL", tax_id="B12345674",
+                address="Calle Mayor 1", postcode="28013", city="Madrid")
+    sku = shop.product(f"{settings.prefix}I", price=1210)
+    shop.stock(sku, 5)
+    ref = shop.order({sku: 2}, customer=CUSTOMER)
+    order_svc.pay_order(shop.db, ref, actor=shop.actor)
+    invoice = issue_invoice(shop.db, ref, actor=shop.actor).number
+    credit = credit_invoice(shop.db, invoice, actor=shop.actor, reason_code="R4",
+                            quantities={sku: 1}).number
+    queue_unsent_orders(shop.db, settings)
+    assert queue_unsent_invoices(shop.db, settings) == 2
+
+    deliver_orders(shop.db, tryton, settings)
+    report = deliver_invoices(shop.db, tryton, settings)
+
+    assert (report.created, report.failed, report.waiting) == (2, 0, 0), report.errors
+    rows = tryton.rpc.search_read(
+        "account.invoice", [("reference", "in", [settings.order_ref(invoice),
+                                                 settings.order_ref(credit)])],
+        ["reference", "total_amount", "party.code", "description"])
+    got = {r["reference"]: (r["total_amount"], r["party."]["code"], r["description"])
+           for r in rows}
+    assert got == {settings.order_ref(invoice): (Decimal("20.00"), f"{settings.prefix}C1", ref),
+                   settings.order_ref(credit): (Decimal("-10.00"), f"{settings.prefix}C1", ref)}
+    assert queue_unsent_invoices(shop.db, settings) == 0

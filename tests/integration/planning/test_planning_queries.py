@@ -88,3 +88,26 @@ def test_returned_goods_count_back_in_value(shop: Shop) -> None:
     shipping.return_order(shop.db, ref, actor=ACTOR, reason="damaged box")
     with shop.db.read() as s:
         assert [(r.warehouse, r.units, r.value) for r in analytics.stock_value(s)] == [("MAD", 2, 1400)]
+
+
+def test_daily_demand_buckets_orders_by_utc_day_and_skips_cancelled(shop: Shop) -> None:
+    from datetime import timedelta
+
+    from omsdesk.models.base import utcnow
+    from omsdesk.queries.planning import daily_demand
+    from omsdesk.services.intake import CustomerInput, LineInput, OrderInput, create_order
+    from omsdesk.services.orders import cancel_order
+
+    sku = shop.product()
+    when = utcnow() - timedelta(days=3)
+    for qty in (2, 5):
+        create_order(shop.db, OrderInput(lines=(LineInput(sku=sku, qty=qty),), placed_at=when,
+                                         customer=CustomerInput(name="Ana")), actor=ACTOR)
+    dropped = create_order(shop.db, OrderInput(lines=(LineInput(sku=sku, qty=9),), placed_at=when,
+                                               customer=CustomerInput(name="Ana")), actor=ACTOR)
+    cancel_order(shop.db, dropped.reference, actor=ACTOR)
+    with shop.db.read() as s:
+        history = daily_demand(s, days=7)
+    day = (when.date() - history.start).days
+    assert history.total[day] == 7.0 and sum(history.total) == 7.0
+    assert list(history.by_product.values()) == [history.total]

@@ -109,3 +109,10 @@ def test_purchase_order_pdf_lists_lines_and_total(shop: Shop) -> None:
     assert sku in content
     assert "150,00" in content          # 12 x 12,50 €
     assert round(float(page.mediabox.width)) == 595
+
+
+def test_rule_for_a_warehouse_that_never_held_the_product_asks_for_first_stock(shop: Shop) -> None:
+    sku = shop.product()
+    set_reorder_rule(shop.db, sku, "BCN", actor=ACTOR, min_qty=4)
+    with shop.db.read() as s:
+        assert [(x.warehouse, x.qty) for x in suggest_purchases(s) if x.sku == sku] == [("BCN", 4)]

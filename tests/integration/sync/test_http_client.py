@@ -199,3 +199,27 @@ def test_secrets_never_reach_the_log(shop: EchoShop, sleeps: SleepRecorder,
     assert "/orders" in caplog.text
     assert secret not in caplog.text
     assert TOKEN not in caplog.text
+
+
+def test_a_creating_request_is_not_repeated_after_a_5xx(shop: EchoShop,
+                                                        sleeps: SleepRecorder) -> None:
+    shop.fail(502)
+    with pytest.raises(ChannelUnavailable):
+        client(sleeps).send_json("POST", f"{shop.url}/notes", {"note": "x"}, idempotent=False)
+    assert len(shop.requests) == 1
+
+
+def test_a_creating_request_is_not_repeated_after_a_read_timeout(shop: EchoShop,
+                                                                 sleeps: SleepRecorder) -> None:
+    shop.slow(0.6)
+    http = client(sleeps, timeouts=Timeouts(connect=1, read=0.15))
+    with pytest.raises(ChannelUnavailable, match="may have applied"):
+        http.send_json("POST", f"{shop.url}/notes", {"note": "x"}, idempotent=False)
+    assert len(shop.requests) == 1
+
+
+def test_a_creating_request_is_repeated_after_a_429(shop: EchoShop,
+                                                    sleeps: SleepRecorder) -> None:
+    shop.fail(429, retry_after="2")
+    assert client(sleeps).send_json("POST", f"{shop.url}/notes", {"n": 1}, idempotent=False)["ok"]
+    assert len(shop.requests) == 2

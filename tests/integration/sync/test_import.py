@@ -11,11 +11,11 @@ from omsdesk.db import Database
 from omsdesk.models import AuditEntry, Customer, Order, OrderStatus, Payment
 from omsdesk.models.sync_state import ChannelOrderLink, ChannelSyncState, QuarantinedOrder, SyncRun
 from omsdesk.services.channels import add_channel, map_channel_sku
-from omsdesk.services.imports import import_orders, reimport_quarantined
 from omsdesk.services.shipping import ship_order
 from omsdesk.sync.connector import ChannelConfig, ChannelOrder, Connector
 from omsdesk.sync.demo_data import CATALOGUE, DemoOrder, generate_orders
 from omsdesk.sync.engine import pull_orders
+from omsdesk.sync.importer import import_orders, reimport_quarantined
 from omsdesk.sync.registry import create_connector
 from omsdesk.sync.shopify import parse_order
 from omsdesk.sync.shopify_simulator import ShopifySimulator
@@ -26,15 +26,15 @@ CHANNEL = "tienda"
 
 
 @pytest.fixture
-def store(sqlite_db: Database) -> Shop:
-    """Warehouses, the demo catalogue with stock, and a Shopify channel."""
-    shop = Shop(sqlite_db)
+def store(db: Database) -> Shop:
+    """Warehouses, the demo catalogue with stock, and a Shopify channel (SQLite and PostgreSQL)."""
+    shop = Shop(db)
     shop.warehouses(("MAD",))
     for product in CATALOGUE:
         shop.product(product.sku, price=int(product.price * 100),
                      tax_rate_bp=int(product.rate * 10000))
         shop.stock(product.sku, 500)
-    add_channel(sqlite_db, kind="shopify", name="Tienda", code=CHANNEL,
+    add_channel(db, kind="shopify", name="Tienda", code=CHANNEL,
                 url="https://tienda.myshopify.com", actor=ACTOR)
     return shop
 

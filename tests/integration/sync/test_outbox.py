@@ -12,13 +12,13 @@ from omsdesk.models import Order, OutboxMessage
 from omsdesk.models.base import utcnow
 from omsdesk.models.sync_state import ChannelSyncState
 from omsdesk.services.channels import add_channel
-from omsdesk.services.imports import import_orders
 from omsdesk.services.orders import allocate_order, cancel_order, pack_order, pay_order, pick_order
 from omsdesk.services.shipping import ship_order
 from omsdesk.services.stock import adjust_stock
 from omsdesk.sync.connector import ChannelConfig, Connector
 from omsdesk.sync.demo_data import CATALOGUE, DemoLine, generate_orders
 from omsdesk.sync.http import RetryPolicy
+from omsdesk.sync.importer import import_orders
 from omsdesk.sync.outbox import DeliveryPolicy, OutboxDispatcher
 from omsdesk.sync.registry import create_connector
 from omsdesk.sync.shopify import parse_order

@@ -123,3 +123,10 @@ def test_logo_is_drawn_when_present(tmp_path) -> None:  # type: ignore[no-untype
     reader = pdf_reader(render_invoice(make_invoice(logo_path=str(logo))))
     xobjects = reader.pages[0]["/Resources"]["/XObject"]
     assert any(xobjects[key].get_object()["/Subtype"] == "/Image" for key in xobjects)
+
+
+def test_qr_heading_required_by_the_aeat_stands_above_the_code() -> None:
+    text = page_texts(render_invoice(make_invoice()))[0]
+    assert "QR tributario:" in text
+    without = page_texts(render_invoice(make_invoice(qr_url=None)))[0]
+    assert "QR tributario:" not in without

@@ -1,0 +1,241 @@
+"""`omsdesk sync ...` and `omsdesk channels ...`: run the sync headless, manage shop channels."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import signal
+import sys
+import threading
+from typing import Any
+
+from sqlalchemy import select
+
+from omsdesk.commands.common import CliContext, add_json_flag, print_json
+from omsdesk.models import ValidationError
+from omsdesk.models.sync_state import QuarantinedOrder
+from omsdesk.services.channels import SHOP_KINDS, add_channel, list_channels, map_channel_sku
+from omsdesk.services.channels import shop_channel as load_channel
+from omsdesk.sync.importer import reimport_quarantined
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    sp = sub.add_parser("sync", help="pull orders and push stock and tracking for the shop channels")
+    mode = sp.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--once", action="store_true", help="run every sync job once and exit")
+    mode.add_argument("--daemon", action="store_true",
+                      help="keep syncing on a schedule until stopped (Ctrl+C or SIGTERM)")
+    sp.add_argument("--channel", metavar="CODE", help="only this channel (with --once)")
+    add_json_flag(sp)
+    sp.set_defaults(func=_sync)
+
+    cp = sub.add_parser("channels", help="shop channels: add, list, secrets, SKU mapping, quarantine")
+    csub = cp.add_subparsers(dest="channels_command", metavar="ACTION", required=True)
+    add = csub.add_parser("add", help="add a shop; the secret is read from standard input")
+    add.add_argument("--type", required=True, choices=[k for k in SHOP_KINDS if k != "demo"])
+    add.add_argument("--name", required=True)
+    add.add_argument("--url", required=True, help="the shop's https:// address")
+    add.add_argument("--code", help="short code (default: from the name)")
+    add.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                     help="connector setting, e.g. timezone=Europe/Madrid (repeatable)")
+    add_json_flag(add)
+    add.set_defaults(func=_add)
+
+    ls = csub.add_parser("list", help="shop channels with their sync health")
+    add_json_flag(ls)
+    ls.set_defaults(func=_list)
+
+    sec = csub.add_parser("set-secret", help="replace a channel's secret (read from standard input)")
+    sec.add_argument("code")
+    sec.set_defaults(func=_set_secret)
+
+    mp = csub.add_parser("map-sku", help="say which local SKU a shop SKU stands for")
+    mp.add_argument("code")
+    mp.add_argument("shop_sku")
+    mp.add_argument("sku")
+    mp.set_defaults(func=_map_sku)
+
+    qp = csub.add_parser("quarantine", help="orders that could not be imported, with the reason")
+    qp.add_argument("code", nargs="?")
+    add_json_flag(qp)
+    qp.set_defaults(func=_quarantine)
+
+    rp = csub.add_parser("reimport", help="try the quarantined orders of a channel again")
+    rp.add_argument("code")
+    add_json_flag(rp)
+    rp.set_defaults(func=_reimport)
+
+    rt = csub.add_parser("retry", help="put parked (dead-letter) deliveries of a channel back in the queue")
+    rt.add_argument("code")
+    rt.set_defaults(func=_retry)
+
+
+def _read_secret(prompt: str) -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().strip()
+
+
+def _options(pairs: list[str]) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ValidationError(f"--option takes KEY=VALUE, got '{pair}'")
+        options[key.strip()] = value.strip()
+    return options
+
+
+def _add(ctx: CliContext) -> int:
+    from omsdesk.sync.secrets import check_keyring, store_secret
+
+    a = ctx.args
+    check_keyring()  # before anything is written: no channel without a place for its secret
+    hint = {"woocommerce": "consumer_key:consumer_secret", "shopify": "Admin API access token",
+            "prestashop": "webservice key"}[a.type]
+    secret = _read_secret(f"{hint}: ")
+    if not secret:
+        raise ValidationError(f"no secret on standard input (expected the {hint})")
+    if a.type == "woocommerce" and ":" not in secret:
+        raise ValidationError("a WooCommerce secret is 'consumer_key:consumer_secret'")
+    code = add_channel(ctx.db, kind=a.type, name=a.name, url=a.url, actor=ctx.actor, code=a.code,
+                       settings=_options(a.option))
+    store_secret(code, secret)
+    if a.json:
+        print_json({"code": code, "type": a.type, "url": a.url})
+    else:
+        print(f"channel {code} added; its secret is in the system keyring")
+    return 0
+
+
+def _list(ctx: CliContext) -> int:
+    channels = list_channels(ctx.db)
+    if ctx.args.json:
+        print_json(channels)
+        return 0
+    if not channels:
+        print("no shop channels (add one with 'omsdesk channels add')")
+        return 0
+    for ch in channels:
+        health = ("credentials invalid" if ch.credentials_invalid else "offline" if ch.offline
+                  else f"{ch.consecutive_failures} failure(s)" if ch.consecutive_failures else "ok")
+        last = ch.last_success_at.strftime("%Y-%m-%d %H:%M") if ch.last_success_at else "never"
+        print(f"{ch.code:20} {ch.kind:12} {health:20} last sync {last}  {ch.url}")
+    return 0
+
+
+def _set_secret(ctx: CliContext) -> int:
+    from omsdesk.sync.secrets import check_keyring, store_secret
+
+    check_keyring()
+    with ctx.db.read() as s:
+        code = load_channel(s, ctx.args.code).code
+    store_secret(code, _read_secret("secret: "))
+    print(f"secret of {code} replaced")
+    return 0
+
+
+def _map_sku(ctx: CliContext) -> int:
+    a = ctx.args
+    map_channel_sku(ctx.db, a.code, a.shop_sku, a.sku, actor=ctx.actor)
+    print(f"{a.code}: shop SKU {a.shop_sku} is {a.sku}; run 'omsdesk channels reimport {a.code}'")
+    return 0
+
+
+def _quarantine(ctx: CliContext) -> int:
+    with ctx.db.read() as s:
+        stmt = select(QuarantinedOrder).where(QuarantinedOrder.status == "open")
+        if ctx.args.code:
+            stmt = stmt.where(QuarantinedOrder.channel_id == load_channel(s, ctx.args.code).id)
+        entries = [{"id": e.id, "external_id": e.external_id, "number": e.external_number,
+                    "kind": e.kind, "reason": e.reason, "seen": e.seen_count,
+                    "updated_at": e.updated_at}
+                   for e in s.scalars(stmt.order_by(QuarantinedOrder.id))]
+    if ctx.args.json:
+        print_json(entries)
+    else:
+        for e in entries:
+            print(f"#{e['id']} {e['kind']:10} {e['number'] or e['external_id']}: {e['reason']}")
+        if not entries:
+            print("quarantine is empty")
+    return 0
+
+
+def _reimport(ctx: CliContext) -> int:
+    counts = reimport_quarantined(ctx.db, ctx.args.code, actor=ctx.actor)
+    if ctx.args.json:
+        print_json(counts.as_dict())
+    else:
+        print(", ".join(f"{k}: {v}" for k, v in counts.as_dict().items()))
+    return 0
+
+
+def _retry(ctx: CliContext) -> int:
+    from omsdesk.sync.outbox import OutboxDispatcher
+
+    n = OutboxDispatcher(ctx.db).retry_parked(channel=ctx.args.code)
+    print(f"{n} parked deliveries back in the queue")
+    return 0
+
+
+def _sync(ctx: CliContext) -> int:
+    from omsdesk.sync.redaction import install_log_redaction
+    from omsdesk.sync.scheduler import SyncScheduler, report_dict
+
+    install_log_redaction()
+    a = ctx.args
+    scheduler = SyncScheduler(ctx.db)
+    if a.once:
+        reports = scheduler.run_once(a.channel)
+        if a.json:
+            print_json([report_dict(r) for r in reports])
+        else:
+            for r in reports:
+                print(_line(report_dict(r)))
+        return 0 if all(r.status in ("ok", "partial") for r in reports) else 1
+    if a.channel:
+        raise ValidationError("--channel goes with --once; the daemon serves every active channel")
+    return _daemon(scheduler, as_json=a.json)
+
+
+def _line(d: dict[str, Any]) -> str:
+    counts = " ".join(f"{k}={v}" for k, v in d["counts"].items() if v)
+    text = f"{d['channel']:16} {d['job']:13} {d['status']:8} {counts}"
+    return text + (f"  [{d['health']}] {d['error']}" if d["error"] else "")
+
+
+def _daemon(scheduler: Any, *, as_json: bool) -> int:
+    import json
+
+    from omsdesk.sync.scheduler import SyncEvent, report_dict
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    stop = threading.Event()
+    printing = threading.Lock()  # jobs of several channels finish on several threads
+
+    def say(text: str) -> None:
+        with printing:
+            sys.stdout.write(text + "\n")
+            sys.stdout.flush()
+
+    def on_event(event: SyncEvent) -> None:
+        if event.kind == "run" and event.report is not None:
+            data = report_dict(event.report)
+            say(json.dumps(data, ensure_ascii=False, default=str) if as_json else _line(data))
+        elif event.kind == "standby":
+            say("another process runs the sync; waiting for its lock")
+
+    def on_signal(signum: int, _frame: object) -> None:
+        stop.set()
+
+    scheduler.add_listener(on_event)
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    scheduler.start()
+    try:
+        while not stop.wait(1.0):
+            pass
+    finally:
+        scheduler.shutdown(wait=True)
+    return 0

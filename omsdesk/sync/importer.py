@@ -1,0 +1,248 @@
+"""Import shop orders: create new ones in batches, apply later changes, quarantine what cannot go in.
+
+Idempotent by (channel, external id): the same page twice changes nothing, and a version
+older than (or as old as) the one stored never overwrites it. Every change goes through the
+services (intake, orders, imports).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from omsdesk.db import Database
+from omsdesk.models import OmsError, Order, OrderStatus
+from omsdesk.models.workflow import NOT_SHIPPED
+from omsdesk.services.batch_intake import place_orders
+from omsdesk.services.channels import shop_channel, sku_map
+from omsdesk.services.context import SYSTEM, Actor
+from omsdesk.services.imports import (
+    ExistingOrder,
+    ImportCounts,
+    QuarantineEntry,
+    ShopLink,
+    active_skus,
+    bump_link,
+    existing_orders,
+    link_created,
+    open_quarantine,
+    quarantine_all,
+    repair_link,
+    resolve_customers,
+    update_ship_to,
+)
+from omsdesk.services.intake import CreatedOrder, place_order
+from omsdesk.services.orders import cancel_order, pay_order
+from omsdesk.sync.connector import STATUS_CANCELLED, STATUS_REFUNDED, ChannelOrder, RejectedOrder
+from omsdesk.sync.mapping import (
+    MappedOrder,
+    MappingError,
+    content_hash,
+    from_json,
+    map_order,
+    normalise_address,
+    to_json,
+)
+
+BATCH = 250
+
+
+def import_orders(db: Database, channel: str, orders: Sequence[ChannelOrder],
+                  rejected: Sequence[RejectedOrder] = (), *, actor: Actor = SYSTEM,
+                  auto_allocate: bool = True) -> ImportCounts:
+    """Import one page of shop orders; never raises for one bad order (it is quarantined)."""
+    counts = ImportCounts(fetched=len(orders) + len(rejected))
+    latest: dict[str, ChannelOrder] = {}
+    for order in orders:  # the same order twice in a page: keep its newest version
+        if order.external_id not in latest or order.updated_at > latest[order.external_id].updated_at:
+            latest[order.external_id] = order
+    with db.read() as s:
+        ch = shop_channel(s, channel)
+        channel_id, kind = ch.id, ch.kind
+        shipping_sku = (ch.settings or {}).get("shipping_sku")
+        mapping = sku_map(s, channel_id)
+        wanted = {line.sku for o in latest.values() for line in o.lines} | set(mapping.values())
+        if shipping_sku:
+            wanted.add(shipping_sku)
+        known = active_skus(s, wanted)
+        existing = existing_orders(s, channel_id, list(latest))
+    problems = [QuarantineEntry(r.external_id or None, "", "unreadable", r.reason, dict(r.raw))
+                for r in rejected]
+    fresh: list[tuple[ChannelOrder, MappedOrder]] = []
+    context = _Context(db, channel_id, channel, kind, actor, mapping, known, problems)
+    for ext, order in latest.items():
+        if ext in existing:
+            outcome = _apply_change(context, existing[ext], order)
+            setattr(counts, outcome, getattr(counts, outcome) + 1)
+            continue
+        try:
+            mapped = map_order(order, channel=channel, sku_map=mapping, known_skus=known,
+                               shipping_sku=shipping_sku)
+        except MappingError as exc:
+            problems.append(_entry(order, exc.kind, exc.reason))
+            continue
+        fresh.append((order, mapped))
+    created, failed = _create(context, fresh, auto_allocate)
+    counts.created += created
+    counts.failed += failed
+    quarantine_all(db, channel_id, problems)
+    counts.quarantined += sum(1 for p in problems if p.kind != "conflict")
+    return counts
+
+
+def reimport_quarantined(db: Database, channel: str, *, ids: Sequence[int] | None = None,
+                         actor: Actor = SYSTEM) -> ImportCounts:
+    """Try quarantined orders again (after a SKU was mapped or a product added)."""
+    orders = [from_json(data) for data in open_quarantine(db, channel, ids)]
+    return import_orders(db, channel, orders, actor=actor)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Context:
+    db: Database
+    channel_id: int
+    channel: str
+    kind: str
+    actor: Actor
+    mapping: dict[str, str]
+    known: set[str]
+    problems: list[QuarantineEntry]
+
+
+def _entry(order: ChannelOrder, kind: str, reason: str) -> QuarantineEntry:
+    return QuarantineEntry(order.external_id, order.number, kind, reason, dict(order.raw),
+                           to_json(order))
+
+
+def _link(order: ChannelOrder, order_id: int, mapped: MappedOrder | None = None) -> ShopLink:
+    return ShopLink(
+        order_id=order_id, external_id=order.external_id, number=order.number,
+        updated_at=order.updated_at,
+        line_ids=mapped.line_ids if mapped else tuple(x.external_line_id for x in order.lines),
+        shop_status=order.raw_status or order.status,
+        content_hash=mapped.content_hash if mapped else content_hash(order),
+        shipping_total=sum(x.price for x in order.shipping_lines),
+        paid=mapped.paid if mapped else 0, fully_paid=mapped.fully_paid if mapped else True)
+
+
+# -- new orders --------------------------------------------------------------------------
+
+
+def _create(ctx: _Context, fresh: list[tuple[ChannelOrder, MappedOrder]],
+            auto_allocate: bool) -> tuple[int, int]:
+    """Create in batches (paid ones paid and allocated); a refused batch goes one by one."""
+    if not fresh:
+        return 0, 0
+    # Buyers first, in their own transaction: a crash after it leaves customers that the next
+    # run matches again, never duplicates.
+    with ctx.db.write() as s:
+        ids = resolve_customers(s, [m.order.customer for _, m in fresh])
+    fresh = [(o, dataclasses.replace(m, order=dataclasses.replace(
+        m.order, customer=None, customer_id=cid))) if cid is not None else (o, m)
+        for (o, m), cid in zip(fresh, ids, strict=True)]
+    created = failed = 0
+    for pay in (True, False):
+        group = [(o, m) for o, m in fresh if m.fully_paid == pay]
+        for start in range(0, len(group), BATCH):
+            chunk = group[start:start + BATCH]
+            try:
+                done: list[CreatedOrder | None] = list(place_orders(
+                    ctx.db, [m.order for _, m in chunk], actor=ctx.actor,
+                    pay_method=ctx.kind if pay else None, allocate=pay and auto_allocate))
+            except OmsError:
+                # One order refused the batch: find it, keep the others.
+                done = [_create_one(ctx, o, m, pay and auto_allocate) for o, m in chunk]
+            links = [_link(o, c.id, m) for c, (o, m) in zip(done, chunk, strict=True) if c]
+            link_created(ctx.db, ctx.channel_id, links, actor=ctx.actor, pay_method=ctx.kind)
+            created += len(links)
+            failed += sum(1 for c in done if c is None)
+    return created, failed
+
+
+def _create_one(ctx: _Context, order: ChannelOrder, mapped: MappedOrder,
+                allocate: bool) -> CreatedOrder | None:
+    try:
+        return place_order(ctx.db, mapped.order, actor=ctx.actor,
+                           pay_method=ctx.kind if mapped.fully_paid else None, allocate=allocate)
+    except OmsError as exc:
+        ctx.problems.append(_entry(order, "invalid", str(exc)))
+        return None
+
+
+# -- later changes -----------------------------------------------------------------------
+
+
+def _apply_change(ctx: _Context, have: ExistingOrder, order: ChannelOrder) -> str:
+    """Apply a newer shop version to an imported order; returns the ImportCounts field to bump.
+
+    Applied while the order has not shipped: cancellation, new address, payment. Anything
+    else (lines edited, cancelled or moved after shipping) is flagged for a person.
+    """
+    if not have.linked:
+        # Created, but the run died before linking it: link it now, nothing else changed.
+        repair_link(ctx.db, ctx.channel_id, _link(order, have.order_id))
+        return "unchanged"
+    if have.external_updated_at is not None and order.updated_at <= have.external_updated_at:
+        return "unchanged"  # older or the same version: never overwrites
+    mapped: MappedOrder | None
+    try:
+        mapped, mapping_problem = map_order(order, channel=ctx.channel, sku_map=ctx.mapping,
+                                            known_skus=ctx.known), ""
+    except MappingError as exc:
+        mapped, mapping_problem = None, exc.reason
+    digest = mapped.content_hash if mapped else ""
+    if mapped is not None and mapped.content_hash == have.content_hash:
+        bump_link(ctx.db, have.order_id, order.updated_at, order.raw_status or order.status, digest)
+        return "unchanged"
+    flags: list[str] = []
+    changed = False
+    shop_cancelled = order.status in (STATUS_CANCELLED, STATUS_REFUNDED)
+    if shop_cancelled and have.status != OrderStatus.CANCELLED:
+        if OrderStatus(have.status) in NOT_SHIPPED:
+            cancel_order(ctx.db, have.reference, actor=ctx.actor,
+                         reason=f"{order.status} on {ctx.channel}")
+            changed = True
+        else:
+            flags.append(f"{order.status} on {ctx.channel} after it shipped here: arrange the "
+                         "return or refund by hand")
+    with ctx.db.read() as s:
+        current = s.get(Order, have.order_id)
+        assert current is not None
+        status, paid_amount, total = current.status, current.paid_amount, current.total
+        ship = (current.ship_line1, current.ship_line2, current.ship_city, current.ship_postcode,
+                current.ship_country)
+        lines = sorted((ln.sku, ln.qty) for ln in current.lines)
+    open_order = status != OrderStatus.CANCELLED
+    address = normalise_address(order.shipping_address if not order.shipping_address.is_empty
+                                else order.billing_address)
+    if open_order and address.line1 and ship != (address.line1, address.line2, address.city,
+                                                 address.postcode, address.country):
+        if OrderStatus(status) in NOT_SHIPPED:
+            update_ship_to(ctx.db, have.reference, address, actor=ctx.actor,
+                           reason=f"address changed on {ctx.channel}")
+            changed = True
+        else:
+            flags.append(f"address changed on {ctx.channel} after it shipped here: "
+                         f"{address.line1}, {address.postcode} {address.city}")
+    if mapped is None:
+        flags.append(f"changed on {ctx.channel} and cannot be read any more: {mapping_problem}")
+    else:
+        wanted = sorted((li.sku, li.qty) for li in mapped.order.lines)
+        if wanted != lines and open_order and not shop_cancelled:
+            flags.append(f"lines changed on {ctx.channel} ({_describe(lines)} -> "
+                         f"{_describe(wanted)}): change the order here by hand")
+        due = total - paid_amount
+        if open_order and mapped.paid > paid_amount and due > 0:
+            pay_order(ctx.db, have.reference, actor=ctx.actor,
+                      amount=min(due, mapped.paid - paid_amount), method=ctx.kind)
+            changed = True
+    bump_link(ctx.db, have.order_id, order.updated_at, order.raw_status or order.status, digest)
+    if flags:
+        ctx.problems.append(_entry(order, "conflict", f"{have.reference}: " + "; ".join(flags)))
+    if changed:
+        return "updated"
+    return "quarantined" if flags else "unchanged"
+
+
+def _describe(lines: list[tuple[str, int]]) -> str:
+    return ", ".join(f"{sku} x{qty}" for sku, qty in lines) or "nothing"

@@ -1,0 +1,127 @@
+"""Inventory analytics tab: stock value per warehouse as a chart, top sellers, stock-outs, CSV export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omsdesk.queries import analytics
+from omsdesk.ui.context import AppContext
+from omsdesk.ui.workers import run_in_pool
+
+REPORTS = ("stock", "turnover", "stockouts", "top-sellers")
+
+
+def _rows(session: Any, report: str) -> list[Any]:
+    if report == "stock":
+        return list(analytics.stock_value(session))
+    if report == "turnover":
+        return list(analytics.turnover(session, limit=500))
+    if report == "stockouts":
+        return list(analytics.stockouts(session))
+    return list(analytics.top_sellers(session))
+
+
+class AnalyticsTab(QWidget):
+    """The chart always shows stock value per warehouse; the table shows the chosen report."""
+
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[Any] = []
+        self.report = QComboBox()
+        for key, title in zip(REPORTS, (self.tr("Stock value"), self.tr("Turnover (90 days)"),
+                                        self.tr("Stock-outs (30 days)"), self.tr("Top sellers (30 days)")),
+                              strict=True):
+            self.report.addItem(title, key)
+        self.report.currentIndexChanged.connect(self.refresh)
+        export = QPushButton(self.tr("Export CSV…"))
+        export.clicked.connect(lambda: self.export_csv())
+        self.status = QLabel()
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.legend().hide()
+        self.chart.setTitle(self.tr("Stock value per warehouse"))
+        view = QChartView(self.chart)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.table = QTableWidget(0, 0)
+        self.table.verticalHeader().setVisible(False)
+        bar = QHBoxLayout()
+        bar.addWidget(self.report)
+        bar.addWidget(export)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(view)
+        split.addWidget(self.table)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split)
+        ctx.signals.stock_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        db, report = self.ctx.db, str(self.report.currentData())
+
+        def work() -> tuple[list[Any], list[Any]]:
+            with db.read() as s:
+                return list(analytics.stock_value(s)), _rows(s, report)
+
+        run_in_pool(self.ctx.pool, work, self._show, self.status.setText)
+
+    def _show(self, result: tuple[list[analytics.StockValueRow], list[Any]]) -> None:
+        values, self.rows = result
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        bars = QBarSet(self.tr("Value"))
+        for v in values:
+            bars.append(v.value / 100)
+        series = QBarSeries()
+        series.append(bars)
+        self.chart.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append([v.warehouse for v in values])
+        y = QValueAxis()
+        y.setLabelFormat("%.0f")
+        y.setRange(0, max([v.value / 100 for v in values], default=1.0) * 1.1)
+        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+        fields = list(self.rows[0].__dataclass_fields__) if self.rows else []
+        self.table.clear()
+        self.table.setColumnCount(len(fields))
+        self.table.setHorizontalHeaderLabels(fields)
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            for c, name in enumerate(fields):
+                value = getattr(row, name)
+                self.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+        self.status.setText(self.tr("{n} row(s)").replace("{n}", str(len(self.rows))))
+        self.loaded.emit()
+
+    def export_csv(self, path: str | None = None) -> None:
+        if not path:
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export CSV"),
+                                                        f"{self.report.currentData()}.csv", "CSV (*.csv)")
+        if path:
+            n = analytics.write_csv(self.rows, path)
+            self.status.setText(self.tr("{n} row(s) written").replace("{n}", str(n)))

@@ -1,0 +1,88 @@
+"""The Planning tab: suggestions listed, a transfer dispatched and received, a PO sent and saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from omsdesk.db import Database
+from omsdesk.services.context import Actor
+from omsdesk.services.purchasing import add_supplier, create_purchase_order, set_reorder_rule
+from omsdesk.ui.context import AppContext
+from omsdesk.ui.planning_view import PlanningView
+from tests.fixtures.database import ACTOR, Shop
+
+
+@pytest.fixture
+def planning(qtbot: QtBot, sqlite_db: Database, tmp_path: Path,
+             monkeypatch: pytest.MonkeyPatch) -> tuple[PlanningView, Shop]:
+    monkeypatch.setenv("OMSDESK_CONFIG_DIR", str(tmp_path / "config"))
+    shop = Shop(sqlite_db)
+    shop.warehouses(("MAD", "BCN"))
+    shop.product("MUG-01")
+    shop.stock("MUG-01", 5, "MAD")
+    add_supplier(sqlite_db, "ACME", "Acme", actor=ACTOR)
+    set_reorder_rule(sqlite_db, "MUG-01", "BCN", actor=ACTOR, min_qty=4, supplier="ACME")
+    create_purchase_order(sqlite_db, "ACME", "MAD", [("MUG-01", 3, 200)], actor=ACTOR)
+    ctx = AppContext(sqlite_db, Actor("planner", "ws-1"))
+    view = PlanningView(ctx)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.po_table.rowCount() == 1 and view.suggestions.rowCount() >= 1, timeout=10_000)
+    return view, shop
+
+
+def _cell(view: PlanningView, table: str, row: int, col: int) -> str:
+    item = getattr(view, table).item(row, col)
+    return item.text() if item else ""
+
+
+def test_suggestions_and_purchase_orders_are_listed(planning: tuple[PlanningView, Shop]) -> None:
+    view, _shop = planning
+    rows = {(_cell(view, "suggestions", r, 0), _cell(view, "suggestions", r, 1), _cell(view, "suggestions", r, 7))
+            for r in range(view.suggestions.rowCount())}
+    assert ("MUG-01", "BCN", "4") in rows
+    assert _cell(view, "po_table", 0, 1) == "draft"
+
+
+def test_transfer_dispatched_then_received_from_the_tab(qtbot: QtBot, planning: tuple[PlanningView, Shop]) -> None:
+    view, shop = planning
+    view.dispatch("MUG-01", 2, "MAD", "BCN")
+    qtbot.waitUntil(lambda: view.transfer_table.rowCount() == 1, timeout=10_000)
+    assert _cell(view, "transfer_table", 0, 5) == "in_transit"
+    view.transfer_table.selectRow(0)
+    view.receive_selected_transfer()
+    qtbot.waitUntil(lambda: _cell(view, "transfer_table", 0, 5) == "received", timeout=10_000)
+    assert shop.level("MUG-01", "BCN") == (2, 0)
+
+
+def test_purchase_order_sent_and_saved_as_pdf(qtbot: QtBot, planning: tuple[PlanningView, Shop],
+                                              tmp_path: Path) -> None:
+    view, shop = planning
+    view.po_table.selectRow(0)
+    view.send_selected()
+    qtbot.waitUntil(lambda: _cell(view, "po_table", 0, 1) == "sent", timeout=10_000)
+    assert len(shop.outbox("erp.purchase_order")) == 1
+    view.po_table.selectRow(0)
+    target = tmp_path / "po.pdf"
+    view.save_selected_pdf(str(target))
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_analytics_tab_charts_stock_value_and_exports_csv(qtbot: QtBot, planning: tuple[PlanningView, Shop],
+                                                         tmp_path: Path) -> None:
+    view, _shop = planning
+    tab = view.analytics
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=10_000)
+    assert [s.count() for s in tab.chart.series()] == [1]      # one bar set: value per warehouse
+    assert tab.table.item(0, 0).text() == "MAD"
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        tab.report.setCurrentIndex(tab.report.findData("top-sellers"))
+    assert tab.table.rowCount() == 0                             # nothing shipped yet
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        tab.report.setCurrentIndex(tab.report.findData("stock"))
+    target = tmp_path / "stock.csv"
+    tab.export_csv(str(target))
+    assert target.read_text(encoding="utf-8").splitlines()[0] == "warehouse,skus,units,value,currency"

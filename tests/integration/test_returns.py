@@ -1,0 +1,34 @@
+"""Returns: only a complete return closes an order as returned; part returns keep it open."""
+
+from __future__ import annotations
+
+from omsdesk.services import orders as svc
+from omsdesk.services import shipping
+from tests.fixtures.database import ACTOR, Shop, ledger_problems
+
+
+def test_part_return_keeps_the_status_and_the_rest_can_come_back_later(shop: Shop) -> None:
+    sku = shop.product()
+    shop.stock(sku, 3)
+    ref = shop.order_at("delivered", {sku: 3})
+    shipping.return_order(shop.db, ref, actor=ACTOR, quantities={sku: 1}, reason="damaged")
+    assert shop.status(ref) == "delivered"
+    assert shop.level(sku) == (1, 0)
+    shipping.return_order(shop.db, ref, actor=ACTOR)
+    assert shop.status(ref) == "returned"
+    assert shop.level(sku) == (3, 0)
+    assert [a.action for a in shop.audit(ref)][-2:] == ["return", "return"]
+    assert ledger_problems(shop.db) == []
+
+
+def test_return_on_a_partly_shipped_order_leaves_its_backorder_open(shop: Shop) -> None:
+    a, b = shop.product(), shop.product()
+    shop.stock(a, 1)
+    shop.stock(b, 1)
+    ref = shop.order_at("packed", {a: 1, b: 1})
+    shipping.ship_order(shop.db, ref, actor=ACTOR, quantities={a: 1})
+    assert shop.status(ref) == "partial"
+    shipping.return_order(shop.db, ref, actor=ACTOR)
+    assert shop.status(ref) == "partial"
+    assert svc.allocate_order(shop.db, ref, actor=ACTOR).status == "allocated"
+    assert ledger_problems(shop.db) == []
