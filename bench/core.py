@@ -116,6 +116,9 @@ def bench_queue_page(orders: int = 1_000_000, rounds: int = 30) -> list[BenchRes
     raw: list[float] = []
     con = sqlite3.connect(path)
     with db.read() as s:
+        # Warm both sides (page cache, statement caches) so the rounds compare steady states.
+        list_orders(s, OrderFilter(status=statuses[0]), limit=200)
+        con.execute(RAW_PAGE.format(after=""), (statuses[0],)).fetchall()
         for i in range(rounds):
             status = statuses[i % len(statuses)]
             # Walk three pages deep so keyset continuation is measured too.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import tempfile
 import time
 from datetime import date
@@ -57,6 +58,11 @@ def bench_erp_push(n: int = 1000, baseline_samples: int = 40, url: str | None = 
         work = Path(tmp)
         if url is not None:
             return _measure(work, n, baseline_samples, url, database, login, password or "")
+        # The test suite's trytond launcher (cached prepared database); `omsdesk bench` runs from a
+        # source checkout, whose root is not on sys.path when started as a console script.
+        root = str(Path(__file__).resolve().parents[1])
+        if root not in sys.path:
+            sys.path.insert(0, root)
         from tests.fixtures.tryton import running_trytond
 
         tryton_dir = work / "tryton"

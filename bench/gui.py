@@ -19,6 +19,7 @@ from typing import Any
 from bench.core import million_order_db
 
 SHOWN = "omsdesk: main window shown"
+READY = "omsdesk: first view ready"
 ROOT = Path(__file__).resolve().parents[1]
 
 _BARE = f"""
@@ -44,28 +45,34 @@ def _env(config_dir: str) -> dict[str, str]:
     return env
 
 
-def _time_to_shown(cmd: list[str], env: dict[str, str]) -> float:
-    """Seconds from spawning the process to its 'main window shown' line."""
+def _time_to_shown(cmd: list[str], env: dict[str, str], marker: str = SHOWN) -> float:
+    """Seconds from spawning the process to its `marker` line ('main window shown' by default)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True, cwd=ROOT)
     assert proc.stdout is not None
     shown = None
     for line in proc.stdout:
-        if SHOWN in line:
+        if marker in line:
             shown = time.perf_counter() - t0
             break
+    proc.stdout.read()  # let the child finish its output and quit
     proc.wait(timeout=120)
     if shown is None:
-        raise RuntimeError(f"{cmd[:3]} exited ({proc.returncode}) without showing its window")
+        raise RuntimeError(f"{cmd[:3]} exited ({proc.returncode}) without printing {marker!r}")
     return shown
 
 
-def bench_startup(orders: int = 1_000_000, runs: int = 5) -> dict[str, Any]:
-    """`omsdesk` (CLI entry point) to main window shown, against a bare QMainWindow + QTableView."""
+def bench_startup(orders: int = 1_000_000, runs: int = 5) -> list[dict[str, Any]]:
+    """`omsdesk` (CLI entry point) to main window shown, against a bare QMainWindow + QTableView.
+
+    The app puts its window on screen before it loads SQLAlchemy and opens the database; the
+    second figure is the time until the first view holds data, reported beside the same baseline.
+    """
     db = million_order_db(orders)
     app_cmd = [sys.executable, "-m", "omsdesk", "--db", f"sqlite:///{db}"]
     bare_cmd = [sys.executable, "-c", _BARE]
     ours: list[float] = []
+    ready: list[float] = []
     bare: list[float] = []
     with tempfile.TemporaryDirectory() as config:
         env = _env(config)
@@ -74,15 +81,22 @@ def bench_startup(orders: int = 1_000_000, runs: int = 5) -> dict[str, Any]:
         # Interleaved, so load from other processes hits both sides alike.
         for _ in range(runs):
             ours.append(_time_to_shown(app_cmd, env))
+            ready.append(_time_to_shown(app_cmd, env, READY))
             bare.append(_time_to_shown(bare_cmd, env))
-    value, baseline = statistics.median(ours), statistics.median(bare)
-    return {
+    value, baseline, first = statistics.median(ours), statistics.median(bare), statistics.median(ready)
+    return [{
         "name": f"GUI start to main window shown, {orders:,} orders",
         "value": round(value * 1000, 1), "unit": "ms",
         "baseline_name": "bare PySide6 QMainWindow + QTableView, same run",
         "baseline": round(baseline * 1000, 1),
         "ratio": round(value / baseline, 3), "goal": "ratio <= 3", "passed": value <= 3 * baseline,
-    }
+    }, {
+        "name": f"GUI start to first view with data, {orders:,} orders",
+        "value": round(first * 1000, 1), "unit": "ms",
+        "baseline_name": "bare PySide6 QMainWindow + QTableView, same run",
+        "baseline": round(baseline * 1000, 1),
+        "ratio": round(first / baseline, 3), "goal": "(informational)", "passed": True,
+    }]
 
 
 def _child_json(args: list[str], config: str) -> dict[str, Any]:

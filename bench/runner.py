@@ -16,10 +16,13 @@ from bench.result import BenchResult, from_dict
 SCENARIOS: dict[str, tuple[str, str, dict[str, Any], dict[str, Any]]] = {
     "intake": ("bench.core", "bench_order_intake", {"n": 2000}, {"n": 300}),
     "intake-batch": ("bench.core", "bench_batch_intake", {"n": 10000}, {"n": 2000}),
-    "queue-page": ("bench.core", "bench_queue_page", {"orders": 1_000_000}, {"orders": 100_000, "rounds": 10}),
+    "queue-page": ("bench.core", "bench_queue_page", {"orders": 1_000_000}, {"orders": 100_000, "rounds": 30}),
     "packing-slips": ("bench.documents", "bench_packing_slips", {"n": 500}, {"n": 100, "runs": 1}),
     "planning-ats": ("bench.planning", "bench_available_to_sell", {"skus": 50_000}, {"skus": 5_000, "runs": 3}),
+    "sync-import": ("bench.sync", "bench_sync_import", {"n": 10000}, {"n": 2000}),
     "erp-push": ("bench.erp", "bench_erp_push", {"n": 1000}, {"n": 200, "baseline_samples": 10}),
+    "gui-startup": ("bench.gui", "bench_startup", {"orders": 1_000_000, "runs": 5}, {"orders": 100_000, "runs": 2}),
+    "gui-queue": ("bench.gui", "bench_queue", {"orders": 1_000_000, "rounds": 3}, {"orders": 100_000, "rounds": 1}),
     "invoice-pdf": ("bench.documents", "bench_invoice", {"n": 50}, {"n": 10, "baseline_runs": 5}),
 }
 

@@ -7,10 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from omsdesk import __version__
-from omsdesk.models.errors import OmsError
 
 # Each module has register(subparsers); its parsers set func(ctx) -> int.
 COMMAND_MODULES = [
@@ -37,9 +34,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _gui_only(argv: Sequence[str]) -> str | None:
+    """The --db value when the command line asks for nothing but the GUI, else None.
+
+    The GUI path skips building the parser: importing every command module costs more than
+    showing the main window.
+    """
+    args = list(argv)
+    url = ""
+    while args:
+        head = args.pop(0)
+        if head == "--db" and args:
+            url = args.pop(0)
+        elif head.startswith("--db="):
+            url = head[5:]
+        else:
+            return None
+    return url
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    gui_url = _gui_only(args_in)
+    if gui_url is not None:
+        # Nothing but the GUI: no parser and no SQLAlchemy before the window is on screen.
+        from omsdesk.config import database_url
+        from omsdesk.ui.app import run_gui
+
+        return run_gui(database_url(gui_url or None))
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from omsdesk.models.errors import OmsError
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_in)
     from omsdesk.commands.common import CliContext
 
     ctx = CliContext(args)

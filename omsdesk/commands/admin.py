@@ -57,7 +57,12 @@ def _demo(ctx: CliContext) -> int:
     from omsdesk.demo import seed_demo
 
     a = ctx.args
-    summary = seed_demo(ctx.db, orders=a.orders, seed=a.seed, products=a.products, customers=a.customers)
+    summary: dict[str, object] = dict(seed_demo(ctx.db, orders=a.orders, seed=a.seed, products=a.products, customers=a.customers))
+    from omsdesk.sync.demo_shop import register_demo_channel
+
+    # A shop on loopback that keeps sending orders, so a new user sees sync work without an account.
+    with ctx.db.write() as s:
+        summary["demo_shop_channel"] = register_demo_channel(s, actor=ctx.actor).code
     if a.json:
         print_json(summary)
     else:

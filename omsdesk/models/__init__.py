@@ -1,8 +1,12 @@
 """Domain model: SQLAlchemy mapped classes and their invariants; imports nothing else of omsdesk."""
 
+from omsdesk.models import channel_sku as channel_sku  # registers the SKU mapping table (issue 6)
 from omsdesk.models import erp as erp  # registers the ERP link table (issue 7)
 from omsdesk.models import invoice as invoice  # registers the invoicing tables (issue 5)
 from omsdesk.models import planning as planning  # registers the planning tables (issue 8)
+from omsdesk.models import (
+    sync_state as sync_state,  # registers sync runs, health, quarantine (issue 6)
+)
 from omsdesk.models.audit import AuditEntry
 from omsdesk.models.base import Base, UTCDateTime, utcnow
 from omsdesk.models.catalog import Product, Warehouse

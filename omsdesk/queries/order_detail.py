@@ -106,7 +106,7 @@ def order_detail(session: Session, reference: str) -> OrderDetail:
     order = session.scalar(select(Order).where(Order.reference == reference))
     if order is None:
         raise NotFound(f"unknown order '{reference}'")
-    wh_codes = dict(session.execute(select(Warehouse.id, Warehouse.code)).tuples().all())
+    wh_codes = {wid: code for wid, code in session.execute(select(Warehouse.id, Warehouse.code))}
     product_ids = [ln.product_id for ln in order.lines]
     avail: dict[int, dict[str, int]] = {pid: {} for pid in product_ids}
     for lvl in session.scalars(select(StockLevel).where(StockLevel.product_id.in_(product_ids))):

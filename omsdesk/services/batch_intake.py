@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -36,10 +36,10 @@ from omsdesk.services.context import Actor
 from omsdesk.services.intake import (
     CreatedOrder,
     OrderInput,
-    _priced_line,
     _products_for,
     _resolve_customer,
     channel_by_code,
+    line_values,
 )
 from omsdesk.services.refs import next_value
 from omsdesk.services.routing import rank_warehouses
@@ -48,7 +48,7 @@ from omsdesk.services.routing import rank_warehouses
 @dataclass
 class _Planned:
     row: dict[str, object]
-    lines: list[OrderLine]
+    lines: list[dict[str, Any]]
     status: str
     warehouse_id: int | None = None
     note: str = ""
@@ -124,7 +124,7 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
     line_rows = []
     for oid, p in zip(ids, planned, strict=True):
         for ln in p.lines:
-            line_rows.append({c: getattr(ln, c) for c in _LINE_FIELDS} | {"order_id": oid})
+            line_rows.append(ln | {"order_id": oid})
     line_ids = list(conn.execute(insert(lines_t).returning(lines_t.c.id, sort_by_parameter_order=True),
                                  line_rows).scalars())
     audits, payments, reservations = [], [], []
@@ -145,9 +145,9 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
                                   "reason": p.note})
         for ln in p.lines:
             if p.status == OrderStatus.ALLOCATED.value:
-                reservations.append({"order_line_id": line_ids[k], "product_id": ln.product_id,
-                                     "warehouse_id": p.warehouse_id, "qty": ln.qty, "created_at": now})
-                skus.add(ln.sku)
+                reservations.append({"order_line_id": line_ids[k], "product_id": ln["product_id"],
+                                     "warehouse_id": p.warehouse_id, "qty": ln["qty"], "created_at": now})
+                skus.add(ln["sku"])
             k += 1
     for model, rows in ((Payment, payments), (Reservation, reservations), (AuditEntry, audits)):
         if rows:
@@ -163,16 +163,13 @@ def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
-_LINE_FIELDS = ("line_no", "product_id", "sku", "name", "qty", "unit_price", "discount", "tax_rate_bp",
-                "net", "tax", "total", "qty_shipped", "qty_returned")
-
 
 def _plan(s: Session, data: OrderInput, now: object, products: dict[str, Product], channel_id: int) -> _Planned:
     check_currency(data.currency)
     if not data.lines:
         raise ValidationError("an order needs at least one line")
     customer = _resolve_customer(s, data)
-    lines = [_priced_line(no, li, products[li.sku], data) for no, li in enumerate(data.lines, start=1)]
+    lines = [line_values(no, li, products[li.sku], data) for no, li in enumerate(data.lines, start=1)]
     order = Order(ship_country="ES")
     from omsdesk.services.intake import _apply_ship_to
 
@@ -184,8 +181,8 @@ def _plan(s: Session, data: OrderInput, now: object, products: dict[str, Product
         "customer_name": customer.name if customer else "",
         "customer_email": (customer.email or "") if customer else "",
         "held_from": None, "currency": data.currency, "prices_include_tax": data.prices_include_tax,
-        "subtotal": sum(ln.net for ln in lines), "tax_total": sum(ln.tax for ln in lines),
-        "total": sum(ln.total for ln in lines), "paid_amount": 0,
+        "subtotal": sum(ln["net"] for ln in lines), "tax_total": sum(ln["tax"] for ln in lines),
+        "total": sum(ln["total"] for ln in lines), "paid_amount": 0,
         "ship_name": order.ship_name or "", "ship_line1": order.ship_line1 or "", "ship_line2": order.ship_line2 or "",
         "ship_city": order.ship_city or "", "ship_postcode": order.ship_postcode or "",
         "ship_province": order.ship_province or "", "ship_country": order.ship_country or "ES",
@@ -207,7 +204,7 @@ def _bump(s: Session, name: str, n: int) -> int:
 
 def _allocate(s: Session, planned: list[_Planned], batch: Sequence[OrderInput]) -> None:
     """Allocate in batch order against one snapshot, then apply per-level totals with guards."""
-    pids = {ln.product_id for p in planned for ln in p.lines}
+    pids = {ln["product_id"] for p in planned for ln in p.lines}
     levels_q = select(StockLevel.product_id, StockLevel.warehouse_id, StockLevel.on_hand,
                       StockLevel.reserved, StockLevel.safety_buffer).where(StockLevel.product_id.in_(pids))
     if s.get_bind().dialect.name == "postgresql":
@@ -218,7 +215,7 @@ def _allocate(s: Session, planned: list[_Planned], batch: Sequence[OrderInput]) 
     for p in planned:
         need: dict[int, int] = defaultdict(int)
         for ln in p.lines:
-            need[ln.product_id] += ln.qty
+            need[ln["product_id"]] += ln["qty"]
         # Routing looks only at the province (a Spanish postcode's first two digits), the country
         # and the channel's rules, so orders sharing those share one ranking.
         key = (str(p.row["ship_postcode"])[:2], p.row["ship_country"], p.row["ship_province"], p.row["channel_id"])

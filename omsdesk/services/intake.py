@@ -160,6 +160,11 @@ def _products_for(session: Session, lines: tuple[LineInput, ...]) -> dict[str, P
 
 
 def _priced_line(no: int, li: LineInput, product: Product, data: OrderInput) -> OrderLine:
+    return OrderLine(**line_values(no, li, product, data))
+
+
+def line_values(no: int, li: LineInput, product: Product, data: OrderInput) -> dict[str, Any]:
+    """Column values of one priced order line: quantities checked, VAT split per line."""
     qty = positive_int(li.qty, f"quantity of {li.sku}")
     unit = product.price if li.unit_price is None else non_negative_int(li.unit_price, f"unit price of {li.sku}")
     discount = non_negative_int(li.discount, f"discount of {li.sku}")
@@ -171,9 +176,9 @@ def _priced_line(no: int, li: LineInput, product: Product, data: OrderInput) -> 
         net, tax = split_gross(amount, rate)
     else:
         net, tax = amount, tax_on_net(amount, rate)
-    return OrderLine(line_no=no, product_id=product.id, sku=product.sku, name=product.name, qty=qty,
-                     unit_price=unit, discount=discount, tax_rate_bp=rate, net=net, tax=tax,
-                     total=net + tax, qty_shipped=0, qty_returned=0)
+    return {"line_no": no, "product_id": product.id, "sku": product.sku, "name": product.name, "qty": qty,
+            "unit_price": unit, "discount": discount, "tax_rate_bp": rate, "net": net, "tax": tax,
+            "total": net + tax, "qty_shipped": 0, "qty_returned": 0}
 
 
 def _resolve_customer(session: Session, data: OrderInput) -> Customer | None:

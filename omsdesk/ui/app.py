@@ -1,9 +1,16 @@
-"""Starts the Qt application on a database and shows the main window."""
+"""Starts the Qt application: the main window first, then the database and the first view."""
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from omsdesk.ui.context import AppContext
+    from omsdesk.ui.main_window import MainWindow
 
 ORGANIZATION = "omsdesk"
 APPLICATION = "omsdesk"
@@ -11,32 +18,49 @@ APPLICATION = "omsdesk"
 
 def run_gui(url: str) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from omsdesk.db import DatabaseError, open_database
     from omsdesk.ui.context import AppContext
 
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    try:
-        db = open_database(url)
-    except DatabaseError as exc:
-        QMessageBox.critical(None, "omsdesk", str(exc))
-        return 1
-    ctx = AppContext(db)
+    ctx = AppContext(url)
     _install_language(app, ctx.settings.get("language"))
 
     from omsdesk.ui.main_window import MainWindow
 
     window = MainWindow(ctx)
+    window.statusBar().showMessage(window.tr("Opening the database…"))
     window.show()
-    # For `omsdesk bench` and the packaging check: quit once the window has painted.
+    # For `omsdesk bench` and the packaging check: report when the window is on screen and when
+    # the first view holds data, then quit.
     quit_after = os.environ.get("OMSDESK_QUIT_AFTER_SHOWN")
     if quit_after is not None:
-        QTimer.singleShot(int(quit_after or 0), lambda: _report_and_quit(app))
+        app.processEvents()
+        print("omsdesk: main window shown", flush=True)
+    QTimer.singleShot(0, lambda: _open_database(app, window, ctx, quit_after))
     return int(app.exec())
+
+
+def _open_database(app: QApplication, window: MainWindow, ctx: AppContext, quit_after: str | None) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from omsdesk.models.errors import OmsError
+
+    try:
+        ctx.open()  # imports SQLAlchemy and the models, checks and upgrades the schema
+    except OmsError as exc:
+        QMessageBox.critical(window, "omsdesk", str(exc))
+        app.exit(1)
+        return
+    window.start()
+    window.statusBar().clearMessage()
+    if quit_after is not None:
+        print("omsdesk: first view ready", flush=True)
+        QTimer.singleShot(int(quit_after or 0), app.quit)
 
 
 def _install_language(app: object, language: object) -> None:
@@ -45,9 +69,3 @@ def _install_language(app: object, language: object) -> None:
     except ImportError:  # translations ship with the Settings area; English works without
         return
     install_translator(app, language if isinstance(language, str) else None)  # type: ignore[arg-type]
-
-
-def _report_and_quit(app: object) -> None:
-    # The marker lets a parent process time start-up up to the first event-loop turn.
-    print("omsdesk: main window shown", flush=True)
-    app.quit()  # type: ignore[attr-defined]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+import re
+import threading
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from omsdesk.config import load_settings
-from omsdesk.db import Database
 from omsdesk.services.context import Actor
+
+if TYPE_CHECKING:
+    from omsdesk.db import Database
 
 
 class AppSignals(QObject):
@@ -23,9 +27,42 @@ class AppSignals(QObject):
 
 
 class AppContext:
-    def __init__(self, db: Database, actor: Actor | None = None) -> None:
-        self.db = db
+    """Holds an open Database, or a URL opened on first use.
+
+    The app starts with a URL so the main window can be on screen before SQLAlchemy, the
+    models and the schema check have loaded; the first view then opens the database.
+    """
+
+    def __init__(self, db: Database | str, actor: Actor | None = None) -> None:
+        self._lock = threading.Lock()
+        if isinstance(db, str):
+            self.url, self._db = db, None
+        else:
+            self.url, self._db = db.url, db
         self.actor = actor or Actor.current()
         self.signals = AppSignals()
         self.pool = QThreadPool.globalInstance()
         self.settings: dict[str, Any] = load_settings()
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    @property
+    def db(self) -> Database:
+        return self.open()
+
+    def open(self) -> Database:
+        """The database, opened (and its schema checked) on the first call."""
+        # Views and workers may ask from different threads; the database opens once.
+        with self._lock:
+            if self._db is None:
+                from omsdesk.db import open_database
+
+                self._db = open_database(self.url)
+            return self._db
+
+    @property
+    def display_url(self) -> str:
+        """The URL without its password, for titles and the status bar."""
+        return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", self.url)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from omsdesk import __version__
-from omsdesk.queries.outbox import outbox_backlog
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.workers import run_in_pool
 
@@ -90,7 +89,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.views: dict[str, QWidget] = {}
-        self.setWindowTitle(self.tr("omsdesk — {db}").format(db=ctx.db.display_url))
+        self._started = False
+        self.setWindowTitle(self.tr("omsdesk — {db}").format(db=ctx.display_url))
         self.setMinimumSize(QSize(960, 600))
 
         self.nav = QListWidget()
@@ -123,9 +123,22 @@ class MainWindow(QMainWindow):
         self._backlog_timer = QTimer(self)
         self._backlog_timer.setInterval(BACKLOG_REFRESH_MS)
         self._backlog_timer.timeout.connect(self.refresh_backlog)
+        self._restore_geometry()
+        if ctx.is_open:
+            self.start()
+
+    def start(self) -> None:
+        """Open the last view and start the backlog refresh; needs the database.
+
+        The app shows the window first and calls this on the next event-loop turn, so the
+        window is on screen while the database and the first view load.
+        """
+        self._started = True
         self._backlog_timer.start()
         self.refresh_backlog()
-        self._restore()
+        keys = [s.key for s in VIEWS]
+        last = QSettings().value("main/view", "orders")
+        self.show_view(last if last in keys else "orders")
 
     # -- views ----------------------------------------------------------------------------
 
@@ -177,7 +190,9 @@ class MainWindow(QMainWindow):
         return self.views[key]
 
     def show_view_at(self, index: int) -> None:
-        if index < 0:
+        # Before start() the database may not be open yet: a focus-driven row change while the
+        # window first appears must not build a view (start() shows the right one).
+        if index < 0 or not self._started:
             return
         widget = self.view(VIEWS[index].key)
         self.stack.setCurrentWidget(widget)
@@ -267,7 +282,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About omsdesk"), self.tr(
             "omsdesk {version}\nDesktop order management.\nDatabase: {db}").format(
-            version=__version__, db=self.ctx.db.display_url))
+            version=__version__, db=self.ctx.display_url))
 
     def change_language(self, language: str) -> None:
         """Install the translation and rebuild every view but Settings in the new language."""
@@ -299,7 +314,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.db_label = QLabel(self.tr("Database: {db}").format(db=self.ctx.db.display_url))
+        self.db_label = QLabel(self.tr("Database: {db}").format(db=self.ctx.display_url))
         self.station_label = QLabel(self.tr("Workstation: {ws}").format(ws=self.ctx.actor.workstation))
         self.user_label = QLabel(self.tr("User: {user}").format(user=self.ctx.actor.user))
         self.sync_label = QLabel(self.tr("Sync: idle"))
@@ -310,10 +325,12 @@ class MainWindow(QMainWindow):
         self.backlog: int | None = None
 
     def refresh_backlog(self) -> None:
-        db = self.ctx.db
+        ctx = self.ctx
 
         def fetch() -> int:
-            with db.read() as s:
+            from omsdesk.queries.outbox import outbox_backlog
+
+            with ctx.db.read() as s:
                 return outbox_backlog(s)
 
         run_in_pool(self.ctx.pool, fetch, self._on_backlog,
@@ -333,7 +350,7 @@ class MainWindow(QMainWindow):
 
     # -- persistence ----------------------------------------------------------------------
 
-    def _restore(self) -> None:
+    def _restore_geometry(self) -> None:
         settings = QSettings()
         geometry = settings.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -343,9 +360,6 @@ class MainWindow(QMainWindow):
         state = settings.value("main/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        keys = [s.key for s in VIEWS]
-        last = settings.value("main/view", "orders")
-        self.show_view(last if last in keys else "orders")
 
     def save_layout(self) -> None:
         settings = QSettings()

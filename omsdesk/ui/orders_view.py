@@ -37,10 +37,11 @@ from omsdesk.models.base import utcnow
 from omsdesk.queries.lookups import Choice, channels, warehouses
 from omsdesk.queries.orders import OrderFilter, status_counts
 from omsdesk.ui.context import AppContext
-from omsdesk.ui.order_actions import NEEDS_REASON, action_text, run_order_action
+from omsdesk.ui.order_actions import NEEDS_REASON, action_text
+from omsdesk.ui.order_batches import OrderBatches
 from omsdesk.ui.order_detail import OrderDetailView
 from omsdesk.ui.order_queue_model import OrderQueueModel, status_text
-from omsdesk.ui.workers import BatchOutcome, BatchProgress, run_in_pool, show_batch_outcome
+from omsdesk.ui.workers import BatchOutcome, BatchProgress, run_in_pool
 
 # Status tabs in the order a clerk works through them; "" is every order.
 TAB_STATUSES = ("", "new", "paid", "allocated", "picking", "packed", "backorder", "partial", "on_hold",
@@ -60,9 +61,8 @@ class OrdersView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = OrderQueueModel(ctx.db, parent=self)
-        self.last_outcome: BatchOutcome[str] | None = None
-        self._batch: BatchProgress | None = None
-        self.last_delivery: Any = None
+        self.batches = OrderBatches(ctx, self)
+        self.batches.finished.connect(self.batch_finished.emit)
         self._channels: list[Choice] = []
         self._warehouses: list[Choice] = []
         self._restoring = False
@@ -369,7 +369,7 @@ class OrdersView(QWidget):
     def run_batch(self, action: str, reason: str | None = None) -> BatchProgress | None:
         """Apply an action to every selected order in a worker; failures are listed, not fatal."""
         refs = self.selected_references()
-        if not refs or self._batch is not None:
+        if not refs or self.batches.busy:
             return None
         if reason is None:
             reason = ""
@@ -379,85 +379,22 @@ class OrdersView(QWidget):
                 if not ok:
                     return None
                 reason = text
-        ctx = self.ctx
-        title = self.tr("{action}: {n} orders").format(action=action_text(action), n=len(refs))
-        batch = BatchProgress(self, title, refs,
-                              lambda ref: run_order_action(ctx.db, action, ref, ctx.actor, reason),
-                              pool=ctx.pool)
-        batch.finished.connect(lambda outcome: self._on_batch_finished(title, outcome))
-        self._batch = batch
-        batch.start()
-        return batch
-
-    def _on_batch_finished(self, title: str, outcome: BatchOutcome[str]) -> None:
-        self._batch = None
-        self.last_outcome = outcome
-        self.ctx.signals.orders_changed.emit()
-        self.ctx.signals.stock_changed.emit()
-        self.ctx.signals.status_message.emit(f"{title}: {outcome.summary()}")
-        if outcome.failed or outcome.cancelled:
-            show_batch_outcome(self, title, outcome, modal=False)
-        self.batch_finished.emit(outcome)
+        return self.batches.run(action, refs, reason)
 
     def print_documents(self, kind: str) -> BatchProgress | None:
-        """Packing slips or labels of the selected orders in one PDF, to this workstation's printer.
-
-        Each order's document is built in turn (an order that cannot have one is listed as a
-        failure, the rest still print), then the PDF is rendered and delivered in a worker.
-        """
+        """Packing slips ("packing_slip") or labels ("label") of the selected orders."""
         refs = self.selected_references()
-        if not refs or self._batch is not None:
+        if not refs or self.batches.busy:
             return None
-        from omsdesk.queries.documents import label_docs, packing_slip_doc
-        from omsdesk.ui.i18n import doc_language
+        return self.batches.print_documents(kind, refs)
 
-        ctx = self.ctx
-        language = doc_language(ctx.settings)
-        docs: list[Any] = []
+    @property
+    def last_outcome(self) -> BatchOutcome[str] | None:
+        return self.batches.last_outcome
 
-        def build(ref: str) -> None:
-            with ctx.db.read() as s:
-                if kind == "packing_slip":
-                    docs.append(packing_slip_doc(s, ref, language=language))
-                else:
-                    docs.extend(label_docs(s, ref, language=language))
-
-        title = (self.tr("Packing slips: {n} orders") if kind == "packing_slip"
-                 else self.tr("Labels: {n} orders")).format(n=len(refs))
-        batch = BatchProgress(self, title, refs, build, pool=ctx.pool)
-        batch.finished.connect(lambda outcome: self._deliver(kind, title, docs, outcome))
-        self._batch = batch
-        batch.start()
-        return batch
-
-    def _deliver(self, kind: str, title: str, docs: list[Any], outcome: BatchOutcome[str]) -> None:
-        from omsdesk.documents.batch import render_labels, render_packing_slips
-        from omsdesk.ui.print_dialogs import deliver_document, describe
-
-        self._batch = None
-        self.last_outcome = outcome
-        if outcome.failed or outcome.cancelled:
-            show_batch_outcome(self, title, outcome, modal=False)
-        if not docs or outcome.cancelled:
-            self.batch_finished.emit(outcome)
-            return
-        settings = self.ctx.settings
-        name = f"{kind}s-{outcome.done[0]}-{len(outcome.done)}"
-
-        def render() -> Any:
-            data = render_packing_slips(docs) if kind == "packing_slip" else render_labels(docs)
-            return deliver_document(settings, kind, data, name)
-
-        def delivered(delivery: Any) -> None:
-            self.last_delivery = delivery
-            self.ctx.signals.status_message.emit(describe(delivery))
-            self.batch_finished.emit(outcome)
-
-        def failed(message: str) -> None:
-            self.ctx.signals.status_message.emit(message)
-            self.batch_finished.emit(outcome)
-
-        run_in_pool(self.ctx.pool, render, delivered, failed)
+    @property
+    def last_delivery(self) -> Any:
+        return self.batches.last_delivery
 
     # -- persistence ----------------------------------------------------------------------
 

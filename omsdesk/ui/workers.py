@@ -12,9 +12,18 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from omsdesk.models.errors import OmsError
-
 log = logging.getLogger(__name__)
+
+
+def _refusal(exc: Exception) -> bool:
+    """A domain refusal (clear message for the clerk) rather than a bug.
+
+    Imported when first needed: the models package pulls in SQLAlchemy and every mapped class,
+    which the main window must not wait for before it is on screen.
+    """
+    from omsdesk.models.errors import OmsError
+
+    return isinstance(exc, OmsError)
 
 T = TypeVar("T")
 
@@ -36,9 +45,11 @@ class CallWorker(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except OmsError as exc:
-            self._emit(self.signals.failed, str(exc))
-        except Exception as exc:  # a bug or a dropped connection: log it and tell the user
+        except Exception as exc:
+            if _refusal(exc):
+                self._emit(self.signals.failed, str(exc))
+                return
+            # A bug or a dropped connection: log it and tell the user.
             log.exception("background task failed")
             self._emit(self.signals.failed, f"{type(exc).__name__}: {exc}")
         else:
@@ -136,11 +147,12 @@ class BatchWorker(QRunnable):
             self.signals.progress.emit(i, self.label(item))
             try:
                 self.action(item)
-            except OmsError as exc:
-                outcome.failed.append((item, str(exc)))
             except Exception as exc:  # keep going: one broken order must not stop the batch
-                log.exception("batch item %s failed", self.label(item))
-                outcome.failed.append((item, f"{type(exc).__name__}: {exc}"))
+                if _refusal(exc):
+                    outcome.failed.append((item, str(exc)))
+                else:
+                    log.exception("batch item %s failed", self.label(item))
+                    outcome.failed.append((item, f"{type(exc).__name__}: {exc}"))
             else:
                 outcome.done.append(item)
         self.signals.progress.emit(len(self.items), "")
