@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -204,11 +205,23 @@ class InventoryView(QWidget):
         self.count_label = QLabel()
         self.model.page_loaded.connect(self._on_page_loaded)
 
+        stock_page = QWidget()
+        stock_layout = QVBoxLayout(stock_page)
+        stock_layout.setContentsMargins(6, 6, 6, 6)
+        stock_layout.addLayout(bar)
+        stock_layout.addWidget(splitter, 1)
+        stock_layout.addWidget(self.count_label)
+
+        # Planning (reorder suggestions, transfers, purchase orders, analytics) lives beside the
+        # levels it acts on; it is built on first use so opening Inventory stays quick.
+        self.tabs = QTabWidget()
+        self.tabs.addTab(stock_page, self.tr("Stock levels"))
+        self.tabs.addTab(QWidget(), self.tr("Planning"))
+        self.planning: QWidget | None = None
+        self.tabs.currentChanged.connect(self._on_tab)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.count_label)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
 
         ctx.signals.stock_changed.connect(self.refresh)
         run_in_pool(ctx.pool, self._fetch_warehouses, self._on_warehouses)
@@ -216,6 +229,21 @@ class InventoryView(QWidget):
 
     def menu_actions(self) -> list[QAction]:
         return [self.receive_action, self.adjust_action]
+
+    def _on_tab(self, index: int) -> None:
+        if index != 1 or self.planning is not None:
+            return
+        try:
+            from omsdesk.ui.planning_view import PlanningView
+        except ImportError as exc:  # a build without the planning area still shows stock
+            self.tabs.setTabToolTip(1, str(exc))
+            return
+        self.planning = PlanningView(self.ctx)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(1)
+        self.tabs.insertTab(1, self.planning, self.tr("Planning"))
+        self.tabs.setCurrentIndex(1)
+        self.tabs.blockSignals(False)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -79,3 +79,14 @@ def test_low_stock_rows_are_highlighted(qtbot: QtBot, inventory: InventoryView) 
                     timeout=15_000)
     brush = inventory.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole)
     assert brush.color() == LOW_BG
+
+
+def test_planning_tab_is_built_when_first_opened(qtbot: QtBot, sqlite_db: Database) -> None:
+    from omsdesk.ui.planning_view import PlanningView
+
+    view = InventoryView(AppContext(sqlite_db, GUI_ACTOR))
+    qtbot.addWidget(view)
+    assert view.planning is None
+    view.tabs.setCurrentIndex(1)
+    assert isinstance(view.planning, PlanningView)
+    assert view.tabs.currentWidget() is view.planning
