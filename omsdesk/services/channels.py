@@ -14,11 +14,14 @@ from omsdesk.db import Database
 from omsdesk.models import Channel, ConflictError, NotFound, Product, ValidationError
 from omsdesk.models.base import utcnow
 from omsdesk.models.channel_sku import ChannelSku
-from omsdesk.models.sync_state import ChannelSyncState, SyncRun
+from omsdesk.models.sync_state import ChannelSyncState, QuarantinedOrder, SyncRun
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
 
 SHOP_KINDS = ("shopify", "woocommerce", "prestashop", "demo")
+# ERPs appear in the Sync view like shops: their runs, health and outbox hang off a channel row.
+ERP_KINDS = ("tryton", "odoo")
+SYNC_KINDS = SHOP_KINDS + ERP_KINDS
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 # Plain http only to this machine (a local test shop or simulator): secrets never travel.
 _LOOPBACK = re.compile(r"^http://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(/|$)")
@@ -101,13 +104,13 @@ def sync_state(session: Session, channel_id: int) -> ChannelSyncState:
     return state
 
 
-def list_channels(db: Database) -> list[ChannelInfo]:
-    """Every shop channel with its health."""
+def list_channels(db: Database, kinds: tuple[str, ...] = SYNC_KINDS) -> list[ChannelInfo]:
+    """Every shop (and ERP) channel with its health."""
     with db.read() as s:
         rows = s.execute(
             select(Channel, ChannelSyncState)
             .outerjoin(ChannelSyncState, ChannelSyncState.channel_id == Channel.id)
-            .where(Channel.kind.in_(SHOP_KINDS)).order_by(Channel.code)).all()
+            .where(Channel.kind.in_(kinds)).order_by(Channel.code)).all()
         return [ChannelInfo(
             code=ch.code, name=ch.name, kind=ch.kind, url=ch.url, active=ch.active,
             cursor=st.cursor if st else "", last_success_at=st.last_success_at if st else None,
@@ -148,13 +151,78 @@ def sku_map(session: Session, channel_id: int) -> dict[str, str]:
     return {external: local for external, local in rows}
 
 
+def sync_channel(session: Session, code: str) -> Channel:
+    """The shop or ERP channel with this code (NotFound names the known ones)."""
+    channel = session.scalar(select(Channel).where(Channel.code == code))
+    if channel is None or channel.kind not in SYNC_KINDS:
+        known = ", ".join(session.scalars(select(Channel.code).where(
+            Channel.kind.in_(SYNC_KINDS)).order_by(Channel.code)))
+        raise NotFound(f"unknown channel '{code}'" + (f" (known: {known})" if known else ""))
+    return channel
+
+
 def recent_runs(db: Database, channel: str | None = None, limit: int = 50) -> list[SyncRun]:
-    """The latest sync runs, newest first (detached rows, read-only)."""
+    """The latest sync runs of shops and ERPs, newest first (detached rows, read-only)."""
     with db.read() as s:
         stmt = select(SyncRun).order_by(SyncRun.id.desc()).limit(limit)
         if channel is not None:
-            stmt = stmt.where(SyncRun.channel_id == shop_channel(s, channel).id)
+            stmt = stmt.where(SyncRun.channel_id == sync_channel(s, channel).id)
         return list(s.scalars(stmt))
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """One sync run as the Sync view lists it, with its channel's code."""
+
+    id: int
+    channel: str
+    job: str
+    started_at: datetime
+    finished_at: datetime | None
+    status: str
+    fetched: int
+    created: int
+    updated: int
+    quarantined: int
+    failed: int
+    delivered: int
+    error: str
+
+
+def run_history(db: Database, limit: int = 200) -> list[RunInfo]:
+    """The latest runs of every channel, newest first, for the Sync view."""
+    with db.read() as s:
+        rows = s.execute(select(SyncRun, Channel.code).join(Channel, Channel.id == SyncRun.channel_id)
+                         .order_by(SyncRun.id.desc()).limit(limit)).all()
+        return [RunInfo(r.id, code, r.job, r.started_at, r.finished_at, r.status, r.fetched,
+                        r.created, r.updated, r.quarantined, r.failed, r.delivered, r.error)
+                for r, code in rows]
+
+
+@dataclass(frozen=True)
+class QuarantineInfo:
+    """An open quarantine entry: which order, why, and the raw payload as received."""
+
+    id: int
+    channel: str
+    external_id: str
+    number: str
+    kind: str
+    reason: str
+    seen: int
+    updated_at: datetime
+    raw: dict[str, Any]
+
+
+def open_quarantine_entries(db: Database, limit: int = 500) -> list[QuarantineInfo]:
+    """Open quarantine entries of every channel, newest first."""
+    with db.read() as s:
+        rows = s.execute(select(QuarantinedOrder, Channel.code)
+                         .join(Channel, Channel.id == QuarantinedOrder.channel_id)
+                         .where(QuarantinedOrder.status == "open")
+                         .order_by(QuarantinedOrder.id.desc()).limit(limit)).all()
+        return [QuarantineInfo(q.id, code, q.external_id or "", q.external_number, q.kind, q.reason,
+                               q.seen_count, q.updated_at, dict(q.raw or {})) for q, code in rows]
 
 
 def start_run(db: Database, channel_id: int, job: str, cursor: str = "") -> int:
@@ -223,6 +291,13 @@ def close_stale_runs(db: Database) -> int:
             run.status, run.finished_at = "interrupted", utcnow()
             run.error = run.error or "the sync process stopped during this run"
         return len(stale)
+
+
+def active_erp_channels(db: Database) -> list[str]:
+    """Codes of the ERP channels the scheduler delivers to."""
+    with db.read() as s:
+        return list(s.scalars(select(Channel.code).where(
+            Channel.kind.in_(ERP_KINDS), Channel.active.is_(True)).order_by(Channel.code)))
 
 
 def active_shop_channels(db: Database) -> list[str]:

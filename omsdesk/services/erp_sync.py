@@ -13,7 +13,7 @@ from omsdesk.models import Channel, Order, OrderStatus, OutboxMessage, Product
 from omsdesk.models.erp import ErpLink
 from omsdesk.models.invoice import Invoice
 from omsdesk.services import audit
-from omsdesk.services.channels import sync_state
+from omsdesk.services.channels import ERP_KINDS, sync_state
 from omsdesk.services.context import Actor
 from omsdesk.services.outbox import enqueue
 
@@ -73,13 +73,40 @@ def erp_channel_in(session: Session, settings: ErpSettings, url: str = "") -> in
     channel_id = session.scalar(select(Channel.id).where(Channel.code == settings.channel_code))
     if channel_id is None:
         channel = Channel(code=settings.channel_code, name=f"ERP ({settings.erp})",
-                          kind=settings.kind, url=url, settings={"prefix": settings.prefix},
+                          kind=settings.kind, url=url,
+                          settings={"prefix": settings.prefix, "erp": settings.erp,
+                                    "confirm": settings.confirm},
                           active=True)
         session.add(channel)
         session.flush()
         channel_id = channel.id
     sync_state(session, channel_id)
     return channel_id
+
+
+def erp_settings_of(channel: Channel) -> ErpSettings:
+    """The ERP settings an ERP channel row stands for."""
+    options = channel.settings or {}
+    return ErpSettings(erp=str(options.get("erp") or channel.kind),
+                       prefix=str(options.get("prefix") or ""),
+                       confirm=bool(options.get("confirm", False)))
+
+
+def configured_erps(session: Session) -> list[ErpSettings]:
+    """The ERPs this shop sends to: one per active ERP channel (none: no ERP configured)."""
+    return [erp_settings_of(ch) for ch in session.scalars(
+        select(Channel).where(Channel.kind.in_(ERP_KINDS), Channel.active.is_(True))
+        .order_by(Channel.id))]
+
+
+def queue_for_erps(session: Session, order: Order) -> int:
+    """Queue the order for every configured ERP, in the caller's transaction; 0 when none is.
+
+    Called by the services whose change makes an order due in the ERP, so the outbox row
+    commits (or rolls back) with that change.
+    """
+    return sum(1 for settings in configured_erps(session)
+               if queue_order(session, order, settings) is not None)
 
 
 def queue_order(session: Session, order: Order, settings: ErpSettings) -> OutboxMessage | None:

@@ -54,6 +54,11 @@ def set_status(session: Session, order: Order, to: OrderStatus, action: str, act
     order.updated_at = utcnow()
     audit.record(session, actor, entity="order", entity_id=order.id, reference=order.reference,
                  action=action, from_status=before, to_status=to.value, reason=reason)
+    if to is OrderStatus.PAID:
+        # A paid order is a sale for the ERP: queued in this transaction, if an ERP is set up.
+        from omsdesk.services.erp_sync import queue_for_erps
+
+        queue_for_erps(session, order)
 
 
 def _act(db: Database, reference: str, action: str, actor: Actor, reason: str,

@@ -8,25 +8,39 @@ QtScheduler cannot cancel its timers.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import keyring
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from omsdesk.db import Database
+from omsdesk.models import Channel
 from omsdesk.models.base import utcnow
-from omsdesk.services.channels import active_shop_channels, close_stale_runs
-from omsdesk.sync.engine import ConnectorFactory, RunReport, default_factory, pull_orders
+from omsdesk.services.channels import (
+    active_erp_channels,
+    active_shop_channels,
+    close_stale_runs,
+    sync_channel,
+)
+from omsdesk.services.imports import ImportCounts
+from omsdesk.sync.engine import ConnectorFactory, RunReport, classify, default_factory, pull_orders
+from omsdesk.sync.erp.base import ErpConnector
+from omsdesk.sync.errors import SyncError
 from omsdesk.sync.lock import SyncLock
 from omsdesk.sync.outbox import DrainReport, OutboxDispatcher
 from omsdesk.sync.redaction import install_log_redaction
+from omsdesk.sync.secrets import SecretUnavailable
 
 log = logging.getLogger(__name__)
 
 JOBS = ("pull_orders", "push_stock", "drain_outbox")
+ERP_JOB = "erp_push"
+ERP_KEYRING_SERVICE = "omsdesk-erp"
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,7 @@ class JobIntervals:
     pull_orders: float = 120.0
     push_stock: float = 60.0
     drain_outbox: float = 30.0
+    erp_push: float = 60.0
     jitter: float = 10.0
     lock_retry: float = 30.0
 
@@ -52,6 +67,55 @@ class SyncEvent:
 
 
 Listener = Callable[[SyncEvent], None]
+# Builds the connector of an ERP channel (tests inject one for a local server).
+ErpFactory = Callable[[Channel], ErpConnector]
+
+
+def default_erp_factory(channel: Channel) -> ErpConnector:
+    """The ERP connector of a channel: database and login from its settings, password from
+    OMSDESK_ERP_PASSWORD or the keyring (as `omsdesk erp push` finds it)."""
+    from omsdesk.sync.erp.factory import make_connector
+
+    options = channel.settings or {}
+    login = str(options.get("login") or "admin")
+    password = os.environ.get("OMSDESK_ERP_PASSWORD") or keyring.get_password(
+        ERP_KEYRING_SERVICE, f"{channel.url}|{login}")
+    if not password:
+        raise SecretUnavailable(f"no ERP password for {login} at {channel.url}: store it in the "
+                                f"keyring (service {ERP_KEYRING_SERVICE}) or set OMSDESK_ERP_PASSWORD")
+    return make_connector(channel.kind, channel.url, str(options.get("database") or ""), login,
+                          password)
+
+
+def push_to_erp(db: Database, channel_code: str, factory: ErpFactory) -> RunReport:
+    """Deliver an ERP channel's queued orders, then its invoices; never raises for ERP trouble.
+
+    The delivery functions record the sync run and the channel's health themselves.
+    """
+    from omsdesk.services.erp_sync import erp_settings_of
+    from omsdesk.sync.erp.delivery import deliver_orders
+    from omsdesk.sync.erp.invoice_delivery import deliver_invoices
+
+    with db.read() as s:
+        channel = sync_channel(s, channel_code)
+        settings = erp_settings_of(channel)
+    try:
+        connector = factory(channel)
+    except (SyncError, SecretUnavailable) as exc:
+        return RunReport(channel_code, ERP_JOB, "failed", error=str(exc), health=classify(exc))
+    try:
+        orders = deliver_orders(db, connector, settings)
+        # Invoices need their customers in the ERP; none while it is down anyway.
+        invoices = deliver_invoices(db, connector, settings) if not orders.waiting else None
+    finally:
+        connector.close()
+    reports = [r for r in (orders, invoices) if r is not None]
+    errors = [e for r in reports for e in r.errors]
+    counts = {"created": sum(r.created for r in reports), "unchanged": sum(r.found for r in reports),
+              "failed": sum(r.failed for r in reports), "waiting": sum(r.waiting for r in reports)}
+    status = "failed" if orders.waiting else ("partial" if counts["failed"] else "ok")
+    return RunReport(channel_code, ERP_JOB, status, counts, "\n".join(errors),
+                     "offline" if orders.waiting else "ok")
 
 
 class SyncScheduler:
@@ -59,9 +123,11 @@ class SyncScheduler:
 
     def __init__(self, db: Database, *, factory: ConnectorFactory | None = None,
                  intervals: JobIntervals = JobIntervals(),
-                 dispatcher: OutboxDispatcher | None = None) -> None:
+                 dispatcher: OutboxDispatcher | None = None,
+                 erp_factory: ErpFactory | None = None) -> None:
         self.db = db
         self.factory = factory or default_factory()
+        self.erp_factory = erp_factory or default_erp_factory
         self.intervals = intervals
         self.dispatcher = dispatcher or OutboxDispatcher(db, self.factory)
         self.lock = SyncLock(db)
@@ -133,9 +199,11 @@ class SyncScheduler:
             self._scheduler.remove_job("sync-lock")
 
     def refresh_channels(self) -> list[str]:
-        """Schedule jobs for every active shop channel; drop jobs of removed ones."""
+        """Schedule jobs for every active shop and ERP channel; drop jobs of removed ones."""
         channels = active_shop_channels(self.db)
-        wanted = {f"{job}:{code}" for code in channels for job in JOBS}
+        erps = active_erp_channels(self.db)
+        wanted = ({f"{job}:{code}" for code in channels for job in JOBS}
+                  | {f"{ERP_JOB}:{code}" for code in erps})
         for job in self._scheduler.get_jobs():
             if job.id != "sync-lock" and job.id not in wanted:
                 job.remove()
@@ -149,15 +217,27 @@ class SyncScheduler:
                     self.run_job, "interval", args=(name, code), id=job_id,
                     seconds=getattr(self.intervals, name), jitter=self.intervals.jitter,
                     next_run_time=utcnow(), max_instances=1, coalesce=True)
+        for code in erps:
+            if f"{ERP_JOB}:{code}" not in existing:
+                self._scheduler.add_job(
+                    self.run_job, "interval", args=(ERP_JOB, code), id=f"{ERP_JOB}:{code}",
+                    seconds=self.intervals.erp_push, jitter=self.intervals.jitter,
+                    next_run_time=utcnow(), max_instances=1, coalesce=True)
         return channels
 
     # -- work ----------------------------------------------------------------------------
 
-    def run_job(self, job: str, channel: str) -> RunReport | DrainReport:
-        """Run one job now (from the scheduler thread, `sync --once` or Sync now)."""
+    def run_job(self, job: str, channel: str, *,
+                progress: Callable[[ImportCounts], None] | None = None) -> RunReport | DrainReport:
+        """Run one job now (from the scheduler thread, `sync --once` or Sync now).
+
+        `progress` hears the running counts of an order pull after each page.
+        """
         report: RunReport | DrainReport
         if job == "pull_orders":
-            report = pull_orders(self.db, channel, factory=self.factory)
+            report = pull_orders(self.db, channel, factory=self.factory, progress=progress)
+        elif job == ERP_JOB:
+            report = push_to_erp(self.db, channel, self.erp_factory)
         elif job == "push_stock":
             report = self.dispatcher.push_stock(channel)
         elif job == "drain_outbox":
@@ -167,17 +247,32 @@ class SyncScheduler:
         self._emit(SyncEvent("run", channel, job, report, utcnow()))
         return report
 
-    def run_once(self, channel: str | None = None) -> list[RunReport | DrainReport]:
-        """Every job once for one or all channels, holding the sync lock (SyncBusy if taken)."""
+    def run_once(self, channel: str | None = None, *,
+                 progress: Callable[[str, ImportCounts], None] | None = None,
+                 ) -> list[RunReport | DrainReport]:
+        """Every job once for one or all channels, holding the sync lock (SyncBusy if taken).
+
+        ERP channels (all of them, or the one named) get their delivery job too.
+        `progress(channel, counts)` hears each pulled page.
+        """
         reports: list[RunReport | DrainReport] = []
         held = self.lock.held
         if not held:
             self.lock.__enter__()  # raises SyncBusy when another process runs the sync
             close_stale_runs(self.db)
         try:
-            for code in [channel] if channel else active_shop_channels(self.db):
+            shops = active_shop_channels(self.db)
+            erps = active_erp_channels(self.db)
+            for code in [channel] if channel else shops + erps:
+                if code in erps:
+                    reports.append(self.run_job(ERP_JOB, code))
+                    continue
                 for job in JOBS:
-                    reports.append(self.run_job(job, code))
+                    def heard(counts: ImportCounts, code: str = code) -> None:
+                        if progress is not None:
+                            progress(code, counts)
+
+                    reports.append(self.run_job(job, code, progress=heard))
         finally:
             if not held:
                 self.lock.release()
