@@ -7,6 +7,8 @@ import os
 # Qt reads this when the first QGuiApplication is made; set it before any test
 # module imports PySide6, so the suite never needs a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Windows built by tests never start the background sync (omsdesk/ui/sync_bridge.py).
+os.environ.setdefault("OMSDESK_NO_SCHEDULER", "1")
 
 from collections.abc import Iterator  # noqa: E402
 

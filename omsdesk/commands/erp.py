@@ -97,12 +97,17 @@ def _push(ctx: CliContext) -> int:
 
     a = ctx.args
     settings = _settings(ctx, a.confirm)
+    connector = _connector(ctx)
+    from omsdesk.services.erp_sync import erp_channel_in
+
+    # Remember where the ERP is, so the scheduler's ERP job can deliver without these flags.
+    with ctx.db.write() as s:
+        erp_channel_in(s, settings, a.url, database=a.database, login=a.login)
     queued = 0
     if not a.no_queue:
         queued = queue_unsent_orders(ctx.db, settings)
         if not a.no_invoices:
             queued += queue_unsent_invoices(ctx.db, settings)
-    connector = _connector(ctx)
     try:
         orders = deliver_orders(ctx.db, connector, settings)
         # Invoices after their orders' customers exist; none if the ERP is down anyway.

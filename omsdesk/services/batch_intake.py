@@ -154,6 +154,11 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
             conn.execute(insert(_table(model)), rows)
     if skus:
         outbox.stock_changed(s, skus)
+    if pay_method is not None:
+        # Paid orders are sales for the ERP, queued in this same transaction (as pay_in does).
+        from omsdesk.services.erp_sync import queue_paid_order_ids
+
+        queue_paid_order_ids(s, ids)
     del keep_loaded
     return [CreatedOrder(oid, str(p.row["reference"]), p.status, int(p.row["total"]), str(p.row["currency"]))  # type: ignore[call-overload]
             for oid, p in zip(ids, planned, strict=True)]

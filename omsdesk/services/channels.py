@@ -104,8 +104,8 @@ def sync_state(session: Session, channel_id: int) -> ChannelSyncState:
     return state
 
 
-def list_channels(db: Database, kinds: tuple[str, ...] = SYNC_KINDS) -> list[ChannelInfo]:
-    """Every shop (and ERP) channel with its health."""
+def list_channels(db: Database, kinds: tuple[str, ...] = SHOP_KINDS) -> list[ChannelInfo]:
+    """Every channel of these kinds with its health: shops by default, SYNC_KINDS adds ERPs."""
     with db.read() as s:
         rows = s.execute(
             select(Channel, ChannelSyncState)

@@ -64,14 +64,16 @@ class PullReport:
     unknown: int = 0
 
 
-def erp_channel_in(session: Session, settings: ErpSettings, url: str = "") -> int:
+def erp_channel_in(session: Session, settings: ErpSettings, url: str = "", *,
+                   database: str = "", login: str = "") -> int:
     """The channel row that stands for the ERP, created on first use.
 
     The ERP is shown in the Sync view like a shop: its runs, health and outbox hang off this
-    channel (kind 'tryton' or 'odoo').
+    channel (kind 'tryton' or 'odoo'). Given a url, database and login, the row also keeps
+    them so the scheduler's ERP job can connect (the password stays in the keyring).
     """
-    channel_id = session.scalar(select(Channel.id).where(Channel.code == settings.channel_code))
-    if channel_id is None:
+    channel = session.scalar(select(Channel).where(Channel.code == settings.channel_code))
+    if channel is None:
         channel = Channel(code=settings.channel_code, name=f"ERP ({settings.erp})",
                           kind=settings.kind, url=url,
                           settings={"prefix": settings.prefix, "erp": settings.erp,
@@ -79,7 +81,12 @@ def erp_channel_in(session: Session, settings: ErpSettings, url: str = "") -> in
                           active=True)
         session.add(channel)
         session.flush()
-        channel_id = channel.id
+    if url and channel.url != url:
+        channel.url = url
+    given = {k: v for k, v in (("database", database), ("login", login)) if v}
+    if any((channel.settings or {}).get(k) != v for k, v in given.items()):
+        channel.settings = {**(channel.settings or {}), **given}
+    channel_id = channel.id
     sync_state(session, channel_id)
     return channel_id
 
@@ -105,17 +112,30 @@ def queue_for_erps(session: Session, order: Order) -> int:
     Called by the services whose change makes an order due in the ERP, so the outbox row
     commits (or rolls back) with that change.
     """
-    return sum(1 for settings in configured_erps(session)
-               if queue_order(session, order, settings) is not None)
+    erps = configured_erps(session)
+    if erps and order.id is None:
+        session.flush()  # the message names the order by id
+    return sum(1 for settings in erps if queue_order(session, order, settings) is not None)
 
 
 def queue_order(session: Session, order: Order, settings: ErpSettings) -> OutboxMessage | None:
     """Queue one order for the ERP in the caller's transaction, unless already queued."""
-    key = f"{TOPIC_ORDER}:{settings.erp}:{order.id}"
+    return _queue_order_id(session, order.id, settings)
+
+
+def queue_paid_order_ids(session: Session, order_ids: list[int]) -> int:
+    """The same as queue_for_erps for orders a batch intake created already paid."""
+    erps = configured_erps(session)
+    return sum(1 for settings in erps for oid in order_ids
+               if _queue_order_id(session, oid, settings) is not None)
+
+
+def _queue_order_id(session: Session, order_id: int, settings: ErpSettings) -> OutboxMessage | None:
+    key = f"{TOPIC_ORDER}:{settings.erp}:{order_id}"
     if session.scalar(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key)):
         return None
-    return enqueue(session, TOPIC_ORDER, {"erp": settings.erp, "order_id": order.id},
-                   key=f"erp:{settings.erp}:order:{order.id}", idempotency_key=key,
+    return enqueue(session, TOPIC_ORDER, {"erp": settings.erp, "order_id": order_id},
+                   key=f"erp:{settings.erp}:order:{order_id}", idempotency_key=key,
                    channel_id=erp_channel_in(session, settings))
 
 
@@ -216,3 +236,18 @@ def erp_overview(db: Database, erp: str) -> ErpOverview:
         last_error=errors[-1].last_error if errors else "",
         last_delivered_at=max(delivered) if delivered else None,
     )
+
+
+def retry_failed_erp(db: Database, ids: list[int] | None = None) -> int:
+    """Put ERP messages the ERP refused back in the queue (after the cause was fixed)."""
+    from omsdesk.models.base import utcnow
+
+    with db.write() as s:
+        stmt = select(OutboxMessage).where(OutboxMessage.status == "failed",
+                                           OutboxMessage.topic.in_((TOPIC_ORDER, TOPIC_INVOICE)))
+        if ids is not None:
+            stmt = stmt.where(OutboxMessage.id.in_(ids))
+        rows = list(s.scalars(stmt))
+        for m in rows:
+            m.status, m.attempts, m.next_attempt_at = "pending", 0, utcnow()
+        return len(rows)

@@ -25,6 +25,8 @@ from omsdesk.services.channels import (
     active_erp_channels,
     active_shop_channels,
     close_stale_runs,
+    finish_run,
+    start_run,
     sync_channel,
 )
 from omsdesk.services.imports import ImportCounts
@@ -102,6 +104,9 @@ def push_to_erp(db: Database, channel_code: str, factory: ErpFactory) -> RunRepo
     try:
         connector = factory(channel)
     except (SyncError, SecretUnavailable) as exc:
+        # Recorded like a failed delivery, so the Sync view shows what is missing.
+        finish_run(db, start_run(db, channel.id, ERP_JOB), status="failed", error=str(exc),
+                   health=classify(exc))
         return RunReport(channel_code, ERP_JOB, "failed", error=str(exc), health=classify(exc))
     try:
         orders = deliver_orders(db, connector, settings)

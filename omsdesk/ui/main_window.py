@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from omsdesk import __version__
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.sync_bridge import SyncBridge
 from omsdesk.ui.workers import run_in_pool
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.views: dict[str, QWidget] = {}
         self._started = False
+        self.sync_bridge: SyncBridge | None = None
         self.setWindowTitle(self.tr("omsdesk — {db}").format(db=ctx.display_url))
         self.setMinimumSize(QSize(960, 600))
 
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
         """
         self._started = True
         self._backlog_timer.start()
+        self.sync_bridge = SyncBridge.start_for(self.ctx, self)  # None when disabled (see sync_bridge)
         self.refresh_backlog()
         keys = [s.key for s in VIEWS]
         last = QSettings().value("main/view", "orders")
@@ -225,6 +228,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh_current, "F5", file_menu)
+        self._action(self.tr("Export &accounting…"), self.export_accounting, "Ctrl+Shift+E", file_menu)
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q", file_menu)
 
@@ -348,6 +352,11 @@ class MainWindow(QMainWindow):
         if isinstance(state.get("backlog"), int):
             self._on_backlog(state["backlog"])
 
+    def export_accounting(self) -> None:
+        from omsdesk.ui.export_dialog import ExportAccountingDialog
+
+        ExportAccountingDialog(self.ctx, self).exec()
+
     # -- persistence ----------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
@@ -375,4 +384,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self._backlog_timer.stop()
+        if self.sync_bridge is not None:
+            self.sync_bridge.stop()
         super().closeEvent(event)

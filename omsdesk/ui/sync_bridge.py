@@ -5,7 +5,7 @@ listener events cross to the GUI thread through a queued signal, and there becom
 `orders_changed` (the queue refreshes when a pull brought orders in) and `sync_state_changed`.
 
 The bridge starts from `MainWindow.start()` unless env `OMSDESK_NO_SCHEDULER=1` or the
-setting `scheduler` is false. The test suite sets `OMSDESK_NO_SCHEDULER=1` in
+setting `scheduler` is false; the setting `sync_intervals` overrides the job intervals. The test suite sets `OMSDESK_NO_SCHEDULER=1` in
 `tests/conftest.py`, so windows built by tests never sync; the bridge's own tests build it
 directly with `force=True`.
 """
@@ -17,7 +17,8 @@ import os
 import weakref
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.workers import run_in_pool
@@ -37,6 +38,16 @@ def scheduler_enabled(ctx: AppContext) -> bool:
     if os.environ.get(ENV_DISABLE, "") not in ("", "0"):
         return False
     return ctx.settings.get("scheduler", True) is not False
+
+
+def _intervals(ctx: AppContext, cls: Any) -> Any:
+    """JobIntervals from the setting `sync_intervals` ({"pull_orders": 120, ...}), else defaults."""
+    wanted = ctx.settings.get("sync_intervals") or {}
+    names = set(cls.__dataclass_fields__)
+    unknown = set(wanted) - names
+    if unknown:
+        log.warning("ignoring unknown sync_intervals settings: %s", ", ".join(sorted(unknown)))
+    return cls(**{k: float(v) for k, v in wanted.items() if k in names})
 
 
 def bridge_for(ctx: AppContext) -> SyncBridge | None:
@@ -82,7 +93,7 @@ class SyncBridge(QObject):
 
         install_log_redaction()
         db = self.ctx.db
-        kwargs: dict[str, Any] = {"intervals": self._intervals or JobIntervals()}
+        kwargs: dict[str, Any] = {"intervals": self._intervals or _intervals(self.ctx, JobIntervals)}
         if self._factory is not None:
             kwargs["factory"] = self._factory
         if self._erp_factory is not None:
@@ -150,3 +161,82 @@ class SyncBridge(QObject):
         self.ctx.signals.sync_state_changed.emit({
             "state": "running", "text": text, "channel": event.channel, "job": event.job,
             "status": report["status"], "health": report["health"], "counts": dict(counts)})
+
+
+class _SyncNowSignals(QObject):
+    progress = Signal(str)
+    finished = Signal(object)  # list of report dicts
+    failed = Signal(str)
+
+
+class SyncNowWorker(QRunnable):
+    """Every sync job once (as `omsdesk sync --once`), reporting each pulled page."""
+
+    def __init__(self, ctx: AppContext, scheduler: Any = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.scheduler = scheduler
+        self.signals = _SyncNowSignals()
+
+    def run(self) -> None:
+        from omsdesk.sync.scheduler import SyncScheduler, report_dict
+
+        def heard(channel: str, counts: Any) -> None:
+            self.signals.progress.emit(
+                f"{channel}: {counts.fetched} fetched, {counts.created} new, "
+                f"{counts.updated} updated, {counts.quarantined} quarantined")
+
+        try:
+            # The running bridge's scheduler already holds the sync lock of this process.
+            running = bridge_for(self.ctx)
+            scheduler = self.scheduler or (running.scheduler if running else SyncScheduler(self.ctx.db))
+            reports = [report_dict(r) for r in scheduler.run_once(progress=heard)]
+        except Exception as exc:
+            from omsdesk.models.errors import OmsError
+
+            if not isinstance(exc, OmsError):
+                log.exception("Sync now failed")
+            self.signals.failed.emit(str(exc) if isinstance(exc, OmsError)
+                                     else f"{type(exc).__name__}: {exc}")
+            return
+        self.signals.finished.emit(reports)
+
+
+class SyncNow(QObject):
+    """A Sync now run in the pool, shown in a progress dialog; the window stays usable."""
+
+    finished = Signal(object)  # list of report dicts
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None, scheduler: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.worker = SyncNowWorker(ctx, scheduler)
+        self.worker.setAutoDelete(False)  # kept alive by self until its signals arrive
+        self.reports: list[dict[str, Any]] | None = None
+        self.dialog = QProgressDialog(self.tr("Synchronising…"), self.tr("Hide"), 0, 0, parent)
+        self.dialog.setWindowTitle(self.tr("Sync now"))
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.worker.signals.progress.connect(self.dialog.setLabelText)
+        self.worker.signals.finished.connect(self._on_finished)
+        self.worker.signals.failed.connect(self._on_failed)
+
+    def start(self) -> None:
+        self.dialog.show()
+        self.ctx.pool.start(self.worker)
+
+    def _on_finished(self, reports: list[dict[str, Any]]) -> None:
+        self.reports = reports
+        self.dialog.close()
+        if any(r.get("job") == "pull_orders" and (r["counts"].get("created") or r["counts"].get("updated"))
+               for r in reports):
+            self.ctx.signals.orders_changed.emit()
+        self.ctx.signals.sync_state_changed.emit({"state": "idle", "text": self.tr(
+            "synced {n} jobs").format(n=len(reports))})
+        self.finished.emit(reports)
+
+    def _on_failed(self, message: str) -> None:
+        self.dialog.close()
+        self.failed.emit(message)

@@ -282,12 +282,12 @@
 <context>
     <name>BatchProgress</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="165" />
+        <location filename="../../omsdesk/ui/workers.py" line="177" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="186" />
+        <location filename="../../omsdesk/ui/workers.py" line="198" />
         <source>{title}: {item}</source>
         <translation>{title}: {item}</translation>
     </message>
@@ -295,214 +295,214 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="134" />
+        <location filename="../../omsdesk/ui/counter.py" line="145" />
         <source>Scan or type SKU / EAN and press Enter (3*CODE for three)</source>
         <translation>Escanee o escriba SKU / EAN y pulse Intro (3*CÓDIGO para tres)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="144" />
+        <location filename="../../omsdesk/ui/counter.py" line="155" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="144" />
+        <location filename="../../omsdesk/ui/counter.py" line="155" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="144" />
+        <location filename="../../omsdesk/ui/counter.py" line="155" />
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="144" />
+        <location filename="../../omsdesk/ui/counter.py" line="155" />
         <source>Unit price</source>
         <translation>Precio unitario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="145" />
-        <location filename="../../omsdesk/ui/counter.py" line="339" />
+        <location filename="../../omsdesk/ui/counter.py" line="156" />
+        <location filename="../../omsdesk/ui/counter.py" line="350" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="145" />
-        <location filename="../../omsdesk/ui/counter.py" line="199" />
+        <location filename="../../omsdesk/ui/counter.py" line="156" />
+        <location filename="../../omsdesk/ui/counter.py" line="210" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="162" />
+        <location filename="../../omsdesk/ui/counter.py" line="173" />
         <source>F2 cash · F3 card · F4 customer · Shift+F4 walk-in · + / - quantity · F6 set quantity · F7 line discount · F8 sale discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint</source>
         <translation>F2 efectivo · F3 tarjeta · F4 cliente · Mayús+F4 sin cliente · + / - cantidad · F6 fijar cantidad · F7 descuento de línea · F8 descuento de venta · Supr quitar línea · ↑ ↓ elegir línea · Esc vaciar · F9 reimprimir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="183" />
+        <location filename="../../omsdesk/ui/counter.py" line="194" />
         <source>exact amount</source>
         <translation>importe exacto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="195" />
+        <location filename="../../omsdesk/ui/counter.py" line="206" />
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="196" />
+        <location filename="../../omsdesk/ui/counter.py" line="207" />
         <source>Shop stock:</source>
         <translation>Stock de tienda:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="197" />
+        <location filename="../../omsdesk/ui/counter.py" line="208" />
         <source>Items:</source>
         <translation>Artículos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="201" />
+        <location filename="../../omsdesk/ui/counter.py" line="212" />
         <source>Cash given</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="203" />
+        <location filename="../../omsdesk/ui/counter.py" line="214" />
         <source>Change due</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="205" />
+        <location filename="../../omsdesk/ui/counter.py" line="216" />
         <source>Cash (F2)</source>
         <translation>Efectivo (F2)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="206" />
+        <location filename="../../omsdesk/ui/counter.py" line="217" />
         <source>Card (F3)</source>
         <translation>Tarjeta (F3)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="207" />
+        <location filename="../../omsdesk/ui/counter.py" line="218" />
         <source>Customer (F4)</source>
         <translation>Cliente (F4)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="208" />
+        <location filename="../../omsdesk/ui/counter.py" line="219" />
         <source>Clear (Esc)</source>
         <translation>Vaciar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="274" />
+        <location filename="../../omsdesk/ui/counter.py" line="285" />
         <source>Quantity must be a whole number, as in 3*CODE</source>
         <translation>La cantidad debe ser un número entero, como en 3*CÓDIGO</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="282" />
+        <location filename="../../omsdesk/ui/counter.py" line="293" />
         <source>No product has the code '{code}'</source>
         <translation>Ningún producto tiene el código '{code}'</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="298" />
+        <location filename="../../omsdesk/ui/counter.py" line="309" />
         <source>{name}: only {n} left in the shop</source>
         <translation>{name}: solo quedan {n} en la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="301" />
+        <location filename="../../omsdesk/ui/counter.py" line="312" />
         <source>{qty} x {name}</source>
         <translation>{qty} x {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="329" />
+        <location filename="../../omsdesk/ui/counter.py" line="340" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="340" />
+        <location filename="../../omsdesk/ui/counter.py" line="351" />
         <source>Discount on {name}: an amount (2,50) or a percentage (10%)</source>
         <translation>Descuento en {name}: un importe (2,50) o un porcentaje (10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="357" />
+        <location filename="../../omsdesk/ui/counter.py" line="368" />
         <source>Not a discount: {text}</source>
         <translation>No es un descuento válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="360" />
+        <location filename="../../omsdesk/ui/counter.py" line="371" />
         <source>The discount is larger than the line</source>
         <translation>El descuento supera el importe de la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="368" />
+        <location filename="../../omsdesk/ui/counter.py" line="379" />
         <source>Discount on the whole sale</source>
         <translation>Descuento en toda la venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="369" />
+        <location filename="../../omsdesk/ui/counter.py" line="380" />
         <source>Percentage off every line (e.g. 10%)</source>
         <translation>Porcentaje de descuento en cada línea (p. ej. 10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="387" />
+        <location filename="../../omsdesk/ui/counter.py" line="398" />
         <source>Removed {name}</source>
         <translation>Quitado: {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="394" />
+        <location filename="../../omsdesk/ui/counter.py" line="405" />
         <source>Ready for the next customer</source>
         <translation>Listo para el siguiente cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="439" />
+        <location filename="../../omsdesk/ui/counter.py" line="450" />
         <source>Walk-in customer</source>
         <translation>Cliente de mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="440" />
+        <location filename="../../omsdesk/ui/counter.py" line="451" />
         <source>no warehouse set up</source>
         <translation>ningún almacén configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="456" />
+        <location filename="../../omsdesk/ui/counter.py" line="467" />
         <source>not an amount</source>
         <translation>no es un importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="459" />
+        <location filename="../../omsdesk/ui/counter.py" line="470" />
         <source>{amount} short</source>
         <translation>faltan {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="469" />
+        <location filename="../../omsdesk/ui/counter.py" line="480" />
         <source>Cash given is not an amount: {text}</source>
         <translation>El importe entregado no es válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="472" />
+        <location filename="../../omsdesk/ui/counter.py" line="483" />
         <source>Cash given is {short} short of the total</source>
         <translation>Faltan {short} para cubrir el total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="484" />
+        <location filename="../../omsdesk/ui/counter.py" line="495" />
         <source>No shop warehouse is set up for this counter</source>
         <translation>Este mostrador no tiene almacén de tienda configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="503" />
+        <location filename="../../omsdesk/ui/counter.py" line="514" />
         <source>Recording the sale...</source>
         <translation>Registrando la venta...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="514" />
+        <location filename="../../omsdesk/ui/counter.py" line="525" />
         <source>Sale {ref}: {total}</source>
         <translation>Venta {ref}: {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="518" />
+        <location filename="../../omsdesk/ui/counter.py" line="529" />
         <source>CHANGE {change}</source>
         <translation>CAMBIO {change}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="546" />
+        <location filename="../../omsdesk/ui/counter.py" line="557" />
         <source>Copy: {what}</source>
         <translation>Copia: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="530" />
+        <location filename="../../omsdesk/ui/counter.py" line="541" />
         <source>Sale not recorded: {reason}</source>
         <translation>Venta no registrada: {reason}</translation>
     </message>
@@ -690,79 +690,168 @@
     </message>
 </context>
 <context>
+    <name>ExportAccountingDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="41" />
+        <source>Export accounting</source>
+        <translation>Exportar a contabilidad</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="52" />
+        <source>Where to save the CSV file</source>
+        <translation>Dónde guardar el archivo CSV</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="53" />
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="61" />
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="66" />
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="67" />
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="68" />
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="69" />
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="76" />
+        <source>Save accounting export</source>
+        <translation>Guardar exportación contable</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="78" />
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="86" />
+        <source>Choose a file first.</source>
+        <translation>Primero elija un archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="91" />
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="98" />
+        <source>{rows} rows written to {path} ({invoices} invoices, {credits} credit notes, {payments} payments).</source>
+        <translation>{rows} filas escritas en {path} ({invoices} facturas, {credits} rectificativas, {payments} cobros).</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="103" />
+        <source>{n} payments left out: the QuickBooks invoice import has no payments.</source>
+        <translation>{n} cobros omitidos: la importación de facturas de QuickBooks no admite cobros.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="110" />
+        <source>Export failed: {error}</source>
+        <translation>La exportación falló: {error}</translation>
+    </message>
+</context>
+<context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="217" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="148" />
         <source>SKU starts with...  (Ctrl+F)</source>
         <translation>SKU empieza por...  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="224" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="155" />
         <source>Low stock only</source>
         <translation>Solo stock bajo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="226" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="157" />
         <source>Receive...</source>
         <translation>Recibir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="227" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="158" />
         <source>Adjust...</source>
         <translation>Ajustar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="228" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="159" />
         <source>Receive stock...</source>
         <translation>Recibir mercancía...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="231" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="162" />
         <source>Adjust stock...</source>
         <translation>Ajustar stock...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="258" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="189" />
         <source>Select a product to see its movements</source>
         <translation>Seleccione un producto para ver sus movimientos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="260" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="191" />
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="260" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="191" />
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="260" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="191" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="260" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="191" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="261" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="192" />
         <source>Reason / order</source>
         <translation>Motivo / pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="261" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="192" />
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="322" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="218" />
+        <source>Stock levels</source>
+        <translation>Niveles de stock</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="219" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="244" />
+        <source>Planning</source>
+        <translation>Planificación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="280" />
         <source>{n} stock levels shown</source>
         <translation>{n} niveles de stock mostrados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="347" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="305" />
         <source>Movements of {sku} · {name}</source>
         <translation>Movimientos de {sku} · {name}</translation>
     </message>
@@ -886,87 +975,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="93" />
+        <location filename="../../omsdesk/ui/main_window.py" line="95" />
         <source>omsdesk — {db}</source>
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="211" />
+        <location filename="../../omsdesk/ui/main_window.py" line="229" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="212" />
+        <location filename="../../omsdesk/ui/main_window.py" line="230" />
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="214" />
+        <location filename="../../omsdesk/ui/main_window.py" line="231" />
+        <source>Export &amp;accounting…</source>
+        <translation>Exportar a &amp;contabilidad…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="233" />
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="216" />
+        <location filename="../../omsdesk/ui/main_window.py" line="235" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="217" />
+        <location filename="../../omsdesk/ui/main_window.py" line="236" />
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="219" />
+        <location filename="../../omsdesk/ui/main_window.py" line="238" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="225" />
+        <location filename="../../omsdesk/ui/main_window.py" line="244" />
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="226" />
+        <location filename="../../omsdesk/ui/main_window.py" line="245" />
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="229" />
+        <location filename="../../omsdesk/ui/main_window.py" line="248" />
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="231" />
+        <location filename="../../omsdesk/ui/main_window.py" line="250" />
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="234" />
+        <location filename="../../omsdesk/ui/main_window.py" line="253" />
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="235" />
+        <location filename="../../omsdesk/ui/main_window.py" line="254" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="236" />
+        <location filename="../../omsdesk/ui/main_window.py" line="255" />
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="265" />
+        <location filename="../../omsdesk/ui/main_window.py" line="284" />
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268" />
+        <location filename="../../omsdesk/ui/main_window.py" line="287" />
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="269" />
+        <location filename="../../omsdesk/ui/main_window.py" line="288" />
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -975,44 +1069,80 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="302" />
+        <location filename="../../omsdesk/ui/main_window.py" line="321" />
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="303" />
+        <location filename="../../omsdesk/ui/main_window.py" line="322" />
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="304" />
+        <location filename="../../omsdesk/ui/main_window.py" line="323" />
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="305" />
+        <location filename="../../omsdesk/ui/main_window.py" line="324" />
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="306" />
+        <location filename="../../omsdesk/ui/main_window.py" line="325" />
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="320" />
+        <location filename="../../omsdesk/ui/main_window.py" line="341" />
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="324" />
+        <location filename="../../omsdesk/ui/main_window.py" line="345" />
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="330" />
+        <location filename="../../omsdesk/ui/main_window.py" line="351" />
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>MapSkuDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="71" />
+        <source>Map SKU for {channel}</source>
+        <translation>Asociar SKU de {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="75" />
+        <source>Shop SKU</source>
+        <translation>SKU de la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="76" />
+        <source>Our SKU</source>
+        <translation>Nuestro SKU</translation>
+    </message>
+</context>
+<context>
+    <name>OrderBatches</name>
+    <message>
+        <location filename="../../omsdesk/ui/order_batches.py" line="38" />
+        <source>{action}: {n} orders</source>
+        <translation>{action}: {n} pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_batches.py" line="77" />
+        <source>Packing slips: {n} orders</source>
+        <translation>Albaranes: {n} pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_batches.py" line="78" />
+        <source>Labels: {n} orders</source>
+        <translation>Etiquetas: {n} pedidos</translation>
     </message>
 </context>
 <context>
@@ -1336,21 +1466,6 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/orders_view.py" line="378" />
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="383" />
-        <source>{action}: {n} orders</source>
-        <translation>{action}: {n} pedidos</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="425" />
-        <source>Packing slips: {n} orders</source>
-        <translation>Albaranes: {n} pedidos</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="426" />
-        <source>Labels: {n} orders</source>
-        <translation>Etiquetas: {n} pedidos</translation>
     </message>
 </context>
 <context>
@@ -2215,57 +2330,57 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="148" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="29" />
         <source>Receive stock</source>
         <translation>Recibir mercancía</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="148" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="29" />
         <source>Adjust stock</source>
         <translation>Ajustar stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="163" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="44" />
         <source>e.g. supplier delivery note 1234</source>
         <translation>p. ej. albarán del proveedor 1234</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="164" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="45" />
         <source>Required: count, damage, loss...</source>
         <translation>Obligatorio: recuento, rotura, pérdida...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="168" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="49" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="169" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="50" />
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="170" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="51" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="170" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="51" />
         <source>Change (+/-)</source>
         <translation>Cambio (+/-)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="171" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="52" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="182" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="63" />
         <source>A stock adjustment needs a reason.</source>
         <translation>Un ajuste de stock necesita un motivo.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="185" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="66" />
         <source>The change cannot be zero.</source>
         <translation>El cambio no puede ser cero.</translation>
     </message>
@@ -2273,171 +2388,400 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="66" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="62" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="66" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="62" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="66" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="62" />
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="67" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63" />
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="67" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63" />
         <source>On hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="67" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63" />
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="68" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="64" />
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="68" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="64" />
         <source>Reorder at</source>
         <translation>Punto de pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="91" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="87" />
         <source>Low stock: {available} available, reorder at {point}</source>
         <translation>Stock bajo: {available} disponibles, punto de pedido {point}</translation>
     </message>
 </context>
 <context>
+    <name>SyncBridge</name>
+    <message numerus="yes">
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="150" />
+        <source>startedrunning</source>
+        <comment>standbystandby (another workstation syncs)</comment>
+        <translation>
+            <numerusform>en curso</numerusform>
+            <numerusform>en curso</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="159" />
+        <source>{channel}: {n} new orders</source>
+        <translation>{channel}: {n} pedidos nuevos</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNow</name>
+    <message>
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="217" />
+        <source>Synchronising…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="217" />
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="218" />
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="237" />
+        <source>synced {n} jobs</source>
+        <translation>{n} tareas sincronizadas</translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="35" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="46" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="94" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="98" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="105" />
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="35" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="94" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="35" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="94" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="105" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="35" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="94" />
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="36" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="40" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
+        <source>Last success</source>
+        <translation>Último éxito</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
+        <source>Failures</source>
+        <translation>Fallos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="114" />
         <source>Pending</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="36" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="40" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="96" />
+        <source>Credentials</source>
+        <translation>Credenciales</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="114" />
+        <source>Parked</source>
+        <translation>Aparcados</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="98" />
+        <source>Job</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="98" />
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
+        <source>Finished</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
+        <source>Fetched</source>
+        <translation>Descargados</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="36" />
-        <source>Last delivered</source>
-        <translation>Última entrega</translation>
+        <location filename="../../omsdesk/ui/sync_view.py" line="122" />
+        <source>Retry parked</source>
+        <translation>Reintentar aparcados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="37" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="48" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="123" />
+        <source>Queue the selected parked messages again (all if none selected)</source>
+        <translation>Volver a encolar los mensajes aparcados seleccionados (todos si no hay selección)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="125" />
+        <source>Re-import</source>
+        <translation>Reimportar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="126" />
+        <source>Try the selected entries again (all if none selected)</source>
+        <translation>Reintentar las entradas seleccionadas (todas si no hay selección)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="128" />
+        <source>Map SKU…</source>
+        <translation>Asociar SKU…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="132" />
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="145" />
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="169" />
+        <source>Orders that could not be imported; fix the cause, then re-import.</source>
+        <translation>Pedidos que no se pudieron importar; corrija la causa y reimporte.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="181" />
+        <source>Runs</source>
+        <translation>Ejecuciones</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="220" />
+        <source>invalid</source>
+        <translation>no válidas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="240" />
+        <source>Quarantine ({n})</source>
+        <translation>Cuarentena ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="242" />
+        <source>{pending} pending, {parked} parked, {q} in quarantine</source>
+        <translation>{pending} pendientes, {parked} aparcados, {q} en cuarentena</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="287" />
+        <source>Sync now: {jobs} jobs, {created} new orders, {failed} failed</source>
+        <translation>Sincronización: {jobs} tareas, {created} pedidos nuevos, {failed} fallidas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="293" />
+        <source>Sync now failed: {error}</source>
+        <translation>La sincronización falló: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="303" />
+        <source>Select parked (failed) messages to retry</source>
+        <translation>Seleccione mensajes aparcados (fallidos) para reintentar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="313" />
+        <source>{n} parked messages back in the queue</source>
+        <translation>{n} mensajes aparcados vuelven a la cola</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="330" />
+        <source>The quarantine is empty</source>
+        <translation>La cuarentena está vacía</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="346" />
+        <source>Re-import: {created} created, {quarantined} still in quarantine</source>
+        <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="354" />
+        <source>Select a quarantined order first</source>
+        <translation>Primero seleccione un pedido en cuarentena</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="371" />
+        <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
+        <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="376" />
+        <source>Map SKU</source>
+        <translation>Asociar SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="97" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="104" />
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="39" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="105" />
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
+        <source>Seen</source>
+        <translation>Visto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="109" />
+        <source>The payload as the shop sent it</source>
+        <translation>Los datos tal como los envió la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="113" />
         <source>All messages</source>
         <translation>Todos los mensajes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="41" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="101" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="115" />
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="44" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="118" />
+        <source>Sync now (F9)</source>
+        <translation>Sincronizar ahora (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="120" />
         <source>Refresh (F5)</source>
         <translation>Actualizar (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="46" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="98" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="105" />
         <source>#</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="46" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="46" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
+        <source>Updated</source>
+        <translation>Actualizado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
+        <source>Quarantined</source>
+        <translation>En cuarentena</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="101" />
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
         <source>Topic</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="47" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
         <source>Key</source>
         <translation>Clave</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="47" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="47" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="47" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
         <source>Next attempt</source>
         <translation>Próximo intento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="54" />
-        <source>Channel health</source>
-        <translation>Estado de los canales</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="62" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="182" />
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="93" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="183" />
+        <source>Quarantine</source>
+        <translation>Cuarentena</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="213" />
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="93" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="218" />
         <source>no</source>
         <translation>no</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
-        <source>{pending} pending, {failed} failed; showing the latest {n} messages</source>
-        <translation>{pending} pendientes, {failed} fallidos; se muestran los últimos {n} mensajes</translation>
     </message>
 </context>
 <context>
@@ -2486,14 +2830,22 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>box</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="200" />
+        <location filename="../../omsdesk/ui/workers.py" line="212" />
         <source>{done} done, {failed} failed.</source>
         <translation>{done} hechos, {failed} fallidos.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="202" />
+        <location filename="../../omsdesk/ui/workers.py" line="214" />
         <source>Cancelled: {n} not run.</source>
         <translation>Cancelado: {n} sin ejecutar.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../omsdesk/ui/app.py" line="35" />
+        <source>Opening the database…</source>
+        <translation>Abriendo la base de datos…</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,192 @@
+"""The Sync view: channel and ERP health, runs with counts, Sync now, parked retry, quarantine re-import."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import delete, func, select
+
+from omsdesk.db import Database
+from omsdesk.models import Channel, Order, OutboxMessage
+from omsdesk.models.base import utcnow
+from omsdesk.models.channel_sku import ChannelSku
+from omsdesk.services.channels import DEMO_CODE, finish_run, start_run
+from omsdesk.services.erp_sync import ErpSettings, erp_channel_in
+from omsdesk.sync import demo_shop as demo_shop_module
+from omsdesk.sync.demo_data import CATALOGUE
+from omsdesk.sync.demo_shop import ARRIVAL, BACKLOG, register_demo_channel, stop_demo_shop
+from omsdesk.sync.engine import pull_orders
+from omsdesk.sync.lock import SyncLock
+from omsdesk.ui.context import AppContext
+from omsdesk.ui.main_window import MainWindow
+from omsdesk.ui.orders_view import OrdersView
+from omsdesk.ui.sync_bridge import SyncBridge, bridge_for
+from omsdesk.ui.sync_view import SyncView
+from tests.fixtures.database import Shop
+from tests.fixtures.gui_data import GUI_ACTOR, wait_for_pool
+
+
+@pytest.fixture
+def demo_db(sqlite_db: Database) -> Iterator[Database]:
+    """A small business with the demo shop channel registered (its simulator starts on first pull)."""
+    shop = Shop(sqlite_db)
+    shop.warehouses(("MAD",))
+    for i in range(len(CATALOGUE)):
+        shop.stock(shop.product(f"LOCAL-{i:02d}"), 1000)
+    with sqlite_db.write() as s:
+        register_demo_channel(s)
+    yield sqlite_db
+    wait_for_pool()
+    stop_demo_shop()
+
+
+def _view(qtbot: QtBot, db: Database) -> SyncView:
+    view = SyncView(AppContext(db, actor=GUI_ACTOR))
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.snapshot is not None, timeout=10_000)
+    return view
+
+
+def _column(view: SyncView, table_name: str, header: str) -> list[str]:
+    table = getattr(view, table_name)
+    col = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())].index(header)
+    return [table.item(r, col).text() for r in range(table.rowCount())]
+
+
+def _reload(qtbot: QtBot, view: SyncView) -> None:
+    before = view.snapshot
+    view.refresh()
+    qtbot.waitUntil(lambda: view.snapshot is not before, timeout=10_000)
+
+
+def test_health_lists_shops_and_the_erp_with_failures_and_credentials(qtbot: QtBot, demo_db: Database) -> None:
+    with demo_db.write() as s:
+        erp_id = erp_channel_in(s, ErpSettings("tryton"), "http://127.0.0.1:8000")
+    run = start_run(demo_db, erp_id, "erp_push")
+    finish_run(demo_db, run, status="failed", error="login refused", health="auth")
+    view = _view(qtbot, demo_db)
+    assert _column(view, "channels", "Channel") == [DEMO_CODE, "erp-tryton"]
+    assert _column(view, "channels", "Kind") == ["demo", "tryton"]
+    assert _column(view, "channels", "Failures") == ["0", "1"]
+    assert _column(view, "channels", "Credentials") == ["", "invalid"]
+    assert _column(view, "channels", "Last error")[1] == "login refused"
+    assert _column(view, "runs", "Job") == ["erp_push"]
+    assert _column(view, "runs", "Status") == ["failed"]
+
+
+def test_sync_now_imports_in_the_background_and_shows_the_run_counts(qtbot: QtBot, demo_db: Database) -> None:
+    view = _view(qtbot, demo_db)
+    with qtbot.waitSignal(view.ctx.signals.orders_changed, timeout=30_000):
+        view.sync_now()
+        assert view.sync_run is not None
+        assert not view.sync_button.isEnabled()  # one Sync now at a time
+    qtbot.waitUntil(lambda: view.sync_run is None and view.sync_button.isEnabled(), timeout=30_000)
+    qtbot.waitUntil(lambda: "pull_orders" in _column(view, "runs", "Job"), timeout=10_000)
+    with demo_db.read() as s:
+        orders = s.scalar(select(func.count()).select_from(Order)) or 0
+    assert orders >= BACKLOG
+    pulls = [i for i, job in enumerate(_column(view, "runs", "Job")) if job == "pull_orders"]
+    assert int(_column(view, "runs", "Created")[pulls[0]]) == orders
+    assert int(_column(view, "runs", "Fetched")[pulls[0]]) >= orders
+    assert view.summary.text().startswith("Sync now: 3 jobs, ")
+    assert view.last_progress.startswith(f"{DEMO_CODE}: ") and f"{orders} new" in view.last_progress
+
+
+def test_f9_starts_sync_now(qtbot: QtBot, demo_db: Database) -> None:
+    view = _view(qtbot, demo_db)
+    view.show()
+    view.channels.setFocus()
+    qtbot.waitUntil(view.channels.hasFocus, timeout=5_000)
+    qtbot.keyClick(view.channels, Qt.Key.Key_F9)
+    assert view.sync_run is not None
+    qtbot.waitUntil(lambda: view.sync_run is None, timeout=30_000)
+
+
+def test_retry_puts_a_parked_message_back_in_the_queue(qtbot: QtBot, demo_db: Database) -> None:
+    with demo_db.write() as s:
+        channel_id = s.scalar(select(Channel.id).where(Channel.code == DEMO_CODE))
+        for sku, status in (("A", "failed"), ("B", "failed")):
+            s.add(OutboxMessage(topic="stock.push", payload={"sku": sku}, key=f"stock:{channel_id}:{sku}",
+                                channel_id=channel_id, status=status, attempts=8, idempotency_key=f"k-{sku}",
+                                created_at=utcnow(), next_attempt_at=utcnow(), last_error="HTTP 500"))
+    view = _view(qtbot, demo_db)
+    assert _column(view, "channels", "Parked") == ["2"]
+    view.outbox.selectRow(0)  # newest first: B
+    view.retry_button.click()
+    qtbot.waitUntil(lambda: "back in the queue" in view.summary.text(), timeout=10_000)
+    with demo_db.read() as s:
+        rows = s.execute(select(OutboxMessage.idempotency_key, OutboxMessage.status, OutboxMessage.attempts)
+                         .where(OutboxMessage.idempotency_key.in_(("k-A", "k-B")))).all()
+    assert sorted(tuple(r) for r in rows) == [("k-A", "failed", 8), ("k-B", "pending", 0)]
+    assert view.summary.text().startswith("1 parked")
+
+
+def test_quarantined_orders_come_in_after_the_sku_is_mapped(qtbot: QtBot, demo_db: Database) -> None:
+    shop_sku = CATALOGUE[0].sku
+    with demo_db.write() as s:
+        s.execute(delete(ChannelSku).where(ChannelSku.external_sku == shop_sku))
+    report = pull_orders(demo_db, DEMO_CODE)
+    assert report.counts["quarantined"] > 0
+    view = _view(qtbot, demo_db)
+    waiting = len(_column(view, "quarantine", "#"))
+    assert waiting == report.counts["quarantined"]
+    assert all(shop_sku in reason for reason in _column(view, "quarantine", "Reason"))
+    assert view.tabs.tabText(2) == f"Quarantine ({waiting})"
+    view.quarantine.selectRow(0)
+    assert shop_sku in view.raw.toPlainText()  # the raw payload as the shop sent it
+
+    view.apply_mapping(DEMO_CODE, shop_sku, "LOCAL-00")
+    qtbot.waitUntil(lambda: "re-import" in view.summary.text(), timeout=10_000)
+    view.quarantine.clearSelection()
+    with qtbot.waitSignal(view.ctx.signals.orders_changed, timeout=10_000):
+        view.reimport_button.click()
+    qtbot.waitUntil(lambda: view.summary.text().startswith("Re-import"), timeout=10_000)
+    assert view.summary.text() == f"Re-import: {waiting} created, 0 still in quarantine"
+    qtbot.waitUntil(lambda: view.quarantine.rowCount() == 0, timeout=10_000)
+
+
+def _orders(db: Database) -> int:
+    with db.read() as s:
+        return s.scalar(select(func.count()).select_from(Order)) or 0
+
+
+def test_the_running_app_shows_demo_orders_as_they_arrive(qtbot: QtBot, demo_db: Database, qsettings_tmp: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OMSDESK_NO_SCHEDULER", raising=False)
+    ctx = AppContext(demo_db, actor=GUI_ACTOR)
+    ctx.settings = {"scheduler": True, "sync_intervals": {
+        "pull_orders": 0.5, "push_stock": 60, "drain_outbox": 60, "jitter": 0}}
+    window = MainWindow(ctx)  # the database is open: start() runs now and starts the bridge
+    qtbot.addWidget(window)
+    window.show_view("orders")
+    bridge, view = window.sync_bridge, window.view("orders")
+    assert isinstance(bridge, SyncBridge) and isinstance(view, OrdersView)
+    assert bridge.scheduler is not None and bridge.scheduler.active
+    states: list[dict[str, object]] = []
+    ctx.signals.sync_state_changed.connect(states.append)
+
+    qtbot.waitUntil(lambda: view.model.rowCount() == BACKLOG, timeout=20_000)
+    assert _orders(demo_db) == BACKLOG
+    # Five more orders become due at the demo shop: its clock moves 7.5 minutes on.
+    later = utcnow() + ARRIVAL * 5
+    monkeypatch.setattr(demo_shop_module, "utcnow", lambda: later)
+    qtbot.waitUntil(lambda: view.model.rowCount() == BACKLOG + 5, timeout=20_000)
+    assert any(s.get("text") == f"{DEMO_CODE}: 5 new orders" for s in states)
+    assert window.sync_label.text().startswith("Sync: ")
+
+    window.close()
+    assert window.sync_bridge.scheduler is None and not bridge_for(ctx)
+    lock = SyncLock(demo_db)
+    assert lock.acquire()  # the window gave the sync lock back
+    lock.release()
+
+
+def test_no_scheduler_env_keeps_the_bridge_off(qtbot: QtBot, demo_db: Database, qsettings_tmp: Path) -> None:
+    window = MainWindow(AppContext(demo_db, actor=GUI_ACTOR))  # conftest sets OMSDESK_NO_SCHEDULER=1
+    qtbot.addWidget(window)
+    assert window.sync_bridge is None
+    assert bridge_for(window.ctx) is None
