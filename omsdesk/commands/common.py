@@ -55,3 +55,18 @@ def print_json(value: Any) -> None:
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
+
+
+def parse_sku_quantities(items: list[str]) -> dict[str, int] | None:
+    """Repeated `--line SKU:QTY` options as {sku: qty} (None when none were given)."""
+    from omsdesk.models.errors import ValidationError
+
+    if not items:
+        return None
+    out: dict[str, int] = {}
+    for item in items:
+        sku, sep, qty = item.rpartition(":")
+        if not sep or not sku or not qty.isdigit() or int(qty) <= 0:
+            raise ValidationError(f"--line must be SKU:QTY with a positive quantity, got '{item}'")
+        out[sku] = out.get(sku, 0) + int(qty)
+    return out

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from omsdesk.commands.common import CliContext, add_json_flag, print_json
+from omsdesk.commands.common import CliContext, add_json_flag, parse_sku_quantities, print_json
 from omsdesk.invoicing.receivables import AGE_BUCKETS, ReceivableStatus
 from omsdesk.models import ValidationError
 from omsdesk.models.invoice import RECTIFICATION_REASONS
@@ -130,16 +130,6 @@ def _positive_int(text: str) -> int:
     return n
 
 
-def _parse_lines(items: list[str]) -> dict[str, int] | None:
-    if not items:
-        return None
-    out: dict[str, int] = {}
-    for item in items:
-        sku, sep, qty = item.rpartition(":")
-        if not sep or not sku or not qty.isdigit() or int(qty) <= 0:
-            raise ValidationError(f"--line must be SKU:QTY with a positive quantity, got '{item}'")
-        out[sku] = out.get(sku, 0) + int(qty)
-    return out
 
 
 def _print_issued(ctx: CliContext, result: object) -> int:
@@ -171,7 +161,7 @@ def _credit(ctx: CliContext) -> int:
 
     a = ctx.args
     return _print_issued(ctx, credit_invoice(ctx.db, a.number, actor=ctx.actor, reason_code=a.reason,
-                                             quantities=_parse_lines(a.line), reason=a.note))
+                                             quantities=parse_sku_quantities(a.line), reason=a.note))
 
 
 def _convert(ctx: CliContext) -> int:

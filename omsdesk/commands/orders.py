@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from omsdesk.commands.common import CliContext, add_json_flag, print_json
-from omsdesk.models import OrderStatus, ValidationError
+from omsdesk.commands.common import CliContext, add_json_flag, parse_sku_quantities, print_json
+from omsdesk.models import OrderStatus
 from omsdesk.models.money import format_minor
 from omsdesk.queries.order_detail import order_detail
 from omsdesk.queries.orders import OrderFilter, list_orders
@@ -120,16 +120,6 @@ def _create(ctx: CliContext) -> int:
     return 0
 
 
-def _parse_lines(items: list[str]) -> dict[str, int] | None:
-    if not items:
-        return None
-    out: dict[str, int] = {}
-    for item in items:
-        sku, sep, qty = item.rpartition(":")
-        if not sep or not sku or not qty.lstrip("-").isdigit():
-            raise ValidationError(f"--line must be SKU:QTY, got '{item}'")
-        out[sku] = out.get(sku, 0) + int(qty)
-    return out
 
 
 def _action(ctx: CliContext) -> int:
@@ -142,9 +132,9 @@ def _action(ctx: CliContext) -> int:
         state = svc.allocate_order(ctx.db, ref, actor=actor)
     elif a.action == "ship":
         state = shipping.ship_order(ctx.db, ref, actor=actor, carrier=a.carrier, tracking=a.tracking,
-                                    quantities=_parse_lines(a.line))
+                                    quantities=parse_sku_quantities(a.line))
     elif a.action == "return":
-        state = shipping.return_order(ctx.db, ref, actor=actor, reason=reason, quantities=_parse_lines(a.line))
+        state = shipping.return_order(ctx.db, ref, actor=actor, reason=reason, quantities=parse_sku_quantities(a.line))
     else:
         func = {"pick": svc.pick_order, "pack": svc.pack_order, "deliver": svc.deliver_order,
                 "hold": svc.hold_order, "release": svc.release_order, "cancel": svc.cancel_order}[a.action]
