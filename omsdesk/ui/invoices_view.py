@@ -157,15 +157,15 @@ class InvoiceTableModel(QAbstractTableModel):
 
 def status_text(status: str) -> str:
     """The clerk-facing, translated name of a receivable status."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     names = {
-        ReceivableStatus.ISSUED.value: tr("invoice status", "Issued"),
-        ReceivableStatus.PARTLY_PAID.value: tr("invoice status", "Partly paid"),
-        ReceivableStatus.PAID.value: tr("invoice status", "Paid"),
-        ReceivableStatus.OVERDUE.value: tr("invoice status", "Overdue"),
-        ReceivableStatus.CREDITED.value: tr("invoice status", "Credited"),
-        ReceivableStatus.CANCELLED.value: tr("invoice status", "Cancelled"),
-        ReceivableStatus.REPLACED.value: tr("invoice status", "Replaced (F3)"),
+        ReceivableStatus.ISSUED.value: translate("invoice status", "Issued"),
+        ReceivableStatus.PARTLY_PAID.value: translate("invoice status", "Partly paid"),
+        ReceivableStatus.PAID.value: translate("invoice status", "Paid"),
+        ReceivableStatus.OVERDUE.value: translate("invoice status", "Overdue"),
+        ReceivableStatus.CREDITED.value: translate("invoice status", "Credited"),
+        ReceivableStatus.CANCELLED.value: translate("invoice status", "Cancelled"),
+        ReceivableStatus.REPLACED.value: translate("invoice status", "Replaced (F3)"),
     }
     return names.get(status, status)
 
@@ -265,8 +265,16 @@ class InvoicesView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Fixed widths that fit their content: sizing to contents happens while the model is
+        # still empty and leaves every column elided once the rows arrive.
+        header = self.table.horizontalHeader()
+        widths = {"number": 120, "invoice_type": 44, "issue_date": 92, "due_date": 92,
+                  "order_reference": 130, "total": 100, "due": 100, "status": 110}
+        for col, width in widths.items():
+            if col in InvoiceTableModel.COLUMNS:
+                header.resizeSection(InvoiceTableModel.COLUMNS.index(col), width)
+        header.setSectionResizeMode(InvoiceTableModel.COLUMNS.index("customer_name"),
+                                    QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.open_pdf())
 
         self.pdf_button = QPushButton(self.tr("Open PDF (Ctrl+P)"))

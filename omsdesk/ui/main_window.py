@@ -56,13 +56,13 @@ VIEWS = (
 
 
 def view_title(key: str) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return {
-        "dashboard": tr("MainWindow", "Dashboard"), "orders": tr("MainWindow", "Orders"),
-        "counter": tr("MainWindow", "Counter"), "pickpack": tr("MainWindow", "Pick && Pack"),
-        "inventory": tr("MainWindow", "Inventory"), "invoices": tr("MainWindow", "Invoices"),
-        "customers": tr("MainWindow", "Customers"), "sync": tr("MainWindow", "Sync"),
-        "settings": tr("MainWindow", "Settings"),
+        "dashboard": translate("MainWindow", "Dashboard"), "orders": translate("MainWindow", "Orders"),
+        "counter": translate("MainWindow", "Counter"), "pickpack": translate("MainWindow", "Pick && Pack"),
+        "inventory": translate("MainWindow", "Inventory"), "invoices": translate("MainWindow", "Invoices"),
+        "customers": translate("MainWindow", "Customers"), "sync": translate("MainWindow", "Sync"),
+        "settings": translate("MainWindow", "Settings"),
     }[key]
 
 

@@ -146,9 +146,11 @@ class SyncBridge(QObject):
         from omsdesk.sync.scheduler import report_dict
 
         if event.kind != "run" or event.report is None:
-            self.ctx.signals.sync_state_changed.emit({"state": event.kind, "text": self.tr(
-                {"started": "running", "standby": "standby (another workstation syncs)",
-                 "stopped": "stopped"}.get(event.kind, event.kind))})
+            texts = {"started": self.tr("running"),
+                     "standby": self.tr("standby (another workstation syncs)"),
+                     "stopped": self.tr("stopped")}
+            self.ctx.signals.sync_state_changed.emit({"state": event.kind,
+                                                      "text": texts.get(event.kind, event.kind)})
             return
         report = report_dict(event.report)
         counts = report.get("counts", {})

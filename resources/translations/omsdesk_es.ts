@@ -4,54 +4,6 @@
 <context>
     <name />
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="61" />
-        <source>MainWindow</source>
-        <comment>Orders</comment>
-        <translation>Ventana principal</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="62" />
-        <source>MainWindow</source>
-        <comment>Counter</comment>
-        <translation>Ventana principal</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="62" />
-        <source>MainWindow</source>
-        <comment>Pick &amp;&amp; Pack</comment>
-        <translation>Ventana principal</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="63" />
-        <source>MainWindow</source>
-        <comment>Inventory</comment>
-        <translation>Ventana principal</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="63" />
-        <source>MainWindow</source>
-        <comment>Invoices</comment>
-        <translation>Ventana principal</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="64" />
-        <source>MainWindow</source>
-        <comment>Customers</comment>
-        <translation>Ventana principal</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="64" />
-        <source>MainWindow</source>
-        <comment>Sync</comment>
-        <translation>Ventana principal</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="65" />
-        <source>MainWindow</source>
-        <comment>Settings</comment>
-        <translation>Ventana principal</translation>
-    </message>
-    <message>
         <location filename="../../omsdesk/ui/order_actions.py" line="43" />
         <source>action</source>
         <comment>Record payment</comment>
@@ -182,48 +134,6 @@
         <source>status</source>
         <comment>Returned</comment>
         <translation>estado</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="162" />
-        <source>invoice status</source>
-        <comment>Issued</comment>
-        <translation>Emitida</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="163" />
-        <source>invoice status</source>
-        <comment>Partly paid</comment>
-        <translation>Pagada en parte</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="164" />
-        <source>invoice status</source>
-        <comment>Paid</comment>
-        <translation>Pagada</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="165" />
-        <source>invoice status</source>
-        <comment>Overdue</comment>
-        <translation>Vencida</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="166" />
-        <source>invoice status</source>
-        <comment>Credited</comment>
-        <translation>Rectificada</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="167" />
-        <source>invoice status</source>
-        <comment>Cancelled</comment>
-        <translation>Anulada</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="168" />
-        <source>invoice status</source>
-        <comment>Replaced (F3)</comment>
-        <translation>Sustituida (F3)</translation>
     </message>
 </context>
 <context>
@@ -975,6 +885,51 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="61" />
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="61" />
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="62" />
+        <source>Counter</source>
+        <translation>Mostrador</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="62" />
+        <source>Pick &amp;&amp; Pack</source>
+        <translation>Preparación &amp;&amp; embalaje</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="63" />
+        <source>Inventory</source>
+        <translation>Inventario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="63" />
+        <source>Invoices</source>
+        <translation>Facturas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="64" />
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="64" />
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="65" />
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
         <location filename="../../omsdesk/ui/main_window.py" line="95" />
         <source>omsdesk — {db}</source>
         <translation>omsdesk — {db}</translation>
@@ -1112,17 +1067,17 @@ Base de datos: {db}</translation>
 <context>
     <name>MapSkuDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="71" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="72" />
         <source>Map SKU for {channel}</source>
         <translation>Asociar SKU de {channel}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="75" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="76" />
         <source>Shop SKU</source>
         <translation>SKU de la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="76" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="77" />
         <source>Our SKU</source>
         <translation>Nuestro SKU</translation>
     </message>
@@ -1913,15 +1868,6 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
-    <name>QCoreApplication</name>
-    <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="61" />
-        <source>MainWindow</source>
-        <comment>Dashboard</comment>
-        <translation>Ventana principal</translation>
-    </message>
-</context>
-<context>
     <name>SettingsView</name>
     <message>
         <location filename="../../omsdesk/ui/settings_view.py" line="86" />
@@ -2435,17 +2381,23 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 </context>
 <context>
     <name>SyncBridge</name>
-    <message numerus="yes">
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="150" />
-        <source>startedrunning</source>
-        <comment>standbystandby (another workstation syncs)</comment>
-        <translation>
-            <numerusform>en curso</numerusform>
-            <numerusform>en curso</numerusform>
-        </translation>
+    <message>
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="149" />
+        <source>running</source>
+        <translation>en marcha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="159" />
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="150" />
+        <source>standby (another workstation syncs)</source>
+        <translation>en espera (otro puesto sincroniza)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="151" />
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="161" />
         <source>{channel}: {n} new orders</source>
         <translation>{channel}: {n} pedidos nuevos</translation>
     </message>
@@ -2453,22 +2405,22 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SyncNow</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="217" />
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="219" />
         <source>Synchronising…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="217" />
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="219" />
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="218" />
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="220" />
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="237" />
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="239" />
         <source>synced {n} jobs</source>
         <translation>{n} tareas sincronizadas</translation>
     </message>
@@ -2476,310 +2428,310 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="94" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="98" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="105" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="94" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="94" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="105" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="94" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="96" />
         <source>Last success</source>
         <translation>Último éxito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="96" />
         <source>Failures</source>
         <translation>Fallos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="96" />
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="114" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="97" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="115" />
         <source>Pending</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="97" />
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="114" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="97" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="115" />
         <source>Parked</source>
         <translation>Aparcados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="98" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
         <source>Job</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="98" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
         <source>Started</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
         <source>Finished</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
         <source>Fetched</source>
         <translation>Descargados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="101" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="122" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="123" />
         <source>Retry parked</source>
         <translation>Reintentar aparcados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="123" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="124" />
         <source>Queue the selected parked messages again (all if none selected)</source>
         <translation>Volver a encolar los mensajes aparcados seleccionados (todos si no hay selección)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="125" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="126" />
         <source>Re-import</source>
         <translation>Reimportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="126" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="127" />
         <source>Try the selected entries again (all if none selected)</source>
         <translation>Reintentar las entradas seleccionadas (todas si no hay selección)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="128" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="129" />
         <source>Map SKU…</source>
         <translation>Asociar SKU…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="132" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="133" />
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="145" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="146" />
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="169" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="170" />
         <source>Orders that could not be imported; fix the cause, then re-import.</source>
         <translation>Pedidos que no se pudieron importar; corrija la causa y reimporte.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="181" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="182" />
         <source>Runs</source>
         <translation>Ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="220" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="221" />
         <source>invalid</source>
         <translation>no válidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="240" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="241" />
         <source>Quarantine ({n})</source>
         <translation>Cuarentena ({n})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="242" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="243" />
         <source>{pending} pending, {parked} parked, {q} in quarantine</source>
         <translation>{pending} pendientes, {parked} aparcados, {q} en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="287" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="288" />
         <source>Sync now: {jobs} jobs, {created} new orders, {failed} failed</source>
         <translation>Sincronización: {jobs} tareas, {created} pedidos nuevos, {failed} fallidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="293" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="294" />
         <source>Sync now failed: {error}</source>
         <translation>La sincronización falló: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="303" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="304" />
         <source>Select parked (failed) messages to retry</source>
         <translation>Seleccione mensajes aparcados (fallidos) para reintentar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="313" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="314" />
         <source>{n} parked messages back in the queue</source>
         <translation>{n} mensajes aparcados vuelven a la cola</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="330" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="331" />
         <source>The quarantine is empty</source>
         <translation>La cuarentena está vacía</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="346" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="347" />
         <source>Re-import: {created} created, {quarantined} still in quarantine</source>
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="354" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="355" />
         <source>Select a quarantined order first</source>
         <translation>Primero seleccione un pedido en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="371" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="372" />
         <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
         <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="376" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="377" />
         <source>Map SKU</source>
         <translation>Asociar SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="97" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="104" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="98" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="105" />
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="105" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="107" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="107" />
         <source>Seen</source>
         <translation>Visto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="109" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="110" />
         <source>The payload as the shop sent it</source>
         <translation>Los datos tal como los envió la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="113" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="114" />
         <source>All messages</source>
         <translation>Todos los mensajes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="115" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="116" />
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="118" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="119" />
         <source>Sync now (F9)</source>
         <translation>Sincronizar ahora (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="120" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="121" />
         <source>Refresh (F5)</source>
         <translation>Actualizar (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="98" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="105" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
         <source>#</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="101" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="107" />
         <source>Updated</source>
         <translation>Actualizado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="101" />
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
         <source>Topic</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="104" />
         <source>Key</source>
         <translation>Clave</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="104" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="104" />
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="104" />
         <source>Next attempt</source>
         <translation>Próximo intento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="182" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="183" />
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="183" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="184" />
         <source>Quarantine</source>
         <translation>Cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="213" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="214" />
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="218" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="219" />
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -2838,6 +2790,44 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/workers.py" line="214" />
         <source>Cancelled: {n} not run.</source>
         <translation>Cancelado: {n} sin ejecutar.</translation>
+    </message>
+</context>
+<context>
+    <name>invoice status</name>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="162" />
+        <source>Issued</source>
+        <translation>Emitida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="163" />
+        <source>Partly paid</source>
+        <translation>Pagada en parte</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="164" />
+        <source>Paid</source>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="165" />
+        <source>Overdue</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="166" />
+        <source>Credited</source>
+        <translation>Rectificada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="167" />
+        <source>Cancelled</source>
+        <translation>Anulada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="168" />
+        <source>Replaced (F3)</source>
+        <translation>Sustituida (F3)</translation>
     </message>
 </context>
 <context>
