@@ -95,6 +95,8 @@ dist: venv
 		echo "$$out" | tail -30; echo "make dist: the bundled app did not start" >&2; exit 1; }; \
 	echo "$$out" | grep -q "main window shown" || { \
 		echo "$$out" | tail -30; echo "make dist: the bundled app never showed its main window" >&2; exit 1; }; \
+	echo "$$out" | grep -q "first view ready" || { \
+		echo "$$out" | tail -30; echo "make dist: the bundled app could not open its database" >&2; exit 1; }; \
 	echo "make dist: dist/omsdesk/omsdesk built ($$(du -sh dist/omsdesk | cut -f1)) and shows its main window"
 
 # Each main view at 1280x800 on freshly seeded demo data, rendered offscreen.
