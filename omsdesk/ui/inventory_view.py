@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -35,7 +34,7 @@ from omsdesk.queries.stock import StockRow, stock_rows
 from omsdesk.queries.stock_moves import MoveRow, stock_moves
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.stock_dialog import StockDialog
-from omsdesk.ui.tables import fill_table, make_table
+from omsdesk.ui.tables import ColumnModel, fill_table, make_table
 from omsdesk.ui.workers import run_in_pool
 
 PAGE = 500
@@ -43,7 +42,7 @@ LOW_BG = QColor("#fde2e1")
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class StockModel(QAbstractTableModel):
+class StockModel(ColumnModel):
     """Stock levels by SKU then warehouse, read in keyset pages as the view scrolls."""
 
     page_loaded = Signal(int)
@@ -62,17 +61,6 @@ class StockModel(QAbstractTableModel):
         self._titles = {"sku": self.tr("SKU"), "name": self.tr("Product"), "warehouse": self.tr("Warehouse"),
                         "bin": self.tr("Bin"), "on_hand": self.tr("On hand"), "reserved": self.tr("Reserved"),
                         "available": self.tr("Available"), "reorder_point": self.tr("Reorder at")}
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[self.COLUMNS[section]]
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -7,7 +7,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -21,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 from omsdesk.db import Database
 from omsdesk.queries.order_search import queue_page
 from omsdesk.queries.orders import Cursor, OrderFilter, OrderRow
+from omsdesk.ui.tables import ColumnModel
 from omsdesk.ui.workers import run_in_pool
 
 PAGE = 200
@@ -48,7 +48,7 @@ def money(amount: int, currency: str) -> str:
     return f"{amount / 100:,.2f} {currency}"
 
 
-class OrderQueueModel(QAbstractTableModel):
+class OrderQueueModel(ColumnModel):
     """Rows arrive page by page as the view scrolls; the filter or direction change restarts it.
 
     Every load carries a generation number so a page that arrives after the filter changed is
@@ -83,18 +83,7 @@ class OrderQueueModel(QAbstractTableModel):
             "total": self.tr("Total"), "ship_by": self.tr("Ship by"),
         }
 
-    # -- Qt model API ---------------------------------------------------------------------
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[self.COLUMNS[section]]
-        return None
+    # -- Qt model API (rows, columns and titles come from ColumnModel) ---------------------
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -1,10 +1,11 @@
-"""Small read-only tables (movements, customers, outbox): build them and fill them quickly."""
+"""Tables: small read-only ones (movements, customers, outbox) and the base of the paged models."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -55,3 +56,30 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]], *, right_alig
                 table.resizeColumnToContents(c)
     finally:
         table.setUpdatesEnabled(True)
+
+
+class ColumnModel(QAbstractTableModel):
+    """A table model over `self._rows`, one column per name in COLUMNS titled from `self._titles`.
+
+    Subclasses fill `_rows` and `_titles` and say how a cell looks in `data()`.
+    """
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._titles: dict[str, str] = {}
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[self.COLUMNS[section]]
+        return None
+
