@@ -103,6 +103,15 @@ class OrderDetailView(QWidget):
         self.shipments.setWordWrap(True)
         self.invoice_list = QLabel()
         self.invoice_list.setWordWrap(True)
+        self.invoice_button = QPushButton(self.tr("Issue invoice"))
+        self.invoice_button.setObjectName("issue_invoice")
+        self.invoice_button.setEnabled(False)
+        self.invoice_button.clicked.connect(self.issue_invoice)
+        invoices_box = QWidget()
+        invoices_row = QHBoxLayout(invoices_box)
+        invoices_row.setContentsMargins(0, 0, 0, 0)
+        invoices_row.addWidget(self.invoice_list, 1)
+        invoices_row.addWidget(self.invoice_button, 0, Qt.AlignmentFlag.AlignTop)
         self.audit = self._table([self.tr("When"), self.tr("User"), self.tr("Workstation"), self.tr("Action"),
                                   self.tr("From"), self.tr("To"), self.tr("Reason")])
         self.notes = QLabel()
@@ -117,7 +126,7 @@ class OrderDetailView(QWidget):
         layout.addWidget(self._group(self.tr("Lines"), self.lines))
         layout.addWidget(self._group(self.tr("Payments"), self.payments))
         layout.addWidget(self._group(self.tr("Shipments"), self.shipments))
-        layout.addWidget(self._group(self.tr("Invoices"), self.invoice_list))
+        layout.addWidget(self._group(self.tr("Invoices"), invoices_box))
         layout.addWidget(self._group(self.tr("Notes"), self.notes))
         layout.addWidget(self._group(self.tr("History"), self.audit))
         layout.addStretch(1)
@@ -215,6 +224,9 @@ class OrderDetailView(QWidget):
         self.invoice_list.setText("\n".join(
             f"{inv.number} · {inv.kind} · {inv.issue_date} · {money(inv.total, inv.currency)}"
             for inv in invoices) or self.tr("No invoice"))
+        # The invoicing service decides what is still to invoice; the button only hides the
+        # obviously pointless cases (nothing sold yet, or cancelled).
+        self.invoice_button.setEnabled(not self._busy and d.status not in ("new", "cancelled"))
         self.notes.setText(d.notes or self.tr("No notes"))
         self._fill(self.audit, [[_when(a.at), a.user, a.workstation, a.action, status_text(a.from_status or ""),
                                  status_text(a.to_status or ""), a.reason] for a in d.audit])
@@ -253,11 +265,33 @@ class OrderDetailView(QWidget):
         run_in_pool(ctx.pool, lambda: run_order_action(ctx.db, action, ref, ctx.actor, reason),
                     lambda _r: self._on_action_done(ref, action), self._on_action_failed)
 
+    def issue_invoice(self) -> None:
+        """Issue an ordinary invoice for what of the shown order is not invoiced yet."""
+        if self.detail is None or self._busy:
+            return
+        from omsdesk.services.invoicing import issue_invoice
+
+        ref, ctx = self.detail.reference, self.ctx
+        self._set_busy(True)
+        run_in_pool(ctx.pool, lambda: issue_invoice(ctx.db, ref, actor=ctx.actor),
+                    lambda result: self._on_invoice_issued(ref, result), self._on_action_failed)
+
+    def _on_invoice_issued(self, reference: str, result: object) -> None:
+        self._set_busy(False)
+        number = getattr(result, "number", "")
+        self.ctx.signals.invoices_changed.emit()
+        self.ctx.signals.status_message.emit(
+            self.tr("Invoice {number} issued for {ref}").format(number=number, ref=reference))
+        self.action_done.emit(reference, "invoice")
+        self.reload()
+
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         allowed = set(self.detail.allowed_actions) if self.detail else set()
         for a, button in self.buttons.items():
             button.setEnabled(not busy and a in allowed)
+        self.invoice_button.setEnabled(not busy and self.detail is not None
+                                       and self.detail.status not in ("new", "cancelled"))
 
     def _on_action_done(self, reference: str, action: str) -> None:
         self._set_busy(False)

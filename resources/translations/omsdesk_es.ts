@@ -680,88 +680,88 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="148" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="136" />
         <source>SKU starts with...  (Ctrl+F)</source>
         <translation>SKU empieza por...  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="155" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="143" />
         <source>Low stock only</source>
         <translation>Solo stock bajo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="157" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="145" />
         <source>Receive...</source>
         <translation>Recibir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="158" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="146" />
         <source>Adjust...</source>
         <translation>Ajustar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="159" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="147" />
         <source>Receive stock...</source>
         <translation>Recibir mercancía...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="162" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="150" />
         <source>Adjust stock...</source>
         <translation>Ajustar stock...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="189" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="177" />
         <source>Select a product to see its movements</source>
         <translation>Seleccione un producto para ver sus movimientos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="191" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="179" />
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="191" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="179" />
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="191" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="179" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="191" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="179" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="192" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="180" />
         <source>Reason / order</source>
         <translation>Motivo / pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="192" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="180" />
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="218" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="206" />
         <source>Stock levels</source>
         <translation>Niveles de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="219" />
-        <location filename="../../omsdesk/ui/inventory_view.py" line="244" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="207" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="232" />
         <source>Planning</source>
         <translation>Planificación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="280" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="268" />
         <source>{n} stock levels shown</source>
         <translation>{n} niveles de stock mostrados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="305" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="293" />
         <source>Movements of {sku} · {name}</source>
         <translation>Movimientos de {sku} · {name}</translation>
     </message>
@@ -832,52 +832,52 @@
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="272" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="280" />
         <source>Open PDF (Ctrl+P)</source>
         <translation>Abrir PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="273" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="281" />
         <source>Credit note… (Ctrl+R)</source>
         <translation>Rectificativa… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="274" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="282" />
         <source>Export Factur-X… (Ctrl+E)</source>
         <translation>Exportar Factur-X… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="315" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="323" />
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="338" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="346" />
         <source>Rendering {number}…</source>
         <translation>Generando {number}…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="359" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="367" />
         <source>{number} is a credit note itself.</source>
         <translation>{number} ya es una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="379" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="387" />
         <source>Credit note {number} issued</source>
         <translation>Rectificativa {number} emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="387" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="395" />
         <source>Export Factur-X</source>
         <translation>Exportar Factur-X</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="388" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="396" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="404" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="412" />
         <source>Factur-X written to {path}</source>
         <translation>Factur-X guardado en {path}</translation>
     </message>
@@ -1104,7 +1104,7 @@ Base de datos: {db}</translation>
     <name>OrderDetailView</name>
     <message>
         <location filename="../../omsdesk/ui/order_detail.py" line="67" />
-        <location filename="../../omsdesk/ui/order_detail.py" line="160" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="169" />
         <source>No order selected</source>
         <translation>Ningún pedido seleccionado</translation>
     </message>
@@ -1165,103 +1165,113 @@ Base de datos: {db}</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/order_detail.py" line="106" />
+        <source>Issue invoice</source>
+        <translation>Emitir factura</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="115" />
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="115" />
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="115" />
         <source>Workstation</source>
         <translation>Puesto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="115" />
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="107" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="116" />
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="107" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="116" />
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="107" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="116" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="117" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="126" />
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="118" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="127" />
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="119" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="128" />
         <source>Shipments</source>
         <translation>Envíos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="120" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="129" />
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="121" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="130" />
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="122" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="131" />
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="188" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="197" />
         <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
 Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}</source>
         <translation>Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="214" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="223" />
         <source>Not shipped yet</source>
         <translation>Aún no enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="217" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="226" />
         <source>No invoice</source>
         <translation>Sin factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="218" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="230" />
         <source>No notes</source>
         <translation>Sin notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="247" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="259" />
         <source>Reason for {ref}:</source>
         <translation>Motivo para {ref}:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="269" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="284" />
+        <source>Invoice {number} issued for {ref}</source>
+        <translation>Factura {number} emitida para {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="303" />
         <source>{action}: {ref} done</source>
         <translation>{action}: {ref} hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="275" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="309" />
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
     </message>
@@ -1314,12 +1324,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Enviar antes de</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="114" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="103" />
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="116" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="105" />
         <source>Late: should have shipped by {when}</source>
         <translation>Con retraso: debía enviarse antes de {when}</translation>
     </message>
@@ -2334,47 +2344,47 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="61" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="61" />
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="61" />
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="62" />
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="62" />
         <source>On hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="62" />
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63" />
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63" />
         <source>Reorder at</source>
         <translation>Punto de pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="87" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="75" />
         <source>Low stock: {available} available, reorder at {point}</source>
         <translation>Stock bajo: {available} disponibles, punto de pedido {point}</translation>
     </message>
