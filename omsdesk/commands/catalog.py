@@ -24,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ap.add_argument("--tax-rate", type=int, default=2100, help="basis points (2100 = 21%%)")
     ap.add_argument("--ean")
     ap.add_argument("--weight", type=int, default=0, help="grams")
+    ap.add_argument("--service", action="store_true",
+                    help="sold without stock (shipping, gift wrap): never reserved or picked")
     ap.set_defaults(func=_add_product)
     ip = psub.add_parser("import", help="add products from a CSV with columns sku,name,price[,ean,tax_rate_bp,weight_g]")
     ip.add_argument("file")
@@ -51,8 +53,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _add_product(ctx: CliContext) -> int:
     a = ctx.args
-    add_product(ctx.db, ProductInput(a.sku, a.name, a.price, a.currency, a.tax_rate, a.ean, a.weight),
-                actor=ctx.actor)
+    add_product(ctx.db, ProductInput(a.sku, a.name, a.price, a.currency, a.tax_rate, a.ean, a.weight,
+                                     stock_tracked=not a.service), actor=ctx.actor)
     print(f"product {a.sku} added")
     return 0
 

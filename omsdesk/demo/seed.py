@@ -31,6 +31,7 @@ from omsdesk.services.validation import valid_ean, valid_tax_id
 
 S = OrderStatus
 CHUNK = 20_000
+SHIPPING_SKU = "ENVIO"
 WAREHOUSES = (
     ("MAD", "Almacén Madrid", "Calle de la Logística 4", "Getafe", "28906", 40.3057, -3.7327, 10),
     ("BCN", "Almacén Barcelona", "Carrer de la Zona Franca 120", "Barcelona", "08040", 41.3397, 2.1373, 20),
@@ -195,10 +196,13 @@ def _products(s: Session, rng: random.Random, n: int) -> list[_Prod]:
         rows.append({"sku": f"{kind[:3].upper()}-{i + 1:05d}", "name": f"{kind} {variant}", "ean": code,
                      "price": price, "currency": "EUR", "tax_rate_bp": rate, "weight_g": weight,
                      "active": True})
+    # Shipping charged on marketplace orders becomes a line of this service product.
+    rows.append({"sku": SHIPPING_SKU, "name": "Gastos de envío", "ean": None, "price": 495, "currency": "EUR",
+                 "tax_rate_bp": 2100, "weight_g": 0, "active": True, "stock_tracked": False})
     s.execute(insert(Product), rows)
     out = []
     for p in s.execute(select(Product.id, Product.sku, Product.name, Product.price, Product.tax_rate_bp)
-                       .order_by(Product.id)):
+                       .where(Product.stock_tracked.is_(True)).order_by(Product.id)):
         out.append(_Prod(p[0], p[1], p[2], p[3], p[4], 0.0))
     # Popularity follows a power law: a few products sell most, as in any real shop.
     weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(out))]
@@ -250,7 +254,8 @@ def _channels(s: Session) -> list[tuple[int, str, str, float, str]]:
     for code, name, kind, share, method in CHANNELS:
         existing = s.scalar(select(Channel).where(Channel.code == code))
         # Historic demo channels carry no credentials, so they are kept out of the sync schedule.
-        ch = existing or Channel(code=code, name=name, kind=kind, settings={"demo_history": True},
+        ch = existing or Channel(code=code, name=name, kind=kind,
+                                 settings={"demo_history": True, "shipping_sku": SHIPPING_SKU},
                                  active=kind in ("counter", "manual"))
         s.add(ch)
         s.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Float, Integer, String
+from sqlalchemy import Boolean, CheckConstraint, Float, Integer, String, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from omsdesk.models.base import Base, utcnow
@@ -26,6 +26,8 @@ class Product(Base):
     tax_rate_bp: Mapped[int] = mapped_column(Integer, default=2100)
     weight_g: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # False for services sold on an order (shipping, gift wrap): no stock, no reservation, no bin.
+    stock_tracked: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -43,6 +43,7 @@ from omsdesk.services.intake import (
 )
 from omsdesk.services.refs import next_value
 from omsdesk.services.routing import rank_warehouses
+from omsdesk.services.stock import untracked_products
 
 
 @dataclass
@@ -111,8 +112,9 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
         for p in planned:
             p.row["paid_amount"] = p.row["total"]
             p.status = OrderStatus.PAID.value
+    services: set[int] = set()
     if allocate and pay_method is not None:
-        _allocate(s, planned, batch)
+        services = _allocate(s, planned, batch)
     for p in planned:
         p.row["status"] = p.status
         p.row["warehouse_id"] = p.warehouse_id
@@ -144,7 +146,8 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
             audits.append(base | {"action": "allocate", "from_status": "paid", "to_status": p.status,
                                   "reason": p.note})
         for ln in p.lines:
-            if p.status == OrderStatus.ALLOCATED.value:
+            if p.status == OrderStatus.ALLOCATED.value and p.warehouse_id is not None \
+                    and ln["product_id"] not in services:
                 reservations.append({"order_line_id": line_ids[k], "product_id": ln["product_id"],
                                      "warehouse_id": p.warehouse_id, "qty": ln["qty"], "created_at": now})
                 skus.add(ln["sku"])
@@ -207,9 +210,10 @@ def _bump(s: Session, name: str, n: int) -> int:
     return first + n - 1
 
 
-def _allocate(s: Session, planned: list[_Planned], batch: Sequence[OrderInput]) -> None:
+def _allocate(s: Session, planned: list[_Planned], batch: Sequence[OrderInput]) -> set[int]:
     """Allocate in batch order against one snapshot, then apply per-level totals with guards."""
-    pids = {ln["product_id"] for p in planned for ln in p.lines}
+    services = untracked_products(s, {ln["product_id"] for p in planned for ln in p.lines})
+    pids = {ln["product_id"] for p in planned for ln in p.lines} - services
     levels_q = select(StockLevel.product_id, StockLevel.warehouse_id, StockLevel.on_hand,
                       StockLevel.reserved, StockLevel.safety_buffer).where(StockLevel.product_id.in_(pids))
     if s.get_bind().dialect.name == "postgresql":
@@ -220,7 +224,11 @@ def _allocate(s: Session, planned: list[_Planned], batch: Sequence[OrderInput]) 
     for p in planned:
         need: dict[int, int] = defaultdict(int)
         for ln in p.lines:
-            need[ln["product_id"]] += ln["qty"]
+            if ln["product_id"] not in services:
+                need[ln["product_id"]] += ln["qty"]
+        if not need:
+            p.status, p.note = OrderStatus.ALLOCATED.value, "no stock needed"
+            continue
         # Routing looks only at the province (a Spanish postcode's first two digits), the country
         # and the channel's rules, so orders sharing those share one ranking.
         key = (str(p.row["ship_postcode"])[:2], p.row["ship_country"], p.row["ship_province"], p.row["channel_id"])
@@ -238,7 +246,7 @@ def _allocate(s: Session, planned: list[_Planned], batch: Sequence[OrderInput]) 
         else:
             p.status, p.note = OrderStatus.BACKORDER.value, "not enough stock in any single warehouse"
     if not taken:
-        return
+        return services
     t = _table(StockLevel).c
     guarded = (
         update(_table(StockLevel))
@@ -250,3 +258,4 @@ def _allocate(s: Session, planned: list[_Planned], batch: Sequence[OrderInput]) 
     # executemany reports the rows changed in total: any guard that failed shows as a shortfall.
     if s.connection().execute(guarded, params).rowcount != len(params):
         raise _StockRace
+    return services

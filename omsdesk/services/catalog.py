@@ -24,6 +24,7 @@ class ProductInput:
     tax_rate_bp: int = 2100
     ean: str | None = None
     weight_g: int = 0
+    stock_tracked: bool = True
 
 
 def add_product(db: Database, data: ProductInput, *, actor: Actor) -> int:
@@ -48,7 +49,8 @@ def add_product_in(session: Session, data: ProductInput, *, actor: Actor) -> int
     if ean and session.scalar(select(Product.sku).where(Product.ean == ean)) is not None:
         raise ConflictError(f"EAN {ean} already belongs to another product")
     product = Product(sku=sku, name=data.name.strip(), price=data.price, currency=data.currency,
-                      tax_rate_bp=data.tax_rate_bp, ean=ean, weight_g=data.weight_g)
+                      tax_rate_bp=data.tax_rate_bp, ean=ean, weight_g=data.weight_g,
+                      stock_tracked=data.stock_tracked)
     session.add(product)
     session.flush()
     audit.record(session, actor, entity="product", entity_id=product.id, reference=sku, action="create")

@@ -320,12 +320,18 @@ def register_demo_channel_in(session: Session, shop_skus: list[str], *, actor: A
     channel = session.scalar(select(Channel).where(Channel.code == DEMO_CODE))
     if channel is not None:
         return channel
-    products = list(session.scalars(select(Product).where(Product.active.is_(True))
+    products = list(session.scalars(select(Product).where(Product.active.is_(True),
+                                                          Product.stock_tracked.is_(True))
                                     .order_by(Product.id).limit(len(shop_skus))))
     if not products:
         raise ValidationError("the demo shop needs products: seed the catalogue first")
+    settings: dict[str, str] = {"demo_epoch": (epoch or utcnow()).isoformat()}
+    shipping = session.scalar(select(Product.sku).where(Product.stock_tracked.is_(False),
+                                                        Product.active.is_(True)).order_by(Product.id).limit(1))
+    if shipping:
+        settings["shipping_sku"] = shipping  # shipping charged by the shop becomes an order line
     channel = Channel(code=DEMO_CODE, name="Tienda demo", kind="demo", url="demo://local",
-                      settings={"demo_epoch": (epoch or utcnow()).isoformat()}, active=True)
+                      settings=settings, active=True)
     session.add(channel)
     session.flush()
     session.add(ChannelSyncState(channel_id=channel.id, cursor="", consecutive_failures=0,

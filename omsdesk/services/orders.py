@@ -24,7 +24,7 @@ from omsdesk.models.base import utcnow
 from omsdesk.services import audit, outbox
 from omsdesk.services.allocation_split import reserve_for_order
 from omsdesk.services.context import Actor
-from omsdesk.services.stock import unreserve
+from omsdesk.services.stock import unreserve, untracked_products
 
 MARKETPLACE_KINDS = frozenset({"shopify", "woocommerce", "prestashop", "amazon", "demo"})
 
@@ -149,11 +149,16 @@ def allocate_order(db: Database, reference: str, *, actor: Actor) -> OrderState:
 
 def allocate_in(session: Session, order: Order, *, actor: Actor) -> OrderState:
     check_transition("allocate", order.status, order.reference)
+    services = untracked_products(session, (ln.product_id for ln in order.lines))
     need: dict[int, int] = defaultdict(int)
     for line in order.lines:
-        if line.qty_open > 0:
+        if line.qty_open > 0 and line.product_id not in services:
             need[line.product_id] += line.qty_open
     if not need:
+        if any(ln.qty_open > 0 for ln in order.lines):
+            # Only services left open (shipping, gift wrap): nothing to reserve, ready to go.
+            set_status(session, order, OrderStatus.ALLOCATED, "allocate", actor, "no stock needed")
+            return OrderState(order.reference, order.status, "no stock needed")
         raise ValidationError(f"order {order.reference} has nothing left to allocate")
     # Routing (issue 8): nearest warehouse with every line, else the fewest-shipment split.
     done = reserve_for_order(session, order, need)

@@ -31,7 +31,7 @@ from omsdesk.services.orders import (
     release_reservations,
     set_status,
 )
-from omsdesk.services.stock import consume_reserved, move
+from omsdesk.services.stock import consume_reserved, move, untracked_products
 from omsdesk.services.validation import positive_int
 
 
@@ -52,10 +52,13 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
     by_line: dict[int, list[Reservation]] = defaultdict(list)
     for r in reservations:
         by_line[r.order_line_id].append(r)
-    to_ship = _quantities_to_ship(order, by_line, quantities)
+    services = untracked_products(session, (ln.product_id for ln in order.lines))
+    to_ship = _quantities_to_ship(order, by_line, quantities,
+                                  {ln.id for ln in order.lines if ln.product_id in services})
     if not any(to_ship.values()):
         raise ValidationError(f"nothing to ship on {order.reference}")
-    warehouse_id = order.warehouse_id or reservations[0].warehouse_id
+    warehouse_id = order.warehouse_id or (reservations[0].warehouse_id if reservations else
+                                          _first_warehouse(session))
     shipment = Shipment(order_id=order.id, warehouse_id=warehouse_id, carrier=carrier.strip(),
                         tracking=tracking.strip())
     session.add(shipment)
@@ -109,9 +112,20 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
     return OrderState(order.reference, order.status)
 
 
+def _first_warehouse(session: Session) -> int:
+    """Where a shipment of services only (no stock reserved anywhere) is recorded as sent from."""
+    wid = session.scalar(select(Warehouse.id).where(Warehouse.active.is_(True))
+                         .order_by(Warehouse.priority, Warehouse.code).limit(1))
+    if wid is None:
+        raise ValidationError("no active warehouse to ship from")
+    return int(wid)
+
+
 def _quantities_to_ship(order: Order, by_line: dict[int, list[Reservation]],
-                        quantities: dict[str, int] | None) -> dict[int, int]:
-    reserved = {ln.id: sum(r.qty for r in by_line[ln.id]) for ln in order.lines}
+                        quantities: dict[str, int] | None, service_lines: set[int]) -> dict[int, int]:
+    # A service line (shipping) needs no stock: all of what is open goes with the shipment.
+    reserved = {ln.id: ln.qty_open if ln.id in service_lines else sum(r.qty for r in by_line[ln.id])
+                for ln in order.lines}
     if quantities is None:
         return reserved
     skus = {ln.sku for ln in order.lines}
@@ -162,9 +176,9 @@ def return_order(db: Database, reference: str, *, actor: Actor, reason: str = ""
             qty = wanted.get(ln.id, 0)
             if qty:
                 ln.qty_returned += qty
-                if restock:
-                    product = s.get(Product, ln.product_id)
-                    assert product is not None
+                product = s.get(Product, ln.product_id)
+                assert product is not None
+                if restock and product.stock_tracked:
                     move(s, actor, product, wh, qty, MoveKind.RETURN,
                          f"return {order.reference}: {reason}".strip(": "), order.id)
         note = reason or f"{sum(wanted.values())} unit(s) returned to {wh.code}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
@@ -31,6 +32,14 @@ class LevelResult:
     on_hand: int
     reserved: int
     available: int
+
+
+def untracked_products(session: Session, product_ids: Iterable[int]) -> set[int]:
+    """The products among these that carry no stock (shipping, services)."""
+    ids = set(product_ids)
+    if not ids:
+        return set()
+    return set(session.scalars(select(Product.id).where(Product.id.in_(ids), Product.stock_tracked.is_(False))))
 
 
 def product_by_sku(session: Session, sku: str) -> Product:

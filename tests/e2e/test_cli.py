@@ -289,8 +289,11 @@ def test_demo_seeds_a_business(tmp_path: Path) -> None:
     with sqlite3.connect(cli.path) as conn:
         assert conn.execute("SELECT count(*) FROM orders").fetchone() == (40,)
         assert {r[0] for r in conn.execute("SELECT code FROM warehouses")} >= {"MAD", "BCN"}
-        eans = [r[0] for r in conn.execute("SELECT ean FROM products")]
-    assert eans and all(ean.is_valid(code) and len(code) == 13 for code in eans)
+        eans = [r[0] for r in conn.execute("SELECT ean FROM products WHERE stock_tracked")]
+        services = conn.execute("SELECT sku, ean FROM products WHERE NOT stock_tracked").fetchall()
+    assert len(eans) == 20 and all(ean.is_valid(code) and len(code) == 13 for code in eans)
+    # Shipping is sold as a service product: no stock, so no barcode to scan either.
+    assert services == [("ENVIO", None)]
 
 
 # -- exit codes ----------------------------------------------------------------

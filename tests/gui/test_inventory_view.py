@@ -35,8 +35,11 @@ def _on_hand(db: Database, sku: str, warehouse: str) -> int:
                             .where(Product.sku == sku, Warehouse.code == warehouse)) or 0)
 
 
-def _select_first(qtbot: QtBot, view: InventoryView) -> tuple[str, str]:
-    view.table.selectRow(0)
+def _select_first(qtbot: QtBot, view: InventoryView, unreserved: int = 0) -> tuple[str, str]:
+    """Select the first level with at least `unreserved` units that are not promised to orders."""
+    index = next(i for i in range(view.model.rowCount())
+                 if view.model.row_at(i).on_hand - view.model.row_at(i).reserved >= unreserved)
+    view.table.selectRow(index)
     row = view.current_row()
     assert row is not None
     qtbot.waitUntil(lambda: view.moves.rowCount() > 0, timeout=15_000)
@@ -59,7 +62,8 @@ def test_receive_dialog_raises_on_hand(qtbot: QtBot, inventory: InventoryView, d
 
 
 def test_adjust_without_reason_is_refused(qtbot: QtBot, inventory: InventoryView, demo_200k_copy: Database) -> None:
-    sku, warehouse = _select_first(qtbot, inventory)
+    # Taking 2 away needs 2 unreserved units; demo levels may be sold out or fully promised.
+    sku, warehouse = _select_first(qtbot, inventory, unreserved=2)
     before = _on_hand(demo_200k_copy, sku, warehouse)
     dialog = inventory.open_dialog("adjust")
     dialog.qty.setValue(-2)
