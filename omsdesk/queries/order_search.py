@@ -11,20 +11,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import Select, func, or_, select, tuple_, union
+from sqlalchemy import Select, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from omsdesk.models import Channel, Customer, Order, OrderLine
 from omsdesk.models.base import utcnow
 from omsdesk.queries.orders import (
-    OPEN_STATUSES,
     Cursor,
     OrderFilter,
     OrderRow,
-    _filtered,
-    _params,
     escape_like,
     list_orders,
+    page_params,
+    page_rows,
+    page_statement,
 )
 
 # Up to this many candidate orders, sorting them beats walking the date index.
@@ -78,25 +78,11 @@ def queue_page(session: Session, f: OrderFilter | None = None, *, limit: int = 2
     found = session.scalar(select(func.count()).select_from(
         select(cand.c.id).limit(SPARSE_LIMIT + 1).subquery())) or 0
     now = utcnow()
-    stmt = select(
-        Order.id, Order.reference, Order.placed_at, Order.status, Channel.code, Order.external_id,
-        Order.customer_name, Order.customer_email, Order.total, Order.currency, Order.ship_by,
-    ).join(Channel, Channel.id == Order.channel_id)
     unsearched = replace(f, search=None)
-    stmt = _filtered(stmt, unsearched)
+    stmt = page_statement(unsearched, after is not None, newest_first)
     if found <= SPARSE_LIMIT:
         stmt = stmt.where(Order.id.in_(select(cand.c.id)))
     else:
         stmt = stmt.where(_dense_match(text))
-    key = tuple_(Order.placed_at, Order.id)
-    if after is not None:
-        stmt = stmt.where(key < tuple_(after.placed_at, after.id) if newest_first
-                          else key > tuple_(after.placed_at, after.id))
-    order = (Order.placed_at.desc(), Order.id.desc()) if newest_first else (Order.placed_at, Order.id)
-    rows = session.execute(stmt.order_by(*order).limit(limit), _params(unsearched, now)).all()
-    open_values = {s.value for s in OPEN_STATUSES}
-    return [
-        OrderRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
-                 late=r[10] is not None and r[10] < now and r[3] in open_values)
-        for r in rows
-    ]
+    params = page_params(unsearched, now, limit, after)
+    return page_rows(session.connection().execute(stmt, params).all(), now)
