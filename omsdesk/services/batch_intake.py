@@ -36,10 +36,11 @@ from omsdesk.services.context import Actor
 from omsdesk.services.intake import (
     CreatedOrder,
     OrderInput,
-    _products_for,
-    _resolve_customer,
     channel_by_code,
     line_values,
+    products_for,
+    resolve_customer,
+    ship_to_values,
 )
 from omsdesk.services.refs import next_value
 from omsdesk.services.routing import rank_warehouses
@@ -86,11 +87,11 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
     planned: list[_Planned] = []
     by_year: dict[int, list[int]] = defaultdict(list)
     all_lines = tuple(li for data in batch for li in data.lines)
-    products = _products_for(s, all_lines) if all_lines else {}
+    products = products_for(s, all_lines) if all_lines else {}
     channels: dict[str, int] = {}
     customer_ids = {d.customer_id for d in batch if d.customer_id is not None}
     # Load customers and addresses once and hold them: the identity map only keeps weak references,
-    # so without this list _resolve_customer would query again for every order.
+    # so without this list resolve_customer would query again for every order.
     keep_loaded = []
     if customer_ids:
         keep_loaded = list(s.scalars(select(Customer).where(Customer.id.in_(customer_ids))
@@ -176,12 +177,8 @@ def _plan(s: Session, data: OrderInput, now: object, products: dict[str, Product
     check_currency(data.currency)
     if not data.lines:
         raise ValidationError("an order needs at least one line")
-    customer = _resolve_customer(s, data)
+    customer = resolve_customer(s, data)
     lines = [line_values(no, li, products[li.sku], data) for no, li in enumerate(data.lines, start=1)]
-    order = Order(ship_country="ES")
-    from omsdesk.services.intake import _apply_ship_to
-
-    _apply_ship_to(order, data.ship_to or (data.customer.address if data.customer else None), customer)
     placed = data.placed_at or now
     row: dict[str, object] = {
         "channel_id": channel_id, "external_id": data.external_id,
@@ -191,9 +188,7 @@ def _plan(s: Session, data: OrderInput, now: object, products: dict[str, Product
         "held_from": None, "currency": data.currency, "prices_include_tax": data.prices_include_tax,
         "subtotal": sum(ln["net"] for ln in lines), "tax_total": sum(ln["tax"] for ln in lines),
         "total": sum(ln["total"] for ln in lines), "paid_amount": 0,
-        "ship_name": order.ship_name or "", "ship_line1": order.ship_line1 or "", "ship_line2": order.ship_line2 or "",
-        "ship_city": order.ship_city or "", "ship_postcode": order.ship_postcode or "",
-        "ship_province": order.ship_province or "", "ship_country": order.ship_country or "ES",
+        **ship_to_values(data, customer),
         "notes": data.notes, "placed_at": placed, "ship_by": data.ship_by, "external_updated_at": None,
         "created_at": now, "updated_at": now,
     }

@@ -112,7 +112,7 @@ def create_order_in(session: Session, data: OrderInput, *, actor: Actor) -> Orde
             Order.channel_id == channel.id, Order.external_id == data.external_id))
         if dup:
             raise ConflictError(f"order {data.external_id} of channel {channel.code} exists as {dup}")
-    customer = _resolve_customer(session, data)
+    customer = resolve_customer(session, data)
     placed = data.placed_at or utcnow()
     order = Order(
         reference=next_order_reference(session, placed), channel_id=channel.id,
@@ -122,8 +122,9 @@ def create_order_in(session: Session, data: OrderInput, *, actor: Actor) -> Orde
         prices_include_tax=data.prices_include_tax, placed_at=placed, ship_by=data.ship_by,
         notes=data.notes,
     )
-    _apply_ship_to(order, data.ship_to or (data.customer.address if data.customer else None), customer)
-    products = _products_for(session, data.lines)
+    for column, value in ship_to_values(data, customer).items():
+        setattr(order, column, value)
+    products = products_for(session, data.lines)
     for no, li in enumerate(data.lines, start=1):
         order.lines.append(_priced_line(no, li, products[li.sku], data))
     order.subtotal = sum(ln.net for ln in order.lines)
@@ -147,7 +148,7 @@ def channel_by_code(session: Session, code: str) -> Channel:
     return channel
 
 
-def _products_for(session: Session, lines: tuple[LineInput, ...]) -> dict[str, Product]:
+def products_for(session: Session, lines: tuple[LineInput, ...]) -> dict[str, Product]:
     skus = {li.sku for li in lines}
     found = {p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus)))}
     missing = sorted(skus - found.keys())
@@ -181,7 +182,7 @@ def line_values(no: int, li: LineInput, product: Product, data: OrderInput) -> d
             "total": net + tax, "qty_shipped": 0, "qty_returned": 0}
 
 
-def _resolve_customer(session: Session, data: OrderInput) -> Customer | None:
+def resolve_customer(session: Session, data: OrderInput) -> Customer | None:
     if data.customer_id is not None:
         customer = session.get(Customer, data.customer_id)
         if customer is None:
@@ -219,17 +220,19 @@ def _resolve_customer(session: Session, data: OrderInput) -> Customer | None:
     return customer
 
 
-def _apply_ship_to(order: Order, addr: AddressInput | None, customer: Customer | None) -> None:
+def ship_to_values(data: OrderInput, customer: Customer | None) -> dict[str, str]:
+    """The order's ship-to columns: the given address, else the customer's first, else empty."""
+    addr = data.ship_to or (data.customer.address if data.customer else None)
     if addr is None and customer is not None and customer.addresses:
         a0 = customer.addresses[0]
         addr = AddressInput(a0.name, a0.company, a0.line1, a0.line2, a0.city, a0.postcode,
                             a0.province, a0.country, a0.phone)
     if addr is None:
-        return
-    order.ship_name = addr.name or (customer.name if customer else "")
-    order.ship_line1, order.ship_line2 = addr.line1, addr.line2
-    order.ship_city, order.ship_postcode = addr.city, addr.postcode
-    order.ship_province, order.ship_country = addr.province, country_code(addr.country)
+        return {"ship_name": "", "ship_line1": "", "ship_line2": "", "ship_city": "", "ship_postcode": "",
+                "ship_province": "", "ship_country": "ES"}
+    return {"ship_name": addr.name or (customer.name if customer else ""), "ship_line1": addr.line1,
+            "ship_line2": addr.line2, "ship_city": addr.city, "ship_postcode": addr.postcode,
+            "ship_province": addr.province, "ship_country": country_code(addr.country)}
 
 
 def place_order(db: Database, data: OrderInput, *, actor: Actor, pay_method: str | None = None,
