@@ -65,3 +65,21 @@ def memory_keyring(request: pytest.FixtureRequest) -> Iterator[MemoryKeyring | N
         yield backend
     finally:
         keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def qt_garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a Qt test: let its pool work finish, then collect its garbage on this (the GUI) thread.
+
+    Otherwise Python's cyclic GC may run later inside a pool worker of another test and destroy
+    Qt objects there, which crashes the process (seen as a segfault while a worker queried).
+    """
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    import gc
+
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30_000)
+    gc.collect()

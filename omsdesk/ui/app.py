@@ -26,6 +26,10 @@ def run_gui(url: str) -> int:
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    from omsdesk.ui.gui_gc import GuiThreadCollector
+
+    collector = GuiThreadCollector(app)
+    app.aboutToQuit.connect(collector.stop)
     ctx = AppContext(url)
     _install_language(app, ctx.settings.get("language"))
 
