@@ -88,10 +88,11 @@ def _options(pairs: list[str]) -> dict[str, Any]:
 
 
 def _add(ctx: CliContext) -> int:
-    from omsdesk.sync.secrets import check_keyring, store_secret
+    from omsdesk.sync.secrets import prove_keyring, store_secret
 
     a = ctx.args
-    check_keyring()  # before anything is written: no channel without a place for its secret
+    # Before anything is written: no channel without a keyring that really keeps its secret.
+    prove_keyring()
     hint = {"woocommerce": "consumer_key:consumer_secret", "shopify": "Admin API access token",
             "prestashop": "webservice key"}[a.type]
     secret = _read_secret(f"{hint}: ")
