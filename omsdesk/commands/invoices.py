@@ -77,7 +77,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
     add_json_flag(sp)
     sp.set_defaults(func=_show)
 
-    vc = isub.add_parser("verify-chain", help="recompute the VERI*FACTU record chain")
+    vc = isub.add_parser("verify-chain", help="recompute the VERI*FACTU record chain, check series for gaps")
     add_json_flag(vc)
     vc.set_defaults(func=_verify)
 
@@ -257,8 +257,9 @@ def _verify(ctx: CliContext) -> int:
         p = report.problem
         print(f"omsdesk: invoice record chain broken at record {p.position} ({p.kind} of {p.number}, "
               f"issuer {p.issuer_tax_id}): {p.reason}", file=sys.stderr)
-        return 1
-    return 0
+    for gap in report.gaps:
+        print(f"omsdesk: invoice series not gapless: {gap.describe()}", file=sys.stderr)
+    return 0 if report.ok else 1
 
 
 def _aged(ctx: CliContext) -> int:

@@ -1,5 +1,5 @@
 """VERI*FACTU records: write the alta/anulación of an invoice at the head of its issuer's
-chain, queue its XML in the outbox, and verify a whole chain."""
+chain, queue its XML in the outbox, and verify a whole chain and the series behind it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
 from omsdesk import __version__
@@ -20,20 +19,15 @@ from omsdesk.models import ConflictError
 from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceChain, InvoiceRecord
 from omsdesk.services import outbox
+from omsdesk.services.invoice_numbering import SeriesGap, locked_counter, series_gaps
 
 OUTBOX_TOPIC = "verifactu.record"
 CLOCK_SLACK = timedelta(minutes=1)
 
 
 def _lock_chain(session: Session, issuer_tax_id: str) -> InvoiceChain:
-    dialect = session.get_bind().dialect.name
-    ins = postgresql.insert(InvoiceChain) if dialect == "postgresql" else sqlite.insert(InvoiceChain)
-    session.execute(ins.values(issuer_tax_id=issuer_tax_id, records=0).on_conflict_do_nothing())
-    stmt = select(InvoiceChain).where(InvoiceChain.issuer_tax_id == issuer_tax_id)
-    if dialect == "postgresql":
-        # Every record of this issuer is written under this lock, so each chains to the last.
-        stmt = stmt.with_for_update()
-    return session.execute(stmt.execution_options(populate_existing=True)).scalar_one()
+    # Every record of this issuer is written under this lock, so each chains to the last.
+    return locked_counter(session, InvoiceChain, issuer_tax_id=issuer_tax_id)
 
 
 def _last_record(session: Session, issuer_tax_id: str) -> InvoiceRecord | None:
@@ -109,16 +103,21 @@ class ChainReport:
     records: int
     issuers: int
     problem: ChainProblem | None = None
+    # Series with numbers missing (or a counter behind its invoices): the records of the
+    # invoices left may chain perfectly while a deleted one is simply gone.
+    gaps: tuple[SeriesGap, ...] = ()
 
 
 def verify_chain(db: Database) -> ChainReport:
-    """Recompute every issuer's chain and report the first record that does not hold.
+    """Recompute every issuer's chain and report the first record that does not hold, and
+    every series with a missing number.
 
     A record holds when its fingerprint recomputes from its fields, it links to the
     fingerprint of the issuer's previous record, its fields match the invoice it records,
     and its stored XML is exactly the XML rebuilt from the invoice and the record.
     """
     with db.read() as s:
+        gaps = series_gaps(s)
         records = list(s.scalars(select(InvoiceRecord).order_by(InvoiceRecord.id)))
         invoice_ids = {r.invoice_id for r in records}
         invoices = {i.id: i for i in s.scalars(
@@ -137,9 +136,9 @@ def verify_chain(db: Database) -> ChainReport:
             if reason:
                 problem = ChainProblem(rec.id, positions[rec.issuer_tax_id], rec.issuer_tax_id,
                                        rec.kind, rec.num_serie, reason)
-                return ChainReport(False, len(records), len(positions), problem)
+                return ChainReport(False, len(records), len(positions), problem, gaps)
             last[rec.issuer_tax_id] = rec
-        return ChainReport(True, len(records), len(positions))
+        return ChainReport(not gaps, len(records), len(positions), None, gaps)
 
 
 def _check(rec: InvoiceRecord, previous: InvoiceRecord | None, invoices: dict[int, Invoice]) -> str:
