@@ -14,10 +14,11 @@ from pathlib import Path
 from bench.result import BenchResult
 from omsdesk.db import Database, open_database
 from omsdesk.demo import seed_demo
-from omsdesk.queries.orders import Cursor, OrderFilter, list_orders
+from omsdesk.queries.order_page import Cursor, OrderFilter
+from omsdesk.queries.orders import list_orders
 from omsdesk.services.context import Actor
 from omsdesk.services.intake import LineInput, OrderInput, place_order
-from omsdesk.services.stock import receive_stock
+from omsdesk.services.receiving import receive_stock
 
 ACTOR = Actor("bench", "bench")
 CACHE = Path(os.environ.get("OMSDESK_BENCH_CACHE", Path(tempfile.gettempdir()) / "omsdesk-bench"))

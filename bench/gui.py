@@ -164,8 +164,8 @@ def _child_queue(url: str, rounds: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from omsdesk.db import open_database
-    from omsdesk.queries.order_search import queue_page
-    from omsdesk.queries.orders import OrderFilter
+    from omsdesk.queries.order_page import OrderFilter
+    from omsdesk.queries.orders import list_orders
     from omsdesk.ui.context import AppContext
     from omsdesk.ui.main_window import MainWindow
     from omsdesk.ui.orders_view import OrdersView
@@ -217,7 +217,7 @@ def _child_queue(url: str, rounds: int) -> dict[str, Any]:
     def raw(f: OrderFilter, newest: bool = True) -> float:
         t0 = time.perf_counter()
         with ctx.db.read() as s:
-            queue_page(s, f, limit=200, newest_first=newest)
+            list_orders(s, f, limit=200, newest_first=newest)
         return (time.perf_counter() - t0) * 1000
 
     status_raw = [raw(OrderFilter(status=s or None)) for s in statuses]

@@ -20,7 +20,7 @@ from omsdesk.models import Channel
 from omsdesk.services.catalog import ProductInput, add_product, add_warehouse
 from omsdesk.services.channels import add_channel
 from omsdesk.services.context import Actor
-from omsdesk.services.stock import receive_stock
+from omsdesk.services.receiving import receive_stock
 from omsdesk.sync.connector import ChannelConfig, ChannelOrder, Connector
 from omsdesk.sync.demo_data import CATALOGUE, generate_orders
 from omsdesk.sync.engine import pull_orders

@@ -56,8 +56,8 @@ def _morning_work(db: Database) -> None:
     from omsdesk.queries.stock import stock_rows
     from omsdesk.services.invoicing import issue_invoice
     from omsdesk.services.orders import cancel_order
+    from omsdesk.services.receiving import receive_stock
     from omsdesk.services.shipping import ship_order
-    from omsdesk.services.stock import receive_stock
 
     clerk = Actor(user="ana", workstation="almacen-1")
     with db.read() as s:

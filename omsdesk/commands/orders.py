@@ -9,9 +9,10 @@ from omsdesk.commands.common import CliContext, add_json_flag, parse_sku_quantit
 from omsdesk.models import OrderStatus
 from omsdesk.models.money import format_minor
 from omsdesk.queries.order_detail import order_detail
-from omsdesk.queries.orders import OrderFilter, list_orders
+from omsdesk.queries.order_page import OrderFilter
+from omsdesk.queries.orders import list_orders
+from omsdesk.services import allocation, shipping
 from omsdesk.services import orders as svc
-from omsdesk.services import shipping
 from omsdesk.services.intake import create_order
 from omsdesk.services.order_file import load_order_file
 
@@ -54,7 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             ap.add_argument("--payment-ref", default="")
         if action == "ship":
             ap.add_argument("--carrier", default="")
-            ap.add_argument("--tracking", default="")
+            ap.add_argument("--tracking", default="", help="the parcel's tracking number (one warehouse)")
+            ap.add_argument("--warehouse", metavar="CODE",
+                            help="ship only the parcel reserved in this warehouse (split orders)")
         if action in ("ship", "return"):
             ap.add_argument("--line", action="append", default=[], metavar="SKU:QTY",
                             help="ship/return only this quantity of a SKU (repeatable)")
@@ -101,7 +104,12 @@ def _show(ctx: CliContext) -> int:
         print(f"  {ln.line_no:>2} {ln.sku:<14} x{ln.qty:<4} {format_minor(ln.total, d.currency):>12}"
               f"  shipped {ln.qty_shipped} reserved {ln.qty_reserved}  {ln.name}")
     for sh in d.shipments:
-        print(f"  shipment {sh.id} from {sh.warehouse} {sh.carrier} {sh.tracking} {sh.shipped_at:%Y-%m-%d}")
+        lines = ", ".join(f"{sku} x{q}" for sku, q in sh.lines.items())
+        print(f"  shipment {sh.id} from {sh.warehouse} {sh.status} {sh.carrier} {sh.tracking} "
+              f"{sh.shipped_at:%Y-%m-%d}: {lines}")
+    for parcel in d.open_parcels:
+        lines = ", ".join(f"{sku} x{q}" for sku, q in parcel.lines.items())
+        print(f"  to ship from {parcel.warehouse} (reserved): {lines}")
     print("audit:")
     for au in d.audit:
         print(f"  {au.at:%Y-%m-%d %H:%M:%S} {au.user}@{au.workstation} {au.action} "
@@ -129,10 +137,10 @@ def _action(ctx: CliContext) -> int:
         state = svc.pay_order(ctx.db, ref, actor=actor, amount=a.amount, method=a.method,
                               payment_ref=a.payment_ref)
     elif a.action == "allocate":
-        state = svc.allocate_order(ctx.db, ref, actor=actor)
+        state = allocation.allocate_order(ctx.db, ref, actor=actor)
     elif a.action == "ship":
         state = shipping.ship_order(ctx.db, ref, actor=actor, carrier=a.carrier, tracking=a.tracking,
-                                    quantities=parse_sku_quantities(a.line))
+                                    quantities=parse_sku_quantities(a.line), warehouse=a.warehouse)
     elif a.action == "return":
         state = shipping.return_order(ctx.db, ref, actor=actor, reason=reason, quantities=parse_sku_quantities(a.line))
     else:

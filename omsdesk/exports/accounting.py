@@ -21,17 +21,18 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.db import Database
 from omsdesk.models import Order, Payment, ValidationError
-from omsdesk.models.invoice import Invoice, InvoiceKind, InvoicePayment
+from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceKind, InvoicePayment
 from omsdesk.models.money import currency_exponent
 
 FORMATS = ("quickbooks", "sage50", "journal")
@@ -96,15 +97,23 @@ def _invoices(s: Session, start: date, end: date) -> list[Invoice]:
 
 
 def _receipts(s: Session, start: date, end: date) -> list[_Receipt]:
-    lo = datetime.combine(start, time.min, tzinfo=UTC)
-    hi = datetime.combine(end, time.max, tzinfo=UTC)
-    out = [_Receipt(p.paid_at.date(), p.reference or f"PAY-I{p.id}", inv.number,
+    # Payments are stored in UTC but booked on the company's own calendar day, as invoices are
+    # dated: a payment at 23:30 UTC in December belongs to the next day in Madrid.
+    company = s.get(CompanySettings, 1)
+    tz = ZoneInfo(company.time_zone if company is not None and company.time_zone else "Europe/Madrid")
+    lo = datetime.combine(start, time.min, tzinfo=tz)
+    hi = datetime.combine(end, time.max, tzinfo=tz)
+
+    def day(moment: datetime) -> date:
+        return moment.astimezone(tz).date()
+
+    out = [_Receipt(day(p.paid_at), p.reference or f"PAY-I{p.id}", inv.number,
                     inv.customer_name, _account_ref(inv.customer_id, inv.customer_name),
                     p.amount, p.currency)
            for p, inv in s.execute(select(InvoicePayment, Invoice).join(
                Invoice, Invoice.id == InvoicePayment.invoice_id).where(
                InvoicePayment.paid_at >= lo, InvoicePayment.paid_at <= hi))]
-    out += [_Receipt(p.paid_at.date(), p.reference or f"PAY-O{p.id}", o.reference,
+    out += [_Receipt(day(p.paid_at), p.reference or f"PAY-O{p.id}", o.reference,
                      o.customer_name, _account_ref(o.customer_id, o.customer_name),
                      p.amount, p.currency)
             for p, o in s.execute(select(Payment, Order).join(Order, Order.id == Payment.order_id)

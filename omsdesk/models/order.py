@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Boolean,
@@ -17,7 +19,27 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from omsdesk.models.base import Base, utcnow
-from omsdesk.models.workflow import OrderStatus
+from omsdesk.models.errors import IllegalTransition
+from omsdesk.models.workflow import OrderStatus, check_transition
+
+if TYPE_CHECKING:
+    from omsdesk.models.catalog import Product
+    from omsdesk.models.stock import Reservation
+
+
+def stock_need(lines: Iterable[tuple[int, bool, int, int]]) -> dict[int, int]:
+    """Units still to reserve per product id, from (product id, stock tracked, open, reserved) per line.
+
+    The one rule of what an order needs from stock: a service line (shipping, gift wrap)
+    never needs any, and what is already reserved for a line is not needed again. Every
+    allocation path (order screen, counter, intake, backorders served on receipt) asks this.
+    """
+    need: dict[int, int] = {}
+    for product_id, tracked, open_qty, reserved in lines:
+        missing = open_qty - reserved
+        if tracked and missing > 0:
+            need[product_id] = need.get(product_id, 0) + missing
+    return need
 
 
 class Order(Base):
@@ -78,6 +100,24 @@ class Order(Base):
     def balance_due(self) -> int:
         return self.total - self.paid_amount
 
+    def stock_needed(self) -> dict[int, int]:
+        """Product id -> units the open lines still need reserved (see `stock_need`)."""
+        return stock_need((ln.product_id, ln.product.stock_tracked, ln.qty_open, ln.qty_reserved)
+                          for ln in self.lines)
+
+    def check_cancellable(self) -> None:
+        """Raise IllegalTransition unless the whole order may be cancelled: nothing has shipped."""
+        check_transition("cancel", self.status, self.reference)
+        shipped = sum(ln.qty_shipped for ln in self.lines)
+        if shipped:
+            raise IllegalTransition(
+                f"cannot cancel order {self.reference}: {shipped} unit(s) have already shipped; "
+                "close the unshipped lines instead (orders cancel-rest) or record a return")
+
+    @property
+    def has_open_lines(self) -> bool:
+        return any(ln.qty_open > 0 for ln in self.lines)
+
 
 class OrderLine(Base):
     __tablename__ = "order_lines"
@@ -106,10 +146,17 @@ class OrderLine(Base):
     qty_returned: Mapped[int] = mapped_column(Integer, default=0)
 
     order: Mapped[Order] = relationship(back_populates="lines")
+    product: Mapped[Product] = relationship(lazy="joined", innerjoin=True)
+    reservations: Mapped[list[Reservation]] = relationship(
+        cascade="all, delete-orphan", order_by="Reservation.id")
 
     @property
     def qty_open(self) -> int:
         return self.qty - self.qty_shipped
+
+    @property
+    def qty_reserved(self) -> int:
+        return sum(r.qty for r in self.reservations)
 
 
 class Payment(Base):

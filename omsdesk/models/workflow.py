@@ -37,7 +37,8 @@ TRANSITIONS: dict[str, frozenset[OrderStatus]] = {
     "allocate": frozenset({S.PAID, S.BACKORDER, S.PARTIAL}),
     "pick": frozenset({S.ALLOCATED}),
     "pack": frozenset({S.PICKING}),
-    "ship": frozenset({S.PACKED}),
+    # From partial: the other warehouse's parcel of a split order, still reserved, ships on its own.
+    "ship": frozenset({S.PACKED, S.PARTIAL}),
     "deliver": frozenset({S.SHIPPED}),
     "hold": frozenset({S.NEW, S.PAID, S.ALLOCATED, S.PICKING, S.PACKED, S.BACKORDER, S.PARTIAL}),
     "release": frozenset({S.ON_HOLD}),

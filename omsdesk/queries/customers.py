@@ -8,7 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from omsdesk.models import Customer, Order
-from omsdesk.queries.orders import escape_like
+from omsdesk.queries.order_page import escape_like
 
 
 @dataclass(frozen=True)

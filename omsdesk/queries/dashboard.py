@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from omsdesk.models import Channel, Order, OrderLine, OrderStatus, Product, StockLevel
 from omsdesk.models.base import utcnow
-from omsdesk.queries.orders import OPEN_STATUSES
+from omsdesk.queries.order_page import OPEN_STATUSES
 
 # Revenue counts what was sold, not what was later cancelled.
 _NOT_REVENUE = (OrderStatus.CANCELLED.value,)

@@ -59,6 +59,15 @@ class ShipmentView:
     shipped_at: datetime
     delivered_at: datetime | None
     lines: dict[str, int]
+    status: str  # shipped or delivered
+
+
+@dataclass(frozen=True)
+class OpenParcelView:
+    """Units reserved in one warehouse and not shipped yet: the next parcel from there."""
+
+    warehouse: str
+    lines: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,7 @@ class OrderDetail:
     lines: list[LineView]
     payments: list[PaymentView]
     shipments: list[ShipmentView]
+    open_parcels: list[OpenParcelView]
     audit: list[AuditView]
     allowed_actions: list[str]
 
@@ -112,15 +122,20 @@ def order_detail(session: Session, reference: str) -> OrderDetail:
     for lvl in session.scalars(select(StockLevel).where(StockLevel.product_id.in_(product_ids))):
         avail[lvl.product_id][wh_codes[lvl.warehouse_id]] = lvl.available
     reserved: dict[int, int] = {}
-    for r in session.scalars(select(Reservation).where(Reservation.order_line_id.in_([ln.id for ln in order.lines]))):
-        reserved[r.order_line_id] = reserved.get(r.order_line_id, 0) + r.qty
     sku_of = {ln.id: ln.sku for ln in order.lines}
+    parcels: dict[str, dict[str, int]] = {}
+    for r in session.scalars(select(Reservation).where(Reservation.order_line_id.in_([ln.id for ln in order.lines]))
+                             .order_by(Reservation.warehouse_id, Reservation.id)):
+        reserved[r.order_line_id] = reserved.get(r.order_line_id, 0) + r.qty
+        parcel = parcels.setdefault(wh_codes[r.warehouse_id], {})
+        parcel[sku_of[r.order_line_id]] = parcel.get(sku_of[r.order_line_id], 0) + r.qty
     shipments = []
     for sh in session.scalars(select(Shipment).where(Shipment.order_id == order.id).order_by(Shipment.id)):
         lines = {sku_of[sl.order_line_id]: sl.qty for sl in session.scalars(
             select(ShipmentLine).where(ShipmentLine.shipment_id == sh.id))}
         shipments.append(ShipmentView(sh.id, wh_codes.get(sh.warehouse_id, ""), sh.carrier, sh.tracking,
-                                      sh.shipped_at, sh.delivered_at, lines))
+                                      sh.shipped_at, sh.delivered_at, lines,
+                                      "delivered" if sh.delivered_at else "shipped"))
     audit = [
         AuditView(a.at, a.user, a.workstation, a.action, a.from_status, a.to_status, a.reason)
         for a in session.scalars(select(AuditEntry).where(
@@ -148,6 +163,7 @@ def order_detail(session: Session, reference: str) -> OrderDetail:
                      dict(sorted(avail[ln.product_id].items())))
             for ln in order.lines
         ],
-        payments=payments, shipments=shipments, audit=audit,
+        payments=payments, shipments=shipments,
+        open_parcels=[OpenParcelView(wh, lines) for wh, lines in parcels.items()], audit=audit,
         allowed_actions=allowed_actions(order.status),
     )

@@ -1,127 +1,21 @@
-"""Order queue pages (keyset pagination) and the order detail view."""
+"""The order queue: one entry point for a page of orders (with or without a search), and counts."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
-from functools import lru_cache
-from typing import Any, NamedTuple
-
-from sqlalchemy import bindparam, func, select, tuple_
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from omsdesk.models import Channel, Order, OrderStatus
+from omsdesk.models import Order, OrderStatus
 from omsdesk.models.base import utcnow
-
-OPEN_STATUSES = (
-    OrderStatus.NEW, OrderStatus.PAID, OrderStatus.ALLOCATED, OrderStatus.PICKING,
-    OrderStatus.PACKED, OrderStatus.BACKORDER, OrderStatus.PARTIAL, OrderStatus.ON_HOLD,
+from omsdesk.queries.order_page import (
+    Cursor,
+    OrderFilter,
+    OrderRow,
+    page_params,
+    page_rows,
+    page_statement,
 )
-
-
-class OrderRow(NamedTuple):
-    """One queue row; a NamedTuple because a page builds hundreds of them per keystroke."""
-
-    id: int
-    reference: str
-    placed_at: datetime
-    status: str
-    channel: str
-    external_id: str | None
-    customer_name: str
-    customer_email: str
-    total: int
-    currency: str
-    ship_by: datetime | None
-    late: bool
-
-
-@dataclass(frozen=True)
-class Cursor:
-    """Position after the last row of a page: (placed_at, id) of that row."""
-
-    placed_at: datetime
-    id: int
-
-
-@dataclass(frozen=True)
-class OrderFilter:
-    status: str | None = None
-    channel: str | None = None
-    search: str | None = None
-    late_only: bool = False
-    warehouse_id: int | None = None
-    placed_from: datetime | None = None
-    placed_to: datetime | None = None
-
-
-def escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-class _Shape(NamedTuple):
-    """Which filters are active: statements are built once per shape and reused with new values,
-    because building and hashing a SELECT costs more than running it on a warm index."""
-
-    status: bool
-    channel: bool
-    warehouse: bool
-    placed_from: bool
-    placed_to: bool
-    late: bool
-
-
-def _shape(f: OrderFilter) -> _Shape:
-    return _Shape(bool(f.status), bool(f.channel), f.warehouse_id is not None, f.placed_from is not None,
-                  f.placed_to is not None, f.late_only)
-
-
-def _filtered(stmt: Any, shape: _Shape) -> Any:
-    """Add the WHERE clauses of the active filters (not the search), with bind parameters."""
-    if shape.status:
-        stmt = stmt.where(Order.status == bindparam("status"))
-    if shape.channel:
-        stmt = stmt.where(Order.channel_id == select(Channel.id).where(
-            Channel.code == bindparam("channel")).scalar_subquery())
-    if shape.warehouse:
-        stmt = stmt.where(Order.warehouse_id == bindparam("warehouse_id"))
-    if shape.placed_from:
-        stmt = stmt.where(Order.placed_at >= bindparam("placed_from", type_=Order.placed_at.type))
-    if shape.placed_to:
-        stmt = stmt.where(Order.placed_at < bindparam("placed_to", type_=Order.placed_at.type))
-    if shape.late:
-        stmt = stmt.where(Order.ship_by < bindparam("now", type_=Order.ship_by.type),
-                          Order.status.in_([s.value for s in OPEN_STATUSES]))
-    return stmt
-
-
-def _params(f: OrderFilter, now: datetime) -> dict[str, object]:
-    return {"status": f.status, "channel": f.channel, "warehouse_id": f.warehouse_id,
-            "placed_from": f.placed_from, "placed_to": f.placed_to, "now": now}
-
-
-def page_statement(f: OrderFilter, after: bool, newest_first: bool) -> Any:
-    """The keyset page SELECT for the filters of `f` (its search aside), from a cache by shape."""
-    return _page_statement(_shape(f), after, newest_first)
-
-
-@lru_cache(maxsize=256)
-def _page_statement(shape: _Shape, after: bool, newest_first: bool) -> Any:
-    stmt = select(
-        Order.id, Order.reference, Order.placed_at, Order.status, Channel.code, Order.external_id,
-        Order.customer_name, Order.customer_email, Order.total, Order.currency, Order.ship_by,
-    ).join(Channel, Channel.id == Order.channel_id)
-    stmt = _filtered(stmt, shape)
-    if after:
-        key = tuple_(Order.placed_at, Order.id)
-        bound = tuple_(bindparam("after_placed", type_=Order.placed_at.type), bindparam("after_id"))
-        stmt = stmt.where(key < bound if newest_first else key > bound)
-    if newest_first:
-        stmt = stmt.order_by(Order.placed_at.desc(), Order.id.desc())
-    else:
-        stmt = stmt.order_by(Order.placed_at, Order.id)
-    return stmt.limit(bindparam("limit"))
+from omsdesk.queries.order_search import search_page
 
 
 def list_orders(session: Session, f: OrderFilter | None = None, *, limit: int = 200,
@@ -132,35 +26,13 @@ def list_orders(session: Session, f: OrderFilter | None = None, *, limit: int = 
     there is, so the CLI and the queue find the same orders.
     """
     f = f or OrderFilter()
-    if f.search and f.search.strip():
-        from omsdesk.queries.order_search import queue_page  # it pages through this function
-
-        return queue_page(session, f, limit=limit, after=after, newest_first=newest_first)
     now = utcnow()
+    if f.search and f.search.strip():
+        return search_page(session, f, now, limit=limit, after=after, newest_first=newest_first)
     stmt = page_statement(f, after is not None, newest_first)
     params = page_params(f, now, limit, after)
     # The Core path: no ORM entities here, and the ORM result machinery costs more than the query.
     return page_rows(session.connection().execute(stmt, params).all(), now)
-
-
-def page_params(f: OrderFilter, now: datetime, limit: int, after: Cursor | None) -> dict[str, object]:
-    """Values for a statement from page_statement."""
-    params = _params(f, now) | {"limit": limit}
-    if after is not None:
-        params.update(after_placed=after.placed_at, after_id=after.id)
-    return params
-
-
-def page_rows(rows: Sequence[Any], now: datetime) -> list[OrderRow]:
-    """Queue rows from the columns page_statement selects, with `late` worked out."""
-    return [
-        OrderRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
-                 r[10] is not None and r[10] < now and r[3] in _OPEN_VALUES)
-        for r in rows
-    ]
-
-
-_OPEN_VALUES = frozenset(s.value for s in OPEN_STATUSES)
 
 
 def status_counts(session: Session) -> dict[str, int]:

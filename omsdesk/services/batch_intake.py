@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
@@ -31,7 +31,9 @@ from omsdesk.models import (
 )
 from omsdesk.models.base import utcnow
 from omsdesk.models.money import check_currency
+from omsdesk.models.order import stock_need
 from omsdesk.services import outbox
+from omsdesk.services.allocation import short_skus, spread_over_lines
 from omsdesk.services.context import Actor
 from omsdesk.services.intake import (
     CreatedOrder,
@@ -43,8 +45,7 @@ from omsdesk.services.intake import (
     ship_to_values,
 )
 from omsdesk.services.refs import next_value
-from omsdesk.services.routing import rank_warehouses
-from omsdesk.services.stock import untracked_products
+from omsdesk.services.routing import Candidate, candidates, plan_allocation
 
 
 @dataclass
@@ -54,6 +55,8 @@ class _Planned:
     status: str
     warehouse_id: int | None = None
     note: str = ""
+    # (index into lines, warehouse id, qty): the routing plan spread over the lines.
+    reserve: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 class _StockRace(Exception):
@@ -113,9 +116,8 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
         for p in planned:
             p.row["paid_amount"] = p.row["total"]
             p.status = OrderStatus.PAID.value
-    services: set[int] = set()
     if allocate and pay_method is not None:
-        services = _allocate(s, planned, batch)
+        _allocate(s, planned, products)
     for p in planned:
         p.row["status"] = p.status
         p.row["warehouse_id"] = p.warehouse_id
@@ -131,7 +133,7 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
     line_ids = list(conn.execute(insert(lines_t).returning(lines_t.c.id, sort_by_parameter_order=True),
                                  line_rows).scalars())
     audits, payments, reservations = [], [], []
-    k = 0
+    first_line = 0
     skus: set[str] = set()
     for oid, p in zip(ids, planned, strict=True):
         ref = str(p.row["reference"])
@@ -146,13 +148,12 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
         if p.status != OrderStatus.PAID.value and pay_method is not None:
             audits.append(base | {"action": "allocate", "from_status": "paid", "to_status": p.status,
                                   "reason": p.note})
-        for ln in p.lines:
-            if p.status == OrderStatus.ALLOCATED.value and p.warehouse_id is not None \
-                    and ln["product_id"] not in services:
-                reservations.append({"order_line_id": line_ids[k], "product_id": ln["product_id"],
-                                     "warehouse_id": p.warehouse_id, "qty": ln["qty"], "created_at": now})
-                skus.add(ln["sku"])
-            k += 1
+        for i, wid, qty in p.reserve:
+            ln = p.lines[i]
+            reservations.append({"order_line_id": line_ids[first_line + i], "product_id": ln["product_id"],
+                                 "warehouse_id": wid, "qty": qty, "created_at": now})
+            skus.add(ln["sku"])
+        first_line += len(p.lines)
     for model, rows in ((Payment, payments), (Reservation, reservations), (AuditEntry, audits)):
         if rows:
             conn.execute(insert(_table(model)), rows)
@@ -205,43 +206,50 @@ def _bump(s: Session, name: str, n: int) -> int:
     return first + n - 1
 
 
-def _allocate(s: Session, planned: list[_Planned], batch: Sequence[OrderInput]) -> set[int]:
-    """Allocate in batch order against one snapshot, then apply per-level totals with guards."""
-    services = untracked_products(s, {ln["product_id"] for p in planned for ln in p.lines})
-    pids = {ln["product_id"] for p in planned for ln in p.lines} - services
+def _allocate(s: Session, planned: list[_Planned], products: dict[str, Product]) -> None:
+    """Route every order in batch order against one locked snapshot, then reserve per-level totals.
+
+    The need and the routing decision are the ones `allocation.allocate_in` uses (the model's
+    `stock_need` and the pure `plan_allocation`), so an order routes the same whether it came
+    alone or in a batch; only the bookkeeping is set-based.
+    """
+    tracked = {p.id: p.stock_tracked for p in products.values()}
+    skus = {p.id: p.sku for p in products.values()}
+    pids = {pid for pid, t in tracked.items() if t}
     levels_q = select(StockLevel.product_id, StockLevel.warehouse_id, StockLevel.on_hand,
                       StockLevel.reserved, StockLevel.safety_buffer).where(StockLevel.product_id.in_(pids))
     if s.get_bind().dialect.name == "postgresql":
         levels_q = levels_q.with_for_update()
     avail = {(r[0], r[1]): r[2] - r[3] - r[4] for r in s.execute(levels_q)}
-    wh_cache: dict[tuple[object, ...], list[tuple[int, str]]] = {}
+    ranking: dict[tuple[object, ...], list[Candidate]] = {}
     taken: dict[tuple[int, int], int] = defaultdict(int)
     for p in planned:
-        need: dict[int, int] = defaultdict(int)
-        for ln in p.lines:
-            if ln["product_id"] not in services:
-                need[ln["product_id"]] += ln["qty"]
+        need = stock_need((ln["product_id"], tracked[ln["product_id"]], ln["qty"], 0) for ln in p.lines)
         if not need:
             p.status, p.note = OrderStatus.ALLOCATED.value, "no stock needed"
             continue
         # Routing looks only at the province (a Spanish postcode's first two digits), the country
         # and the channel's rules, so orders sharing those share one ranking.
         key = (str(p.row["ship_postcode"])[:2], p.row["ship_country"], p.row["ship_province"], p.row["channel_id"])
-        if key not in wh_cache:
+        if key not in ranking:
             probe = Order(ship_postcode=p.row["ship_postcode"], ship_country=p.row["ship_country"],
                           ship_province=p.row["ship_province"], channel_id=p.row["channel_id"])
-            wh_cache[key] = [(w.id, w.code) for w in rank_warehouses(s, probe)]
-        for wid, code in wh_cache[key]:
-            if all(avail.get((pid, wid), 0) >= q for pid, q in need.items()):
-                for pid, q in need.items():
-                    avail[(pid, wid)] -= q
-                    taken[(pid, wid)] += q
-                p.status, p.warehouse_id, p.note = OrderStatus.ALLOCATED.value, wid, f"reserved in {code}"
-                break
-        else:
-            p.status, p.note = OrderStatus.BACKORDER.value, "not enough stock in any single warehouse"
+            ranking[key] = candidates(s, probe)
+        plan = plan_allocation(ranking[key], need, avail, skus)
+        if plan is None:
+            short = ", ".join(short_skus(need, avail, skus, ranking[key]))
+            p.status, p.note = OrderStatus.BACKORDER.value, f"not enough stock in all warehouses together for {short}"
+            continue
+        for wid, by_product in plan.picks.items():
+            for pid, q in by_product.items():
+                avail[(pid, wid)] = avail.get((pid, wid), 0) - q
+                taken[(pid, wid)] += q
+        p.reserve = spread_over_lines(
+            ((i, ln["product_id"], ln["qty"]) for i, ln in enumerate(p.lines) if tracked[ln["product_id"]]),
+            plan)
+        p.status, p.warehouse_id, p.note = OrderStatus.ALLOCATED.value, plan.primary_warehouse_id, plan.reason
     if not taken:
-        return services
+        return
     t = _table(StockLevel).c
     guarded = (
         update(_table(StockLevel))
@@ -253,4 +261,3 @@ def _allocate(s: Session, planned: list[_Planned], batch: Sequence[OrderInput]) 
     # executemany reports the rows changed in total: any guard that failed shows as a shortfall.
     if s.connection().execute(guarded, params).rowcount != len(params):
         raise _StockRace
-    return services

@@ -16,7 +16,6 @@ from omsdesk.models import (
     Order,
     OrderStatus,
     Product,
-    Reservation,
     StockLevel,
     ValidationError,
     Warehouse,
@@ -24,15 +23,15 @@ from omsdesk.models import (
 )
 from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import CompanySettings, Invoice
-from omsdesk.services import outbox
+from omsdesk.services.allocation import allocate_in
 from omsdesk.services.context import Actor
 from omsdesk.services.intake import LineInput, OrderInput, create_order_in
 from omsdesk.services.invoice_company import load_company
 from omsdesk.services.invoice_documents import invoice_doc
 from omsdesk.services.invoicing import issue_in
-from omsdesk.services.orders import load_order, pay_in, set_status
+from omsdesk.services.order_status import load_order, set_status
+from omsdesk.services.orders import pay_in
 from omsdesk.services.shipping import ship_in
-from omsdesk.services.stock import try_reserve
 
 PaymentMethod = Literal["cash", "card"]
 
@@ -144,23 +143,9 @@ def sell(db: Database, sale: CounterSale, *, actor: Actor) -> SaleResult:
 
 def _reserve_in_shop(session: Session, order: Order, wh: Warehouse, actor: Actor) -> None:
     # The goods are on the counter, so they come from the shop itself, never routed elsewhere.
-    check_transition("allocate", order.status, order.reference)
-    need: dict[int, int] = {}
-    for line in order.lines:
-        need[line.product_id] = need.get(line.product_id, 0) + line.qty
-    with session.begin_nested():
-        for pid in sorted(need):
-            if not try_reserve(session, pid, wh.id, need[pid]):
-                sku = next(ln.sku for ln in order.lines if ln.product_id == pid)
-                raise InsufficientStock(f"not enough {sku} in {wh.code} for {need[pid]} unit(s)")
-    session.flush()
-    for line in order.lines:
-        session.add(Reservation(order_line_id=line.id, product_id=line.product_id,
-                                warehouse_id=wh.id, qty=line.qty))
-    order.warehouse_id = wh.id
-    set_status(session, order, OrderStatus.ALLOCATED, "allocate", actor, f"counter stock in {wh.code}")
-    outbox.stock_changed(session, {ln.sku for ln in order.lines})
-    session.flush()
+    state = allocate_in(session, order, actor=actor, only_warehouse=wh.id)
+    if state.status != OrderStatus.ALLOCATED.value:
+        raise InsufficientStock(state.message)
 
 
 def _issue_invoice(session: Session, order: Order, actor: Actor) -> str | None:
@@ -236,7 +221,7 @@ class CustomerChoice:
 def search_customers(db: Database, text: str, *, limit: int = 20) -> list[CustomerChoice]:
     """Customers whose name, email, phone or tax id contains `text`, for the till's chooser."""
     from omsdesk.models import Customer
-    from omsdesk.queries.orders import escape_like
+    from omsdesk.queries.order_page import escape_like
 
     needle = f"%{escape_like(text.strip().lower())}%"
     with db.read() as s:

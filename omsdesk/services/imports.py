@@ -32,7 +32,8 @@ from omsdesk.services import audit
 from omsdesk.services.channels import shop_channel
 from omsdesk.services.context import Actor
 from omsdesk.services.intake import AddressInput, CustomerInput
-from omsdesk.services.orders import OrderState, load_order, pay_in
+from omsdesk.services.order_status import OrderState, load_order
+from omsdesk.services.orders import pay_in
 from omsdesk.services.validation import country_code
 
 

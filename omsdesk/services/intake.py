@@ -25,7 +25,9 @@ from omsdesk.models import (
 from omsdesk.models.base import utcnow
 from omsdesk.models.money import check_currency, split_gross, tax_on_net
 from omsdesk.services import audit
+from omsdesk.services.allocation import allocate_in
 from omsdesk.services.context import Actor
+from omsdesk.services.orders import pay_in
 from omsdesk.services.refs import next_order_reference
 from omsdesk.services.validation import (
     country_code,
@@ -238,8 +240,6 @@ def ship_to_values(data: OrderInput, customer: Customer | None) -> dict[str, str
 def place_order(db: Database, data: OrderInput, *, actor: Actor, pay_method: str | None = None,
                 allocate: bool = False) -> CreatedOrder:
     """Create, optionally pay in full and allocate, in one transaction (counter, phone orders)."""
-    from omsdesk.services.orders import allocate_in, pay_in
-
     with db.write() as s:
         order = create_order_in(s, data, actor=actor)
         if pay_method is not None:

@@ -35,7 +35,7 @@ from omsdesk.models.money import currency_exponent, format_minor, tax_on_net
 from omsdesk.services.context import Actor
 from omsdesk.services.invoice_company import load_company
 from omsdesk.services.invoice_writer import Draft, DraftLine, IssuedInvoice, issued, write_invoice
-from omsdesk.services.orders import load_order
+from omsdesk.services.order_status import load_order
 from omsdesk.services.validation import valid_tax_id
 
 

@@ -1,64 +1,23 @@
-"""Order lifecycle services: pay, allocate, pick, pack, hold, release, cancel, deliver."""
+"""Order lifecycle services: pay, pick, pack, hold, release, cancel, deliver (allocation: allocation.py)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
-
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
 from omsdesk.models import (
     Channel,
-    NotFound,
     Order,
     OrderStatus,
     Payment,
-    Product,
-    Reservation,
     ValidationError,
     check_transition,
 )
 from omsdesk.models.base import utcnow
 from omsdesk.services import audit, outbox
-from omsdesk.services.allocation_split import reserve_for_order
+from omsdesk.services.allocation import release_reservations
 from omsdesk.services.context import Actor
-from omsdesk.services.stock import unreserve, untracked_products
-
-MARKETPLACE_KINDS = frozenset({"shopify", "woocommerce", "prestashop", "amazon", "demo"})
-
-
-@dataclass(frozen=True)
-class OrderState:
-    reference: str
-    status: str
-    message: str = ""
-
-
-def load_order(session: Session, reference: str, *, lock: bool = True) -> Order:
-    stmt = select(Order).where(Order.reference == reference)
-    if lock and session.get_bind().dialect.name == "postgresql":
-        # Serialise actions on one order across workstations.
-        stmt = stmt.with_for_update(of=Order)
-    order = session.scalar(stmt)
-    if order is None:
-        raise NotFound(f"unknown order '{reference}'")
-    return order
-
-
-def set_status(session: Session, order: Order, to: OrderStatus, action: str, actor: Actor,
-               reason: str = "") -> None:
-    before = order.status
-    order.status = to.value
-    order.updated_at = utcnow()
-    audit.record(session, actor, entity="order", entity_id=order.id, reference=order.reference,
-                 action=action, from_status=before, to_status=to.value, reason=reason)
-    if to is OrderStatus.PAID:
-        # A paid order is a sale for the ERP: queued in this transaction, if an ERP is set up.
-        from omsdesk.services.erp_sync import queue_for_erps
-
-        queue_for_erps(session, order)
+from omsdesk.services.order_status import MARKETPLACE_KINDS, OrderState, load_order, set_status
 
 
 def _act(db: Database, reference: str, action: str, actor: Actor, reason: str,
@@ -141,67 +100,11 @@ def pay_in(session: Session, order: Order, *, actor: Actor, amount: int | None =
     return OrderState(order.reference, order.status, note)
 
 
-def allocate_order(db: Database, reference: str, *, actor: Actor) -> OrderState:
-    """Reserve the open quantities (one warehouse, else a split), or put the order on backorder."""
-    with db.write() as s:
-        return allocate_in(s, load_order(s, reference), actor=actor)
-
-
-def allocate_in(session: Session, order: Order, *, actor: Actor) -> OrderState:
-    check_transition("allocate", order.status, order.reference)
-    services = untracked_products(session, (ln.product_id for ln in order.lines))
-    need: dict[int, int] = defaultdict(int)
-    for line in order.lines:
-        if line.qty_open > 0 and line.product_id not in services:
-            need[line.product_id] += line.qty_open
-    if not need:
-        if any(ln.qty_open > 0 for ln in order.lines):
-            # Only services left open (shipping, gift wrap): nothing to reserve, ready to go.
-            set_status(session, order, OrderStatus.ALLOCATED, "allocate", actor, "no stock needed")
-            return OrderState(order.reference, order.status, "no stock needed")
-        raise ValidationError(f"order {order.reference} has nothing left to allocate")
-    # Routing (issue 8): nearest warehouse with every line, else the fewest-shipment split.
-    done = reserve_for_order(session, order, need)
-    if done.plan is not None:
-        order.warehouse_id = done.plan.primary_warehouse_id
-        set_status(session, order, OrderStatus.ALLOCATED, "allocate", actor, done.plan.reason)
-        outbox.stock_changed(session, {ln.sku for ln in order.lines})
-        return OrderState(order.reference, order.status, done.plan.message)
-    short = _short_skus(session, need, done.available)
-    message = f"not enough stock in all warehouses together for {', '.join(short)}"
-    if order.status != OrderStatus.BACKORDER.value:
-        set_status(session, order, OrderStatus.BACKORDER, "allocate", actor, message)
-    return OrderState(order.reference, order.status, message)
-
-
-def _short_skus(session: Session, need: dict[int, int], available: dict[tuple[int, int], int]) -> list[str]:
-    best: dict[int, int] = defaultdict(int)
-    for (pid, _wid), avail in available.items():
-        best[pid] += max(0, avail)
-    short_ids = [pid for pid, qty in need.items() if best[pid] < qty]
-    return sorted(sku for (sku,) in session.execute(
-        select(Product.sku).where(Product.id.in_(short_ids or list(need)))))
-
-
-def release_reservations(session: Session, order: Order) -> set[str]:
-    """Give back every reservation of the order; returns the SKUs whose availability changed."""
-    line_ids = [ln.id for ln in order.lines]
-    reservations = list(session.scalars(select(Reservation).where(Reservation.order_line_id.in_(line_ids))))
-    skus = {ln.sku for ln in order.lines if any(r.order_line_id == ln.id for r in reservations)}
-    totals: dict[tuple[int, int], int] = defaultdict(int)
-    for r in reservations:
-        totals[(r.product_id, r.warehouse_id)] += r.qty
-        session.delete(r)
-    for (pid, wid), qty in sorted(totals.items()):
-        unreserve(session, pid, wid, qty)
-    return skus
-
-
 def cancel_order(db: Database, reference: str, *, actor: Actor, reason: str = "") -> OrderState:
     """Cancel an order that has not shipped; its reservations go back to stock."""
     with db.write() as s:
         order = load_order(s, reference)
-        check_transition("cancel", order.status, order.reference)
+        order.check_cancellable()
         skus = release_reservations(s, order)
         order.held_from = None
         set_status(s, order, OrderStatus.CANCELLED, "cancel", actor, reason)

@@ -40,7 +40,7 @@ from omsdesk.models.planning import (
 )
 from omsdesk.queries.planning import HORIZON_DAYS, demand_forecast
 from omsdesk.services import audit, outbox
-from omsdesk.services.backorders import allocate_waiting
+from omsdesk.services.backorders import lock_waiting, serve
 from omsdesk.services.context import Actor
 from omsdesk.services.refs import next_value
 from omsdesk.services.stock import move, product_by_sku, warehouse_by_code
@@ -369,6 +369,8 @@ def receive_purchase_order(db: Database, reference: str, quantities: dict[str, i
                                           "more than is still open")
         if not wanted:
             raise ValidationError(f"nothing to receive on {reference}")
+        # Waiting orders are locked before the stock rows (see backorders.py for why).
+        waiting = lock_waiting(s, {ln.product_id for ln in po.lines if wanted.get(ln.id)})
         for ln in po.lines:
             qty = wanted.get(ln.id, 0)
             if qty:
@@ -380,7 +382,7 @@ def receive_purchase_order(db: Database, reference: str, quantities: dict[str, i
                      action="receive", from_status=before, to_status=po.status,
                      reason=f"{sum(wanted.values())} unit(s) into {wh.code}")
         s.flush()
-        allocate_waiting(s, actor, {products[ln.product_id].id for ln in po.lines if wanted.get(ln.id)})
+        serve(s, actor, waiting)
         return view_in(s, po)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -10,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
-from omsdesk.models import Channel, NotFound, Order, Product, ValidationError, Warehouse
+from omsdesk.models import Channel, NotFound, Order, ValidationError, Warehouse
 from omsdesk.models.planning import ChannelRule, ChannelRuleKind
 from omsdesk.planning.geo import great_circle_km, locate
 from omsdesk.services import audit
@@ -30,6 +31,8 @@ class Candidate:
     distance_km: float | None
     preferred: bool
     rank: int
+    # Why this warehouse ranks where it does, for the audit trail ("nearest (505 km)").
+    why: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,10 @@ def candidates(session: Session, order: Order) -> list[Candidate]:
                dist if dist is not None else float("inf"), wh_priority, code)
         scored.append((key, wid, code, dist, preferred))
     scored.sort()
-    return [Candidate(wid, code, dist, pref, rank)
+    channel_code = ""
+    if any(pref for *_rest, pref in scored):
+        channel_code = session.scalar(select(Channel.code).where(Channel.id == order.channel_id)) or ""
+    return [Candidate(wid, code, dist, pref, rank, _why(pref, dist, channel_code))
             for rank, (_key, wid, code, dist, pref) in enumerate(scored)]
 
 
@@ -94,27 +100,27 @@ def rank_warehouses(session: Session, order: Order) -> list[Warehouse]:
     return [by_id[c.id] for c in ranked]
 
 
-def _why(c: Candidate, session: Session, order: Order) -> str:
-    if c.preferred:
-        channel = session.scalar(select(Channel.code).where(Channel.id == order.channel_id))
-        return f"preferred for channel {channel}"
-    if c.distance_km is not None:
-        return f"nearest ({c.distance_km:.0f} km)"
+def _why(preferred: bool, distance_km: float | None, channel_code: str) -> str:
+    if preferred:
+        return f"preferred for channel {channel_code}"
+    if distance_km is not None:
+        return f"nearest ({distance_km:.0f} km)"
     return "first by warehouse priority"
 
 
-def plan_allocation(session: Session, order: Order, need: dict[int, int],
-                    available: dict[tuple[int, int], int]) -> AllocationPlan | None:
+def plan_allocation(ranked: Sequence[Candidate], need: Mapping[int, int],
+                    available: Mapping[tuple[int, int], int],
+                    skus: Mapping[int, str]) -> AllocationPlan | None:
     """The routing decision for `need` (product id -> qty) given available stock, or None.
 
-    One warehouse that has every line beats any split; a split uses as few warehouses as
+    Pure: the same candidates, need and stock give the same plan, whoever asks. One
+    warehouse that has every line beats any split; a split uses as few warehouses as
     possible, and among equally small splits the one nearest in total.
     """
-    ranked = candidates(session, order)
     skipped: list[str] = []
     for c in ranked:
         if all(available.get((pid, c.id), 0) >= qty for pid, qty in need.items()):
-            reason = f"{c.code}: {_why(c, session, order)} that has all lines"
+            reason = f"{c.code}: {c.why} that has all lines"
             if skipped:
                 reason += f"; {', '.join(skipped)} cannot ship all lines"
             return AllocationPlan({c.id: dict(need)}, {c.id: c.code}, reason, (c.id,))
@@ -133,20 +139,18 @@ def plan_allocation(session: Session, order: Order, need: dict[int, int],
             if left == 0:
                 break
     used = tuple(c.id for c in combo if c.id in picks)
-    skus = {pid: sku for pid, sku in session.execute(
-        select(Product.id, Product.sku).where(Product.id.in_(list(need))))}
     parts = []
     for c in combo:
         if c.id in picks:
             lines = ", ".join(f"{skus.get(pid, pid)} x{q}" for pid, q in sorted(picks[c.id].items()))
-            parts.append(f"{c.code} ({_why(c, session, order)}: {lines})")
+            parts.append(f"{c.code} ({c.why}: {lines})")
     reason = (f"split into {len(used)} shipments, no single warehouse has all lines: "
               + "; ".join(parts))
     return AllocationPlan(dict(picks), {c.id: c.code for c in combo}, reason, used)
 
 
-def _covers(combo: tuple[Candidate, ...], need: dict[int, int],
-            available: dict[tuple[int, int], int]) -> bool:
+def _covers(combo: Sequence[Candidate], need: Mapping[int, int],
+            available: Mapping[tuple[int, int], int]) -> bool:
     return all(sum(max(0, available.get((pid, c.id), 0)) for c in combo) >= qty
                for pid, qty in need.items())
 
@@ -157,8 +161,8 @@ def _cost(combo: tuple[Candidate, ...]) -> tuple[float, int]:
     return (sum(known) if len(known) == len(combo) else float("inf"), sum(c.rank for c in combo))
 
 
-def _fewest_warehouses(ranked: list[Candidate], need: dict[int, int],
-                       available: dict[tuple[int, int], int]) -> tuple[Candidate, ...] | None:
+def _fewest_warehouses(ranked: Sequence[Candidate], need: Mapping[int, int],
+                       available: Mapping[tuple[int, int], int]) -> tuple[Candidate, ...] | None:
     if not _covers(tuple(ranked), need, available):
         return None
     if len(ranked) > EXHAUSTIVE_SPLIT_LIMIT:
@@ -171,8 +175,8 @@ def _fewest_warehouses(ranked: list[Candidate], need: dict[int, int],
     return None
 
 
-def _greedy_cover(ranked: list[Candidate], need: dict[int, int],
-                  available: dict[tuple[int, int], int]) -> tuple[Candidate, ...]:
+def _greedy_cover(ranked: Sequence[Candidate], need: Mapping[int, int],
+                  available: Mapping[tuple[int, int], int]) -> tuple[Candidate, ...]:
     """Many warehouses: repeatedly take the one covering most of what is still missing."""
     left = dict(need)
     chosen: list[Candidate] = []

@@ -12,9 +12,9 @@ from omsdesk.models import (
     Channel,
     MoveKind,
     Order,
+    OrderLine,
     OrderStatus,
     Product,
-    Reservation,
     Shipment,
     ShipmentLine,
     StockMove,
@@ -24,92 +24,108 @@ from omsdesk.models import (
 )
 from omsdesk.services import audit, outbox
 from omsdesk.services.context import Actor
-from omsdesk.services.orders import (
-    MARKETPLACE_KINDS,
-    OrderState,
-    load_order,
-    release_reservations,
-    set_status,
-)
-from omsdesk.services.stock import consume_reserved, move, untracked_products
+from omsdesk.services.order_status import MARKETPLACE_KINDS, OrderState, load_order, set_status
+from omsdesk.services.stock import consume_reserved, move, warehouse_by_code
 from omsdesk.services.validation import positive_int
 
 
 def ship_order(db: Database, reference: str, *, actor: Actor, carrier: str = "", tracking: str = "",
-               quantities: dict[str, int] | None = None) -> OrderState:
-    """Ship a packed order, whole or in part (SKU -> qty); the unshipped rest becomes a backorder."""
+               quantities: dict[str, int] | None = None, warehouse: str | None = None) -> OrderState:
+    """Ship a packed order, whole or in part (SKU -> qty), one parcel per warehouse it leaves from."""
     with db.write() as s:
+        wid = warehouse_by_code(s, warehouse).id if warehouse else None
         return ship_in(s, load_order(s, reference), actor=actor, carrier=carrier,
-                       tracking=tracking, quantities=quantities)
+                       tracking=tracking, quantities=quantities, warehouse_id=wid)
 
 
 def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", tracking: str = "",
-            quantities: dict[str, int] | None = None) -> OrderState:
+            quantities: dict[str, int] | None = None, warehouse_id: int | None = None) -> OrderState:
+    """Consume reserved units as parcels, one per warehouse; every other reservation stays.
+
+    `warehouse_id` ships only what is reserved there (one parcel of a split order). A
+    tracking number belongs to one parcel, so it is refused when the units would leave
+    from more than one warehouse. Service lines (shipping, gift wrap) go with the first parcel.
+    """
     check_transition("ship", order.status, order.reference)
-    reservations = list(session.scalars(
-        select(Reservation).where(Reservation.order_line_id.in_([ln.id for ln in order.lines]))
-        .order_by(Reservation.id)))
-    by_line: dict[int, list[Reservation]] = defaultdict(list)
-    for r in reservations:
-        by_line[r.order_line_id].append(r)
-    services = untracked_products(session, (ln.product_id for ln in order.lines))
-    to_ship = _quantities_to_ship(order, by_line, quantities,
-                                  {ln.id for ln in order.lines if ln.product_id in services})
-    if not any(to_ship.values()):
-        raise ValidationError(f"nothing to ship on {order.reference}")
-    warehouse_id = order.warehouse_id or (reservations[0].warehouse_id if reservations else
-                                          _first_warehouse(session))
-    shipment = Shipment(order_id=order.id, warehouse_id=warehouse_id, carrier=carrier.strip(),
-                        tracking=tracking.strip())
-    session.add(shipment)
+    to_ship = _quantities_to_ship(order, quantities, warehouse_id)
+    if not any(q for by_wh in to_ship.values() for q in by_wh.values()):
+        raise ValidationError(f"nothing to ship on {order.reference}"
+                              + (" from that warehouse" if warehouse_id is not None else ""))
+    stock_wids = sorted({w for by_wh in to_ship.values() for w in by_wh if w is not None})
+    if len(stock_wids) > 1 and tracking.strip():
+        codes = ", ".join(_codes(session, stock_wids).values())
+        raise ValidationError(f"order {order.reference} leaves from {codes}: ship each parcel "
+                              "with its own warehouse and tracking number")
+    parcel_wids = stock_wids or [warehouse_id or order.warehouse_id or _first_warehouse(session)]
+    parcels = {wid: Shipment(order_id=order.id, warehouse_id=wid, carrier=carrier.strip(),
+                             tracking=tracking.strip()) for wid in parcel_wids}
+    for shipment in parcels.values():
+        session.add(shipment)
     consumed: dict[tuple[int, int], int] = defaultdict(int)
     for line in order.lines:
-        qty = to_ship.get(line.id, 0)
-        if qty <= 0:
-            continue
-        shipment.lines.append(ShipmentLine(order_line_id=line.id, qty=qty))
-        line.qty_shipped += qty
-        left = qty
-        for r in by_line[line.id]:
-            take = min(left, r.qty)
-            r.qty -= take
-            left -= take
-            consumed[(r.product_id, r.warehouse_id)] += take
-            session.add(StockMove(product_id=r.product_id, warehouse_id=r.warehouse_id, qty=-take,
+        for wid, qty in sorted(to_ship.get(line.id, {}).items(), key=lambda kv: kv[0] or 0):
+            if qty <= 0:
+                continue
+            parcel = parcels[wid if wid is not None else parcel_wids[0]]
+            parcel.lines.append(ShipmentLine(order_line_id=line.id, qty=qty))
+            line.qty_shipped += qty
+            if wid is None:
+                continue
+            left = qty
+            for r in [r for r in line.reservations if r.warehouse_id == wid]:
+                take = min(left, r.qty)
+                r.qty -= take
+                left -= take
+                if r.qty == 0:
+                    line.reservations.remove(r)
+                if left == 0:
+                    break
+            consumed[(line.product_id, wid)] += qty
+            session.add(StockMove(product_id=line.product_id, warehouse_id=wid, qty=-qty,
                                   kind=MoveKind.SALE.value, reason=f"order {order.reference}",
                                   order_id=order.id, user=actor.user))
-            if r.qty == 0:
-                session.delete(r)
-            if left == 0:
-                break
     session.flush()
     for (pid, wid), qty in sorted(consumed.items()):
         consume_reserved(session, pid, wid, qty)
     done = all(ln.qty_shipped == ln.qty for ln in order.lines)
     skus = {ln.sku for ln in order.lines if to_ship.get(ln.id)}
-    if not done:
-        skus |= release_reservations(session, order)
-    wh_code = session.scalar(select(Warehouse.code).where(Warehouse.id == warehouse_id)) or ""
+    names = _codes(session, parcel_wids)
     note = f"{carrier} {tracking}".strip() or "no tracking"
+    where = " + ".join(names[w] for w in parcel_wids)
     if done:
-        set_status(session, order, OrderStatus.SHIPPED, "ship", actor, f"from {wh_code}: {note}")
+        set_status(session, order, OrderStatus.SHIPPED, "ship", actor, f"from {where}: {note}")
     else:
-        open_qty = sum(ln.qty_open for ln in order.lines)
+        reserved = sum(ln.qty_reserved for ln in order.lines)
+        waiting = sum(ln.qty_open for ln in order.lines) - reserved
         set_status(session, order, OrderStatus.PARTIAL, "ship", actor,
-                   f"from {wh_code}: {note}; {open_qty} unit(s) left on backorder")
+                   f"from {where}: {note}; {reserved} unit(s) still reserved, {waiting} on backorder")
     outbox.stock_changed(session, skus)
     channel = session.get(Channel, order.channel_id)
     if channel is not None and channel.kind in MARKETPLACE_KINDS and order.external_id:
         session.flush()
-        outbox.enqueue(
-            session, "fulfillment.push",
-            {"order": order.reference, "external_id": order.external_id, "shipment_id": shipment.id,
-             "carrier": shipment.carrier, "tracking": shipment.tracking,
-             "lines": [{"sku": ln.sku, "qty": to_ship[ln.id]} for ln in order.lines if to_ship.get(ln.id)]},
-            key=f"order:{order.id}", channel_id=channel.id,
-            idempotency_key=f"fulfillment:{order.reference}:{shipment.id}",
-        )
+        for shipment in parcels.values():
+            outbox.enqueue(
+                session, "fulfillment.push",
+                {"order": order.reference, "external_id": order.external_id, "shipment_id": shipment.id,
+                 "carrier": shipment.carrier, "tracking": shipment.tracking,
+                 "lines": _parcel_lines(order, shipment)},
+                key=f"order:{order.id}", channel_id=channel.id,
+                idempotency_key=f"fulfillment:{order.reference}:{shipment.id}",
+            )
     return OrderState(order.reference, order.status)
+
+
+def _parcel_lines(order: Order, shipment: Shipment) -> list[dict[str, object]]:
+    by_id = {ln.id: ln for ln in order.lines}
+    qty: dict[str, int] = defaultdict(int)
+    for sl in shipment.lines:
+        qty[by_id[sl.order_line_id].sku] += sl.qty
+    return [{"sku": sku, "qty": q} for sku, q in qty.items()]
+
+
+def _codes(session: Session, wids: list[int]) -> dict[int, str]:
+    return {wid: code for wid, code in session.execute(
+        select(Warehouse.id, Warehouse.code).where(Warehouse.id.in_(wids)))}
 
 
 def _first_warehouse(session: Session) -> int:
@@ -121,28 +137,41 @@ def _first_warehouse(session: Session) -> int:
     return int(wid)
 
 
-def _quantities_to_ship(order: Order, by_line: dict[int, list[Reservation]],
-                        quantities: dict[str, int] | None, service_lines: set[int]) -> dict[int, int]:
-    # A service line (shipping) needs no stock: all of what is open goes with the shipment.
-    reserved = {ln.id: ln.qty_open if ln.id in service_lines else sum(r.qty for r in by_line[ln.id])
-                for ln in order.lines}
+def _shippable(line: OrderLine, warehouse_id: int | None) -> dict[int | None, int]:
+    """What this line can ship now, per warehouse (None: a service line, no stock needed)."""
+    if not line.product.stock_tracked:
+        return {None: line.qty_open} if line.qty_open > 0 else {}
+    out: dict[int | None, int] = defaultdict(int)
+    for r in line.reservations:
+        if warehouse_id is None or r.warehouse_id == warehouse_id:
+            out[r.warehouse_id] += r.qty
+    return dict(out)
+
+
+def _quantities_to_ship(order: Order, quantities: dict[str, int] | None,
+                        warehouse_id: int | None) -> dict[int, dict[int | None, int]]:
+    """Order line id -> warehouse id -> units to ship: all that is reserved, or SKU -> qty of it."""
+    shippable = {ln.id: _shippable(ln, warehouse_id) for ln in order.lines}
     if quantities is None:
-        return reserved
-    skus = {ln.sku for ln in order.lines}
-    unknown = sorted(set(quantities) - skus)
+        return shippable
+    unknown = sorted(set(quantities) - {ln.sku for ln in order.lines})
     if unknown:
         raise ValidationError(f"SKU {', '.join(unknown)} is not on order {order.reference}")
-    result: dict[int, int] = {}
+    result: dict[int, dict[int | None, int]] = {}
     for sku, qty in quantities.items():
         left = positive_int(qty, f"quantity of {sku} to ship")
         for ln in order.lines:
-            if ln.sku == sku and left:
-                take = min(left, reserved[ln.id])
-                result[ln.id] = result.get(ln.id, 0) + take
-                left -= take
+            if ln.sku != sku:
+                continue
+            for wid, have in sorted(shippable[ln.id].items(), key=lambda kv: kv[0] or 0):
+                take = min(left, have)
+                if take:
+                    result.setdefault(ln.id, {})[wid] = take
+                    left -= take
         if left:
-            raise ValidationError(f"cannot ship {qty} x {sku} on {order.reference}: only "
-                                  f"{sum(reserved[ln.id] for ln in order.lines if ln.sku == sku)} reserved")
+            have = sum(sum(shippable[ln.id].values()) for ln in order.lines if ln.sku == sku)
+            raise ValidationError(f"cannot ship {qty} x {sku} on {order.reference}: only {have} reserved"
+                                  + (" in that warehouse" if warehouse_id is not None else ""))
     return result
 
 
@@ -170,18 +199,22 @@ def return_order(db: Database, reference: str, *, actor: Actor, reason: str = ""
                                           "more than was shipped and not yet returned")
         if not wanted:
             raise ValidationError(f"nothing to return on {order.reference}")
-        wh = s.get(Warehouse, order.warehouse_id or order.shipments[-1].warehouse_id)
-        assert wh is not None
+        back_to: set[int] = set()
         for ln in order.lines:
             qty = wanted.get(ln.id, 0)
             if qty:
-                ln.qty_returned += qty
                 product = s.get(Product, ln.product_id)
                 assert product is not None
-                if restock and product.stock_tracked:
-                    move(s, actor, product, wh, qty, MoveKind.RETURN,
-                         f"return {order.reference}: {reason}".strip(": "), order.id)
-        note = reason or f"{sum(wanted.values())} unit(s) returned to {wh.code}"
+                for wid, part in _came_from(order, ln, qty):
+                    back_to.add(wid)
+                    if restock and product.stock_tracked:
+                        wh = s.get(Warehouse, wid)
+                        assert wh is not None
+                        move(s, actor, product, wh, part, MoveKind.RETURN,
+                             f"return {order.reference}: {reason}".strip(": "), order.id)
+                ln.qty_returned += qty
+        where = " + ".join(sorted(_codes(s, sorted(back_to)).values()))
+        note = reason or f"{sum(wanted.values())} unit(s) returned to {where}"
         everything_back = all(ln.qty_returned == ln.qty for ln in order.lines)
         if everything_back:
             set_status(s, order, OrderStatus.RETURNED, "return", actor, note)
@@ -191,3 +224,23 @@ def return_order(db: Database, reference: str, *, actor: Actor, reason: str = ""
             audit.record(s, actor, entity="order", entity_id=order.id, reference=order.reference,
                          action="return", from_status=order.status, to_status=order.status, reason=note)
         return OrderState(order.reference, order.status)
+
+
+def _came_from(order: Order, line: OrderLine, qty: int) -> list[tuple[int, int]]:
+    """(warehouse id, units) the next `qty` returned units of `line` go back to.
+
+    Units come back to the warehouse they left from: the line's parcels in shipping order,
+    skipping the units already returned.
+    """
+    skip, left, out = line.qty_returned, qty, []
+    for shipment in order.shipments:
+        for sl in shipment.lines:
+            if sl.order_line_id != line.id or left == 0:
+                continue
+            here = sl.qty - min(skip, sl.qty)
+            skip -= min(skip, sl.qty)
+            take = min(here, left)
+            if take:
+                out.append((shipment.warehouse_id, take))
+                left -= take
+    return out

@@ -1,11 +1,11 @@
-"""Stock ledger services: receipts, adjustments, and the reserve/release/consume primitives."""
+"""Stock ledger services: moves, adjustments, and the reserve/release/consume primitives."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -22,7 +22,6 @@ from omsdesk.models import (
 )
 from omsdesk.services import audit, outbox
 from omsdesk.services.context import Actor
-from omsdesk.services.validation import positive_int
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def _ensure_level(session: Session, product_id: int, warehouse_id: int) -> None:
     )
 
 
-def _level_result(session: Session, product: Product, wh: Warehouse) -> LevelResult:
+def level_result(session: Session, product: Product, wh: Warehouse) -> LevelResult:
     level = session.execute(
         select(StockLevel).where(StockLevel.product_id == product.id, StockLevel.warehouse_id == wh.id)
         .execution_options(populate_existing=True)
@@ -101,28 +100,6 @@ def move(
     outbox.stock_changed(session, {product.sku})
 
 
-def receive_stock(db: Database, sku: str, qty: int, warehouse: str, *, actor: Actor,
-                  reason: str = "receipt", serve_backorders: bool = True) -> LevelResult:
-    """Book goods in: a receipt move that raises on hand.
-
-    Orders waiting for this SKU are allocated in the same transaction, oldest first
-    (services/backorders.py); serve_backorders=False only books the goods in.
-    """
-    positive_int(qty, "quantity")
-    with db.write() as s:
-        product = product_by_sku(s, sku)
-        wh = warehouse_by_code(s, warehouse)
-        move(s, actor, product, wh, qty, MoveKind.RECEIPT, reason)
-        audit.record(s, actor, entity="stock", entity_id=product.id, reference=f"{sku}@{wh.code}",
-                     action="receive", reason=f"+{qty} {reason}")
-        if serve_backorders:
-            # Imported here: backorders imports orders, which imports this module.
-            from omsdesk.services.backorders import allocate_waiting
-
-            allocate_waiting(s, actor, {product.id})
-        return _level_result(s, product, wh)
-
-
 def adjust_stock(db: Database, sku: str, delta: int, warehouse: str, *, reason: str,
                  actor: Actor) -> LevelResult:
     """Correct on hand after a count or damage; a reason is mandatory for the audit."""
@@ -136,7 +113,7 @@ def adjust_stock(db: Database, sku: str, delta: int, warehouse: str, *, reason: 
         move(s, actor, product, wh, delta, MoveKind.ADJUSTMENT, reason)
         audit.record(s, actor, entity="stock", entity_id=product.id, reference=f"{sku}@{wh.code}",
                      action="adjust", reason=f"{delta:+d} {reason}")
-        return _level_result(s, product, wh)
+        return level_result(s, product, wh)
 
 
 def try_reserve(session: Session, product_id: int, warehouse_id: int, qty: int) -> bool:
@@ -171,11 +148,3 @@ def consume_reserved(session: Session, product_id: int, warehouse_id: int, qty: 
         .values(on_hand=StockLevel.on_hand - qty, reserved=StockLevel.reserved - qty)
         .execution_options(synchronize_session=False)
     )
-
-
-def delete_empty_reservations(session: Session, ids: list[int]) -> None:
-    if ids:
-        from omsdesk.models import Reservation
-
-        session.execute(delete(Reservation).where(Reservation.id.in_(ids))
-                        .execution_options(synchronize_session=False))

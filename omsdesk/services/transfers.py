@@ -20,7 +20,7 @@ from omsdesk.models import (
 from omsdesk.models.base import utcnow
 from omsdesk.models.planning import Transfer, TransferStatus
 from omsdesk.services import audit
-from omsdesk.services.backorders import allocate_waiting
+from omsdesk.services.backorders import lock_waiting, serve
 from omsdesk.services.context import Actor
 from omsdesk.services.refs import next_value
 from omsdesk.services.stock import move, product_by_sku, warehouse_by_code
@@ -89,13 +89,14 @@ def receive_transfer(db: Database, reference: str, *, actor: Actor) -> TransferS
         product = s.get(Product, t.product_id)
         dst = s.get(Warehouse, t.to_warehouse_id)
         assert product is not None and dst is not None
+        waiting = lock_waiting(s, {product.id})
         move(s, actor, product, dst, t.qty, MoveKind.TRANSFER_IN, f"transfer {reference}")
         t.status = TransferStatus.RECEIVED.value
         t.received_at = utcnow()
         audit.record(s, actor, entity="transfer", entity_id=t.id, reference=reference, action="receive",
                      from_status=TransferStatus.IN_TRANSIT.value, to_status=t.status,
                      reason=f"{t.qty} x {product.sku} in at {dst.code}")
-        allocate_waiting(s, actor, {product.id})
+        serve(s, actor, waiting)
         return _state(s, t)
 
 
@@ -108,10 +109,11 @@ def cancel_transfer(db: Database, reference: str, *, actor: Actor, reason: str =
         product = s.get(Product, t.product_id)
         src = s.get(Warehouse, t.from_warehouse_id)
         assert product is not None and src is not None
+        waiting = lock_waiting(s, {product.id})
         move(s, actor, product, src, t.qty, MoveKind.TRANSFER_IN, f"transfer {reference} cancelled")
         t.status = TransferStatus.CANCELLED.value
         audit.record(s, actor, entity="transfer", entity_id=t.id, reference=reference, action="cancel",
                      from_status=TransferStatus.IN_TRANSIT.value, to_status=t.status,
                      reason=reason or f"{t.qty} x {product.sku} back to {src.code}")
-        allocate_waiting(s, actor, {product.id})
+        serve(s, actor, waiting)
         return _state(s, t)

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from omsdesk.db import Database
+from omsdesk.services import allocation, shipping
 from omsdesk.services import orders as order_svc
-from omsdesk.services import shipping
 from omsdesk.services.context import Actor
 
 Action = Callable[[Database, str, Actor, str], object]
@@ -18,7 +18,7 @@ NEEDS_REASON = frozenset({"hold", "cancel", "return"})
 
 _CALLS: dict[str, Action] = {
     "pay": lambda db, ref, actor, reason: order_svc.pay_order(db, ref, actor=actor),
-    "allocate": lambda db, ref, actor, reason: order_svc.allocate_order(db, ref, actor=actor),
+    "allocate": lambda db, ref, actor, reason: allocation.allocate_order(db, ref, actor=actor),
     "pick": lambda db, ref, actor, reason: order_svc.pick_order(db, ref, actor=actor, reason=reason),
     "pack": lambda db, ref, actor, reason: order_svc.pack_order(db, ref, actor=actor, reason=reason),
     "ship": lambda db, ref, actor, reason: shipping.ship_order(db, ref, actor=actor),

@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from omsdesk.db import Database
-from omsdesk.queries.order_search import queue_page
-from omsdesk.queries.orders import Cursor, OrderFilter, OrderRow
+from omsdesk.queries.order_page import Cursor, OrderFilter, OrderRow
+from omsdesk.queries.orders import list_orders
 from omsdesk.ui.tables import ColumnModel
 from omsdesk.ui.workers import run_in_pool
 
@@ -186,7 +186,7 @@ class OrderQueueModel(ColumnModel):
 
         def fetch() -> tuple[int, bool, int, float, list[OrderRow]]:
             with db.read() as s:
-                rows = queue_page(s, f, limit=limit, after=after, newest_first=newest)
+                rows = list_orders(s, f, limit=limit, after=after, newest_first=newest)
             return gen, replace_rows, limit, started, rows
 
         self._set_loading(True)

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from omsdesk.models.base import utcnow
 from omsdesk.queries.lookups import Choice, channels, warehouses
-from omsdesk.queries.orders import OrderFilter, status_counts
+from omsdesk.queries.order_page import OrderFilter
+from omsdesk.queries.orders import status_counts
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.order_actions import NEEDS_REASON, action_text
 from omsdesk.ui.order_batches import OrderBatches

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate
@@ -21,7 +22,9 @@ from omsdesk.ui.main_window import MainWindow
 from tests.fixtures.database import Shop
 from tests.fixtures.gui_data import GUI_ACTOR
 
-TODAY = date.today()
+# Invoices are dated in the company's time zone (Madrid), not the machine's: between 23:00 and
+# midnight UTC those are different days.
+TODAY = datetime.now(ZoneInfo("Europe/Madrid")).date()
 
 
 @pytest.fixture

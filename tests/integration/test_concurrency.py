@@ -28,7 +28,7 @@ def allocate_in_own_process(url: str, reference: str, worker: int, barrier: Barr
     try:
         db.check()  # connect before the barrier, so all start the allocation together
         barrier.wait(timeout=START_TIMEOUT_S)
-        from omsdesk.services.orders import allocate_order
+        from omsdesk.services.allocation import allocate_order
 
         actor = Actor(user=f"worker-{worker}", workstation=f"ws-{worker}")
         try:

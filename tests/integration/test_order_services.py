@@ -24,8 +24,10 @@ from omsdesk.models import (
 )
 from omsdesk.services import orders as svc
 from omsdesk.services import shipping
+from omsdesk.services.allocation import allocate_order
 from omsdesk.services.intake import CustomerInput, LineInput, OrderInput, create_order
-from omsdesk.services.stock import adjust_stock, receive_stock
+from omsdesk.services.receiving import receive_stock
+from omsdesk.services.stock import adjust_stock
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 
@@ -49,7 +51,7 @@ def test_whole_life_new_to_delivered(shop: Shop) -> None:
     assert shop.status(ref) == "new"
 
     assert _pay(db, ref).status == "paid"
-    state = svc.allocate_order(db, ref, actor=ACTOR)
+    state = allocate_order(db, ref, actor=ACTOR)
     assert (state.status, state.message) == ("allocated", "reserved in MAD")
     assert shop.level(sku) == (10, 2)
     assert svc.pick_order(db, ref, actor=ACTOR).status == "picking"
@@ -137,7 +139,7 @@ def test_order_paid_in_full_while_on_hold_is_released_as_paid(shop: Shop) -> Non
     ref = shop.order_at("on_hold", {sku: 1})  # held while still new
     assert _pay(shop.db, ref).status == "on_hold"
     assert svc.release_order(shop.db, ref, actor=ACTOR).status == "paid"
-    assert svc.allocate_order(shop.db, ref, actor=ACTOR).status == "allocated"
+    assert allocate_order(shop.db, ref, actor=ACTOR).status == "allocated"
 
 
 def test_free_order_is_confirmed_by_pay_without_a_payment(shop: Shop) -> None:
@@ -158,7 +160,7 @@ def test_free_order_is_confirmed_by_pay_without_a_payment(shop: Shop) -> None:
 def test_allocation_without_stock_goes_to_backorder_then_allocates_after_a_receipt(shop: Shop) -> None:
     sku = shop.product()
     ref = shop.order_at("paid", {sku: 4})
-    state = svc.allocate_order(shop.db, ref, actor=ACTOR)
+    state = allocate_order(shop.db, ref, actor=ACTOR)
     assert state.status == "backorder"
     assert sku in state.message
     assert shop.level(sku) == (0, 0)
@@ -175,7 +177,7 @@ def test_allocation_reserves_every_line_in_one_warehouse(shop: Shop) -> None:
     shop.stock(a, 5, "SEV")
     shop.stock(b, 5, "SEV")       # only SEV has both
     ref = shop.order_at("paid", {a: 2, b: 1})
-    assert svc.allocate_order(shop.db, ref, actor=ACTOR).message == "reserved in SEV"
+    assert allocate_order(shop.db, ref, actor=ACTOR).message == "reserved in SEV"
     assert (shop.level(a, "MAD"), shop.level(a, "SEV"), shop.level(b, "SEV")) == ((5, 0), (5, 2), (5, 1))
 
 
@@ -184,7 +186,7 @@ def test_allocation_never_uses_stock_reserved_for_another_order(shop: Shop) -> N
     shop.stock(sku, 3)
     first = shop.order_at("allocated", {sku: 2})
     second = shop.order_at("paid", {sku: 2})
-    assert svc.allocate_order(shop.db, second, actor=ACTOR).status == "backorder"
+    assert allocate_order(shop.db, second, actor=ACTOR).status == "backorder"
     assert shop.status(first) == "allocated"
     assert shop.level(sku) == (3, 2)
 
@@ -192,7 +194,7 @@ def test_allocation_never_uses_stock_reserved_for_another_order(shop: Shop) -> N
 # -- shipping ------------------------------------------------------------------
 
 
-def test_partial_shipment_leaves_partial_and_the_rest_is_reallocatable(shop: Shop) -> None:
+def test_partial_shipment_keeps_the_rest_reserved_and_the_rest_ships_later(shop: Shop) -> None:
     a, b = shop.product(), shop.product()
     shop.stock(a, 5)
     shop.stock(b, 5)
@@ -200,16 +202,11 @@ def test_partial_shipment_leaves_partial_and_the_rest_is_reallocatable(shop: Sho
 
     state = shipping.ship_order(shop.db, ref, actor=ACTOR, carrier="MRW", tracking="M1", quantities={a: 1})
     assert state.status == "partial"
-    # One unit left; the reservations of what stayed behind went back to stock.
-    assert shop.level(a) == (4, 0)
-    assert shop.level(b) == (5, 0)
-    assert "4 unit(s) left on backorder" in shop.audit(ref)[-1].reason
-
-    assert svc.allocate_order(shop.db, ref, actor=ACTOR).status == "allocated"
+    # One unit left; what stayed behind is still reserved for this order, not given away.
     assert shop.level(a) == (4, 2)
     assert shop.level(b) == (5, 2)
-    svc.pick_order(shop.db, ref, actor=ACTOR)
-    svc.pack_order(shop.db, ref, actor=ACTOR)
+    assert "4 unit(s) still reserved, 0 on backorder" in shop.audit(ref)[-1].reason
+
     assert shipping.ship_order(shop.db, ref, actor=ACTOR, tracking="M2").status == "shipped"
     assert (shop.level(a), shop.level(b)) == ((2, 0), (3, 0))
     with shop.db.read() as s:
@@ -321,7 +318,7 @@ def test_partial_return_takes_back_only_what_is_named(shop: Shop) -> None:
 Action = Callable[[Database, str], Any]
 ACTIONS: dict[str, Action] = {
     "pay": lambda db, ref: svc.pay_order(db, ref, actor=ACTOR),
-    "allocate": lambda db, ref: svc.allocate_order(db, ref, actor=ACTOR),
+    "allocate": lambda db, ref: allocate_order(db, ref, actor=ACTOR),
     "pick": lambda db, ref: svc.pick_order(db, ref, actor=ACTOR),
     "pack": lambda db, ref: svc.pack_order(db, ref, actor=ACTOR),
     "ship": lambda db, ref: shipping.ship_order(db, ref, actor=ACTOR, tracking="T"),
@@ -497,7 +494,7 @@ def test_stock_changes_are_queued_for_the_channels(shop: Shop) -> None:
     shop.stock(sku, 5)
     ref = shop.order({sku: 2})
     counts = []
-    for step in (svc.pay_order, svc.allocate_order, svc.pick_order, svc.pack_order, shipping.ship_order):
+    for step in (svc.pay_order, allocate_order, svc.pick_order, svc.pack_order, shipping.ship_order):
         before = len(shop.outbox("stock.changed"))
         step(shop.db, ref, actor=ACTOR)
         counts.append(len(shop.outbox("stock.changed")) - before)

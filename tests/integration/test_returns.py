@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from omsdesk.services import orders as svc
 from omsdesk.services import shipping
+from omsdesk.services.allocation import allocate_order
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 
@@ -30,5 +30,5 @@ def test_return_on_a_partly_shipped_order_leaves_its_backorder_open(shop: Shop) 
     assert shop.status(ref) == "partial"
     shipping.return_order(shop.db, ref, actor=ACTOR)
     assert shop.status(ref) == "partial"
-    assert svc.allocate_order(shop.db, ref, actor=ACTOR).status == "allocated"
+    assert allocate_order(shop.db, ref, actor=ACTOR).status == "allocated"
     assert ledger_problems(shop.db) == []

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from omsdesk.models import StockLevel, StockMove
 from omsdesk.services import orders as svc
 from omsdesk.services import shipping
+from omsdesk.services.allocation import allocate_order
 from omsdesk.services.batch_intake import place_orders
 from omsdesk.services.catalog import ProductInput, add_product
 from omsdesk.services.intake import LineInput, OrderInput
@@ -40,7 +41,7 @@ def test_order_with_shipping_allocates_ships_and_closes_without_stock_for_the_se
 def test_an_order_of_services_only_is_ready_without_any_stock(shop: Shop) -> None:
     envio = _service(shop)
     ref = shop.order_at("paid", {envio: 1})
-    state = svc.allocate_order(shop.db, ref, actor=ACTOR)
+    state = allocate_order(shop.db, ref, actor=ACTOR)
     assert (state.status, state.message) == ("allocated", "no stock needed")
     svc.pick_order(shop.db, ref, actor=ACTOR)
     svc.pack_order(shop.db, ref, actor=ACTOR)

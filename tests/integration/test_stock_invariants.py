@@ -1,10 +1,15 @@
-"""Random sequences of receipts, orders and shipments never oversell and keep levels equal to the ledger."""
+"""Random sequences of receipts, orders, parcels, cancels and returns keep every stock invariant.
+
+Runs on SQLite and on PostgreSQL. Orders may carry a service line (shipping), allocations
+split across warehouses, parcels ship one warehouse at a time, receipts serve backorders.
+"""
 
 from __future__ import annotations
 
 import shutil
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,33 +27,53 @@ from hypothesis.stateful import (
 from sqlalchemy import func, select
 
 from omsdesk.db import Database
-from omsdesk.models import OmsError, Order, OrderLine, Product, Reservation, StockLevel
+from omsdesk.models import (
+    OmsError,
+    Order,
+    OrderLine,
+    Product,
+    Reservation,
+    Shipment,
+    ShipmentLine,
+    StockLevel,
+    StockMove,
+)
 from omsdesk.services import orders as svc
 from omsdesk.services import shipping
+from omsdesk.services.allocation import allocate_order
+from omsdesk.services.catalog import ProductInput, add_product
 from omsdesk.services.stock import adjust_stock
-from tests.fixtures.database import ACTOR, Shop, fresh_sqlite, ledger_problems
+from tests.fixtures.database import ACTOR, PgSessionDatabase, Shop, fresh_sqlite, ledger_problems
 
 SKUS = ("SKU-A", "SKU-B", "SKU-C")
+SERVICE = "ENVIO"
 WAREHOUSES = ("MAD", "BCN")
 ACTIONS = ("pay", "allocate", "pick", "pack", "ship", "deliver", "hold", "release", "cancel", "return")
 # The usual way forward from each status; `advance` follows it.
 NEXT_STEP = {"new": "pay", "paid": "allocate", "backorder": "allocate", "partial": "allocate",
              "allocated": "pick", "picking": "pack", "packed": "ship", "shipped": "deliver",
              "delivered": "return", "on_hold": "release"}
-# Only these statuses may hold stock back from sale.
-HOLDING_STATUSES = {"allocated", "picking", "packed", "on_hold"}
+# Only these statuses may hold stock back from sale (partial: the parcels not shipped yet).
+HOLDING_STATUSES = {"allocated", "picking", "packed", "on_hold", "partial"}
+# Statuses in which nothing may have left a warehouse.
+NOTHING_SHIPPED = {"new", "paid", "backorder", "cancelled"}
+
+
+def _catalogue(db: Database) -> None:
+    shop = Shop(db)
+    shop.warehouses(WAREHOUSES)
+    for sku in SKUS:
+        shop.product(sku)
+    add_product(db, ProductInput(SERVICE, "Gastos de envío", 495, stock_tracked=False), actor=ACTOR)
 
 
 @pytest.fixture(scope="module")
 def catalogue_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated SQLite file with two warehouses and three products, copied for every example."""
+    """A migrated SQLite file with two warehouses, three products and a service, copied for every example."""
     path = tmp_path_factory.mktemp("catalogue") / "omsdesk.sqlite3"
     db = fresh_sqlite(sqlite_template, path)
     try:
-        shop = Shop(db)
-        shop.warehouses(WAREHOUSES)
-        for sku in SKUS:
-            shop.product(sku)
+        _catalogue(db)
     finally:
         db.dispose()
     return path
@@ -56,13 +81,13 @@ def catalogue_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathF
 
 class StockMachine(RuleBasedStateMachine):
     orders = Bundle("orders")
-    # Set on a subclass by the test: the catalogue file each example starts from.
-    template: ClassVar[Path]
+    # Set on a subclass by the test: where each example gets a fresh database with the catalogue.
+    open_db: ClassVar[Callable[[Path], Database]]
 
     def __init__(self) -> None:
         super().__init__()
         self.dir = Path(tempfile.mkdtemp(prefix="omsdesk-stock-machine-"))
-        self.db: Database = fresh_sqlite(self.template, self.dir / "omsdesk.sqlite3")
+        self.db: Database = type(self).open_db(self.dir)
         self.shop = Shop(self.db)
         # What went in and out other than through orders, per SKU: the independent model.
         self.booked_in: Counter[str] = Counter()
@@ -111,18 +136,20 @@ class StockMachine(RuleBasedStateMachine):
     # -- orders --------------------------------------------------------------
 
     @rule(target=orders, lines=st.dictionaries(st.sampled_from(SKUS), st.integers(1, 3),
-                                               min_size=1, max_size=2))
-    def create(self, lines: dict[str, int]) -> str:
-        return self.shop.order(lines)
+                                               min_size=1, max_size=2), with_shipping=st.booleans())
+    def create(self, lines: dict[str, int], with_shipping: bool) -> str:
+        return self.shop.order(lines | ({SERVICE: 1} if with_shipping else {}))
 
-    def _action(self, action: str, ref: str, partial: bool, sku: str) -> None:
+    def _action(self, action: str, ref: str, partial: bool, sku: str, wh: str | None = None) -> None:
         some = {self._sku_on(ref, sku): 1} if partial else None
         calls = {
             "pay": lambda: svc.pay_order(self.db, ref, actor=ACTOR, amount=1 if partial else None),
-            "allocate": lambda: svc.allocate_order(self.db, ref, actor=ACTOR),
+            "allocate": lambda: allocate_order(self.db, ref, actor=ACTOR),
             "pick": lambda: svc.pick_order(self.db, ref, actor=ACTOR),
             "pack": lambda: svc.pack_order(self.db, ref, actor=ACTOR),
-            "ship": lambda: shipping.ship_order(self.db, ref, actor=ACTOR, tracking="T", quantities=some),
+            # A tracking number belongs to one parcel: given only when one warehouse ships.
+            "ship": lambda: shipping.ship_order(self.db, ref, actor=ACTOR, tracking=f"T-{wh}" if wh else "",
+                                                quantities=some, warehouse=wh),
             "deliver": lambda: svc.deliver_order(self.db, ref, actor=ACTOR),
             "hold": lambda: svc.hold_order(self.db, ref, actor=ACTOR),
             "release": lambda: svc.release_order(self.db, ref, actor=ACTOR),
@@ -138,19 +165,21 @@ class StockMachine(RuleBasedStateMachine):
                                   .where(Order.reference == ref).order_by(OrderLine.line_no)))
         return sku if sku in skus else skus[0]
 
-    @rule(ref=orders, action=st.sampled_from(ACTIONS), partial=st.booleans(), sku=st.sampled_from(SKUS))
-    def any_action(self, ref: str, action: str, partial: bool, sku: str) -> None:
+    @rule(ref=orders, action=st.sampled_from(ACTIONS), partial=st.booleans(), sku=st.sampled_from(SKUS),
+          wh=st.sampled_from((None, *WAREHOUSES)))
+    def any_action(self, ref: str, action: str, partial: bool, sku: str, wh: str | None) -> None:
         """Whatever the status: most of these are refusals, which must change nothing."""
-        self._action(action, ref, partial, sku)
+        self._action(action, ref, partial, sku, wh)
 
-    @rule(ref=orders, steps=st.integers(1, 8), partial=st.booleans(), sku=st.sampled_from(SKUS))
-    def advance(self, ref: str, steps: int, partial: bool, sku: str) -> None:
+    @rule(ref=orders, steps=st.integers(1, 8), partial=st.booleans(), sku=st.sampled_from(SKUS),
+          wh=st.sampled_from((None, *WAREHOUSES)))
+    def advance(self, ref: str, steps: int, partial: bool, sku: str, wh: str | None) -> None:
         """Push an order along its usual path, so runs reach shipments, backorders and returns."""
         for _ in range(steps):
             status = self.shop.status(ref)
             if status not in NEXT_STEP:
                 return
-            self._action(NEXT_STEP[status], ref, partial, sku)
+            self._action(NEXT_STEP[status], ref, partial, sku, wh)
             if self.shop.status(ref) == status:
                 return  # refused or waiting for stock
 
@@ -171,7 +200,8 @@ class StockMachine(RuleBasedStateMachine):
                                     .group_by(Product.sku)):
                 levels[sku] = int(n)
             for sku, shipped, returned in s.execute(
-                    select(OrderLine.sku, OrderLine.qty_shipped, OrderLine.qty_returned)):
+                    select(OrderLine.sku, OrderLine.qty_shipped, OrderLine.qty_returned)
+                    .where(OrderLine.sku != SERVICE)):
                 flows[sku] += returned - shipped
         for sku in SKUS:
             assert levels[sku] == self.booked_in[sku] + flows[sku], sku
@@ -184,11 +214,65 @@ class StockMachine(RuleBasedStateMachine):
                 .join(Reservation, Reservation.order_line_id == OrderLine.id)))
         assert holding <= HOLDING_STATUSES
 
+    @invariant()
+    def no_line_is_reserved_beyond_what_is_still_open_and_services_never(self) -> None:
+        with self.db.read() as s:
+            rows = s.execute(
+                select(OrderLine.sku, OrderLine.qty, OrderLine.qty_shipped, func.coalesce(func.sum(Reservation.qty), 0))
+                .outerjoin(Reservation, Reservation.order_line_id == OrderLine.id)
+                .group_by(OrderLine.id, OrderLine.sku, OrderLine.qty, OrderLine.qty_shipped)).all()
+        for sku, qty, shipped, reserved in rows:
+            assert reserved <= qty - shipped, (sku, qty, shipped, reserved)
+            assert sku != SERVICE or reserved == 0
+
+    @invariant()
+    def every_shipped_unit_left_the_warehouse_that_reserved_it(self) -> None:
+        with self.db.read() as s:
+            parcels = Counter({(o, p, w): int(q) for o, p, w, q in s.execute(
+                select(Shipment.order_id, OrderLine.product_id, Shipment.warehouse_id, func.sum(ShipmentLine.qty))
+                .join(ShipmentLine, ShipmentLine.shipment_id == Shipment.id)
+                .join(OrderLine, OrderLine.id == ShipmentLine.order_line_id)
+                .join(Product, Product.id == OrderLine.product_id).where(Product.stock_tracked.is_(True))
+                .group_by(Shipment.order_id, OrderLine.product_id, Shipment.warehouse_id))})
+            sales = Counter({(o, p, w): -int(q) for o, p, w, q in s.execute(
+                select(StockMove.order_id, StockMove.product_id, StockMove.warehouse_id, func.sum(StockMove.qty))
+                .where(StockMove.kind == "sale")
+                .group_by(StockMove.order_id, StockMove.product_id, StockMove.warehouse_id))})
+        assert parcels == sales
+
+    @invariant()
+    def an_orders_status_agrees_with_its_parcels(self) -> None:
+        with self.db.read() as s:
+            rows = s.execute(select(Order.reference, Order.status, func.sum(OrderLine.qty),
+                                    func.sum(OrderLine.qty_shipped))
+                             .join(OrderLine, OrderLine.order_id == Order.id)
+                             .group_by(Order.reference, Order.status)).all()
+        for ref, status, qty, shipped in rows:
+            if status in NOTHING_SHIPPED:
+                assert shipped == 0, (ref, status, shipped)
+            if status in ("shipped", "delivered"):
+                assert shipped == qty, (ref, status, qty, shipped)
+            if status == "partial":
+                assert 0 < shipped < qty, (ref, status, qty, shipped)
+
+
+SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
 
 def test_random_operations_never_oversell_and_match_the_ledger(catalogue_template: Path) -> None:
-    machine = type("StockMachineOnCatalogue", (StockMachine,), {"template": catalogue_template})
-    run_state_machine_as_test(
-        machine,
-        settings=settings(max_examples=50, stateful_step_count=30, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]),
-    )
+    def open_db(folder: Path) -> Database:
+        return fresh_sqlite(catalogue_template, folder / "omsdesk.sqlite3")
+
+    machine = type("StockMachineOnSqlite", (StockMachine,), {"open_db": staticmethod(open_db)})
+    run_state_machine_as_test(machine, settings=settings(max_examples=50, stateful_step_count=30, **SETTINGS))
+
+
+@pytest.mark.postgres
+def test_random_operations_keep_the_invariants_on_postgresql(pg_migrated: PgSessionDatabase) -> None:
+    def open_db(_folder: Path) -> Database:
+        db = pg_migrated.fresh()
+        _catalogue(db)
+        return db
+
+    machine = type("StockMachineOnPostgres", (StockMachine,), {"open_db": staticmethod(open_db)})
+    run_state_machine_as_test(machine, settings=settings(max_examples=15, stateful_step_count=30, **SETTINGS))

@@ -9,6 +9,7 @@ import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -28,7 +29,9 @@ from omsdesk.services.invoicing import issue_invoice
 from tests.fixtures.database import Shop
 
 AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
-TODAY = date.today()
+# Invoices are dated in the company's time zone (Madrid), not the machine's: between 23:00 and
+# midnight UTC those are different days.
+TODAY = datetime.now(ZoneInfo("Europe/Madrid")).date()
 PERIOD = (TODAY - timedelta(days=1), TODAY + timedelta(days=1))
 
 

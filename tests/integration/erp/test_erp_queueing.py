@@ -10,6 +10,7 @@ from sqlalchemy import select
 from omsdesk.db import Database
 from omsdesk.models import Channel, OutboxMessage
 from omsdesk.services import orders as order_svc
+from omsdesk.services.allocation import allocate_order
 from omsdesk.services.channels import SYNC_KINDS, list_channels, recent_runs
 from omsdesk.services.erp_sync import TOPIC_ORDER, ErpSettings, erp_channel_in
 from omsdesk.services.intake import CustomerInput, LineInput, OrderInput, place_order
@@ -51,7 +52,7 @@ def test_paying_queues_the_order_once_for_the_configured_erp(shop: Shop) -> None
     ref = shop.order({sku: 1})
     assert _erp_messages(shop.db) == []  # a new, unpaid order is no sale yet
     order_svc.pay_order(shop.db, ref, actor=shop.actor)
-    order_svc.allocate_order(shop.db, ref, actor=shop.actor)
+    allocate_order(shop.db, ref, actor=shop.actor)
     message, = _erp_messages(shop.db)
     assert message.payload == {"erp": "odoo", "order_id": message.payload["order_id"]}
     assert message.status == "pending"

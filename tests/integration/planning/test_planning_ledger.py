@@ -13,7 +13,8 @@ from omsdesk.db import Database
 from omsdesk.models import InsufficientStock, OmsError, Warehouse
 from omsdesk.services import orders as svc
 from omsdesk.services import shipping
-from omsdesk.services.stock import receive_stock
+from omsdesk.services.allocation import allocate_order
+from omsdesk.services.receiving import receive_stock
 from omsdesk.services.transfers import cancel_transfer, dispatch_transfer, receive_transfer
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
@@ -49,10 +50,10 @@ def _run(shop: Shop, sku: str, step: tuple[Any, ...], shipped: list[str]) -> int
             return qty
     elif step[0] == "sell":
         ref = shop.order_at("paid", {sku: step[1]})
-        if svc.allocate_order(db, ref, actor=ACTOR).status == "allocated":
+        if allocate_order(db, ref, actor=ACTOR).status == "allocated":
             svc.pick_order(db, ref, actor=ACTOR)
             svc.pack_order(db, ref, actor=ACTOR)
-            shipping.ship_order(db, ref, actor=ACTOR, tracking="T")
+            shipping.ship_order(db, ref, actor=ACTOR)
             shipped.append(ref)
     elif step[0] == "return" and shipped:
         ref = shipped.pop(0 if step[1] else -1)

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from omsdesk.models import IllegalTransition, ValidationError
-from omsdesk.services import orders as svc
+from omsdesk.services.allocation import allocate_order
 from omsdesk.services.purchasing import (
     add_supplier,
     cancel_purchase_order,
@@ -59,7 +59,7 @@ def test_purchase_order_lifecycle_with_partial_receipts(shop: Shop) -> None:
 def test_purchase_receipt_serves_backorders(shop: Shop) -> None:
     sku = shop.product()
     ref = shop.order_at("paid", {sku: 3})
-    assert svc.allocate_order(shop.db, ref, actor=ACTOR).status == "backorder"
+    assert allocate_order(shop.db, ref, actor=ACTOR).status == "backorder"
     add_supplier(shop.db, "ACME", "Acme", actor=ACTOR)
     po = create_purchase_order(shop.db, "ACME", "SEV", [(sku, 5, 100)], actor=ACTOR)
     send_purchase_order(shop.db, po.reference, actor=ACTOR)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from omsdesk.models import Order, OrderLine, Reservation, Warehouse
-from omsdesk.services import orders as svc
+from omsdesk.services.allocation import allocate_order
+from omsdesk.services.receiving import receive_stock
 from omsdesk.services.routing import rank_warehouses, set_channel_rule
-from omsdesk.services.stock import receive_stock
 from tests.fixtures.database import ACTOR, ledger_problems
 from tests.integration.planning.conftest import GeoShop
 
@@ -37,8 +37,8 @@ def test_whole_order_goes_to_the_nearest_warehouse_that_has_every_line(geo: GeoS
         geo.stock(b, 5, wh)
     barcelona = geo.order_to("08001", {a: 1, b: 2})
     sevilla = geo.order_to("41001", {a: 1})
-    assert svc.allocate_order(geo.db, barcelona, actor=ACTOR).message == "reserved in BCN"
-    assert svc.allocate_order(geo.db, sevilla, actor=ACTOR).message == "reserved in SVQ"
+    assert allocate_order(geo.db, barcelona, actor=ACTOR).message == "reserved in BCN"
+    assert allocate_order(geo.db, sevilla, actor=ACTOR).message == "reserved in SVQ"
     reason = _allocate_reason(geo, barcelona)
     assert reason.startswith("BCN: nearest (")
     assert reason.endswith("km) that has all lines")
@@ -51,7 +51,7 @@ def test_nearest_warehouse_missing_a_line_is_skipped_with_the_reason(geo: GeoSho
     geo.stock(a, 5, "MAD")
     geo.stock(b, 5, "MAD")
     ref = geo.order_to("08001", {a: 1, b: 1})
-    assert svc.allocate_order(geo.db, ref, actor=ACTOR).message == "reserved in MAD"
+    assert allocate_order(geo.db, ref, actor=ACTOR).message == "reserved in MAD"
     reason = _allocate_reason(geo, ref)
     assert reason.startswith("MAD: nearest (")
     assert "BCN cannot ship all lines" in reason
@@ -67,7 +67,7 @@ def test_split_uses_the_fewest_warehouses_then_the_nearest(geo: GeoShop) -> None
     geo.stock(a, 2, "SVQ")
     geo.stock(b, 2, "SVQ")
     ref = geo.order_to("28001", {a: 2, b: 2, c: 1})
-    state = svc.allocate_order(geo.db, ref, actor=ACTOR)
+    state = allocate_order(geo.db, ref, actor=ACTOR)
     assert state.status == "allocated"
     # MAD+BCN and MAD+SVQ both need two shipments; SVQ is nearer to Madrid than BCN.
     assert state.message == "reserved in MAD + SVQ"
@@ -82,7 +82,7 @@ def test_split_beats_backorder_when_no_warehouse_has_everything(geo: GeoShop) ->
     geo.stock(a, 2, "SVQ")
     geo.stock(b, 2, "BCN")
     ref = geo.order_to("08001", {a: 2, b: 2})
-    assert svc.allocate_order(geo.db, ref, actor=ACTOR).message == "reserved in BCN + SVQ"
+    assert allocate_order(geo.db, ref, actor=ACTOR).message == "reserved in BCN + SVQ"
     assert (geo.level(a, "SVQ"), geo.level(b, "BCN")) == ((2, 2), (2, 2))
 
 
@@ -92,10 +92,10 @@ def test_channel_rules_exclude_and_prefer_warehouses(geo: GeoShop) -> None:
         geo.stock(sku, 5, wh)
     first = geo.order_to("08001", {sku: 1})       # also creates the manual channel
     set_channel_rule(geo.db, "manual", "BCN", "exclude", actor=ACTOR)
-    assert svc.allocate_order(geo.db, first, actor=ACTOR).message == "reserved in MAD"
+    assert allocate_order(geo.db, first, actor=ACTOR).message == "reserved in MAD"
     set_channel_rule(geo.db, "manual", "SVQ", "prefer", actor=ACTOR)
     second = geo.order_to("08001", {sku: 1})
-    assert svc.allocate_order(geo.db, second, actor=ACTOR).message == "reserved in SVQ"
+    assert allocate_order(geo.db, second, actor=ACTOR).message == "reserved in SVQ"
     assert _allocate_reason(geo, second).startswith("SVQ: preferred for channel manual")
     with geo.db.read() as s:
         order = s.scalar(select(Order).where(Order.reference == second))
@@ -108,7 +108,7 @@ def test_excluded_warehouse_stock_is_never_reserved(geo: GeoShop) -> None:
     geo.stock(sku, 5, "BCN")
     ref = geo.order_to("08001", {sku: 1})
     set_channel_rule(geo.db, "manual", "BCN", "exclude", actor=ACTOR)
-    assert svc.allocate_order(geo.db, ref, actor=ACTOR).status == "backorder"
+    assert allocate_order(geo.db, ref, actor=ACTOR).status == "backorder"
     assert geo.level(sku, "BCN") == (5, 0)
 
 
@@ -118,7 +118,7 @@ def test_backorders_are_allocated_oldest_first_when_stock_arrives(geo: GeoShop) 
     newer = geo.order_to("28001", {sku: 2})
     small = geo.order_to("28001", {sku: 1})
     for ref in (older, newer, small):
-        assert svc.allocate_order(geo.db, ref, actor=ACTOR).status == "backorder"
+        assert allocate_order(geo.db, ref, actor=ACTOR).status == "backorder"
 
     receive_stock(geo.db, sku, 4, "MAD", actor=ACTOR, serve_backorders=True)
     # The oldest takes 3; the next (2) does not fit in what is left, the small one (1) does.
@@ -135,6 +135,6 @@ def test_backorders_are_allocated_oldest_first_when_stock_arrives(geo: GeoShop) 
 def test_receipt_without_serving_backorders_leaves_them_waiting(geo: GeoShop) -> None:
     sku = geo.product()
     ref = geo.order_to("28001", {sku: 1})
-    svc.allocate_order(geo.db, ref, actor=ACTOR)
+    allocate_order(geo.db, ref, actor=ACTOR)
     receive_stock(geo.db, sku, 1, "MAD", actor=ACTOR, serve_backorders=False)
     assert geo.status(ref) == "backorder"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from omsdesk.models import IllegalTransition, InsufficientStock, ValidationError
-from omsdesk.services import orders as svc
+from omsdesk.services.allocation import allocate_order
 from omsdesk.services.purchasing import on_order
-from omsdesk.services.stock import receive_stock
+from omsdesk.services.receiving import receive_stock
 from omsdesk.services.transfers import cancel_transfer, dispatch_transfer, receive_transfer
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
@@ -72,7 +72,7 @@ def test_transfer_receipt_serves_a_backorder_at_the_destination(shop: Shop) -> N
     shop.stock(sku, 2, "MAD")
     ref = shop.order_at("paid", {sku: 2})
     shop.order_at("allocated", {sku: 2})          # takes Madrid's stock: ours waits
-    assert svc.allocate_order(shop.db, ref, actor=ACTOR).status == "backorder"
+    assert allocate_order(shop.db, ref, actor=ACTOR).status == "backorder"
     receive_stock(shop.db, sku, 2, "SEV", actor=ACTOR, serve_backorders=False)
     assert shop.status(ref) == "backorder"
     t = dispatch_transfer(shop.db, sku, 2, "SEV", "BCN", actor=ACTOR)
