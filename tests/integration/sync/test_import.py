@@ -159,7 +159,8 @@ def test_a_cancellation_after_shipping_is_flagged_for_a_person(
     import_orders(store.db, CHANNEL, [node(shopify_shop, demo)], actor=ACTOR)
     with store.db.read() as s:
         ref = s.scalars(select(Order.reference)).one()
-    from omsdesk.services.orders import allocate_order, pack_order, pay_order, pick_order
+    from omsdesk.services.allocation import allocate_order
+    from omsdesk.services.orders import pack_order, pay_order, pick_order
     if store.status(ref) == "new":
         pay_order(store.db, ref, actor=ACTOR)
         allocate_order(store.db, ref, actor=ACTOR)

@@ -11,8 +11,9 @@ from omsdesk.db import Database
 from omsdesk.models import Order, OutboxMessage
 from omsdesk.models.base import utcnow
 from omsdesk.models.sync_state import ChannelSyncState
+from omsdesk.services.allocation import allocate_order
 from omsdesk.services.channels import add_channel
-from omsdesk.services.orders import allocate_order, cancel_order, pack_order, pay_order, pick_order
+from omsdesk.services.orders import cancel_order, pack_order, pay_order, pick_order
 from omsdesk.services.shipping import ship_order
 from omsdesk.services.stock import adjust_stock
 from omsdesk.sync.connector import ChannelConfig, Connector

@@ -14,8 +14,9 @@ from sqlalchemy import select
 
 from omsdesk.db import Database
 from omsdesk.models import Order
+from omsdesk.services.allocation import allocate_order
 from omsdesk.services.channels import add_channel
-from omsdesk.services.orders import allocate_order, pack_order, pay_order, pick_order
+from omsdesk.services.orders import pack_order, pay_order, pick_order
 from omsdesk.services.shipping import ship_order
 from omsdesk.sync.demo_data import CATALOGUE, generate_orders
 from omsdesk.sync.engine import default_factory, pull_orders
