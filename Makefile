@@ -12,12 +12,15 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv system services test run lint bench clean distclean dist screenshots
+.PHONY: help venv system services test test-fresh reset-test-state run lint bench clean distclean dist screenshots
 
 help:
 	@echo "make run       install what is missing, seed demo data on first run, open omsdesk"
 	@echo "make test      install what is missing, start PostgreSQL and CUPS, run the whole suite"
 	@echo "               (PYTEST_ARGS='tests/unit -x' narrows the run)"
+	@echo "make test-fresh  reset-test-state first (what earlier runs left: CUPS queues and spool,"
+	@echo "               the test PostgreSQL role and databases, omsdesk config/data, test caches), then make test"
+	@echo "make reset-test-state  only that reset (scripts/reset-test-state.sh)"
 	@echo "make system    install missing Debian packages (scripts/ensure-system.sh)"
 	@echo "make venv      create $(VENV) and pip install -e '.[test]'"
 	@echo "make services  start PostgreSQL and CUPS with the test role, database and queues"
@@ -53,16 +56,31 @@ services:
 
 # The suite runs inside its own D-Bus session with an unlocked gnome-keyring so
 # the one real Secret Service test works; every other test uses an in-memory keyring.
+# The 25 slowest tests are listed after every run, and the wall time is printed: the whole
+# suite must stay under SUITE_BUDGET seconds on a 2-core machine.
+SUITE_BUDGET ?= 900
 test: system venv services
 	@export OMSDESK_TEST_PG_URL="$${OMSDESK_TEST_PG_URL:-$$(bash scripts/start-postgres.sh 2>/dev/null)}"; \
 	export QT_QPA_PLATFORM=offscreen; \
-	status=0; \
-	dbus-run-session -- bash scripts/with-test-keyring.sh $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
+	status=0; started=$$(date +%s); \
+	dbus-run-session -- bash scripts/with-test-keyring.sh $(PY) -m pytest --durations=25 $(PYTEST_ARGS) || status=$$?; \
+	took=$$(( $$(date +%s) - started )); \
+	echo "make test: pytest took $$((took / 60)) min $$((took % 60)) s on $$(nproc) core(s)"; \
+	if $(if $(strip $(PYTEST_ARGS)),false,true) && [ $$took -gt $(SUITE_BUDGET) ]; then \
+		echo "make test: over the $(SUITE_BUDGET) s budget; see the slowest tests above" >&2; \
+	fi; \
 	if [ $$status -eq 5 ]; then \
 		echo "make test: pytest collected no tests (exit 5); counted as a failure" >&2; \
 		exit 1; \
 	fi; \
 	exit $$status
+
+reset-test-state:
+	@bash scripts/reset-test-state.sh
+
+# As on a fresh machine: nothing an earlier run made is reused; `make test` makes it all again.
+test-fresh: reset-test-state
+	@$(MAKE) --no-print-directory test
 
 run: system venv
 	@bash scripts/seed-demo-once.sh $(VENV)

@@ -62,6 +62,14 @@ if ! grep -qE '^FileDevice[[:space:]]+Yes' "$CUPS_FILES_CONF"; then
 fi
 mkdir -p "$ZPL_DIR"
 chmod 1777 "$ZPL_DIR"
+# cupsd (2.4) opens a file: device's output without creating it: with no file every job
+# stops ("the scheduler could not open the output file" in /var/log/cups/error_log).
+# Each job truncates the file; the tests, maybe not root, read it.
+if [ -e "$ZPL_FILE" ] && [ ! -f "$ZPL_FILE" ]; then
+    rm -rf "$ZPL_FILE"  # a folder or dangling link left by a half-made set-up
+fi
+[ -f "$ZPL_FILE" ] || : >"$ZPL_FILE"
+chmod 0644 "$ZPL_FILE"
 
 scheduler_up() { lpstat -r 2>/dev/null | grep -q 'scheduler is running'; }
 

@@ -3,9 +3,10 @@
 # Progress goes to stderr; the one line on stdout is the SQLAlchemy URL of the test database.
 set -euo pipefail
 
-ROLE=omsdesk
+# reset-test-state.sh reads the same overrides, so both scripts name the same role.
+ROLE="${OMSDESK_TEST_PG_ROLE:-omsdesk}"
 PASSWORD=omsdesk
-DATABASE=omsdesk_test
+DATABASE="${OMSDESK_TEST_PG_DATABASE:-omsdesk_test}"
 
 log() { echo "start-postgres: $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -56,9 +57,10 @@ for _ in $(seq 1 60); do
 done
 pg_isready -q -h 127.0.0.1 -p "$port" || die "cluster $version/$name does not answer on 127.0.0.1:$port (log: /var/log/postgresql/postgresql-$version-$name.log)"
 
-# Already set up (the usual case): nothing to change, no superuser needed.
+# Already set up (the usual case: the role may create databases and owns the test one):
+# nothing to change, no superuser needed. Anything less is repaired below.
 if PGPASSWORD=$PASSWORD PGCONNECT_TIMEOUT=5 psql -h 127.0.0.1 -p "$port" -U "$ROLE" -d "$DATABASE" \
-        -tAc "SELECT rolcreatedb FROM pg_roles WHERE rolname = current_user" 2>/dev/null | grep -qx t; then
+        -tAc "SELECT rolcreatedb AND oid = (SELECT datdba FROM pg_database WHERE datname = current_database()) FROM pg_roles WHERE rolname = current_user" 2>/dev/null | grep -qx t; then
     log "role $ROLE and database $DATABASE already present"
 else
     log "creating role $ROLE and database $DATABASE"
@@ -74,6 +76,11 @@ END
 \$\$;
 SELECT 'CREATE DATABASE $DATABASE OWNER $ROLE'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DATABASE')
+\gexec
+-- A database left behind by a role that was dropped and made again belongs to someone else.
+SELECT 'ALTER DATABASE $DATABASE OWNER TO $ROLE'
+FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba
+WHERE d.datname = '$DATABASE' AND r.rolname <> '$ROLE'
 \gexec
 SQL
 fi
