@@ -15,7 +15,6 @@ from sqlalchemy.exc import DBAPIError
 
 from omsdesk.cli import main
 from omsdesk.db import Database
-from omsdesk.services.invoice_payments import record_invoice_payment
 from omsdesk.services.invoice_records import verify_chain
 from omsdesk.services.invoicing import issue_invoice
 from tests.fixtures.database import ACTOR, Shop
@@ -116,10 +115,17 @@ def state(db: Database) -> dict[str, list[tuple[object, ...]]]:
 
 @pytest.fixture
 def issued(shop: Shop) -> tuple[Shop, int]:
-    """One paid invoice F2026-000001 (id returned) and the series and chain it moved."""
+    """One invoice F2026-000001 (id returned) with a payment of its own, and the series and
+    chain it moved."""
     setup_company(shop.db)
     inv = issue_invoice(shop.db, shop.order({shop.product(): 2}), actor=ACTOR, now=NOW)
-    record_invoice_payment(shop.db, inv.number, actor=ACTOR, amount=100, now=NOW)
+    # An order's invoice is paid through the order's ledger; adding a payment row is allowed
+    # (payments are appended), and gives the payment attacks a row to aim at.
+    with shop.db.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO invoice_payments (invoice_id, amount, currency, method, reference, "
+            "paid_at, \"user\") VALUES (:id, 100, 'EUR', 'transfer', 'T-1', :at, 'tester')"),
+            {"id": inv.id, "at": NOW})
     return shop, inv.id
 
 
@@ -127,6 +133,8 @@ def test_every_direct_sql_attack_is_refused_and_changes_nothing(issued: tuple[Sh
     shop, invoice_id = issued
     db = shop.db
     before = state(db)
+    # Every attack has a row to hit: an UPDATE of no row would pass for a refusal's absence.
+    assert all(before[t] for t in GUARDED), {t: len(rows) for t, rows in before.items()}
     attacks = [a for a in ATTACKS if db.dialect in a.dialects]
     assert len(attacks) >= 25
     got_through = []
