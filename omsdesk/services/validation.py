@@ -87,3 +87,44 @@ def country_code(value: str | None) -> str:
             or code in _NOT_COUNTRIES):
         raise ValidationError(f"unknown country code '{value}' (use ISO 3166 alpha-2 such as ES)")
     return code
+
+
+def country_alpha2(value: str | None) -> str:
+    """ISO 3166 alpha-2 for what a shop sends: 'ES', 'ESP', '724', 'Spain', 'España' -> 'ES'.
+
+    Alpha-3 and numeric codes go through CLDR's territory aliases, names through the English
+    and Spanish territory names (case and accents ignored); a value that maps to no country,
+    or to more than one, is refused with the reason rather than guessed.
+    """
+    from babel import Locale
+    from babel.core import get_global
+
+    text = (value or "").strip()
+    code = text.upper()
+    aliases = get_global("territory_aliases")
+    if len(code) == 2 and code.isalpha() and code not in aliases:
+        return country_code(code)
+    if code in aliases:
+        targets = [t for t in aliases[code] if len(t) == 2 and t.isalpha()]
+        if len(targets) == 1:
+            return country_code(targets[0])
+        raise ValidationError(f"country code '{value}' stands for several countries "
+                              f"({', '.join(targets) or 'none'}); give the ISO alpha-2 code")
+    wanted = _fold(text)
+    matches = {territory for language in ("en", "es")
+               for territory, name in Locale(language).territories.items()
+               if _fold(name) == wanted and len(territory) == 2 and territory.isalpha()
+               and territory not in _NOT_COUNTRIES}
+    if len(matches) == 1:
+        return matches.pop()
+    if matches:
+        raise ValidationError(f"country '{value}' matches several countries "
+                              f"({', '.join(sorted(matches))}); give the ISO alpha-2 code")
+    raise ValidationError(f"unknown country '{value}' (use ISO 3166 alpha-2 such as ES)")
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(plain.casefold().split())

@@ -8,7 +8,10 @@ services (intake, orders, imports).
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Sequence
+
+from sqlalchemy.exc import DataError, IntegrityError
 
 from omsdesk.db import Database
 from omsdesk.models import OmsError, Order, OrderStatus
@@ -37,6 +40,7 @@ from omsdesk.sync.connector import STATUS_CANCELLED, STATUS_REFUNDED, ChannelOrd
 from omsdesk.sync.mapping import (
     MappedOrder,
     MappingError,
+    check_address,
     content_hash,
     from_json,
     map_order,
@@ -44,7 +48,14 @@ from omsdesk.sync.mapping import (
     to_json,
 )
 
+log = logging.getLogger(__name__)
+
 BATCH = 250
+# What one order's own data can make the database or a service refuse. Anything else (the
+# database unreachable or locked) fails the run, so the cursor stays and the page is read
+# again, rather than quarantining every order of it.
+ORDER_DATA_ERRORS: tuple[type[Exception], ...] = (OmsError, DataError, IntegrityError,
+                                                  OverflowError, ValueError)
 
 
 def import_orders(db: Database, channel: str, orders: Sequence[ChannelOrder],
@@ -72,7 +83,13 @@ def import_orders(db: Database, channel: str, orders: Sequence[ChannelOrder],
     context = _Context(db, channel_id, channel, kind, actor, mapping, known, problems)
     for ext, order in latest.items():
         if ext in existing:
-            outcome = _apply_change(context, existing[ext], order)
+            try:
+                outcome = _apply_change(context, existing[ext], order)
+            except ORDER_DATA_ERRORS as exc:
+                log.warning("%s: change of order %s not applied: %s", channel, order.number, exc)
+                problems.append(_entry(order, "invalid", f"{existing[ext].reference}: the "
+                                       f"shop's change could not be applied: {_describe_error(exc)}"))
+                continue  # counted with the page's quarantine entries below
             setattr(counts, outcome, getattr(counts, outcome) + 1)
             continue
         try:
@@ -114,6 +131,12 @@ def _entry(order: ChannelOrder, kind: str, reason: str) -> QuarantineEntry:
                            to_json(order))
 
 
+def _describe_error(exc: BaseException) -> str:
+    # The first line only: a driver error carries the SQL and its parameters after it.
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}"[:500]
+
+
 def _link(order: ChannelOrder, order_id: int, mapped: MappedOrder | None = None) -> ShopLink:
     return ShopLink(
         order_id=order_id, external_id=order.external_id, number=order.number,
@@ -133,13 +156,7 @@ def _create(ctx: _Context, fresh: list[tuple[ChannelOrder, MappedOrder]],
     """Create in batches (paid ones paid and allocated); a refused batch goes one by one."""
     if not fresh:
         return 0, 0
-    # Buyers first, in their own transaction: a crash after it leaves customers that the next
-    # run matches again, never duplicates.
-    with ctx.db.write() as s:
-        ids = resolve_customers(s, [m.order.customer for _, m in fresh])
-    fresh = [(o, dataclasses.replace(m, order=dataclasses.replace(
-        m.order, customer=None, customer_id=cid))) if cid is not None else (o, m)
-        for (o, m), cid in zip(fresh, ids, strict=True)]
+    fresh = _with_customers(ctx, fresh)
     created = failed = 0
     for pay in (True, False):
         group = [(o, m) for o, m in fresh if m.fully_paid == pay]
@@ -149,7 +166,7 @@ def _create(ctx: _Context, fresh: list[tuple[ChannelOrder, MappedOrder]],
                 done: list[CreatedOrder | None] = list(place_orders(
                     ctx.db, [m.order for _, m in chunk], actor=ctx.actor,
                     pay_method=ctx.kind if pay else None, allocate=pay and auto_allocate))
-            except OmsError:
+            except ORDER_DATA_ERRORS:
                 # One order refused the batch: find it, keep the others.
                 done = [_create_one(ctx, o, m, pay and auto_allocate) for o, m in chunk]
             links = [_link(o, c.id, m) for c, (o, m) in zip(done, chunk, strict=True) if c]
@@ -164,9 +181,45 @@ def _create_one(ctx: _Context, order: ChannelOrder, mapped: MappedOrder,
     try:
         return place_order(ctx.db, mapped.order, actor=ctx.actor,
                            pay_method=ctx.kind if mapped.fully_paid else None, allocate=allocate)
-    except OmsError as exc:
-        ctx.problems.append(_entry(order, "invalid", str(exc)))
+    except ORDER_DATA_ERRORS as exc:
+        # Its own transaction was rolled back; the others of the page go on.
+        reason = str(exc) if isinstance(exc, OmsError) else (
+            f"could not be stored: {_describe_error(exc)}")
+        ctx.problems.append(_entry(order, "invalid", reason))
         return None
+
+
+def _with_customers(ctx: _Context, fresh: list[tuple[ChannelOrder, MappedOrder]],
+                    ) -> list[tuple[ChannelOrder, MappedOrder]]:
+    """Resolve the page's buyers to customer ids; a buyer that cannot be stored quarantines
+    its order only.
+
+    Buyers first, in their own transaction: a crash after it leaves customers that the next
+    run matches again, never duplicates.
+    """
+    buyers = [m.order.customer for _, m in fresh]
+    try:
+        with ctx.db.write() as s:
+            ids = resolve_customers(s, buyers)
+    except ORDER_DATA_ERRORS:
+        ids = []
+        for (order, _), buyer in zip(fresh, buyers, strict=True):
+            try:
+                with ctx.db.write() as s:
+                    ids.extend(resolve_customers(s, [buyer]))
+            except ORDER_DATA_ERRORS as exc:
+                ctx.problems.append(_entry(order, "invalid", "the buyer could not be stored: "
+                                           + _describe_error(exc)))
+                ids.append(-1)  # marks the order to leave out
+    kept = []
+    for (order, mapped), cid in zip(fresh, ids, strict=True):
+        if cid == -1:
+            continue
+        if cid is not None:
+            mapped = dataclasses.replace(mapped, order=dataclasses.replace(
+                mapped.order, customer=None, customer_id=cid))
+        kept.append((order, mapped))
+    return kept
 
 
 # -- later changes -----------------------------------------------------------------------
@@ -215,9 +268,17 @@ def _apply_change(ctx: _Context, have: ExistingOrder, order: ChannelOrder) -> st
     open_order = status != OrderStatus.CANCELLED
     address = normalise_address(order.shipping_address if not order.shipping_address.is_empty
                                 else order.billing_address)
+    try:
+        check_address(address, "new ship-to")
+        address_problem = ""
+    except MappingError as exc:
+        address_problem = exc.reason
     if open_order and address.line1 and ship != (address.line1, address.line2, address.city,
                                                  address.postcode, address.country):
-        if OrderStatus(status) in NOT_SHIPPED:
+        if address_problem:
+            flags.append(f"address changed on {ctx.channel} but cannot be stored: "
+                         f"{address_problem}")
+        elif OrderStatus(status) in NOT_SHIPPED:
             update_ship_to(ctx.db, have.reference, address, actor=ctx.actor,
                            reason=f"address changed on {ctx.channel}")
             changed = True

@@ -13,7 +13,7 @@ from typing import Any
 from omsdesk.models import OmsError
 from omsdesk.models.money import check_currency
 from omsdesk.services.intake import AddressInput, CustomerInput, LineInput, OrderInput
-from omsdesk.services.validation import valid_tax_id
+from omsdesk.services.validation import country_alpha2, valid_tax_id
 from omsdesk.sync.connector import (
     ChannelAddress,
     ChannelCustomer,
@@ -24,6 +24,7 @@ from omsdesk.sync.connector import (
     ChannelShippingLine,
     parse_utc,
 )
+from omsdesk.sync.inbound_limits import address_problems, order_problems
 
 
 class MappingError(Exception):
@@ -65,9 +66,20 @@ def normalise_phone(phone: str, country: str = "ES") -> str:
     return digits
 
 
+def shop_country(value: str) -> str:
+    """The alpha-2 code of a shop's country ('ESP', 'Spain' -> 'ES'); an unknown one as sent.
+
+    Unknown values are kept (upper-cased) so `check_address` can name them in the reason.
+    """
+    try:
+        return country_alpha2(value or "ES")
+    except OmsError:
+        return _clean(value).upper()
+
+
 def normalise_address(address: ChannelAddress) -> AddressInput:
-    """Trimmed fields, ISO country, Spanish postcodes with their leading zero."""
-    country = (address.country or "ES").upper()
+    """Trimmed fields, ISO alpha-2 country, Spanish postcodes with their leading zero."""
+    country = shop_country(address.country)
     postcode = address.postcode.replace(" ", "").upper()
     if country == "ES" and postcode.isdigit() and len(postcode) == 4:
         postcode = "0" + postcode  # a spreadsheet ate the zero of 08001
@@ -77,6 +89,17 @@ def normalise_address(address: ChannelAddress) -> AddressInput:
         province=_clean(address.region), country=country,
         phone=normalise_phone(address.phone, country),
     )
+
+
+def check_address(address: AddressInput, what: str) -> None:
+    """Raise MappingError unless the address has a real country and fits its columns."""
+    problems = address_problems(address, what)
+    try:
+        country_alpha2(address.country)
+    except OmsError as exc:
+        problems.insert(0, f"{what}: {exc}")
+    if problems:
+        raise MappingError("invalid", "; ".join(problems))
 
 
 def _spread(total: int, weights: list[int]) -> list[int]:
@@ -165,7 +188,8 @@ def map_order(order: ChannelOrder, *, channel: str, sku_map: Mapping[str, str],
     if order.note:
         text.append(_clean(order.note))
     text.extend(notes)
-    return MappedOrder(
+    check_address(ship_to, "ship-to")
+    mapped = MappedOrder(
         order=OrderInput(
             lines=tuple(lines), channel=channel, currency=order.currency.upper(),
             customer=customer, ship_to=ship_to, external_id=order.external_id,
@@ -175,6 +199,12 @@ def map_order(order: ChannelOrder, *, channel: str, sku_map: Mapping[str, str],
         line_ids=tuple(line_ids), shipping_total=shipping_total, content_hash=content_hash(order),
         paid=paid, fully_paid=fully_paid, notes=tuple(notes),
     )
+    problems = order_problems(mapped.order, paid=paid)
+    if problems:
+        # Before any write: a value the database would refuse (or SQLite would keep and
+        # PostgreSQL refuse) sends this one order to quarantine, not the page to a crash.
+        raise MappingError("invalid", "does not fit: " + "; ".join(problems))
+    return mapped
 
 
 def _customer(c: ChannelCustomer, ship_to: AddressInput, billing: ChannelAddress,

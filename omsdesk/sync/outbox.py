@@ -1,9 +1,10 @@
 """Outbox delivery to shops: stock coalesced per SKU and channel, fulfilments in order, dead letters.
 
 At-least-once: a message is claimed (status 'sending' with a lease), pushed, then marked
-delivered. A crash in between leaves a claim whose lease runs out and the message is pushed
-again, which the connectors make harmless (Shopify's idempotency key, a tracking number
-already on the order, a state already reached).
+delivered. A crash in between leaves a claim that the next holder of the sync lock gives back
+at once (`recover_orphaned_claims`), or whose lease runs out, and the message is pushed again,
+which the connectors make harmless (Shopify's idempotency key, a tracking number already on
+the order, a state already reached).
 """
 
 from __future__ import annotations
@@ -102,6 +103,23 @@ class OutboxDispatcher:
                 OutboxMessage.status == SENDING, OutboxMessage.next_attempt_at <= self.now())
                 .values(status=PENDING).execution_options(synchronize_session=False))
             return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    def recover_orphaned_claims(self) -> int:
+        """Give back every claim at once; only for the process that just took the sync lock.
+
+        Only the holder of the sync lock delivers, so when a process takes the lock any claim
+        still 'sending' belongs to one that died (kill -9, power cut): waiting for its lease
+        would hold its shipment back for minutes. Due now, attempts untouched: the retry is
+        the same delivery, and the connectors recognise one that did reach the shop.
+        """
+        with self.db.write() as s:
+            result = s.execute(update(OutboxMessage).where(OutboxMessage.status == SENDING)
+                               .values(status=PENDING, next_attempt_at=self.now())
+                               .execution_options(synchronize_session=False))
+            count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+        if count:
+            log.info("%d outbox message(s) claimed by a process that stopped are due again", count)
+        return count
 
     def fan_out_stock(self) -> int:
         """Turn channel-less stock changes into one pending push per shop channel and SKU.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -49,7 +49,7 @@ from omsdesk.sync.connector import (
 from omsdesk.sync.errors import BadResponse, RequestRejected
 from omsdesk.sync.http import HttpClient
 from omsdesk.sync.money import AmountError, rate_from_prices, rate_to_bp, to_minor
-from omsdesk.sync.paging import window_pages
+from omsdesk.sync.paging import lookback, shift, window_pages
 from omsdesk.sync.ratelimit import RateLimit, TokenBucket
 
 log = logging.getLogger(__name__)
@@ -134,18 +134,27 @@ class PrestaShopConnector(Connector):
     def pull_orders(self, since_cursor: str | None) -> Iterator[OrderPage]:
         """Orders with date_upd at or after the cursor, oldest first, 100 per request."""
 
-        def fetch(window: str | None, page: int) -> tuple[list[Mapping[str, Any]], bool]:
-            params: dict[str, Any] = {"display": "full", "sort": "[date_upd_ASC]",
-                                      "limit": f"{page * PAGE},{PAGE}"}
+        def fetch(window: str | None, offset: int) -> tuple[list[Mapping[str, Any]], bool]:
+            params: dict[str, Any] = {"display": "full", "sort": "[date_upd_ASC,id_ASC]",
+                                      "limit": f"{offset},{PAGE}"}
             if window:
                 params["date"] = "1"
                 params["filter[date_upd]"] = f"[{self._local(window)},{FAR_FUTURE}]"
-            return self._list("orders", "orders", params), False
+            return self._list("orders", "orders", params), False  # no total: a short page ends
+
+        def fetch_block(stamp: str, offset: int) -> list[Mapping[str, Any]]:
+            # The range end is unreliable (PrestaShop#10822): ask up to the next second and
+            # let the pager keep only this one.
+            end = shift(stamp, timedelta(seconds=1))
+            return self._list("orders", "orders", {
+                "display": "full", "sort": "[id_ASC]", "limit": f"{offset},{PAGE}", "date": "1",
+                "filter[date_upd]": f"[{self._local(stamp)},{self._local(end)}]"})
 
         self._customers.clear()
         self._addresses.clear()
-        for raws, mark in window_pages(since_cursor, fetch, page_size=PAGE, stamp_of=self._stamp,
-                                       key_of=lambda r: _get(r, "id")):
+        for raws, mark in window_pages(since_cursor, fetch, fetch_block, page_size=PAGE,
+                                       stamp_of=self._stamp, key_of=lambda r: _get(r, "id"),
+                                       lookback=lookback(self.config)):
             self._prefetch(raws)
             orders, rejected = [], []
             for raw in raws:

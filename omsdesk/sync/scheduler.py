@@ -192,12 +192,17 @@ class SyncScheduler:
     def _take_lock(self) -> bool:
         if not self.lock.acquire():
             return False
-        stale = close_stale_runs(self.db)
-        if stale:
-            log.info("closed %d sync run(s) interrupted by an earlier stop", stale)
+        self._recover()
         self.refresh_channels()
         self._emit(SyncEvent("started", at=utcnow()))
         return True
+
+    def _recover(self) -> None:
+        """What a process that held the lock and died left behind: its runs and its claims."""
+        stale = close_stale_runs(self.db)
+        if stale:
+            log.info("closed %d sync run(s) interrupted by an earlier stop", stale)
+        self.dispatcher.recover_orphaned_claims()
 
     def _retry_lock(self) -> None:
         if self._take_lock():
@@ -264,7 +269,7 @@ class SyncScheduler:
         held = self.lock.held
         if not held:
             self.lock.__enter__()  # raises SyncBusy when another process runs the sync
-            close_stale_runs(self.db)
+            self._recover()
         try:
             shops = active_shop_channels(self.db)
             erps = active_erp_channels(self.db)

@@ -44,6 +44,7 @@ from omsdesk.sync.connector import (
 from omsdesk.sync.errors import AuthError, BadResponse, RateLimited, RequestRejected
 from omsdesk.sync.http import HttpClient
 from omsdesk.sync.money import AmountError, rate_to_bp, to_minor
+from omsdesk.sync.paging import lookback, shift
 from omsdesk.sync.ratelimit import RateLimit, TokenBucket
 
 log = logging.getLogger(__name__)
@@ -318,7 +319,11 @@ class ShopifyConnector(Connector):
         """Orders updated at or after the cursor, oldest update first, `page_size` per page."""
         self.warnings.clear()
         self._check_visible_window(since_cursor)
-        query = f"updated_at:>='{since_cursor}'" if since_cursor else None
+        # The connection's cursor is a keyset (sort key plus id), so ties and orders changed
+        # mid-run are safe; the look-back catches orders the search index shows late.
+        overlap = lookback(self.config)
+        start = shift(since_cursor, -overlap) if since_cursor and overlap else since_cursor
+        query = f"updated_at:>='{start}'" if start else None
         watermark = since_cursor
         after: str | None = None
         while True:

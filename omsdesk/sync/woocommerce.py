@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from requests.auth import HTTPBasicAuth
@@ -45,7 +45,7 @@ from omsdesk.sync.connector import (
 from omsdesk.sync.errors import BadResponse
 from omsdesk.sync.http import HttpClient
 from omsdesk.sync.money import AmountError, currency_exponent, rate_to_bp, to_decimal, to_minor
-from omsdesk.sync.paging import window_pages
+from omsdesk.sync.paging import lookback, window_pages
 from omsdesk.sync.ratelimit import RateLimit, TokenBucket
 
 log = logging.getLogger(__name__)
@@ -230,26 +230,39 @@ class WooCommerceConnector(Connector):
     # -- orders --------------------------------------------------------------------------
 
     def pull_orders(self, since_cursor: str | None) -> Iterator[OrderPage]:
-        """Orders modified at or after the cursor, oldest first, 100 per request."""
+        """Orders modified at or after the cursor (less the look-back), oldest first.
 
-        def fetch(window: str | None, page: int) -> tuple[list[Mapping[str, Any]], bool]:
-            params: dict[str, Any] = {"page": page + 1, "per_page": self.per_page,
-                                      "orderby": "modified", "order": "asc",
-                                      "dates_are_gmt": "true"}
-            if window:
-                # modified_after is exclusive: step back one second to include the mark.
-                start = parse_utc(window) - timedelta(seconds=1)
-                params["modified_after"] = start.strftime("%Y-%m-%dT%H:%M:%S")
+        `modified_after` and `modified_before` are exclusive, so a window "at or after W" asks
+        for after W - 1 s, and one second T is after T - 1 s and before T + 1 s. Inside a
+        second the order is `orderby=id`, paged by `offset`, so the pager can check overlap.
+        """
+
+        def get(params: dict[str, Any]) -> tuple[list[Mapping[str, Any]], bool]:
+            params.update(per_page=self.per_page, order="asc", dates_are_gmt="true")
             data, response = self.http.get_json(f"{self.base}/orders", params=self._params(**params))
             if not isinstance(data, list):
                 raise BadResponse(f"{self.config.name}: orders answer is not a list",
                                   channel=self.config.name, status=response.status)
-            total_pages = response.headers.get("X-WP-TotalPages")
-            last = total_pages is not None and total_pages.isdigit() and page + 1 >= int(total_pages)
+            total = response.headers.get("X-WP-Total")
+            last = total is not None and total.isdigit() \
+                and int(params["offset"]) + len(data) >= int(total)
             return data, last
 
-        for raws, mark in window_pages(since_cursor, fetch, page_size=self.per_page,
-                                       stamp_of=_stamp, key_of=lambda r: str(r.get("id", ""))):
+        def fetch(window: str | None, offset: int) -> tuple[list[Mapping[str, Any]], bool]:
+            params: dict[str, Any] = {"orderby": "modified", "offset": offset}
+            if window:
+                params["modified_after"] = _woo_time(parse_utc(window) - timedelta(seconds=1))
+            return get(params)
+
+        def fetch_block(stamp: str, offset: int) -> list[Mapping[str, Any]]:
+            moment = parse_utc(stamp)
+            return get({"orderby": "id", "offset": offset,
+                        "modified_after": _woo_time(moment - timedelta(seconds=1)),
+                        "modified_before": _woo_time(moment + timedelta(seconds=1))})[0]
+
+        for raws, mark in window_pages(since_cursor, fetch, fetch_block, page_size=self.per_page,
+                                       stamp_of=_stamp, key_of=lambda r: str(r.get("id", "")),
+                                       lookback=lookback(self.config)):
             orders, rejected = [], []
             for raw in raws:
                 if raw.get("status") == "checkout-draft":
@@ -368,6 +381,10 @@ class WooCommerceConnector(Connector):
             if not data or not total.isdigit() or page >= int(total):
                 return
             page += 1
+
+
+def _woo_time(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def _stamp(raw: Mapping[str, Any]) -> str:

@@ -39,10 +39,10 @@ def test_orders_page_by_offset_with_an_open_ended_date_window(presta_shop: Prest
     assert first.param("output_format") == "JSON"
     assert first.param("display") == "full"
     assert first.param("date") == "1"
-    assert first.param("sort") == "[date_upd_ASC]"
+    assert first.param("sort") == "[date_upd_ASC,id_ASC]"
     assert first.param("limit") == "0,100"
-    # 08:00 UTC is 09:00 in Madrid in March (CET).
-    assert first.param("filter[date_upd]") == "[2026-03-02 09:00:00,2999-12-31 23:59:59]"
+    # 08:00 UTC is 09:00 in Madrid in March (CET), less the five-minute look-back.
+    assert first.param("filter[date_upd]") == "[2026-03-02 08:55:00,2999-12-31 23:59:59]"
     assert pages[-1].next_cursor == max(o.updated for o in orders).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

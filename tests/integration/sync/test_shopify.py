@@ -41,7 +41,8 @@ def test_pages_follow_end_cursors_until_has_next_page_is_false(
     sent = orders_requests(shopify_shop)
     assert [v["first"] for v in sent] == [250, 250, 250]
     assert sent[0]["after"] is None
-    assert sent[0]["query"] == "updated_at:>='2026-01-01T00:00:00Z'"
+    # Five minutes of look-back before the cursor: late-indexed orders are not missed.
+    assert sent[0]["query"] == "updated_at:>='2025-12-31T23:55:00Z'"
     ids = [o.external_id for p in pages for o in p.orders]
     assert len(set(ids)) == 620
     # The cursor only moves forward and ends at the newest update seen.
@@ -55,7 +56,7 @@ def test_a_second_pull_from_the_cursor_reads_only_later_changes(
         shopify_shop: ShopifySimulator, sleeps: SleepRecorder) -> None:
     orders = generate_orders(30)
     shopify_shop.add_orders(orders)
-    connector = connect(shopify_shop, sleeps)
+    connector = connect(shopify_shop, sleeps, lookback_seconds="0")
     cursor = list(connector.pull_orders(None))[-1].next_cursor
     shopify_shop.add_orders([later(orders[3], cancelled=True)])
     again = [o for p in connector.pull_orders(cursor) for o in p.orders]

@@ -36,8 +36,8 @@ def test_orders_are_read_oldest_change_first_100_per_page(woo_shop: WooSimulator
     assert first.param("orderby") == "modified"
     assert first.param("order") == "asc"
     assert first.param("dates_are_gmt") == "true"
-    # Exclusive filter, so one second before the cursor.
-    assert first.param("modified_after") == "2026-02-28T23:59:59"
+    # Exclusive filter, so one second before the cursor, less the 5-minute look-back.
+    assert first.param("modified_after") == "2026-02-28T23:54:59"
     assert len(order_requests(woo_shop)) == 3
 
 
