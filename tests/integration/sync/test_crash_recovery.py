@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from omsdesk.db import Database
 from omsdesk.models import Order, OutboxMessage
+from omsdesk.models.base import utcnow
 from omsdesk.models.sync_state import ChannelOrderLink
 from omsdesk.services.channels import add_channel
 from omsdesk.services.orders import pack_order, pick_order
@@ -58,6 +59,19 @@ if mode == "import-crash":
             die()
         return real_link(*args, **kwargs)
     importer.link_created = link_then_die
+if mode == "once-crash":
+    real_settle, settled = OutboxDispatcher._settle, []
+    def settle_twice_then_die(self, ids, status, note=""):
+        if status == "delivered":
+            settled.append(ids)
+            if len(settled) == 2:  # the shop took a second shipment; our record does not say so
+                die()
+        return real_settle(self, ids, status, note)
+    OutboxDispatcher._settle = settle_twice_then_die
+if mode.startswith("once"):
+    from omsdesk.sync.scheduler import SyncScheduler
+    reports = SyncScheduler(db, factory=factory).run_once("tienda")
+    print(json.dumps({r.job: getattr(r, "delivered", None) for r in reports}))
 if mode in ("drain-crash", "stock-crash"):
     real_settle = OutboxDispatcher._settle
     def settle_or_die(self, ids, status, note=""):
@@ -207,3 +221,40 @@ def test_killed_after_a_stock_push_is_pushed_again_harmlessly(
     with store.db.read() as s:
         assert not list(s.scalars(select(OutboxMessage).where(
             OutboxMessage.status.in_(("pending", "sending")))))
+
+
+def test_claims_left_by_kills_are_retried_by_the_next_run_not_after_the_lease(
+        store: Shop, shopify_shop: ShopifySimulator) -> None:
+    demos = [d for d in generate_orders(8) if d.paid][:5]
+    shopify_shop.add_orders(demos)
+    assert run_child("import", store.db, shopify_shop).returncode == 0
+    with store.db.read() as s:
+        refs = list(s.scalars(select(Order.reference).where(Order.status == "allocated")))
+    assert len(refs) >= 4
+    for n, ref in enumerate(refs):
+        pick_order(store.db, ref, actor=ACTOR)
+        pack_order(store.db, ref, actor=ACTOR)
+        ship_order(store.db, ref, actor=ACTOR, carrier="Correos", tracking=f"PK-KILL-{n}")
+    left: list[int] = []
+    for _ in range(3):  # kill -9 while delivering, three times
+        crashed = run_child("once-crash", store.db, shopify_shop)
+        assert crashed.returncode == -signal.SIGKILL, crashed.stderr
+        with store.db.read() as s:
+            sending = list(s.scalars(select(OutboxMessage).where(
+                OutboxMessage.status == "sending")))
+            # The claim left by the kill before this one went out in this run, not 5 min later.
+            assert all(s.get(OutboxMessage, i).status == "delivered"  # type: ignore[union-attr]
+                       for i in left)
+        assert len(sending) == 1 and sending[0].next_attempt_at > utcnow()  # its lease runs on
+        left = [sending[0].id]
+    started = time.monotonic()
+    done = run_child("once", store.db, shopify_shop)
+    recovered_in = time.monotonic() - started
+    assert done.returncode == 0, done.stderr
+    assert recovered_in < 30  # within one drain interval (30 s), not the 5-minute lease
+    with store.db.read() as s:
+        statuses = [m.status for m in s.scalars(select(OutboxMessage).where(
+            OutboxMessage.topic == "fulfillment.push"))]
+    assert statuses == ["delivered"] * len(refs)
+    # Exactly once at the shop, however many times a claim was retried.
+    assert sorted(len(f) for f in shopify_shop.fulfillments.values()) == [1] * len(refs)
