@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(sp)
     sp.set_defaults(func=_sync)
 
-    cp = sub.add_parser("channels", help="shop channels: add, list, secrets, SKU mapping, quarantine")
+    cp = sub.add_parser("channels", help="shop channels: add, list, secrets, SKU mapping, quarantine, ship-by")
     csub = cp.add_subparsers(dest="channels_command", metavar="ACTION", required=True)
     add = csub.add_parser("add", help="add a shop; the secret is read from standard input")
     add.add_argument("--type", required=True, choices=[k for k in SHOP_KINDS if k != "demo"])
@@ -69,6 +69,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     rt = csub.add_parser("retry", help="put parked (dead-letter) deliveries of a channel back in the queue")
     rt.add_argument("code")
     rt.set_defaults(func=_retry)
+
+    st = csub.add_parser("set", help="a channel's ship-by promise: handling working days and daily cut-off")
+    st.add_argument("code", help="any channel code (shops, marketplaces, manual, counter, csv)")
+    st.add_argument("--handling-days", metavar="N",
+                    help="working days (Mon-Fri, Spanish national holidays off) to ship in, 0-30")
+    st.add_argument("--cutoff", metavar="HH:MM",
+                    help="orders placed at or after this Madrid time count from the next working day")
+    add_json_flag(st)
+    st.set_defaults(func=_set)
 
 
 def _read_secret(prompt: str) -> str:
@@ -177,6 +186,28 @@ def _retry(ctx: CliContext) -> int:
 
     n = OutboxDispatcher(ctx.db).retry_parked(channel=ctx.args.code)
     print(f"{n} parked deliveries back in the queue")
+    return 0
+
+
+def _set(ctx: CliContext) -> int:
+    from omsdesk.services.channels import channel_ship_by, set_ship_by
+
+    a = ctx.args
+    if a.handling_days is None and a.cutoff is None:
+        policy = channel_ship_by(ctx.db, a.code)  # nothing to change: show what is in force
+    else:
+        days = a.handling_days
+        # Read here rather than by argparse, so a typo is one line and exit 1 like any bad input.
+        if days is not None and not days.strip().lstrip("-").isdigit():
+            raise ValidationError(f"--handling-days takes a whole number of working days, got '{days}'")
+        policy = set_ship_by(ctx.db, a.code, actor=ctx.actor,
+                             handling_days=None if days is None else int(days), cutoff=a.cutoff)
+    if a.json:
+        print_json({"code": a.code, "handling_days": policy.handling_days,
+                    "cutoff": policy.cutoff.strftime("%H:%M")})
+    else:
+        print(f"{a.code}: ships within {policy.handling_days} working day(s), "
+              f"cut-off {policy.cutoff:%H:%M} Europe/Madrid")
     return 0
 
 

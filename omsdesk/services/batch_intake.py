@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
@@ -34,6 +35,7 @@ from omsdesk.models.money import check_currency
 from omsdesk.models.order import stock_need
 from omsdesk.services import outbox
 from omsdesk.services.allocation import short_skus, spread_over_lines
+from omsdesk.services.channels import ship_by_for
 from omsdesk.services.context import Actor
 from omsdesk.services.intake import (
     CreatedOrder,
@@ -174,7 +176,7 @@ def _table(model: type[Base]) -> Table:
 
 
 
-def _plan(s: Session, data: OrderInput, now: object, products: dict[str, Product], channel_id: int) -> _Planned:
+def _plan(s: Session, data: OrderInput, now: datetime, products: dict[str, Product], channel_id: int) -> _Planned:
     check_currency(data.currency)
     if not data.lines:
         raise ValidationError("an order needs at least one line")
@@ -190,7 +192,9 @@ def _plan(s: Session, data: OrderInput, now: object, products: dict[str, Product
         "subtotal": sum(ln["net"] for ln in lines), "tax_total": sum(ln["tax"] for ln in lines),
         "total": sum(ln["total"] for ln in lines), "paid_amount": 0,
         **ship_to_values(data, customer),
-        "notes": data.notes, "placed_at": placed, "ship_by": data.ship_by, "external_updated_at": None,
+        "notes": data.notes, "placed_at": placed,
+        # The marketplace's date wins; else the channel's handling time and cut-off give one.
+        "ship_by": data.ship_by or ship_by_for(s, channel_id, placed), "external_updated_at": None,
         "created_at": now, "updated_at": now,
     }
     return _Planned(row=row, lines=lines, status=OrderStatus.NEW.value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -15,6 +15,13 @@ from omsdesk.models import Channel, ConflictError, NotFound, Product, Validation
 from omsdesk.models.base import utcnow
 from omsdesk.models.channel_sku import ChannelSku
 from omsdesk.models.sync_state import ChannelSyncState, QuarantinedOrder, SyncRun
+from omsdesk.planning.ship_by import (
+    DEFAULT_CUTOFF,
+    DEFAULT_HANDLING_DAYS,
+    ShipByPolicy,
+    parse_cutoff,
+    ship_by,
+)
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
 
@@ -343,3 +350,72 @@ def register_demo_channel_in(session: Session, shop_skus: list[str], *, actor: A
     audit.record(session, actor, entity="channel", entity_id=channel.id, reference=DEMO_CODE,
                  action="create", reason="demo shop on loopback")
     return channel
+
+
+# -- ship-by promise -----------------------------------------------------------------------------
+# Kept in the channel's settings (JSON) as 'handling_days' and 'cutoff' ('HH:MM', Madrid time),
+# so every kind of channel has one without a column per connector option.
+
+HANDLING_DAYS_KEY, CUTOFF_KEY = "handling_days", "cutoff"
+
+
+def ship_by_policy(channel: Channel) -> ShipByPolicy:
+    """The channel's handling time and cut-off, the defaults where none were set."""
+    options = channel.settings or {}
+    days = options.get(HANDLING_DAYS_KEY)
+    cutoff = options.get(CUTOFF_KEY)
+    try:
+        # `channels add --option` stores strings, `channels set` numbers: both are read.
+        return ShipByPolicy(int(days) if days is not None else DEFAULT_HANDLING_DAYS,
+                            parse_cutoff(str(cutoff)) if cutoff else DEFAULT_CUTOFF)
+    except ValueError as exc:
+        raise ValidationError(f"channel {channel.code}: {exc} (fix it with 'omsdesk channels set "
+                              f"{channel.code} --handling-days N --cutoff HH:MM')") from None
+
+
+def ship_by_for(session: Session, channel_id: int, placed_at: datetime) -> datetime:
+    """The ship-by instant (UTC) of an order of this channel placed at `placed_at`.
+
+    For orders whose marketplace gave no date. The channel comes from the session's identity
+    map after the first order, so a batch import reads it once.
+    """
+    channel = session.get(Channel, channel_id)
+    if channel is None:
+        raise NotFound(f"unknown channel id {channel_id}")
+    if placed_at.tzinfo is None:
+        placed_at = placed_at.replace(tzinfo=UTC)  # the database keeps UTC; SQLite drops the zone
+    return ship_by(placed_at, ship_by_policy(channel))
+
+
+def set_ship_by(db: Database, code: str, *, actor: Actor, handling_days: int | None = None,
+                cutoff: str | None = None) -> ShipByPolicy:
+    """Change a channel's handling days and/or cut-off (validated first); returns the new policy."""
+    with db.write() as s:
+        channel = s.scalar(select(Channel).where(Channel.code == code))
+        if channel is None:
+            known = ", ".join(s.scalars(select(Channel.code).order_by(Channel.code)))
+            raise NotFound(f"unknown channel '{code}'" + (f" (known: {known})" if known else ""))
+        before = ship_by_policy(channel)
+        try:
+            after = ShipByPolicy(before.handling_days if handling_days is None else handling_days,
+                                 before.cutoff if cutoff is None else parse_cutoff(cutoff))
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+        if after != before:
+            # A new dict: SQLAlchemy sees a JSON column change only when the value is replaced.
+            channel.settings = {**(channel.settings or {}), HANDLING_DAYS_KEY: after.handling_days,
+                                CUTOFF_KEY: after.cutoff.strftime("%H:%M")}
+            audit.record(s, actor, entity="channel", entity_id=channel.id, reference=code,
+                         action="set_ship_by",
+                         reason=f"handling {before.handling_days} -> {after.handling_days} "
+                                f"working day(s), cut-off {before.cutoff:%H:%M} -> {after.cutoff:%H:%M}")
+        return after
+
+
+def channel_ship_by(db: Database, code: str) -> ShipByPolicy:
+    """The ship-by policy of the channel with this code (any kind)."""
+    with db.read() as s:
+        channel = s.scalar(select(Channel).where(Channel.code == code))
+        if channel is None:
+            raise NotFound(f"unknown channel '{code}'")
+        return ship_by_policy(channel)

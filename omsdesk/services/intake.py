@@ -26,6 +26,7 @@ from omsdesk.models.base import utcnow
 from omsdesk.models.money import check_currency, split_gross, tax_on_net
 from omsdesk.services import audit
 from omsdesk.services.allocation import allocate_in
+from omsdesk.services.channels import ship_by_for
 from omsdesk.services.context import Actor
 from omsdesk.services.orders import pay_in
 from omsdesk.services.refs import next_order_reference
@@ -121,7 +122,9 @@ def create_order_in(session: Session, data: OrderInput, *, actor: Actor) -> Orde
         external_id=data.external_id, customer_id=customer.id if customer else None,
         customer_name=customer.name if customer else "", customer_email=(customer.email or "") if customer else "",
         status=OrderStatus.NEW.value, currency=data.currency,
-        prices_include_tax=data.prices_include_tax, placed_at=placed, ship_by=data.ship_by,
+        prices_include_tax=data.prices_include_tax, placed_at=placed,
+        # The marketplace's date wins; else the channel's handling time and cut-off give one.
+        ship_by=data.ship_by or ship_by_for(session, channel.id, placed),
         notes=data.notes,
     )
     for column, value in ship_to_values(data, customer).items():
