@@ -110,13 +110,23 @@ def run_child(mode: str, db: Database, shop: ShopifySimulator,
 
 @pytest.fixture
 def store(sqlite_db: Database) -> Shop:
-    shop = Shop(sqlite_db)
+    return stocked_shop(sqlite_db)
+
+
+@pytest.fixture
+def any_store(db: Database) -> Shop:
+    """The same shop on SQLite and on PostgreSQL."""
+    return stocked_shop(db)
+
+
+def stocked_shop(db: Database) -> Shop:
+    shop = Shop(db)
     shop.warehouses(("MAD",))
     for product in CATALOGUE:
         shop.product(product.sku, price=int(product.price * 100),
                      tax_rate_bp=int(product.rate * 10000))
         shop.stock(product.sku, 10_000)
-    add_channel(sqlite_db, kind="shopify", name="Tienda", code="tienda",
+    add_channel(db, kind="shopify", name="Tienda", code="tienda",
                 url="https://tienda.myshopify.com", actor=ACTOR)
     return shop
 
@@ -224,7 +234,8 @@ def test_killed_after_a_stock_push_is_pushed_again_harmlessly(
 
 
 def test_claims_left_by_kills_are_retried_by_the_next_run_not_after_the_lease(
-        store: Shop, shopify_shop: ShopifySimulator) -> None:
+        any_store: Shop, shopify_shop: ShopifySimulator) -> None:
+    store = any_store
     demos = [d for d in generate_orders(8) if d.paid][:5]
     shopify_shop.add_orders(demos)
     assert run_child("import", store.db, shopify_shop).returncode == 0
