@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.db import Database
 from omsdesk.documents.purchase_order import (
@@ -22,6 +22,9 @@ from omsdesk.models import (
     IllegalTransition,
     MoveKind,
     NotFound,
+    Order,
+    OrderLine,
+    OrderStatus,
     Product,
     StockLevel,
     ValidationError,
@@ -134,6 +137,8 @@ class Suggestion:
     safety_stock: int
     qty: int
     unit_cost: int
+    # Units waiting orders still need here (open, unreserved): bought on top of the rule.
+    backordered: int = 0
 
 
 def on_order(session: Session) -> dict[tuple[int, int], int]:
@@ -156,23 +161,57 @@ def on_order(session: Session) -> dict[tuple[int, int], int]:
     return coming
 
 
+def backordered(session: Session, rules: Sequence[ReorderRule] = ()) -> dict[tuple[int, int], int]:
+    """(product id, warehouse id) -> units that waiting orders (backorder, partial) still need.
+
+    What an order needs is `Order.stock_needed()`, the same rule allocation uses (open,
+    unreserved units of stock-tracked lines). It is counted in the order's warehouse; an order
+    that has none yet counts in the warehouse of the product's reorder rule, else where the
+    product is stocked, else the first active warehouse, so no waiting unit goes unbought.
+    """
+    orders = list(session.scalars(
+        select(Order).where(Order.status.in_((OrderStatus.BACKORDER.value, OrderStatus.PARTIAL.value)))
+        .options(selectinload(Order.lines).selectinload(OrderLine.reservations))))
+    if not orders:
+        return {}
+    ruled: dict[int, int] = {}
+    for r in sorted(rules, key=lambda r: r.warehouse_id):
+        ruled.setdefault(r.product_id, r.warehouse_id)
+    stocked: dict[int, int] = {}
+    for pid, wid in session.execute(select(StockLevel.product_id, StockLevel.warehouse_id)
+                                    .order_by(StockLevel.warehouse_id)):
+        stocked.setdefault(pid, wid)
+    first_wh = session.scalar(select(Warehouse.id).where(Warehouse.active.is_(True))
+                              .order_by(Warehouse.id).limit(1))
+    need: dict[tuple[int, int], int] = defaultdict(int)
+    for order in orders:
+        for pid, qty in order.stock_needed().items():
+            where = order.warehouse_id or ruled.get(pid) or stocked.get(pid) or first_wh
+            if where is not None:
+                need[(pid, where)] += qty
+    return dict(need)
+
+
 def suggest_purchases(session: Session) -> list[Suggestion]:
-    """What to buy now: demand over the lead time + safety stock - available - on order.
+    """What to buy now: demand over the lead time + safety stock + backorders - available - on order.
 
     Every stock level is considered; one with a reorder rule takes its minimum as safety
     stock, its lead time and supplier, and its maximum (when set) caps the stock position
-    after buying. A level without a rule uses its reorder point and a 7-day lead time.
+    after buying, backorders on top (they leave as soon as the goods arrive). A level without
+    a rule uses its reorder point and a 7-day lead time. Units that waiting orders still need
+    are bought where they wait (see `backordered`), even where no level or rule exists yet.
     """
     rules = {(r.product_id, r.warehouse_id): r for r in session.scalars(select(ReorderRule))}
     horizon = max([HORIZON_DAYS, *(r.lead_time_days for r in rules.values())])
     fc = demand_forecast(session, horizon=horizon)
     coming = on_order(session)
+    waiting = backordered(session, list(rules.values()))
     suppliers = {sid: code for sid, code in session.execute(select(Supplier.id, Supplier.code))}
     levels = {(pid, wid): (on_hand, reserved, reorder_point) for pid, wid, on_hand, reserved, reorder_point
               in session.execute(select(StockLevel.product_id, StockLevel.warehouse_id, StockLevel.on_hand,
                                         StockLevel.reserved, StockLevel.reorder_point))}
     # A rule for a warehouse that never held the product still asks for its first stock.
-    for key in rules:
+    for key in [*rules, *waiting]:
         levels.setdefault(key, (0, 0, 0))
     products = {pid: (sku, name) for pid, sku, name in session.execute(
         select(Product.id, Product.sku, Product.name).where(Product.active.is_(True)))}
@@ -188,16 +227,17 @@ def suggest_purchases(session: Session) -> list[Suggestion]:
         demand = sum(fc.daily(pid, wid)[:lead])
         available = on_hand - reserved
         incoming = coming.get((pid, wid), 0)
-        qty = math.ceil(demand + safety - available - incoming - 1e-9)
+        owed = waiting.get((pid, wid), 0)
+        qty = math.ceil(demand + safety + owed - available - incoming - 1e-9)
         if rule is not None and rule.max_qty:
-            qty = min(qty, rule.max_qty - available - incoming)
+            qty = min(qty, rule.max_qty + owed - available - incoming)
         if qty <= 0:
             continue
         sku, name = products[pid]
         out.append(Suggestion(sku, name, codes[wid],
                               suppliers.get(rule.supplier_id) if rule and rule.supplier_id else None,
                               available, incoming, lead, round(demand, 2), safety, qty,
-                              rule.unit_cost if rule else 0))
+                              rule.unit_cost if rule else 0, owed))
     out.sort(key=lambda sg: (sg.sku, sg.warehouse))
     return out
 
