@@ -97,7 +97,8 @@ def check_address(address: AddressInput, what: str) -> None:
     try:
         country_alpha2(address.country)
     except OmsError as exc:
-        problems.insert(0, f"{what}: {exc}")
+        # An unknown country's length says nothing more: name the country only.
+        problems = [f"{what}: {exc}"] + [p for p in problems if " country " not in p]
     if problems:
         raise MappingError("invalid", "; ".join(problems))
 
