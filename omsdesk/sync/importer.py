@@ -37,6 +37,7 @@ from omsdesk.services.imports import (
 from omsdesk.services.intake import CreatedOrder, place_order
 from omsdesk.services.orders import cancel_order, pay_order
 from omsdesk.sync.connector import STATUS_CANCELLED, STATUS_REFUNDED, ChannelOrder, RejectedOrder
+from omsdesk.sync.inbound_limits import quarantine_id
 from omsdesk.sync.mapping import (
     MappedOrder,
     MappingError,
@@ -77,8 +78,8 @@ def import_orders(db: Database, channel: str, orders: Sequence[ChannelOrder],
             wanted.add(shipping_sku)
         known = active_skus(s, wanted)
         existing = existing_orders(s, channel_id, list(latest))
-    problems = [QuarantineEntry(r.external_id or None, "", "unreadable", r.reason, dict(r.raw))
-                for r in rejected]
+    problems = [QuarantineEntry(quarantine_id(r.external_id or None), "", "unreadable", r.reason,
+                                dict(r.raw)) for r in rejected]
     fresh: list[tuple[ChannelOrder, MappedOrder]] = []
     context = _Context(db, channel_id, channel, kind, actor, mapping, known, problems)
     for ext, order in latest.items():
@@ -127,8 +128,8 @@ class _Context:
 
 
 def _entry(order: ChannelOrder, kind: str, reason: str) -> QuarantineEntry:
-    return QuarantineEntry(order.external_id, order.number, kind, reason, dict(order.raw),
-                           to_json(order))
+    return QuarantineEntry(quarantine_id(order.external_id), order.number, kind, reason,
+                           dict(order.raw), to_json(order))
 
 
 def _describe_error(exc: BaseException) -> str:

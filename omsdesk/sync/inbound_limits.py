@@ -16,7 +16,7 @@ from sqlalchemy import BigInteger, Column, Integer, SmallInteger, String
 
 from omsdesk.models import Address, Customer, Order, OrderLine, Payment
 from omsdesk.models.money import split_gross, tax_on_net
-from omsdesk.models.sync_state import ChannelOrderLink
+from omsdesk.models.sync_state import ChannelOrderLink, QuarantinedOrder
 from omsdesk.services.intake import AddressInput, CustomerInput, LineInput, OrderInput
 
 # A tax rate above 100 % is a typo or garbage from the shop, whatever the column could hold.
@@ -129,7 +129,7 @@ def _line_total(line: LineInput, prices_include_tax: bool) -> int:
     return max(abs(net), abs(tax), abs(net + tax))
 
 
-def order_problems(order: OrderInput, *, paid: int = 0) -> list[str]:
+def order_problems(order: OrderInput, *, paid: int = 0, shipping_total: int = 0) -> list[str]:
     """Every reason this order would not fit the schema; empty when it can be stored.
 
     Checks each stored string against its column length and each integer, including the
@@ -165,4 +165,13 @@ def order_problems(order: OrderInput, *, paid: int = 0) -> list[str]:
         order_total += total
     found.extend(_out_of_range(order_total, _col(Order, "total"), "order total"))
     found.extend(_out_of_range(paid, _col(Payment, "amount"), "amount paid"))
+    found.extend(_out_of_range(shipping_total, _col(ChannelOrderLink, "shipping_total"),
+                               "shipping total"))
     return found
+
+
+def quarantine_id(external_id: str | None) -> str | None:
+    """A shop id as the quarantine can hold it: an id too long to import is kept shortened."""
+    if external_id is None:
+        return None
+    return external_id[:max_length(_col(QuarantinedOrder, "external_id"))]  # type: ignore[arg-type]

@@ -200,7 +200,7 @@ def map_order(order: ChannelOrder, *, channel: str, sku_map: Mapping[str, str],
         line_ids=tuple(line_ids), shipping_total=shipping_total, content_hash=content_hash(order),
         paid=paid, fully_paid=fully_paid, notes=tuple(notes),
     )
-    problems = order_problems(mapped.order, paid=paid)
+    problems = order_problems(mapped.order, paid=paid, shipping_total=shipping_total)
     if problems:
         # Before any write: a value the database would refuse (or SQLite would keep and
         # PostgreSQL refuse) sends this one order to quarantine, not the page to a crash.

@@ -13,7 +13,7 @@ from omsdesk.db import Database
 from tests.conftest import MemoryKeyring
 from tests.fixtures.database import ACTOR, Shop
 from tests.fixtures.woo_fault_shop import KEY, SECRET, FaultyWooShop
-from tests.integration.sync.test_bad_shop_orders import BAD_PAGE, SKU
+from tests.integration.sync.test_bad_shop_orders import BAD_PAGE, SKU, held_as
 
 
 @pytest.fixture
@@ -52,5 +52,5 @@ def test_sync_once_quarantines_each_bad_order_and_exits_0(
     assert pull["counts"]["quarantined"] == len(bad)
     code, out, _ = cli(capsys, monkeypatch, db, "channels", "quarantine", "--json")
     held = {str(e["external_id"]): e["reason"] for e in json.loads(out)}
-    assert sorted(held) == sorted(map(str, bad))
-    assert all(held[str(i)] for i in bad)  # each with its reason
+    assert sorted(held) == sorted(held_as(i) for i in bad)
+    assert all(held[held_as(i)] for i in bad)  # each with its reason
