@@ -15,6 +15,8 @@ from omsdesk.services import allocation, shipping
 from omsdesk.services import orders as svc
 from omsdesk.services.intake import create_order
 from omsdesk.services.order_file import load_order_file
+from omsdesk.services.refunds import METHODS as REFUND_METHODS
+from omsdesk.services.refunds import refund_order
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -64,6 +66,21 @@ def register(sub: argparse._SubParsersAction) -> None:
         add_json_flag(ap)
         ap.set_defaults(func=_action, action=action)
 
+    crp = osub.add_parser("cancel-rest", help="close the unshipped lines of a part-shipped order")
+    crp.add_argument("reference")
+    crp.add_argument("--reason", required=True, help="why the rest will not ship (audit trail)")
+    add_json_flag(crp)
+    crp.set_defaults(func=_cancel_rest)
+
+    rp = osub.add_parser("refund", help="give money back on an order")
+    rp.add_argument("reference")
+    rp.add_argument("--amount", type=_positive, required=True, help="minor units")
+    rp.add_argument("--method", required=True, choices=list(REFUND_METHODS))
+    rp.add_argument("--reference", dest="refund_ref", default="", help="bank or card reference")
+    rp.add_argument("--reason", default="")
+    add_json_flag(rp)
+    rp.set_defaults(func=_refund)
+
 
 def _positive(text: str) -> int:
     try:
@@ -98,8 +115,10 @@ def _show(ctx: CliContext) -> int:
         return 0
     print(f"{d.reference}  {d.status}  channel {d.channel}  placed {d.placed_at:%Y-%m-%d %H:%M} UTC")
     print(f"customer: {d.customer_name} <{d.customer_email}>")
-    print(f"total {format_minor(d.total, d.currency)}  paid {format_minor(d.paid_amount, d.currency)}"
-          f"  due {format_minor(d.balance_due, d.currency)}  warehouse {d.warehouse or '-'}")
+    print(f"total {format_minor(d.total, d.currency)}  owed {format_minor(d.amount_owed, d.currency)}"
+          f"  paid {format_minor(d.paid_amount, d.currency)}  refunded {format_minor(d.refunded_amount, d.currency)}"
+          f"  due {format_minor(d.balance_due, d.currency)}  refund due {format_minor(d.refund_due, d.currency)}"
+          f"  warehouse {d.warehouse or '-'}")
     for ln in d.lines:
         print(f"  {ln.line_no:>2} {ln.sku:<14} x{ln.qty:<4} {format_minor(ln.total, d.currency):>12}"
               f"  shipped {ln.qty_shipped} reserved {ln.qty_reserved}  {ln.name}")
@@ -110,11 +129,36 @@ def _show(ctx: CliContext) -> int:
     for parcel in d.open_parcels:
         lines = ", ".join(f"{sku} x{q}" for sku, q in parcel.lines.items())
         print(f"  to ship from {parcel.warehouse} (reserved): {lines}")
+    for rf in d.refunds:
+        print(f"  refund {format_minor(rf.amount, d.currency)} {rf.method} {rf.reference} "
+              f"{rf.refunded_at:%Y-%m-%d} by {rf.user}: {rf.reason}")
     print("audit:")
     for au in d.audit:
         print(f"  {au.at:%Y-%m-%d %H:%M:%S} {au.user}@{au.workstation} {au.action} "
               f"{au.from_status or ''}->{au.to_status or ''} {au.reason}")
     print(f"allowed: {', '.join(d.allowed_actions) or '-'}")
+    return 0
+
+
+def _cancel_rest(ctx: CliContext) -> int:
+    state = svc.cancel_rest(ctx.db, ctx.args.reference, actor=ctx.actor, reason=ctx.args.reason)
+    if ctx.args.json:
+        print_json(state)
+    else:
+        print(f"{state.reference}: {state.status} ({state.message})")
+    return 0
+
+
+def _refund(ctx: CliContext) -> int:
+    a = ctx.args
+    res = refund_order(ctx.db, a.reference, actor=ctx.actor, amount=a.amount, method=a.method,
+                       refund_ref=a.refund_ref, reason=a.reason)
+    if a.json:
+        print_json(res)
+    else:
+        print(f"{res.reference}: refunded {format_minor(res.amount, res.currency)} "
+              f"(refunded in all {format_minor(res.refunded, res.currency)}, "
+              f"still due back {format_minor(res.refund_due, res.currency)})")
     return 0
 
 

@@ -31,7 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.db import Database
-from omsdesk.models import Order, Payment, ValidationError
+from omsdesk.models import Order, Payment, Refund, ValidationError
 from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceKind, InvoicePayment
 from omsdesk.models.money import currency_exponent
 
@@ -118,7 +118,17 @@ def _receipts(s: Session, start: date, end: date) -> list[_Receipt]:
                      p.amount, p.currency)
             for p, o in s.execute(select(Payment, Order).join(Order, Order.id == Payment.order_id)
                                   .where(Payment.paid_at >= lo, Payment.paid_at <= hi))]
+    # Refunds are money out of the same ledger: booked once, as negative receipts.
+    out += [_Receipt(day(r.refunded_at), r.reference or f"REF-O{r.id}", o.reference,
+                     o.customer_name, _account_ref(o.customer_id, o.customer_name),
+                     -r.amount, r.currency)
+            for r, o in s.execute(select(Refund, Order).join(Order, Order.id == Refund.order_id)
+                                  .where(Refund.refunded_at >= lo, Refund.refunded_at <= hi))]
     return sorted(out, key=lambda r: (r.when, r.document, r.reference))
+
+
+def _label(r: _Receipt) -> str:
+    return "Payment" if r.amount > 0 else "Refund"
 
 
 def _account_ref(customer_id: int | None, name: str) -> str:
@@ -164,7 +174,7 @@ def _sage50(invoices: list[Invoice], receipts: list[_Receipt], fmt: str,
     for r in receipts:
         kind = "SA" if r.amount > 0 else "SP"
         yield [kind, r.account, acc.sage_bank_nominal, "0", r.when.strftime(fmt), r.document,
-               f"Payment {r.reference}"[:60], amount(abs(r.amount), r.currency), "T9",
+               f"{_label(r)} {r.reference}"[:60], amount(abs(r.amount), r.currency), "T9",
                amount(0, r.currency), "1", r.reference[:30], "", "", ""]
 
 
@@ -191,10 +201,9 @@ def _journal(invoices: list[Invoice], receipts: list[_Receipt], fmt: str,
                        -(inv.total_tax + inv.total_recargo), cur)
     for r in receipts:
         entry += 1
-        yield post(r.when, r.document, "payment", acc.bank, f"Payment {r.reference}", r.amount,
-                   r.currency)
-        yield post(r.when, r.document, "payment", acc.receivable, r.customer, -r.amount,
-                   r.currency)
+        kind = "payment" if r.amount > 0 else "refund"
+        yield post(r.when, r.document, kind, acc.bank, f"{_label(r)} {r.reference}", r.amount, r.currency)
+        yield post(r.when, r.document, kind, acc.receivable, r.customer, -r.amount, r.currency)
 
 
 def export_accounting(db: Database, fmt: str, start: date, end: date, out: Path | TextIO, *,

@@ -120,8 +120,9 @@ def balances(session: Session, invoice_ids: Iterable[int] | None = None, *,
         .where(InvoicePayment.invoice_id.in_(ids)).group_by(InvoicePayment.invoice_id)
     ).all())
     order_ids = {f.order_id for f in facts if f.order_id is not None}
+    # What the order's ledger holds: payments in less refunds out.
     pools: dict[int, int] = dict(session.execute(
-        select(Order.id, Order.paid_amount).where(Order.id.in_(order_ids))).all())
+        select(Order.id, Order.paid_amount - Order.refunded_amount).where(Order.id.in_(order_ids))).all())
 
     credited: dict[int, int] = defaultdict(int)
     replaced_by: dict[int, int] = {}

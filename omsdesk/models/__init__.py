@@ -20,7 +20,7 @@ from omsdesk.models.errors import (
     OmsError,
     ValidationError,
 )
-from omsdesk.models.order import Order, OrderLine, Payment, Shipment, ShipmentLine
+from omsdesk.models.order import Order, OrderLine, Payment, Refund, Shipment, ShipmentLine
 from omsdesk.models.outbox import OutboxMessage
 from omsdesk.models.party import Address, Customer
 from omsdesk.models.stock import MoveKind, Reservation, StockLevel, StockMove
@@ -29,7 +29,7 @@ from omsdesk.models.workflow import OrderStatus, allowed_actions, check_transiti
 __all__ = [
     "CHANNEL_KINDS", "Address", "AuditEntry", "Base", "Channel", "ConflictError", "Counter",
     "Customer", "IllegalTransition", "InsufficientStock", "MoveKind", "NotFound", "OmsError",
-    "Order", "OrderLine", "OrderStatus", "OutboxMessage", "Payment", "Product", "Reservation",
+    "Order", "OrderLine", "OrderStatus", "OutboxMessage", "Payment", "Product", "Refund", "Reservation",
     "Shipment", "ShipmentLine", "StockLevel", "StockMove", "UTCDateTime", "ValidationError",
     "Warehouse", "allowed_actions", "check_transition", "utcnow",
 ]

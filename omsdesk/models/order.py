@@ -20,7 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from omsdesk.models.base import Base, utcnow
 from omsdesk.models.errors import IllegalTransition
-from omsdesk.models.workflow import OrderStatus, check_transition
+from omsdesk.models.workflow import CANCEL_REST_HINT, OrderStatus, check_transition
 
 if TYPE_CHECKING:
     from omsdesk.models.catalog import Product
@@ -70,6 +70,8 @@ class Order(Base):
     tax_total: Mapped[int] = mapped_column(Integer, default=0)
     total: Mapped[int] = mapped_column(Integer, default=0)
     paid_amount: Mapped[int] = mapped_column(Integer, default=0)
+    # Money given back (sum of refunds); never more than was paid.
+    refunded_amount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     warehouse_id: Mapped[int | None] = mapped_column(ForeignKey("warehouses.id"))
     ship_name: Mapped[str] = mapped_column(String(200), default="")
     ship_line1: Mapped[str] = mapped_column(String(200), default="")
@@ -95,10 +97,30 @@ class Order(Base):
     shipments: Mapped[list[Shipment]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="Shipment.id"
     )
+    refunds: Mapped[list[Refund]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="Refund.id"
+    )
+
+    # -- money: one ledger (payments in, refunds out) against what the customer owes --------
+
+    @property
+    def amount_owed(self) -> int:
+        """What the customer owes for the order now: its total less cancelled and returned units."""
+        return self.total - sum(ln.value_of(ln.qty_cancelled + ln.qty_returned) for ln in self.lines)
+
+    @property
+    def net_paid(self) -> int:
+        return self.paid_amount - self.refunded_amount
 
     @property
     def balance_due(self) -> int:
-        return self.total - self.paid_amount
+        """Still to collect (never negative: money owed back is `refund_due`)."""
+        return max(0, self.amount_owed - self.net_paid)
+
+    @property
+    def refund_due(self) -> int:
+        """Paid and not refunded beyond what is owed (cancelled, closed or returned units)."""
+        return max(0, self.net_paid - self.amount_owed)
 
     def stock_needed(self) -> dict[int, int]:
         """Product id -> units the open lines still need reserved (see `stock_need`)."""
@@ -112,7 +134,7 @@ class Order(Base):
         if shipped:
             raise IllegalTransition(
                 f"cannot cancel order {self.reference}: {shipped} unit(s) have already shipped; "
-                "close the unshipped lines instead (orders cancel-rest) or record a return")
+                + CANCEL_REST_HINT.split("; ", 1)[1])
 
     @property
     def has_open_lines(self) -> bool:
@@ -144,6 +166,8 @@ class OrderLine(Base):
     total: Mapped[int] = mapped_column(Integer, default=0)
     qty_shipped: Mapped[int] = mapped_column(Integer, default=0)
     qty_returned: Mapped[int] = mapped_column(Integer, default=0)
+    # Closed without shipping (cancel, cancel-rest): no longer open, no longer owed.
+    qty_cancelled: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     order: Mapped[Order] = relationship(back_populates="lines")
     product: Mapped[Product] = relationship(lazy="joined", innerjoin=True)
@@ -152,7 +176,15 @@ class OrderLine(Base):
 
     @property
     def qty_open(self) -> int:
-        return self.qty - self.qty_shipped
+        return self.qty - self.qty_shipped - self.qty_cancelled
+
+    def value_of(self, units: int) -> int:
+        """The line's total for `units` of its qty, rounded half up to the cent."""
+        if units <= 0 or self.qty <= 0:
+            return 0
+        if units >= self.qty:
+            return self.total
+        return (2 * self.total * units + self.qty) // (2 * self.qty)
 
     @property
     def qty_reserved(self) -> int:
@@ -172,6 +204,26 @@ class Payment(Base):
     paid_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     order: Mapped[Order] = relationship(back_populates="payments")
+
+
+class Refund(Base):
+    """Money given back on an order: on a cancellation, a closed rest, a return or a credit note."""
+
+    __tablename__ = "refunds"
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    method: Mapped[str] = mapped_column(String(20))
+    reference: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    user: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    refunded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    order: Mapped[Order] = relationship(back_populates="refunds")
 
 
 class Shipment(Base):

@@ -48,6 +48,8 @@ TRANSITIONS: dict[str, frozenset[OrderStatus]] = {
 
 ACTIONS = tuple(TRANSITIONS)
 
+CANCEL_REST_HINT = "it has already shipped; close the unshipped lines instead (orders cancel-rest) or record a return"
+
 _REFUSAL_HINTS: dict[str, str] = {
     "cancel": "it has already shipped; record a return instead",
     "allocate": "it must be paid first",
@@ -75,6 +77,8 @@ def check_transition(action: str, status: OrderStatus | str, reference: str) -> 
     hint = _REFUSAL_HINTS.get(action)
     if action == "cancel" and st == S.CANCELLED:
         hint = "it is already cancelled"
+    elif action == "cancel" and st == S.PARTIAL:
+        hint = CANCEL_REST_HINT
     elif action == "allocate" and st in (S.ALLOCATED, S.PICKING, S.PACKED):
         hint = "it is already allocated"
     elif action == "hold" and st == S.ON_HOLD:

@@ -51,6 +51,16 @@ class PaymentView:
 
 
 @dataclass(frozen=True)
+class RefundView:
+    amount: int
+    method: str
+    reference: str
+    reason: str
+    user: str
+    refunded_at: datetime
+
+
+@dataclass(frozen=True)
 class ShipmentView:
     id: int
     warehouse: str
@@ -99,6 +109,10 @@ class OrderDetail:
     total: int
     paid_amount: int
     balance_due: int
+    refunded_amount: int
+    # What is owed now (total less cancelled and returned units) and what is owed back.
+    amount_owed: int
+    refund_due: int
     warehouse: str | None
     ship_to: dict[str, str]
     placed_at: datetime
@@ -108,6 +122,7 @@ class OrderDetail:
     payments: list[PaymentView]
     shipments: list[ShipmentView]
     open_parcels: list[OpenParcelView]
+    refunds: list[RefundView]
     audit: list[AuditView]
     allowed_actions: list[str]
 
@@ -151,7 +166,8 @@ def order_detail(session: Session, reference: str) -> OrderDetail:
         customer_email=order.customer_email, currency=order.currency,
         prices_include_tax=order.prices_include_tax, subtotal=order.subtotal,
         tax_total=order.tax_total, total=order.total, paid_amount=order.paid_amount,
-        balance_due=order.total - order.paid_amount,
+        balance_due=order.balance_due, refunded_amount=order.refunded_amount,
+        amount_owed=order.amount_owed, refund_due=order.refund_due,
         warehouse=wh_codes.get(order.warehouse_id) if order.warehouse_id else None,
         ship_to={"name": order.ship_name, "line1": order.ship_line1, "line2": order.ship_line2,
                  "city": order.ship_city, "postcode": order.ship_postcode,
@@ -164,6 +180,8 @@ def order_detail(session: Session, reference: str) -> OrderDetail:
             for ln in order.lines
         ],
         payments=payments, shipments=shipments,
-        open_parcels=[OpenParcelView(wh, lines) for wh, lines in parcels.items()], audit=audit,
+        open_parcels=[OpenParcelView(wh, lines) for wh, lines in parcels.items()],
+        refunds=[RefundView(r.amount, r.method, r.reference, r.reason, r.user, r.refunded_at)
+                 for r in order.refunds], audit=audit,
         allowed_actions=allowed_actions(order.status),
     )

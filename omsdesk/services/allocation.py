@@ -100,8 +100,11 @@ def allocate_in(session: Session, order: Order, *, actor: Actor,
         set_status(session, order, OrderStatus.ALLOCATED, "allocate", actor, done.plan.reason)
         outbox.stock_changed(session, {ln.sku for ln in order.lines})
         return OrderState(order.reference, order.status, done.plan.message)
-    where = ranked[0].code if only_warehouse is not None and ranked else "all warehouses together"
-    message = f"not enough stock in {where} for {', '.join(short_skus(need, done.available, skus, ranked))}"
+    short = ", ".join(short_skus(need, done.available, skus, ranked))
+    if only_warehouse is not None:
+        message = f"not enough {short} in {ranked[0].code if ranked else 'that warehouse'}"
+    else:
+        message = f"not enough stock in all warehouses together for {short}"
     if order.status not in (OrderStatus.BACKORDER.value, OrderStatus.PARTIAL.value):
         set_status(session, order, OrderStatus.BACKORDER, "allocate", actor, message)
     return OrderState(order.reference, order.status, message)

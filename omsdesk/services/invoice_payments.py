@@ -1,4 +1,9 @@
-"""Money received against an invoice (bank transfer, card, cash) beyond the order's payments."""
+"""Money received against an invoice (bank transfer, card, cash).
+
+An invoice of an order is paid through its order: the payment is recorded once, on the
+order's ledger, and the receivables apply it to the order's invoices. Only an invoice
+without an order keeps payments of its own.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +13,18 @@ from zoneinfo import ZoneInfo
 
 from omsdesk.db import Database
 from omsdesk.invoicing.receivables import ReceivableStatus, balances
-from omsdesk.models import ValidationError
+from omsdesk.models import Order, ValidationError
 from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import InvoicePayment
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
 from omsdesk.services.invoice_company import load_company
 from omsdesk.services.invoicing import load_invoice
+from omsdesk.services.orders import pay_in
 
 METHODS = ("transfer", "card", "cash", "direct_debit", "other")
+# The order ledger's methods (orders pay --method); a direct debit is booked there as a transfer.
+ORDER_METHODS = ("card", "cash", "transfer", "marketplace", "other")
 
 
 @dataclass(frozen=True)
@@ -47,9 +55,15 @@ def record_invoice_payment(db: Database, number: str, *, actor: Actor, amount: i
             raise ValidationError(f"{number} is a credit note; record the refund elsewhere")
         if amount > before.due:
             raise ValidationError(f"payment of {amount} exceeds the {max(before.due, 0)} due on {number}")
-        s.add(InvoicePayment(invoice_id=invoice.id, amount=amount, currency=invoice.currency,
-                             method=method, reference=reference.strip(), paid_at=moment,
-                             user=actor.user))
+        if invoice.order_id is not None:
+            order = s.get(Order, invoice.order_id, with_for_update=s.get_bind().dialect.name == "postgresql")
+            assert order is not None
+            pay_in(s, order, actor=actor, amount=amount, method=method if method in ORDER_METHODS else "transfer",
+                   payment_ref=reference.strip() or number, paid_at=moment)
+        else:
+            s.add(InvoicePayment(invoice_id=invoice.id, amount=amount, currency=invoice.currency,
+                                 method=method, reference=reference.strip(), paid_at=moment,
+                                 user=actor.user))
         s.flush()
         after = balances(s, [invoice.id], today=today)[invoice.id]
         audit.record(s, actor, entity="invoice", entity_id=invoice.id, reference=number,

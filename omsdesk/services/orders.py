@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
 from omsdesk.models import (
     Channel,
+    IllegalTransition,
     Order,
     OrderStatus,
     Payment,
@@ -69,9 +72,10 @@ def pay_order(db: Database, reference: str, *, actor: Actor, amount: int | None 
 
 
 def pay_in(session: Session, order: Order, *, actor: Actor, amount: int | None = None,
-           method: str = "card", payment_ref: str = "") -> OrderState:
+           method: str = "card", payment_ref: str = "", paid_at: datetime | None = None) -> OrderState:
+    """Record money in on the order: the one ledger that its invoices are paid from."""
     check_transition("pay", order.status, order.reference)
-    due = order.total - order.paid_amount
+    due = order.balance_due
     if due <= 0 and order.status == OrderStatus.NEW.value and amount is None:
         # Nothing to collect (a free replacement): without this it could never leave new.
         set_status(session, order, OrderStatus.PAID, "pay", actor, "nothing to pay")
@@ -84,10 +88,10 @@ def pay_in(session: Session, order: Order, *, actor: Actor, amount: int | None =
     if amt > due:
         raise ValidationError(f"payment of {amt} exceeds the balance due of {due} on {order.reference}")
     order.payments.append(Payment(amount=amt, currency=order.currency, method=method,
-                                  reference=payment_ref))
+                                  reference=payment_ref, paid_at=paid_at or utcnow()))
     order.paid_amount += amt
-    full = order.paid_amount >= order.total
-    note = f"{method} {amt} {order.currency}" + ("" if full else f", {order.total - order.paid_amount} still due")
+    full = order.balance_due == 0
+    note = f"{method} {amt} {order.currency}" + ("" if full else f", {order.balance_due} still due")
     if full and order.status == OrderStatus.NEW.value:
         set_status(session, order, OrderStatus.PAID, "pay", actor, note)
     else:
@@ -106,7 +110,10 @@ def cancel_order(db: Database, reference: str, *, actor: Actor, reason: str = ""
         order = load_order(s, reference)
         order.check_cancellable()
         skus = release_reservations(s, order)
+        for line in order.lines:
+            line.qty_cancelled += line.qty_open
         order.held_from = None
+        # What was paid is now refund due (Order.refund_due), shown with the order until refunded.
         set_status(s, order, OrderStatus.CANCELLED, "cancel", actor, reason)
         if skus:
             outbox.stock_changed(s, skus)
@@ -116,6 +123,38 @@ def cancel_order(db: Database, reference: str, *, actor: Actor, reason: str = ""
                            key=f"order:{order.id}", channel_id=channel.id,
                            idempotency_key=f"cancel:{order.reference}")
         return OrderState(order.reference, order.status)
+
+
+def cancel_rest(db: Database, reference: str, *, actor: Actor, reason: str) -> OrderState:
+    """Close the unshipped lines of a part-shipped order: reservations back, refund due recorded.
+
+    The order then counts as shipped (what left is all it will be); the money for the closed
+    units becomes refund due, given back with `refund_order`.
+    """
+    if not reason.strip():
+        raise ValidationError("closing the rest of an order needs a reason")
+    with db.write() as s:
+        order = load_order(s, reference)
+        if order.status in (OrderStatus.CANCELLED.value, OrderStatus.RETURNED.value):
+            raise IllegalTransition(f"cannot close the rest of order {order.reference}: status is {order.status}")
+        if not any(ln.qty_shipped for ln in order.lines):
+            raise IllegalTransition(f"nothing of order {order.reference} has shipped; cancel it instead")
+        closing = {ln.id: ln.qty_open for ln in order.lines if ln.qty_open > 0}
+        if not closing:
+            raise ValidationError(f"order {order.reference} has nothing left open to close")
+        skus = release_reservations(s, order, line_ids=set(closing))
+        for line in order.lines:
+            line.qty_cancelled += closing.get(line.id, 0)
+        order.held_from = None
+        due = order.refund_due
+        units = sum(closing.values())
+        to = OrderStatus.DELIVERED if order.shipments and all(sh.delivered_at for sh in order.shipments) \
+            else OrderStatus.SHIPPED
+        set_status(s, order, to, "cancel-rest", actor,
+                   f"{reason.strip()}: {units} unit(s) closed unshipped; refund due {due} {order.currency}")
+        if skus:
+            outbox.stock_changed(s, skus)
+        return OrderState(order.reference, order.status, f"{units} unit(s) closed; refund due {due}")
 
 
 def deliver_order(db: Database, reference: str, *, actor: Actor, reason: str = "") -> OrderState:

@@ -253,13 +253,39 @@ def test_hold_release_and_cancel_through_the_cli(cli: Cli) -> None:
     ]
 
 
-def test_partial_shipment_through_the_cli_leaves_a_backorder(cli: Cli) -> None:
+def test_partial_shipment_through_the_cli_keeps_the_rest_reserved_for_the_next_parcel(cli: Cli) -> None:
     with services(cli) as shop:
         ref = shop.order_at("packed", {"MUG-01": 3})
     code, out, _err = cli.run_here("orders", "ship", ref, "--line", "MUG-01:1", "--tracking", "P1", "--json")
     assert (code, json.loads(out)["status"]) == (0, "partial")
-    code, out, _err = cli.run_here("orders", "allocate", ref)
-    assert (code, out.strip()) == (0, f"{ref}: allocated (reserved in MAD)")
+    shown = cli.json("orders", "show", ref)
+    assert shown["open_parcels"] == [{"warehouse": "MAD", "lines": {"MUG-01": 2}}]
+    code, out, _err = cli.run_here("orders", "ship", ref, "--warehouse", "MAD", "--tracking", "P2", "--json")
+    assert (code, json.loads(out)["status"]) == (0, "shipped")
+    shown = cli.json("orders", "show", ref)
+    assert [(sh["warehouse"], sh["tracking"], sh["lines"], sh["status"]) for sh in shown["shipments"]] == [
+        ("MAD", "P1", {"MUG-01": 1}, "shipped"), ("MAD", "P2", {"MUG-01": 2}, "shipped")]
+
+
+def test_cancel_rest_and_refund_through_the_cli(cli: Cli) -> None:
+    with services(cli) as shop:
+        ref = shop.order_at("packed", {"MUG-01": 3})
+    cli.run_here("orders", "ship", ref, "--line", "MUG-01:1")
+    code, out, err = cli.run_here("orders", "cancel", ref, "--reason", "too late")
+    assert code == 1 and "already shipped; close the unshipped lines instead" in err and out == ""
+    closed = cli.json("orders", "cancel-rest", ref, "--reason", "customer cancelled the rest")
+    assert closed["status"] == "shipped"
+    shown = cli.json("orders", "show", ref)
+    assert shown["refund_due"] == 2 * shown["lines"][0]["total"] // 3
+    code, _out, err = cli.run_here("orders", "refund", ref, "--amount", str(shown["paid_amount"] + 1),
+                                   "--method", "card")
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "exceeds" in err
+    refund = cli.json("orders", "refund", ref, "--amount", str(shown["refund_due"]), "--method", "card",
+                      "--reference", "RF-9")
+    assert (refund["refund_due"], refund["refunded"]) == (0, shown["refund_due"])
+    shown = cli.json("orders", "show", ref)
+    assert [(r["amount"], r["method"], r["reference"]) for r in shown["refunds"]] == [
+        (refund["amount"], "card", "RF-9")]
 
 
 def test_stock_commands_and_their_json(cli: Cli) -> None:

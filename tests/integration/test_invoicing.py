@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from omsdesk.db import Database
 from omsdesk.invoicing.verifactu_xml import NS_SF
 from omsdesk.models import ConflictError, NotFound, Order, Shipment, ValidationError
-from omsdesk.models.invoice import ImmutableInvoice, Invoice, InvoiceRecord
+from omsdesk.models.invoice import ImmutableInvoice, Invoice, InvoicePayment, InvoiceRecord
 from omsdesk.services import orders as order_svc
 from omsdesk.services import shipping
 from omsdesk.services.intake import CustomerInput, LineInput, OrderInput, create_order
@@ -359,7 +359,11 @@ def test_the_orm_refuses_to_change_or_delete_an_issued_invoice(company_shop: Sho
 def test_the_database_refuses_raw_update_and_delete(company_shop: Shop, table: str, change: str) -> None:
     shop = company_shop
     inv = issue_invoice(shop.db, shop.order({shop.product(): 2}), actor=ACTOR, now=NOW)
-    record_invoice_payment(shop.db, inv.number, actor=ACTOR, amount=100, now=NOW)
+    # A payment of an order's invoice goes to the order's ledger; invoice_payments keeps the
+    # payments of invoices without an order, and those rows are as immutable as the invoice.
+    with shop.db.write() as s:
+        invoice_id = s.scalar(select(Invoice.id).where(Invoice.number == inv.number))
+        s.add(InvoicePayment(invoice_id=invoice_id, amount=100, currency="EUR", method="transfer", paid_at=NOW))
     for statement in (f"UPDATE {table} SET {change}", f"DELETE FROM {table}"):
         with pytest.raises(DBAPIError, match="immutable"), shop.db.engine.begin() as conn:
             conn.execute(text(statement))
@@ -385,10 +389,14 @@ def test_cancel_writes_an_anulacion_and_frees_the_order_lines(company_shop: Shop
     assert shop.outbox("verifactu.record")[1].payload["hash"] == cancelled.record_hash
     with pytest.raises(ConflictError, match="cancelled"):
         credit_invoice(shop.db, inv.number, actor=ACTOR, reason_code="R4")
-    paid = issue_invoice(shop.db, shop.order({sku: 1}), actor=ACTOR, now=NOW)
+    # Money paid on an order's invoice lives on the order's ledger: annulling the invoice leaves
+    # it there, and the invoice issued in its place is paid from it.
+    paid_ref = shop.order({sku: 1})
+    paid = issue_invoice(shop.db, paid_ref, actor=ACTOR, now=NOW)
     record_invoice_payment(shop.db, paid.number, actor=ACTOR, amount=10, now=NOW)
-    with pytest.raises(ConflictError, match="payments"):
-        cancel_invoice(shop.db, paid.number, actor=ACTOR, reason="x")
+    cancel_invoice(shop.db, paid.number, actor=ACTOR, reason="x", now=NOW)
+    replacement = issue_invoice(shop.db, paid_ref, actor=ACTOR, now=NOW)
+    assert balance(shop.db, replacement.number).paid == 10
     assert verify_chain(shop.db).ok
 
 

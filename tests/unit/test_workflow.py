@@ -52,10 +52,15 @@ def test_refused_transition_raises_with_action_reference_and_status(action: str,
     assert action not in allowed_actions(status)
 
 
-@pytest.mark.parametrize("status", [S.SHIPPED, S.DELIVERED, S.PARTIAL, S.RETURNED])
+@pytest.mark.parametrize("status", [S.SHIPPED, S.DELIVERED, S.RETURNED])
 def test_cancel_after_shipping_is_refused(status: OrderStatus) -> None:
     with pytest.raises(IllegalTransition, match="already shipped; record a return instead"):
         check_transition("cancel", status, REF)
+
+
+def test_cancel_of_a_part_shipped_order_points_to_cancel_rest() -> None:
+    with pytest.raises(IllegalTransition, match="close the unshipped lines instead \\(orders cancel-rest\\)"):
+        check_transition("cancel", S.PARTIAL, REF)
 
 
 def test_cancel_of_a_cancelled_order_says_it_is_already_cancelled() -> None:
