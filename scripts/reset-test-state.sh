@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Remove what earlier test runs leave on this machine, so the next `make test` starts as on a fresh one:
-# the CUPS PDF and ZPL queues with their jobs, spool folders and device file; the test PostgreSQL
+# the CUPS PDF and ZPL queues with their jobs, spool folders, device file and filter; the test PostgreSQL
 # role and its databases; the omsdesk config and data folders of this user; the test caches in /tmp.
 # `make test-fresh` runs this, then `make test` (whose start-postgres.sh and start-cups.sh make it all again).
 set -euo pipefail
@@ -67,6 +67,11 @@ reset_cups() {
             as_root lpadmin -x "$queue"
             log "removed CUPS queue $queue and its jobs"
         done
+    fi
+    # start-cups.sh installs this filter for the ZPL queue, and installs it again.
+    if [ -e /usr/lib/cups/filter/omsdesk-zpl-replace ]; then
+        as_root rm -f /usr/lib/cups/filter/omsdesk-zpl-replace
+        log "removed the ZPL queue's filter"
     fi
     # The folders hold the ZPL device file and every earlier PDF; start-cups.sh makes both again.
     remove_folder "$PDF_OUT"

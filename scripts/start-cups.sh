@@ -6,7 +6,8 @@ PDF_OUT="${OMSDESK_CUPS_PDF_OUT:-/var/spool/cups-pdf/omsdesk}"
 ZPL_DIR="${OMSDESK_CUPS_ZPL_DIR:-/var/spool/cups-zpl}"
 ZPL_FILE="$ZPL_DIR/labels.zpl"
 ZPL_PPD="$(cd "$(dirname "$0")" && pwd)/cups/omsdesk-zpl.ppd"
-ZPL_MODEL="omsdesk ZPL pass-through"
+ZPL_FILTER="$(cd "$(dirname "$0")" && pwd)/cups/omsdesk-zpl-replace"
+ZPL_MODEL="omsdesk ZPL pass-through, one label per file"
 CUPS_PDF_CONF=/etc/cups/cups-pdf.conf
 CUPS_FILES_CONF=/etc/cups/cups-files.conf
 
@@ -69,7 +70,10 @@ if [ -e "$ZPL_FILE" ] && [ ! -f "$ZPL_FILE" ]; then
     rm -rf "$ZPL_FILE"  # a folder or dangling link left by a half-made set-up
 fi
 [ -f "$ZPL_FILE" ] || : >"$ZPL_FILE"
-chmod 0644 "$ZPL_FILE"
+# The queue's filter (running as cupsd's unprivileged user) empties it before each job.
+chmod 0666 "$ZPL_FILE"
+# cupsd runs only filters owned by root and writable by no one else.
+install -D -o root -g root -m 0755 "$ZPL_FILTER" /usr/lib/cups/filter/omsdesk-zpl-replace
 
 scheduler_up() { lpstat -r 2>/dev/null | grep -q 'scheduler is running'; }
 

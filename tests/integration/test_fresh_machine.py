@@ -1,11 +1,13 @@
-"""Setup that owns its state: the CUPS label queue has its device file, CI runs the suite after a
-reset, and the reset removes the test user's omsdesk folders and caches but never a home folder."""
+"""Setup that owns its state: the CUPS label queue has its device file and each label replaces it,
+CI runs the suite after a reset, and the reset removes the test user's omsdesk folders and caches
+but never a home folder."""
 
 from __future__ import annotations
 
 import os
 import re
 import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,16 @@ def test_the_zpl_device_file_exists_before_any_job(zpl_queue: ZplQueue) -> None:
     # CUPS 2.4 does not create it: without it every label job stops and the tests wait 60 s.
     assert zpl_queue.device_file.is_file()
     assert os.access(zpl_queue.device_file, os.R_OK)
+
+
+@pytest.mark.cups
+def test_a_short_label_after_a_long_one_arrives_alone(zpl_queue: ZplQueue, tmp_path: Path) -> None:
+    # cupsd does not truncate the device file; the queue's filter does, or the tail of the
+    # long label would follow the short one.
+    long_label = b"^XA" + b"^FO10,10^FDlong^FS" * 200 + b"^XZ"
+    short_label = b"^XA^FDshort " + uuid.uuid4().hex.encode() + b"^FS^XZ"
+    assert zpl_queue.wait_for_output(zpl_queue.submit(long_label, tmp_path)) == long_label
+    assert zpl_queue.wait_for_output(zpl_queue.submit(short_label, tmp_path)) == short_label
 
 
 def test_ci_runs_the_suite_on_a_reset_machine() -> None:
