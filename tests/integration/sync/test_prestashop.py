@@ -139,3 +139,37 @@ def test_stock_is_set_on_stock_availables_for_products_and_combinations(
     product = next(p for p in presta_shop.products.values() if p["reference"] == "VIN-RIO-75")
     simple = next(s for s in presta_shop.stock.values() if s["id_product"] == str(product["id"]))
     assert simple["quantity"] == "0"
+
+
+def test_more_orders_in_one_second_than_a_page_are_read_by_id_while_they_change(
+        presta_shop: PrestaSimulator, sleeps: SleepRecorder) -> None:
+    from datetime import timedelta
+
+    from omsdesk.sync.simulator import RecordedRequest
+
+    orders = generate_orders(260)
+    moment = orders[0].updated
+    presta_shop.add_orders([o.touched(moment) for o in orders])
+    ids = sorted(presta_shop.orders)
+    moved: list[int] = []
+
+    def bulk_edit(request: RecordedRequest) -> None:
+        # Before each block page after the first, the shop edits 30 orders already read
+        # (a back-office bulk action): they move to a later second.
+        if request.path == "/api/orders" and request.param("sort") == "[id_ASC]" \
+                and request.param("limit") != "0,100" and not moved:
+            for oid in ids[:30]:
+                presta_shop.orders[oid]["date_upd"] = presta_shop.local(
+                    moment + timedelta(minutes=10))
+                moved.append(oid)
+
+    presta_shop.hooks.append(bulk_edit)
+    pages = list(connect(presta_shop, sleeps).pull_orders(
+        (moment - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")))
+    got = [o.external_id for p in pages for o in p.orders]
+    assert moved
+    assert set(got) == {str(i) for i in ids}  # nothing lost
+    assert len(got) == len(ids) + len(moved)  # the edited ones once more, at their new time
+    block = [r for r in presta_shop.requests if r.param("sort") == "[id_ASC]"]
+    assert block and all(r.param("filter[date_upd]").startswith(f"[{presta_shop.local(moment)},")
+                         for r in block)
