@@ -18,7 +18,9 @@ COMMAND_MODULES = [
     "omsdesk.commands.planning",
     "omsdesk.commands.erp",
     "omsdesk.commands.invoices",
+    "omsdesk.commands.customers",
     "omsdesk.commands.printing",
+    "omsdesk.commands.mail",
     "omsdesk.cli_sync",
 ]
 

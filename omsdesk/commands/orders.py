@@ -53,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ap.add_argument("--reason", default="", help="recorded in the audit trail")
         if action == "pay":
             ap.add_argument("--amount", type=int, help="minor units (default: the balance due)")
-            ap.add_argument("--method", default="card", choices=["card", "cash", "transfer", "marketplace", "other"])
+            ap.add_argument("--method", default="card", choices=["card", "cash", "transfer", "marketplace", "cod", "other"])
             ap.add_argument("--payment-ref", default="")
         if action == "ship":
             ap.add_argument("--carrier", default="")

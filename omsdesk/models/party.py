@@ -2,12 +2,44 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from omsdesk.models.base import Base, utcnow
+from omsdesk.models.errors import ValidationError
+
+_NET = re.compile(r"net(\d{1,3})")
+
+
+@dataclass(frozen=True)
+class PaymentTerms:
+    """How a customer pays: up front (immediate), N days after the invoice (netN), or cash on delivery."""
+
+    kind: str  # immediate, net or cod
+    days: int = 0
+
+    @property
+    def code(self) -> str:
+        return f"net{self.days}" if self.kind == "net" else self.kind
+
+    @property
+    def ships_unpaid(self) -> bool:
+        """Whether an order on these terms may be allocated and shipped before it is paid."""
+        return self.kind != "immediate"
+
+    @staticmethod
+    def parse(text: str) -> PaymentTerms:
+        value = (text or "").strip().lower()
+        if value in ("immediate", "cod"):
+            return PaymentTerms(value)
+        match = _NET.fullmatch(value)
+        if match and 0 < int(match.group(1)) <= 365:
+            return PaymentTerms("net", int(match.group(1)))
+        raise ValidationError(f"payment terms must be immediate, cod or netN (N days, 1-365), got {text!r}")
 
 
 class Customer(Base):
@@ -20,11 +52,19 @@ class Customer(Base):
     # Normalised (compact, upper case, with country prefix for EU VAT) so matching is exact.
     tax_id: Mapped[str | None] = mapped_column(String(32), index=True)
     language: Mapped[str] = mapped_column(String(5), default="es")
+    # immediate, cod or netN (see PaymentTerms); applies to phone, manual and CSV orders.
+    payment_terms: Mapped[str] = mapped_column(String(16), default="immediate", server_default="immediate")
+    # Most this customer may owe at once on terms, in minor units; None means no limit.
+    credit_limit: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     addresses: Mapped[list[Address]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="Address.id"
     )
+
+    @property
+    def terms(self) -> PaymentTerms:
+        return PaymentTerms.parse(self.payment_terms)
 
 
 class Address(Base):

@@ -27,6 +27,7 @@ from omsdesk.models import (
 )
 from omsdesk.services import outbox
 from omsdesk.services.context import Actor
+from omsdesk.services.credit import credit_refusal, terms_of
 from omsdesk.services.order_status import OrderState, load_order, set_status
 from omsdesk.services.routing import AllocationPlan, Candidate, candidates, plan_allocation
 from omsdesk.services.stock import try_reserve, unreserve
@@ -80,7 +81,9 @@ def allocate_in(session: Session, order: Order, *, actor: Actor,
     All or nothing: when the stock cannot cover every line the order goes on backorder
     (a part-shipped order stays partial) and nothing is reserved.
     """
-    check_transition("allocate", order.status, order.reference)
+    held = _unpaid_allowed_or_held(session, order, actor)
+    if held is not None:
+        return held
     need = order.stock_needed()
     if not need:
         if order.has_open_lines:
@@ -108,6 +111,23 @@ def allocate_in(session: Session, order: Order, *, actor: Actor,
     if order.status not in (OrderStatus.BACKORDER.value, OrderStatus.PARTIAL.value):
         set_status(session, order, OrderStatus.BACKORDER, "allocate", actor, message)
     return OrderState(order.reference, order.status, message)
+
+
+def _unpaid_allowed_or_held(session: Session, order: Order, actor: Actor) -> OrderState | None:
+    """Check the order may be allocated; an unpaid order on terms over its credit limit is held.
+
+    An unpaid order may only be allocated on terms (net N days, cash on delivery); then it
+    must fit the customer's credit limit, else it goes on hold with that reason.
+    """
+    if order.status != OrderStatus.NEW.value or not terms_of(session, order).ships_unpaid:
+        check_transition("allocate", order.status, order.reference)
+        return None
+    refusal = credit_refusal(session, order)
+    if refusal is None:
+        return None
+    order.held_from = order.status
+    set_status(session, order, OrderStatus.ON_HOLD, "hold", actor, refusal)
+    return OrderState(order.reference, order.status, refusal)
 
 
 def short_skus(need: Mapping[int, int], available: Mapping[tuple[int, int], int], skus: Mapping[int, str],

@@ -20,6 +20,7 @@ from omsdesk.models.base import utcnow
 from omsdesk.services import audit, outbox
 from omsdesk.services.allocation import release_reservations
 from omsdesk.services.context import Actor
+from omsdesk.services.credit import terms_of
 from omsdesk.services.order_status import MARKETPLACE_KINDS, OrderState, load_order, set_status
 
 
@@ -162,6 +163,9 @@ def deliver_order(db: Database, reference: str, *, actor: Actor, reason: str = "
     with db.write() as s:
         order = load_order(s, reference)
         check_transition("deliver", order.status, order.reference)
+        if terms_of(s, order).kind == "cod" and order.balance_due > 0:
+            # Cash on delivery: the carrier collected the balance at the door.
+            pay_in(s, order, actor=actor, method="cod", payment_ref=reason.strip()[:100])
         now = utcnow()
         for shipment in order.shipments:
             if shipment.delivered_at is None:
