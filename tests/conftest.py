@@ -25,6 +25,7 @@ pytest_plugins = [
     "tests.fixtures.tryton",
     "tests.fixtures.odoo_server",
     "tests.fixtures.gui_data",
+    "tests.fixtures.smtp",
 ]
 
 

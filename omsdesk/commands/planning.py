@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from omsdesk.commands.common import CliContext, add_json_flag, print_json
+from omsdesk.commands.common import CliContext, add_json_flag, print_json, to_jsonable
 from omsdesk.models import NotFound, ValidationError
+from omsdesk.models.money import format_minor
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -157,9 +159,14 @@ def _register_purchasing(sub: argparse._SubParsersAction[argparse.ArgumentParser
     add_json_flag(cr)
     cr.set_defaults(func=_create)
 
-    for name, helptext in (("send", "send to the supplier and the ERP"), ("show", "one purchase order")):
+    for name, helptext in (("send", "mail the PDF to the supplier and push the order to the ERP"),
+                           ("show", "one purchase order, with how its sending went")):
         sp = ps.add_parser(name, help=helptext)
         sp.add_argument("reference")
+        if name == "send":
+            sp.add_argument("--queue-only", action="store_true",
+                            help="only queue the e-mail and ERP messages; the sync daemon delivers them")
+            sp.add_argument("--lang", default="es", choices=["es", "en"], help="language of the PDF")
         add_json_flag(sp)
         sp.set_defaults(func=_send if name == "send" else _show)
 
@@ -223,9 +230,10 @@ def _print_po(view: object) -> None:
 
     assert isinstance(view, PurchaseOrderView)
     print(f"{view.reference}  {view.status}  {view.supplier_code} -> {view.warehouse}  "
-          f"total {view.total} {view.currency}  open {view.open_qty}")
+          f"total {format_minor(view.total, view.currency)}  open {view.open_qty}")
     for ln in view.lines:
-        print(f"  {ln.line_no:>3} {ln.sku:<16} {ln.qty:>6} received {ln.qty_received:>6}  @ {ln.unit_cost}  {ln.name}")
+        print(f"  {ln.line_no:>3} {ln.sku:<16} {ln.qty:>6} received {ln.qty_received:>6}  "
+              f"@ {format_minor(ln.unit_cost, view.currency)}  {ln.name}")
 
 
 def _suggest(ctx: CliContext) -> int:
@@ -257,20 +265,40 @@ def _create(ctx: CliContext) -> int:
 
 
 def _send(ctx: CliContext) -> int:
-    from omsdesk.services.purchasing import send_purchase_order
+    from omsdesk.services.purchasing import purchase_deliveries, send_purchase_order
 
-    view = send_purchase_order(ctx.db, ctx.args.reference, actor=ctx.actor)
-    print_json(view) if ctx.args.json else _print_po(view)
+    a = ctx.args
+    view = send_purchase_order(ctx.db, a.reference, actor=ctx.actor, language=a.lang)
+    if a.queue_only:
+        with ctx.db.read() as s:
+            deliveries = purchase_deliveries(s, a.reference)
+    else:
+        from omsdesk.sync.purchase_send import deliver_purchase_order
+
+        deliveries = deliver_purchase_order(ctx.db, a.reference)
+    _print_po_with(view, deliveries, as_json=a.json)
     return 0
 
 
 def _show(ctx: CliContext) -> int:
-    from omsdesk.services.purchasing import purchase_order_view
+    from omsdesk.services.purchasing import purchase_deliveries, purchase_order_view
 
     with ctx.db.read() as s:
         view = purchase_order_view(s, ctx.args.reference)
-    print_json(view) if ctx.args.json else _print_po(view)
+        deliveries = purchase_deliveries(s, ctx.args.reference)
+    _print_po_with(view, deliveries, as_json=ctx.args.json)
     return 0
+
+
+def _print_po_with(view: object, deliveries: list[Any], *, as_json: bool) -> None:
+    if as_json:
+        print_json({**to_jsonable(view), "deliveries": to_jsonable(deliveries)})
+        return
+    _print_po(view)
+    if not deliveries:
+        print("  sending: nothing queued (draft, or no supplier e-mail and no ERP)")
+    for d in deliveries:
+        print(f"  {d.channel:<12} {d.status:<8} {d.to}" + (f"  {d.error}" if d.error else ""))
 
 
 def _receive(ctx: CliContext) -> int:

@@ -25,6 +25,7 @@ from omsdesk.models import (
     Order,
     OrderLine,
     OrderStatus,
+    OutboxMessage,
     Product,
     StockLevel,
     ValidationError,
@@ -45,6 +46,8 @@ from omsdesk.queries.planning import HORIZON_DAYS, demand_forecast
 from omsdesk.services import audit, outbox
 from omsdesk.services.backorders import lock_waiting, serve
 from omsdesk.services.context import Actor
+from omsdesk.services.erp_sync import configured_erps, erp_channel_in
+from omsdesk.services.mail import PURCHASE_ORDER_EMAIL, mail_channel_id
 from omsdesk.services.refs import next_value
 from omsdesk.services.stock import move, product_by_sku, warehouse_by_code
 from omsdesk.services.validation import non_negative_int, positive_int
@@ -57,6 +60,8 @@ PO_TRANSITIONS: dict[str, frozenset[PurchaseStatus]] = {
     "cancel": frozenset({P.DRAFT, P.SENT, P.PARTIAL}),
 }
 DEFAULT_LEAD_TIME_DAYS = 7
+# Outbox topic of a purchase order (or its cancellation) for an ERP (sync/erp/purchase_delivery.py).
+TOPIC_PURCHASE = "erp.purchase_order"
 
 
 def _check(action: str, po: PurchaseOrder) -> None:
@@ -356,8 +361,14 @@ def create_from_suggestions(db: Database, *, actor: Actor) -> list[PurchaseOrder
             for (sup, wh), lines in sorted(groups.items())]
 
 
-def send_purchase_order(db: Database, reference: str, *, actor: Actor) -> PurchaseOrderView:
-    """Mark the order sent and queue it for the ERP (outbox topic erp.purchase_order)."""
+def send_purchase_order(db: Database, reference: str, *, actor: Actor,
+                        language: str = "es") -> PurchaseOrderView:
+    """Mark the order sent; queue its PDF for the supplier's e-mail and the order for each ERP.
+
+    Both go through the outbox in this transaction (topics purchase_order.email and
+    erp.purchase_order), so a sent order is never without its deliveries, nor the other way
+    round; `purchase_deliveries` tells how each went.
+    """
     with db.write() as s:
         po = _load(s, reference)
         _check("send", po)
@@ -365,15 +376,58 @@ def send_purchase_order(db: Database, reference: str, *, actor: Actor) -> Purcha
         po.status = P.SENT.value
         po.sent_at = utcnow()
         view = view_in(s, po)
-        outbox.enqueue(s, "erp.purchase_order", {
-            "reference": view.reference, "supplier": view.supplier_code, "warehouse": view.warehouse,
-            "currency": view.currency, "total": view.total,
-            "expected": view.expected_at.date().isoformat() if view.expected_at else None,
-            "lines": [{"sku": ln.sku, "qty": ln.qty, "unit_cost": ln.unit_cost} for ln in view.lines],
-        }, key=f"purchase:{po.id}", idempotency_key=f"erp.purchase_order:{po.reference}")
+        if view.supplier_email:
+            outbox.enqueue(s, PURCHASE_ORDER_EMAIL, {
+                "reference": view.reference, "to": view.supplier_email,
+                "supplier": view.supplier_name, "language": language,
+            }, key=f"purchase:{po.id}", channel_id=mail_channel_id(s),
+                idempotency_key=f"{PURCHASE_ORDER_EMAIL}:{po.reference}")
+        for settings in configured_erps(s):
+            outbox.enqueue(s, TOPIC_PURCHASE, {
+                "erp": settings.erp, "purchase_order_id": po.id, "reference": po.reference,
+            }, key=f"purchase:{po.id}", channel_id=erp_channel_in(s, settings),
+                idempotency_key=f"{TOPIC_PURCHASE}:{settings.erp}:{po.reference}")
         audit.record(s, actor, entity="purchase_order", entity_id=po.id, reference=reference,
                      action="send", from_status=before, to_status=po.status, reason=f"to {view.supplier_code}")
         return view
+
+
+@dataclass(frozen=True)
+class PurchaseDelivery:
+    """How one way of sending a purchase order went: 'email' or 'erp:<name>'."""
+
+    channel: str
+    to: str
+    status: str  # sent | pending | failed
+    error: str
+    attempts: int
+    delivered_at: datetime | None
+
+
+def purchase_deliveries(session: Session, reference: str) -> list[PurchaseDelivery]:
+    """The e-mail and ERP deliveries of a sent purchase order, as the outbox has them.
+
+    'failed' is a message the outbox gave up on, or one still retried after an error (its
+    error says why); 'pending' has not been tried yet.
+    """
+    po = session.scalar(select(PurchaseOrder).where(PurchaseOrder.reference == reference))
+    if po is None:
+        raise NotFound(f"unknown purchase order '{reference}'")
+    out = []
+    for msg in session.scalars(select(OutboxMessage).where(
+            OutboxMessage.key == f"purchase:{po.id}",
+            OutboxMessage.topic.in_((PURCHASE_ORDER_EMAIL, TOPIC_PURCHASE))).order_by(OutboxMessage.id)):
+        payload = msg.payload or {}
+        if payload.get("cancelled"):
+            continue
+        email = msg.topic == PURCHASE_ORDER_EMAIL
+        status = ("sent" if msg.status == "delivered" else
+                  "failed" if msg.status == "failed" or msg.last_error else "pending")
+        out.append(PurchaseDelivery(
+            "email" if email else f"erp:{payload.get('erp', '')}",
+            str(payload.get("to") or "") if email else str(payload.get("erp") or ""),
+            status, msg.last_error, msg.attempts, msg.delivered_at))
+    return out
 
 
 def receive_purchase_order(db: Database, reference: str, quantities: dict[str, int] | None = None, *,
@@ -434,8 +488,12 @@ def cancel_purchase_order(db: Database, reference: str, *, actor: Actor, reason:
         before = po.status
         po.status = P.CANCELLED.value
         if before != P.DRAFT.value:
-            outbox.enqueue(s, "erp.purchase_order", {"reference": po.reference, "cancelled": True},
-                           key=f"purchase:{po.id}", idempotency_key=f"erp.purchase_order.cancel:{po.reference}")
+            for settings in configured_erps(s):
+                outbox.enqueue(s, TOPIC_PURCHASE, {
+                    "erp": settings.erp, "purchase_order_id": po.id, "reference": po.reference,
+                    "cancelled": True,
+                }, key=f"purchase:{po.id}", channel_id=erp_channel_in(s, settings),
+                    idempotency_key=f"{TOPIC_PURCHASE}.cancel:{settings.erp}:{po.reference}")
         audit.record(s, actor, entity="purchase_order", entity_id=po.id, reference=reference,
                      action="cancel", from_status=before, to_status=po.status, reason=reason)
         return view_in(s, po)

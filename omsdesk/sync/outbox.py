@@ -27,8 +27,9 @@ from omsdesk.models.channel_sku import ChannelSku
 from omsdesk.models.sync_state import ChannelOrderLink
 from omsdesk.services.channels import SHOP_KINDS, finish_run, shop_channel, start_run
 from omsdesk.sync.connector import Connector, FulfillmentLine, FulfillmentPush, StockPush
-from omsdesk.sync.engine import ConnectorFactory, classify, default_factory
+from omsdesk.sync.engine import ConnectorFactory, RunReport, classify, default_factory
 from omsdesk.sync.errors import SyncError, UnsupportedOperation
+from omsdesk.sync.mail import deliver_mail
 from omsdesk.sync.redaction import redact
 from omsdesk.sync.secrets import SecretUnavailable
 
@@ -169,6 +170,10 @@ class OutboxDispatcher:
             result = s.execute(stmt.values(status=PENDING, attempts=0, next_attempt_at=self.now())
                                .execution_options(synchronize_session=False))
             return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    def send_mail(self) -> RunReport:
+        """Deliver the queued e-mails (purchase orders to suppliers): see sync/mail.py."""
+        return deliver_mail(self.db, now=self.now())
 
     # -- state changes -------------------------------------------------------------------
 

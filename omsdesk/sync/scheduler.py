@@ -30,6 +30,7 @@ from omsdesk.services.channels import (
     sync_channel,
 )
 from omsdesk.services.imports import ImportCounts
+from omsdesk.services.mail import MAIL_CODE, mail_settings_in
 from omsdesk.sync.engine import ConnectorFactory, RunReport, classify, default_factory, pull_orders
 from omsdesk.sync.erp.base import ErpConnector
 from omsdesk.sync.errors import SyncError
@@ -42,6 +43,7 @@ log = logging.getLogger(__name__)
 
 JOBS = ("pull_orders", "push_stock", "drain_outbox")
 ERP_JOB = "erp_push"
+MAIL_JOB = "send_mail"
 ERP_KEYRING_SERVICE = "omsdesk-erp"
 
 
@@ -97,6 +99,7 @@ def push_to_erp(db: Database, channel_code: str, factory: ErpFactory) -> RunRepo
     from omsdesk.services.erp_sync import erp_settings_of
     from omsdesk.sync.erp.delivery import deliver_orders
     from omsdesk.sync.erp.invoice_delivery import deliver_invoices
+    from omsdesk.sync.erp.purchase_delivery import deliver_purchases
 
     with db.read() as s:
         channel = sync_channel(s, channel_code)
@@ -112,9 +115,10 @@ def push_to_erp(db: Database, channel_code: str, factory: ErpFactory) -> RunRepo
         orders = deliver_orders(db, connector, settings)
         # Invoices need their customers in the ERP; none while it is down anyway.
         invoices = deliver_invoices(db, connector, settings) if not orders.waiting else None
+        purchases = deliver_purchases(db, connector, settings) if not orders.waiting else None
     finally:
         connector.close()
-    reports = [r for r in (orders, invoices) if r is not None]
+    reports = [r for r in (orders, invoices, purchases) if r is not None]
     errors = [e for r in reports for e in r.errors]
     counts = {"created": sum(r.created for r in reports), "unchanged": sum(r.found for r in reports),
               "failed": sum(r.failed for r in reports), "waiting": sum(r.waiting for r in reports)}
@@ -212,8 +216,10 @@ class SyncScheduler:
         """Schedule jobs for every active shop and ERP channel; drop jobs of removed ones."""
         channels = active_shop_channels(self.db)
         erps = active_erp_channels(self.db)
+        mail = _mail_configured(self.db)
         wanted = ({f"{job}:{code}" for code in channels for job in JOBS}
-                  | {f"{ERP_JOB}:{code}" for code in erps})
+                  | {f"{ERP_JOB}:{code}" for code in erps}
+                  | ({f"{MAIL_JOB}:{MAIL_CODE}"} if mail else set()))
         for job in self._scheduler.get_jobs():
             if job.id != "sync-lock" and job.id not in wanted:
                 job.remove()
@@ -233,6 +239,11 @@ class SyncScheduler:
                     self.run_job, "interval", args=(ERP_JOB, code), id=f"{ERP_JOB}:{code}",
                     seconds=self.intervals.erp_push, jitter=self.intervals.jitter,
                     next_run_time=utcnow(), max_instances=1, coalesce=True)
+        if mail and f"{MAIL_JOB}:{MAIL_CODE}" not in existing:
+            self._scheduler.add_job(
+                self.run_job, "interval", args=(MAIL_JOB, MAIL_CODE), id=f"{MAIL_JOB}:{MAIL_CODE}",
+                seconds=self.intervals.drain_outbox, jitter=self.intervals.jitter,
+                next_run_time=utcnow(), max_instances=1, coalesce=True)
         return channels
 
     # -- work ----------------------------------------------------------------------------
@@ -252,6 +263,8 @@ class SyncScheduler:
             report = self.dispatcher.push_stock(channel)
         elif job == "drain_outbox":
             report = self.dispatcher.drain(channel)
+        elif job == MAIL_JOB:
+            report = self.dispatcher.send_mail()
         else:
             raise ValueError(f"unknown sync job {job!r}")
         self._emit(SyncEvent("run", channel, job, report, utcnow()))
@@ -273,7 +286,11 @@ class SyncScheduler:
         try:
             shops = active_shop_channels(self.db)
             erps = active_erp_channels(self.db)
-            for code in [channel] if channel else shops + erps:
+            mail = [MAIL_CODE] if _mail_configured(self.db) else []
+            for code in [channel] if channel else shops + erps + mail:
+                if code == MAIL_CODE:
+                    reports.append(self.run_job(MAIL_JOB, code))
+                    continue
                 if code in erps:
                     reports.append(self.run_job(ERP_JOB, code))
                     continue
@@ -287,6 +304,11 @@ class SyncScheduler:
             if not held:
                 self.lock.release()
         return reports
+
+
+def _mail_configured(db: Database) -> bool:
+    with db.read() as s:
+        return mail_settings_in(s) is not None
 
 
 def report_dict(report: Any) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from omsdesk.models.money import currency_exponent
-from omsdesk.sync.errors import SyncError
+from omsdesk.sync.errors import SyncError, UnsupportedOperation
 
 
 class ErpError(SyncError):
@@ -78,6 +78,24 @@ class ErpInvoice:
     lines: tuple[ErpLine, ...]
     credit_note: bool = False
     order_reference: str = ""
+
+
+@dataclass(frozen=True)
+class ErpPurchase:
+    """A purchase order as the ERP gets it; `reference` (ours) makes the push idempotent.
+
+    The supplier travels as an ErpCustomer (a party is a party); line prices are unit costs
+    in minor units without tax.
+    """
+
+    local_id: int
+    reference: str
+    supplier: ErpCustomer
+    purchase_date: date
+    currency: str
+    lines: tuple[ErpLine, ...]
+    expected: date | None = None
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,6 +173,14 @@ class ErpConnector(abc.ABC):
     @abc.abstractmethod
     def pull_products(self, since: datetime | None = None) -> list[ErpProduct]:
         """Products (code, name, EAN, list price), only those changed after `since` if given."""
+
+    def push_purchases(self, purchases: Sequence[ErpPurchase]) -> list[PushResult]:
+        """Create (or find) purchase orders with their supplier parties and products."""
+        raise UnsupportedOperation(f"{self.kind or 'this ERP'} connector does not take purchase orders yet")
+
+    def cancel_purchases(self, references: Sequence[str]) -> list[str]:
+        """Cancel the purchases with these references where the ERP still can; returns those found."""
+        raise UnsupportedOperation(f"{self.kind or 'this ERP'} connector does not take purchase orders yet")
 
     def confirm_orders(self, erp_ids: Sequence[int]) -> None:
         """Move pushed sales on to confirmed, where the ERP has such a step."""

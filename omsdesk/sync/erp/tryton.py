@@ -17,6 +17,7 @@ from omsdesk.sync.erp.base import (
     ErpInvoice,
     ErpOrder,
     ErpProduct,
+    ErpPurchase,
     ErpRejected,
     PushResult,
     from_decimal,
@@ -421,6 +422,88 @@ class TrytonConnector(ErpConnector):
                     existing[inv.number] = {"id": erp_id, "number": None, "_created": True}
         return [PushResult(i.local_id, existing[i.number]["id"], i.number,
                            bool(existing[i.number].get("_created"))) for i in invoices]
+
+
+    # -- purchases ----------------------------------------------------------------------
+
+    def push_purchases(self, purchases: Sequence[ErpPurchase]) -> list[PushResult]:
+        """Draft purchases (Tryton's purchase module), their suppliers and products created first.
+
+        Products omsdesk created as salable goods are made purchasable (in the unit 'u'):
+        a purchase line only takes purchasable products.
+        """
+        existing = self._by_field("purchase.purchase", "reference",
+                                  (p.reference for p in purchases), ["number"])
+        new = [p for p in purchases if p.reference not in existing]
+        if new:
+            self.push_customers(list({p.supplier.reference: p.supplier for p in new}.values()))
+            parties = self._by_field("party.party", "code", (p.supplier.reference for p in new),
+                                     ["addresses"])
+            products = self.ensure_products([ErpProduct(0, ln.code, ln.name, None, ln.unit_price,
+                                                        p.currency)
+                                             for p in new for ln in p.lines])
+            unit = self._unit()
+            self._make_purchasable(list(products.values()), unit)
+            warehouse = self._warehouse()
+            for chunk in _chunks(new):
+                values = [self._purchase(p, parties, products, unit, warehouse) for p in chunk]
+                ids = self.rpc.create("purchase.purchase", values)
+                for p, erp_id in zip(chunk, ids, strict=True):
+                    existing[p.reference] = {"id": erp_id, "number": None, "_created": True}
+        return [PushResult(p.local_id, existing[p.reference]["id"],
+                           existing[p.reference].get("number") or p.reference,
+                           bool(existing[p.reference].get("_created"))) for p in purchases]
+
+    def _make_purchasable(self, product_ids: list[int], unit: int) -> None:
+        templates = [r["id"] for r in self.rpc.search_read(
+            "product.template", [("products", "in", product_ids), ("purchasable", "=", False)],
+            ["id"])] if product_ids else []
+        if templates:
+            self.rpc.call("product.template", "write", templates,
+                          {"purchasable": True, "purchase_uom": unit})
+
+    def _warehouse(self) -> int | None:
+        found = self.rpc.call("stock.location", "search", [("type", "=", "warehouse")], 0, 1, None)
+        return found[0] if found else None
+
+    def _purchase(self, p: ErpPurchase, parties: dict[str, dict[str, Any]],
+                  products: dict[str, int], unit: int, warehouse: int | None) -> dict[str, Any]:
+        party = parties.get(p.supplier.reference)
+        if party is None:
+            raise ErpRejected(f"purchase {p.reference}: supplier {p.supplier.reference} is not in "
+                              "Tryton", channel="tryton")
+        lines = []
+        for line in p.lines:
+            if line.code not in products:
+                raise ErpRejected(f"purchase {p.reference}: product {line.code} is not in Tryton",
+                                  channel="tryton")
+            lines.append({"type": "line", "product": products[line.code],
+                          "quantity": float(line.quantity), "unit": unit,
+                          "unit_price": to_decimal(line.unit_price, p.currency),
+                          "description": line.name})
+        values: dict[str, Any] = {
+            "party": party["id"],
+            "invoice_address": party["addresses"][0] if party["addresses"] else None,
+            "reference": p.reference, "description": p.description or p.reference,
+            "purchase_date": p.purchase_date, "currency": self._currency(p.currency),
+            "warehouse": warehouse, "invoice_method": "manual", "lines": [["create", lines]],
+        }
+        if p.expected is not None:
+            values["delivery_date"] = p.expected
+        return values
+
+    def cancel_purchases(self, references: Sequence[str]) -> list[str]:
+        """Cancel drafts and quotations; a confirmed purchase is refused (cancel it in Tryton)."""
+        rows = self.rpc.search_read("purchase.purchase", [("reference", "in", list(references))],
+                                    ["id", "reference", "state"])
+        busy = [r["reference"] for r in rows if r["state"] not in ("draft", "quotation", "cancelled")]
+        if busy:
+            raise ErpRejected(f"purchase {', '.join(busy)} is already confirmed in Tryton; "
+                              "cancel it there", channel="tryton")
+        open_ids = [r["id"] for r in rows if r["state"] != "cancelled"]
+        if open_ids:
+            self.rpc.call("purchase.purchase", "cancel", open_ids)
+        return [r["reference"] for r in rows]
 
 
 def _identifier(tax_id: str) -> dict[str, Any]:
