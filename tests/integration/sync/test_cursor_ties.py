@@ -60,6 +60,7 @@ def test_ties_across_pages_with_churn_and_broken_runs_lose_and_double_nothing(
     for listing in (31, 32):
         faulty_shop.page_faults[listing] = PageFault("status", status=503)
     faulty_shop.page_faults[55] = PageFault("malformed")
+    faulty_shop.page_faults[20] = PageFault("slow", delay=0.5)  # slow, not broken: no failure
     statuses = []
     for _ in range(8):
         report = pull_orders(store.db, CHANNEL, factory=factory(faulty_shop), actor=ACTOR)
