@@ -19,6 +19,8 @@ from omsdesk.services.outbox import enqueue
 
 TOPIC_ORDER = "erp.order"
 TOPIC_INVOICE = "erp.invoice"
+# A purchase order (or its cancellation) for the ERP; queued by services/purchasing.py.
+TOPIC_PURCHASE = "erp.purchase_order"
 
 
 @dataclass(frozen=True)
@@ -224,7 +226,8 @@ def erp_overview(db: Database, erp: str) -> ErpOverview:
     """Counts and the latest error of one ERP's outbox, for the Sync view and the CLI."""
     with db.read() as s:
         rows = [m for m in s.scalars(select(OutboxMessage).where(
-            OutboxMessage.topic.in_((TOPIC_ORDER, TOPIC_INVOICE)))) if m.payload.get("erp") == erp]
+            OutboxMessage.topic.in_((TOPIC_ORDER, TOPIC_INVOICE, TOPIC_PURCHASE))))
+            if m.payload.get("erp") == erp]
         linked = s.scalar(select(func.count()).select_from(ErpLink).where(
             ErpLink.erp == erp, ErpLink.kind == "order")) or 0
     errors = sorted((m for m in rows if m.last_error), key=lambda m: m.id)
@@ -244,7 +247,8 @@ def retry_failed_erp(db: Database, ids: list[int] | None = None) -> int:
 
     with db.write() as s:
         stmt = select(OutboxMessage).where(OutboxMessage.status == "failed",
-                                           OutboxMessage.topic.in_((TOPIC_ORDER, TOPIC_INVOICE)))
+                                           OutboxMessage.topic.in_((TOPIC_ORDER, TOPIC_INVOICE,
+                                                                    TOPIC_PURCHASE)))
         if ids is not None:
             stmt = stmt.where(OutboxMessage.id.in_(ids))
         rows = list(s.scalars(stmt))

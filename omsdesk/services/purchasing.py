@@ -46,7 +46,7 @@ from omsdesk.queries.planning import HORIZON_DAYS, demand_forecast
 from omsdesk.services import audit, outbox
 from omsdesk.services.backorders import lock_waiting, serve
 from omsdesk.services.context import Actor
-from omsdesk.services.erp_sync import configured_erps, erp_channel_in
+from omsdesk.services.erp_sync import TOPIC_PURCHASE, configured_erps, erp_channel_in
 from omsdesk.services.mail import PURCHASE_ORDER_EMAIL, mail_channel_id
 from omsdesk.services.refs import next_value
 from omsdesk.services.stock import move, product_by_sku, warehouse_by_code
@@ -60,8 +60,6 @@ PO_TRANSITIONS: dict[str, frozenset[PurchaseStatus]] = {
     "cancel": frozenset({P.DRAFT, P.SENT, P.PARTIAL}),
 }
 DEFAULT_LEAD_TIME_DAYS = 7
-# Outbox topic of a purchase order (or its cancellation) for an ERP (sync/erp/purchase_delivery.py).
-TOPIC_PURCHASE = "erp.purchase_order"
 
 
 def _check(action: str, po: PurchaseOrder) -> None:
