@@ -6,12 +6,12 @@ import argparse
 import sys
 
 from omsdesk.commands.common import CliContext, add_json_flag, parse_sku_quantities, print_json
-from omsdesk.models import OrderStatus
+from omsdesk.models import OrderStatus, ValidationError
 from omsdesk.models.money import format_minor
 from omsdesk.queries.order_detail import order_detail
 from omsdesk.queries.order_page import OrderFilter
 from omsdesk.queries.orders import list_orders
-from omsdesk.services import allocation, shipping
+from omsdesk.services import allocation, returns, shipping
 from omsdesk.services import orders as svc
 from omsdesk.services.intake import create_order
 from omsdesk.services.order_file import load_order_file
@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ("pay", "record a payment (the balance by default)"), ("allocate", "reserve stock"),
         ("pick", "start picking"), ("pack", "mark packed"), ("ship", "ship (whole or partial)"),
         ("deliver", "confirm delivery"), ("hold", "put on hold"), ("release", "release from hold"),
-        ("cancel", "cancel (before shipping)"), ("return", "take shipped goods back"),
+        ("cancel", "cancel (before shipping)"),
     ]:
         ap = osub.add_parser(action, help=help_text)
         ap.add_argument("reference")
@@ -60,11 +60,20 @@ def register(sub: argparse._SubParsersAction) -> None:
             ap.add_argument("--tracking", default="", help="the parcel's tracking number (one warehouse)")
             ap.add_argument("--warehouse", metavar="CODE",
                             help="ship only the parcel reserved in this warehouse (split orders)")
-        if action in ("ship", "return"):
+        if action == "ship":
             ap.add_argument("--line", action="append", default=[], metavar="SKU:QTY",
-                            help="ship/return only this quantity of a SKU (repeatable)")
+                            help="ship only this quantity of a SKU (repeatable)")
         add_json_flag(ap)
         ap.set_defaults(func=_action, action=action)
+
+    rtp = osub.add_parser("return", help="take shipped goods back as a return (RMA)")
+    rtp.add_argument("reference")
+    rtp.add_argument("--shipment", type=_positive, metavar="N", help="the parcel the goods come back from")
+    rtp.add_argument("--line", action="append", default=[], metavar="SKU:QTY[:restock|damaged|scrap]",
+                     help="return this quantity of a SKU, with what becomes of it (default restock; repeatable)")
+    rtp.add_argument("--reason", default="", help="why it came back (audit trail and RMA)")
+    add_json_flag(rtp)
+    rtp.set_defaults(func=_return)
 
     crp = osub.add_parser("cancel-rest", help="close the unshipped lines of a part-shipped order")
     crp.add_argument("reference")
@@ -140,6 +149,41 @@ def _show(ctx: CliContext) -> int:
     return 0
 
 
+def _return(ctx: CliContext) -> int:
+    a = ctx.args
+    quantities, dispositions = parse_return_lines(a.line)
+    res = returns.return_order(ctx.db, a.reference, actor=ctx.actor, reason=a.reason, quantities=quantities,
+                               dispositions=dispositions, shipment_id=a.shipment)
+    if a.json:
+        print_json(res)
+        return 0
+    print(f"{res.reference}: {res.status} ({res.message})")
+    if res.refund_due:
+        print(f"refund due: {format_minor(res.refund_due, 'EUR')} (omsdesk orders refund {res.reference} "
+              f"--amount {res.refund_due} --method ...)")
+    if res.credit_note:
+        print(f"credit note: {res.credit_note}")
+    return 0
+
+
+def parse_return_lines(items: list[str]) -> tuple[dict[str, int] | None, dict[str, str]]:
+    """`--line SKU:QTY[:DISPOSITION]` options as ({sku: qty}, {sku: disposition})."""
+    if not items:
+        return None, {}
+    quantities: dict[str, int] = {}
+    dispositions: dict[str, str] = {}
+    for item in items:
+        sku_qty, disposition = item, None
+        head, sep, last = item.rpartition(":")
+        if sep and last and not last.isdigit():
+            sku_qty, disposition = head, last
+        for sku, qty in (parse_sku_quantities([sku_qty]) or {}).items():
+            quantities[sku] = quantities.get(sku, 0) + qty
+            if disposition is not None and dispositions.setdefault(sku, disposition) != disposition:
+                raise ValidationError(f"one disposition per SKU in a return, got two for {sku}")
+    return quantities, dispositions
+
+
 def _cancel_rest(ctx: CliContext) -> int:
     state = svc.cancel_rest(ctx.db, ctx.args.reference, actor=ctx.actor, reason=ctx.args.reason)
     if ctx.args.json:
@@ -185,8 +229,6 @@ def _action(ctx: CliContext) -> int:
     elif a.action == "ship":
         state = shipping.ship_order(ctx.db, ref, actor=actor, carrier=a.carrier, tracking=a.tracking,
                                     quantities=parse_sku_quantities(a.line), warehouse=a.warehouse)
-    elif a.action == "return":
-        state = shipping.return_order(ctx.db, ref, actor=actor, reason=reason, quantities=parse_sku_quantities(a.line))
     else:
         func = {"pick": svc.pick_order, "pack": svc.pack_order, "deliver": svc.deliver_order,
                 "hold": svc.hold_order, "release": svc.release_order, "cancel": svc.cancel_order}[a.action]

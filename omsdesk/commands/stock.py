@@ -50,14 +50,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _row_json(r: StockRow) -> dict[str, object]:
     return {"sku": r.sku, "name": r.name, "warehouse": r.warehouse, "on_hand": r.on_hand,
             "reserved": r.reserved, "safety_buffer": r.safety_buffer, "available": r.available,
-            "reorder_point": r.reorder_point, "bin": r.bin, "low": r.low}
+            "reorder_point": r.reorder_point, "bin": r.bin, "low": r.low, "damaged": r.damaged}
 
 
 def _print_rows(rows: list[StockRow]) -> None:
-    print(f"{'SKU':<16} {'WH':<5} {'ON HAND':>8} {'RESERVED':>9} {'AVAILABLE':>10}  NAME")
+    print(f"{'SKU':<16} {'WH':<5} {'ON HAND':>8} {'RESERVED':>9} {'AVAILABLE':>10} {'DAMAGED':>8}  NAME")
     for r in rows:
         flag = "  LOW" if r.low else ""
-        print(f"{r.sku:<16} {r.warehouse:<5} {r.on_hand:>8} {r.reserved:>9} {r.available:>10}  {r.name}{flag}")
+        print(f"{r.sku:<16} {r.warehouse:<5} {r.on_hand:>8} {r.reserved:>9} {r.available:>10} {r.damaged:>8}"
+              f"  {r.name}{flag}")
 
 
 def _list(ctx: CliContext) -> int:

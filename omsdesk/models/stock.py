@@ -18,6 +18,9 @@ class MoveKind(StrEnum):
     TRANSFER_IN = "transfer_in"
     ADJUSTMENT = "adjustment"
     RETURN = "return"
+    # A returned unit set apart as damaged (not sellable) or written off: out of on-hand stock.
+    DAMAGED = "damaged"
+    SCRAP = "scrap"
 
 
 class StockLevel(Base):
@@ -40,6 +43,8 @@ class StockLevel(Base):
     on_hand: Mapped[int] = mapped_column(Integer, default=0)
     reserved: Mapped[int] = mapped_column(Integer, default=0)
     safety_buffer: Mapped[int] = mapped_column(Integer, default=0)
+    # Returned damaged units kept in this warehouse: counted, never on hand for sale.
+    damaged: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     reorder_point: Mapped[int] = mapped_column(Integer, default=0)
     bin: Mapped[str] = mapped_column(String(32), default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -22,6 +22,8 @@ class StockRow:
     available: int
     reorder_point: int
     bin: str
+    # Returned damaged units kept apart: stock of the warehouse, never for sale.
+    damaged: int = 0
 
     @property
     def low(self) -> bool:
@@ -34,7 +36,8 @@ _AVAILABLE = StockLevel.on_hand - StockLevel.reserved - StockLevel.safety_buffer
 def _base() -> Any:
     return (
         select(Product.sku, Product.name, Warehouse.code, StockLevel.on_hand, StockLevel.reserved,
-               StockLevel.safety_buffer, _AVAILABLE, StockLevel.reorder_point, StockLevel.bin)
+               StockLevel.safety_buffer, _AVAILABLE, StockLevel.reorder_point, StockLevel.bin,
+               StockLevel.damaged)
         .join(Product, Product.id == StockLevel.product_id)
         .join(Warehouse, Warehouse.id == StockLevel.warehouse_id)
     )

@@ -1,4 +1,4 @@
-"""Shipping and returns: goods leave or come back, the ledger and reservations follow."""
+"""Shipping: reserved goods leave as parcels, one per warehouse; the ledger and reservations follow."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from omsdesk.models import (
     Order,
     OrderLine,
     OrderStatus,
-    Product,
     Shipment,
     ShipmentLine,
     StockMove,
@@ -22,10 +21,10 @@ from omsdesk.models import (
     Warehouse,
     check_transition,
 )
-from omsdesk.services import audit, outbox
+from omsdesk.services import outbox
 from omsdesk.services.context import Actor
 from omsdesk.services.order_status import MARKETPLACE_KINDS, OrderState, load_order, set_status
-from omsdesk.services.stock import consume_reserved, move, warehouse_by_code
+from omsdesk.services.stock import consume_reserved, warehouse_by_code
 from omsdesk.services.validation import positive_int
 
 
@@ -173,74 +172,3 @@ def _quantities_to_ship(order: Order, quantities: dict[str, int] | None,
             raise ValidationError(f"cannot ship {qty} x {sku} on {order.reference}: only {have} reserved"
                                   + (" in that warehouse" if warehouse_id is not None else ""))
     return result
-
-
-def return_order(db: Database, reference: str, *, actor: Actor, reason: str = "",
-                 quantities: dict[str, int] | None = None, restock: bool = True) -> OrderState:
-    """Take shipped goods back (all by default) into the warehouse they left from."""
-    with db.write() as s:
-        order = load_order(s, reference)
-        check_transition("return", order.status, order.reference)
-        returnable = {ln.id: ln.qty_shipped - ln.qty_returned for ln in order.lines}
-        wanted: dict[int, int] = {}
-        if quantities is None:
-            wanted = {k: v for k, v in returnable.items() if v > 0}
-        else:
-            for sku, qty in quantities.items():
-                left = positive_int(qty, f"quantity of {sku} to return")
-                for ln in order.lines:
-                    if ln.sku == sku and left:
-                        take = min(left, returnable[ln.id] - wanted.get(ln.id, 0))
-                        if take > 0:
-                            wanted[ln.id] = wanted.get(ln.id, 0) + take
-                            left -= take
-                if left:
-                    raise ValidationError(f"cannot return {qty} x {sku} on {order.reference}: "
-                                          "more than was shipped and not yet returned")
-        if not wanted:
-            raise ValidationError(f"nothing to return on {order.reference}")
-        back_to: set[int] = set()
-        for ln in order.lines:
-            qty = wanted.get(ln.id, 0)
-            if qty:
-                product = s.get(Product, ln.product_id)
-                assert product is not None
-                for wid, part in _came_from(order, ln, qty):
-                    back_to.add(wid)
-                    if restock and product.stock_tracked:
-                        wh = s.get(Warehouse, wid)
-                        assert wh is not None
-                        move(s, actor, product, wh, part, MoveKind.RETURN,
-                             f"return {order.reference}: {reason}".strip(": "), order.id)
-                ln.qty_returned += qty
-        where = " + ".join(sorted(_codes(s, sorted(back_to)).values()))
-        note = reason or f"{sum(wanted.values())} unit(s) returned to {where}"
-        everything_back = all(ln.qty_returned == ln.qty for ln in order.lines)
-        if everything_back:
-            set_status(s, order, OrderStatus.RETURNED, "return", actor, note)
-        else:
-            # Part of the goods came back: the order keeps its status, so what is still out can
-            # be returned later and a back-ordered rest can still ship.
-            audit.record(s, actor, entity="order", entity_id=order.id, reference=order.reference,
-                         action="return", from_status=order.status, to_status=order.status, reason=note)
-        return OrderState(order.reference, order.status)
-
-
-def _came_from(order: Order, line: OrderLine, qty: int) -> list[tuple[int, int]]:
-    """(warehouse id, units) the next `qty` returned units of `line` go back to.
-
-    Units come back to the warehouse they left from: the line's parcels in shipping order,
-    skipping the units already returned.
-    """
-    skip, left, out = line.qty_returned, qty, []
-    for shipment in order.shipments:
-        for sl in shipment.lines:
-            if sl.order_line_id != line.id or left == 0:
-                continue
-            here = sl.qty - min(skip, sl.qty)
-            skip -= min(skip, sl.qty)
-            take = min(here, left)
-            if take:
-                out.append((shipment.warehouse_id, take))
-                left -= take
-    return out

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from omsdesk.db import Database
-from omsdesk.services import allocation, shipping
+from omsdesk.services import allocation, returns, shipping
 from omsdesk.services import orders as order_svc
 from omsdesk.services.context import Actor
 
@@ -26,7 +26,7 @@ _CALLS: dict[str, Action] = {
     "hold": lambda db, ref, actor, reason: order_svc.hold_order(db, ref, actor=actor, reason=reason),
     "release": lambda db, ref, actor, reason: order_svc.release_order(db, ref, actor=actor, reason=reason),
     "cancel": lambda db, ref, actor, reason: order_svc.cancel_order(db, ref, actor=actor, reason=reason),
-    "return": lambda db, ref, actor, reason: shipping.return_order(db, ref, actor=actor, reason=reason),
+    "return": lambda db, ref, actor, reason: returns.return_order(db, ref, actor=actor, reason=reason),
 }
 
 ACTIONS = tuple(_CALLS)

@@ -15,7 +15,7 @@ from omsdesk.models import (
     Warehouse,
 )
 from omsdesk.services import orders as svc
-from omsdesk.services import shipping
+from omsdesk.services import returns, shipping
 from omsdesk.services.allocation import allocate_order
 from omsdesk.services.batch_intake import place_orders
 from omsdesk.services.catalog import ProductInput, add_product
@@ -133,7 +133,7 @@ def test_a_split_order_ships_one_parcel_per_warehouse_and_keeps_the_other_reserv
     assert _parcels(shop, ref) == [("MAD", "S-MAD", [(taz, from_mad)]), ("BCN", "M-BCN", [(taz, 4 - from_mad)])]
 
     # Returned goods go back to the warehouse they left from.
-    shipping.return_order(shop.db, ref, actor=ACTOR, reason="rota", quantities={taz: 4})
+    returns.return_order(shop.db, ref, actor=ACTOR, reason="rota", quantities={taz: 4})
     assert shop.level(taz, "MAD") == (3, 0)
     assert shop.level(taz, "BCN") == (2, 0)
     assert ledger_problems(shop.db) == []

@@ -23,7 +23,7 @@ from omsdesk.models import (
     ValidationError,
 )
 from omsdesk.services import orders as svc
-from omsdesk.services import shipping
+from omsdesk.services import returns, shipping
 from omsdesk.services.allocation import allocate_order
 from omsdesk.services.intake import CustomerInput, LineInput, OrderInput, create_order
 from omsdesk.services.receiving import receive_stock
@@ -294,7 +294,7 @@ def test_return_restocks_the_warehouse_it_left_from(shop: Shop) -> None:
     ref = shop.order_at("delivered", {sku: 2})
     assert shop.level(sku, "BCN") == (1, 0)
 
-    state = shipping.return_order(shop.db, ref, actor=ACTOR, reason="damaged box")
+    state = returns.return_order(shop.db, ref, actor=ACTOR, reason="damaged box")
     assert state.status == "returned"
     assert shop.level(sku, "BCN") == (3, 0)
     assert shop.moves(sku)[-1] == ("BCN", "return", 2)
@@ -308,8 +308,8 @@ def test_partial_return_takes_back_only_what_is_named(shop: Shop) -> None:
     shop.stock(sku, 3)
     ref = shop.order_at("shipped", {sku: 3})
     with pytest.raises(ValidationError, match="more than was shipped"):
-        shipping.return_order(shop.db, ref, actor=ACTOR, quantities={sku: 4})
-    shipping.return_order(shop.db, ref, actor=ACTOR, quantities={sku: 1})
+        returns.return_order(shop.db, ref, actor=ACTOR, quantities={sku: 4})
+    returns.return_order(shop.db, ref, actor=ACTOR, quantities={sku: 1})
     assert shop.level(sku) == (1, 0)
 
 
@@ -326,7 +326,7 @@ ACTIONS: dict[str, Action] = {
     "hold": lambda db, ref: svc.hold_order(db, ref, actor=ACTOR),
     "release": lambda db, ref: svc.release_order(db, ref, actor=ACTOR),
     "cancel": lambda db, ref: svc.cancel_order(db, ref, actor=ACTOR),
-    "return": lambda db, ref: shipping.return_order(db, ref, actor=ACTOR),
+    "return": lambda db, ref: returns.return_order(db, ref, actor=ACTOR),
 }
 
 REFUSALS = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from omsdesk.services import shipping
+from omsdesk.services import returns, shipping
 from omsdesk.services.allocation import allocate_order
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
@@ -11,10 +11,10 @@ def test_part_return_keeps_the_status_and_the_rest_can_come_back_later(shop: Sho
     sku = shop.product()
     shop.stock(sku, 3)
     ref = shop.order_at("delivered", {sku: 3})
-    shipping.return_order(shop.db, ref, actor=ACTOR, quantities={sku: 1}, reason="damaged")
+    returns.return_order(shop.db, ref, actor=ACTOR, quantities={sku: 1}, reason="damaged")
     assert shop.status(ref) == "delivered"
     assert shop.level(sku) == (1, 0)
-    shipping.return_order(shop.db, ref, actor=ACTOR)
+    returns.return_order(shop.db, ref, actor=ACTOR)
     assert shop.status(ref) == "returned"
     assert shop.level(sku) == (3, 0)
     assert [a.action for a in shop.audit(ref)][-2:] == ["return", "return"]
@@ -28,7 +28,7 @@ def test_return_on_a_partly_shipped_order_leaves_its_backorder_open(shop: Shop) 
     ref = shop.order_at("packed", {a: 1, b: 1})
     shipping.ship_order(shop.db, ref, actor=ACTOR, quantities={a: 1})
     assert shop.status(ref) == "partial"
-    shipping.return_order(shop.db, ref, actor=ACTOR)
+    returns.return_order(shop.db, ref, actor=ACTOR)
     assert shop.status(ref) == "partial"
     assert allocate_order(shop.db, ref, actor=ACTOR).status == "allocated"
     assert ledger_problems(shop.db) == []

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from omsdesk.models import StockLevel, StockMove
 from omsdesk.services import orders as svc
-from omsdesk.services import shipping
+from omsdesk.services import returns, shipping
 from omsdesk.services.allocation import allocate_order
 from omsdesk.services.batch_intake import place_orders
 from omsdesk.services.catalog import ProductInput, add_product
@@ -32,7 +32,7 @@ def test_order_with_shipping_allocates_ships_and_closes_without_stock_for_the_se
                         .where(StockLevel.product_id == select(StockMove.product_id).limit(1)
                                .scalar_subquery())) == 1
     assert shop.moves(envio) == []
-    shipping.return_order(shop.db, ref, actor=ACTOR)
+    returns.return_order(shop.db, ref, actor=ACTOR)
     assert shop.status(ref) == "returned"
     assert shop.level(sku) == (2, 0)
     assert ledger_problems(shop.db) == []

@@ -39,7 +39,7 @@ from omsdesk.models import (
     StockMove,
 )
 from omsdesk.services import orders as svc
-from omsdesk.services import shipping
+from omsdesk.services import returns, shipping
 from omsdesk.services.allocation import allocate_order
 from omsdesk.services.catalog import ProductInput, add_product
 from omsdesk.services.stock import adjust_stock
@@ -154,7 +154,7 @@ class StockMachine(RuleBasedStateMachine):
             "hold": lambda: svc.hold_order(self.db, ref, actor=ACTOR),
             "release": lambda: svc.release_order(self.db, ref, actor=ACTOR),
             "cancel": lambda: svc.cancel_order(self.db, ref, actor=ACTOR),
-            "return": lambda: shipping.return_order(self.db, ref, actor=ACTOR, quantities=some),
+            "return": lambda: returns.return_order(self.db, ref, actor=ACTOR, quantities=some),
         }
         self._refusal_changes_nothing(action, ref, calls[action])
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from omsdesk.db import Database
 from omsdesk.models import InsufficientStock, OmsError, Warehouse
 from omsdesk.services import orders as svc
-from omsdesk.services import shipping
+from omsdesk.services import returns, shipping
 from omsdesk.services.allocation import allocate_order
 from omsdesk.services.receiving import receive_stock
 from omsdesk.services.transfers import cancel_transfer, dispatch_transfer, receive_transfer
@@ -58,7 +58,7 @@ def _run(shop: Shop, sku: str, step: tuple[Any, ...], shipped: list[str]) -> int
     elif step[0] == "return" and shipped:
         ref = shipped.pop(0 if step[1] else -1)
         try:
-            shipping.return_order(db, ref, actor=ACTOR, reason="test")
+            returns.return_order(db, ref, actor=ACTOR, reason="test")
         except OmsError:
             shipped.append(ref)
     return 0

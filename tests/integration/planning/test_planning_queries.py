@@ -15,7 +15,7 @@ from omsdesk.queries.planning import (
     low_stock_alerts,
     low_stock_count,
 )
-from omsdesk.services import shipping
+from omsdesk.services import returns
 from omsdesk.services.purchasing import set_reorder_rule
 from omsdesk.services.routing import set_channel_rule
 from tests.fixtures.database import ACTOR, Shop
@@ -85,7 +85,7 @@ def test_returned_goods_count_back_in_value(shop: Shop) -> None:
     sku = shop.product(price=700)
     shop.stock(sku, 2, "MAD")
     ref = shop.order_at("shipped", {sku: 2})
-    shipping.return_order(shop.db, ref, actor=ACTOR, reason="damaged box")
+    returns.return_order(shop.db, ref, actor=ACTOR, reason="damaged box")
     with shop.db.read() as s:
         assert [(r.warehouse, r.units, r.value) for r in analytics.stock_value(s)] == [("MAD", 2, 1400)]
 
