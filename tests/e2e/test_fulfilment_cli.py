@@ -11,7 +11,7 @@ from omsdesk.services.intake import LineInput, OrderInput
 from omsdesk.services.purchasing import add_supplier, create_purchase_order
 from tests.e2e.test_cli import Cli, cli, services, shop_template  # noqa: F401 (fixtures)
 from tests.fixtures.database import ACTOR
-from tests.fixtures.smtp import SmtpServer
+from tests.fixtures.smtp import SMTP_PASSWORD, SMTP_USER, SmtpServer
 
 PO_KEYS = {"reference", "status", "supplier_code", "supplier_name", "supplier_email", "warehouse",
            "currency", "lines", "deliveries"}
@@ -84,3 +84,22 @@ def test_purchasing_send_mails_the_supplier_and_reports_each_delivery(
     assert shown["status"] == "sent" and shown["deliveries"][0]["status"] == "sent"
     code, out, _err = cli.run_here("purchasing", "show", ref)
     assert code == 0 and "total 80.00 EUR" in out and "email" in out and "sent" in out
+
+
+def test_mail_set_keeps_the_password_in_the_keyring_and_mail_test_logs_in(
+        cli: Cli, smtp_server: SmtpServer, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    import io
+
+    import keyring
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{SMTP_PASSWORD}\n"))
+    code, out, err = cli.run_here("mail", "set", "--host", smtp_server.host, "--port", str(smtp_server.port),
+                                  "--security", "none", "--user", SMTP_USER,
+                                  "--from", "compras@tienda.example", "--password-stdin")
+    assert code == 0, err
+    assert keyring.get_password("omsdesk-channel", "mail-out") == SMTP_PASSWORD
+    assert SMTP_PASSWORD not in repr(cli.dump())  # never in the database
+    code, out, err = cli.run_here("mail", "test", "buzon@tienda.example")
+    assert code == 0, err
+    assert smtp_server.logins == [SMTP_USER]
+    assert [r.recipients for r in smtp_server.inbox] == [["buzon@tienda.example"]]
