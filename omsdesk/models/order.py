@@ -20,7 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from omsdesk.models.base import Base, utcnow
 from omsdesk.models.errors import IllegalTransition
-from omsdesk.models.workflow import CANCEL_REST_HINT, OrderStatus, check_transition
+from omsdesk.models.workflow import CANCEL_REST_HINT, OrderStatus, allowed_actions, check_transition
 
 if TYPE_CHECKING:
     from omsdesk.models.catalog import Product
@@ -126,6 +126,18 @@ class Order(Base):
         """Product id -> units the open lines still need reserved (see `stock_need`)."""
         return stock_need((ln.product_id, ln.product.stock_tracked, ln.qty_open, ln.qty_reserved)
                           for ln in self.lines)
+
+    def available_actions(self) -> list[str]:
+        """What may be done to the order now: the workflow's actions for its status, corrected by
+        its lines (nothing shipped for cancel) plus closing the rest and refunding."""
+        shipped = any(ln.qty_shipped for ln in self.lines)
+        actions = [a for a in allowed_actions(self.status) if not (a == "cancel" and shipped)]
+        if shipped and self.has_open_lines and self.status not in (OrderStatus.CANCELLED.value,
+                                                                    OrderStatus.RETURNED.value):
+            actions.append("cancel-rest")
+        if self.net_paid > 0:
+            actions.append("refund")
+        return actions
 
     def check_cancellable(self) -> None:
         """Raise IllegalTransition unless the whole order may be cancelled: nothing has shipped."""

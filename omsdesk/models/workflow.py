@@ -47,6 +47,10 @@ TRANSITIONS: dict[str, frozenset[OrderStatus]] = {
 }
 
 ACTIONS = tuple(TRANSITIONS)
+# Actions that depend on the order's lines and money, not its status alone (Order.available_actions).
+LINE_ACTIONS = ("cancel-rest", "refund")
+# Actions whose audit row must say why (the desktop asks before it runs them).
+NEEDS_REASON = frozenset({"hold", "cancel", "return", "cancel-rest"})
 
 CANCEL_REST_HINT = "it has already shipped; close the unshipped lines instead (orders cancel-rest) or record a return"
 

@@ -19,7 +19,6 @@ from omsdesk.models import (
     ShipmentLine,
     StockLevel,
     Warehouse,
-    allowed_actions,
 )
 
 
@@ -183,5 +182,5 @@ def order_detail(session: Session, reference: str) -> OrderDetail:
         open_parcels=[OpenParcelView(wh, lines) for wh, lines in parcels.items()],
         refunds=[RefundView(r.amount, r.method, r.reference, r.reason, r.user, r.refunded_at)
                  for r in order.refunds], audit=audit,
-        allowed_actions=allowed_actions(order.status),
+        allowed_actions=order.available_actions(),
     )

@@ -13,8 +13,6 @@ from omsdesk.services.context import Actor
 
 Action = Callable[[Database, str, Actor, str], object]
 
-# Actions that change nothing physical but need a reason for the audit trail.
-NEEDS_REASON = frozenset({"hold", "cancel", "return"})
 
 _CALLS: dict[str, Action] = {
     "pay": lambda db, ref, actor, reason: order_svc.pay_order(db, ref, actor=actor),
@@ -27,9 +25,11 @@ _CALLS: dict[str, Action] = {
     "release": lambda db, ref, actor, reason: order_svc.release_order(db, ref, actor=actor, reason=reason),
     "cancel": lambda db, ref, actor, reason: order_svc.cancel_order(db, ref, actor=actor, reason=reason),
     "return": lambda db, ref, actor, reason: returns.return_order(db, ref, actor=actor, reason=reason),
+    "cancel-rest": lambda db, ref, actor, reason: order_svc.cancel_rest(db, ref, actor=actor, reason=reason),
 }
 
-ACTIONS = tuple(_CALLS)
+# Refund asks for an amount and method, so the detail panel runs it through its own dialog.
+ACTIONS = (*_CALLS, "refund")
 
 
 def run_order_action(db: Database, action: str, reference: str, actor: Actor, reason: str = "") -> object:
@@ -44,6 +44,7 @@ def action_text(action: str) -> str:
         "pick": tr("action", "Start picking"), "pack": tr("action", "Pack"), "ship": tr("action", "Ship"),
         "deliver": tr("action", "Mark delivered"), "hold": tr("action", "Hold"),
         "release": tr("action", "Release hold"), "cancel": tr("action", "Cancel order"),
-        "return": tr("action", "Record return"),
+        "return": tr("action", "Record return"), "cancel-rest": tr("action", "Close unshipped rest"),
+        "refund": tr("action", "Refund"),
     }
     return names.get(action, action)

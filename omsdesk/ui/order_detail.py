@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omsdesk.models.workflow import NEEDS_REASON
 from omsdesk.queries.customers import OrderInvoice, order_invoices
 from omsdesk.queries.order_detail import OrderDetail, order_detail
 from omsdesk.ui.context import AppContext
-from omsdesk.ui.order_actions import ACTIONS, NEEDS_REASON, action_text, run_order_action
+from omsdesk.ui.order_actions import ACTIONS, action_text, run_order_action
 from omsdesk.ui.order_queue_model import money, status_text
 from omsdesk.ui.workers import run_in_pool
 
@@ -195,11 +197,12 @@ class OrderDetailView(QWidget):
         self.title.setText(f"{d.reference} · {status_text(d.status)}{held}")
         self.summary.setText(self.tr(
             "Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}\n"
-            "Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}").format(
+            "Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}{refund}").format(
             channel=d.channel, ext=f"({d.external_id})" if d.external_id else "", placed=_when(d.placed_at),
             ship_by=_when(d.ship_by) or "-", wh=d.warehouse or "-", sub=money(d.subtotal, d.currency),
             tax=money(d.tax_total, d.currency), total=money(d.total, d.currency),
-            paid=money(d.paid_amount, d.currency), due=money(d.balance_due, d.currency)))
+            paid=money(d.paid_amount, d.currency), due=money(d.balance_due, d.currency),
+            refund=self._refund_text(d)))
         allowed = set(d.allowed_actions)
         for action, button in self.buttons.items():
             button.setEnabled(action in allowed and not self._busy)
@@ -220,7 +223,10 @@ class OrderDetailView(QWidget):
             f"{self.tr('shipped')} {_when(sh.shipped_at)}"
             + (f" · {self.tr('delivered')} {_when(sh.delivered_at)}" if sh.delivered_at else "")
             + " · " + ", ".join(f"{sku}×{q}" for sku, q in sh.lines.items())
-            for sh in d.shipments) or self.tr("Not shipped yet"))
+            for sh in d.shipments) + "".join(
+            "<br>" + self.tr("To ship from {wh} (reserved): {lines}").format(
+                wh=p.warehouse, lines=", ".join(f"{sku}×{q}" for sku, q in p.lines.items()))
+            for p in d.open_parcels) or self.tr("Not shipped yet"))
         self.invoice_list.setText("\n".join(
             f"{inv.number} · {inv.kind} · {inv.issue_date} · {money(inv.total, inv.currency)}"
             for inv in invoices) or self.tr("No invoice"))
@@ -248,9 +254,39 @@ class OrderDetailView(QWidget):
 
     # -- actions --------------------------------------------------------------------------
 
+    def _refund_text(self, d: OrderDetail) -> str:
+        parts = []
+        if d.refunded_amount:
+            parts.append(self.tr("refunded {amount}").format(amount=money(d.refunded_amount, d.currency)))
+        if d.refund_due:
+            parts.append(self.tr("refund due {amount}").format(amount=money(d.refund_due, d.currency)))
+        return "".join(f" · {p}" for p in parts)
+
+    def refund(self) -> None:
+        """Ask amount, method and reference, then record the refund in a worker."""
+        from omsdesk.services.refunds import refund_order
+        from omsdesk.ui.refund_dialog import RefundDialog
+
+        d = self.detail
+        if d is None or self._busy:
+            return
+        dialog = RefundDialog(d.reference, d.refund_due, d.paid_amount - d.refunded_amount, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        amount, method = dialog.amount_minor(), str(dialog.method.currentData())
+        ref_text, reason = dialog.ref.text(), dialog.reason.text()
+        ref, ctx = d.reference, self.ctx
+        self._set_busy(True)
+        run_in_pool(ctx.pool, lambda: refund_order(ctx.db, ref, actor=ctx.actor, amount=amount, method=method,
+                                                   refund_ref=ref_text, reason=reason),
+                    lambda _r: self._on_action_done(ref, "refund"), self._on_action_failed)
+
     def run_action(self, action: str, reason: str | None = None) -> None:
         """Apply an action to the shown order in a worker; asks for a reason where the audit needs one."""
         if self.detail is None or action not in self.detail.allowed_actions or self._busy:
+            return
+        if action == "refund":
+            self.refund()
             return
         if reason is None:
             reason = ""
@@ -297,7 +333,7 @@ class OrderDetailView(QWidget):
         self._set_busy(False)
         self.ctx.signals.order_changed.emit(reference)
         self.ctx.signals.orders_changed.emit()
-        if action in ("allocate", "ship", "cancel", "return"):
+        if action in ("allocate", "ship", "cancel", "return", "cancel-rest"):
             self.ctx.signals.stock_changed.emit()
         self.ctx.signals.status_message.emit(
             self.tr("{action}: {ref} done").format(action=action_text(action), ref=reference))

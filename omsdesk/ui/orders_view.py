@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from omsdesk.models.base import utcnow
+from omsdesk.models.workflow import NEEDS_REASON
 from omsdesk.queries.lookups import Choice, channels, warehouses
 from omsdesk.queries.order_page import OrderFilter
 from omsdesk.queries.orders import status_counts
 from omsdesk.ui.context import AppContext
-from omsdesk.ui.order_actions import NEEDS_REASON, action_text
+from omsdesk.ui.order_actions import action_text
 from omsdesk.ui.order_batches import OrderBatches
 from omsdesk.ui.order_detail import OrderDetailView
 from omsdesk.ui.order_queue_model import OrderQueueModel, status_text

@@ -1,0 +1,59 @@
+"""The order detail view: a split order's open parcel, closing the unshipped rest and refunding it."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+from PySide6.QtWidgets import QDialog
+
+from omsdesk.db import Database
+from omsdesk.queries.order_detail import order_detail
+from omsdesk.services import shipping
+from omsdesk.ui.context import AppContext
+from omsdesk.ui.order_detail import OrderDetailView
+from omsdesk.ui.refund_dialog import RefundDialog
+from tests.fixtures.database import Shop
+from tests.fixtures.gui_data import GUI_ACTOR
+
+
+def _shown(qtbot: QtBot, db: Database, ref: str) -> OrderDetailView:
+    view = OrderDetailView(AppContext(db, GUI_ACTOR))
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.show_order(ref)
+    return view
+
+
+def test_close_the_rest_then_refund_it_from_the_detail_view(qtbot: QtBot, sqlite_db: Database,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    shop = Shop(sqlite_db)
+    shop.warehouses()
+    sku = shop.product(price=1000)
+    shop.stock(sku, 2, "MAD")
+    shop.stock(sku, 1, "BCN")
+    ref = shop.order_at("packed", {sku: 3})
+    shipping.ship_order(sqlite_db, ref, actor=GUI_ACTOR, warehouse="MAD", tracking="S-1")
+
+    view = _shown(qtbot, sqlite_db, ref)
+    assert "To ship from BCN (reserved)" in view.shipments.text()
+    assert not view.buttons["cancel"].isEnabled()
+    assert view.buttons["cancel-rest"].isEnabled() and view.buttons["ship"].isEnabled()
+
+    with qtbot.waitSignal(view.action_done, timeout=10_000):
+        view.run_action("cancel-rest", reason="customer cancelled the rest")
+    qtbot.waitUntil(lambda: "refund due" in view.summary.text(), timeout=10_000)
+    assert not view.buttons["cancel-rest"].isEnabled()
+
+    def accept(dialog: RefundDialog) -> int:
+        assert abs(dialog.amount.value() - 10.00) < 1e-9  # preset to the refund due
+        dialog.ref.setText("RF-77")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RefundDialog, "exec", accept)
+    with qtbot.waitSignal(view.action_done, timeout=10_000) as done:
+        view.buttons["refund"].click()
+    assert done.args == [ref, "refund"]
+    with sqlite_db.read() as s:
+        detail = order_detail(s, ref)
+    assert (detail.refund_due, [(r.amount, r.reference) for r in detail.refunds]) == (0, [(1000, "RF-77")])
+    assert shop.level(sku, "BCN") == (1, 0)
