@@ -131,7 +131,12 @@ class Order(Base):
         """What may be done to the order now: the workflow's actions for its status, corrected by
         its lines (nothing shipped for cancel) plus closing the rest and refunding."""
         shipped = any(ln.qty_shipped for ln in self.lines)
-        actions = [a for a in allowed_actions(self.status) if not (a == "cancel" and shipped)]
+        pointless = {"cancel"} if shipped else set()
+        if self.balance_due == 0 and self.status != OrderStatus.NEW.value:
+            pointless.add("pay")  # nothing left to collect
+        if self.status == OrderStatus.PARTIAL.value and not self.stock_needed():
+            pointless.add("allocate")  # the rest is reserved already: it ships as it is
+        actions = [a for a in allowed_actions(self.status) if a not in pointless]
         if shipped and self.has_open_lines and self.status not in (OrderStatus.CANCELLED.value,
                                                                     OrderStatus.RETURNED.value):
             actions.append("cancel-rest")

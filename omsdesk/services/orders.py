@@ -17,6 +17,7 @@ from omsdesk.models import (
     check_transition,
 )
 from omsdesk.models.base import utcnow
+from omsdesk.models.money import format_minor
 from omsdesk.services import audit, outbox
 from omsdesk.services.allocation import release_reservations
 from omsdesk.services.context import Actor
@@ -152,10 +153,11 @@ def cancel_rest(db: Database, reference: str, *, actor: Actor, reason: str) -> O
         to = OrderStatus.DELIVERED if order.shipments and all(sh.delivered_at for sh in order.shipments) \
             else OrderStatus.SHIPPED
         set_status(s, order, to, "cancel-rest", actor,
-                   f"{reason.strip()}: {units} unit(s) closed unshipped; refund due {due} {order.currency}")
+                   f"{reason.strip()}: {units} unit(s) closed unshipped; refund due {format_minor(due, order.currency)}")
         if skus:
             outbox.stock_changed(s, skus)
-        return OrderState(order.reference, order.status, f"{units} unit(s) closed; refund due {due}")
+        return OrderState(order.reference, order.status,
+                          f"{units} unit(s) closed; refund due {format_minor(due, order.currency)}")
 
 
 def deliver_order(db: Database, reference: str, *, actor: Actor, reason: str = "") -> OrderState:

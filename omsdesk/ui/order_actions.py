@@ -38,13 +38,14 @@ def run_order_action(db: Database, action: str, reference: str, actor: Actor, re
 
 
 def action_text(action: str) -> str:
-    tr = QCoreApplication.translate
+    # Spelled out (not aliased) so pyside6-lupdate files each name under its context.
+    translate = QCoreApplication.translate
     names = {
-        "pay": tr("action", "Record payment"), "allocate": tr("action", "Allocate"),
-        "pick": tr("action", "Start picking"), "pack": tr("action", "Pack"), "ship": tr("action", "Ship"),
-        "deliver": tr("action", "Mark delivered"), "hold": tr("action", "Hold"),
-        "release": tr("action", "Release hold"), "cancel": tr("action", "Cancel order"),
-        "return": tr("action", "Record return"), "cancel-rest": tr("action", "Close unshipped rest"),
-        "refund": tr("action", "Refund"),
+        "pay": translate("action", "Record payment"), "allocate": translate("action", "Allocate"),
+        "pick": translate("action", "Start picking"), "pack": translate("action", "Pack"), "ship": translate("action", "Ship"),
+        "deliver": translate("action", "Mark delivered"), "hold": translate("action", "Hold"),
+        "release": translate("action", "Release hold"), "cancel": translate("action", "Cancel order"),
+        "return": translate("action", "Record return"), "cancel-rest": translate("action", "Close unshipped rest"),
+        "refund": translate("action", "Refund"),
     }
     return names.get(action, action)

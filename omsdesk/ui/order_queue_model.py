@@ -33,13 +33,14 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 def status_text(status: str) -> str:
     """The clerk-facing, translated name of a workflow status."""
-    tr = QCoreApplication.translate
+    # Spelled out (not aliased) so pyside6-lupdate files each name under its context.
+    translate = QCoreApplication.translate
     names = {
-        "new": tr("status", "New"), "paid": tr("status", "Paid"), "allocated": tr("status", "Allocated"),
-        "picking": tr("status", "Picking"), "packed": tr("status", "Packed"), "shipped": tr("status", "Shipped"),
-        "delivered": tr("status", "Delivered"), "on_hold": tr("status", "On hold"),
-        "cancelled": tr("status", "Cancelled"), "partial": tr("status", "Partly shipped"),
-        "backorder": tr("status", "Backorder"), "returned": tr("status", "Returned"),
+        "new": translate("status", "New"), "paid": translate("status", "Paid"), "allocated": translate("status", "Allocated"),
+        "picking": translate("status", "Picking"), "packed": translate("status", "Packed"), "shipped": translate("status", "Shipped"),
+        "delivered": translate("status", "Delivered"), "on_hold": translate("status", "On hold"),
+        "cancelled": translate("status", "Cancelled"), "partial": translate("status", "Partly shipped"),
+        "backorder": translate("status", "Backorder"), "returned": translate("status", "Returned"),
     }
     return names.get(status, status)
 

@@ -1,139 +1,116 @@
 <?xml version='1.0' encoding='utf-8'?>
-<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name />
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="43" />
         <source>action</source>
         <comment>Record payment</comment>
-        <translation>acción</translation>
+        <translation type="vanished">acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="43" />
         <source>action</source>
         <comment>Allocate</comment>
-        <translation>acción</translation>
+        <translation type="vanished">acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="44" />
         <source>action</source>
         <comment>Start picking</comment>
-        <translation>acción</translation>
+        <translation type="vanished">acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="44" />
         <source>action</source>
         <comment>Pack</comment>
-        <translation>acción</translation>
+        <translation type="vanished">acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="44" />
         <source>action</source>
         <comment>Ship</comment>
-        <translation>acción</translation>
+        <translation type="vanished">acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="45" />
         <source>action</source>
         <comment>Mark delivered</comment>
-        <translation>acción</translation>
+        <translation type="vanished">acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="45" />
         <source>action</source>
         <comment>Hold</comment>
-        <translation>acción</translation>
+        <translation type="vanished">acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="46" />
         <source>action</source>
         <comment>Release hold</comment>
-        <translation>acción</translation>
+        <translation type="vanished">acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="46" />
         <source>action</source>
         <comment>Cancel order</comment>
-        <translation>acción</translation>
+        <translation type="vanished">acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="47" />
         <source>action</source>
         <comment>Record return</comment>
-        <translation>acción</translation>
+        <translation type="vanished">acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="38" />
         <source>status</source>
         <comment>New</comment>
-        <translation>estado</translation>
+        <translation type="vanished">estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="38" />
         <source>status</source>
         <comment>Paid</comment>
-        <translation>estado</translation>
+        <translation type="vanished">estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="38" />
         <source>status</source>
         <comment>Allocated</comment>
-        <translation>estado</translation>
+        <translation type="vanished">estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="39" />
         <source>status</source>
         <comment>Picking</comment>
-        <translation>estado</translation>
+        <translation type="vanished">estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="39" />
         <source>status</source>
         <comment>Packed</comment>
-        <translation>estado</translation>
+        <translation type="vanished">estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="39" />
         <source>status</source>
         <comment>Shipped</comment>
-        <translation>estado</translation>
+        <translation type="vanished">estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40" />
         <source>status</source>
         <comment>Delivered</comment>
-        <translation>estado</translation>
+        <translation type="vanished">estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40" />
         <source>status</source>
         <comment>On hold</comment>
-        <translation>estado</translation>
+        <translation type="vanished">estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="41" />
         <source>status</source>
         <comment>Cancelled</comment>
-        <translation>estado</translation>
+        <translation type="vanished">estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="41" />
         <source>status</source>
         <comment>Partly shipped</comment>
-        <translation>estado</translation>
+        <translation type="vanished">estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="42" />
         <source>status</source>
         <comment>Backorder</comment>
-        <translation>estado</translation>
+        <translation type="vanished">estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="42" />
         <source>status</source>
         <comment>Returned</comment>
-        <translation>estado</translation>
+        <translation type="vanished">estado</translation>
     </message>
 </context>
 <context>
@@ -1103,175 +1080,196 @@ Base de datos: {db}</translation>
 <context>
     <name>OrderDetailView</name>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="67" />
-        <location filename="../../omsdesk/ui/order_detail.py" line="169" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="69" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="171" />
         <source>No order selected</source>
         <translation>Ningún pedido seleccionado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="92" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="94" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="93" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="95" />
         <source>Ship to</source>
         <translation>Enviar a</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="98" />
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="98" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="98" />
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="98" />
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="97" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="99" />
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="100" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="102" />
         <source>Paid at</source>
         <translation>Pagado el</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="100" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="102" />
         <source>Method</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="100" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="102" />
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="100" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="102" />
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="106" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="108" />
         <source>Issue invoice</source>
         <translation>Emitir factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="117" />
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="117" />
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="117" />
         <source>Workstation</source>
         <translation>Puesto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="117" />
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="116" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="118" />
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="116" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="118" />
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="116" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="118" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="126" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="128" />
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="127" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="129" />
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="128" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="130" />
         <source>Shipments</source>
         <translation>Envíos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="129" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="131" />
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="130" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="132" />
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="131" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="133" />
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="197" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="199" />
+        <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
+Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}{refund}</source>
+        <translation>Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
+Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}{refund}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="227" />
+        <source>To ship from {wh} (reserved): {lines}</source>
+        <translation>Por enviar desde {wh} (reservado): {lines}</translation>
+    </message>
+    <message>
         <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
 Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}</source>
-        <translation>Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
+        <translation type="vanished">Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="223" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="229" />
         <source>Not shipped yet</source>
         <translation>Aún no enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="226" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="232" />
         <source>No invoice</source>
         <translation>Sin factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="230" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="236" />
         <source>No notes</source>
         <translation>Sin notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="259" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="260" />
+        <source>refunded {amount}</source>
+        <translation>devuelto {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="262" />
+        <source>refund due {amount}</source>
+        <translation>a devolver {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="295" />
         <source>Reason for {ref}:</source>
         <translation>Motivo para {ref}:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="284" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="320" />
         <source>Invoice {number} issued for {ref}</source>
         <translation>Factura {number} emitida para {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="303" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="339" />
         <source>{action}: {ref} done</source>
         <translation>{action}: {ref} hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="309" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="345" />
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
     </message>
@@ -1279,57 +1277,57 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrderQueueModel</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="80" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="81" />
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="80" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="81" />
         <source>Placed</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="80" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="81" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="81" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="82" />
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="81" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="82" />
         <source>Marketplace id</source>
         <translation>Id. en el marketplace</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="82" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="83" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="82" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="83" />
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="83" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="84" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="83" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="84" />
         <source>Ship by</source>
         <translation>Enviar antes de</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="103" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="104" />
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="105" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="106" />
         <source>Late: should have shipped by {when}</source>
         <translation>Con retraso: debía enviarse antes de {when}</translation>
     </message>
@@ -1337,98 +1335,98 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="74" />
-        <location filename="../../omsdesk/ui/orders_view.py" line="338" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="76" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="340" />
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="78" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="80" />
         <source>Search order, marketplace id, customer, email or SKU  (Ctrl+F)</source>
         <translation>Buscar pedido, id. de marketplace, cliente, correo o SKU  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="88" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="90" />
         <source>All channels</source>
         <translation>Todos los canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="90" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="92" />
         <source>All warehouses</source>
         <translation>Todos los almacenes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="93" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="95" />
         <source>Any time</source>
         <translation>Cualquier fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="94" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="96" />
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="94" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="96" />
         <source>Last {n} days</source>
         <translation>Últimos {n} días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="95" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="97" />
         <source>Late only</source>
         <translation>Solo con retraso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="96" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="98" />
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="106" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="108" />
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="109" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="111" />
         <source>Batch actions</source>
         <translation>Acciones en lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="194" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="196" />
         <source>{action} selected</source>
         <translation>{action} seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="203" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="205" />
         <source>Print packing slips for selected</source>
         <translation>Imprimir albaranes de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="204" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="206" />
         <source>Print labels for selected</source>
         <translation>Imprimir etiquetas de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="214" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="216" />
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="217" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="219" />
         <source>Oldest first (jump to end)</source>
         <translation>Más antiguos primero (ir al final)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="302" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="304" />
         <source>The queue sorts by placement time only</source>
         <translation>La cola solo se ordena por fecha del pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="344" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="346" />
         <source>{n}{more} orders shown · {ms:.0f} ms</source>
         <translation>{n}{more} pedidos mostrados · {ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="378" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="380" />
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
     </message>
@@ -1878,6 +1876,59 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="23" />
+        <source>Refund {ref}</source>
+        <translation>Reembolso de {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="32" />
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="32" />
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="32" />
+        <source>Bank transfer</source>
+        <translation>Transferencia</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="33" />
+        <source>Marketplace</source>
+        <translation>Marketplace</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="33" />
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="41" />
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="42" />
+        <source>Method</source>
+        <translation>Forma de reembolso</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="43" />
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="44" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <location filename="../../omsdesk/ui/settings_view.py" line="86" />
@@ -2286,57 +2337,57 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="29" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="30" />
         <source>Receive stock</source>
         <translation>Recibir mercancía</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="29" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="30" />
         <source>Adjust stock</source>
         <translation>Ajustar stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="44" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="45" />
         <source>e.g. supplier delivery note 1234</source>
         <translation>p. ej. albarán del proveedor 1234</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="45" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="46" />
         <source>Required: count, damage, loss...</source>
         <translation>Obligatorio: recuento, rotura, pérdida...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="49" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="50" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="50" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="51" />
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="51" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="52" />
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="51" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="52" />
         <source>Change (+/-)</source>
         <translation>Cambio (+/-)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="52" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="53" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="63" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="64" />
         <source>A stock adjustment needs a reason.</source>
         <translation>Un ajuste de stock necesita un motivo.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="66" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="67" />
         <source>The change cannot be zero.</source>
         <translation>El cambio no puede ser cero.</translation>
     </message>
@@ -2790,6 +2841,69 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>action</name>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="44" />
+        <source>Record payment</source>
+        <translation>Registrar cobro</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="44" />
+        <source>Allocate</source>
+        <translation>Asignar stock</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="45" />
+        <source>Start picking</source>
+        <translation>Empezar picking</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="45" />
+        <source>Pack</source>
+        <translation>Embalar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="45" />
+        <source>Ship</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="46" />
+        <source>Mark delivered</source>
+        <translation>Marcar entregado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="46" />
+        <source>Hold</source>
+        <translation>Retener</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="47" />
+        <source>Release hold</source>
+        <translation>Liberar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="47" />
+        <source>Cancel order</source>
+        <translation>Anular pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="48" />
+        <source>Record return</source>
+        <translation>Registrar devolución</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="48" />
+        <source>Close unshipped rest</source>
+        <translation>Cerrar lo no enviado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="49" />
+        <source>Refund</source>
+        <translation>Reembolsar</translation>
+    </message>
+</context>
+<context>
     <name>box</name>
     <message>
         <location filename="../../omsdesk/ui/workers.py" line="212" />
@@ -2841,9 +2955,72 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>status</name>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="39" />
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="39" />
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="39" />
+        <source>Allocated</source>
+        <translation>Asignado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="40" />
+        <source>Picking</source>
+        <translation>En picking</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="40" />
+        <source>Packed</source>
+        <translation>Embalado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="40" />
+        <source>Shipped</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="41" />
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="41" />
+        <source>On hold</source>
+        <translation>Retenido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="42" />
+        <source>Cancelled</source>
+        <translation>Anulado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="42" />
+        <source>Partly shipped</source>
+        <translation>Enviado en parte</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="43" />
+        <source>Backorder</source>
+        <translation>Pendiente de stock</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="43" />
+        <source>Returned</source>
+        <translation>Devuelto</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../../omsdesk/ui/app.py" line="35" />
+        <location filename="../../omsdesk/ui/app.py" line="39" />
         <source>Opening the database…</source>
         <translation>Abriendo la base de datos…</translation>
     </message>

@@ -207,7 +207,8 @@ def test_order_lifecycle_through_the_cli(cli: Cli, tmp_path: Path) -> None:
     for entry in detail["audit"]:
         assert set(entry) >= AUDIT_KEYS
         assert (entry["user"], entry["workstation"]) == (USER, WORKSTATION)
-    assert detail["allowed_actions"] == ["pay", "return"]
+    # Delivered and paid in full: nothing left to collect, the goods may come back, money may go back.
+    assert detail["allowed_actions"] == ["return", "refund"]
 
     assert cli.json("orders", "return", ref, "--reason", "wrong size")["status"] == "returned"
     with sqlite3.connect(cli.path) as conn:

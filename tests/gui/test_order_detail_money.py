@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
 from omsdesk.db import Database
 from omsdesk.queries.order_detail import order_detail

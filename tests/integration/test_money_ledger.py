@@ -76,7 +76,7 @@ def test_cancel_rest_closes_the_unshipped_lines_and_the_money_becomes_refund_due
     assert shop.level(taz) == (2, 0) and shop.level(caf) == (2, 0)
     detail = _detail(shop, ref)
     assert (detail.amount_owed, detail.refund_due, detail.balance_due) == (1000, 3000, 0)
-    assert "refund due 3000 EUR" in shop.audit(ref)[-1].reason
+    assert "refund due 30.00 EUR" in shop.audit(ref)[-1].reason
 
     res = refund_order(shop.db, ref, actor=ACTOR, amount=3000, method="card", refund_ref="RF-1",
                        reason="rest not shipped")
