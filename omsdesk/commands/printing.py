@@ -47,8 +47,13 @@ def register(sub: argparse._SubParsersAction) -> None:
             dp.add_argument("--page-size", choices=["A4", "A5"], default="A4")
             dp.add_argument("--prices", action="store_true", help="show prices and the order total")
             dp.add_argument("--duplex", action="store_true")
+            parcel = dp.add_mutually_exclusive_group()
+            parcel.add_argument("--warehouse", metavar="CODE", help="the parcel reserved in this warehouse")
+            parcel.add_argument("--shipment", type=int, metavar="N", help="the parcel of shipment N (a reprint)")
         elif name == "pick-list":
             dp.add_argument("--wave", metavar="NAME", help="name printed on the list (default: W-date-time)")
+            dp.add_argument("--warehouse", metavar="CODE",
+                            help="the warehouse to pick in (needed when the orders are reserved in several)")
             dp.add_argument("--duplex", action="store_true")
         elif name == "label":
             dp.add_argument("--parcels", type=_positive, default=1, help="labels per order (1/N, 2/N ...)")
@@ -90,10 +95,11 @@ def _render(ctx: CliContext, fmt: str, copies: int) -> tuple[bytes, str, str]:
         return data, f"{len(a.references)} {a.document}(s)", "" if a.document == "receipt" else "A4"
     with ctx.db.read() as s:
         if a.document == "packing-slip":
-            slips = [packing_slip_doc(s, ref, page_size=a.page_size, show_prices=a.prices, language=a.language)
+            slips = [packing_slip_doc(s, ref, page_size=a.page_size, show_prices=a.prices, language=a.language,
+                                      warehouse=a.warehouse, shipment=a.shipment)
                      for ref in a.references]
         elif a.document == "pick-list":
-            pick = pick_list_doc(s, a.references, wave=a.wave, language=a.language or "es")
+            pick = pick_list_doc(s, a.references, wave=a.wave, warehouse=a.warehouse, language=a.language or "es")
         else:
             labels: list[LabelDoc] = [doc for ref in a.references
                                       for doc in label_docs(s, ref, parcels=a.parcels, language=a.language)]

@@ -134,6 +134,8 @@ class PickItem:
     bin: str
     qty: int
     ean: str = ""
+    # Code of the warehouse the unit is reserved in: a pick list walks one warehouse.
+    warehouse: str = ""
 
 
 @dataclass(frozen=True)

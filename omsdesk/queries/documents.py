@@ -67,6 +67,32 @@ def _ship_to(session: Session, order: Order) -> Party:
                  phone=(customer.phone or "") if customer else "")
 
 
+def _parcel(session: Session, order: Order, warehouse: str | None,
+            shipment: int | None) -> tuple[dict[int, int], int | None, datetime | None]:
+    """Order line id -> qty in the parcel, the warehouse it leaves from, and when it shipped."""
+    if shipment is not None:
+        sh = next((sh for sh in order.shipments if sh.id == shipment), None)
+        if sh is None:
+            raise ValidationError(f"shipment {shipment} is not a parcel of order {order.reference}")
+        qty: dict[int, int] = {}
+        for sl in sh.lines:
+            qty[sl.order_line_id] = qty.get(sl.order_line_id, 0) + sl.qty
+        return qty, sh.warehouse_id, sh.shipped_at
+    if warehouse is not None:
+        wid = session.scalar(select(Warehouse.id).where(Warehouse.code == warehouse))
+        if wid is None:
+            raise ValidationError(f"unknown warehouse '{warehouse}'")
+        qty = {ln.id: sum(r.qty for r in ln.reservations if r.warehouse_id == wid) for ln in order.lines}
+        # Services (shipping) travel with the first parcel: on its slip while nothing has shipped.
+        if not order.shipments:
+            qty.update({ln.id: ln.qty_open for ln in order.lines if not ln.product.stock_tracked})
+        if not any(qty.values()):
+            raise ValidationError(f"nothing of order {order.reference} is reserved in {warehouse}")
+        return qty, wid, None
+    open_qty = {ln.id: ln.qty_open for ln in order.lines if ln.qty_open > 0}
+    return (open_qty or {ln.id: ln.qty for ln in order.lines}), order.warehouse_id, None
+
+
 def packing_slip_doc(
     session: Session,
     reference: str,
@@ -74,27 +100,30 @@ def packing_slip_doc(
     page_size: SlipPageSize = "A4",
     show_prices: bool = False,
     language: Language | None = None,
+    warehouse: str | None = None,
+    shipment: int | None = None,
 ) -> PackingSlipDoc:
-    """The slip for what goes in the parcel now: the open quantities, or the whole order on a reprint."""
+    """The slip for one parcel: what is reserved in `warehouse` now, the lines of `shipment`
+    (a reprint), or else the open quantities (the whole order on a reprint)."""
     order = _order(session, reference)
-    open_lines = [ln for ln in order.lines if ln.qty_open > 0]
-    lines = open_lines or list(order.lines)
+    quantities, wid, shipped_on = _parcel(session, order, warehouse, shipment)
+    lines = [ln for ln in order.lines if quantities.get(ln.id, 0) > 0]
     products = {p.id: p for p in session.scalars(
         select(Product).where(Product.id.in_([ln.product_id for ln in lines])))}
     bins: dict[int, str] = {}
-    if order.warehouse_id is not None:
+    if wid is not None:
         bins = {pid: code for pid, code in session.execute(select(StockLevel.product_id, StockLevel.bin).where(
-            StockLevel.warehouse_id == order.warehouse_id, StockLevel.product_id.in_(list(products))))}
+            StockLevel.warehouse_id == wid, StockLevel.product_id.in_(list(products))))}
     doc_lines = tuple(
         DocLine(
-            sku=ln.sku, name=ln.name, qty=ln.qty_open if open_lines else ln.qty,
+            sku=ln.sku, name=ln.name, qty=quantities[ln.id],
             ean=(products[ln.product_id].ean or "") if ln.product_id in products else "",
             bin=bins.get(ln.product_id, ""), unit_price=ln.unit_price, discount_bp=0,
             tax_rate_bp=ln.tax_rate_bp, net=ln.net, tax=ln.tax, total=ln.total,
         )
         for ln in lines
     )
-    shipped = [sh.shipped_at for sh in order.shipments]
+    shipped = [shipped_on] if shipped_on else [sh.shipped_at for sh in order.shipments]
     return PackingSlipDoc(
         order_ref=order.reference, order_date=order.placed_at.date(), ship_to=_ship_to(session, order),
         lines=doc_lines, shipper=company_party(session), ship_date=max(shipped).date() if shipped else None,
@@ -108,21 +137,26 @@ def pick_list_doc(
     references: Sequence[str],
     *,
     wave: str | None = None,
+    warehouse: str | None = None,
     language: Language = "es",
     now: datetime | None = None,
 ) -> PickListDoc:
-    """One walk for the given orders' reserved goods, aggregated per SKU and bin."""
-    items = pick_items(session, references)
+    """One walk through one warehouse for the given orders' reserved goods, per SKU and bin.
+
+    Goods reserved in several warehouses (split orders) make one list per warehouse: name it.
+    """
+    items = pick_items(session, references, warehouse)
     if not items:
-        raise ValidationError("None of these orders has reserved goods to pick (allocate them first): "
+        where = f" in {warehouse}" if warehouse else ""
+        raise ValidationError(f"None of these orders has reserved goods to pick{where} (allocate them first): "
                               + ", ".join(references))
-    picked_refs = {item.order_ref for item in items}
-    warehouses = sorted(set(session.scalars(
-        select(Warehouse.name).join(Order, Order.warehouse_id == Warehouse.id)
-        .where(Order.reference.in_(sorted(picked_refs))))))
+    codes = sorted({item.warehouse for item in items})
+    if len(codes) > 1:
+        raise ValidationError(f"these orders are reserved in {', '.join(codes)}: print one pick list per "
+                              "warehouse (--warehouse CODE)")
+    name = session.scalar(select(Warehouse.name).where(Warehouse.code == codes[0])) or codes[0]
     created = now or utcnow()
-    return PickListDoc.from_items(wave or f"W-{created:%Y%m%d-%H%M}", ", ".join(warehouses) or "-", created,
-                                  items, language)
+    return PickListDoc.from_items(wave or f"W-{created:%Y%m%d-%H%M}", name, created, items, language)
 
 
 def label_docs(

@@ -32,34 +32,46 @@ class WaveOrder:
     units: int
 
 
-def pick_items(session: Session, references: Sequence[str]) -> list[PickItem]:
-    """Every reserved unit of the given pickable orders, with the bin it sits in."""
+def pick_items(session: Session, references: Sequence[str], warehouse: str | None = None) -> list[PickItem]:
+    """Every reserved unit of the given pickable orders, with the bin it sits in.
+
+    `warehouse` (a code) keeps only what is reserved there: a split order's other parcel is
+    picked in its own warehouse, from its own list.
+    """
     if not references:
         return []
     stmt = (
         select(Order.reference, OrderLine.sku, OrderLine.name, StockLevel.bin, Reservation.qty,
-               Product.ean)
+               Product.ean, Warehouse.code)
         .join(OrderLine, OrderLine.order_id == Order.id)
         .join(Reservation, Reservation.order_line_id == OrderLine.id)
+        .join(Warehouse, Warehouse.id == Reservation.warehouse_id)
         .join(Product, Product.id == OrderLine.product_id)
         .outerjoin(StockLevel, and_(StockLevel.product_id == Reservation.product_id,
                                     StockLevel.warehouse_id == Reservation.warehouse_id))
         .where(Order.reference.in_(list(references)), Order.status.in_(PICKABLE))
         .order_by(Order.reference, OrderLine.line_no)
     )
-    return [PickItem(order_ref=ref, sku=sku, name=name, bin=bin_code or "", qty=qty, ean=ean or "")
-            for ref, sku, name, bin_code, qty, ean in session.execute(stmt)]
+    if warehouse:
+        stmt = stmt.where(Warehouse.code == warehouse)
+    return [PickItem(order_ref=ref, sku=sku, name=name, bin=bin_code or "", qty=qty, ean=ean or "",
+                     warehouse=code)
+            for ref, sku, name, bin_code, qty, ean, code in session.execute(stmt)]
 
 
 def wave(session: Session, warehouse: str, *, limit: int = 30) -> list[WaveOrder]:
-    """The oldest allocated orders of one warehouse (ship-by first), up to `limit`.
+    """The oldest allocated orders with goods reserved in one warehouse (ship-by first), up to `limit`.
 
-    Orders already in picking belong to a picker's list and stay out of new waves.
+    A split order is in the wave of every warehouse that holds part of it. Orders already in
+    picking belong to a picker's list and stay out of new waves.
     """
+    reserved_here = (select(OrderLine.order_id)
+                     .join(Reservation, Reservation.order_line_id == OrderLine.id)
+                     .join(Warehouse, Warehouse.id == Reservation.warehouse_id)
+                     .where(Warehouse.code == warehouse))
     stmt = (
         select(Order.id, Order.reference, Order.status, Order.customer_name)
-        .join(Warehouse, Warehouse.id == Order.warehouse_id)
-        .where(Warehouse.code == warehouse, Order.status == OrderStatus.ALLOCATED.value)
+        .where(Order.id.in_(reserved_here), Order.status == OrderStatus.ALLOCATED.value)
         .order_by(Order.ship_by.is_(None), Order.ship_by, Order.placed_at, Order.id)
         .limit(limit)
     )

@@ -142,7 +142,9 @@ def start_picking(db: Database, references: Sequence[str], *, actor: Actor, wave
             if order.status == OrderStatus.ALLOCATED.value:
                 set_status(s, order, OrderStatus.PICKING, "pick", actor, f"pick list {wave}".strip())
         s.flush()
-        items = pick_items(s, refs)
+        # A picker walks one warehouse: only what is reserved there (a split order's other
+        # parcel waits for its own warehouse's picker).
+        items = pick_items(s, refs, warehouse or None)
     now = utcnow()
     name = wave or f"W-{now:%Y%m%d-%H%M%S}"
     doc = PickListDoc.from_items(name, warehouse, now, items, language)
