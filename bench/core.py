@@ -17,8 +17,8 @@ from omsdesk.demo import seed_demo
 from omsdesk.queries.order_page import Cursor, OrderFilter
 from omsdesk.queries.orders import list_orders
 from omsdesk.services.context import Actor
-from omsdesk.services.intake import LineInput, OrderInput, place_order
-from omsdesk.services.receiving import receive_stock
+from omsdesk.services.goods_in.receiving import receive_stock
+from omsdesk.services.intake.order_entry import LineInput, OrderInput, place_order
 
 ACTOR = Actor("bench", "bench")
 CACHE = Path(os.environ.get("OMSDESK_BENCH_CACHE", Path(tempfile.gettempdir()) / "omsdesk-bench"))
@@ -151,7 +151,7 @@ def bench_queue_page(orders: int = 1_000_000, rounds: int = 30) -> list[BenchRes
 
 def bench_batch_intake(n: int = 5000, batch: int = 250) -> list[BenchResult]:
     """(a') the same orders through the set-based batch service used by imports."""
-    from omsdesk.services.batch_intake import place_orders
+    from omsdesk.services.intake.batch import place_orders
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(f"sqlite:///{tmp}/intake.sqlite")

@@ -11,9 +11,9 @@ from typing import Any
 
 from omsdesk.db import Database, open_database
 from omsdesk.services.catalog import ProductInput, add_product
+from omsdesk.services.channels.erp import ErpSettings, queue_unsent_orders
 from omsdesk.services.context import Actor
-from omsdesk.services.erp_sync import ErpSettings, queue_unsent_orders
-from omsdesk.services.intake import CustomerInput, LineInput, OrderInput, create_order
+from omsdesk.services.intake.order_entry import CustomerInput, LineInput, OrderInput, create_order
 from omsdesk.sync.erp.base import ErpCustomer, ErpLine, ErpOrder, ErpProduct
 from omsdesk.sync.erp.delivery import deliver_orders
 from omsdesk.sync.erp.tryton import TrytonConnector

@@ -18,9 +18,9 @@ from typing import Any
 from omsdesk.db import open_database
 from omsdesk.models import Channel
 from omsdesk.services.catalog import ProductInput, add_product, add_warehouse
-from omsdesk.services.channels import add_channel
+from omsdesk.services.channels.channels import add_channel
 from omsdesk.services.context import Actor
-from omsdesk.services.receiving import receive_stock
+from omsdesk.services.goods_in.receiving import receive_stock
 from omsdesk.sync.connector import ChannelConfig, ChannelOrder, Connector
 from omsdesk.sync.demo_data import CATALOGUE, generate_orders
 from omsdesk.sync.engine import pull_orders

@@ -15,8 +15,13 @@ from sqlalchemy import select
 from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.models import ValidationError
 from omsdesk.models.sync_state import QuarantinedOrder
-from omsdesk.services.channels import SHOP_KINDS, add_channel, list_channels, map_channel_sku
-from omsdesk.services.channels import shop_channel as load_channel
+from omsdesk.services.channels.channels import (
+    SHOP_KINDS,
+    add_channel,
+    list_channels,
+    map_channel_sku,
+)
+from omsdesk.services.channels.channels import shop_channel as load_channel
 from omsdesk.sync.importer import reimport_quarantined
 
 
@@ -190,7 +195,7 @@ def _retry(ctx: CliContext) -> int:
 
 
 def _set(ctx: CliContext) -> int:
-    from omsdesk.services.channels import channel_ship_by, set_ship_by
+    from omsdesk.services.channels.channels import channel_ship_by, set_ship_by
 
     a = ctx.args
     if a.handling_days is None and a.cutoff is None:

@@ -54,10 +54,10 @@ def _morning_work(db: Database) -> None:
 
     from omsdesk.models import Channel, Order
     from omsdesk.queries.stock import stock_rows
-    from omsdesk.services.invoicing import issue_invoice
-    from omsdesk.services.orders import cancel_order
-    from omsdesk.services.receiving import receive_stock
-    from omsdesk.services.shipping import ship_order
+    from omsdesk.services.fulfilment.orders import cancel_order
+    from omsdesk.services.fulfilment.shipping import ship_order
+    from omsdesk.services.goods_in.receiving import receive_stock
+    from omsdesk.services.invoicing.issue import issue_invoice
 
     clerk = Actor(user="ana", workstation="almacen-1")
     with db.read() as s:

@@ -6,7 +6,7 @@ import argparse
 
 from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.models.money import format_minor
-from omsdesk.services.credit import set_terms
+from omsdesk.services.fulfilment.credit import set_terms
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -12,7 +12,7 @@ import keyring
 
 from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.models import ValidationError
-from omsdesk.services.erp_sync import ErpSettings
+from omsdesk.services.channels.erp import ErpSettings
 from omsdesk.sync.erp.base import ErpConnector
 
 KEYRING_SERVICE = "omsdesk-erp"
@@ -91,14 +91,14 @@ def _settings(ctx: CliContext, confirm: bool = False) -> ErpSettings:
 
 
 def _push(ctx: CliContext) -> int:
-    from omsdesk.services.erp_sync import queue_unsent_invoices, queue_unsent_orders
+    from omsdesk.services.channels.erp import queue_unsent_invoices, queue_unsent_orders
     from omsdesk.sync.erp.delivery import deliver_orders
     from omsdesk.sync.erp.invoice_delivery import deliver_invoices
 
     a = ctx.args
     settings = _settings(ctx, a.confirm)
     connector = _connector(ctx)
-    from omsdesk.services.erp_sync import erp_channel_in
+    from omsdesk.services.channels.erp import erp_channel_in
 
     # Remember where the ERP is, so the scheduler's ERP job can deliver without these flags.
     with ctx.db.write() as s:
@@ -149,7 +149,7 @@ def _pull(ctx: CliContext) -> int:
 
 
 def _status(ctx: CliContext) -> int:
-    from omsdesk.services.erp_sync import erp_overview
+    from omsdesk.services.channels.erp import erp_overview
 
     overview = erp_overview(ctx.db, ctx.args.erp)
     if ctx.args.json:

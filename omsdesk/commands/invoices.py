@@ -12,7 +12,7 @@ from omsdesk.invoicing.receivables import AGE_BUCKETS, ReceivableStatus
 from omsdesk.models import ValidationError
 from omsdesk.models.invoice import RECTIFICATION_REASONS
 from omsdesk.models.money import format_minor, to_minor
-from omsdesk.services.invoice_payments import METHODS
+from omsdesk.services.invoicing.payments import METHODS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg, unused-ignore]
@@ -133,7 +133,7 @@ def _positive_int(text: str) -> int:
 
 
 def _print_issued(ctx: CliContext, result: object) -> int:
-    from omsdesk.services.invoice_writer import IssuedInvoice
+    from omsdesk.services.invoicing.writer import IssuedInvoice
 
     assert isinstance(result, IssuedInvoice)
     if ctx.args.json:
@@ -148,7 +148,7 @@ def _print_issued(ctx: CliContext, result: object) -> int:
 
 
 def _issue(ctx: CliContext) -> int:
-    from omsdesk.services.invoicing import issue_invoice
+    from omsdesk.services.invoicing.issue import issue_invoice
 
     a = ctx.args
     return _print_issued(ctx, issue_invoice(
@@ -157,7 +157,7 @@ def _issue(ctx: CliContext) -> int:
 
 
 def _credit(ctx: CliContext) -> int:
-    from omsdesk.services.invoice_credit import credit_invoice
+    from omsdesk.services.invoicing.credit import credit_invoice
 
     a = ctx.args
     return _print_issued(ctx, credit_invoice(ctx.db, a.number, actor=ctx.actor, reason_code=a.reason,
@@ -165,7 +165,7 @@ def _credit(ctx: CliContext) -> int:
 
 
 def _convert(ctx: CliContext) -> int:
-    from omsdesk.services.invoicing import convert_simplified
+    from omsdesk.services.invoicing.issue import convert_simplified
 
     a = ctx.args
     return _print_issued(ctx, convert_simplified(ctx.db, a.number, actor=ctx.actor, tax_id=a.tax_id,
@@ -173,7 +173,7 @@ def _convert(ctx: CliContext) -> int:
 
 
 def _pay(ctx: CliContext) -> int:
-    from omsdesk.services.invoice_payments import record_invoice_payment
+    from omsdesk.services.invoicing.payments import record_invoice_payment
 
     a = ctx.args
     r = record_invoice_payment(ctx.db, a.number, actor=ctx.actor, amount=a.amount, method=a.method,
@@ -186,7 +186,7 @@ def _pay(ctx: CliContext) -> int:
 
 
 def _cancel(ctx: CliContext) -> int:
-    from omsdesk.services.invoice_credit import cancel_invoice
+    from omsdesk.services.invoicing.credit import cancel_invoice
 
     r = cancel_invoice(ctx.db, ctx.args.number, actor=ctx.actor, reason=ctx.args.reason)
     if ctx.args.json:
@@ -246,7 +246,7 @@ def _show(ctx: CliContext) -> int:
 
 
 def _verify(ctx: CliContext) -> int:
-    from omsdesk.services.invoice_records import verify_chain
+    from omsdesk.services.invoicing.records import verify_chain
 
     report = verify_chain(ctx.db)
     if ctx.args.json:
@@ -295,7 +295,7 @@ def _write(path: str, data: bytes) -> None:
 
 
 def _export(ctx: CliContext) -> int:
-    from omsdesk.services.invoice_export import export_invoice
+    from omsdesk.services.invoicing.export import export_invoice
 
     data = export_invoice(ctx.db, ctx.args.number, ctx.args.fmt)
     _write(ctx.args.out, data)
@@ -304,7 +304,7 @@ def _export(ctx: CliContext) -> int:
 
 
 def _pdf(ctx: CliContext) -> int:
-    from omsdesk.services.invoice_documents import render_invoice_pdf
+    from omsdesk.services.invoicing.documents import render_invoice_pdf
 
     with ctx.db.read() as s:
         data = render_invoice_pdf(s, ctx.args.number, ctx.args.layout)
@@ -314,7 +314,7 @@ def _pdf(ctx: CliContext) -> int:
 
 
 def _company_show(ctx: CliContext) -> int:
-    from omsdesk.services.invoice_company import get_company
+    from omsdesk.services.invoicing.company import get_company
 
     c = get_company(ctx.db)
     if ctx.args.json:
@@ -330,7 +330,7 @@ def _company_show(ctx: CliContext) -> int:
 
 
 def _company_set(ctx: CliContext) -> int:
-    from omsdesk.services.invoice_company import set_company
+    from omsdesk.services.invoicing.company import set_company
 
     a = ctx.args
     changes = {name: getattr(a, name) for name in (

@@ -7,7 +7,7 @@ import sys
 
 from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.models import ValidationError
-from omsdesk.services.mail import (
+from omsdesk.services.channels.mail import (
     MAIL_CODE,
     SECURITY,
     mail_settings,

@@ -11,12 +11,12 @@ from omsdesk.models.money import format_minor
 from omsdesk.queries.order_detail import order_detail
 from omsdesk.queries.order_page import OrderFilter
 from omsdesk.queries.orders import list_orders
-from omsdesk.services import allocation, returns, shipping
-from omsdesk.services import orders as svc
-from omsdesk.services.intake import create_order
-from omsdesk.services.order_file import load_order_file
-from omsdesk.services.refunds import METHODS as REFUND_METHODS
-from omsdesk.services.refunds import refund_order
+from omsdesk.services.fulfilment import allocation, returns, shipping
+from omsdesk.services.fulfilment import orders as svc
+from omsdesk.services.fulfilment.refunds import METHODS as REFUND_METHODS
+from omsdesk.services.fulfilment.refunds import refund_order
+from omsdesk.services.intake.order_entry import create_order
+from omsdesk.services.intake.order_file import load_order_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -60,14 +60,14 @@ def register_stock_actions(ssub: argparse._SubParsersAction[argparse.ArgumentPar
 # -- stock transfers ---------------------------------------------------------------------------
 
 def _print_transfer(t: object) -> None:
-    from omsdesk.services.transfers import TransferState
+    from omsdesk.services.goods_in.transfers import TransferState
 
     assert isinstance(t, TransferState)
     print(f"{t.reference}: {t.qty} x {t.sku} {t.from_warehouse} -> {t.to_warehouse} ({t.status})")
 
 
 def _transfer(ctx: CliContext) -> int:
-    from omsdesk.services.transfers import dispatch_transfer, receive_transfer
+    from omsdesk.services.goods_in.transfers import dispatch_transfer, receive_transfer
 
     a = ctx.args
     t = dispatch_transfer(ctx.db, a.sku, a.qty, a.source, a.target, actor=ctx.actor, reason=a.reason)
@@ -78,7 +78,7 @@ def _transfer(ctx: CliContext) -> int:
 
 
 def _transfer_receive(ctx: CliContext) -> int:
-    from omsdesk.services.transfers import receive_transfer
+    from omsdesk.services.goods_in.transfers import receive_transfer
 
     t = receive_transfer(ctx.db, ctx.args.reference, actor=ctx.actor)
     print_json(t) if ctx.args.json else _print_transfer(t)
@@ -86,7 +86,7 @@ def _transfer_receive(ctx: CliContext) -> int:
 
 
 def _transfer_cancel(ctx: CliContext) -> int:
-    from omsdesk.services.transfers import cancel_transfer
+    from omsdesk.services.goods_in.transfers import cancel_transfer
 
     t = cancel_transfer(ctx.db, ctx.args.reference, actor=ctx.actor, reason=ctx.args.reason)
     print_json(t) if ctx.args.json else _print_transfer(t)
@@ -226,7 +226,7 @@ def _pairs(items: list[str], *, with_cost: bool = False) -> list[tuple[str, int,
 
 
 def _print_po(view: object) -> None:
-    from omsdesk.services.purchasing import PurchaseOrderView
+    from omsdesk.services.goods_in.purchasing import PurchaseOrderView
 
     assert isinstance(view, PurchaseOrderView)
     print(f"{view.reference}  {view.status}  {view.supplier_code} -> {view.warehouse}  "
@@ -237,7 +237,7 @@ def _print_po(view: object) -> None:
 
 
 def _suggest(ctx: CliContext) -> int:
-    from omsdesk.services.purchasing import create_from_suggestions, suggest_purchases
+    from omsdesk.services.goods_in.purchasing import create_from_suggestions, suggest_purchases
 
     with ctx.db.read() as s:
         rows = suggest_purchases(s)
@@ -255,7 +255,7 @@ def _suggest(ctx: CliContext) -> int:
 
 
 def _create(ctx: CliContext) -> int:
-    from omsdesk.services.purchasing import create_purchase_order
+    from omsdesk.services.goods_in.purchasing import create_purchase_order
 
     a = ctx.args
     view = create_purchase_order(ctx.db, a.supplier, a.warehouse, _pairs(a.lines, with_cost=True),
@@ -265,7 +265,7 @@ def _create(ctx: CliContext) -> int:
 
 
 def _send(ctx: CliContext) -> int:
-    from omsdesk.services.purchasing import purchase_deliveries, send_purchase_order
+    from omsdesk.services.goods_in.purchasing import purchase_deliveries, send_purchase_order
 
     a = ctx.args
     view = send_purchase_order(ctx.db, a.reference, actor=ctx.actor, language=a.lang)
@@ -281,7 +281,7 @@ def _send(ctx: CliContext) -> int:
 
 
 def _show(ctx: CliContext) -> int:
-    from omsdesk.services.purchasing import purchase_deliveries, purchase_order_view
+    from omsdesk.services.goods_in.purchasing import purchase_deliveries, purchase_order_view
 
     with ctx.db.read() as s:
         view = purchase_order_view(s, ctx.args.reference)
@@ -302,7 +302,7 @@ def _print_po_with(view: object, deliveries: list[Any], *, as_json: bool) -> Non
 
 
 def _receive(ctx: CliContext) -> int:
-    from omsdesk.services.purchasing import receive_purchase_order
+    from omsdesk.services.goods_in.purchasing import receive_purchase_order
 
     a = ctx.args
     quantities = {sku: qty for sku, qty, _c in _pairs(a.lines)} if a.lines else None
@@ -312,7 +312,7 @@ def _receive(ctx: CliContext) -> int:
 
 
 def _cancel(ctx: CliContext) -> int:
-    from omsdesk.services.purchasing import cancel_purchase_order
+    from omsdesk.services.goods_in.purchasing import cancel_purchase_order
 
     view = cancel_purchase_order(ctx.db, ctx.args.reference, actor=ctx.actor, reason=ctx.args.reason)
     print_json(view) if ctx.args.json else _print_po(view)
@@ -320,7 +320,7 @@ def _cancel(ctx: CliContext) -> int:
 
 
 def _print(ctx: CliContext) -> int:
-    from omsdesk.services.purchasing import purchase_order_pdf
+    from omsdesk.services.goods_in.purchasing import purchase_order_pdf
 
     pdf = purchase_order_pdf(ctx.db, ctx.args.reference, language=ctx.args.lang)
     Path(ctx.args.out).write_bytes(pdf)
@@ -329,7 +329,7 @@ def _print(ctx: CliContext) -> int:
 
 
 def _list(ctx: CliContext) -> int:
-    from omsdesk.services.purchasing import purchase_orders
+    from omsdesk.services.goods_in.purchasing import purchase_orders
 
     with ctx.db.read() as s:
         rows = purchase_orders(s, status=ctx.args.status)
@@ -342,7 +342,7 @@ def _list(ctx: CliContext) -> int:
 
 
 def _supplier(ctx: CliContext) -> int:
-    from omsdesk.services.purchasing import add_supplier
+    from omsdesk.services.goods_in.purchasing import add_supplier
 
     a = ctx.args
     add_supplier(ctx.db, a.code, a.name, actor=ctx.actor, email=a.email, lead_time_days=a.lead_time)
@@ -351,7 +351,7 @@ def _supplier(ctx: CliContext) -> int:
 
 
 def _rule(ctx: CliContext) -> int:
-    from omsdesk.services.purchasing import set_reorder_rule
+    from omsdesk.services.goods_in.purchasing import set_reorder_rule
 
     a = ctx.args
     set_reorder_rule(ctx.db, a.sku, a.warehouse, actor=ctx.actor, min_qty=a.min_qty, max_qty=a.max_qty,
@@ -457,7 +457,7 @@ def _register_routing(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _routing(ctx: CliContext) -> int:
-    from omsdesk.services.routing import clear_channel_rule, set_channel_rule
+    from omsdesk.services.fulfilment.routing import clear_channel_rule, set_channel_rule
 
     a = ctx.args
     if a.rule == "clear":

@@ -88,7 +88,7 @@ def _render(ctx: CliContext, fmt: str, copies: int) -> tuple[bytes, str, str]:
     if fmt == "zpl" and a.document != "label":
         raise ValidationError("Only shipping labels print as ZPL; use --format pdf for this document")
     if a.document in ("invoice", "receipt", "credit-note"):
-        from omsdesk.services.invoice_documents import render_invoice_documents
+        from omsdesk.services.invoicing.documents import render_invoice_documents
 
         with ctx.db.read() as s:
             data = render_invoice_documents(s, a.document, a.references)

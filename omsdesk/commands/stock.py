@@ -6,8 +6,8 @@ import argparse
 
 from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.queries.stock import StockRow, stock_for_sku, stock_rows
-from omsdesk.services.receiving import receive_stock
-from omsdesk.services.stock import adjust_stock
+from omsdesk.services.goods_in.receiving import receive_stock
+from omsdesk.services.ledger.stock import adjust_stock
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -152,7 +152,7 @@ def seed_demo(db: Database, *, orders: int = 5000, seed: int = 42, products: int
 def _company(db: Database) -> None:
     """The demo business's own data, so invoices can be issued straight away."""
     from omsdesk.services.context import Actor
-    from omsdesk.services.invoice_company import set_company
+    from omsdesk.services.invoicing.company import set_company
 
     set_company(db, actor=Actor("demo", "demo"), name="Comercial Ñandú S.L.", tax_id="B58378431",
                 address="Calle Mayor 12", postcode="28013", city="Madrid", province="Madrid",

@@ -23,15 +23,15 @@ from omsdesk.models import (
 )
 from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import CompanySettings, Invoice
-from omsdesk.services.allocation import allocate_in
 from omsdesk.services.context import Actor
-from omsdesk.services.intake import LineInput, OrderInput, create_order_in
-from omsdesk.services.invoice_company import load_company
-from omsdesk.services.invoice_documents import invoice_doc
-from omsdesk.services.invoicing import issue_in
-from omsdesk.services.order_status import load_order, set_status
-from omsdesk.services.orders import pay_in
-from omsdesk.services.shipping import ship_in
+from omsdesk.services.fulfilment.allocation import allocate_in
+from omsdesk.services.fulfilment.orders import pay_in
+from omsdesk.services.fulfilment.shipping import ship_in
+from omsdesk.services.fulfilment.status import load_order, set_status
+from omsdesk.services.intake.order_entry import LineInput, OrderInput, create_order_in
+from omsdesk.services.invoicing.company import load_company
+from omsdesk.services.invoicing.documents import invoice_doc
+from omsdesk.services.invoicing.issue import issue_in
 
 PaymentMethod = Literal["cash", "card"]
 

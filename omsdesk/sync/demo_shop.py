@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from omsdesk.models import Channel
 from omsdesk.models.base import utcnow
-from omsdesk.services.channels import register_demo_channel_in
+from omsdesk.services.channels.channels import register_demo_channel_in
 from omsdesk.services.context import SYSTEM, Actor
 from omsdesk.sync.connector import ChannelConfig, OrderPage, parse_utc
 from omsdesk.sync.demo_data import CATALOGUE, generate_orders

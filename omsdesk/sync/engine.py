@@ -13,9 +13,9 @@ from typing import Any
 from omsdesk.db import Database
 from omsdesk.models import Channel
 from omsdesk.models.sync_state import ChannelSyncState
-from omsdesk.services.channels import finish_run, save_cursor, shop_channel, start_run
+from omsdesk.services.channels.channels import finish_run, save_cursor, shop_channel, start_run
 from omsdesk.services.context import SYSTEM, Actor
-from omsdesk.services.imports import ImportCounts, quarantine_response
+from omsdesk.services.intake.imports import ImportCounts, quarantine_response
 from omsdesk.sync.connector import ChannelConfig, Connector, OrderPage
 from omsdesk.sync.errors import AuthError, BadResponse, ChannelUnavailable, RateLimited, SyncError
 from omsdesk.sync.importer import import_orders

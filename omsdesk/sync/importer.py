@@ -16,10 +16,11 @@ from sqlalchemy.exc import DataError, IntegrityError
 from omsdesk.db import Database
 from omsdesk.models import OmsError, Order, OrderStatus
 from omsdesk.models.workflow import NOT_SHIPPED
-from omsdesk.services.batch_intake import place_orders
-from omsdesk.services.channels import shop_channel, sku_map
+from omsdesk.services.channels.channels import shop_channel, sku_map
 from omsdesk.services.context import SYSTEM, Actor
-from omsdesk.services.imports import (
+from omsdesk.services.fulfilment.orders import cancel_order, pay_order
+from omsdesk.services.intake.batch import place_orders
+from omsdesk.services.intake.imports import (
     ExistingOrder,
     ImportCounts,
     QuarantineEntry,
@@ -34,8 +35,7 @@ from omsdesk.services.imports import (
     resolve_customers,
     update_ship_to,
 )
-from omsdesk.services.intake import CreatedOrder, place_order
-from omsdesk.services.orders import cancel_order, pay_order
+from omsdesk.services.intake.order_entry import CreatedOrder, place_order
 from omsdesk.sync.connector import STATUS_CANCELLED, STATUS_REFUNDED, ChannelOrder, RejectedOrder
 from omsdesk.sync.inbound_limits import quarantine_id
 from omsdesk.sync.mapping import (

@@ -17,7 +17,7 @@ from sqlalchemy import BigInteger, Column, Integer, SmallInteger, String
 from omsdesk.models import Address, Customer, Order, OrderLine, Payment
 from omsdesk.models.money import split_gross, tax_on_net
 from omsdesk.models.sync_state import ChannelOrderLink, QuarantinedOrder
-from omsdesk.services.intake import AddressInput, CustomerInput, LineInput, OrderInput
+from omsdesk.services.intake.order_entry import AddressInput, CustomerInput, LineInput, OrderInput
 
 # A tax rate above 100 % is a typo or garbage from the shop, whatever the column could hold.
 MAX_TAX_RATE_BP = 10000

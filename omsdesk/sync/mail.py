@@ -21,15 +21,15 @@ from sqlalchemy import select, update
 from omsdesk.db import Database
 from omsdesk.models import OmsError, OutboxMessage
 from omsdesk.models.base import utcnow
-from omsdesk.services.channels import finish_run, start_run
-from omsdesk.services.mail import (
+from omsdesk.services.channels.channels import finish_run, start_run
+from omsdesk.services.channels.mail import (
     MAIL_CODE,
     PURCHASE_ORDER_EMAIL,
     MailSettings,
     mail_channel_id,
     mail_settings_in,
 )
-from omsdesk.services.purchasing import purchase_order_pdf
+from omsdesk.services.goods_in.purchasing import purchase_order_pdf
 from omsdesk.sync.engine import RunReport, classify
 from omsdesk.sync.errors import AuthError, ChannelUnavailable, SyncError
 from omsdesk.sync.redaction import redact

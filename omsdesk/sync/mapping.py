@@ -12,7 +12,7 @@ from typing import Any
 
 from omsdesk.models import OmsError
 from omsdesk.models.money import check_currency
-from omsdesk.services.intake import AddressInput, CustomerInput, LineInput, OrderInput
+from omsdesk.services.intake.order_entry import AddressInput, CustomerInput, LineInput, OrderInput
 from omsdesk.services.validation import country_alpha2, valid_tax_id
 from omsdesk.sync.connector import (
     ChannelAddress,

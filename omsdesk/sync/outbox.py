@@ -25,7 +25,7 @@ from omsdesk.models import Channel, Order, OrderStatus, OutboxMessage, Product, 
 from omsdesk.models.base import utcnow
 from omsdesk.models.channel_sku import ChannelSku
 from omsdesk.models.sync_state import ChannelOrderLink
-from omsdesk.services.channels import SHOP_KINDS, finish_run, shop_channel, start_run
+from omsdesk.services.channels.channels import SHOP_KINDS, finish_run, shop_channel, start_run
 from omsdesk.sync.connector import Connector, FulfillmentLine, FulfillmentPush, StockPush
 from omsdesk.sync.engine import ConnectorFactory, RunReport, classify, default_factory
 from omsdesk.sync.errors import SyncError, UnsupportedOperation

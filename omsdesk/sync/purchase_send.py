@@ -11,9 +11,13 @@ from sqlalchemy import select, update
 from omsdesk.db import Database
 from omsdesk.models import Channel, OutboxMessage
 from omsdesk.models.planning import PurchaseOrder
-from omsdesk.services.erp_sync import erp_settings_of
-from omsdesk.services.mail import PURCHASE_ORDER_EMAIL
-from omsdesk.services.purchasing import TOPIC_PURCHASE, PurchaseDelivery, purchase_deliveries
+from omsdesk.services.channels.erp import erp_settings_of
+from omsdesk.services.channels.mail import PURCHASE_ORDER_EMAIL
+from omsdesk.services.goods_in.purchasing import (
+    TOPIC_PURCHASE,
+    PurchaseDelivery,
+    purchase_deliveries,
+)
 from omsdesk.sync.erp.purchase_delivery import deliver_purchases
 from omsdesk.sync.errors import SyncError
 from omsdesk.sync.mail import Sender, deliver_mail, smtp_send

@@ -21,7 +21,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from omsdesk.db import Database
 from omsdesk.models import Channel
 from omsdesk.models.base import utcnow
-from omsdesk.services.channels import (
+from omsdesk.services.channels.channels import (
     active_erp_channels,
     active_shop_channels,
     close_stale_runs,
@@ -29,8 +29,8 @@ from omsdesk.services.channels import (
     start_run,
     sync_channel,
 )
-from omsdesk.services.imports import ImportCounts
-from omsdesk.services.mail import MAIL_CODE, mail_settings_in
+from omsdesk.services.channels.mail import MAIL_CODE, mail_settings_in
+from omsdesk.services.intake.imports import ImportCounts
 from omsdesk.sync.engine import ConnectorFactory, RunReport, classify, default_factory, pull_orders
 from omsdesk.sync.erp.base import ErpConnector
 from omsdesk.sync.errors import SyncError
@@ -96,7 +96,7 @@ def push_to_erp(db: Database, channel_code: str, factory: ErpFactory) -> RunRepo
 
     The delivery functions record the sync run and the channel's health themselves.
     """
-    from omsdesk.services.erp_sync import erp_settings_of
+    from omsdesk.services.channels.erp import erp_settings_of
     from omsdesk.sync.erp.delivery import deliver_orders
     from omsdesk.sync.erp.invoice_delivery import deliver_invoices
     from omsdesk.sync.erp.purchase_delivery import deliver_purchases

@@ -335,7 +335,7 @@ class InvoicesView(QWidget):
         db, number = self.ctx.db, row.number
 
         def render() -> str:
-            from omsdesk.services.invoice_documents import render_invoice_pdf
+            from omsdesk.services.invoicing.documents import render_invoice_pdf
 
             with db.read() as s:
                 data = render_invoice_pdf(s, number)
@@ -376,7 +376,7 @@ class InvoicesView(QWidget):
         db, actor = self.ctx.db, self.ctx.actor
 
         def issue() -> str:
-            from omsdesk.services.invoice_credit import credit_invoice
+            from omsdesk.services.invoicing.credit import credit_invoice
 
             return credit_invoice(db, number, actor=actor, reason_code=request.reason_code,
                                   quantities=request.quantities, reason=request.note).number
@@ -401,7 +401,7 @@ class InvoicesView(QWidget):
         db = self.ctx.db
 
         def write() -> str:
-            from omsdesk.services.invoice_export import export_invoice
+            from omsdesk.services.invoicing.export import export_invoice
 
             Path(path).write_bytes(export_invoice(db, number, "facturx"))
             return path

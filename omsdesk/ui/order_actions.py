@@ -7,9 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from omsdesk.db import Database
-from omsdesk.services import allocation, returns, shipping
-from omsdesk.services import orders as order_svc
 from omsdesk.services.context import Actor
+from omsdesk.services.fulfilment import allocation, returns, shipping
+from omsdesk.services.fulfilment import orders as order_svc
 
 Action = Callable[[Database, str, Actor, str], object]
 

@@ -264,7 +264,7 @@ class OrderDetailView(QWidget):
 
     def refund(self) -> None:
         """Ask amount, method and reference, then record the refund in a worker."""
-        from omsdesk.services.refunds import refund_order
+        from omsdesk.services.fulfilment.refunds import refund_order
         from omsdesk.ui.refund_dialog import RefundDialog
 
         d = self.detail
@@ -305,7 +305,7 @@ class OrderDetailView(QWidget):
         """Issue an ordinary invoice for what of the shown order is not invoiced yet."""
         if self.detail is None or self._busy:
             return
-        from omsdesk.services.invoicing import issue_invoice
+        from omsdesk.services.invoicing.issue import issue_invoice
 
         ref, ctx = self.detail.reference, self.ctx
         self._set_busy(True)

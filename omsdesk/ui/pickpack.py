@@ -29,7 +29,7 @@ from omsdesk.documents.pick_list import render_pick_list
 from omsdesk.documents.zpl import render_label_zpl
 from omsdesk.models.errors import OmsError
 from omsdesk.queries import picking as picking_q
-from omsdesk.services import picking as picking_svc
+from omsdesk.services.fulfilment import picking as picking_svc
 from omsdesk.ui.banner import Banner
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.i18n import doc_language

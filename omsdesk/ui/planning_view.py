@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from omsdesk.queries.planning import TransferRow, low_stock_count, transfers
-from omsdesk.services.purchasing import (
+from omsdesk.services.goods_in.purchasing import (
     PurchaseOrderView,
     Suggestion,
     create_from_suggestions,
@@ -39,7 +39,7 @@ from omsdesk.services.purchasing import (
     send_purchase_order,
     suggest_purchases,
 )
-from omsdesk.services.transfers import dispatch_transfer, receive_transfer
+from omsdesk.services.goods_in.transfers import dispatch_transfer, receive_transfer
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.planning_charts import AnalyticsTab
 from omsdesk.ui.workers import run_in_pool

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omsdesk.services.refunds import METHODS
+from omsdesk.services.fulfilment.refunds import METHODS
 
 
 class RefundDialog(QDialog):

@@ -30,9 +30,9 @@ from omsdesk.config import save_settings
 from omsdesk.documents.printing import list_queues, print_bytes
 from omsdesk.models.errors import OmsError
 from omsdesk.queries import lookups
-from omsdesk.services.channels import SHOP_KINDS, add_channel, list_channels
+from omsdesk.services.channels.channels import SHOP_KINDS, add_channel, list_channels
 from omsdesk.services.counter import default_shop_warehouse
-from omsdesk.services.invoice_company import Company, get_company, set_company
+from omsdesk.services.invoicing.company import Company, get_company, set_company
 from omsdesk.services.validation import valid_tax_id
 from omsdesk.sync import secrets
 from omsdesk.ui.banner import Banner

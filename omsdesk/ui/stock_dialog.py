@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from omsdesk.queries.lookups import Choice
-from omsdesk.services.receiving import receive_stock
-from omsdesk.services.stock import adjust_stock
+from omsdesk.services.goods_in.receiving import receive_stock
+from omsdesk.services.ledger.stock import adjust_stock
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.workers import run_in_pool
 

@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from omsdesk.queries.outbox import channel_health, outbox_rows
-from omsdesk.services.channels import (
+from omsdesk.services.channels.channels import (
     SYNC_KINDS,
     list_channels,
     map_channel_sku,
     open_quarantine_entries,
     run_history,
 )
-from omsdesk.services.erp_sync import retry_failed_erp
+from omsdesk.services.channels.erp import retry_failed_erp
 from omsdesk.sync.importer import reimport_quarantined
 from omsdesk.sync.outbox import OutboxDispatcher
 from omsdesk.ui.context import AppContext

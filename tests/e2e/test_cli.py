@@ -19,7 +19,7 @@ from stdnum import ean
 
 from omsdesk.cli import main
 from omsdesk.db import Database
-from omsdesk.services.intake import CustomerInput
+from omsdesk.services.intake.order_entry import CustomerInput
 from tests.fixtures.database import Shop, fresh_sqlite, next_ean, sqlite_url
 
 OMSDESK = Path(sys.executable).with_name("omsdesk")

@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from omsdesk.services.batch_intake import place_orders
-from omsdesk.services.intake import LineInput, OrderInput
-from omsdesk.services.purchasing import add_supplier, create_purchase_order
+from omsdesk.services.goods_in.purchasing import add_supplier, create_purchase_order
+from omsdesk.services.intake.batch import place_orders
+from omsdesk.services.intake.order_entry import LineInput, OrderInput
 from tests.e2e.test_cli import Cli, cli, services, shop_template  # noqa: F401 (fixtures)
 from tests.fixtures.database import ACTOR
 from tests.fixtures.smtp import SMTP_PASSWORD, SMTP_USER, SmtpServer

@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from omsdesk.cli import main
 from omsdesk.db import Database
-from omsdesk.services import orders as order_svc
+from omsdesk.services.fulfilment import orders as order_svc
 from tests.fixtures.database import ACTOR, Shop
 
 

@@ -122,7 +122,7 @@ def test_parse_money_reads_comma_or_point_and_refuses_fractions_of_a_cent() -> N
 
 def test_with_company_data_the_sale_issues_a_simplified_invoice_on_the_receipt(  # type: ignore[no-untyped-def]
         qtbot: QtBot, till) -> None:
-    from omsdesk.services.invoice_company import set_company
+    from omsdesk.services.invoicing.company import set_company
 
     view, shop, out = till
     set_company(shop.db, actor=shop.actor, name="Tienda Demo SL", tax_id="B12345674",
@@ -137,7 +137,7 @@ def test_with_company_data_the_sale_issues_a_simplified_invoice_on_the_receipt( 
 
 
 def test_chosen_customer_is_found_by_email_and_put_on_the_order(qtbot: QtBot, till) -> None:  # type: ignore[no-untyped-def]
-    from omsdesk.services.intake import CustomerInput
+    from omsdesk.services.intake.order_entry import CustomerInput
     from omsdesk.ui.counter import CustomerDialog
 
     view, shop, _out = till

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from omsdesk.db import Database
 from omsdesk.exports.accounting import JOURNAL_COLUMNS, QUICKBOOKS_COLUMNS
-from omsdesk.services import orders as order_svc
-from omsdesk.services.invoice_company import set_company
-from omsdesk.services.invoicing import issue_invoice
+from omsdesk.services.fulfilment import orders as order_svc
+from omsdesk.services.invoicing.company import set_company
+from omsdesk.services.invoicing.issue import issue_invoice
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.export_dialog import ExportAccountingDialog
 from omsdesk.ui.main_window import MainWindow

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from omsdesk.db import Database
 from omsdesk.services.context import Actor
-from omsdesk.services.invoice_payments import record_invoice_payment
-from omsdesk.services.invoicing import issue_invoice
+from omsdesk.services.invoicing.issue import issue_invoice
+from omsdesk.services.invoicing.payments import record_invoice_payment
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.invoices_view import CreditRequest, InvoicesView
 from tests.fixtures.database import ACTOR, Shop

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from omsdesk.db import Database
 from omsdesk.models.invoice import Invoice
-from omsdesk.services.invoice_company import set_company
+from omsdesk.services.invoicing.company import set_company
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.order_detail import OrderDetailView
 from tests.fixtures.database import Shop

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from omsdesk.db import Database
 from omsdesk.queries.order_detail import order_detail
-from omsdesk.services import shipping
+from omsdesk.services.fulfilment import shipping
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.order_detail import OrderDetailView
 from omsdesk.ui.refund_dialog import RefundDialog

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from omsdesk.db import Database
 from omsdesk.services.context import Actor
-from omsdesk.services.picking import assign_bin
+from omsdesk.services.fulfilment.picking import assign_bin
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.pickpack import PickPackView
 from tests.fixtures.database import ACTOR, Shop

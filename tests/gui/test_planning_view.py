@@ -9,7 +9,11 @@ from pytestqt.qtbot import QtBot
 
 from omsdesk.db import Database
 from omsdesk.services.context import Actor
-from omsdesk.services.purchasing import add_supplier, create_purchase_order, set_reorder_rule
+from omsdesk.services.goods_in.purchasing import (
+    add_supplier,
+    create_purchase_order,
+    set_reorder_rule,
+)
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.planning_view import PlanningView
 from tests.fixtures.database import ACTOR, Shop

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from omsdesk.config import settings_file
 from omsdesk.db import Database
 from omsdesk.services.context import Actor
-from omsdesk.services.invoice_company import get_company
+from omsdesk.services.invoicing.company import get_company
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.counter import CounterView
 from omsdesk.ui.i18n import install_translator, resources_dir
@@ -147,7 +147,7 @@ def test_find_printers_lists_the_cups_queues(qtbot: QtBot, settings_view: Settin
 
 def test_a_new_shop_channel_is_registered_with_its_secret_in_the_keyring(
         qtbot: QtBot, settings_view: SettingsView, memory_keyring: MemoryKeyring) -> None:
-    from omsdesk.services.channels import list_channels
+    from omsdesk.services.channels.channels import list_channels
 
     view = settings_view
     view.new_kind.setCurrentText("woocommerce")

@@ -14,8 +14,8 @@ from omsdesk.db import Database
 from omsdesk.models import Channel, Order, OutboxMessage
 from omsdesk.models.base import utcnow
 from omsdesk.models.channel_sku import ChannelSku
-from omsdesk.services.channels import DEMO_CODE, finish_run, start_run
-from omsdesk.services.erp_sync import ErpSettings, erp_channel_in
+from omsdesk.services.channels.channels import DEMO_CODE, finish_run, start_run
+from omsdesk.services.channels.erp import ErpSettings, erp_channel_in
 from omsdesk.sync import demo_shop as demo_shop_module
 from omsdesk.sync.demo_data import CATALOGUE
 from omsdesk.sync.demo_shop import ARRIVAL, BACKLOG, register_demo_channel, stop_demo_shop

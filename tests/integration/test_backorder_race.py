@@ -37,7 +37,7 @@ def _worker(url: str, job: tuple[str, str, object], barrier: Barrier, results: m
         actor = Actor(user=who, workstation=f"ws-{who}")
         outcome: list[tuple[str, str]] = []
         if kind == "receive":
-            from omsdesk.services.receiving import receive_stock
+            from omsdesk.services.goods_in.receiving import receive_stock
 
             sku, wh, qty = arg  # type: ignore[misc]
             try:
@@ -46,7 +46,7 @@ def _worker(url: str, job: tuple[str, str, object], barrier: Barrier, results: m
             except Exception as exc:  # noqa: BLE001 - reported to the parent, which fails the test
                 outcome.append((wh, f"crashed {type(exc).__name__}: {exc}"))
         else:
-            from omsdesk.services.orders import cancel_order, hold_order
+            from omsdesk.services.fulfilment.orders import cancel_order, hold_order
 
             act = cancel_order if kind == "cancel" else hold_order
             for ref in arg:  # type: ignore[attr-defined]
@@ -65,13 +65,13 @@ def _race(shop: Shop, round_no: int) -> None:
     from sqlalchemy import func, select
 
     from omsdesk.models import Order, OrderLine, Reservation
-    from omsdesk.services import orders as order_svc
-    from omsdesk.services import shipping
+    from omsdesk.services.fulfilment import orders as order_svc
+    from omsdesk.services.fulfilment import shipping
     from tests.fixtures.database import ledger_problems
 
     sku = shop.product()
     refs = [shop.order_at("paid", {sku: 1}) for _ in range(ORDERS)]
-    from omsdesk.services.allocation import allocate_order
+    from omsdesk.services.fulfilment.allocation import allocate_order
 
     for ref in refs:
         assert allocate_order(shop.db, ref, actor=shop.actor).status == "backorder"
@@ -87,7 +87,7 @@ def _race(shop: Shop, round_no: int) -> None:
         ("hold", "clerk-2", list(reversed(to_hold))),
     ]
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["omsdesk.services.receiving", "omsdesk.services.orders"])
+    ctx.set_forkserver_preload(["omsdesk.services.goods_in.receiving", "omsdesk.services.fulfilment.orders"])
     barrier = ctx.Barrier(len(jobs))
     results = ctx.Queue()
     procs = [ctx.Process(target=_worker, args=(shop.db.url, job, barrier, results)) for job in jobs]

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import func, select
 
 from omsdesk.models import AuditEntry, Order, Payment, Reservation, ValidationError
-from omsdesk.services.batch_intake import place_orders
-from omsdesk.services.intake import LineInput, OrderInput
+from omsdesk.services.intake.batch import place_orders
+from omsdesk.services.intake.order_entry import LineInput, OrderInput
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 

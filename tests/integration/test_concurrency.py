@@ -28,7 +28,7 @@ def allocate_in_own_process(url: str, reference: str, worker: int, barrier: Barr
     try:
         db.check()  # connect before the barrier, so all start the allocation together
         barrier.wait(timeout=START_TIMEOUT_S)
-        from omsdesk.services.allocation import allocate_order
+        from omsdesk.services.fulfilment.allocation import allocate_order
 
         actor = Actor(user=f"worker-{worker}", workstation=f"ws-{worker}")
         try:
@@ -55,7 +55,7 @@ def test_eight_workers_allocating_the_last_five_units_allocate_exactly_five(shop
     # Fresh processes like spawn (nothing inherited from pytest, no shared pool), but forked
     # from one server that imported omsdesk once: eight cold imports take 10 s or more here.
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["omsdesk.services.orders"])
+    ctx.set_forkserver_preload(["omsdesk.services.fulfilment.orders"])
     barrier = ctx.Barrier(WORKERS)
     results = ctx.Queue()
     procs = [ctx.Process(target=allocate_in_own_process, args=(shop.db.url, ref, i, barrier, results))

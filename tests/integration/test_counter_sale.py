@@ -6,7 +6,7 @@ import pytest
 
 from omsdesk.models import InsufficientStock, ValidationError
 from omsdesk.services.counter import CounterSale, SaleLine, find_product, receipt_doc, sell
-from omsdesk.services.invoice_company import set_company
+from omsdesk.services.invoicing.company import set_company
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 

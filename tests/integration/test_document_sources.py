@@ -15,9 +15,9 @@ from omsdesk.db import Database
 from omsdesk.models import NotFound, Product, StockLevel, ValidationError
 from omsdesk.models.invoice import CompanySettings
 from omsdesk.queries.documents import label_docs, packing_slip_doc, pick_list_doc
-from omsdesk.services import shipping
 from omsdesk.services.catalog import ProductInput, add_product
-from omsdesk.services.intake import AddressInput, CustomerInput
+from omsdesk.services.fulfilment import shipping
+from omsdesk.services.intake.order_entry import AddressInput, CustomerInput
 from tests.fixtures.database import ACTOR, Shop, next_ean
 
 CUSTOMER = CustomerInput(

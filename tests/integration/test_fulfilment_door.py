@@ -14,13 +14,13 @@ from omsdesk.models import (
     ValidationError,
     Warehouse,
 )
-from omsdesk.services import orders as svc
-from omsdesk.services import returns, shipping
-from omsdesk.services.allocation import allocate_order
-from omsdesk.services.batch_intake import place_orders
 from omsdesk.services.catalog import ProductInput, add_product
 from omsdesk.services.counter import CounterSale, SaleLine, sell
-from omsdesk.services.intake import AddressInput, LineInput, OrderInput
+from omsdesk.services.fulfilment import orders as svc
+from omsdesk.services.fulfilment import returns, shipping
+from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.intake.batch import place_orders
+from omsdesk.services.intake.order_entry import AddressInput, LineInput, OrderInput
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 

@@ -11,10 +11,10 @@ import pytest
 from pypdf import PdfReader
 
 from omsdesk.db import Database
-from omsdesk.services.intake import AddressInput, CustomerInput
-from omsdesk.services.invoice_credit import credit_invoice
-from omsdesk.services.invoice_documents import invoice_doc, render_invoice_pdf
-from omsdesk.services.invoicing import issue_invoice
+from omsdesk.services.intake.order_entry import AddressInput, CustomerInput
+from omsdesk.services.invoicing.credit import credit_invoice
+from omsdesk.services.invoicing.documents import invoice_doc, render_invoice_pdf
+from omsdesk.services.invoicing.issue import issue_invoice
 from tests.fixtures.database import ACTOR, Shop
 from tests.integration.test_invoicing import NOW, setup_company
 

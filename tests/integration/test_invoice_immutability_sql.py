@@ -15,8 +15,8 @@ from sqlalchemy.exc import DBAPIError
 
 from omsdesk.cli import main
 from omsdesk.db import Database
-from omsdesk.services.invoice_records import verify_chain
-from omsdesk.services.invoicing import issue_invoice
+from omsdesk.services.invoicing.issue import issue_invoice
+from omsdesk.services.invoicing.records import verify_chain
 from tests.fixtures.database import ACTOR, Shop
 from tests.integration.test_invoicing import NOW, setup_company
 

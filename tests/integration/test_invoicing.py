@@ -17,14 +17,14 @@ from omsdesk.db import Database
 from omsdesk.invoicing.verifactu_xml import NS_SF
 from omsdesk.models import ConflictError, NotFound, Order, Shipment, ValidationError
 from omsdesk.models.invoice import ImmutableInvoice, Invoice, InvoicePayment, InvoiceRecord
-from omsdesk.services import orders as order_svc
-from omsdesk.services import shipping
-from omsdesk.services.intake import CustomerInput, LineInput, OrderInput, create_order
-from omsdesk.services.invoice_company import get_company, set_company
-from omsdesk.services.invoice_credit import cancel_invoice, credit_invoice
-from omsdesk.services.invoice_payments import record_invoice_payment
-from omsdesk.services.invoice_records import verify_chain
-from omsdesk.services.invoicing import convert_simplified, issue_invoice
+from omsdesk.services.fulfilment import orders as order_svc
+from omsdesk.services.fulfilment import shipping
+from omsdesk.services.intake.order_entry import CustomerInput, LineInput, OrderInput, create_order
+from omsdesk.services.invoicing.company import get_company, set_company
+from omsdesk.services.invoicing.credit import cancel_invoice, credit_invoice
+from omsdesk.services.invoicing.issue import convert_simplified, issue_invoice
+from omsdesk.services.invoicing.payments import record_invoice_payment
+from omsdesk.services.invoicing.records import verify_chain
 from tests.fixtures.database import ACTOR, Shop
 
 ISSUER_NIF = "B12345674"
@@ -112,7 +112,7 @@ def test_a_failed_issue_leaves_no_gap(company_shop: Shop, monkeypatch: pytest.Mo
     shop = company_shop
     sku = shop.product()
     ref = shop.order({sku: 1})
-    import omsdesk.services.invoice_writer as writer
+    import omsdesk.services.invoicing.writer as writer
 
     real = writer.write_record
 

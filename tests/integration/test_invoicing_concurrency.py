@@ -11,8 +11,8 @@ from sqlalchemy import select
 from omsdesk.models import Order
 from omsdesk.models.invoice import Invoice
 from omsdesk.services.context import Actor
-from omsdesk.services.invoice_records import verify_chain
-from omsdesk.services.invoicing import issue_invoice
+from omsdesk.services.invoicing.issue import issue_invoice
+from omsdesk.services.invoicing.records import verify_chain
 from tests.fixtures.database import Shop
 from tests.integration.test_invoicing import setup_company
 
@@ -30,7 +30,7 @@ def test_parallel_issuers_get_consecutive_numbers_with_no_gap(
         order_ids = dict(s.execute(select(Order.reference, Order.id)).all())
     # Every fifth issue fails after its number was taken: the rollback must give the number back.
     failing = {order_ids[refs[w][2]] for w in range(0, WORKERS, 2)}
-    import omsdesk.services.invoice_writer as writer
+    import omsdesk.services.invoicing.writer as writer
 
     real = writer.write_record
 

@@ -13,13 +13,13 @@ from omsdesk.exports.accounting import export_accounting
 from omsdesk.models import IllegalTransition, ValidationError
 from omsdesk.queries.invoices import invoice_detail
 from omsdesk.queries.order_detail import order_detail
-from omsdesk.services import orders as svc
-from omsdesk.services import shipping
-from omsdesk.services.intake import CustomerInput
-from omsdesk.services.invoice_company import set_company
-from omsdesk.services.invoice_payments import record_invoice_payment
-from omsdesk.services.invoicing import issue_invoice
-from omsdesk.services.refunds import refund_order
+from omsdesk.services.fulfilment import orders as svc
+from omsdesk.services.fulfilment import shipping
+from omsdesk.services.fulfilment.refunds import refund_order
+from omsdesk.services.intake.order_entry import CustomerInput
+from omsdesk.services.invoicing.company import set_company
+from omsdesk.services.invoicing.issue import issue_invoice
+from omsdesk.services.invoicing.payments import record_invoice_payment
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 TODAY = datetime.now(ZoneInfo("Europe/Madrid")).date()

@@ -22,12 +22,12 @@ from omsdesk.models import (
     Shipment,
     ValidationError,
 )
-from omsdesk.services import orders as svc
-from omsdesk.services import returns, shipping
-from omsdesk.services.allocation import allocate_order
-from omsdesk.services.intake import CustomerInput, LineInput, OrderInput, create_order
-from omsdesk.services.receiving import receive_stock
-from omsdesk.services.stock import adjust_stock
+from omsdesk.services.fulfilment import orders as svc
+from omsdesk.services.fulfilment import returns, shipping
+from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.goods_in.receiving import receive_stock
+from omsdesk.services.intake.order_entry import CustomerInput, LineInput, OrderInput, create_order
+from omsdesk.services.ledger.stock import adjust_stock
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 

@@ -7,11 +7,11 @@ from sqlalchemy import select
 
 from omsdesk.models import IllegalTransition, NotFound, Order, ValidationError
 from omsdesk.queries.order_detail import order_detail
-from omsdesk.services import orders as svc
-from omsdesk.services import shipping
-from omsdesk.services.allocation import allocate_order
-from omsdesk.services.credit import set_terms
-from omsdesk.services.intake import CustomerInput
+from omsdesk.services.fulfilment import orders as svc
+from omsdesk.services.fulfilment import shipping
+from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.fulfilment.credit import set_terms
+from omsdesk.services.intake.order_entry import CustomerInput
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 B2B = CustomerInput(name="Ferretería Gil, S.L.", email="compras@ferreteriagil.es", tax_id="B12345674")

@@ -6,7 +6,7 @@ import pytest
 
 from omsdesk.models import ValidationError
 from omsdesk.queries.picking import pickable_orders, wave
-from omsdesk.services.picking import PickProgress, assign_bin, pack_picked, start_picking
+from omsdesk.services.fulfilment.picking import PickProgress, assign_bin, pack_picked, start_picking
 from tests.fixtures.database import ACTOR, Shop
 
 

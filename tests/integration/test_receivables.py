@@ -7,10 +7,10 @@ import io
 from datetime import UTC, date, datetime, timedelta
 
 from omsdesk.queries.invoices import InvoiceFilter, aged_csv, aged_receivables, list_invoices
-from omsdesk.services import orders as order_svc
-from omsdesk.services.invoice_credit import credit_invoice
-from omsdesk.services.invoice_payments import record_invoice_payment
-from omsdesk.services.invoicing import issue_invoice
+from omsdesk.services.fulfilment import orders as order_svc
+from omsdesk.services.invoicing.credit import credit_invoice
+from omsdesk.services.invoicing.issue import issue_invoice
+from omsdesk.services.invoicing.payments import record_invoice_payment
 from tests.fixtures.database import ACTOR, Shop
 from tests.integration.test_invoicing import setup_company
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from omsdesk.services import returns, shipping
-from omsdesk.services.allocation import allocate_order
+from omsdesk.services.fulfilment import returns, shipping
+from omsdesk.services.fulfilment.allocation import allocate_order
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 

@@ -11,9 +11,9 @@ from omsdesk.models import Shipment, StockLevel, ValidationError
 from omsdesk.models.returns import ReturnAuthorization, ReturnLine
 from omsdesk.queries.order_detail import order_detail
 from omsdesk.queries.stock import stock_for_sku
-from omsdesk.services import returns, shipping
-from omsdesk.services.invoice_company import set_company
-from omsdesk.services.invoicing import issue_invoice
+from omsdesk.services.fulfilment import returns, shipping
+from omsdesk.services.invoicing.company import set_company
+from omsdesk.services.invoicing.issue import issue_invoice
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 YEAR = datetime.now(UTC).year

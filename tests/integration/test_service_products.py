@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from omsdesk.models import StockLevel, StockMove
-from omsdesk.services import orders as svc
-from omsdesk.services import returns, shipping
-from omsdesk.services.allocation import allocate_order
-from omsdesk.services.batch_intake import place_orders
 from omsdesk.services.catalog import ProductInput, add_product
-from omsdesk.services.intake import LineInput, OrderInput
+from omsdesk.services.fulfilment import orders as svc
+from omsdesk.services.fulfilment import returns, shipping
+from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.intake.batch import place_orders
+from omsdesk.services.intake.order_entry import LineInput, OrderInput
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 

@@ -12,9 +12,9 @@ from omsdesk.models import AuditEntry, Channel, NotFound, Order, ValidationError
 from omsdesk.planning.ship_by import ShipByPolicy, ship_by
 from omsdesk.queries.order_page import OrderFilter
 from omsdesk.queries.orders import list_orders
-from omsdesk.services.batch_intake import place_orders
-from omsdesk.services.channels import add_channel, channel_ship_by, set_ship_by
-from omsdesk.services.intake import LineInput, OrderInput, create_order
+from omsdesk.services.channels.channels import add_channel, channel_ship_by, set_ship_by
+from omsdesk.services.intake.batch import place_orders
+from omsdesk.services.intake.order_entry import LineInput, OrderInput, create_order
 from omsdesk.sync.demo_data import CATALOGUE, generate_orders
 from omsdesk.sync.importer import import_orders
 from omsdesk.sync.shopify import parse_order

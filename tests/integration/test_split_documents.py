@@ -7,7 +7,7 @@ import pytest
 from omsdesk.models import ValidationError
 from omsdesk.queries.documents import packing_slip_doc, pick_list_doc
 from omsdesk.queries.picking import wave
-from omsdesk.services import shipping
+from omsdesk.services.fulfilment import shipping
 from tests.fixtures.database import ACTOR, Shop
 
 
@@ -43,7 +43,7 @@ def test_each_parcel_has_its_own_packing_slip(shop: Shop) -> None:
     with shop.db.read() as s:
         before = packing_slip_doc(s, ref, warehouse="SEV")
     assert [(ln.sku, ln.qty) for ln in before.lines] == [(taz, 2)]
-    from omsdesk.services import orders as svc
+    from omsdesk.services.fulfilment import orders as svc
 
     svc.pick_order(shop.db, ref, actor=ACTOR)
     svc.pack_order(shop.db, ref, actor=ACTOR)

@@ -38,11 +38,11 @@ from omsdesk.models import (
     StockLevel,
     StockMove,
 )
-from omsdesk.services import orders as svc
-from omsdesk.services import returns, shipping
-from omsdesk.services.allocation import allocate_order
 from omsdesk.services.catalog import ProductInput, add_product
-from omsdesk.services.stock import adjust_stock
+from omsdesk.services.fulfilment import orders as svc
+from omsdesk.services.fulfilment import returns, shipping
+from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.ledger.stock import adjust_stock
 from tests.fixtures.database import ACTOR, PgSessionDatabase, Shop, fresh_sqlite, ledger_problems
 
 SKUS = ("SKU-A", "SKU-B", "SKU-C")

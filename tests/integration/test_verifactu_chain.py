@@ -14,10 +14,10 @@ from sqlalchemy.engine import Connection
 from omsdesk.db import Database
 from omsdesk.invoicing.verifactu import RecordFields, fingerprint
 from omsdesk.models.invoice import Invoice, InvoiceRecord
-from omsdesk.services.intake import AddressInput, CustomerInput
-from omsdesk.services.invoice_credit import cancel_invoice, credit_invoice
-from omsdesk.services.invoice_records import verify_chain
-from omsdesk.services.invoicing import convert_simplified, issue_invoice
+from omsdesk.services.intake.order_entry import AddressInput, CustomerInput
+from omsdesk.services.invoicing.credit import cancel_invoice, credit_invoice
+from omsdesk.services.invoicing.issue import convert_simplified, issue_invoice
+from omsdesk.services.invoicing.records import verify_chain
 from tests.fixtures.database import ACTOR, Shop
 from tests.integration.test_invoicing import NOW, setup_company
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from omsdesk.documents.data import PickItem, PickListDoc
-from omsdesk.services.picking import OverPick, PickProgress, WrongItem
+from omsdesk.services.fulfilment.picking import OverPick, PickProgress, WrongItem
 
 
 def _progress() -> PickProgress:

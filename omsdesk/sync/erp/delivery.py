@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 from omsdesk.db import Database
 from omsdesk.models import Customer, Order, OutboxMessage, Product, utcnow
 from omsdesk.models.erp import ErpLink
-from omsdesk.services.channels import finish_run, start_run
-from omsdesk.services.context import Actor
-from omsdesk.services.erp_sync import (
+from omsdesk.services.channels.channels import finish_run, start_run
+from omsdesk.services.channels.erp import (
     TOPIC_ORDER,
     ErpSettings,
     ProductData,
@@ -22,6 +21,7 @@ from omsdesk.services.erp_sync import (
     apply_product_data,
     erp_channel_in,
 )
+from omsdesk.services.context import Actor
 from omsdesk.sync.engine import classify
 from omsdesk.sync.erp.base import (
     ErpAddress,

@@ -10,8 +10,8 @@ from sqlalchemy.orm import selectinload
 from omsdesk.db import Database
 from omsdesk.models import Order, OutboxMessage, utcnow
 from omsdesk.models.invoice import Invoice, InvoiceKind
-from omsdesk.services.channels import finish_run, start_run
-from omsdesk.services.erp_sync import TOPIC_INVOICE, ErpSettings, erp_channel_in
+from omsdesk.services.channels.channels import finish_run, start_run
+from omsdesk.services.channels.erp import TOPIC_INVOICE, ErpSettings, erp_channel_in
 from omsdesk.sync.engine import classify
 from omsdesk.sync.erp.base import (
     ErpAddress,

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from omsdesk.db import Database
 from omsdesk.models import OutboxMessage, utcnow
 from omsdesk.models.planning import PurchaseOrder
-from omsdesk.services.channels import finish_run, start_run
-from omsdesk.services.erp_sync import ErpSettings, erp_channel_in
-from omsdesk.services.purchasing import TOPIC_PURCHASE, PurchaseOrderView, view_in
+from omsdesk.services.channels.channels import finish_run, start_run
+from omsdesk.services.channels.erp import ErpSettings, erp_channel_in
+from omsdesk.services.goods_in.purchasing import TOPIC_PURCHASE, PurchaseOrderView, view_in
 from omsdesk.sync.engine import classify
 from omsdesk.sync.erp.base import (
     ErpConnector,

@@ -21,11 +21,11 @@ from omsdesk.exports.accounting import (
     export_accounting,
 )
 from omsdesk.models import ValidationError
-from omsdesk.services import orders as order_svc
-from omsdesk.services.intake import CustomerInput
-from omsdesk.services.invoice_company import set_company
-from omsdesk.services.invoice_credit import credit_invoice
-from omsdesk.services.invoicing import issue_invoice
+from omsdesk.services.fulfilment import orders as order_svc
+from omsdesk.services.intake.order_entry import CustomerInput
+from omsdesk.services.invoicing.company import set_company
+from omsdesk.services.invoicing.credit import credit_invoice
+from omsdesk.services.invoicing.issue import issue_invoice
 from tests.fixtures.database import Shop
 
 AMOUNT = re.compile(r"^-?\d+\.\d{2}$")

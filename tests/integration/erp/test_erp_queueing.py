@@ -9,11 +9,11 @@ from sqlalchemy import select
 
 from omsdesk.db import Database
 from omsdesk.models import Channel, OutboxMessage
-from omsdesk.services import orders as order_svc
-from omsdesk.services.allocation import allocate_order
-from omsdesk.services.channels import SYNC_KINDS, list_channels, recent_runs
-from omsdesk.services.erp_sync import TOPIC_ORDER, ErpSettings, erp_channel_in
-from omsdesk.services.intake import CustomerInput, LineInput, OrderInput, place_order
+from omsdesk.services.channels.channels import SYNC_KINDS, list_channels, recent_runs
+from omsdesk.services.channels.erp import TOPIC_ORDER, ErpSettings, erp_channel_in
+from omsdesk.services.fulfilment import orders as order_svc
+from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.intake.order_entry import CustomerInput, LineInput, OrderInput, place_order
 from omsdesk.sync.scheduler import ERP_JOB, JobIntervals, SyncScheduler
 from tests.fixtures.database import Shop
 from tests.fixtures.odoo_server import DATABASE, LOGIN, PASSWORD, FakeOdoo
@@ -156,7 +156,7 @@ def test_an_order_placed_and_paid_in_one_go_is_queued_by_its_id(shop: Shop) -> N
 
 
 def test_orders_a_batch_creates_paid_are_queued_for_the_erp_too(shop: Shop) -> None:
-    from omsdesk.services.batch_intake import place_orders
+    from omsdesk.services.intake.batch import place_orders
 
     _odoo_channel(shop.db, "http://127.0.0.1:9")
     sku = shop.product()

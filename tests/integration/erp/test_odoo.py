@@ -11,8 +11,8 @@ from sqlalchemy import select
 from omsdesk.db import Database
 from omsdesk.models import Channel
 from omsdesk.models.sync_state import ChannelSyncState, SyncRun
-from omsdesk.services.erp_sync import ErpSettings, erp_overview, queue_unsent_orders
-from omsdesk.services.intake import AddressInput, CustomerInput
+from omsdesk.services.channels.erp import ErpSettings, erp_overview, queue_unsent_orders
+from omsdesk.services.intake.order_entry import AddressInput, CustomerInput
 from omsdesk.sync.erp.base import (
     ErpCustomer,
     ErpInvoice,

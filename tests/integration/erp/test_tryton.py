@@ -17,17 +17,17 @@ from sqlalchemy import delete, select
 from omsdesk.db import Database
 from omsdesk.models import OutboxMessage, Product, utcnow
 from omsdesk.models.erp import ErpLink
-from omsdesk.services import orders as order_svc
-from omsdesk.services.erp_sync import (
+from omsdesk.services.channels.erp import (
     ErpSettings,
     erp_overview,
     queue_unsent_invoices,
     queue_unsent_orders,
 )
-from omsdesk.services.intake import AddressInput, CustomerInput
-from omsdesk.services.invoice_company import set_company
-from omsdesk.services.invoice_credit import credit_invoice
-from omsdesk.services.invoicing import issue_invoice
+from omsdesk.services.fulfilment import orders as order_svc
+from omsdesk.services.intake.order_entry import AddressInput, CustomerInput
+from omsdesk.services.invoicing.company import set_company
+from omsdesk.services.invoicing.credit import credit_invoice
+from omsdesk.services.invoicing.issue import issue_invoice
 from omsdesk.sync.erp.base import ErpCustomer, ErpInvoice, ErpLine, ErpOrder, ErpRejected
 from omsdesk.sync.erp.delivery import deliver_orders, pull_products
 from omsdesk.sync.erp.invoice_delivery import deliver_invoices

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from omsdesk.db import Database
 from omsdesk.models import OutboxMessage
 from omsdesk.models.erp import ErpLink
-from omsdesk.services.erp_sync import ErpSettings, erp_channel_in
-from omsdesk.services.purchasing import (
+from omsdesk.services.channels.erp import ErpSettings, erp_channel_in
+from omsdesk.services.goods_in.purchasing import (
     TOPIC_PURCHASE,
     add_supplier,
     cancel_purchase_order,

@@ -8,8 +8,14 @@ import pytest
 
 from omsdesk.db import Database
 from omsdesk.services.catalog import add_warehouse
-from omsdesk.services.intake import AddressInput, CustomerInput, LineInput, OrderInput, create_order
-from omsdesk.services.orders import pay_order
+from omsdesk.services.fulfilment.orders import pay_order
+from omsdesk.services.intake.order_entry import (
+    AddressInput,
+    CustomerInput,
+    LineInput,
+    OrderInput,
+    create_order,
+)
 from tests.fixtures.database import ACTOR, Shop
 
 # Getafe (Madrid), Zona Franca (Barcelona), Sevilla: as in the demo data.

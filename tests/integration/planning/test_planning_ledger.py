@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 
 from omsdesk.db import Database
 from omsdesk.models import InsufficientStock, OmsError, Warehouse
-from omsdesk.services import orders as svc
-from omsdesk.services import returns, shipping
-from omsdesk.services.allocation import allocate_order
-from omsdesk.services.receiving import receive_stock
-from omsdesk.services.transfers import cancel_transfer, dispatch_transfer, receive_transfer
+from omsdesk.services.fulfilment import orders as svc
+from omsdesk.services.fulfilment import returns, shipping
+from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.goods_in.receiving import receive_stock
+from omsdesk.services.goods_in.transfers import cancel_transfer, dispatch_transfer, receive_transfer
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 _SERIAL = itertools.count(1)

@@ -15,9 +15,9 @@ from omsdesk.queries.planning import (
     low_stock_alerts,
     low_stock_count,
 )
-from omsdesk.services import returns
-from omsdesk.services.purchasing import set_reorder_rule
-from omsdesk.services.routing import set_channel_rule
+from omsdesk.services.fulfilment import returns
+from omsdesk.services.fulfilment.routing import set_channel_rule
+from omsdesk.services.goods_in.purchasing import set_reorder_rule
 from tests.fixtures.database import ACTOR, Shop
 
 
@@ -95,8 +95,13 @@ def test_daily_demand_buckets_orders_by_utc_day_and_skips_cancelled(shop: Shop) 
 
     from omsdesk.models.base import utcnow
     from omsdesk.queries.planning import daily_demand
-    from omsdesk.services.intake import CustomerInput, LineInput, OrderInput, create_order
-    from omsdesk.services.orders import cancel_order
+    from omsdesk.services.fulfilment.orders import cancel_order
+    from omsdesk.services.intake.order_entry import (
+        CustomerInput,
+        LineInput,
+        OrderInput,
+        create_order,
+    )
 
     sku = shop.product()
     when = utcnow() - timedelta(days=3)

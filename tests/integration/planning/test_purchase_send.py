@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from omsdesk.models import OutboxMessage, ValidationError
 from omsdesk.models.sync_state import SyncRun
-from omsdesk.services.erp_sync import ErpSettings, erp_channel_in
-from omsdesk.services.mail import MAIL_CODE, PURCHASE_ORDER_EMAIL, set_mail_settings
-from omsdesk.services.purchasing import (
+from omsdesk.services.channels.erp import ErpSettings, erp_channel_in
+from omsdesk.services.channels.mail import MAIL_CODE, PURCHASE_ORDER_EMAIL, set_mail_settings
+from omsdesk.services.goods_in.purchasing import (
     TOPIC_PURCHASE,
     add_supplier,
     cancel_purchase_order,

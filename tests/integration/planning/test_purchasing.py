@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from omsdesk.models import IllegalTransition, ValidationError
-from omsdesk.services.allocation import allocate_order
-from omsdesk.services.purchasing import (
+from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.goods_in.purchasing import (
     add_supplier,
     cancel_purchase_order,
     create_from_suggestions,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from omsdesk.models import Order, Warehouse
-from omsdesk.services.allocation import allocate_order
-from omsdesk.services.purchasing import (
+from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.goods_in.purchasing import (
     add_supplier,
     create_from_suggestions,
     set_reorder_rule,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from omsdesk.models import Order, OrderLine, Reservation, Warehouse
-from omsdesk.services.allocation import allocate_order
-from omsdesk.services.receiving import receive_stock
-from omsdesk.services.routing import rank_warehouses, set_channel_rule
+from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.fulfilment.routing import rank_warehouses, set_channel_rule
+from omsdesk.services.goods_in.receiving import receive_stock
 from tests.fixtures.database import ACTOR, ledger_problems
 from tests.integration.planning.conftest import GeoShop
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from omsdesk.models import IllegalTransition, InsufficientStock, ValidationError
-from omsdesk.services.allocation import allocate_order
-from omsdesk.services.purchasing import on_order
-from omsdesk.services.receiving import receive_stock
-from omsdesk.services.transfers import cancel_transfer, dispatch_transfer, receive_transfer
+from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.goods_in.purchasing import on_order
+from omsdesk.services.goods_in.receiving import receive_stock
+from omsdesk.services.goods_in.transfers import cancel_transfer, dispatch_transfer, receive_transfer
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 

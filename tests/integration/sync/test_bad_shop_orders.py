@@ -12,7 +12,7 @@ from sqlalchemy import select
 from omsdesk.db import Database
 from omsdesk.models import Order
 from omsdesk.models.sync_state import QuarantinedOrder
-from omsdesk.services.channels import add_channel
+from omsdesk.services.channels.channels import add_channel
 from omsdesk.sync import mapping
 from omsdesk.sync.connector import ChannelConfig, Connector
 from omsdesk.sync.engine import pull_orders

@@ -20,9 +20,9 @@ from omsdesk.db import Database
 from omsdesk.models import Order, OutboxMessage
 from omsdesk.models.base import utcnow
 from omsdesk.models.sync_state import ChannelOrderLink
-from omsdesk.services.channels import add_channel
-from omsdesk.services.orders import pack_order, pick_order
-from omsdesk.services.shipping import ship_order
+from omsdesk.services.channels.channels import add_channel
+from omsdesk.services.fulfilment.orders import pack_order, pick_order
+from omsdesk.services.fulfilment.shipping import ship_order
 from omsdesk.sync.demo_data import CATALOGUE, generate_orders
 from omsdesk.sync.shopify_simulator import ShopifySimulator
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
@@ -212,7 +212,7 @@ def test_killed_after_the_shop_took_a_shipment_before_we_recorded_it(
 
 def test_killed_after_a_stock_push_is_pushed_again_harmlessly(
         store: Shop, shopify_shop: ShopifySimulator) -> None:
-    from omsdesk.services.stock import adjust_stock
+    from omsdesk.services.ledger.stock import adjust_stock
 
     sku = CATALOGUE[3].sku
     adjust_stock(store.db, sku, -9_990, "MAD", reason="recuento", actor=ACTOR)

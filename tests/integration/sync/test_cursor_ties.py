@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from omsdesk.db import Database
 from omsdesk.models import Order
 from omsdesk.models.sync_state import ChannelOrderLink
-from omsdesk.services.channels import add_channel
+from omsdesk.services.channels.channels import add_channel
 from omsdesk.sync.connector import parse_utc
 from omsdesk.sync.engine import pull_orders
 from tests.fixtures.database import ACTOR, Shop

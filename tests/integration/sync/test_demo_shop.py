@@ -8,7 +8,7 @@ from omsdesk.db import Database
 from omsdesk.models import Order, Product
 from omsdesk.models.base import utcnow
 from omsdesk.models.channel_sku import ChannelSku
-from omsdesk.services.channels import DEMO_CODE
+from omsdesk.services.channels.channels import DEMO_CODE
 from omsdesk.sync.demo_data import CATALOGUE
 from omsdesk.sync.demo_shop import (
     ARRIVAL,

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from omsdesk.db import Database
 from omsdesk.models import AuditEntry, Customer, Order, OrderStatus, Payment
 from omsdesk.models.sync_state import ChannelOrderLink, ChannelSyncState, QuarantinedOrder, SyncRun
-from omsdesk.services.channels import add_channel, map_channel_sku
-from omsdesk.services.shipping import ship_order
+from omsdesk.services.channels.channels import add_channel, map_channel_sku
+from omsdesk.services.fulfilment.shipping import ship_order
 from omsdesk.sync.connector import ChannelConfig, ChannelOrder, Connector
 from omsdesk.sync.demo_data import CATALOGUE, DemoOrder, generate_orders
 from omsdesk.sync.engine import pull_orders
@@ -159,8 +159,8 @@ def test_a_cancellation_after_shipping_is_flagged_for_a_person(
     import_orders(store.db, CHANNEL, [node(shopify_shop, demo)], actor=ACTOR)
     with store.db.read() as s:
         ref = s.scalars(select(Order.reference)).one()
-    from omsdesk.services.allocation import allocate_order
-    from omsdesk.services.orders import pack_order, pay_order, pick_order
+    from omsdesk.services.fulfilment.allocation import allocate_order
+    from omsdesk.services.fulfilment.orders import pack_order, pay_order, pick_order
     if store.status(ref) == "new":
         pay_order(store.db, ref, actor=ACTOR)
         allocate_order(store.db, ref, actor=ACTOR)

@@ -11,11 +11,11 @@ from omsdesk.db import Database
 from omsdesk.models import Order, OutboxMessage
 from omsdesk.models.base import utcnow
 from omsdesk.models.sync_state import ChannelSyncState
-from omsdesk.services.allocation import allocate_order
-from omsdesk.services.channels import add_channel
-from omsdesk.services.orders import cancel_order, pack_order, pay_order, pick_order
-from omsdesk.services.shipping import ship_order
-from omsdesk.services.stock import adjust_stock
+from omsdesk.services.channels.channels import add_channel
+from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.fulfilment.orders import cancel_order, pack_order, pay_order, pick_order
+from omsdesk.services.fulfilment.shipping import ship_order
+from omsdesk.services.ledger.stock import adjust_stock
 from omsdesk.sync.connector import ChannelConfig, Connector
 from omsdesk.sync.demo_data import CATALOGUE, DemoLine, generate_orders
 from omsdesk.sync.http import RetryPolicy

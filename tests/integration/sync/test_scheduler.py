@@ -8,7 +8,7 @@ import time
 import pytest
 
 from omsdesk.db import Database
-from omsdesk.services.channels import add_channel, recent_runs
+from omsdesk.services.channels.channels import add_channel, recent_runs
 from omsdesk.sync.connector import ChannelConfig, Connector
 from omsdesk.sync.demo_data import CATALOGUE, generate_orders
 from omsdesk.sync.lock import SyncBusy, SyncLock

@@ -14,10 +14,10 @@ from sqlalchemy import select
 
 from omsdesk.db import Database
 from omsdesk.models import Order
-from omsdesk.services.allocation import allocate_order
-from omsdesk.services.channels import add_channel
-from omsdesk.services.orders import pack_order, pay_order, pick_order
-from omsdesk.services.shipping import ship_order
+from omsdesk.services.channels.channels import add_channel
+from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.fulfilment.orders import pack_order, pay_order, pick_order
+from omsdesk.services.fulfilment.shipping import ship_order
 from omsdesk.sync.demo_data import CATALOGUE, generate_orders
 from omsdesk.sync.engine import default_factory, pull_orders
 from omsdesk.sync.http import RetryPolicy

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from omsdesk.models.order import stock_need
-from omsdesk.services.allocation import spread_over_lines
-from omsdesk.services.routing import Candidate, plan_allocation
+from omsdesk.services.fulfilment.allocation import spread_over_lines
+from omsdesk.services.fulfilment.routing import Candidate, plan_allocation
 
 MAD = Candidate(1, "MAD", 0.0, False, 0, "nearest (0 km)")
 BCN = Candidate(2, "BCN", 505.0, False, 1, "nearest (505 km)")

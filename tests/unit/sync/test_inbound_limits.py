@@ -7,7 +7,7 @@ from sqlalchemy import BigInteger, Column, Integer, SmallInteger
 
 from omsdesk.models import Customer, OrderLine
 from omsdesk.models.errors import ValidationError
-from omsdesk.services.intake import AddressInput, CustomerInput, LineInput, OrderInput
+from omsdesk.services.intake.order_entry import AddressInput, CustomerInput, LineInput, OrderInput
 from omsdesk.services.validation import country_alpha2
 from omsdesk.sync.inbound_limits import int_range, max_length, order_problems
 

@@ -32,8 +32,8 @@ from omsdesk.models.invoice import CompanySettings
 from omsdesk.queries.picking import PICKABLE, pick_items
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
-from omsdesk.services.order_status import load_order, set_status
-from omsdesk.services.stock import product_by_sku, warehouse_by_code
+from omsdesk.services.fulfilment.status import load_order, set_status
+from omsdesk.services.ledger.stock import product_by_sku, warehouse_by_code
 
 
 class ScanRefused(ValidationError):

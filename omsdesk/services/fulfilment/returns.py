@@ -26,9 +26,9 @@ from omsdesk.models.invoice import Invoice
 from omsdesk.models.returns import Disposition, ReturnAuthorization, ReturnLine
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
-from omsdesk.services.order_status import load_order, set_status
+from omsdesk.services.fulfilment.status import load_order, set_status
+from omsdesk.services.ledger.stock import move
 from omsdesk.services.refs import next_value
-from omsdesk.services.stock import move
 from omsdesk.services.validation import positive_int
 
 

@@ -19,9 +19,9 @@ from omsdesk.db import Database
 from omsdesk.invoicing.cii import cii_xml
 from omsdesk.models import ValidationError
 from omsdesk.models.invoice import Invoice
-from omsdesk.services.invoice_company import load_company
-from omsdesk.services.invoice_documents import doc_for
-from omsdesk.services.invoicing import load_invoice
+from omsdesk.services.invoicing.company import load_company
+from omsdesk.services.invoicing.documents import doc_for
+from omsdesk.services.invoicing.issue import load_invoice
 
 log = logging.getLogger(__name__)
 

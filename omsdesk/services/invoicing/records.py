@@ -19,7 +19,7 @@ from omsdesk.models import ConflictError
 from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceChain, InvoiceRecord
 from omsdesk.services import outbox
-from omsdesk.services.invoice_numbering import SeriesGap, locked_counter, series_gaps
+from omsdesk.services.invoicing.numbering import SeriesGap, locked_counter, series_gaps
 
 OUTBOX_TOPIC = "verifactu.record"
 CLOCK_SLACK = timedelta(minutes=1)

@@ -18,9 +18,9 @@ from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import InvoicePayment
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
-from omsdesk.services.invoice_company import load_company
-from omsdesk.services.invoicing import load_invoice
-from omsdesk.services.orders import pay_in
+from omsdesk.services.fulfilment.orders import pay_in
+from omsdesk.services.invoicing.company import load_company
+from omsdesk.services.invoicing.issue import load_invoice
 
 METHODS = ("transfer", "card", "cash", "direct_debit", "other")
 # The order ledger's methods (orders pay --method); a direct debit is booked there as a transfer.

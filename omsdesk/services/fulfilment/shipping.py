@@ -23,8 +23,8 @@ from omsdesk.models import (
 )
 from omsdesk.services import outbox
 from omsdesk.services.context import Actor
-from omsdesk.services.order_status import MARKETPLACE_KINDS, OrderState, load_order, set_status
-from omsdesk.services.stock import consume_reserved, warehouse_by_code
+from omsdesk.services.fulfilment.status import MARKETPLACE_KINDS, OrderState, load_order, set_status
+from omsdesk.services.ledger.stock import consume_reserved, warehouse_by_code
 from omsdesk.services.validation import positive_int
 
 

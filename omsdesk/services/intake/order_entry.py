@@ -25,10 +25,10 @@ from omsdesk.models import (
 from omsdesk.models.base import utcnow
 from omsdesk.models.money import check_currency, split_gross, tax_on_net
 from omsdesk.services import audit
-from omsdesk.services.allocation import allocate_in
-from omsdesk.services.channels import ship_by_for
+from omsdesk.services.channels.channels import ship_by_for
 from omsdesk.services.context import Actor
-from omsdesk.services.orders import pay_in
+from omsdesk.services.fulfilment.allocation import allocate_in
+from omsdesk.services.fulfilment.orders import pay_in
 from omsdesk.services.refs import next_order_reference
 from omsdesk.services.validation import (
     country_code,

@@ -16,7 +16,7 @@ from omsdesk.models.planning import ChannelRule, ChannelRuleKind
 from omsdesk.planning.geo import great_circle_km, locate
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
-from omsdesk.services.stock import warehouse_by_code
+from omsdesk.services.ledger.stock import warehouse_by_code
 
 # Beyond this many candidate warehouses the exhaustive split search is replaced by a greedy one.
 EXHAUSTIVE_SPLIT_LIMIT = 10

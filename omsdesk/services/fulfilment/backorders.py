@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.models import Order, OrderLine, OrderStatus
-from omsdesk.services.allocation import allocate_in
 from omsdesk.services.context import Actor
-from omsdesk.services.order_status import OrderState
+from omsdesk.services.fulfilment.allocation import allocate_in
+from omsdesk.services.fulfilment.status import OrderState
 
 WAITING = (OrderStatus.BACKORDER.value, OrderStatus.PARTIAL.value)
 

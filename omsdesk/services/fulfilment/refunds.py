@@ -9,7 +9,7 @@ from omsdesk.models import Refund, ValidationError
 from omsdesk.models.base import utcnow
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
-from omsdesk.services.order_status import load_order
+from omsdesk.services.fulfilment.status import load_order
 
 METHODS = ("card", "cash", "transfer", "marketplace", "other")
 

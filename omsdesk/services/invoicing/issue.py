@@ -33,9 +33,9 @@ from omsdesk.models import (
 from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceKind, InvoiceLine, InvoiceRecord
 from omsdesk.models.money import currency_exponent, format_minor, tax_on_net
 from omsdesk.services.context import Actor
-from omsdesk.services.invoice_company import load_company
-from omsdesk.services.invoice_writer import Draft, DraftLine, IssuedInvoice, issued, write_invoice
-from omsdesk.services.order_status import load_order
+from omsdesk.services.fulfilment.status import load_order
+from omsdesk.services.invoicing.company import load_company
+from omsdesk.services.invoicing.writer import Draft, DraftLine, IssuedInvoice, issued, write_invoice
 from omsdesk.services.validation import valid_tax_id
 
 

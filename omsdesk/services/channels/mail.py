@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from omsdesk.db import Database
 from omsdesk.models import Channel, ValidationError
 from omsdesk.services import audit
-from omsdesk.services.channels import sync_state
+from omsdesk.services.channels.channels import sync_state
 from omsdesk.services.context import Actor
 
 # Outbox topic of a purchase order's PDF mailed to its supplier (delivered by sync/mail.py).

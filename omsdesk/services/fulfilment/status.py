@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from omsdesk.models import NotFound, Order, OrderStatus
 from omsdesk.models.base import utcnow
 from omsdesk.services import audit
+from omsdesk.services.channels.erp import queue_for_erps
 from omsdesk.services.context import Actor
-from omsdesk.services.erp_sync import queue_for_erps
 
 MARKETPLACE_KINDS = frozenset({"shopify", "woocommerce", "prestashop", "amazon", "demo"})
 

@@ -22,9 +22,9 @@ from omsdesk.models.invoice import (
 )
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
-from omsdesk.services.invoice_records import write_record
-from omsdesk.services.invoice_writer import Draft, DraftLine, IssuedInvoice, issued, write_invoice
-from omsdesk.services.invoicing import _refuse_if_settled, load_invoice, require_company
+from omsdesk.services.invoicing.issue import _refuse_if_settled, load_invoice, require_company
+from omsdesk.services.invoicing.records import write_record
+from omsdesk.services.invoicing.writer import Draft, DraftLine, IssuedInvoice, issued, write_invoice
 from omsdesk.services.validation import positive_int
 
 

@@ -15,8 +15,8 @@ from omsdesk.invoicing.verifactu import QR_LEGEND, qr_url
 from omsdesk.models import ValidationError
 from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceRecord
 from omsdesk.models.money import currency_exponent, round_half_up
-from omsdesk.services.invoice_company import load_company
-from omsdesk.services.invoicing import load_invoice
+from omsdesk.services.invoicing.company import load_company
+from omsdesk.services.invoicing.issue import load_invoice
 
 Layout = Literal["auto", "a4", "receipt"]
 

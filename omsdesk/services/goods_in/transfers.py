@@ -20,10 +20,10 @@ from omsdesk.models import (
 from omsdesk.models.base import utcnow
 from omsdesk.models.planning import Transfer, TransferStatus
 from omsdesk.services import audit
-from omsdesk.services.backorders import lock_waiting, serve
 from omsdesk.services.context import Actor
+from omsdesk.services.fulfilment.backorders import lock_waiting, serve
+from omsdesk.services.ledger.stock import move, product_by_sku, warehouse_by_code
 from omsdesk.services.refs import next_value
-from omsdesk.services.stock import move, product_by_sku, warehouse_by_code
 from omsdesk.services.validation import positive_int
 
 

@@ -29,11 +29,11 @@ from omsdesk.models.base import utcnow
 from omsdesk.models.sync_state import ChannelOrderLink, QuarantinedOrder
 from omsdesk.models.workflow import NOT_SHIPPED
 from omsdesk.services import audit
-from omsdesk.services.channels import shop_channel
+from omsdesk.services.channels.channels import shop_channel
 from omsdesk.services.context import Actor
-from omsdesk.services.intake import AddressInput, CustomerInput
-from omsdesk.services.order_status import OrderState, load_order
-from omsdesk.services.orders import pay_in
+from omsdesk.services.fulfilment.orders import pay_in
+from omsdesk.services.fulfilment.status import OrderState, load_order
+from omsdesk.services.intake.order_entry import AddressInput, CustomerInput
 from omsdesk.services.validation import country_code
 
 

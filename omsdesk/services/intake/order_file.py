@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from omsdesk.models import ValidationError
-from omsdesk.services.intake import AddressInput, CustomerInput, LineInput, OrderInput
+from omsdesk.services.intake.order_entry import AddressInput, CustomerInput, LineInput, OrderInput
 
 _ADDRESS_FIELDS = ("name", "company", "line1", "line2", "city", "postcode", "province", "country", "phone")
 

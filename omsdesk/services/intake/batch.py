@@ -34,10 +34,11 @@ from omsdesk.models.base import utcnow
 from omsdesk.models.money import check_currency
 from omsdesk.models.order import stock_need
 from omsdesk.services import outbox
-from omsdesk.services.allocation import short_skus, spread_over_lines
-from omsdesk.services.channels import ship_by_for
+from omsdesk.services.channels.channels import ship_by_for
 from omsdesk.services.context import Actor
-from omsdesk.services.intake import (
+from omsdesk.services.fulfilment.allocation import short_skus, spread_over_lines
+from omsdesk.services.fulfilment.routing import Candidate, candidates, plan_allocation
+from omsdesk.services.intake.order_entry import (
     CreatedOrder,
     OrderInput,
     channel_by_code,
@@ -47,7 +48,6 @@ from omsdesk.services.intake import (
     ship_to_values,
 )
 from omsdesk.services.refs import next_value
-from omsdesk.services.routing import Candidate, candidates, plan_allocation
 
 
 @dataclass
@@ -79,7 +79,7 @@ def place_orders(db: Database, batch: Sequence[OrderInput], *, actor: Actor, pay
         except _StockRace:
             continue
     # Persistent contention: fall back to one order per transaction, which cannot race.
-    from omsdesk.services.intake import place_order
+    from omsdesk.services.intake.order_entry import place_order
 
     return [place_order(db, o, actor=actor, pay_method=pay_method, allocate=allocate) for o in batch]
 
@@ -163,7 +163,7 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
         outbox.stock_changed(s, skus)
     if pay_method is not None:
         # Paid orders are sales for the ERP, queued in this same transaction (as pay_in does).
-        from omsdesk.services.erp_sync import queue_paid_order_ids
+        from omsdesk.services.channels.erp import queue_paid_order_ids
 
         queue_paid_order_ids(s, ids)
     del keep_loaded

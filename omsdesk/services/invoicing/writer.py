@@ -21,8 +21,8 @@ from omsdesk.models.invoice import (
 )
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
-from omsdesk.services.invoice_numbering import next_number
-from omsdesk.services.invoice_records import write_record
+from omsdesk.services.invoicing.numbering import next_number
+from omsdesk.services.invoicing.records import write_record
 
 
 @dataclass(frozen=True)

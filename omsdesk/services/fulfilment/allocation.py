@@ -27,10 +27,15 @@ from omsdesk.models import (
 )
 from omsdesk.services import outbox
 from omsdesk.services.context import Actor
-from omsdesk.services.credit import credit_refusal, terms_of
-from omsdesk.services.order_status import OrderState, load_order, set_status
-from omsdesk.services.routing import AllocationPlan, Candidate, candidates, plan_allocation
-from omsdesk.services.stock import try_reserve, unreserve
+from omsdesk.services.fulfilment.credit import credit_refusal, terms_of
+from omsdesk.services.fulfilment.routing import (
+    AllocationPlan,
+    Candidate,
+    candidates,
+    plan_allocation,
+)
+from omsdesk.services.fulfilment.status import OrderState, load_order, set_status
+from omsdesk.services.ledger.stock import try_reserve, unreserve
 
 # Another workstation may take the stock between our read and our reservation; re-plan a few times.
 ATTEMPTS = 3

@@ -5,9 +5,9 @@ from __future__ import annotations
 from omsdesk.db import Database
 from omsdesk.models import MoveKind
 from omsdesk.services import audit
-from omsdesk.services.backorders import lock_waiting, serve
 from omsdesk.services.context import Actor
-from omsdesk.services.stock import (
+from omsdesk.services.fulfilment.backorders import lock_waiting, serve
+from omsdesk.services.ledger.stock import (
     LevelResult,
     level_result,
     move,

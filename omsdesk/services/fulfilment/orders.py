@@ -19,10 +19,10 @@ from omsdesk.models import (
 from omsdesk.models.base import utcnow
 from omsdesk.models.money import format_minor
 from omsdesk.services import audit, outbox
-from omsdesk.services.allocation import release_reservations
 from omsdesk.services.context import Actor
-from omsdesk.services.credit import terms_of
-from omsdesk.services.order_status import MARKETPLACE_KINDS, OrderState, load_order, set_status
+from omsdesk.services.fulfilment.allocation import release_reservations
+from omsdesk.services.fulfilment.credit import terms_of
+from omsdesk.services.fulfilment.status import MARKETPLACE_KINDS, OrderState, load_order, set_status
 
 
 def _act(db: Database, reference: str, action: str, actor: Actor, reason: str,

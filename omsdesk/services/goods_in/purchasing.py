@@ -44,12 +44,12 @@ from omsdesk.models.planning import (
 )
 from omsdesk.queries.planning import HORIZON_DAYS, demand_forecast
 from omsdesk.services import audit, outbox
-from omsdesk.services.backorders import lock_waiting, serve
+from omsdesk.services.channels.erp import TOPIC_PURCHASE, configured_erps, erp_channel_in
+from omsdesk.services.channels.mail import PURCHASE_ORDER_EMAIL, mail_channel_id
 from omsdesk.services.context import Actor
-from omsdesk.services.erp_sync import TOPIC_PURCHASE, configured_erps, erp_channel_in
-from omsdesk.services.mail import PURCHASE_ORDER_EMAIL, mail_channel_id
+from omsdesk.services.fulfilment.backorders import lock_waiting, serve
+from omsdesk.services.ledger.stock import move, product_by_sku, warehouse_by_code
 from omsdesk.services.refs import next_value
-from omsdesk.services.stock import move, product_by_sku, warehouse_by_code
 from omsdesk.services.validation import non_negative_int, positive_int
 
 P = PurchaseStatus

@@ -1,0 +1,4 @@
+"""The ground floor of stock: ledger moves and the reserve/release/consume primitives.
+
+Imports only models.
+"""
