@@ -1,7 +1,8 @@
 """Random sequences of receipts, orders, parcels, cancels and returns keep every stock invariant.
 
 Runs on SQLite and on PostgreSQL. Orders may carry a service line (shipping), allocations
-split across warehouses, parcels ship one warehouse at a time, receipts serve backorders.
+split across warehouses, parcels ship one warehouse at a time, receipts serve backorders,
+the rest of an order is closed, returns are restocked, damaged or scrapped, money is refunded.
 """
 
 from __future__ import annotations
@@ -31,24 +32,30 @@ from omsdesk.models import (
     OmsError,
     Order,
     OrderLine,
+    Payment,
     Product,
+    Refund,
     Reservation,
     Shipment,
     ShipmentLine,
     StockLevel,
     StockMove,
 )
+from omsdesk.models.returns import ReturnLine
 from omsdesk.services.catalog import ProductInput, add_product
 from omsdesk.services.fulfilment import orders as svc
 from omsdesk.services.fulfilment import returns, shipping
 from omsdesk.services.fulfilment.allocation import allocate_order
+from omsdesk.services.fulfilment.refunds import refund_order
 from omsdesk.services.ledger.stock import adjust_stock
 from tests.fixtures.database import ACTOR, PgSessionDatabase, Shop, fresh_sqlite, ledger_problems
 
 SKUS = ("SKU-A", "SKU-B", "SKU-C")
 SERVICE = "ENVIO"
 WAREHOUSES = ("MAD", "BCN")
-ACTIONS = ("pay", "allocate", "pick", "pack", "ship", "deliver", "hold", "release", "cancel", "return")
+ACTIONS = ("pay", "allocate", "pick", "pack", "ship", "deliver", "hold", "release", "cancel", "return",
+           "cancel-rest", "refund")
+DISPOSITIONS = ("restock", "damaged", "scrap")
 # The usual way forward from each status; `advance` follows it.
 NEXT_STEP = {"new": "pay", "paid": "allocate", "backorder": "allocate", "partial": "allocate",
              "allocated": "pick", "picking": "pack", "packed": "ship", "shipped": "deliver",
@@ -140,7 +147,8 @@ class StockMachine(RuleBasedStateMachine):
     def create(self, lines: dict[str, int], with_shipping: bool) -> str:
         return self.shop.order(lines | ({SERVICE: 1} if with_shipping else {}))
 
-    def _action(self, action: str, ref: str, partial: bool, sku: str, wh: str | None = None) -> None:
+    def _action(self, action: str, ref: str, partial: bool, sku: str, wh: str | None = None,
+                disposition: str = "restock") -> None:
         some = {self._sku_on(ref, sku): 1} if partial else None
         calls = {
             "pay": lambda: svc.pay_order(self.db, ref, actor=ACTOR, amount=1 if partial else None),
@@ -154,7 +162,11 @@ class StockMachine(RuleBasedStateMachine):
             "hold": lambda: svc.hold_order(self.db, ref, actor=ACTOR),
             "release": lambda: svc.release_order(self.db, ref, actor=ACTOR),
             "cancel": lambda: svc.cancel_order(self.db, ref, actor=ACTOR),
-            "return": lambda: returns.return_order(self.db, ref, actor=ACTOR, quantities=some),
+            "return": lambda: returns.return_order(self.db, ref, actor=ACTOR, quantities=some,
+                                                   dispositions={self._sku_on(ref, sku): disposition}),
+            "cancel-rest": lambda: svc.cancel_rest(self.db, ref, actor=ACTOR, reason="closed"),
+            "refund": lambda: refund_order(self.db, ref, actor=ACTOR, amount=1 if partial else 100,
+                                           method="card"),
         }
         self._refusal_changes_nothing(action, ref, calls[action])
 
@@ -166,10 +178,11 @@ class StockMachine(RuleBasedStateMachine):
         return sku if sku in skus else skus[0]
 
     @rule(ref=orders, action=st.sampled_from(ACTIONS), partial=st.booleans(), sku=st.sampled_from(SKUS),
-          wh=st.sampled_from((None, *WAREHOUSES)))
-    def any_action(self, ref: str, action: str, partial: bool, sku: str, wh: str | None) -> None:
+          wh=st.sampled_from((None, *WAREHOUSES)), disposition=st.sampled_from(DISPOSITIONS))
+    def any_action(self, ref: str, action: str, partial: bool, sku: str, wh: str | None,
+                   disposition: str) -> None:
         """Whatever the status: most of these are refusals, which must change nothing."""
-        self._action(action, ref, partial, sku, wh)
+        self._action(action, ref, partial, sku, wh, disposition)
 
     @rule(ref=orders, steps=st.integers(1, 8), partial=st.booleans(), sku=st.sampled_from(SKUS),
           wh=st.sampled_from((None, *WAREHOUSES)))
@@ -203,6 +216,13 @@ class StockMachine(RuleBasedStateMachine):
                     select(OrderLine.sku, OrderLine.qty_shipped, OrderLine.qty_returned)
                     .where(OrderLine.sku != SERVICE)):
                 flows[sku] += returned - shipped
+        with self.db.read() as s:
+            # Returned units that were scrapped or set apart as damaged left the sellable stock again.
+            for sku, qty in s.execute(select(OrderLine.sku, func.sum(ReturnLine.qty))
+                                      .join(ReturnLine, ReturnLine.order_line_id == OrderLine.id)
+                                      .where(ReturnLine.disposition != "restock").group_by(OrderLine.sku)):
+                if sku in flows:
+                    flows[sku] -= int(qty)
         for sku in SKUS:
             assert levels[sku] == self.booked_in[sku] + flows[sku], sku
 
@@ -241,19 +261,31 @@ class StockMachine(RuleBasedStateMachine):
         assert parcels == sales
 
     @invariant()
+    def paid_less_refunded_is_the_money_ledger(self) -> None:
+        with self.db.read() as s:
+            paid = dict(s.execute(select(Payment.order_id, func.sum(Payment.amount)).group_by(Payment.order_id)).all())
+            refunded = dict(s.execute(select(Refund.order_id, func.sum(Refund.amount))
+                                      .group_by(Refund.order_id)).all())
+            for oid, paid_amount, refunded_amount in s.execute(
+                    select(Order.id, Order.paid_amount, Order.refunded_amount)):
+                assert (paid_amount, refunded_amount) == (paid.get(oid, 0), refunded.get(oid, 0)), oid
+                assert 0 <= refunded_amount <= paid_amount
+
+    @invariant()
     def an_orders_status_agrees_with_its_parcels(self) -> None:
         with self.db.read() as s:
             rows = s.execute(select(Order.reference, Order.status, func.sum(OrderLine.qty),
-                                    func.sum(OrderLine.qty_shipped))
+                                    func.sum(OrderLine.qty_shipped), func.sum(OrderLine.qty_cancelled))
                              .join(OrderLine, OrderLine.order_id == Order.id)
                              .group_by(Order.reference, Order.status)).all()
-        for ref, status, qty, shipped in rows:
+        for ref, status, qty, shipped, closed in rows:
             if status in NOTHING_SHIPPED:
                 assert shipped == 0, (ref, status, shipped)
             if status in ("shipped", "delivered"):
-                assert shipped == qty, (ref, status, qty, shipped)
+                # Everything left, or what did not was closed unshipped (cancel-rest).
+                assert shipped > 0 and shipped + closed == qty, (ref, status, qty, shipped, closed)
             if status == "partial":
-                assert 0 < shipped < qty, (ref, status, qty, shipped)
+                assert 0 < shipped and shipped + closed < qty, (ref, status, qty, shipped, closed)
 
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
