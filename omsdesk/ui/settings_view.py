@@ -417,6 +417,14 @@ class SettingsView(QWidget):
     def add_channel(self) -> None:
         """Register a shop channel; its secret, if typed, goes straight to the keyring."""
         secret = self.new_secret.text()
+        if secret:
+            # Prove the keyring keeps secrets before anything is written, as `channels add`
+            # does: otherwise the channel would exist without its secret.
+            try:
+                secrets.prove_keyring()
+            except secrets.SecretUnavailable as exc:
+                self.banner.refuse(self.tr("Channel not added: {reason}").format(reason=exc))
+                return
         try:
             code = add_channel(self.ctx.db, kind=self.new_kind.currentText(), name=self.new_name.text(),
                                url=self.new_url.text(), actor=self.ctx.actor)

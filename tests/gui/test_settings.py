@@ -163,3 +163,20 @@ def test_a_new_shop_channel_is_registered_with_its_secret_in_the_keyring(
         ("shopify-es", "shopify"), ("tienda-nunez", "woocommerce")]
     assert memory_keyring.passwords[("omsdesk-channel", "tienda-nunez")] == "ck_123:cs_456"
     assert view.channels.item(1, 4).text() == "stored in keyring" and view.new_secret.text() == ""
+
+
+def test_a_new_channel_is_not_added_when_the_keyring_would_lose_its_secret(
+        qtbot: QtBot, settings_view: SettingsView) -> None:
+    import keyring.backends.null
+
+    from omsdesk.services.channels.channels import list_channels
+
+    keyring.set_keyring(keyring.backends.null.Keyring())  # keeps nothing; the autouse fixture restores
+    view = settings_view
+    view.new_kind.setCurrentText("woocommerce")
+    view.new_name.setText("Tienda Sur")
+    view.new_url.setText("https://sur.example.com")
+    qtbot.keyClicks(view.new_secret, "ck_1:cs_2")
+    view.add_channel_button.click()
+    assert view.banner.level == "error" and "not added" in view.banner.text()
+    assert [c.code for c in list_channels(view.ctx.db)] == ["shopify-es"]
