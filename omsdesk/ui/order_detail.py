@@ -281,12 +281,45 @@ class OrderDetailView(QWidget):
                                                    refund_ref=ref_text, reason=reason),
                     lambda _r: self._on_action_done(ref, "refund"), self._on_action_failed)
 
+    def record_return(self) -> None:
+        """Ask parcel, units, disposition and reason, then record the RMA in a worker."""
+        from omsdesk.services.fulfilment.returns import return_order
+        from omsdesk.ui.return_dialog import ReturnDialog
+
+        d = self.detail
+        if d is None or self._busy:
+            return
+        dialog = ReturnDialog(d, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        quantities, dispositions = dialog.quantities(), dialog.dispositions()
+        shipment, reason = dialog.shipment_id(), dialog.reason.text()
+        if not quantities:
+            self.ctx.signals.status_message.emit(self.tr("Nothing to return: every quantity is 0"))
+            return
+        ref, ctx = d.reference, self.ctx
+        self._set_busy(True)
+        run_in_pool(ctx.pool, lambda: return_order(ctx.db, ref, actor=ctx.actor, reason=reason,
+                                                   quantities=quantities, dispositions=dispositions,
+                                                   shipment_id=shipment),
+                    lambda result: self._on_returned(ref, result), self._on_action_failed)
+
+    def _on_returned(self, reference: str, result: object) -> None:
+        credit = getattr(result, "credit_note", "")
+        self._on_action_done(reference, "return")
+        self.ctx.signals.status_message.emit(
+            self.tr("Return {rma} recorded").format(rma=getattr(result, "rma", ""))
+            + (" · " + self.tr("credit note to issue: {command}").format(command=credit) if credit else ""))
+
     def run_action(self, action: str, reason: str | None = None) -> None:
         """Apply an action to the shown order in a worker; asks for a reason where the audit needs one."""
         if self.detail is None or action not in self.detail.allowed_actions or self._busy:
             return
         if action == "refund":
             self.refund()
+            return
+        if action == "return":
+            self.record_return()
             return
         if reason is None:
             reason = ""

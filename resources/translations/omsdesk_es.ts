@@ -1254,22 +1254,37 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>a devolver {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="295" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="298" />
+        <source>Nothing to return: every quantity is 0</source>
+        <translation>Nada que devolver: todas las cantidades son 0</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="311" />
+        <source>Return {rma} recorded</source>
+        <translation>Devolución {rma} registrada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="312" />
+        <source>credit note to issue: {command}</source>
+        <translation>factura rectificativa por emitir: {command}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="328" />
         <source>Reason for {ref}:</source>
         <translation>Motivo para {ref}:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="320" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="353" />
         <source>Invoice {number} issued for {ref}</source>
         <translation>Factura {number} emitida para {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="339" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="372" />
         <source>{action}: {ref} done</source>
         <translation>{action}: {ref} hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="345" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="378" />
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
     </message>
@@ -1929,6 +1944,59 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/return_dialog.py" line="25" />
+        <source>Return from {ref}</source>
+        <translation>Devolución de {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/return_dialog.py" line="28" />
+        <source>Any parcel</source>
+        <translation>Cualquier bulto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/return_dialog.py" line="35" />
+        <source>SKU</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/return_dialog.py" line="35" />
+        <source>Units back</source>
+        <translation>Unidades devueltas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/return_dialog.py" line="35" />
+        <source>What becomes of them</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/return_dialog.py" line="36" />
+        <source>Back to stock</source>
+        <translation>Al stock</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/return_dialog.py" line="36" />
+        <source>Damaged (not for sale)</source>
+        <translation>Dañado (no vendible)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/return_dialog.py" line="37" />
+        <source>Scrap</source>
+        <translation>Desechar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/return_dialog.py" line="54" />
+        <source>Parcel</source>
+        <translation>Bulto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/return_dialog.py" line="56" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <location filename="../../omsdesk/ui/settings_view.py" line="86" />
@@ -2264,72 +2332,73 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Credencial de {code} guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="424" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="426" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="432" />
         <source>Channel not added: {reason}</source>
         <translation>Canal no añadido: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="429" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="437" />
         <source>Channel {code} added</source>
         <translation>Canal {code} añadido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="434" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="442" />
         <source>secret NOT stored: {error}</source>
         <translation>secreto NO guardado: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="437" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="445" />
         <source>secret stored in the keyring</source>
         <translation>secreto guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="447" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="455" />
         <source>Nothing removed: {error}</source>
         <translation>No se eliminó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="449" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="457" />
         <source>Credential of {code} removed</source>
         <translation>Credencial de {code} eliminada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="453" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="461" />
         <source>Asking CUPS for printers...</source>
         <translation>Consultando las impresoras a CUPS...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="465" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="473" />
         <source>Printers: {list}</source>
         <translation>Impresoras: {list}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="466" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="474" />
         <source>CUPS has no printers set up.</source>
         <translation>CUPS no tiene impresoras configuradas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="476" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="484" />
         <source>Choose a printer queue for this document first</source>
         <translation>Primero elija una cola de impresión para este documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="483" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="491" />
         <source>Test page sent (job {job})</source>
         <translation>Página de prueba enviada (trabajo {job})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="504" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="512" />
         <source>Fix the tax id before saving</source>
         <translation>Corrija el NIF antes de guardar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="514" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="522" />
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="522" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="530" />
         <source>Settings saved</source>
         <translation>Configuración guardada</translation>
     </message>

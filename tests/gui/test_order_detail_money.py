@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from omsdesk.db import Database
 from omsdesk.queries.order_detail import order_detail
+from omsdesk.queries.stock import stock_for_sku
 from omsdesk.services.fulfilment import shipping
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.order_detail import OrderDetailView
@@ -57,3 +59,38 @@ def test_close_the_rest_then_refund_it_from_the_detail_view(qtbot: QtBot, sqlite
         detail = order_detail(s, ref)
     assert (detail.refund_due, [(r.amount, r.reference) for r in detail.refunds]) == (0, [(1000, "RF-77")])
     assert shop.level(sku, "BCN") == (1, 0)
+
+
+def test_a_return_from_one_parcel_with_a_disposition_from_the_detail_view(
+        qtbot: QtBot, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from omsdesk.ui.return_dialog import ReturnDialog
+
+    shop = Shop(sqlite_db)
+    shop.warehouses()
+    sku = shop.product(price=1000)
+    shop.stock(sku, 1, "MAD")
+    shop.stock(sku, 1, "BCN")
+    ref = shop.order_at("packed", {sku: 2})
+    shipping.ship_order(sqlite_db, ref, actor=GUI_ACTOR, warehouse="MAD", tracking="S-MAD")
+    shipping.ship_order(sqlite_db, ref, actor=GUI_ACTOR, warehouse="BCN", tracking="S-BCN")
+    view = _shown(qtbot, sqlite_db, ref)
+    assert view.buttons["return"].isEnabled()
+
+    def fill(dialog: ReturnDialog) -> int:
+        dialog.parcel.setCurrentIndex(dialog.parcel.findText("BCN", Qt.MatchFlag.MatchContains))
+        _sku, qty, disposition = dialog.rows[0]
+        assert qty.maximum() == 2
+        qty.setValue(1)
+        disposition.setCurrentIndex(disposition.findData("damaged"))
+        dialog.reason.setText("caja aplastada")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ReturnDialog, "exec", fill)
+    with qtbot.waitSignal(view.action_done, timeout=10_000) as done:
+        view.buttons["return"].click()
+    assert done.args == [ref, "return"]
+    # Back to the parcel's warehouse, kept apart as damaged: BCN's on hand does not change.
+    assert shop.level(sku, "BCN") == (0, 0) and shop.level(sku, "MAD") == (0, 0)
+    with sqlite_db.read() as s:
+        rows = {r.warehouse: r.damaged for r in stock_for_sku(s, sku)}
+    assert rows == {"MAD": 0, "BCN": 1}
