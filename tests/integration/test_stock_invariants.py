@@ -285,7 +285,7 @@ class StockMachine(RuleBasedStateMachine):
                 # Everything left, or what did not was closed unshipped (cancel-rest).
                 assert shipped > 0 and shipped + closed == qty, (ref, status, qty, shipped, closed)
             if status == "partial":
-                assert 0 < shipped and shipped + closed < qty, (ref, status, qty, shipped, closed)
+                assert shipped > 0 and shipped + closed < qty, (ref, status, qty, shipped, closed)
 
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
