@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from omsdesk.models import NotFound, Order, OrderStatus
+from omsdesk.models import NotFound, Order, OrderLine, OrderStatus
 from omsdesk.models.base import utcnow
 from omsdesk.services import audit
 from omsdesk.services.channels.erp import queue_for_erps
@@ -30,7 +30,11 @@ def load_order(session: Session, reference: str, *, lock: bool = True) -> Order:
     this same lock before it reads the status, so a status read here is the truth for the
     rest of the transaction.
     """
-    stmt = select(Order).where(Order.reference == reference).execution_options(populate_existing=True)
+    # Lines with their reservations in one more query: allocation, shipping and cancelling all
+    # read them (Order.stock_needed), and one lazy load per line adds up on a busy counter.
+    stmt = (select(Order).where(Order.reference == reference)
+            .options(selectinload(Order.lines).selectinload(OrderLine.reservations))
+            .execution_options(populate_existing=True))
     if lock and session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(of=Order)
     order = session.scalar(stmt)

@@ -166,7 +166,8 @@ def products_for(session: Session, lines: tuple[LineInput, ...]) -> dict[str, Pr
 
 
 def _priced_line(no: int, li: LineInput, product: Product, data: OrderInput) -> OrderLine:
-    return OrderLine(**line_values(no, li, product, data))
+    # A new line has no reservations: saying so spares a SELECT per line when it is allocated.
+    return OrderLine(**line_values(no, li, product, data), product=product, reservations=[])
 
 
 def line_values(no: int, li: LineInput, product: Product, data: OrderInput) -> dict[str, Any]:
