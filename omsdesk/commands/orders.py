@@ -8,6 +8,7 @@ import sys
 from omsdesk.commands.common import CliContext, add_json_flag, parse_sku_quantities, print_json
 from omsdesk.models import OrderStatus, ValidationError
 from omsdesk.models.money import format_minor
+from omsdesk.models.order import PAYMENT_METHODS
 from omsdesk.queries.order_detail import order_detail
 from omsdesk.queries.order_page import OrderFilter
 from omsdesk.queries.orders import list_orders
@@ -53,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ap.add_argument("--reason", default="", help="recorded in the audit trail")
         if action == "pay":
             ap.add_argument("--amount", type=int, help="minor units (default: the balance due)")
-            ap.add_argument("--method", default="card", choices=["card", "cash", "transfer", "marketplace", "cod", "other"])
+            ap.add_argument("--method", default="card", choices=list(PAYMENT_METHODS))
             ap.add_argument("--payment-ref", default="")
         if action == "ship":
             ap.add_argument("--carrier", default="")

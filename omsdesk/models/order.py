@@ -20,7 +20,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from omsdesk.models.base import Base, utcnow
 from omsdesk.models.errors import IllegalTransition
-from omsdesk.models.workflow import CANCEL_REST_HINT, OrderStatus, allowed_actions, check_transition
+from omsdesk.models.workflow import (
+    CLOSE_REST_INSTEAD,
+    OrderStatus,
+    allowed_actions,
+    check_transition,
+)
 
 if TYPE_CHECKING:
     from omsdesk.models.catalog import Product
@@ -151,7 +156,7 @@ class Order(Base):
         if shipped:
             raise IllegalTransition(
                 f"cannot cancel order {self.reference}: {shipped} unit(s) have already shipped; "
-                + CANCEL_REST_HINT.split("; ", 1)[1])
+                + CLOSE_REST_INSTEAD)
 
     @property
     def has_open_lines(self) -> bool:
@@ -206,6 +211,11 @@ class OrderLine(Base):
     @property
     def qty_reserved(self) -> int:
         return sum(r.qty for r in self.reservations)
+
+
+# How money moves on an order's ledger (payments in, refunds out); cod only comes in, at the door.
+PAYMENT_METHODS = ("card", "cash", "transfer", "marketplace", "cod", "other")
+REFUND_METHODS = tuple(m for m in PAYMENT_METHODS if m != "cod")
 
 
 class Payment(Base):

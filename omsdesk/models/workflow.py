@@ -52,7 +52,8 @@ LINE_ACTIONS = ("cancel-rest", "refund")
 # Actions whose audit row must say why (the desktop asks before it runs them).
 NEEDS_REASON = frozenset({"hold", "cancel", "return", "cancel-rest"})
 
-CANCEL_REST_HINT = "it has already shipped; close the unshipped lines instead (orders cancel-rest) or record a return"
+# What to do instead of cancelling an order part of which has left.
+CLOSE_REST_INSTEAD = "close the unshipped lines instead (orders cancel-rest) or record a return"
 
 _REFUSAL_HINTS: dict[str, str] = {
     "cancel": "it has already shipped; record a return instead",
@@ -82,7 +83,7 @@ def check_transition(action: str, status: OrderStatus | str, reference: str) -> 
     if action == "cancel" and st == S.CANCELLED:
         hint = "it is already cancelled"
     elif action == "cancel" and st == S.PARTIAL:
-        hint = CANCEL_REST_HINT
+        hint = f"it has already shipped; {CLOSE_REST_INSTEAD}"
     elif action == "allocate" and st in (S.ALLOCATED, S.PICKING, S.PACKED):
         hint = "it is already allocated"
     elif action == "hold" and st == S.ON_HOLD:

@@ -129,3 +129,17 @@ def test_a_refund_lowers_what_the_orders_invoice_counts_as_paid(shop: Shop) -> N
     with shop.db.read() as s:
         inv = invoice_detail(s, number)
     assert (inv.paid, inv.due) == (1500, 500)
+
+
+def test_a_refund_is_booked_once_in_the_journal_as_money_out(shop: Shop, tmp_path: Path) -> None:
+    taz = shop.product(price=1000)
+    shop.stock(taz, 1)
+    ref = shop.order_at("paid", {taz: 1})
+    refund_order(shop.db, ref, actor=ACTOR, amount=400, method="transfer", refund_ref="RF-J1")
+    out = tmp_path / "journal.csv"
+    export_accounting(shop.db, "journal", TODAY - timedelta(days=1), TODAY + timedelta(days=1), out)
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["Kind"] == "refund"]
+    # Bank credited, receivable debited, once each.
+    assert sorted((r["Description"].startswith("Refund RF-J1"), r["Debit"], r["Credit"]) for r in rows) == [
+        (False, "4.00", "0.00"), (True, "0.00", "4.00")]

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from omsdesk.db import Database
 from omsdesk.models import Refund, ValidationError
 from omsdesk.models.base import utcnow
+from omsdesk.models.order import REFUND_METHODS
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.status import load_order
 
-METHODS = ("card", "cash", "transfer", "marketplace", "other")
+METHODS = REFUND_METHODS
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from omsdesk.invoicing.receivables import ReceivableStatus, balances
 from omsdesk.models import Order, ValidationError
 from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import InvoicePayment
+from omsdesk.models.order import PAYMENT_METHODS
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.orders import pay_in
@@ -23,8 +24,6 @@ from omsdesk.services.invoicing.company import load_company
 from omsdesk.services.invoicing.issue import load_invoice
 
 METHODS = ("transfer", "card", "cash", "direct_debit", "other")
-# The order ledger's methods (orders pay --method); a direct debit is booked there as a transfer.
-ORDER_METHODS = ("card", "cash", "transfer", "marketplace", "other")
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,8 @@ def record_invoice_payment(db: Database, number: str, *, actor: Actor, amount: i
         if invoice.order_id is not None:
             order = s.get(Order, invoice.order_id, with_for_update=s.get_bind().dialect.name == "postgresql")
             assert order is not None
-            pay_in(s, order, actor=actor, amount=amount, method=method if method in ORDER_METHODS else "transfer",
+            # A direct debit is booked on the order's ledger as a transfer.
+            pay_in(s, order, actor=actor, amount=amount, method=method if method in PAYMENT_METHODS else "transfer",
                    payment_ref=reference.strip() or number, paid_at=moment)
         else:
             s.add(InvoicePayment(invoice_id=invoice.id, amount=amount, currency=invoice.currency,
