@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from omsdesk.commands.common import CliContext, add_json_flag, parse_sku_quantities, print_json
+from omsdesk.files import write_atomic
 from omsdesk.invoicing.receivables import AGE_BUCKETS, ReceivableStatus
 from omsdesk.models import ValidationError
 from omsdesk.models.invoice import RECTIFICATION_REASONS
@@ -272,7 +272,7 @@ def _aged(ctx: CliContext) -> int:
         if ctx.args.csv == "-":
             sys.stdout.write(text)
         else:
-            Path(ctx.args.csv).write_text(text, encoding="utf-8")
+            write_atomic(ctx.args.csv, text)
             print(f"{len(report.items)} open invoice(s) written to {ctx.args.csv}")
         return 0
     if ctx.args.json:
@@ -289,7 +289,7 @@ def _aged(ctx: CliContext) -> int:
 
 def _write(path: str, data: bytes) -> None:
     try:
-        Path(path).write_bytes(data)
+        write_atomic(path, data)
     except OSError as exc:
         raise ValidationError(f"cannot write {path}: {exc.strerror or exc}") from exc
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from omsdesk.commands.common import CliContext, add_json_flag, print_json, to_jsonable
+from omsdesk.files import write_atomic
 from omsdesk.models import NotFound, ValidationError
 from omsdesk.models.money import format_minor
 
@@ -323,7 +323,7 @@ def _print(ctx: CliContext) -> int:
     from omsdesk.services.goods_in.purchasing import purchase_order_pdf
 
     pdf = purchase_order_pdf(ctx.db, ctx.args.reference, language=ctx.args.lang)
-    Path(ctx.args.out).write_bytes(pdf)
+    write_atomic(ctx.args.out, pdf)
     print(f"{ctx.args.reference}: {len(pdf)} bytes written to {ctx.args.out}")
     return 0
 

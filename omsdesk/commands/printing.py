@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from omsdesk.commands.common import CliContext
 from omsdesk.config import load_settings
@@ -12,6 +11,7 @@ from omsdesk.documents.data import LabelDoc
 from omsdesk.documents.pick_list import render_pick_list
 from omsdesk.documents.printing import LABEL_MEDIA, PrinterProfile, print_bytes
 from omsdesk.documents.zpl import render_label_zpl
+from omsdesk.files import write_atomic
 from omsdesk.models import ValidationError
 from omsdesk.queries.documents import label_docs, packing_slip_doc, pick_list_doc
 
@@ -124,7 +124,7 @@ def _print(ctx: CliContext) -> int:
     copies = a.copies or (saved.copies if saved else 1)
     data, what, default_media = _render(ctx, fmt, copies)
     if a.out:
-        Path(a.out).write_bytes(data)
+        write_atomic(a.out, data)
         print(f"wrote {a.out}: {what}")
         return 0
     zpl = fmt == "zpl"

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omsdesk.files import write_atomic
 from omsdesk.invoicing.receivables import ReceivableStatus
 from omsdesk.models.invoice import RECTIFICATION_REASONS
 from omsdesk.queries.invoices import (
@@ -340,7 +341,7 @@ class InvoicesView(QWidget):
             with db.read() as s:
                 data = render_invoice_pdf(s, number)
             path = Path(tempfile.gettempdir()) / f"omsdesk-{number}.pdf"
-            path.write_bytes(data)
+            write_atomic(path, data)
             return str(path)
 
         self._say(self.tr("Rendering {number}…").format(number=number))
@@ -403,7 +404,7 @@ class InvoicesView(QWidget):
         def write() -> str:
             from omsdesk.services.invoicing.export import export_invoice
 
-            Path(path).write_bytes(export_invoice(db, number, "facturx"))
+            write_atomic(path, export_invoice(db, number, "facturx"))
             return path
 
         run_in_pool(self.ctx.pool, write, self._exported, self._fail)

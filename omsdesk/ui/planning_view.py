@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omsdesk.files import write_atomic
 from omsdesk.queries.planning import TransferRow, low_stock_count, transfers
 from omsdesk.services.goods_in.purchasing import (
     PurchaseOrderView,
@@ -270,7 +271,7 @@ class PlanningView(QWidget):
         lang = str(self.ctx.settings.get("language", "es"))
 
         def work() -> Path:
-            target.write_bytes(purchase_order_pdf(db, ref, language="en" if lang == "en" else "es"))
+            write_atomic(target, purchase_order_pdf(db, ref, language="en" if lang == "en" else "es"))
             return target
 
         self._act(work, lambda p: self.tr("saved {path}").replace("{path}", str(p)))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from omsdesk.config import data_dir
 from omsdesk.documents.printing import PrinterProfile, print_bytes
+from omsdesk.files import write_atomic
 from omsdesk.models.errors import OmsError
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def deliver_document(settings: dict[str, Any], doc_type: str, data: bytes, name:
         folder = output_dir(settings)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / (re.sub(r"[^\w.-]+", "_", name) + "." + extension)
-        path.write_bytes(data)
+        write_atomic(path, data)
         return Delivery(doc_type, path=str(path))
     except (OmsError, OSError) as exc:
         log.warning("%s %s not delivered: %s", doc_type, name, exc)
@@ -175,7 +176,7 @@ class PdfPreviewDialog(QDialog):
                                               self.tr("PDF files (*.pdf)"))
         if path:
             try:
-                Path(path).write_bytes(self._data)
+                write_atomic(path, self._data)
             except OSError as exc:
                 QMessageBox.warning(self, self.tr("Save PDF"), str(exc))
 
