@@ -284,6 +284,11 @@ def _aged(ctx: CliContext) -> int:
               f"{format_minor(it.due, it.currency):>14}")
     for currency, buckets in report.totals.items():
         print(f"{currency}: " + "  ".join(f"{b} {format_minor(buckets[b], currency)}" for b in AGE_BUCKETS))
+    if report.refunds_due:
+        print("refunds due to customers")
+        for rf in report.refunds_due:
+            print(f"  {rf.order:<16} {rf.customer_name[:30]:<30} paid {format_minor(rf.paid, rf.currency):>12} "
+                  f"refunded {format_minor(rf.refunded, rf.currency):>12} due {format_minor(rf.refund_due, rf.currency):>12}")
     return 0
 
 

@@ -59,8 +59,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         if action == "ship":
             ap.add_argument("--carrier", default="")
             ap.add_argument("--tracking", default="", help="the parcel's tracking number (one warehouse)")
-            ap.add_argument("--warehouse", metavar="CODE",
-                            help="ship only the parcel reserved in this warehouse (split orders)")
+        if action in ("pick", "pack", "ship"):
+            where = ap.add_mutually_exclusive_group()
+            where.add_argument("--warehouse", metavar="CODE",
+                               help=f"{action} only the parcel reserved in this warehouse (split orders)")
+            where.add_argument("--shipment", type=_positive, metavar="N",
+                               help=f"{action} only parcel N (orders show lists the open parcels)")
         if action == "ship":
             ap.add_argument("--line", action="append", default=[], metavar="SKU:QTY",
                             help="ship only this quantity of a SKU (repeatable)")
@@ -134,11 +138,11 @@ def _show(ctx: CliContext) -> int:
               f"  shipped {ln.qty_shipped} reserved {ln.qty_reserved}  {ln.name}")
     for sh in d.shipments:
         lines = ", ".join(f"{sku} x{q}" for sku, q in sh.lines.items())
-        print(f"  shipment {sh.id} from {sh.warehouse} {sh.status} {sh.carrier} {sh.tracking} "
-              f"{sh.shipped_at:%Y-%m-%d}: {lines}")
+        when = f"{sh.shipped_at:%Y-%m-%d}" if sh.shipped_at else "-"
+        print(f"  shipment {sh.id} from {sh.warehouse} {sh.status} {sh.carrier} {sh.tracking} {when}: {lines}")
     for parcel in d.open_parcels:
         lines = ", ".join(f"{sku} x{q}" for sku, q in parcel.lines.items())
-        print(f"  to ship from {parcel.warehouse} (reserved): {lines}")
+        print(f"  parcel {parcel.id or '-'} from {parcel.warehouse} {parcel.status} (reserved): {lines}")
     for rf in d.refunds:
         print(f"  refund {format_minor(rf.amount, d.currency)} {rf.method} {rf.reference} "
               f"{rf.refunded_at:%Y-%m-%d} by {rf.user}: {rf.reason}")
@@ -229,9 +233,13 @@ def _action(ctx: CliContext) -> int:
         state = allocation.allocate_order(ctx.db, ref, actor=actor)
     elif a.action == "ship":
         state = shipping.ship_order(ctx.db, ref, actor=actor, carrier=a.carrier, tracking=a.tracking,
-                                    quantities=parse_sku_quantities(a.line), warehouse=a.warehouse)
+                                    quantities=parse_sku_quantities(a.line), warehouse=a.warehouse,
+                                    shipment=a.shipment)
+    elif a.action in ("pick", "pack"):
+        step = svc.pick_order if a.action == "pick" else svc.pack_order
+        state = step(ctx.db, ref, actor=actor, reason=reason, warehouse=a.warehouse, shipment=a.shipment)
     else:
-        func = {"pick": svc.pick_order, "pack": svc.pack_order, "deliver": svc.deliver_order,
+        func = {"deliver": svc.deliver_order,
                 "hold": svc.hold_order, "release": svc.release_order, "cancel": svc.cancel_order}[a.action]
         state = func(ctx.db, ref, actor=actor, reason=reason)
     if a.json:

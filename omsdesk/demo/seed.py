@@ -389,6 +389,11 @@ def _orders(bulk: _Bulk, rng: random.Random, now: datetime, n: int, wh_ids: list
                 ids["reservations"] += 1
                 buf["reservations"].append((ids["reservations"], lid, p.id, wid, ln.qty, ts(placed)))
                 stock.reserved[(p.id, wid)] += ln.qty
+        if status in RESERVED:
+            # Its open parcel (parcels.sync_parcels): picking and packing are done per parcel.
+            ids["shipments"] += 1
+            parcel_status = {S.PICKING: "picking", S.PACKED: "packed"}.get(status, "open")
+            buf["shipments"].append((ids["shipments"], oid, wid, parcel_status, "", "", None, None))
         if paid:
             ids["payments"] += 1
             buf["payments"].append((ids["payments"], oid, paid, "EUR", method, "", ts(placed + timedelta(minutes=2))))
@@ -398,8 +403,8 @@ def _orders(bulk: _Bulk, rng: random.Random, now: datetime, n: int, wh_ids: list
             delivered = shipped_at + timedelta(days=rng.uniform(1, 3)) if status in (S.DELIVERED, S.RETURNED) else None
             carrier = "" if counter_sale else rng.choice(names.CARRIERS)
             tracking = "" if counter_sale else f"{carrier[:2].upper()}{rng.randrange(10**10):010d}ES"
-            buf["shipments"].append((ids["shipments"], oid, wid, carrier, tracking, ts(shipped_at),
-                                     ts(delivered) if delivered else None))
+            buf["shipments"].append((ids["shipments"], oid, wid, "delivered" if delivered else "shipped",
+                                     carrier, tracking, ts(shipped_at), ts(delivered) if delivered else None))
             for no, ln in enumerate(lines, start=1):
                 if ln.shipped:
                     p, qty = ln.product, ln.shipped
@@ -434,7 +439,8 @@ def _flush(bulk: _Bulk, buf: dict[str, list[tuple[Any, ...]]]) -> None:
         "orders": ORDER_COLS, "order_lines": LINE_COLS,
         "reservations": ("id", "order_line_id", "product_id", "warehouse_id", "qty", "created_at"),
         "payments": ("id", "order_id", "amount", "currency", "method", "reference", "paid_at"),
-        "shipments": ("id", "order_id", "warehouse_id", "carrier", "tracking", "shipped_at", "delivered_at"),
+        "shipments": ("id", "order_id", "warehouse_id", "status", "carrier", "tracking", "shipped_at",
+                      "delivered_at"),
         "shipment_lines": ("id", "shipment_id", "order_line_id", "qty"),
         "stock_moves": ("id", "product_id", "warehouse_id", "qty", "kind", "reason", "order_id", "user", "created_at"),
         "audit_log": ("id", "at", "user", "workstation", "entity", "entity_id", "reference", "action",

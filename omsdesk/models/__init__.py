@@ -21,7 +21,17 @@ from omsdesk.models.errors import (
     OmsError,
     ValidationError,
 )
-from omsdesk.models.order import Order, OrderLine, Payment, Refund, Shipment, ShipmentLine
+from omsdesk.models.order import (
+    OPEN_PARCEL,
+    SHIPPED_PARCEL,
+    Order,
+    OrderLine,
+    ParcelStatus,
+    Payment,
+    Refund,
+    Shipment,
+    ShipmentLine,
+)
 from omsdesk.models.outbox import OutboxMessage
 from omsdesk.models.party import Address, Customer
 from omsdesk.models.stock import MoveKind, Reservation, StockLevel, StockMove
@@ -31,6 +41,6 @@ __all__ = [
     "CHANNEL_KINDS", "Address", "AuditEntry", "Base", "Channel", "ConflictError", "Counter",
     "Customer", "IllegalTransition", "InsufficientStock", "MoveKind", "NotFound", "OmsError",
     "Order", "OrderLine", "OrderStatus", "OutboxMessage", "Payment", "Product", "Refund", "Reservation",
-    "Shipment", "ShipmentLine", "StockLevel", "StockMove", "UTCDateTime", "ValidationError",
+    "OPEN_PARCEL", "ParcelStatus", "SHIPPED_PARCEL", "Shipment", "ShipmentLine", "StockLevel", "StockMove", "UTCDateTime", "ValidationError",
     "Warehouse", "allowed_actions", "check_transition", "utcnow",
 ]

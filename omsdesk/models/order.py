@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
@@ -99,7 +100,9 @@ class Order(Base):
     payments: Mapped[list[Payment]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="Payment.id"
     )
-    shipments: Mapped[list[Shipment]] = relationship(
+    # Every parcel of the order: open ones (reserved in one warehouse, being picked and packed)
+    # and the ones that left. `shipments` is the part that left.
+    parcels: Mapped[list[Shipment]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="Shipment.id"
     )
     refunds: Mapped[list[Refund]] = relationship(
@@ -141,6 +144,7 @@ class Order(Base):
             pointless.add("pay")  # nothing left to collect
         if self.status == OrderStatus.PARTIAL.value and not self.stock_needed():
             pointless.add("allocate")  # the rest is reserved already: it ships as it is
+        pointless |= self._parcel_steps_pointless()
         actions = [a for a in allowed_actions(self.status) if a not in pointless]
         if shipped and self.has_open_lines and self.status not in (OrderStatus.CANCELLED.value,
                                                                     OrderStatus.RETURNED.value):
@@ -148,6 +152,26 @@ class Order(Base):
         if self.net_paid > 0:
             actions.append("refund")
         return actions
+
+    def _parcel_steps_pointless(self) -> set[str]:
+        """Pick, pack and ship where no parcel is at that step (they are done per parcel)."""
+        if self.status not in (OrderStatus.ALLOCATED.value, OrderStatus.PICKING.value,
+                               OrderStatus.PACKED.value, OrderStatus.PARTIAL.value):
+            return set()
+        states = {p.status for p in self.open_parcels}
+        services_only = self.has_open_lines and not any(
+            ln.product.stock_tracked and ln.qty_open > 0 for ln in self.lines)
+        if services_only:
+            # Nothing reserved: the order's own status leads, as it always did.
+            return set()
+        out = set()
+        if ParcelStatus.OPEN.value not in states:
+            out.add("pick")
+        if ParcelStatus.PICKING.value not in states:
+            out.add("pack")
+        if ParcelStatus.PACKED.value not in states:
+            out.add("ship")
+        return out
 
     def check_cancellable(self) -> None:
         """Raise IllegalTransition unless the whole order may be cancelled: nothing has shipped."""
@@ -157,6 +181,16 @@ class Order(Base):
             raise IllegalTransition(
                 f"cannot cancel order {self.reference}: {shipped} unit(s) have already shipped; "
                 + CLOSE_REST_INSTEAD)
+
+    @property
+    def shipments(self) -> list[Shipment]:
+        """The parcels that have left a warehouse, oldest first."""
+        return [p for p in self.parcels if p.status in SHIPPED_PARCEL]
+
+    @property
+    def open_parcels(self) -> list[Shipment]:
+        """Parcels still in a warehouse: reserved units being picked and packed."""
+        return [p for p in self.parcels if p.status in OPEN_PARCEL]
 
     @property
     def has_open_lines(self) -> bool:
@@ -253,18 +287,45 @@ class Refund(Base):
     order: Mapped[Order] = relationship(back_populates="refunds")
 
 
+class ParcelStatus(StrEnum):
+    """A parcel's own life: one warehouse's part of an order, from reserved to the door."""
+
+    OPEN = "open"  # reserved, waiting for the picker
+    PICKING = "picking"
+    PACKED = "packed"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+
+
+OPEN_PARCEL = frozenset({ParcelStatus.OPEN.value, ParcelStatus.PICKING.value, ParcelStatus.PACKED.value})
+SHIPPED_PARCEL = frozenset({ParcelStatus.SHIPPED.value, ParcelStatus.DELIVERED.value})
+
+
 class Shipment(Base):
+    """A parcel: the units of one order leaving one warehouse together.
+
+    It exists from allocation (status open, its contents the order's reservations in that
+    warehouse) so it can be picked, packed, labelled and named (`orders ship --shipment N`);
+    on shipping its lines are written and the reservations consumed.
+    """
+
     __tablename__ = "shipments"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'picking', 'packed', 'shipped', 'delivered')", name="status_known"),
+        CheckConstraint("(shipped_at IS NULL) = (status IN ('open', 'picking', 'packed'))",
+                        name="shipped_at_when_shipped"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    status: Mapped[str] = mapped_column(String(12), default=ParcelStatus.OPEN.value, server_default="shipped")
     carrier: Mapped[str] = mapped_column(String(60), default="")
     tracking: Mapped[str] = mapped_column(String(100), default="", index=True)
-    shipped_at: Mapped[datetime] = mapped_column(default=utcnow)
+    shipped_at: Mapped[datetime | None] = mapped_column()
     delivered_at: Mapped[datetime | None] = mapped_column()
 
-    order: Mapped[Order] = relationship(back_populates="shipments")
+    order: Mapped[Order] = relationship(back_populates="parcels")
     lines: Mapped[list[ShipmentLine]] = relationship(
         back_populates="shipment", cascade="all, delete-orphan"
     )

@@ -35,10 +35,12 @@ TRANSITIONS: dict[str, frozenset[OrderStatus]] = {
     "pay": frozenset({S.NEW, S.PAID, S.ALLOCATED, S.PICKING, S.PACKED, S.BACKORDER, S.PARTIAL,
                       S.SHIPPED, S.DELIVERED, S.ON_HOLD}),
     "allocate": frozenset({S.PAID, S.BACKORDER, S.PARTIAL}),
-    "pick": frozenset({S.ALLOCATED}),
-    "pack": frozenset({S.PICKING}),
-    # From partial: the other warehouse's parcel of a split order, still reserved, ships on its own.
-    "ship": frozenset({S.PACKED, S.PARTIAL}),
+    # Picking, packing and shipping are done per parcel (one per warehouse, services/fulfilment/
+    # parcels.py): a split order in picking may have one parcel packed and shipped while the
+    # other is still on the shelf; a part-shipped order's next parcel is picked from partial.
+    "pick": frozenset({S.ALLOCATED, S.PICKING, S.PARTIAL}),
+    "pack": frozenset({S.PICKING, S.PARTIAL}),
+    "ship": frozenset({S.PICKING, S.PACKED, S.PARTIAL}),
     "deliver": frozenset({S.SHIPPED}),
     "hold": frozenset({S.NEW, S.PAID, S.ALLOCATED, S.PICKING, S.PACKED, S.BACKORDER, S.PARTIAL}),
     "release": frozenset({S.ON_HOLD}),

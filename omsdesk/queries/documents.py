@@ -45,7 +45,7 @@ def company_party(session: Session) -> Party | None:
 def _order(session: Session, reference: str) -> Order:
     order = session.scalars(
         select(Order).where(Order.reference == reference)
-        .options(selectinload(Order.lines), selectinload(Order.shipments).selectinload(Shipment.lines))
+        .options(selectinload(Order.lines), selectinload(Order.parcels).selectinload(Shipment.lines))
     ).one_or_none()
     if order is None:
         raise NotFound(f"Order {reference} does not exist")
@@ -71,9 +71,12 @@ def _parcel(session: Session, order: Order, warehouse: str | None,
             shipment: int | None) -> tuple[dict[int, int], int | None, datetime | None]:
     """Order line id -> qty in the parcel, the warehouse it leaves from, and when it shipped."""
     if shipment is not None:
-        sh = next((sh for sh in order.shipments if sh.id == shipment), None)
+        sh = next((sh for sh in order.parcels if sh.id == shipment), None)
         if sh is None:
             raise ValidationError(f"shipment {shipment} is not a parcel of order {order.reference}")
+        if sh.shipped_at is None:
+            # Still in its warehouse: the slip shows what is reserved there now.
+            return _parcel(session, order, _code(session, sh.warehouse_id), None)
         qty: dict[int, int] = {}
         for sl in sh.lines:
             qty[sl.order_line_id] = qty.get(sl.order_line_id, 0) + sl.qty
@@ -91,6 +94,10 @@ def _parcel(session: Session, order: Order, warehouse: str | None,
         return qty, wid, None
     open_qty = {ln.id: ln.qty_open for ln in order.lines if ln.qty_open > 0}
     return (open_qty or {ln.id: ln.qty for ln in order.lines}), order.warehouse_id, None
+
+
+def _code(session: Session, wid: int) -> str:
+    return str(session.scalar(select(Warehouse.code).where(Warehouse.id == wid)))
 
 
 def packing_slip_doc(
@@ -123,7 +130,7 @@ def packing_slip_doc(
         )
         for ln in lines
     )
-    shipped = [shipped_on] if shipped_on else [sh.shipped_at for sh in order.shipments]
+    shipped = [shipped_on] if shipped_on else [sh.shipped_at for sh in order.shipments if sh.shipped_at]
     return PackingSlipDoc(
         order_ref=order.reference, order_date=order.placed_at.date(), ship_to=_ship_to(session, order),
         lines=doc_lines, shipper=company_party(session), ship_date=max(shipped).date() if shipped else None,

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.invoicing.receivables import AGE_BUCKETS, ReceivableStatus, age_bucket, balances
 from omsdesk.invoicing.verifactu import qr_url
-from omsdesk.models import NotFound, Order
+from omsdesk.models import NotFound, Order, OrderLine
 from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import CompanySettings, Invoice, InvoicePayment, InvoiceRecord
 
@@ -255,11 +255,37 @@ class AgedItem:
 
 
 @dataclass(frozen=True)
+class RefundDueItem:
+    """Money the shop owes back on an order: paid for units cancelled, closed or returned."""
+
+    order: str
+    customer_name: str
+    currency: str
+    paid: int
+    refunded: int
+    refund_due: int
+
+
+@dataclass(frozen=True)
 class AgedReport:
     as_of: date
     items: tuple[AgedItem, ...]
     # currency -> bucket -> amount still due
     totals: dict[str, dict[str, int]]
+    # What is owed back to customers, the other side of receivables (Order.refund_due).
+    refunds_due: tuple[RefundDueItem, ...] = ()
+
+
+def refunds_due(session: Session) -> tuple[RefundDueItem, ...]:
+    """Orders with money to give back, largest first; the rule is Order.refund_due."""
+    closed = (select(OrderLine.order_id)
+              .where((OrderLine.qty_cancelled > 0) | (OrderLine.qty_returned > 0)))
+    orders = session.scalars(
+        select(Order).where(Order.paid_amount > Order.refunded_amount, Order.id.in_(closed))
+        .options(selectinload(Order.lines)))
+    items = [RefundDueItem(o.reference, o.customer_name, o.currency, o.paid_amount, o.refunded_amount,
+                           o.refund_due) for o in orders if o.refund_due > 0]
+    return tuple(sorted(items, key=lambda it: (-it.refund_due, it.order)))
 
 
 def aged_receivables(session: Session, *, today: date | None = None) -> AgedReport:
@@ -280,7 +306,8 @@ def aged_receivables(session: Session, *, today: date | None = None) -> AgedRepo
                                   bucket, inv.currency, due))
             totals[inv.currency][bucket] += due
     items.sort(key=lambda it: (it.customer_name.lower(), it.due_date, it.number))
-    return AgedReport(day, tuple(items), {k: dict(v) for k, v in sorted(totals.items())})
+    return AgedReport(day, tuple(items), {k: dict(v) for k, v in sorted(totals.items())},
+                      refunds_due(session))
 
 
 def aged_csv(report: AgedReport) -> str:
@@ -298,6 +325,12 @@ def aged_csv(report: AgedReport) -> str:
         w.writerow(["TOTAL", "", "", "", "", "", currency,
                     *(_decimal(buckets[b], currency) for b in AGE_BUCKETS),
                     _decimal(sum(buckets.values()), currency)])
+    if report.refunds_due:
+        w.writerow([])
+        w.writerow(["refund_due_to", "order", "currency", "paid", "refunded", "refund_due"])
+        for rf in report.refunds_due:
+            w.writerow([rf.customer_name, rf.order, rf.currency, _decimal(rf.paid, rf.currency),
+                        _decimal(rf.refunded, rf.currency), _decimal(rf.refund_due, rf.currency)])
     return out.getvalue()
 
 

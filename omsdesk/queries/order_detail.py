@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from omsdesk.models import (
+    OPEN_PARCEL,
     AuditEntry,
     Channel,
     NotFound,
@@ -65,7 +66,7 @@ class ShipmentView:
     warehouse: str
     carrier: str
     tracking: str
-    shipped_at: datetime
+    shipped_at: datetime | None
     delivered_at: datetime | None
     lines: dict[str, int]
     status: str  # shipped or delivered
@@ -73,9 +74,11 @@ class ShipmentView:
 
 @dataclass(frozen=True)
 class OpenParcelView:
-    """Units reserved in one warehouse and not shipped yet: the next parcel from there."""
+    """A parcel still in its warehouse: the units reserved there, being picked and packed."""
 
+    id: int | None  # None only until the order is next touched (rows written before parcels existed)
     warehouse: str
+    status: str  # open, picking or packed
     lines: dict[str, int]
 
 
@@ -144,12 +147,15 @@ def order_detail(session: Session, reference: str) -> OrderDetail:
         parcel = parcels.setdefault(wh_codes[r.warehouse_id], {})
         parcel[sku_of[r.order_line_id]] = parcel.get(sku_of[r.order_line_id], 0) + r.qty
     shipments = []
+    open_ids: dict[str, tuple[int, str]] = {}
     for sh in session.scalars(select(Shipment).where(Shipment.order_id == order.id).order_by(Shipment.id)):
+        if sh.status in OPEN_PARCEL:
+            open_ids[wh_codes.get(sh.warehouse_id, "")] = (sh.id, sh.status)
+            continue
         lines = {sku_of[sl.order_line_id]: sl.qty for sl in session.scalars(
             select(ShipmentLine).where(ShipmentLine.shipment_id == sh.id))}
         shipments.append(ShipmentView(sh.id, wh_codes.get(sh.warehouse_id, ""), sh.carrier, sh.tracking,
-                                      sh.shipped_at, sh.delivered_at, lines,
-                                      "delivered" if sh.delivered_at else "shipped"))
+                                      sh.shipped_at, sh.delivered_at, lines, sh.status))
     audit = [
         AuditView(a.at, a.user, a.workstation, a.action, a.from_status, a.to_status, a.reason)
         for a in session.scalars(select(AuditEntry).where(
@@ -179,7 +185,8 @@ def order_detail(session: Session, reference: str) -> OrderDetail:
             for ln in order.lines
         ],
         payments=payments, shipments=shipments,
-        open_parcels=[OpenParcelView(wh, lines) for wh, lines in parcels.items()],
+        open_parcels=[OpenParcelView(open_ids.get(wh, (None, "open"))[0], wh, open_ids.get(wh, (None, "open"))[1], lines)
+                      for wh, lines in parcels.items()],
         refunds=[RefundView(r.amount, r.method, r.reference, r.reason, r.user, r.refunded_at)
                  for r in order.refunds], audit=audit,
         allowed_actions=order.available_actions(),

@@ -14,14 +14,19 @@ from omsdesk.models import (
     Order,
     OrderLine,
     OrderStatus,
+    ParcelStatus,
     Product,
     Reservation,
+    Shipment,
     StockLevel,
     Warehouse,
 )
 
-# Orders whose goods are reserved and not yet packed: the ones a picker can walk for.
-PICKABLE = (OrderStatus.ALLOCATED.value, OrderStatus.PICKING.value)
+# Orders that may have a parcel on the shelf: allocated, being picked, or part-shipped with
+# another parcel still to go. Which parcels are walked for is the parcel's own status.
+PICKABLE = (OrderStatus.ALLOCATED.value, OrderStatus.PICKING.value, OrderStatus.PARTIAL.value)
+# Parcels a picker walks for: not yet picked, or a list being picked (a restart).
+TO_PICK = (ParcelStatus.OPEN.value, ParcelStatus.PICKING.value)
 
 
 @dataclass(frozen=True)
@@ -32,8 +37,9 @@ class WaveOrder:
     units: int
 
 
-def pick_items(session: Session, references: Sequence[str], warehouse: str | None = None) -> list[PickItem]:
-    """Every reserved unit of the given pickable orders, with the bin it sits in.
+def pick_items(session: Session, references: Sequence[str], warehouse: str | None = None,
+               parcel_statuses: Sequence[str] = TO_PICK) -> list[PickItem]:
+    """Every reserved unit of the given orders' parcels still to pick, with the bin it sits in.
 
     `warehouse` (a code) keeps only what is reserved there: a split order's other parcel is
     picked in its own warehouse, from its own list.
@@ -46,6 +52,8 @@ def pick_items(session: Session, references: Sequence[str], warehouse: str | Non
         .join(OrderLine, OrderLine.order_id == Order.id)
         .join(Reservation, Reservation.order_line_id == OrderLine.id)
         .join(Warehouse, Warehouse.id == Reservation.warehouse_id)
+        .join(Shipment, and_(Shipment.order_id == Order.id, Shipment.warehouse_id == Reservation.warehouse_id,
+                             Shipment.status.in_(list(parcel_statuses))))
         .join(Product, Product.id == OrderLine.product_id)
         .outerjoin(StockLevel, and_(StockLevel.product_id == Reservation.product_id,
                                     StockLevel.warehouse_id == Reservation.warehouse_id))
@@ -60,18 +68,18 @@ def pick_items(session: Session, references: Sequence[str], warehouse: str | Non
 
 
 def wave(session: Session, warehouse: str, *, limit: int = 30) -> list[WaveOrder]:
-    """The oldest allocated orders with goods reserved in one warehouse (ship-by first), up to `limit`.
+    """The oldest orders with a parcel waiting in one warehouse (ship-by first), up to `limit`.
 
-    A split order is in the wave of every warehouse that holds part of it. Orders already in
-    picking belong to a picker's list and stay out of new waves.
+    A split order is in the wave of every warehouse that holds part of it, and a part-shipped
+    order's next parcel joins a wave like any other. A parcel already in picking belongs to a
+    picker's list and stays out of new waves.
     """
-    reserved_here = (select(OrderLine.order_id)
-                     .join(Reservation, Reservation.order_line_id == OrderLine.id)
-                     .join(Warehouse, Warehouse.id == Reservation.warehouse_id)
-                     .where(Warehouse.code == warehouse))
+    waiting_here = (select(Shipment.order_id)
+                    .join(Warehouse, Warehouse.id == Shipment.warehouse_id)
+                    .where(Warehouse.code == warehouse, Shipment.status == ParcelStatus.OPEN.value))
     stmt = (
         select(Order.id, Order.reference, Order.status, Order.customer_name)
-        .where(Order.id.in_(reserved_here), Order.status == OrderStatus.ALLOCATED.value)
+        .where(Order.id.in_(waiting_here), Order.status.in_(PICKABLE))
         .order_by(Order.ship_by.is_(None), Order.ship_by, Order.placed_at, Order.id)
         .limit(limit)
     )
@@ -80,9 +88,11 @@ def wave(session: Session, warehouse: str, *, limit: int = 30) -> list[WaveOrder
 
 def pickable_orders(session: Session, references: Sequence[str]) -> list[WaveOrder]:
     """The given orders that can be picked now, in the given order, with their unit counts."""
+    to_pick = select(Shipment.order_id).where(Shipment.status.in_(list(TO_PICK)))
     rows = session.execute(
         select(Order.id, Order.reference, Order.status, Order.customer_name)
-        .where(Order.reference.in_(list(references)), Order.status.in_(PICKABLE))).all()
+        .where(Order.reference.in_(list(references)), Order.status.in_(PICKABLE),
+               Order.id.in_(to_pick))).all()
     position = {ref: i for i, ref in enumerate(references)}
     return sorted(_with_units(session, rows), key=lambda w: position[w.reference])
 

@@ -26,6 +26,7 @@ from omsdesk.models.invoice import CompanySettings, Invoice
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.allocation import allocate_in
 from omsdesk.services.fulfilment.orders import pay_in
+from omsdesk.services.fulfilment.parcels import mark_delivered, pack_in, pick_in
 from omsdesk.services.fulfilment.shipping import ship_in
 from omsdesk.services.fulfilment.status import load_order, set_status
 from omsdesk.services.intake.order_entry import LineInput, OrderInput, create_order_in
@@ -126,14 +127,11 @@ def sell(db: Database, sale: CounterSale, *, actor: Actor) -> SaleResult:
         elif order.status == OrderStatus.NEW.value:
             set_status(s, order, OrderStatus.PAID, "pay", actor, "nothing to pay")
         _reserve_in_shop(s, order, wh, actor)
-        for action, status in (("pick", OrderStatus.PICKING), ("pack", OrderStatus.PACKED)):
-            check_transition(action, order.status, order.reference)
-            set_status(s, order, status, action, actor, "handed over at the counter")
+        pick_in(s, order, actor=actor, reason="handed over at the counter")
+        pack_in(s, order, actor=actor, reason="handed over at the counter")
         ship_in(s, order, actor=actor, carrier="counter", tracking="")
         check_transition("deliver", order.status, order.reference)
-        now = utcnow()
-        for shipment in order.shipments:
-            shipment.delivered_at = now
+        mark_delivered(order, utcnow())
         set_status(s, order, OrderStatus.DELIVERED, "deliver", actor, "handed over at the counter")
         number = _issue_invoice(s, order, actor)
         change = tendered - order.total if sale.method == "cash" else 0

@@ -27,7 +27,7 @@ from omsdesk.queries.customers import OrderInvoice, order_invoices
 from omsdesk.queries.order_detail import OrderDetail, order_detail
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.order_actions import ACTIONS, action_text, run_order_action
-from omsdesk.ui.order_queue_model import money, status_text
+from omsdesk.ui.order_queue_model import money, parcel_status_text, status_text
 from omsdesk.ui.workers import run_in_pool
 
 
@@ -224,8 +224,9 @@ class OrderDetailView(QWidget):
             + (f" · {self.tr('delivered')} {_when(sh.delivered_at)}" if sh.delivered_at else "")
             + " · " + ", ".join(f"{sku}×{q}" for sku, q in sh.lines.items())
             for sh in d.shipments) + "".join(
-            "<br>" + self.tr("To ship from {wh} (reserved): {lines}").format(
-                wh=p.warehouse, lines=", ".join(f"{sku}×{q}" for sku, q in p.lines.items()))
+            "<br>" + self.tr("Parcel {id} from {wh}, {status}: {lines}").format(
+                id=p.id or "-", wh=p.warehouse, status=parcel_status_text(p.status),
+                lines=", ".join(f"{sku}×{q}" for sku, q in p.lines.items()))
             for p in d.open_parcels) or self.tr("Not shipped yet"))
         self.invoice_list.setText("\n".join(
             f"{inv.number} · {inv.kind} · {inv.issue_date} · {money(inv.total, inv.currency)}"
@@ -304,6 +305,24 @@ class OrderDetailView(QWidget):
                                                    shipment_id=shipment),
                     lambda result: self._on_returned(ref, result), self._on_action_failed)
 
+    def ship(self) -> None:
+        """Ask which packed parcel, the carrier and the tracking number, then ship it in a worker."""
+        from omsdesk.services.fulfilment.shipping import ship_order
+        from omsdesk.ui.ship_dialog import ShipDialog
+
+        d = self.detail
+        if d is None or self._busy:
+            return
+        dialog = ShipDialog(d, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        shipment, carrier, tracking = dialog.shipment_id(), dialog.carrier_name(), dialog.tracking_number()
+        ref, ctx = d.reference, self.ctx
+        self._set_busy(True)
+        run_in_pool(ctx.pool, lambda: ship_order(ctx.db, ref, actor=ctx.actor, carrier=carrier, tracking=tracking,
+                                                 shipment=shipment),
+                    lambda _r: self._on_action_done(ref, "ship"), self._on_action_failed)
+
     def _on_returned(self, reference: str, result: object) -> None:
         credit = getattr(result, "credit_note", "")
         self._on_action_done(reference, "return")
@@ -320,6 +339,9 @@ class OrderDetailView(QWidget):
             return
         if action == "return":
             self.record_return()
+            return
+        if action == "ship":
+            self.ship()
             return
         if reason is None:
             reason = ""

@@ -45,6 +45,17 @@ def status_text(status: str) -> str:
     return names.get(status, status)
 
 
+def parcel_status_text(status: str) -> str:
+    """The clerk-facing, translated name of a parcel's status."""
+    translate = QCoreApplication.translate
+    names = {
+        "open": translate("parcel status", "waiting to be picked"), "picking": translate("parcel status", "being picked"),
+        "packed": translate("parcel status", "packed"), "shipped": translate("parcel status", "shipped"),
+        "delivered": translate("parcel status", "delivered"),
+    }
+    return names.get(status, status)
+
+
 def money(amount: int, currency: str) -> str:
     return f"{amount / 100:,.2f} {currency}"
 

@@ -186,7 +186,8 @@ def test_order_lifecycle_through_the_cli(cli: Cli, tmp_path: Path) -> None:
     assert cli.json("orders", "pay", ref)["status"] == "paid"
     assert cli.json("orders", "allocate", ref) == {"reference": ref, "status": "allocated",
                                                    "message": "reserved in MAD"}
-    assert cli.ok("orders", "pick", ref).strip() == f"{ref}: picking"
+    picked = cli.ok("orders", "pick", ref).strip()
+    assert picked.startswith(f"{ref}: picking (parcel ") and picked.endswith(" MAD)")
     assert cli.json("orders", "pack", ref)["status"] == "packed"
     shipped = cli.json("orders", "ship", ref, "--carrier", "SEUR", "--tracking", "SEUR-0042")
     assert shipped["status"] == "shipped"
@@ -260,7 +261,10 @@ def test_partial_shipment_through_the_cli_keeps_the_rest_reserved_for_the_next_p
     code, out, _err = cli.run_here("orders", "ship", ref, "--line", "MUG-01:1", "--tracking", "P1", "--json")
     assert (code, json.loads(out)["status"]) == (0, "partial")
     shown = cli.json("orders", "show", ref)
-    assert shown["open_parcels"] == [{"warehouse": "MAD", "lines": {"MUG-01": 2}}]
+    # The units left behind stay packed at the bench, as a parcel of their own.
+    [rest] = shown["open_parcels"]
+    assert (rest["warehouse"], rest["status"], rest["lines"]) == ("MAD", "packed", {"MUG-01": 2})
+    assert rest["id"] not in [sh["id"] for sh in shown["shipments"]]
     code, out, _err = cli.run_here("orders", "ship", ref, "--warehouse", "MAD", "--tracking", "P2", "--json")
     assert (code, json.loads(out)["status"]) == (0, "shipped")
     shown = cli.json("orders", "show", ref)

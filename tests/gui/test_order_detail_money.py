@@ -37,7 +37,7 @@ def test_close_the_rest_then_refund_it_from_the_detail_view(qtbot: QtBot, sqlite
     shipping.ship_order(sqlite_db, ref, actor=GUI_ACTOR, warehouse="MAD", tracking="S-1")
 
     view = _shown(qtbot, sqlite_db, ref)
-    assert "To ship from BCN (reserved)" in view.shipments.text()
+    assert "from BCN, packed: " in view.shipments.text()
     assert not view.buttons["cancel"].isEnabled()
     assert view.buttons["cancel-rest"].isEnabled() and view.buttons["ship"].isEnabled()
 
@@ -94,3 +94,59 @@ def test_a_return_from_one_parcel_with_a_disposition_from_the_detail_view(
     with sqlite_db.read() as s:
         rows = {r.warehouse: r.damaged for r in stock_for_sku(s, sku)}
     assert rows == {"MAD": 0, "BCN": 1}
+
+
+def test_ship_asks_which_parcel_carrier_and_tracking_and_ships_only_that_parcel(
+        qtbot: QtBot, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from omsdesk.services.fulfilment import orders as svc
+    from omsdesk.ui.ship_dialog import ShipDialog
+
+    shop = Shop(sqlite_db)
+    shop.warehouses()
+    mug, tee = shop.product(price=1000), shop.product(price=500)
+    shop.stock(mug, 1, "MAD")
+    shop.stock(tee, 1, "BCN")
+    ref = shop.order_at("picking", {mug: 1, tee: 1})
+    svc.pack_order(sqlite_db, ref, actor=GUI_ACTOR, warehouse="BCN")
+    view = _shown(qtbot, sqlite_db, ref)
+    assert view.buttons["ship"].isEnabled() and view.buttons["pack"].isEnabled()
+    seen: list[tuple[list[str], bool]] = []
+
+    def accept(dialog: ShipDialog) -> int:
+        # Only BCN is packed: it is the one parcel offered, and the scanner types into tracking.
+        seen.append(([dialog.parcel.itemText(i) for i in range(dialog.parcel.count())],
+                     dialog.tracking.isEnabled()))
+        dialog.carrier.setCurrentText("GLS")
+        dialog.tracking.setText("GLS-123")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ShipDialog, "exec", accept)
+    with qtbot.waitSignal(view.action_done, timeout=10_000):
+        view.buttons["ship"].click()
+    [(items, tracking_enabled)] = seen
+    assert len(items) == 1 and "from BCN" in items[0] and tracking_enabled
+    with sqlite_db.read() as s:
+        d = order_detail(s, ref)
+    assert d.status == "partial"
+    assert [(sh.warehouse, sh.carrier, sh.tracking) for sh in d.shipments] == [("BCN", "GLS", "GLS-123")]
+    assert [(p.warehouse, p.status) for p in d.open_parcels] == [("MAD", "picking")]
+    qtbot.waitUntil(lambda: "GLS-123" in view.shipments.text(), timeout=10_000)
+
+
+def test_the_ship_dialog_takes_no_tracking_for_several_parcels_at_once(qtbot: QtBot, sqlite_db: Database) -> None:
+    from omsdesk.ui.ship_dialog import ShipDialog
+
+    shop = Shop(sqlite_db)
+    shop.warehouses()
+    mug, tee = shop.product(price=1000), shop.product(price=500)
+    shop.stock(mug, 1, "MAD")
+    shop.stock(tee, 1, "BCN")
+    ref = shop.order_at("packed", {mug: 1, tee: 1})
+    with sqlite_db.read() as s:
+        dialog = ShipDialog(order_detail(s, ref))
+    qtbot.addWidget(dialog)
+    assert dialog.parcel.count() == 3 and dialog.shipment_id() is not None
+    assert dialog.tracking.isEnabled()
+    dialog.parcel.setCurrentIndex(0)  # every packed parcel
+    assert dialog.shipment_id() is None and not dialog.tracking.isEnabled()
+    assert "one parcel" in dialog.hint.text()

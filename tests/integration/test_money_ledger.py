@@ -143,3 +143,27 @@ def test_a_refund_is_booked_once_in_the_journal_as_money_out(shop: Shop, tmp_pat
     # Bank credited, receivable debited, once each.
     assert sorted((r["Description"].startswith("Refund RF-J1"), r["Debit"], r["Credit"]) for r in rows) == [
         (False, "4.00", "0.00"), (True, "0.00", "4.00")]
+
+
+def test_refunds_due_are_in_the_receivables_report_until_refunded(shop: Shop) -> None:
+    from omsdesk.queries.invoices import aged_csv, aged_receivables
+
+    taz = shop.product(price=1860)
+    shop.stock(taz, 3)
+    cancelled = shop.order_at("allocated", {taz: 1})
+    svc.cancel_order(shop.db, cancelled, actor=ACTOR, reason="fraud check failed")
+    part = shop.order_at("packed", {taz: 2})
+    shipping.ship_order(shop.db, part, actor=ACTOR, quantities={taz: 1})
+    svc.cancel_rest(shop.db, part, actor=ACTOR, reason="out of stock")
+    untouched = shop.order_at("allocated", {taz: 1})
+    with shop.db.read() as s:
+        report = aged_receivables(s)
+    assert [(r.order, r.paid, r.refunded, r.refund_due) for r in report.refunds_due] == [
+        (cancelled, 1860, 0, 1860), (part, 3720, 0, 1860)]
+    assert untouched not in [r.order for r in report.refunds_due]
+    assert f"{part},EUR,37.20,0.00,18.60" in aged_csv(report)
+    refund_order(shop.db, cancelled, actor=ACTOR, amount=1000, method="card")
+    with shop.db.read() as s:
+        report = aged_receivables(s)
+    assert [(r.order, r.refunded, r.refund_due) for r in report.refunds_due] == [
+        (part, 0, 1860), (cancelled, 1000, 860)]

@@ -28,6 +28,7 @@ from omsdesk.models import (
 from omsdesk.services import outbox
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.credit import credit_refusal, terms_of
+from omsdesk.services.fulfilment.parcels import sync_parcels
 from omsdesk.services.fulfilment.routing import (
     AllocationPlan,
     Candidate,
@@ -91,6 +92,9 @@ def allocate_in(session: Session, order: Order, *, actor: Actor,
         return held
     need = order.stock_needed()
     if not need:
+        if order.has_open_lines and order.status == OrderStatus.PARTIAL.value:
+            # The rest of a part-shipped order is reserved already: its parcel goes on as it is.
+            return OrderState(order.reference, order.status, "the rest is already reserved")
         if order.has_open_lines:
             # Services only, or the rest is already reserved: nothing to take, ready to pick.
             why = "no stock needed" if not any(ln.reservations for ln in order.lines) \
@@ -166,6 +170,7 @@ def reserve_for_order(session: Session, order: Order, need: Mapping[int, int], r
             available = available_for(session, need.keys())
             continue
         add_reservations(order, plan)
+        sync_parcels(order)
         session.flush()
         return Reserved(plan, available)
     return Reserved(None, available)
@@ -218,6 +223,7 @@ def release_reservations(session: Session, order: Order, *, line_ids: set[int] |
             totals[(r.product_id, r.warehouse_id)] += r.qty
             skus.add(line.sku)
             line.reservations.remove(r)
+    sync_parcels(order)
     session.flush()
     for (pid, wid), qty in sorted(totals.items()):
         unreserve(session, pid, wid, qty)

@@ -12,6 +12,7 @@ from omsdesk.models import (
     IllegalTransition,
     Order,
     OrderStatus,
+    ParcelStatus,
     Payment,
     ValidationError,
     check_transition,
@@ -22,7 +23,9 @@ from omsdesk.services import audit, outbox
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.allocation import release_reservations
 from omsdesk.services.fulfilment.credit import terms_of
+from omsdesk.services.fulfilment.parcels import choose_parcels, mark_delivered, pack_in, pick_in
 from omsdesk.services.fulfilment.status import MARKETPLACE_KINDS, OrderState, load_order, set_status
+from omsdesk.services.ledger.stock import warehouse_by_code
 
 
 def _act(db: Database, reference: str, action: str, actor: Actor, reason: str,
@@ -34,14 +37,31 @@ def _act(db: Database, reference: str, action: str, actor: Actor, reason: str,
         return OrderState(order.reference, order.status)
 
 
-def pick_order(db: Database, reference: str, *, actor: Actor, reason: str = "") -> OrderState:
-    """Start picking an allocated order."""
-    return _act(db, reference, "pick", actor, reason, OrderStatus.PICKING)
+def pick_order(db: Database, reference: str, *, actor: Actor, reason: str = "", warehouse: str | None = None,
+               shipment: int | None = None) -> OrderState:
+    """Start picking an order's parcels: all, one warehouse's, or parcel N."""
+    with db.write() as s:
+        order = load_order(s, reference)
+        check_transition("pick", order.status, order.reference)
+        parcels = choose_parcels(s, order, warehouse_id=_wid(s, warehouse), shipment_id=shipment)
+        return pick_in(s, order, actor=actor, parcels=parcels, reason=reason)
 
 
-def pack_order(db: Database, reference: str, *, actor: Actor, reason: str = "") -> OrderState:
-    """Mark a picked order packed and ready to ship."""
-    return _act(db, reference, "pack", actor, reason, OrderStatus.PACKED)
+def pack_order(db: Database, reference: str, *, actor: Actor, reason: str = "", warehouse: str | None = None,
+               shipment: int | None = None) -> OrderState:
+    """Mark picked parcels packed: all, one warehouse's, or parcel N; the order is packed with its last."""
+    with db.write() as s:
+        order = load_order(s, reference)
+        check_transition("pack", order.status, order.reference)
+        parcels = choose_parcels(s, order, warehouse_id=_wid(s, warehouse), shipment_id=shipment)
+        if warehouse is None and shipment is None:
+            # "Pack" on the order: the parcels being picked; one not picked yet stays open.
+            parcels = [p for p in parcels if p.status == ParcelStatus.PICKING.value] or parcels
+        return pack_in(s, order, actor=actor, parcels=parcels, reason=reason)
+
+
+def _wid(session: Session, warehouse: str | None) -> int | None:
+    return warehouse_by_code(session, warehouse).id if warehouse else None
 
 
 def hold_order(db: Database, reference: str, *, actor: Actor, reason: str = "") -> OrderState:
@@ -168,9 +188,6 @@ def deliver_order(db: Database, reference: str, *, actor: Actor, reason: str = "
         if terms_of(s, order).kind == "cod" and order.balance_due > 0:
             # Cash on delivery: the carrier collected the balance at the door.
             pay_in(s, order, actor=actor, method="cod", payment_ref=reason.strip()[:100])
-        now = utcnow()
-        for shipment in order.shipments:
-            if shipment.delivered_at is None:
-                shipment.delivered_at = now
+        mark_delivered(order, utcnow())
         set_status(s, order, OrderStatus.DELIVERED, "deliver", actor, reason)
         return OrderState(order.reference, order.status)

@@ -21,7 +21,7 @@ from omsdesk.documents.data import (
 )
 from omsdesk.models import (
     Order,
-    OrderStatus,
+    ParcelStatus,
     Product,
     StockLevel,
     ValidationError,
@@ -32,7 +32,8 @@ from omsdesk.models.invoice import CompanySettings
 from omsdesk.queries.picking import PICKABLE, pick_items
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
-from omsdesk.services.fulfilment.status import load_order, set_status
+from omsdesk.services.fulfilment.parcels import choose_parcels, pack_in, parcel_units, pick_in
+from omsdesk.services.fulfilment.status import load_order
 from omsdesk.services.ledger.stock import product_by_sku, warehouse_by_code
 
 
@@ -127,23 +128,32 @@ def start_picking(db: Database, references: Sequence[str], *, actor: Actor, wave
     """
     if not references:
         raise ValidationError("choose at least one order to pick")
-    statuses = PICKABLE if resume else (OrderStatus.ALLOCATED.value,)
+    # A wave claims parcels still open; a restart by reference also takes up ones in picking.
+    wanted = (ParcelStatus.OPEN.value, ParcelStatus.PICKING.value) if resume else (ParcelStatus.OPEN.value,)
     with db.write() as s:
-        stmt = (select(Order).where(Order.reference.in_(list(references)), Order.status.in_(statuses))
+        stmt = (select(Order).where(Order.reference.in_(list(references)), Order.status.in_(PICKABLE))
                 .order_by(Order.id))
         if s.get_bind().dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True, of=Order)
         claimed = {order.reference: order for order in s.scalars(stmt)}
-        refs = [r for r in references if r in claimed]
+        wid = warehouse_by_code(s, warehouse).id if warehouse else None
+        refs: list[str] = []
+        for ref in references:
+            order = claimed.get(ref)
+            if order is None or ref in refs:
+                continue
+            # A picker walks one warehouse: only its parcel (a split order's other parcel
+            # waits for its own warehouse's picker).
+            parcels = [p for p in choose_parcels(s, order)
+                       if p.status in wanted and (wid is None or p.warehouse_id == wid)]
+            if not parcels:
+                continue
+            pick_in(s, order, actor=actor, parcels=parcels, reason=f"pick list {wave}".strip())
+            refs.append(ref)
         if not refs:
-            raise ValidationError("none of the chosen orders is allocated and waiting to be picked")
-        for ref in refs:
-            order = claimed[ref]
-            if order.status == OrderStatus.ALLOCATED.value:
-                set_status(s, order, OrderStatus.PICKING, "pick", actor, f"pick list {wave}".strip())
+            raise ValidationError("none of the chosen orders has a parcel waiting to be picked"
+                                  + (f" in {warehouse}" if warehouse else ""))
         s.flush()
-        # A picker walks one warehouse: only what is reserved there (a split order's other
-        # parcel waits for its own warehouse's picker).
         items = pick_items(s, refs, warehouse or None)
     now = utcnow()
     name = wave or f"W-{now:%Y%m%d-%H%M%S}"
@@ -162,12 +172,21 @@ def pack_picked(db: Database, plan: PickPlan, progress: PickProgress, *, actor: 
     with db.write() as s:
         company = s.get(CompanySettings, 1)
         shipper = _shipper(company)
+        wid = warehouse_by_code(s, plan.doc.warehouse).id if plan.doc.warehouse else None
         for ref in plan.references:
             order = load_order(s, ref)
             check_transition("pack", order.status, order.reference)
-            set_status(s, order, OrderStatus.PACKED, "pack", actor, f"packed from {plan.doc.wave}")
-            slips.append(_slip(order, shipper, language))
-            labels.append(_label(s, order, shipper, language))
+            parcels = [p for p in choose_parcels(s, order)
+                       if p.status == ParcelStatus.PICKING.value and (wid is None or p.warehouse_id == wid)]
+            if not parcels:
+                raise ValidationError(f"order {ref} has no parcel being picked on this list")
+            first = not order.shipments
+            pack_in(s, order, actor=actor, parcels=parcels, reason=f"packed from {plan.doc.wave}")
+            for i, parcel in enumerate(parcels):
+                # Services (shipping, gift wrap) travel with the first parcel to leave.
+                units = _with_services(order, parcel_units(order, parcel), first and i == 0)
+                slips.append(_slip(order, shipper, language, units))
+                labels.append(_label(s, order, shipper, language, units))
     return PackResult(plan.references, tuple(slips), tuple(labels))
 
 
@@ -187,20 +206,32 @@ def _recipient(order: Order) -> Party:
                  address_lines=lines, country=order.ship_country, email=order.customer_email)
 
 
-def _slip(order: Order, shipper: Party, language: Language) -> PackingSlipDoc:
-    lines = tuple(DocLine(sku=ln.sku, name=ln.name, qty=ln.qty - ln.qty_shipped) for ln in order.lines
-                  if ln.qty > ln.qty_shipped)
+def _with_services(order: Order, units: dict[str, int], first: bool) -> dict[str, int]:
+    if not first:
+        return units
+    out = dict(units)
+    for ln in order.lines:
+        if not ln.product.stock_tracked and ln.qty_open > 0:
+            out[ln.sku] = out.get(ln.sku, 0) + ln.qty_open
+    return out
+
+
+def _slip(order: Order, shipper: Party, language: Language, units: dict[str, int]) -> PackingSlipDoc:
+    names = {ln.sku: ln.name for ln in order.lines}
+    lines = tuple(DocLine(sku=sku, name=names.get(sku, sku), qty=qty) for sku, qty in units.items() if qty > 0)
     placed: datetime = order.placed_at
     return PackingSlipDoc(order_ref=order.reference, order_date=placed.date(), ship_to=_recipient(order),
                           lines=lines, shipper=shipper, external_ref=order.external_id or "",
                           language=language)
 
 
-def _label(session: Session, order: Order, shipper: Party, language: Language) -> LabelDoc:
-    ids = [ln.product_id for ln in order.lines]
+def _label(session: Session, order: Order, shipper: Party, language: Language,
+           units: dict[str, int]) -> LabelDoc:
+    ids = [ln.product_id for ln in order.lines if ln.sku in units]
     weights = {pid: grams for pid, grams in session.execute(
         select(Product.id, Product.weight_g).where(Product.id.in_(ids)))}
-    weight = sum(weights.get(ln.product_id, 0) * ln.qty for ln in order.lines)
+    per_sku = {ln.sku: weights.get(ln.product_id, 0) for ln in order.lines}
+    weight = sum(per_sku.get(sku, 0) * qty for sku, qty in units.items())
     # No carrier is booked at pack time yet, so the barcode carries the order reference,
     # which the dispatch desk scans to ship; the carrier's number replaces it on booking.
     return LabelDoc(sender=shipper, recipient=_recipient(order), carrier="", service="",

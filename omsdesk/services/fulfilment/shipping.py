@@ -14,6 +14,7 @@ from omsdesk.models import (
     Order,
     OrderLine,
     OrderStatus,
+    ParcelStatus,
     Shipment,
     ShipmentLine,
     StockMove,
@@ -21,45 +22,76 @@ from omsdesk.models import (
     Warehouse,
     check_transition,
 )
+from omsdesk.models.base import utcnow
 from omsdesk.services import outbox
 from omsdesk.services.context import Actor
+from omsdesk.services.fulfilment.parcels import check_packed, choose_parcels, sync_parcels
 from omsdesk.services.fulfilment.status import MARKETPLACE_KINDS, OrderState, load_order, set_status
 from omsdesk.services.ledger.stock import consume_reserved, warehouse_by_code
 from omsdesk.services.validation import positive_int
 
 
 def ship_order(db: Database, reference: str, *, actor: Actor, carrier: str = "", tracking: str = "",
-               quantities: dict[str, int] | None = None, warehouse: str | None = None) -> OrderState:
-    """Ship a packed order, whole or in part (SKU -> qty), one parcel per warehouse it leaves from."""
+               quantities: dict[str, int] | None = None, warehouse: str | None = None,
+               shipment: int | None = None) -> OrderState:
+    """Ship packed parcels, whole or in part (SKU -> qty): all of them, one warehouse's, or parcel N."""
     with db.write() as s:
         wid = warehouse_by_code(s, warehouse).id if warehouse else None
-        return ship_in(s, load_order(s, reference), actor=actor, carrier=carrier,
-                       tracking=tracking, quantities=quantities, warehouse_id=wid)
+        return ship_in(s, load_order(s, reference), actor=actor, carrier=carrier, tracking=tracking,
+                       quantities=quantities, warehouse_id=wid, shipment_id=shipment)
 
 
 def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", tracking: str = "",
-            quantities: dict[str, int] | None = None, warehouse_id: int | None = None) -> OrderState:
-    """Consume reserved units as parcels, one per warehouse; every other reservation stays.
+            quantities: dict[str, int] | None = None, warehouse_id: int | None = None,
+            shipment_id: int | None = None) -> OrderState:
+    """Send packed parcels: their reserved units leave, every other reservation stays.
 
-    `warehouse_id` ships only what is reserved there (one parcel of a split order). A
-    tracking number belongs to one parcel, so it is refused when the units would leave
-    from more than one warehouse. Service lines (shipping, gift wrap) go with the first parcel.
+    `shipment_id` or `warehouse_id` ships one parcel of a split order. A tracking number
+    belongs to one parcel, so it is refused when the units would leave from more than one
+    warehouse. Service lines (shipping, gift wrap) go with the first parcel.
     """
     check_transition("ship", order.status, order.reference)
+    if shipment_id is not None:
+        chosen = choose_parcels(session, order, shipment_id=shipment_id)
+        if warehouse_id is not None and chosen[0].warehouse_id != warehouse_id:
+            raise ValidationError(f"parcel {shipment_id} of {order.reference} is not in that warehouse")
+        warehouse_id = chosen[0].warehouse_id
+    else:
+        choose_parcels(session, order)  # the open parcels exist before they are read below
     to_ship = _quantities_to_ship(order, quantities, warehouse_id)
+    if shipment_id is None and warehouse_id is None and quantities is None:
+        # "Ship" on the order: the parcels that are packed go; one still being picked stays.
+        packed = {p.warehouse_id for p in order.open_parcels if p.status == ParcelStatus.PACKED.value}
+        if packed:
+            to_ship = {lid: {w: q for w, q in by_wh.items() if w is None or w in packed}
+                       for lid, by_wh in to_ship.items()}
     if not any(q for by_wh in to_ship.values() for q in by_wh.values()):
-        raise ValidationError(f"nothing to ship on {order.reference}"
-                              + (" from that warehouse" if warehouse_id is not None else ""))
+        if warehouse_id is not None:
+            code = _codes(session, [warehouse_id]).get(warehouse_id, str(warehouse_id))
+            raise ValidationError(f"order {order.reference} has nothing reserved in {code}")
+        raise ValidationError(f"nothing to ship on {order.reference}")
     stock_wids = sorted({w for by_wh in to_ship.values() for w in by_wh if w is not None})
     if len(stock_wids) > 1 and tracking.strip():
         codes = ", ".join(_codes(session, stock_wids).values())
         raise ValidationError(f"order {order.reference} leaves from {codes}: ship each parcel "
                               "with its own warehouse and tracking number")
-    parcel_wids = stock_wids or [warehouse_id or order.warehouse_id or _first_warehouse(session)]
-    parcels = {wid: Shipment(order_id=order.id, warehouse_id=wid, carrier=carrier.strip(),
-                             tracking=tracking.strip()) for wid in parcel_wids}
-    for shipment in parcels.values():
-        session.add(shipment)
+    open_by_wh = {p.warehouse_id: p for p in order.open_parcels}
+    leaving = [open_by_wh[w] for w in stock_wids]
+    check_packed(session, order, leaving)
+    if not leaving:
+        # Services only (nothing reserved anywhere): a parcel made on the spot records them.
+        home = warehouse_id or order.warehouse_id or _first_warehouse(session)
+        leaving = [Shipment(warehouse_id=home, status=ParcelStatus.PACKED.value, carrier="", tracking="")]
+        order.parcels.append(leaving[0])
+    was = {p.warehouse_id: p.status for p in leaving}
+    now = utcnow()
+    for parcel in leaving:
+        parcel.status = ParcelStatus.SHIPPED.value
+        parcel.shipped_at = now
+        parcel.carrier = carrier.strip()
+        parcel.tracking = tracking.strip()
+    parcels = {p.warehouse_id: p for p in leaving}
+    parcel_wids = [p.warehouse_id for p in leaving]
     consumed: dict[tuple[int, int], int] = defaultdict(int)
     for line in order.lines:
         for wid, qty in sorted(to_ship.get(line.id, {}).items(), key=lambda kv: kv[0] or 0):
@@ -83,6 +115,11 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
             session.add(StockMove(product_id=line.product_id, warehouse_id=wid, qty=-qty,
                                   kind=MoveKind.SALE.value, reason=f"order {order.reference}",
                                   order_id=order.id, user=actor.user))
+    sync_parcels(order)
+    for parcel in order.open_parcels:
+        if parcel.id is None and parcel.warehouse_id in was:
+            # Part of a packed parcel stayed behind: it is still at the bench, packed as it was.
+            parcel.status = was[parcel.warehouse_id]
     session.flush()
     for (pid, wid), qty in sorted(consumed.items()):
         consume_reserved(session, pid, wid, qty)
@@ -90,7 +127,7 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
     skus = {ln.sku for ln in order.lines if to_ship.get(ln.id)}
     names = _codes(session, parcel_wids)
     note = f"{carrier} {tracking}".strip() or "no tracking"
-    where = " + ".join(names[w] for w in parcel_wids)
+    where = " + ".join(f"{names[w]} (parcel {parcels[w].id})" for w in parcel_wids)
     if done:
         set_status(session, order, OrderStatus.SHIPPED, "ship", actor, f"from {where}: {note}")
     else:
@@ -101,7 +138,6 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
     outbox.stock_changed(session, skus)
     channel = session.get(Channel, order.channel_id)
     if channel is not None and channel.kind in MARKETPLACE_KINDS and order.external_id:
-        session.flush()
         for shipment in parcels.values():
             outbox.enqueue(
                 session, "fulfillment.push",

@@ -24,9 +24,11 @@ from omsdesk.models import (
     Order,
     OrderLine,
     OrderStatus,
+    ParcelStatus,
     Payment,
     Product,
     Reservation,
+    Shipment,
     StockLevel,
     ValidationError,
 )
@@ -134,7 +136,10 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
             line_rows.append(ln | {"order_id": oid})
     line_ids = list(conn.execute(insert(lines_t).returning(lines_t.c.id, sort_by_parameter_order=True),
                                  line_rows).scalars())
-    audits, payments, reservations = [], [], []
+    audits: list[dict[str, Any]] = []
+    payments: list[dict[str, Any]] = []
+    reservations: list[dict[str, Any]] = []
+    parcels: list[dict[str, Any]] = []
     first_line = 0
     skus: set[str] = set()
     for oid, p in zip(ids, planned, strict=True):
@@ -155,8 +160,12 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
             reservations.append({"order_line_id": line_ids[first_line + i], "product_id": ln["product_id"],
                                  "warehouse_id": wid, "qty": qty, "created_at": now})
             skus.add(ln["sku"])
+        # One open parcel per warehouse the order is reserved in (as parcels.sync_parcels makes).
+        parcels.extend({"order_id": oid, "warehouse_id": wid, "status": ParcelStatus.OPEN.value,
+                        "carrier": "", "tracking": ""} for wid in sorted({w for _i, w, _q in p.reserve}))
         first_line += len(p.lines)
-    for model, rows in ((Payment, payments), (Reservation, reservations), (AuditEntry, audits)):
+    for model, rows in ((Payment, payments), (Reservation, reservations), (Shipment, parcels),
+                        (AuditEntry, audits)):
         if rows:
             conn.execute(insert(_table(model)), rows)
     if skus:

@@ -100,6 +100,8 @@ def _wanted(session: Session, order: Order, shipment_id: int | None,
     shipment = session.get(Shipment, shipment_id)
     if shipment is None or shipment.order_id != order.id:
         raise NotFound(f"shipment {shipment_id} is not a shipment of order {order.reference}")
+    if shipment.shipped_at is None:
+        raise ConflictError(f"parcel {shipment_id} of {order.reference} has not shipped yet")
     taken = session.scalar(select(Invoice.number).where(Invoice.shipment_id == shipment_id))
     if taken:
         raise ConflictError(f"shipment {shipment_id} is already invoiced on {taken}")
@@ -191,7 +193,7 @@ def issue_in(session: Session, order: Order, company: CompanySettings, *, actor:
         language=customer.language if customer and customer.language in ("es", "en") else "es",
         description=_description(order, shipment, exemption), order_id=order.id,
         shipment_id=shipment.id if shipment else None,
-        operation_date=shipment.shipped_at.astimezone(local).date() if shipment else None,
+        operation_date=shipment.shipped_at.astimezone(local).date() if shipment and shipment.shipped_at else None,
         due_days=0 if simplified else company.payment_days,
     )
     return write_invoice(session, draft, company, actor=actor, now=now)

@@ -11,6 +11,7 @@ from omsdesk.db import Database
 from omsdesk.models import Order, OutboxMessage
 from omsdesk.models.base import utcnow
 from omsdesk.models.sync_state import ChannelSyncState
+from omsdesk.queries.order_detail import order_detail
 from omsdesk.services.channels.channels import add_channel
 from omsdesk.services.fulfilment.allocation import allocate_order
 from omsdesk.services.fulfilment.orders import cancel_order, pack_order, pay_order, pick_order
@@ -74,8 +75,13 @@ def ship(store: Shop, ref: str, tracking: str, quantities: dict[str, int] | None
         pay_order(store.db, ref, actor=ACTOR)
     if store.status(ref) in ("paid", "partial"):
         allocate_order(store.db, ref, actor=ACTOR)
-    pick_order(store.db, ref, actor=ACTOR)
-    pack_order(store.db, ref, actor=ACTOR)
+    # Picked and packed per parcel: the rest of a part-shipped packed parcel is still packed.
+    with store.db.read() as s:
+        steps = set(order_detail(s, ref).allowed_actions)
+    if "pick" in steps:
+        pick_order(store.db, ref, actor=ACTOR)
+    if "pack" in steps or "pick" in steps:
+        pack_order(store.db, ref, actor=ACTOR)
     ship_order(store.db, ref, actor=ACTOR, carrier="Correos", tracking=tracking,
                quantities=quantities)
 
