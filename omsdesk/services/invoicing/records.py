@@ -72,7 +72,7 @@ def write_record(session: Session, invoice: Invoice, kind: str, company: Company
     chain.records += 1
     session.flush()
     session.add(RecordSubmission(record_id=record.id))
-    outbox.enqueue(
+    message = outbox.enqueue(
         session, OUTBOX_TOPIC,
         {"record_id": record.id, "kind": kind, "number": invoice.number,
          "issuer_tax_id": invoice.issuer_tax_id, "hash": record.hash,
@@ -80,6 +80,8 @@ def write_record(session: Session, invoice: Invoice, kind: str, company: Company
         key=f"verifactu:{invoice.issuer_tax_id}",
         idempotency_key=f"verifactu:{record.hash}",
     )
+    # Due from the moment the record was written (its time, also when a caller sets it).
+    message.created_at = message.next_attempt_at = now or utcnow()
     return record
 
 
