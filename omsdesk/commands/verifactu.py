@@ -61,9 +61,12 @@ def _settings(ctx: CliContext) -> int:
         password = _read_password() if a.certificate else None
         if a.certificate and not password:
             raise ValidationError("the certificate's password is empty (give it on standard input)")
-        settings, info = configure(ctx.db, actor=ctx.actor, environment=a.environment,
-                                   certificate=a.certificate, password=password,
-                                   presenter_nif=a.nif)
+        try:
+            settings, info = configure(ctx.db, actor=ctx.actor, environment=a.environment,
+                                       certificate=a.certificate, password=password,
+                                       presenter_nif=a.nif)
+        except (SyncError, SecretUnavailable) as exc:
+            raise ValidationError(str(exc)) from None
     else:
         from omsdesk.services.invoicing.aeat import get_aeat_settings
 
