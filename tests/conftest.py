@@ -26,6 +26,7 @@ pytest_plugins = [
     "tests.fixtures.odoo_server",
     "tests.fixtures.gui_data",
     "tests.fixtures.smtp",
+    "tests.fixtures.aeat_server",
 ]
 
 

@@ -14,7 +14,9 @@ from omsdesk.invoicing.verifactu import (
     record_date,
 )
 from omsdesk.invoicing.verifactu_xml import (
+    NO_CORRECTION,
     AltaContent,
+    Correction,
     Detail,
     InvoiceRef,
     Recipient,
@@ -87,7 +89,8 @@ def record_fields(invoice: Invoice, kind: str, previous_hash: str, generated_at:
 
 def build_record(invoice: Invoice, kind: str, *, corrected: Invoice | None,
                  previous: InvoiceRecord | None, generated_at: str, software_version: str,
-                 installation: str, previous_hash: str | None = None) -> BuiltRecord:
+                 installation: str, previous_hash: str | None = None,
+                 correction: Correction = NO_CORRECTION, solo_verifactu: str = "S") -> BuiltRecord:
     """Fields, fingerprint and XML of a record; `previous` is the issuer's last record, if any.
 
     `previous_hash` defaults to the previous record's hash; verify-chain passes the stored one
@@ -99,9 +102,10 @@ def build_record(invoice: Invoice, kind: str, *, corrected: Invoice | None,
     prev_ref = (InvoiceRef(previous.issuer_tax_id, previous.num_serie, previous.issue_date)
                 if previous is not None else None)
     software = Software(producer_name=invoice.issuer_name, producer_tax_id=invoice.issuer_tax_id,
-                        version=software_version, installation=installation)
+                        version=software_version, installation=installation,
+                        solo_verifactu=solo_verifactu)
     if kind == ANULACION:
-        return BuiltRecord(fields, hash_, anulacion_xml(fields, hash_, prev_ref, software))
+        return BuiltRecord(fields, hash_, anulacion_xml(fields, hash_, prev_ref, software, correction))
     details, _cuota, _importe = _to_euros(invoice)
     recipient = None
     if invoice.customer_tax_id and invoice.invoice_type not in _NO_RECIPIENT:
@@ -116,4 +120,4 @@ def build_record(invoice: Invoice, kind: str, *, corrected: Invoice | None,
     content = AltaContent(issuer_name=invoice.issuer_name, description=invoice.description,
                           details=details, recipient=recipient, rectified=rectified,
                           substituted=substituted)
-    return BuiltRecord(fields, hash_, alta_xml(fields, hash_, content, prev_ref, software))
+    return BuiltRecord(fields, hash_, alta_xml(fields, hash_, content, prev_ref, software, correction))

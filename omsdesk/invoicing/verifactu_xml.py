@@ -62,6 +62,26 @@ class Software:
     installation: str
     name: str = "omsdesk"
     system_id: str = "OM"
+    # omsdesk is used only as a VERI*FACTU system (it sends every record to the AEAT and
+    # keeps no signed event log for NO VERI*FACTU use): 'S'. Records written before it
+    # declared so carry 'N' and are rebuilt with it.
+    solo_verifactu: str = "S"
+
+
+@dataclass(frozen=True)
+class Correction:
+    """Marks of a record that corrects an earlier one of the same invoice.
+
+    Servicio web v1.0.0 §8.1.2 (alta de subsanación: Subsanacion=S), §8.1.3 (alta por rechazo:
+    Subsanacion=S, RechazoPrevio=X), §8.2.2 (anulación por rechazo: RechazoPrevio=S).
+    Empty strings leave the element out.
+    """
+
+    subsanacion: str = ""
+    rechazo_previo: str = ""
+
+
+NO_CORRECTION = Correction()
 
 
 @dataclass(frozen=True)
@@ -128,8 +148,8 @@ def _software(parent: etree._Element, sw: Software) -> None:
     _sf(box, "IdSistemaInformatico", sw.system_id)
     _sf(box, "Version", sw.version[:50])
     _sf(box, "NumeroInstalacion", sw.installation[:100])
-    # One issuer per installation (company_settings has a single row), usable in both modes.
-    _sf(box, "TipoUsoPosibleSoloVerifactu", "N")
+    # One issuer per installation (company_settings has a single row).
+    _sf(box, "TipoUsoPosibleSoloVerifactu", sw.solo_verifactu)
     _sf(box, "TipoUsoPosibleMultiOT", "N")
     _sf(box, "IndicadorMultiplesOT", "N")
 
@@ -160,7 +180,7 @@ def _tail(root: etree._Element, rec: RecordFields, hash_: str) -> None:
 
 
 def alta_xml(rec: RecordFields, hash_: str, content: AltaContent, previous: InvoiceRef | None,
-             software: Software) -> str:
+             software: Software, correction: Correction = NO_CORRECTION) -> str:
     """sum1:RegistroAlta for an issued invoice."""
     if rec.kind != ALTA:
         raise ValueError("alta_xml needs the fields of a registro de alta")
@@ -168,6 +188,10 @@ def alta_xml(rec: RecordFields, hash_: str, content: AltaContent, previous: Invo
     _sf(root, "IDVersion", VERSION)
     _invoice_ref(root, "IDFactura", InvoiceRef(rec.issuer_tax_id, rec.num_serie, rec.issue_date))
     _sf(root, "NombreRazonEmisor", content.issuer_name[:120])
+    if correction.subsanacion:
+        _sf(root, "Subsanacion", correction.subsanacion)
+    if correction.rechazo_previo:
+        _sf(root, "RechazoPrevio", correction.rechazo_previo)
     _sf(root, "TipoFactura", rec.invoice_type)
     if content.rectified:
         _sf(root, "TipoRectificativa", "I")  # by differences: the credit note carries the change
@@ -195,7 +219,7 @@ def alta_xml(rec: RecordFields, hash_: str, content: AltaContent, previous: Invo
 
 
 def anulacion_xml(rec: RecordFields, hash_: str, previous: InvoiceRef | None,
-                  software: Software) -> str:
+                  software: Software, correction: Correction = NO_CORRECTION) -> str:
     """sum1:RegistroAnulacion for a cancelled invoice."""
     root = etree.Element(f"{{{NS_SF}}}RegistroAnulacion", nsmap={"sum1": NS_SF})
     _sf(root, "IDVersion", VERSION)
@@ -203,14 +227,21 @@ def anulacion_xml(rec: RecordFields, hash_: str, previous: InvoiceRef | None,
     _sf(box, "IDEmisorFacturaAnulada", rec.issuer_tax_id)
     _sf(box, "NumSerieFacturaAnulada", rec.num_serie)
     _sf(box, "FechaExpedicionFacturaAnulada", rec.issue_date)
+    if correction.rechazo_previo:
+        _sf(root, "RechazoPrevio", correction.rechazo_previo)
     _chain(root, previous, rec.previous_hash)
     _software(root, software)
     _tail(root, rec, hash_)
     return str(etree.tostring(root, encoding="unicode"))
 
 
-def submission(issuer_name: str, issuer_tax_id: str, records: list[str]) -> str:
-    """sum:RegFactuSistemaFacturacion with a Cabecera and one RegistroFactura per record."""
+def submission(issuer_name: str, issuer_tax_id: str, records: list[str], *,
+               incidencia: bool = False) -> str:
+    """sum:RegFactuSistemaFacturacion with a Cabecera and one RegistroFactura per record.
+
+    `incidencia` marks records sent late because of an outage (Cabecera
+    RemisionVoluntaria/Incidencia=S, allowed only for VERI*FACTU systems, Validaciones §3.1.1.4).
+    """
     if not 1 <= len(records) <= 1000:
         raise ValueError("a submission carries 1 to 1,000 records")
     root = etree.Element(f"{{{NS_LR}}}RegFactuSistemaFacturacion", nsmap=NSMAP)
@@ -218,6 +249,8 @@ def submission(issuer_name: str, issuer_tax_id: str, records: list[str]) -> str:
     who = _sf(head, "ObligadoEmision")
     _sf(who, "NombreRazon", issuer_name[:120])
     _sf(who, "NIF", issuer_tax_id)
+    if incidencia:
+        _sf(_sf(head, "RemisionVoluntaria"), "Incidencia", "S")
     for xml in records:
         box = etree.SubElement(root, f"{{{NS_LR}}}RegistroFactura")
         box.append(etree.fromstring(xml))

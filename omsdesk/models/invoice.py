@@ -71,6 +71,10 @@ class CompanySettings(Base):
     verifactu_environment: Mapped[str] = mapped_column(String(12), default="test")
     time_zone: Mapped[str] = mapped_column(String(40), default="Europe/Madrid")
     installation_id: Mapped[str] = mapped_column(String(100), default="")
+    # Submission to the AEAT (VERI*FACTU): the PKCS#12 client certificate (its password lives
+    # in the keyring only) and the NIF of whoever presents the records (the certificate's holder).
+    aeat_certificate_path: Mapped[str] = mapped_column(String(400), default="")
+    aeat_presenter_nif: Mapped[str] = mapped_column(String(32), default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
@@ -225,6 +229,12 @@ class InvoiceRecord(Base):
     # SistemaInformatico as written, so the XML can be rebuilt after a software upgrade.
     software_version: Mapped[str] = mapped_column(String(50))
     installation: Mapped[str] = mapped_column(String(100))
+    # TipoUsoPosibleSoloVerifactu as written ('N' before omsdesk declared VERI*FACTU-only use).
+    solo_verifactu: Mapped[str] = mapped_column(String(1), default="S")
+    # A record that corrects an earlier one of the same invoice (servicio web §8.1.2, §8.1.3,
+    # §8.2.2): Subsanacion 'S' and RechazoPrevio 'X' (alta) or 'S' (anulación); '' when absent.
+    subsanacion: Mapped[str] = mapped_column(String(1), default="")
+    rechazo_previo: Mapped[str] = mapped_column(String(1), default="")
     xml: Mapped[str] = mapped_column(Text)
 
 

@@ -31,6 +31,8 @@ from omsdesk.services.channels.channels import (
 )
 from omsdesk.services.channels.mail import MAIL_CODE, mail_settings_in
 from omsdesk.services.intake.imports import ImportCounts
+from omsdesk.services.invoicing.aeat import submission_configured
+from omsdesk.sync.aeat.delivery import AeatSender, AeatSendReport
 from omsdesk.sync.engine import ConnectorFactory, RunReport, classify, default_factory, pull_orders
 from omsdesk.sync.erp.base import ErpConnector
 from omsdesk.sync.errors import SyncError
@@ -44,6 +46,8 @@ log = logging.getLogger(__name__)
 JOBS = ("pull_orders", "push_stock", "drain_outbox")
 ERP_JOB = "erp_push"
 MAIL_JOB = "send_mail"
+AEAT_JOB = "aeat_send"
+AEAT_CODE = "aeat"  # the job's "channel": VERI*FACTU records go to the AEAT, not to a shop
 ERP_KEYRING_SERVICE = "omsdesk-erp"
 
 
@@ -55,6 +59,8 @@ class JobIntervals:
     push_stock: float = 60.0
     drain_outbox: float = 30.0
     erp_push: float = 60.0
+    # Often enough that a record goes within seconds of its wait running out (art. 16.2).
+    aeat_send: float = 20.0
     jitter: float = 10.0
     lock_retry: float = 30.0
 
@@ -66,7 +72,7 @@ class SyncEvent:
     kind: str  # "run" | "started" | "standby" | "stopped"
     channel: str = ""
     job: str = ""
-    report: RunReport | DrainReport | None = None
+    report: RunReport | DrainReport | AeatSendReport | None = None
     at: datetime | None = None
 
 
@@ -133,8 +139,10 @@ class SyncScheduler:
     def __init__(self, db: Database, *, factory: ConnectorFactory | None = None,
                  intervals: JobIntervals = JobIntervals(),
                  dispatcher: OutboxDispatcher | None = None,
-                 erp_factory: ErpFactory | None = None) -> None:
+                 erp_factory: ErpFactory | None = None,
+                 aeat: AeatSender | None = None) -> None:
         self.db = db
+        self.aeat = aeat or AeatSender(db)
         self.factory = factory or default_factory()
         self.erp_factory = erp_factory or default_erp_factory
         self.intervals = intervals
@@ -217,9 +225,11 @@ class SyncScheduler:
         channels = active_shop_channels(self.db)
         erps = active_erp_channels(self.db)
         mail = _mail_configured(self.db)
+        aeat = _aeat_configured(self.db)
         wanted = ({f"{job}:{code}" for code in channels for job in JOBS}
                   | {f"{ERP_JOB}:{code}" for code in erps}
-                  | ({f"{MAIL_JOB}:{MAIL_CODE}"} if mail else set()))
+                  | ({f"{MAIL_JOB}:{MAIL_CODE}"} if mail else set())
+                  | ({f"{AEAT_JOB}:{AEAT_CODE}"} if aeat else set()))
         for job in self._scheduler.get_jobs():
             if job.id != "sync-lock" and job.id not in wanted:
                 job.remove()
@@ -244,18 +254,26 @@ class SyncScheduler:
                 self.run_job, "interval", args=(MAIL_JOB, MAIL_CODE), id=f"{MAIL_JOB}:{MAIL_CODE}",
                 seconds=self.intervals.drain_outbox, jitter=self.intervals.jitter,
                 next_run_time=utcnow(), max_instances=1, coalesce=True)
+        if aeat and f"{AEAT_JOB}:{AEAT_CODE}" not in existing:
+            self._scheduler.add_job(
+                self.run_job, "interval", args=(AEAT_JOB, AEAT_CODE), id=f"{AEAT_JOB}:{AEAT_CODE}",
+                seconds=self.intervals.aeat_send, jitter=self.intervals.jitter,
+                next_run_time=utcnow(), max_instances=1, coalesce=True)
         return channels
 
     # -- work ----------------------------------------------------------------------------
 
     def run_job(self, job: str, channel: str, *,
-                progress: Callable[[ImportCounts], None] | None = None) -> RunReport | DrainReport:
+                progress: Callable[[ImportCounts], None] | None = None,
+                ) -> RunReport | DrainReport | AeatSendReport:
         """Run one job now (from the scheduler thread, `sync --once` or Sync now).
 
         `progress` hears the running counts of an order pull after each page.
         """
-        report: RunReport | DrainReport
-        if job == "pull_orders":
+        report: RunReport | DrainReport | AeatSendReport
+        if job == AEAT_JOB:
+            report = self.aeat.send()
+        elif job == "pull_orders":
             report = pull_orders(self.db, channel, factory=self.factory, progress=progress)
         elif job == ERP_JOB:
             report = push_to_erp(self.db, channel, self.erp_factory)
@@ -272,13 +290,13 @@ class SyncScheduler:
 
     def run_once(self, channel: str | None = None, *,
                  progress: Callable[[str, ImportCounts], None] | None = None,
-                 ) -> list[RunReport | DrainReport]:
+                 ) -> list[RunReport | DrainReport | AeatSendReport]:
         """Every job once for one or all channels, holding the sync lock (SyncBusy if taken).
 
         ERP channels (all of them, or the one named) get their delivery job too.
         `progress(channel, counts)` hears each pulled page.
         """
-        reports: list[RunReport | DrainReport] = []
+        reports: list[RunReport | DrainReport | AeatSendReport] = []
         held = self.lock.held
         if not held:
             self.lock.__enter__()  # raises SyncBusy when another process runs the sync
@@ -287,7 +305,11 @@ class SyncScheduler:
             shops = active_shop_channels(self.db)
             erps = active_erp_channels(self.db)
             mail = [MAIL_CODE] if _mail_configured(self.db) else []
-            for code in [channel] if channel else shops + erps + mail:
+            aeat = [AEAT_CODE] if _aeat_configured(self.db) else []
+            for code in [channel] if channel else shops + erps + mail + aeat:
+                if code == AEAT_CODE:
+                    reports.append(self.run_job(AEAT_JOB, code))
+                    continue
                 if code == MAIL_CODE:
                     reports.append(self.run_job(MAIL_JOB, code))
                     continue
@@ -311,8 +333,20 @@ def _mail_configured(db: Database) -> bool:
         return mail_settings_in(s) is not None
 
 
+def _aeat_configured(db: Database) -> bool:
+    with db.write() as s:
+        return submission_configured(s)
+
+
 def report_dict(report: Any) -> dict[str, Any]:
     """A report as plain data (for --json and the GUI bridge)."""
+    if isinstance(report, AeatSendReport):
+        return {"channel": AEAT_CODE, "job": AEAT_JOB, "status": report.status,
+                "health": "offline" if report.unanswered and not report.accepted else "ok",
+                "error": report.error,
+                "counts": {"delivered": report.accepted + report.accepted_with_errors,
+                           "failed": report.rejected + report.refused,
+                           "waiting": report.waiting, "batches": report.batches}}
     if isinstance(report, RunReport):
         return {"channel": report.channel, "job": report.job, "status": report.status,
                 "health": report.health, "error": report.error, "cursor": report.cursor,

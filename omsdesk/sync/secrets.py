@@ -95,8 +95,12 @@ def store_secret(channel_code: str, secret: str) -> None:
     register_secret(secret.strip())
 
 
-def load_secret(channel_code: str) -> str:
-    """The channel's secret; SecretUnavailable when there is none or no keyring."""
+def load_secret(channel_code: str, *, missing_hint: str = "") -> str:
+    """The channel's secret; SecretUnavailable when there is none or no keyring.
+
+    `missing_hint` replaces the advice given when nothing is stored (for secrets that are not
+    a channel's, such as the AEAT certificate's password).
+    """
     check_keyring()
     try:
         secret = keyring.get_password(SERVICE, channel_code)
@@ -104,6 +108,8 @@ def load_secret(channel_code: str) -> str:
         raise _refusal() from None
     except KeyringError as exc:
         raise SecretUnavailable(f"the keyring cannot be read: {exc}") from None
+    if not secret and missing_hint:
+        raise SecretUnavailable(missing_hint)
     if not secret:
         raise SecretUnavailable(
             f"no secret stored for channel '{channel_code}': run "

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from omsdesk.db import Database
 from omsdesk.services.intake.order_entry import AddressInput, CustomerInput
+from omsdesk.services.invoicing.aeat import set_aeat_settings
 from omsdesk.services.invoicing.credit import credit_invoice
 from omsdesk.services.invoicing.documents import invoice_doc, render_invoice_pdf
 from omsdesk.services.invoicing.issue import issue_invoice
@@ -25,7 +26,22 @@ BUYER = CustomerInput(name="Ana López", tax_id="12345678Z",
 @pytest.fixture
 def sqlite_shop(sqlite_db: Database) -> Shop:
     setup_company(sqlite_db)
+    # Submission configured: the QR and the VERI*FACTU legend are printed (docs/verifactu.md).
+    set_aeat_settings(sqlite_db, actor=ACTOR, certificate_path="/etc/omsdesk/company.p12")
     return Shop(sqlite_db)
+
+
+def test_without_submission_no_qr_and_no_legend_are_printed(sqlite_db: Database) -> None:
+    setup_company(sqlite_db)
+    shop = Shop(sqlite_db)
+    inv = issue_invoice(shop.db, shop.order({shop.product(): 1}, customer=BUYER), actor=ACTOR,
+                        now=NOW)
+    with shop.db.read() as s:
+        doc = invoice_doc(s, inv.number)
+        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_invoice_pdf(
+            s, inv.number))).pages)
+    assert (doc.qr_url, doc.qr_legend) == (None, None)
+    assert "VERI*FACTU" not in text and "QR tributario" not in text
 
 
 def _qr_codes(pdf: bytes, tmp_path: Path) -> list[str]:

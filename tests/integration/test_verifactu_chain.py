@@ -146,6 +146,9 @@ def test_changing_an_invoice_behind_its_record_is_caught(shop: Shop) -> None:
 def test_a_deleted_record_breaks_the_link_of_the_next_one(shop: Shop) -> None:
     ids = build_chain(shop)
     with tamperer(shop.db) as conn:
+        # With the AEAT's answer about it, which refers to the record.
+        conn.execute(text("DELETE FROM invoice_record_submissions WHERE record_id = :id"),
+                     {"id": ids[2]})
         conn.execute(text("DELETE FROM invoice_records WHERE id = :id"), {"id": ids[2]})
     report = verify_chain(shop.db)
     assert report.problem is not None
@@ -165,3 +168,31 @@ def test_issuing_refuses_to_extend_a_damaged_chain(shop: Shop) -> None:
         issue_invoice(shop.db, shop.order({shop.product(): 1}), actor=ACTOR, now=NOW)
     with shop.db.read() as s:
         assert s.scalar(select(InvoiceRecord.id).order_by(InvoiceRecord.id.desc())) == ids[-1]
+
+
+def test_a_line_changed_behind_a_consistent_invoice_is_reported_by_number(shop: Shop) -> None:
+    ids = build_chain(shop)
+    with shop.db.read() as s:
+        first = s.scalar(select(Invoice).order_by(Invoice.id))
+        assert first is not None
+    with tamperer(shop.db) as conn:
+        # The header, breakdown and record still agree; only a line's net amount says otherwise.
+        conn.execute(text("UPDATE invoice_lines SET net = net - 100, total = total - 100 "
+                          "WHERE invoice_id = :i AND line_no = 1"), {"i": first.id})
+    report = verify_chain(shop.db)
+    assert report.problem is not None
+    assert (report.problem.record_id, report.problem.number) == (ids[0], first.number)
+    assert "its lines add up to base" in report.problem.reason
+
+
+def test_a_recipient_changed_behind_its_record_is_reported(shop: Shop) -> None:
+    ids = build_chain(shop)
+    with shop.db.read() as s:
+        first = s.scalar(select(Invoice).order_by(Invoice.id))
+        assert first is not None
+    with tamperer(shop.db) as conn:
+        conn.execute(text("UPDATE invoices SET customer_tax_id = '87654321X' WHERE id = :i"),
+                     {"i": first.id})
+    report = verify_chain(shop.db)
+    assert report.problem is not None and report.problem.record_id == ids[0]
+    assert "recipient is 12345678Z, the invoice's 87654321X" in report.problem.reason

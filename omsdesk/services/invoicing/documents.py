@@ -15,6 +15,7 @@ from omsdesk.invoicing.verifactu import QR_LEGEND, qr_url
 from omsdesk.models import ValidationError
 from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceRecord
 from omsdesk.models.money import currency_exponent, round_half_up
+from omsdesk.services.invoicing.aeat import settings_of
 from omsdesk.services.invoicing.company import load_company
 from omsdesk.services.invoicing.issue import load_invoice
 
@@ -80,8 +81,12 @@ def doc_for(session: Session, invoice: Invoice, company: CompanySettings) -> Inv
         customer = Party(name=invoice.customer_name, tax_id=invoice.customer_tax_id,
                          address_lines=tuple(invoice.customer_address.splitlines()),
                          country=invoice.customer_country if invoice.customer_address else "")
+    # VERI*FACTU-only use (docs/verifactu.md): the QR and the «VERI*FACTU» legend say the AEAT
+    # holds the record (Orden HAC/1177/2024 art. 20.1.b), so they print only while records are
+    # being sent.
     url = (qr_url(invoice.issuer_tax_id, invoice.number, record.issue_date, record.importe_total,
-                  company.verifactu_environment) if record is not None else None)
+                  company.verifactu_environment)
+           if record is not None and settings_of(company).configured else None)
     terms = ""
     if kind == "invoice" and invoice.due_date > invoice.issue_date:
         terms = ("Vencimiento: " if lang == "es" else "Due date: ") + format_day(invoice.due_date, lang)

@@ -12,10 +12,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from omsdesk import __version__
 from omsdesk.db import Database
+from omsdesk.invoicing.record_check import invoice_mismatch
 from omsdesk.invoicing.records import build_record
 from omsdesk.invoicing.verifactu import ALTA, ANULACION, RecordFields, fingerprint
-from omsdesk.invoicing.verifactu_xml import submission
+from omsdesk.invoicing.verifactu_xml import NO_CORRECTION, Correction, submission
 from omsdesk.models import ConflictError
+from omsdesk.models.aeat import RecordSubmission
 from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceChain, InvoiceRecord
 from omsdesk.services import outbox
@@ -36,8 +38,10 @@ def _last_record(session: Session, issuer_tax_id: str) -> InvoiceRecord | None:
 
 
 def write_record(session: Session, invoice: Invoice, kind: str, company: CompanySettings, *,
-                 corrected: Invoice | None = None, now: datetime | None = None) -> InvoiceRecord:
-    """Append the alta or anulación record of `invoice` to its issuer's chain and queue it."""
+                 corrected: Invoice | None = None, now: datetime | None = None,
+                 correction: Correction = NO_CORRECTION) -> InvoiceRecord:
+    """Append the alta or anulación record of `invoice` to its issuer's chain and queue it
+    for the AEAT (outbox topic verifactu.record); `correction` marks a subsanación."""
     chain = _lock_chain(session, invoice.issuer_tax_id)
     previous = _last_record(session, invoice.issuer_tax_id)
     if previous is not None and _rehash(previous) != previous.hash:
@@ -54,19 +58,21 @@ def write_record(session: Session, invoice: Invoice, kind: str, company: Company
             f"after this computer's time {generated_at}; check the date and time of this workstation")
     built = build_record(invoice, kind, corrected=corrected, previous=previous,
                          generated_at=generated_at, software_version=__version__,
-                         installation=company.installation_id)
+                         installation=company.installation_id, correction=correction)
     f = built.fields
     record = InvoiceRecord(
         issuer_tax_id=f.issuer_tax_id, kind=kind, invoice_id=invoice.id, num_serie=f.num_serie,
         issue_date=f.issue_date, invoice_type=f.invoice_type, cuota_total=f.cuota_total,
         importe_total=f.importe_total, previous_hash=f.previous_hash, generated_at=f.generated_at,
         hash=built.hash, software_version=__version__, installation=company.installation_id,
-        xml=built.xml,
+        solo_verifactu="S", subsanacion=correction.subsanacion,
+        rechazo_previo=correction.rechazo_previo, xml=built.xml,
     )
     session.add(record)
     chain.records += 1
     session.flush()
-    outbox.enqueue(
+    session.add(RecordSubmission(record_id=record.id))
+    message = outbox.enqueue(
         session, OUTBOX_TOPIC,
         {"record_id": record.id, "kind": kind, "number": invoice.number,
          "issuer_tax_id": invoice.issuer_tax_id, "hash": record.hash,
@@ -74,6 +80,8 @@ def write_record(session: Session, invoice: Invoice, kind: str, company: Company
         key=f"verifactu:{invoice.issuer_tax_id}",
         idempotency_key=f"verifactu:{record.hash}",
     )
+    # Due from the moment the record was written (its time, also when a caller sets it).
+    message.created_at = message.next_attempt_at = now or utcnow()
     return record
 
 
@@ -113,8 +121,10 @@ def verify_chain(db: Database) -> ChainReport:
     every series with a missing number.
 
     A record holds when its fingerprint recomputes from its fields, it links to the
-    fingerprint of the issuer's previous record, its fields match the invoice it records,
-    and its stored XML is exactly the XML rebuilt from the invoice and the record.
+    fingerprint of the issuer's previous record, the invoice it records says the same
+    (number, date, type, base, tax, total, recipient) and its lines add up to it
+    (invoicing/record_check.py), and its stored XML is exactly the XML rebuilt from the
+    invoice and the record.
     """
     with db.read() as s:
         gaps = series_gaps(s)
@@ -122,12 +132,13 @@ def verify_chain(db: Database) -> ChainReport:
         invoice_ids = {r.invoice_id for r in records}
         invoices = {i.id: i for i in s.scalars(
             select(Invoice).where(Invoice.id.in_(invoice_ids))
-            .options(selectinload(Invoice.taxes)))}
+            .options(selectinload(Invoice.taxes), selectinload(Invoice.lines)))}
         corrected_ids = {i.corrects_id for i in invoices.values() if i.corrects_id}
         missing = corrected_ids - invoices.keys()
         if missing:
             invoices.update({i.id: i for i in s.scalars(
-                select(Invoice).where(Invoice.id.in_(missing)).options(selectinload(Invoice.taxes)))})
+                select(Invoice).where(Invoice.id.in_(missing))
+                .options(selectinload(Invoice.taxes), selectinload(Invoice.lines)))})
         last: dict[str, InvoiceRecord] = {}
         positions: dict[str, int] = {}
         for rec in records:
@@ -141,11 +152,19 @@ def verify_chain(db: Database) -> ChainReport:
         return ChainReport(not gaps, len(records), len(positions), None, gaps)
 
 
+# What omsdesk writes (servicio web §8.1.2, §8.1.3, §8.2.2): plain, alta de subsanación,
+# alta por rechazo, anulación por rechazo.
+_CORRECTION_MARKS = {ALTA: {("", ""), ("S", ""), ("S", "X")}, ANULACION: {("", ""), ("", "S")}}
+
+
 def _check(rec: InvoiceRecord, previous: InvoiceRecord | None, invoices: dict[int, Invoice]) -> str:
     if rec.kind not in (ALTA, ANULACION):
         return f"unknown record kind '{rec.kind}'"
     if _rehash(rec) != rec.hash:
         return "fingerprint does not match the record's fields"
+    if (rec.subsanacion, rec.rechazo_previo) not in _CORRECTION_MARKS[rec.kind]:
+        return (f"a {rec.kind} record cannot be marked Subsanacion='{rec.subsanacion}', "
+                f"RechazoPrevio='{rec.rechazo_previo}'")
     expected_prev = previous.hash if previous else ""
     if rec.previous_hash != expected_prev:
         return ("not chained to the previous record" if previous
@@ -156,12 +175,12 @@ def _check(rec: InvoiceRecord, previous: InvoiceRecord | None, invoices: dict[in
     corrected = invoices.get(invoice.corrects_id) if invoice.corrects_id else None
     built = build_record(invoice, rec.kind, corrected=corrected, previous=previous,
                          generated_at=rec.generated_at, software_version=rec.software_version,
-                         installation=rec.installation, previous_hash=rec.previous_hash)
-    if (rec.issuer_tax_id, rec.num_serie, rec.issue_date, rec.invoice_type, rec.cuota_total,
-            rec.importe_total) != (built.fields.issuer_tax_id, built.fields.num_serie,
-                                   built.fields.issue_date, built.fields.invoice_type,
-                                   built.fields.cuota_total, built.fields.importe_total):
-        return f"record does not match invoice {invoice.number}"
+                         installation=rec.installation, previous_hash=rec.previous_hash,
+                         correction=Correction(rec.subsanacion, rec.rechazo_previo),
+                         solo_verifactu=rec.solo_verifactu)
+    mismatch = invoice_mismatch(invoice, rec, built.fields)
+    if mismatch:
+        return f"record does not match invoice {invoice.number}: {mismatch}"
     if rec.xml != built.xml:
         return "stored XML differs from the record"
     return ""
