@@ -18,12 +18,15 @@ class CustomerRow:
     email: str
     phone: str
     tax_id: str
+    terms: str = "immediate"  # immediate, cod or netN
+    credit_limit: int | None = None
 
 
 def search_customers(session: Session, text: str = "", *, limit: int = 200,
                      after_name: tuple[str, int] | None = None) -> list[CustomerRow]:
     """Customers whose name, email, phone or tax id contains `text`, by name; keyset on (name, id)."""
-    stmt = select(Customer.id, Customer.name, Customer.email, Customer.phone, Customer.tax_id)
+    stmt = select(Customer.id, Customer.name, Customer.email, Customer.phone, Customer.tax_id,
+                  Customer.payment_terms, Customer.credit_limit)
     text = text.strip()
     if text:
         pattern = f"%{escape_like(text.lower())}%"
@@ -37,7 +40,7 @@ def search_customers(session: Session, text: str = "", *, limit: int = 200,
         stmt = stmt.where((Customer.name > after_name[0])
                           | ((Customer.name == after_name[0]) & (Customer.id > after_name[1])))
     rows = session.execute(stmt.order_by(Customer.name, Customer.id).limit(limit)).all()
-    return [CustomerRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or "") for r in rows]
+    return [CustomerRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5] or "immediate", r[6]) for r in rows]
 
 
 @dataclass(frozen=True)

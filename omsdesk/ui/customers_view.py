@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -18,8 +22,18 @@ from omsdesk.ui.tables import fill_table, make_table
 from omsdesk.ui.workers import run_in_pool
 
 
+def terms_text(code: str) -> str:
+    """The clerk-facing name of payment terms (immediate, cod, netN)."""
+    translate = QCoreApplication.translate
+    if code.startswith("net") and code[3:].isdigit():
+        return translate("terms", "{days} days").format(days=code[3:])
+    return {"immediate": translate("terms", "Pay before shipping"),
+            "cod": translate("terms", "Cash on delivery")}.get(code, code)
+
+
 class CustomersView(QWidget):
     open_order = Signal(str)   # the clerk wants this order in the Orders view
+    terms_saved = Signal(int)  # customer id
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +50,8 @@ class CustomersView(QWidget):
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
 
-        self.list = make_table([self.tr("Name"), self.tr("Email"), self.tr("Phone"), self.tr("Tax id")], stretch=0)
+        self.list = make_table([self.tr("Name"), self.tr("Email"), self.tr("Phone"), self.tr("Tax id"),
+                                self.tr("Terms"), self.tr("Credit limit")], stretch=0)
         self.list.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._load_orders(row))
         self.orders_title = QLabel(self.tr("Select a customer to see their orders"))
         self.orders_title.setStyleSheet("font-weight: 600;")
@@ -46,7 +61,14 @@ class CustomersView(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.orders_title)
+        self.terms_button = QPushButton(self.tr("Payment terms…"))
+        self.terms_button.setObjectName("customer_terms")
+        self.terms_button.setEnabled(False)
+        self.terms_button.clicked.connect(self.edit_terms)
+        head = QHBoxLayout()
+        head.addWidget(self.orders_title, 1)
+        head.addWidget(self.terms_button)
+        right_layout.addLayout(head)
         right_layout.addWidget(self.order_table)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list)
@@ -78,24 +100,62 @@ class CustomersView(QWidget):
         if seq != self._search_seq:
             return
         self.customers = rows
-        fill_table(self.list, [(c.name, c.email, c.phone, c.tax_id) for c in rows])
+        fill_table(self.list, [(c.name, c.email, c.phone, c.tax_id, terms_text(c.terms),
+                                money(c.credit_limit, "EUR") if c.credit_limit is not None else "—")
+                               for c in rows], right_aligned=(5,))
+        self.terms_button.setEnabled(self._selected() is not None)
 
     def _load_orders(self, row: int) -> None:
         if not 0 <= row < len(self.customers):
             return
         customer = self.customers[row]
         db = self.ctx.db
+        self.terms_button.setEnabled(True)
 
-        def fetch() -> tuple[CustomerRow, list[CustomerOrder]]:
+        def fetch() -> tuple[CustomerRow, list[CustomerOrder], int]:
+            from omsdesk.services.fulfilment.credit import exposure
+
             with db.read() as s:
-                return customer, customer_orders(s, customer.id)
+                return customer, customer_orders(s, customer.id), exposure(s, customer.id)
 
         run_in_pool(self.ctx.pool, fetch, self._on_orders)
 
-    def _on_orders(self, result: tuple[CustomerRow, list[CustomerOrder]]) -> None:
-        customer, orders = result
+    def _selected(self) -> CustomerRow | None:
+        row = self.list.currentRow()
+        return self.customers[row] if 0 <= row < len(self.customers) else None
+
+    def edit_terms(self) -> None:
+        """Ask terms and credit limit for the selected customer and agree them through the service."""
+        from omsdesk.services.fulfilment.credit import set_terms
+        from omsdesk.ui.terms_dialog import TermsDialog
+
+        customer = self._selected()
+        if customer is None:
+            return
+        dialog = TermsDialog(customer.name, customer.terms, customer.credit_limit, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        terms, limit, ctx = dialog.terms_code(), dialog.credit_limit_minor(), self.ctx
+        self.terms_button.setEnabled(False)
+        run_in_pool(ctx.pool, lambda: set_terms(ctx.db, customer.id, actor=ctx.actor, terms=terms,
+                                                credit_limit=limit),
+                    self._on_terms_set, self._on_terms_refused)
+
+    def _on_terms_set(self, result: object) -> None:
+        self.ctx.signals.status_message.emit(self.tr("Payment terms of {name}: {terms}").format(
+            name=getattr(result, "name", ""), terms=terms_text(str(getattr(result, "terms", "")))))
+        self.terms_saved.emit(int(getattr(result, "customer_id", 0)))
+        self.refresh()
+
+    def _on_terms_refused(self, message: str) -> None:
+        self.terms_button.setEnabled(True)
+        QMessageBox.warning(self, self.tr("Terms refused"), message)
+
+    def _on_orders(self, result: tuple[CustomerRow, list[CustomerOrder], int]) -> None:
+        customer, orders, owed = result
         self.orders = orders
-        self.orders_title.setText(self.tr("Orders of {name} ({n})").format(name=customer.name, n=len(orders)))
+        self.orders_title.setText(self.tr("Orders of {name} ({n}) · owes {owed}").format(
+            name=customer.name, n=len(orders), owed=money(owed, "EUR")))
         fill_table(self.order_table, [
             (o.reference, o.placed_at.strftime("%Y-%m-%d %H:%M") if hasattr(o.placed_at, "strftime") else "",
              status_text(o.status), money(o.total, o.currency)) for o in orders], right_aligned=(3,))

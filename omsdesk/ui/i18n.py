@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from omsdesk.documents.data import Language
 
@@ -14,7 +14,7 @@ LANGUAGES = {"en": "English", "es": "Español"}
 DEFAULT_LANGUAGE = "en"
 
 # One translator per application: installing a new language removes the previous one.
-_installed: dict[int, QTranslator] = {}
+_installed: dict[int, list[QTranslator]] = {}
 
 
 def resources_dir() -> Path:
@@ -35,8 +35,7 @@ def install_translator(app: QCoreApplication, language: str | None) -> bool:
     English is the source language, so it needs no file. Call before building widgets, or
     rebuild them afterwards: Qt translates a string when tr() runs, not later.
     """
-    previous = _installed.pop(id(app), None)
-    if previous is not None:
+    for previous in _installed.pop(id(app), []):
         app.removeTranslator(previous)
     lang = language if language in LANGUAGES else DEFAULT_LANGUAGE
     QLocale.setDefault(QLocale(QLocale.Language.Spanish if lang == "es" else QLocale.Language.English))
@@ -46,7 +45,13 @@ def install_translator(app: QCoreApplication, language: str | None) -> bool:
     if not translator.load(str(translation_file(lang))):
         return False
     app.installTranslator(translator)
-    _installed[id(app)] = translator
+    installed = [translator]
+    # Qt's own words (OK, Cancel, Yes, No in dialog buttons) come with Qt's catalogue.
+    qt_words = QTranslator(app)
+    if qt_words.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_words)
+        installed.append(qt_words)
+    _installed[id(app)] = installed
     return True
 
 

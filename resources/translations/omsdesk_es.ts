@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>action</source>
         <comment>Record payment</comment>
@@ -116,52 +117,52 @@
 <context>
     <name>AnalyticsTab</name>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="50" />
+        <location filename="../../omsdesk/ui/planning_charts.py" line="50"/>
         <source>Stock value</source>
         <translation>Valor del stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="50" />
+        <location filename="../../omsdesk/ui/planning_charts.py" line="50"/>
         <source>Turnover (90 days)</source>
         <translation>Rotación (90 días)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="51" />
+        <location filename="../../omsdesk/ui/planning_charts.py" line="51"/>
         <source>Stock-outs (30 days)</source>
         <translation>Roturas de stock (30 días)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="51" />
+        <location filename="../../omsdesk/ui/planning_charts.py" line="51"/>
         <source>Top sellers (30 days)</source>
         <translation>Más vendidos (30 días)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="55" />
+        <location filename="../../omsdesk/ui/planning_charts.py" line="55"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="61" />
+        <location filename="../../omsdesk/ui/planning_charts.py" line="61"/>
         <source>Stock value per warehouse</source>
         <translation>Valor del stock por almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="94" />
+        <location filename="../../omsdesk/ui/planning_charts.py" line="94"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="118" />
+        <location filename="../../omsdesk/ui/planning_charts.py" line="118"/>
         <source>{n} row(s)</source>
         <translation>{n} fila(s)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="123" />
+        <location filename="../../omsdesk/ui/planning_charts.py" line="123"/>
         <source>Export CSV</source>
         <translation>Exportar CSV</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="127" />
+        <location filename="../../omsdesk/ui/planning_charts.py" line="127"/>
         <source>{n} row(s) written</source>
         <translation>{n} fila(s) escritas</translation>
     </message>
@@ -169,12 +170,12 @@
 <context>
     <name>BatchProgress</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="177" />
+        <location filename="../../omsdesk/ui/workers.py" line="177"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="198" />
+        <location filename="../../omsdesk/ui/workers.py" line="198"/>
         <source>{title}: {item}</source>
         <translation>{title}: {item}</translation>
     </message>
@@ -182,214 +183,214 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="145" />
+        <location filename="../../omsdesk/ui/counter.py" line="145"/>
         <source>Scan or type SKU / EAN and press Enter (3*CODE for three)</source>
         <translation>Escanee o escriba SKU / EAN y pulse Intro (3*CÓDIGO para tres)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="155" />
+        <location filename="../../omsdesk/ui/counter.py" line="155"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="155" />
+        <location filename="../../omsdesk/ui/counter.py" line="155"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="155" />
+        <location filename="../../omsdesk/ui/counter.py" line="155"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="155" />
+        <location filename="../../omsdesk/ui/counter.py" line="155"/>
         <source>Unit price</source>
         <translation>Precio unitario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="156" />
-        <location filename="../../omsdesk/ui/counter.py" line="350" />
+        <location filename="../../omsdesk/ui/counter.py" line="156"/>
+        <location filename="../../omsdesk/ui/counter.py" line="350"/>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="156" />
-        <location filename="../../omsdesk/ui/counter.py" line="210" />
+        <location filename="../../omsdesk/ui/counter.py" line="156"/>
+        <location filename="../../omsdesk/ui/counter.py" line="210"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="173" />
+        <location filename="../../omsdesk/ui/counter.py" line="173"/>
         <source>F2 cash · F3 card · F4 customer · Shift+F4 walk-in · + / - quantity · F6 set quantity · F7 line discount · F8 sale discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint</source>
         <translation>F2 efectivo · F3 tarjeta · F4 cliente · Mayús+F4 sin cliente · + / - cantidad · F6 fijar cantidad · F7 descuento de línea · F8 descuento de venta · Supr quitar línea · ↑ ↓ elegir línea · Esc vaciar · F9 reimprimir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="194" />
+        <location filename="../../omsdesk/ui/counter.py" line="194"/>
         <source>exact amount</source>
         <translation>importe exacto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="206" />
+        <location filename="../../omsdesk/ui/counter.py" line="206"/>
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="207" />
+        <location filename="../../omsdesk/ui/counter.py" line="207"/>
         <source>Shop stock:</source>
         <translation>Stock de tienda:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="208" />
+        <location filename="../../omsdesk/ui/counter.py" line="208"/>
         <source>Items:</source>
         <translation>Artículos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="212" />
+        <location filename="../../omsdesk/ui/counter.py" line="212"/>
         <source>Cash given</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="214" />
+        <location filename="../../omsdesk/ui/counter.py" line="214"/>
         <source>Change due</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="216" />
+        <location filename="../../omsdesk/ui/counter.py" line="216"/>
         <source>Cash (F2)</source>
         <translation>Efectivo (F2)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="217" />
+        <location filename="../../omsdesk/ui/counter.py" line="217"/>
         <source>Card (F3)</source>
         <translation>Tarjeta (F3)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="218" />
+        <location filename="../../omsdesk/ui/counter.py" line="218"/>
         <source>Customer (F4)</source>
         <translation>Cliente (F4)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="219" />
+        <location filename="../../omsdesk/ui/counter.py" line="219"/>
         <source>Clear (Esc)</source>
         <translation>Vaciar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="285" />
+        <location filename="../../omsdesk/ui/counter.py" line="285"/>
         <source>Quantity must be a whole number, as in 3*CODE</source>
         <translation>La cantidad debe ser un número entero, como en 3*CÓDIGO</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="293" />
-        <source>No product has the code '{code}'</source>
-        <translation>Ningún producto tiene el código '{code}'</translation>
+        <location filename="../../omsdesk/ui/counter.py" line="293"/>
+        <source>No product has the code &apos;{code}&apos;</source>
+        <translation>Ningún producto tiene el código &apos;{code}&apos;</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="309" />
+        <location filename="../../omsdesk/ui/counter.py" line="309"/>
         <source>{name}: only {n} left in the shop</source>
         <translation>{name}: solo quedan {n} en la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="312" />
+        <location filename="../../omsdesk/ui/counter.py" line="312"/>
         <source>{qty} x {name}</source>
         <translation>{qty} x {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="340" />
+        <location filename="../../omsdesk/ui/counter.py" line="340"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="351" />
+        <location filename="../../omsdesk/ui/counter.py" line="351"/>
         <source>Discount on {name}: an amount (2,50) or a percentage (10%)</source>
         <translation>Descuento en {name}: un importe (2,50) o un porcentaje (10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="368" />
+        <location filename="../../omsdesk/ui/counter.py" line="368"/>
         <source>Not a discount: {text}</source>
         <translation>No es un descuento válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="371" />
+        <location filename="../../omsdesk/ui/counter.py" line="371"/>
         <source>The discount is larger than the line</source>
         <translation>El descuento supera el importe de la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="379" />
+        <location filename="../../omsdesk/ui/counter.py" line="379"/>
         <source>Discount on the whole sale</source>
         <translation>Descuento en toda la venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="380" />
+        <location filename="../../omsdesk/ui/counter.py" line="380"/>
         <source>Percentage off every line (e.g. 10%)</source>
         <translation>Porcentaje de descuento en cada línea (p. ej. 10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="398" />
+        <location filename="../../omsdesk/ui/counter.py" line="398"/>
         <source>Removed {name}</source>
         <translation>Quitado: {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="405" />
+        <location filename="../../omsdesk/ui/counter.py" line="405"/>
         <source>Ready for the next customer</source>
         <translation>Listo para el siguiente cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="450" />
+        <location filename="../../omsdesk/ui/counter.py" line="450"/>
         <source>Walk-in customer</source>
         <translation>Cliente de mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="451" />
+        <location filename="../../omsdesk/ui/counter.py" line="451"/>
         <source>no warehouse set up</source>
         <translation>ningún almacén configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="467" />
+        <location filename="../../omsdesk/ui/counter.py" line="467"/>
         <source>not an amount</source>
         <translation>no es un importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="470" />
+        <location filename="../../omsdesk/ui/counter.py" line="470"/>
         <source>{amount} short</source>
         <translation>faltan {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="480" />
+        <location filename="../../omsdesk/ui/counter.py" line="480"/>
         <source>Cash given is not an amount: {text}</source>
         <translation>El importe entregado no es válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="483" />
+        <location filename="../../omsdesk/ui/counter.py" line="483"/>
         <source>Cash given is {short} short of the total</source>
         <translation>Faltan {short} para cubrir el total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="495" />
+        <location filename="../../omsdesk/ui/counter.py" line="495"/>
         <source>No shop warehouse is set up for this counter</source>
         <translation>Este mostrador no tiene almacén de tienda configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="514" />
+        <location filename="../../omsdesk/ui/counter.py" line="514"/>
         <source>Recording the sale...</source>
         <translation>Registrando la venta...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="525" />
+        <location filename="../../omsdesk/ui/counter.py" line="525"/>
         <source>Sale {ref}: {total}</source>
         <translation>Venta {ref}: {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="529" />
+        <location filename="../../omsdesk/ui/counter.py" line="529"/>
         <source>CHANGE {change}</source>
         <translation>CAMBIO {change}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="557" />
+        <location filename="../../omsdesk/ui/counter.py" line="557"/>
         <source>Copy: {what}</source>
         <translation>Copia: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="541" />
+        <location filename="../../omsdesk/ui/counter.py" line="541"/>
         <source>Sale not recorded: {reason}</source>
         <translation>Venta no registrada: {reason}</translation>
     </message>
@@ -397,42 +398,42 @@
 <context>
     <name>CreditDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="186" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="187"/>
         <source>Credit note for {number}</source>
         <translation>Factura rectificativa de {number}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="195" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="196"/>
         <source>e.g. goods returned, price agreed after delivery</source>
         <translation>p. ej. devolución de mercancía, precio acordado tras la entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="197" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="198"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="197" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="198"/>
         <source>Invoiced</source>
         <translation>Facturado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="197" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="198"/>
         <source>Credit</source>
         <translation>Abonar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="210" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="211"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="211" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="212"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="217" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="218"/>
         <source>Quantities to credit (all by default):</source>
         <translation>Cantidades a abonar (todas por defecto):</translation>
     </message>
@@ -440,12 +441,12 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="72" />
+        <location filename="../../omsdesk/ui/counter.py" line="72"/>
         <source>Choose customer</source>
         <translation>Elegir cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="76" />
+        <location filename="../../omsdesk/ui/counter.py" line="76"/>
         <source>Name, email, phone or tax id</source>
         <translation>Nombre, correo, teléfono o NIF</translation>
     </message>
@@ -453,125 +454,154 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="31" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="45"/>
         <source>Search name, email, phone or tax id  (Ctrl+F)</source>
         <translation>Buscar nombre, correo, teléfono o NIF  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="39" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="53"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="39" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="53"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="39" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="53"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="39" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="53"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="41" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
+        <source>Terms</source>
+        <translation>Condiciones</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
+        <source>Credit limit</source>
+        <translation>Límite de crédito</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="56"/>
         <source>Select a customer to see their orders</source>
         <translation>Seleccione un cliente para ver sus pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="43" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="58"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="43" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="58"/>
         <source>Placed</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="43" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="58"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="43" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="58"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="98" />
+        <location filename="../../omsdesk/ui/customers_view.py" line="64"/>
+        <source>Payment terms…</source>
+        <translation>Condiciones de pago…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="145"/>
+        <source>Payment terms of {name}: {terms}</source>
+        <translation>Condiciones de pago de {name}: {terms}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="152"/>
+        <source>Terms refused</source>
+        <translation>Condiciones rechazadas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="157"/>
+        <source>Orders of {name} ({n}) · owes {owed}</source>
+        <translation>Pedidos de {name} ({n}) · debe {owed}</translation>
+    </message>
+    <message>
         <source>Orders of {name} ({n})</source>
-        <translation>Pedidos de {name} ({n})</translation>
+        <translation type="vanished">Pedidos de {name} ({n})</translation>
     </message>
 </context>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="71" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="71"/>
         <source>Orders, last 30 days</source>
         <translation>Pedidos, últimos 30 días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="72" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="72"/>
         <source>Revenue, last 30 days</source>
         <translation>Ingresos, últimos 30 días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="73" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="73"/>
         <source>Open orders</source>
         <translation>Pedidos abiertos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="74" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="74"/>
         <source>Late orders</source>
         <translation>Pedidos con retraso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="75" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="75"/>
         <source>Low-stock levels</source>
         <translation>Existencias bajo mínimos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="81" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="81"/>
         <source>Orders per day by channel</source>
         <translation>Pedidos por día y canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="82" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="82"/>
         <source>Revenue per day</source>
         <translation>Ingresos por día</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="83" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="83"/>
         <source>Top products, units sold (30 days)</source>
         <translation>Productos más vendidos, unidades (30 días)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="108" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="108"/>
         <source>Loading figures…</source>
         <translation>Cargando cifras…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="119" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="119"/>
         <source>Could not load the dashboard: {error}</source>
         <translation>No se pudo cargar el panel: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="151" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="151"/>
         <source>{first} to {last}</source>
         <translation>{first} a {last}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="176" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="176"/>
         <source>days ago → today</source>
         <translation>hace días → hoy</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/dashboard.py" line="194" />
+        <location filename="../../omsdesk/ui/dashboard.py" line="194"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
@@ -579,77 +609,77 @@
 <context>
     <name>ExportAccountingDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="41" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="41"/>
         <source>Export accounting</source>
         <translation>Exportar a contabilidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="52" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="52"/>
         <source>Where to save the CSV file</source>
         <translation>Dónde guardar el archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="53" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="53"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="61" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="61"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="66" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="66"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="67" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="67"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="68" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="68"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="69" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="69"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="76" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="76"/>
         <source>Save accounting export</source>
         <translation>Guardar exportación contable</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="78" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="78"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="86" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="86"/>
         <source>Choose a file first.</source>
         <translation>Primero elija un archivo.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="91" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="91"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="98" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="98"/>
         <source>{rows} rows written to {path} ({invoices} invoices, {credits} credit notes, {payments} payments).</source>
         <translation>{rows} filas escritas en {path} ({invoices} facturas, {credits} rectificativas, {payments} cobros).</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="103" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="103"/>
         <source>{n} payments left out: the QuickBooks invoice import has no payments.</source>
         <translation>{n} cobros omitidos: la importación de facturas de QuickBooks no admite cobros.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="110" />
+        <location filename="../../omsdesk/ui/export_dialog.py" line="110"/>
         <source>Export failed: {error}</source>
         <translation>La exportación falló: {error}</translation>
     </message>
@@ -657,88 +687,88 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="136" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="136"/>
         <source>SKU starts with...  (Ctrl+F)</source>
         <translation>SKU empieza por...  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="143" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="143"/>
         <source>Low stock only</source>
         <translation>Solo stock bajo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="145" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="145"/>
         <source>Receive...</source>
         <translation>Recibir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="146" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="146"/>
         <source>Adjust...</source>
         <translation>Ajustar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="147" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="147"/>
         <source>Receive stock...</source>
         <translation>Recibir mercancía...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="150" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="150"/>
         <source>Adjust stock...</source>
         <translation>Ajustar stock...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="177" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="177"/>
         <source>Select a product to see its movements</source>
         <translation>Seleccione un producto para ver sus movimientos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="179" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="179"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="179" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="179"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="179" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="179"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="179" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="179"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="180" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="180"/>
         <source>Reason / order</source>
         <translation>Motivo / pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="180" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="180"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="206" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="206"/>
         <source>Stock levels</source>
         <translation>Niveles de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="207" />
-        <location filename="../../omsdesk/ui/inventory_view.py" line="232" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="207"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="232"/>
         <source>Planning</source>
         <translation>Planificación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="268" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="268"/>
         <source>{n} stock levels shown</source>
         <translation>{n} niveles de stock mostrados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="293" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="293"/>
         <source>Movements of {sku} · {name}</source>
         <translation>Movimientos de {sku} · {name}</translation>
     </message>
@@ -746,47 +776,47 @@
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="78" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="78" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
         <source>Due date</source>
         <translation>Vencimiento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="80" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="80" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="81" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="81" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="81" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -794,67 +824,67 @@
 <context>
     <name>InvoicesView</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="245" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="246"/>
         <source>Search number, customer, tax id or order  (Ctrl+F)</source>
         <translation>Buscar número, cliente, NIF o pedido  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="248" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="249"/>
         <source>Any status</source>
         <translation>Cualquier estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="252" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="253"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="280" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="281"/>
         <source>Open PDF (Ctrl+P)</source>
         <translation>Abrir PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="281" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="282"/>
         <source>Credit note… (Ctrl+R)</source>
         <translation>Rectificativa… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="282" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="283"/>
         <source>Export Factur-X… (Ctrl+E)</source>
         <translation>Exportar Factur-X… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="323" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="324"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="346" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="347"/>
         <source>Rendering {number}…</source>
         <translation>Generando {number}…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="367" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="368"/>
         <source>{number} is a credit note itself.</source>
         <translation>{number} ya es una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="387" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="388"/>
         <source>Credit note {number} issued</source>
         <translation>Rectificativa {number} emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="395" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="396"/>
         <source>Export Factur-X</source>
         <translation>Exportar Factur-X</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="396" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="397"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="412" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="413"/>
         <source>Factur-X written to {path}</source>
         <translation>Factur-X guardado en {path}</translation>
     </message>
@@ -862,137 +892,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="61" />
+        <location filename="../../omsdesk/ui/main_window.py" line="61"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="61" />
+        <location filename="../../omsdesk/ui/main_window.py" line="61"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="62" />
+        <location filename="../../omsdesk/ui/main_window.py" line="62"/>
         <source>Counter</source>
         <translation>Mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="62" />
+        <location filename="../../omsdesk/ui/main_window.py" line="62"/>
         <source>Pick &amp;&amp; Pack</source>
         <translation>Preparación &amp;&amp; embalaje</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="63" />
+        <location filename="../../omsdesk/ui/main_window.py" line="63"/>
         <source>Inventory</source>
         <translation>Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="63" />
+        <location filename="../../omsdesk/ui/main_window.py" line="63"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="64" />
+        <location filename="../../omsdesk/ui/main_window.py" line="64"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="64" />
+        <location filename="../../omsdesk/ui/main_window.py" line="64"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="65" />
+        <location filename="../../omsdesk/ui/main_window.py" line="65"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="95" />
+        <location filename="../../omsdesk/ui/main_window.py" line="95"/>
         <source>omsdesk — {db}</source>
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="229" />
+        <location filename="../../omsdesk/ui/main_window.py" line="229"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="230" />
+        <location filename="../../omsdesk/ui/main_window.py" line="230"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="231" />
+        <location filename="../../omsdesk/ui/main_window.py" line="231"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="233" />
+        <location filename="../../omsdesk/ui/main_window.py" line="233"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="235" />
+        <location filename="../../omsdesk/ui/main_window.py" line="235"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="236" />
+        <location filename="../../omsdesk/ui/main_window.py" line="236"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="238" />
+        <location filename="../../omsdesk/ui/main_window.py" line="238"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="244" />
+        <location filename="../../omsdesk/ui/main_window.py" line="244"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="245" />
+        <location filename="../../omsdesk/ui/main_window.py" line="245"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="248" />
+        <location filename="../../omsdesk/ui/main_window.py" line="248"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="250" />
+        <location filename="../../omsdesk/ui/main_window.py" line="250"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="253" />
+        <location filename="../../omsdesk/ui/main_window.py" line="253"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="254" />
+        <location filename="../../omsdesk/ui/main_window.py" line="254"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="255" />
+        <location filename="../../omsdesk/ui/main_window.py" line="255"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="284" />
+        <location filename="../../omsdesk/ui/main_window.py" line="284"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="287" />
+        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="288" />
+        <location filename="../../omsdesk/ui/main_window.py" line="288"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1001,42 +1031,42 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="321" />
+        <location filename="../../omsdesk/ui/main_window.py" line="321"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="322" />
+        <location filename="../../omsdesk/ui/main_window.py" line="322"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="323" />
+        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="324" />
+        <location filename="../../omsdesk/ui/main_window.py" line="324"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="325" />
+        <location filename="../../omsdesk/ui/main_window.py" line="325"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="341" />
+        <location filename="../../omsdesk/ui/main_window.py" line="341"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="345" />
+        <location filename="../../omsdesk/ui/main_window.py" line="345"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="351" />
+        <location filename="../../omsdesk/ui/main_window.py" line="351"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -1044,17 +1074,17 @@ Base de datos: {db}</translation>
 <context>
     <name>MapSkuDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="72" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="72"/>
         <source>Map SKU for {channel}</source>
         <translation>Asociar SKU de {channel}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="76" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="76"/>
         <source>Shop SKU</source>
         <translation>SKU de la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="77" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="77"/>
         <source>Our SKU</source>
         <translation>Nuestro SKU</translation>
     </message>
@@ -1062,17 +1092,17 @@ Base de datos: {db}</translation>
 <context>
     <name>OrderBatches</name>
     <message>
-        <location filename="../../omsdesk/ui/order_batches.py" line="38" />
+        <location filename="../../omsdesk/ui/order_batches.py" line="38"/>
         <source>{action}: {n} orders</source>
         <translation>{action}: {n} pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_batches.py" line="77" />
+        <location filename="../../omsdesk/ui/order_batches.py" line="77"/>
         <source>Packing slips: {n} orders</source>
         <translation>Albaranes: {n} pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_batches.py" line="78" />
+        <location filename="../../omsdesk/ui/order_batches.py" line="78"/>
         <source>Labels: {n} orders</source>
         <translation>Etiquetas: {n} pedidos</translation>
     </message>
@@ -1080,147 +1110,151 @@ Base de datos: {db}</translation>
 <context>
     <name>OrderDetailView</name>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="69" />
-        <location filename="../../omsdesk/ui/order_detail.py" line="171" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="69"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="171"/>
         <source>No order selected</source>
         <translation>Ningún pedido seleccionado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="94" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="94"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="95" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="95"/>
         <source>Ship to</source>
         <translation>Enviar a</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="98" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="98"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="98" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="98"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="98" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="98"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="98" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="98"/>
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="99" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="102" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="102"/>
         <source>Paid at</source>
         <translation>Pagado el</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="102" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="102"/>
         <source>Method</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="102" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="102"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="102" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="102"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="108" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="108"/>
         <source>Issue invoice</source>
         <translation>Emitir factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="117" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="117"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="117" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="117"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="117" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="117"/>
         <source>Workstation</source>
         <translation>Puesto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="117" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="117"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="118" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="118"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="118" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="118"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="118" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="118"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="128" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="128"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="129" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="129"/>
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="130" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="130"/>
         <source>Shipments</source>
         <translation>Envíos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="131" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="131"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="132" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="132"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="133" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="133"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="199" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="199"/>
         <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
 Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}{refund}</source>
         <translation>Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}{refund}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="227" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="227"/>
+        <source>Parcel {id} from {wh}, {status}: {lines}</source>
+        <translation>Bulto {id} desde {wh}, {status}: {lines}</translation>
+    </message>
+    <message>
         <source>To ship from {wh} (reserved): {lines}</source>
-        <translation>Por enviar desde {wh} (reservado): {lines}</translation>
+        <translation type="vanished">Por enviar desde {wh} (reservado): {lines}</translation>
     </message>
     <message>
         <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
@@ -1229,62 +1263,62 @@ Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="229" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="230"/>
         <source>Not shipped yet</source>
         <translation>Aún no enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="232" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="233"/>
         <source>No invoice</source>
         <translation>Sin factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="236" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="237"/>
         <source>No notes</source>
         <translation>Sin notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="260" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="261"/>
         <source>refunded {amount}</source>
         <translation>devuelto {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="262" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="263"/>
         <source>refund due {amount}</source>
         <translation>a devolver {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="298" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="299"/>
         <source>Nothing to return: every quantity is 0</source>
         <translation>Nada que devolver: todas las cantidades son 0</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="311" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="330"/>
         <source>Return {rma} recorded</source>
         <translation>Devolución {rma} registrada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="312" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="331"/>
         <source>credit note to issue: {command}</source>
         <translation>factura rectificativa por emitir: {command}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="328" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="350"/>
         <source>Reason for {ref}:</source>
         <translation>Motivo para {ref}:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="353" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="375"/>
         <source>Invoice {number} issued for {ref}</source>
         <translation>Factura {number} emitida para {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="372" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="394"/>
         <source>{action}: {ref} done</source>
         <translation>{action}: {ref} hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="378" />
+        <location filename="../../omsdesk/ui/order_detail.py" line="400"/>
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
     </message>
@@ -1292,57 +1326,57 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrderQueueModel</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="81" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="81" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
         <source>Placed</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="81" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="82" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="93"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="82" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="93"/>
         <source>Marketplace id</source>
         <translation>Id. en el marketplace</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="83" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="94"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="83" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="94"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="84" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="95"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="84" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="95"/>
         <source>Ship by</source>
         <translation>Enviar antes de</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="104" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="115"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="106" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="117"/>
         <source>Late: should have shipped by {when}</source>
         <translation>Con retraso: debía enviarse antes de {when}</translation>
     </message>
@@ -1350,98 +1384,98 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="76" />
-        <location filename="../../omsdesk/ui/orders_view.py" line="340" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="76"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="340"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="80" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="80"/>
         <source>Search order, marketplace id, customer, email or SKU  (Ctrl+F)</source>
         <translation>Buscar pedido, id. de marketplace, cliente, correo o SKU  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="90" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="90"/>
         <source>All channels</source>
         <translation>Todos los canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="92" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="92"/>
         <source>All warehouses</source>
         <translation>Todos los almacenes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="95" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="95"/>
         <source>Any time</source>
         <translation>Cualquier fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="96" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="96"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="96" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="96"/>
         <source>Last {n} days</source>
         <translation>Últimos {n} días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="97" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="97"/>
         <source>Late only</source>
         <translation>Solo con retraso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="98" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="98"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="108" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="108"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="111" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="111"/>
         <source>Batch actions</source>
         <translation>Acciones en lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="196" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="196"/>
         <source>{action} selected</source>
         <translation>{action} seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="205" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="205"/>
         <source>Print packing slips for selected</source>
         <translation>Imprimir albaranes de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="206" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="206"/>
         <source>Print labels for selected</source>
         <translation>Imprimir etiquetas de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="216" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="216"/>
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="219" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="219"/>
         <source>Oldest first (jump to end)</source>
         <translation>Más antiguos primero (ir al final)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="304" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="304"/>
         <source>The queue sorts by placement time only</source>
         <translation>La cola solo se ordena por fecha del pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="346" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="346"/>
         <source>{n}{more} orders shown · {ms:.0f} ms</source>
         <translation>{n}{more} pedidos mostrados · {ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="380" />
+        <location filename="../../omsdesk/ui/orders_view.py" line="380"/>
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
     </message>
@@ -1449,33 +1483,33 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="134" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="135"/>
         <source>Preview: {title}</source>
         <translation>Vista previa: {title}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="149" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="150"/>
         <source>This document has no pages.</source>
         <translation>Este documento no tiene páginas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="155" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="156"/>
         <source>&amp;Print...</source>
         <translation>&amp;Imprimir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="156" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="157"/>
         <source>&amp;Save as...</source>
         <translation>&amp;Guardar como...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="174" />
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="180" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="175"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="181"/>
         <source>Save PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="175" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="176"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -1483,182 +1517,182 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PickPackView</name>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="84" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="84"/>
         <source>Orders to pick</source>
         <translation>Pedidos a preparar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="89" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="89"/>
         <source> orders</source>
         <translation> pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="90" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="90"/>
         <source>Load wave (F5)</source>
         <translation>Cargar oleada (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="94" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="94"/>
         <source>Order references, e.g. SO-2026-000123, then Enter</source>
         <translation>Referencias de pedido, p. ej. SO-2026-000123, e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="97" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="97"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="97" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="97"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="97" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="97"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
         <source>Start picking (F8)</source>
         <translation>Empezar a preparar (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="108" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="108"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="118" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="118"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="121" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="121"/>
         <source>Scan each item (EAN or SKU) and Enter</source>
         <translation>Escanee cada artículo (EAN o SKU) e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="132" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="132" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="132" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="132" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
         <source>EAN</source>
         <translation>EAN</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="132" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="133" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="133"/>
         <source>Picked</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="133" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="133"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="146" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="146"/>
         <source>Pick list PDF (Ctrl+P)</source>
         <translation>PDF de la lista (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="148" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="148"/>
         <source>Pack and print (F10)</source>
         <translation>Embalar e imprimir (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="196" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="196"/>
         <source>No allocated orders wait in {wh}</source>
         <translation>No hay pedidos asignados esperando en {wh}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="208" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="208"/>
         <source>Not ready to pick: {refs}</source>
         <translation>No listos para preparar: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="251" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="251"/>
         <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
         <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="254" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="254"/>
         <source>not ready: {refs}</source>
         <translation>no listos: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="268" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="268"/>
         <source>Start a pick list first (F8)</source>
         <translation>Primero empiece una lista de picking (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="273" />
-        <source>'{code}' is not on this pick list: put it back</source>
-        <translation>'{code}' no está en esta lista de picking: devuélvalo a su sitio</translation>
+        <location filename="../../omsdesk/ui/pickpack.py" line="273"/>
+        <source>&apos;{code}&apos; is not on this pick list: put it back</source>
+        <translation>&apos;{code}&apos; no está en esta lista de picking: devuélvalo a su sitio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="276" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="276"/>
         <source>{sku} is already picked ({n} of {n}): put the extra one back</source>
         <translation>{sku} ya está recogido ({n} de {n}): devuelva la unidad de más</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="281" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="281"/>
         <source>All picked: pack and print with F10</source>
         <translation>Todo recogido: embale e imprima con F10</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="283" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="283"/>
         <source>{sku} from {bin}: {picked} of {qty}</source>
         <translation>{sku} de {bin}: {picked} de {qty}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="309" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="309"/>
         <source>{done} of {total} units picked</source>
         <translation>{done} de {total} unidades recogidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="312" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="312"/>
         <source>No pick list yet</source>
         <translation>Aún no hay lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="321" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="321"/>
         <source>Pick list {wave}</source>
         <translation>Lista de picking {wave}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="328" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="328"/>
         <source>{n} unit(s) still to pick</source>
         <translation>Faltan {n} unidad(es) por recoger</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="334" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="334"/>
         <source>Packing {n} order(s)...</source>
         <translation>Embalando {n} pedido(s)...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="346" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="346"/>
         <source>Packed {refs}</source>
         <translation>Embalados {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="354" />
+        <location filename="../../omsdesk/ui/pickpack.py" line="354"/>
         <source>Not packed: {reason}</source>
         <translation>No embalado: {reason}</translation>
     </message>
@@ -1666,183 +1700,183 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="116" />
-        <location filename="../../omsdesk/ui/planning_view.py" line="123" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="116" />
-        <location filename="../../omsdesk/ui/planning_view.py" line="131" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="116" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="117"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="116" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="117"/>
         <source>On order</source>
         <translation>Pedido a proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="117" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="118"/>
         <source>Lead time</source>
         <translation>Plazo de entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="117" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="118"/>
         <source>Demand</source>
         <translation>Demanda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="117" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="118"/>
         <source>Safety</source>
         <translation>Seguridad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="117" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="118"/>
         <source>Buy</source>
         <translation>Comprar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="118" />
-        <location filename="../../omsdesk/ui/planning_view.py" line="131" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="119"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
         <source>Supplier</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="118" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="119"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="119" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="120"/>
         <source>Create purchase orders</source>
         <translation>Crear pedidos de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="121" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
         <source>Reorder suggestions</source>
         <translation>Sugerencias de reposición</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="123" />
-        <location filename="../../omsdesk/ui/planning_view.py" line="131" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="123" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="123" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124" />
-        <location filename="../../omsdesk/ui/planning_view.py" line="131" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
         <source>Dispatched</source>
         <translation>Expedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="125" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="126"/>
         <source>New transfer…</source>
         <translation>Nuevo traspaso…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="127" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="128"/>
         <source>Receive selected</source>
         <translation>Recibir seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="129" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="130"/>
         <source>Transfers</source>
         <translation>Traspasos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="132" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="133"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="132" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="133"/>
         <source>Open units</source>
         <translation>Unidades pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="132" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="133"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="133" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="134"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="135" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
         <source>Receive all open</source>
         <translation>Recibir todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="137" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="138"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="139" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="140"/>
         <source>Purchase orders</source>
         <translation>Pedidos de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="141" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="142"/>
         <source>Analytics</source>
         <translation>Análisis</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="218" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="219"/>
         <source>{n} purchase order(s) created</source>
         <translation>{n} pedido(s) de compra creados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="237" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="238"/>
         <source>{ref} in transit</source>
         <translation>{ref} en tránsito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="244" />
-        <location filename="../../omsdesk/ui/planning_view.py" line="258" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="245"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="259"/>
         <source>{ref} received</source>
         <translation>{ref} recibido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="251" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="252"/>
         <source>{ref} sent</source>
         <translation>{ref} enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="265" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="266"/>
         <source>Save purchase order</source>
         <translation>Guardar pedido de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="276" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="277"/>
         <source>saved {path}</source>
         <translation>guardado en {path}</translation>
     </message>
@@ -1850,42 +1884,42 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="97" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="98"/>
         <source>Receipt</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="97" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="98"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="98" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="99"/>
         <source>Packing slips</source>
         <translation>Albaranes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="98" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="99"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="99" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="100"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="102" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="103"/>
         <source>{what} NOT printed: {error}</source>
         <translation>{what} NO impresos: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="105" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="106"/>
         <source>{what} printed on {queue} (job {job})</source>
         <translation>{what} impresos en {queue} (trabajo {job})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="107" />
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="108"/>
         <source>{what} saved to {path}</source>
         <translation>{what} guardados en {path}</translation>
     </message>
@@ -1893,52 +1927,52 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="23" />
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="23"/>
         <source>Refund {ref}</source>
         <translation>Reembolso de {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="32" />
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="32"/>
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="32" />
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="32"/>
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="32" />
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="32"/>
         <source>Bank transfer</source>
         <translation>Transferencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="33" />
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="33"/>
         <source>Marketplace</source>
         <translation>Marketplace</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="33" />
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="33"/>
         <source>Other</source>
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="41" />
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="41"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="42" />
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="42"/>
         <source>Method</source>
         <translation>Forma de reembolso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="43" />
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="43"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="44" />
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="44"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -1946,52 +1980,52 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/return_dialog.py" line="25" />
+        <location filename="../../omsdesk/ui/return_dialog.py" line="25"/>
         <source>Return from {ref}</source>
         <translation>Devolución de {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/return_dialog.py" line="28" />
+        <location filename="../../omsdesk/ui/return_dialog.py" line="28"/>
         <source>Any parcel</source>
         <translation>Cualquier bulto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/return_dialog.py" line="35" />
+        <location filename="../../omsdesk/ui/return_dialog.py" line="35"/>
         <source>SKU</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/return_dialog.py" line="35" />
+        <location filename="../../omsdesk/ui/return_dialog.py" line="35"/>
         <source>Units back</source>
         <translation>Unidades devueltas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/return_dialog.py" line="35" />
+        <location filename="../../omsdesk/ui/return_dialog.py" line="35"/>
         <source>What becomes of them</source>
         <translation>Destino</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/return_dialog.py" line="36" />
+        <location filename="../../omsdesk/ui/return_dialog.py" line="36"/>
         <source>Back to stock</source>
         <translation>Al stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/return_dialog.py" line="36" />
+        <location filename="../../omsdesk/ui/return_dialog.py" line="36"/>
         <source>Damaged (not for sale)</source>
         <translation>Dañado (no vendible)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/return_dialog.py" line="37" />
+        <location filename="../../omsdesk/ui/return_dialog.py" line="37"/>
         <source>Scrap</source>
         <translation>Desechar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/return_dialog.py" line="54" />
+        <location filename="../../omsdesk/ui/return_dialog.py" line="54"/>
         <source>Parcel</source>
         <translation>Bulto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/return_dialog.py" line="56" />
+        <location filename="../../omsdesk/ui/return_dialog.py" line="56"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -1999,464 +2033,512 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="86" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="86"/>
         <source>Company and invoices</source>
         <translation>Empresa y facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="87" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="87"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="88" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="88"/>
         <source>Counter and language</source>
         <translation>Mostrador e idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="89" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="89"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="90" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="90"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="107" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="107"/>
         <source>Company (printed on every invoice)</source>
         <translation>Empresa (aparece en todas las facturas)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="109" />
-        <location filename="../../omsdesk/ui/settings_view.py" line="239" />
-        <location filename="../../omsdesk/ui/settings_view.py" line="283" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="109"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="239"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="283"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="109" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="109"/>
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="109" />
-        <location filename="../../omsdesk/ui/settings_view.py" line="240" />
-        <location filename="../../omsdesk/ui/settings_view.py" line="284" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="109"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="240"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="284"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="110" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="110"/>
         <source>Postcode</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="110" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="110"/>
         <source>City</source>
         <translation>Localidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="110" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="110"/>
         <source>Province</source>
         <translation>Provincia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="111" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="111"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="111" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="111"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="111" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="111"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="112" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="112"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="118" />
-        <location filename="../../omsdesk/ui/settings_view.py" line="221" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="221"/>
         <source>Browse...</source>
         <translation>Examinar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="130" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="130"/>
         <source>Invoice series</source>
         <translation>Series de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="132" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="132"/>
         <source>Ordinary invoices</source>
         <translation>Facturas ordinarias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="133" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="133"/>
         <source>Simplified invoices (counter)</source>
         <translation>Facturas simplificadas (mostrador)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="134" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="134"/>
         <source>Credit notes</source>
         <translation>Facturas rectificativas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="142" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="142"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="143" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="143"/>
         <source>Payment terms</source>
         <translation>Plazo de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="147" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="147"/>
         <source>Simplified invoice limit</source>
         <translation>Límite de factura simplificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="156" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="156"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="156" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="156"/>
         <source>Printer queue</source>
         <translation>Cola de impresión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="157" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="157"/>
         <source>Media</source>
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="157" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="157"/>
         <source>Copies</source>
         <translation>Copias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
         <source>Receipt (80 mm)</source>
         <translation>Ticket (80 mm)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="162" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="162"/>
         <source>Packing slip</source>
         <translation>Albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="162" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="162"/>
         <source>Shipping label</source>
         <translation>Etiqueta de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="163" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="163"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="176" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="176"/>
         <source>none: save the PDF</source>
         <translation>ninguna: guardar el PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="178" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="178"/>
         <source>default</source>
         <translation>predeterminado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="192" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="192"/>
         <source>Find printers</source>
         <translation>Buscar impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="194" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="194"/>
         <source>Print test page</source>
         <translation>Imprimir página de prueba</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="201" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="201"/>
         <source>Where each document prints on this workstation.</source>
         <translation>Dónde se imprime cada documento en este puesto.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="219" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="219"/>
         <source>Counter sells from</source>
         <translation>El mostrador vende desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="226" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="226"/>
         <source>Save documents without a printer to</source>
         <translation>Guardar los documentos sin impresora en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="230" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="230"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="231" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="231"/>
         <source>Open views change language when reopened or after a restart.</source>
         <translation>Las vistas abiertas cambian de idioma al reabrirlas o al reiniciar.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="239" />
-        <location filename="../../omsdesk/ui/settings_view.py" line="261" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="239"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="261"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="239" />
-        <location filename="../../omsdesk/ui/settings_view.py" line="282" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="239"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="282"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="240" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="240"/>
         <source>Credential</source>
         <translation>Credencial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="248" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="248"/>
         <source>Credential of a channel</source>
         <translation>Credencial de un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="255" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="255"/>
         <source>API key, token or password</source>
         <translation>Clave API, token o contraseña</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="256" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="256"/>
         <source>Store in keyring</source>
         <translation>Guardar en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="258" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="258"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="262" />
-        <location filename="../../omsdesk/ui/settings_view.py" line="285" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="262"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="285"/>
         <source>Secret</source>
         <translation>Secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="269" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="269"/>
         <source>New shop channel</source>
         <translation>Nuevo canal de tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="273" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="273"/>
         <source>e.g. Tienda online</source>
         <translation>p. ej. Tienda online</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="278" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="278"/>
         <source>optional: stored in the keyring</source>
         <translation>opcional: se guarda en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="279" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="279"/>
         <source>Add channel</source>
         <translation>Añadir canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="339" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="339"/>
         <source>stored in keyring</source>
         <translation>guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="339" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="339"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="348" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="348"/>
         <source>No keyring is available on this computer, so channel credentials cannot be stored. Install and unlock a Secret Service keyring (Debian: gnome-keyring, or KWallet on KDE) and the Python package secretstorage, then restart omsdesk.</source>
         <translation>Este equipo no tiene llavero disponible, así que no se pueden guardar las credenciales de los canales. Instale y desbloquee un llavero Secret Service (Debian: gnome-keyring, o KWallet en KDE) y el paquete de Python secretstorage, y reinicie omsdesk.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="353" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="353"/>
         <source>Secrets go to the system keyring ({backend}), never to the settings file.</source>
         <translation>Los secretos se guardan en el llavero del sistema ({backend}), nunca en el archivo de configuración.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="386" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="386"/>
         <source>valid tax id</source>
         <translation>NIF válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="391" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="391"/>
         <source>Company logo</source>
         <translation>Logotipo de la empresa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="392" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="392"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="397" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="397"/>
         <source>Save documents to</source>
         <translation>Guardar documentos en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="405" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="405"/>
         <source>Choose a channel and type its secret</source>
         <translation>Elija un canal y escriba su secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="411" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="411"/>
         <source>The keyring refused the secret: {error}</source>
         <translation>El llavero rechazó el secreto: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="414" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="414"/>
         <source>Credential of {code} stored in the keyring</source>
         <translation>Credencial de {code} guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="426" />
-        <location filename="../../omsdesk/ui/settings_view.py" line="432" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="426"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="432"/>
         <source>Channel not added: {reason}</source>
         <translation>Canal no añadido: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="437" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="437"/>
         <source>Channel {code} added</source>
         <translation>Canal {code} añadido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="442" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="442"/>
         <source>secret NOT stored: {error}</source>
         <translation>secreto NO guardado: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="445" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="445"/>
         <source>secret stored in the keyring</source>
         <translation>secreto guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="455" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="455"/>
         <source>Nothing removed: {error}</source>
         <translation>No se eliminó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="457" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="457"/>
         <source>Credential of {code} removed</source>
         <translation>Credencial de {code} eliminada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="461" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="461"/>
         <source>Asking CUPS for printers...</source>
         <translation>Consultando las impresoras a CUPS...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="473" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="473"/>
         <source>Printers: {list}</source>
         <translation>Impresoras: {list}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="474" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="474"/>
         <source>CUPS has no printers set up.</source>
         <translation>CUPS no tiene impresoras configuradas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="484" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="484"/>
         <source>Choose a printer queue for this document first</source>
         <translation>Primero elija una cola de impresión para este documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="491" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="491"/>
         <source>Test page sent (job {job})</source>
         <translation>Página de prueba enviada (trabajo {job})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="512" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="512"/>
         <source>Fix the tax id before saving</source>
         <translation>Corrija el NIF antes de guardar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="522" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="522"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="530" />
+        <location filename="../../omsdesk/ui/settings_view.py" line="530"/>
         <source>Settings saved</source>
         <translation>Configuración guardada</translation>
     </message>
 </context>
 <context>
+    <name>ShipDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="26"/>
+        <source>Ship {ref}</source>
+        <translation>Enviar {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="32"/>
+        <source>Parcel {id} from {wh}: {units}</source>
+        <translation>Bulto {id} desde {wh}: {units}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="37"/>
+        <source>Every packed parcel</source>
+        <translation>Todos los bultos embalados</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="45"/>
+        <source>Scan or type the carrier&apos;s number</source>
+        <translation>Escanee o escriba el número del transportista</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="49"/>
+        <source>Parcel</source>
+        <translation>Bulto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="50"/>
+        <source>Carrier</source>
+        <translation>Transportista</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="51"/>
+        <source>Tracking number</source>
+        <translation>Número de seguimiento</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="54"/>
+        <source>Ship</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="69"/>
+        <source>A tracking number belongs to one parcel: choose the parcel to enter it.</source>
+        <translation>Un número de seguimiento corresponde a un solo bulto: elija el bulto para introducirlo.</translation>
+    </message>
+</context>
+<context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="30" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="30"/>
         <source>Receive stock</source>
         <translation>Recibir mercancía</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="30" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="30"/>
         <source>Adjust stock</source>
         <translation>Ajustar stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="45" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="45"/>
         <source>e.g. supplier delivery note 1234</source>
         <translation>p. ej. albarán del proveedor 1234</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="46" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="46"/>
         <source>Required: count, damage, loss...</source>
         <translation>Obligatorio: recuento, rotura, pérdida...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="50" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="50"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="51" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="51"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="52" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="52"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="52" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="52"/>
         <source>Change (+/-)</source>
         <translation>Cambio (+/-)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="53" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="53"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="64" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="64"/>
         <source>A stock adjustment needs a reason.</source>
         <translation>Un ajuste de stock necesita un motivo.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/stock_dialog.py" line="67" />
+        <location filename="../../omsdesk/ui/stock_dialog.py" line="67"/>
         <source>The change cannot be zero.</source>
         <translation>El cambio no puede ser cero.</translation>
     </message>
@@ -2464,47 +2546,47 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="61" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="61"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="61" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="61"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="61" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="61"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
         <source>On hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
         <source>Reorder at</source>
         <translation>Punto de pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="75" />
+        <location filename="../../omsdesk/ui/inventory_view.py" line="75"/>
         <source>Low stock: {available} available, reorder at {point}</source>
         <translation>Stock bajo: {available} disponibles, punto de pedido {point}</translation>
     </message>
@@ -2512,22 +2594,22 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SyncBridge</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="149" />
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="149"/>
         <source>running</source>
         <translation>en marcha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="150" />
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="150"/>
         <source>standby (another workstation syncs)</source>
         <translation>en espera (otro puesto sincroniza)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="151" />
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="151"/>
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="161" />
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="161"/>
         <source>{channel}: {n} new orders</source>
         <translation>{channel}: {n} pedidos nuevos</translation>
     </message>
@@ -2535,22 +2617,22 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SyncNow</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="219" />
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="219"/>
         <source>Synchronising…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="219" />
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="219"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="220" />
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="220"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_bridge.py" line="239" />
+        <location filename="../../omsdesk/ui/sync_bridge.py" line="239"/>
         <source>synced {n} jobs</source>
         <translation>{n} tareas sincronizadas</translation>
     </message>
@@ -2558,338 +2640,386 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
         <source>Last success</source>
         <translation>Último éxito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
         <source>Failures</source>
         <translation>Fallos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="97" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="115" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="115"/>
         <source>Pending</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="97" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="97" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="115" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="115"/>
         <source>Parked</source>
         <translation>Aparcados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
         <source>Job</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
         <source>Started</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
         <source>Finished</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
         <source>Fetched</source>
         <translation>Descargados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="123" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="123"/>
         <source>Retry parked</source>
         <translation>Reintentar aparcados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="124" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="124"/>
         <source>Queue the selected parked messages again (all if none selected)</source>
         <translation>Volver a encolar los mensajes aparcados seleccionados (todos si no hay selección)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="126" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="126"/>
         <source>Re-import</source>
         <translation>Reimportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="127" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="127"/>
         <source>Try the selected entries again (all if none selected)</source>
         <translation>Reintentar las entradas seleccionadas (todas si no hay selección)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="129" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="129"/>
         <source>Map SKU…</source>
         <translation>Asociar SKU…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="133" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="133"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="146" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="146"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="170" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="170"/>
         <source>Orders that could not be imported; fix the cause, then re-import.</source>
         <translation>Pedidos que no se pudieron importar; corrija la causa y reimporte.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="182" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="182"/>
         <source>Runs</source>
         <translation>Ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="221" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="221"/>
         <source>invalid</source>
         <translation>no válidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="241" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="241"/>
         <source>Quarantine ({n})</source>
         <translation>Cuarentena ({n})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="243" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="243"/>
         <source>{pending} pending, {parked} parked, {q} in quarantine</source>
         <translation>{pending} pendientes, {parked} aparcados, {q} en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="288" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="288"/>
         <source>Sync now: {jobs} jobs, {created} new orders, {failed} failed</source>
         <translation>Sincronización: {jobs} tareas, {created} pedidos nuevos, {failed} fallidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="294" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="294"/>
         <source>Sync now failed: {error}</source>
         <translation>La sincronización falló: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="304" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="304"/>
         <source>Select parked (failed) messages to retry</source>
         <translation>Seleccione mensajes aparcados (fallidos) para reintentar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="314" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="314"/>
         <source>{n} parked messages back in the queue</source>
         <translation>{n} mensajes aparcados vuelven a la cola</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="331" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="331"/>
         <source>The quarantine is empty</source>
         <translation>La cuarentena está vacía</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="347" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="347"/>
         <source>Re-import: {created} created, {quarantined} still in quarantine</source>
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="355" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="355"/>
         <source>Select a quarantined order first</source>
         <translation>Primero seleccione un pedido en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="372" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="372"/>
         <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
         <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="377" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="377"/>
         <source>Map SKU</source>
         <translation>Asociar SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="98" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="105" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="107" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="107" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
         <source>Seen</source>
         <translation>Visto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="110" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="110"/>
         <source>The payload as the shop sent it</source>
         <translation>Los datos tal como los envió la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="114" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="114"/>
         <source>All messages</source>
         <translation>Todos los mensajes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="116" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="116"/>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="119" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="119"/>
         <source>Sync now (F9)</source>
         <translation>Sincronizar ahora (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="121" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="121"/>
         <source>Refresh (F5)</source>
         <translation>Actualizar (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="99" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="106" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>#</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="107" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
         <source>Updated</source>
         <translation>Actualizado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
         <source>Topic</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <source>Key</source>
         <translation>Clave</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100" />
-        <location filename="../../omsdesk/ui/sync_view.py" line="104" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <source>Next attempt</source>
         <translation>Próximo intento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="183" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="183"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="184" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="184"/>
         <source>Quarantine</source>
         <translation>Cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="214" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="214"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="219" />
+        <location filename="../../omsdesk/ui/sync_view.py" line="219"/>
         <source>no</source>
         <translation>no</translation>
     </message>
 </context>
 <context>
+    <name>TermsDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="25"/>
+        <source>Payment terms of {name}</source>
+        <translation>Condiciones de pago de {name}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="29"/>
+        <source>Pay before shipping</source>
+        <translation>Pago antes del envío</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="30"/>
+        <source>Cash on delivery</source>
+        <translation>Contra reembolso</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="31"/>
+        <source>Invoice, pay within N days</source>
+        <translation>Factura, pago a N días</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="37"/>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="38"/>
+        <source>Credit limit</source>
+        <translation>Límite de crédito</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="47"/>
+        <source>Terms apply to phone, manual and CSV orders; an order that would take the customer over the limit waits on hold.</source>
+        <translation>Las condiciones se aplican a pedidos telefónicos, manuales y CSV; un pedido que supere el límite del cliente queda retenido.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="51"/>
+        <source>Terms</source>
+        <translation>Condiciones</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="52"/>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="83" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="84"/>
         <source>New transfer</source>
         <translation>Nuevo traspaso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="93" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="94"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="94" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="95"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="95" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="96"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="96" />
+        <location filename="../../omsdesk/ui/planning_view.py" line="97"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
@@ -2897,12 +3027,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>UnavailablePage</name>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="74" />
+        <location filename="../../omsdesk/ui/main_window.py" line="74"/>
         <source>{view} is not available</source>
         <translation>{view} no está disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="76" />
+        <location filename="../../omsdesk/ui/main_window.py" line="76"/>
         <source>This installation could not load it:
 {reason}</source>
         <translation>Esta instalación no pudo cargarla:
@@ -2912,62 +3042,62 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>action</name>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="44" />
+        <location filename="../../omsdesk/ui/order_actions.py" line="44"/>
         <source>Record payment</source>
         <translation>Registrar cobro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="44" />
+        <location filename="../../omsdesk/ui/order_actions.py" line="44"/>
         <source>Allocate</source>
         <translation>Asignar stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="45" />
+        <location filename="../../omsdesk/ui/order_actions.py" line="45"/>
         <source>Start picking</source>
         <translation>Empezar picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="45" />
+        <location filename="../../omsdesk/ui/order_actions.py" line="45"/>
         <source>Pack</source>
         <translation>Embalar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="45" />
+        <location filename="../../omsdesk/ui/order_actions.py" line="45"/>
         <source>Ship</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="46" />
+        <location filename="../../omsdesk/ui/order_actions.py" line="46"/>
         <source>Mark delivered</source>
         <translation>Marcar entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="46" />
+        <location filename="../../omsdesk/ui/order_actions.py" line="46"/>
         <source>Hold</source>
         <translation>Retener</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="47" />
+        <location filename="../../omsdesk/ui/order_actions.py" line="47"/>
         <source>Release hold</source>
         <translation>Liberar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="47" />
+        <location filename="../../omsdesk/ui/order_actions.py" line="47"/>
         <source>Cancel order</source>
         <translation>Anular pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="48" />
+        <location filename="../../omsdesk/ui/order_actions.py" line="48"/>
         <source>Record return</source>
         <translation>Registrar devolución</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="48" />
+        <location filename="../../omsdesk/ui/order_actions.py" line="48"/>
         <source>Close unshipped rest</source>
         <translation>Cerrar lo no enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_actions.py" line="49" />
+        <location filename="../../omsdesk/ui/order_actions.py" line="49"/>
         <source>Refund</source>
         <translation>Reembolsar</translation>
     </message>
@@ -2975,12 +3105,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>box</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="212" />
+        <location filename="../../omsdesk/ui/workers.py" line="212"/>
         <source>{done} done, {failed} failed.</source>
         <translation>{done} hechos, {failed} fallidos.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="214" />
+        <location filename="../../omsdesk/ui/workers.py" line="214"/>
         <source>Cancelled: {n} not run.</source>
         <translation>Cancelado: {n} sin ejecutar.</translation>
     </message>
@@ -2988,108 +3118,154 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>invoice status</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="162" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="163"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="163" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="164"/>
         <source>Partly paid</source>
         <translation>Pagada en parte</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="164" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="165"/>
         <source>Paid</source>
         <translation>Pagada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="165" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
         <source>Overdue</source>
         <translation>Vencida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="166" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="167"/>
         <source>Credited</source>
         <translation>Rectificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="167" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="168"/>
         <source>Cancelled</source>
         <translation>Anulada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="168" />
+        <location filename="../../omsdesk/ui/invoices_view.py" line="169"/>
         <source>Replaced (F3)</source>
         <translation>Sustituida (F3)</translation>
     </message>
 </context>
 <context>
+    <name>parcel status</name>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="52"/>
+        <source>waiting to be picked</source>
+        <translation>pendiente de preparar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="52"/>
+        <source>being picked</source>
+        <translation>en preparación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="53"/>
+        <source>packed</source>
+        <translation>embalado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="53"/>
+        <source>shipped</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="54"/>
+        <source>delivered</source>
+        <translation>entregado</translation>
+    </message>
+</context>
+<context>
     <name>status</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="39" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="39"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="39" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="39"/>
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="39" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="39"/>
         <source>Allocated</source>
         <translation>Asignado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
         <source>Picking</source>
         <translation>En picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
         <source>Packed</source>
         <translation>Embalado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
         <source>Shipped</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="41" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="41" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="42" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="42"/>
         <source>Cancelled</source>
         <translation>Anulado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="42" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="42"/>
         <source>Partly shipped</source>
         <translation>Enviado en parte</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="43" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="43"/>
         <source>Backorder</source>
         <translation>Pendiente de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="43" />
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="43"/>
         <source>Returned</source>
         <translation>Devuelto</translation>
     </message>
 </context>
 <context>
+    <name>terms</name>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="29"/>
+        <source>{days} days</source>
+        <translation>{days} días</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="30"/>
+        <source>Pay before shipping</source>
+        <translation>Pago antes del envío</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="31"/>
+        <source>Cash on delivery</source>
+        <translation>Contra reembolso</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../../omsdesk/ui/app.py" line="39" />
+        <location filename="../../omsdesk/ui/app.py" line="39"/>
         <source>Opening the database…</source>
         <translation>Abriendo la base de datos…</translation>
     </message>

@@ -153,8 +153,9 @@ class StockMachine(RuleBasedStateMachine):
         calls = {
             "pay": lambda: svc.pay_order(self.db, ref, actor=ACTOR, amount=1 if partial else None),
             "allocate": lambda: allocate_order(self.db, ref, actor=ACTOR),
-            "pick": lambda: svc.pick_order(self.db, ref, actor=ACTOR),
-            "pack": lambda: svc.pack_order(self.db, ref, actor=ACTOR),
+            # Picked and packed per parcel: one warehouse's parcel, or all of them.
+            "pick": lambda: svc.pick_order(self.db, ref, actor=ACTOR, warehouse=wh),
+            "pack": lambda: svc.pack_order(self.db, ref, actor=ACTOR, warehouse=wh),
             # A tracking number belongs to one parcel: given only when one warehouse ships.
             "ship": lambda: shipping.ship_order(self.db, ref, actor=ACTOR, tracking=f"T-{wh}" if wh else "",
                                                 quantities=some, warehouse=wh),
@@ -270,6 +271,30 @@ class StockMachine(RuleBasedStateMachine):
                     select(Order.id, Order.paid_amount, Order.refunded_amount)):
                 assert (paid_amount, refunded_amount) == (paid.get(oid, 0), refunded.get(oid, 0)), oid
                 assert 0 <= refunded_amount <= paid_amount
+
+    @invariant()
+    def one_open_parcel_per_reserved_warehouse_and_its_step_agrees_with_the_order(self) -> None:
+        with self.db.read() as s:
+            reserved = {(oid, wid) for oid, wid in s.execute(
+                select(OrderLine.order_id, Reservation.warehouse_id)
+                .join(Reservation, Reservation.order_line_id == OrderLine.id).distinct())}
+            parcels = s.execute(select(Shipment.order_id, Shipment.warehouse_id, Shipment.status,
+                                       Shipment.shipped_at, Order.status)
+                                .join(Order, Order.id == Shipment.order_id)).all()
+            lines = dict(s.execute(select(ShipmentLine.shipment_id, func.count()).group_by(ShipmentLine.shipment_id))
+                         .all())
+            ids = dict(s.execute(select(Shipment.id, Shipment.status)).all())
+        open_ = [(oid, wid) for oid, wid, st_, _at, _o in parcels if st_ in ("open", "picking", "packed")]
+        assert sorted(open_) == sorted(reserved), "open parcels are exactly the reserved warehouses, once each"
+        for oid, _wid, st_, at, order_status in parcels:
+            assert (at is None) == (st_ in ("open", "picking", "packed")), (oid, st_, at)
+            if order_status == "allocated":
+                assert st_ in ("open", "shipped", "delivered"), (oid, order_status, st_)
+            if order_status == "packed":
+                assert st_ in ("packed", "shipped", "delivered"), (oid, order_status, st_)
+        for sid, st_ in ids.items():
+            if st_ in ("shipped", "delivered"):
+                assert lines.get(sid, 0) > 0, f"shipped parcel {sid} has no lines"
 
     @invariant()
     def an_orders_status_agrees_with_its_parcels(self) -> None:
