@@ -128,6 +128,9 @@ class SyncView(QWidget):
         self.reimport_button.clicked.connect(self.reimport)
         self.map_button = QPushButton(self.tr("Map SKU…"))
         self.map_button.clicked.connect(self.map_sku)
+        self.ship_by_button = QPushButton(self.tr("Ship-by promise…"))
+        self.ship_by_button.setToolTip(self.tr("Handling days and cut-off of the selected channel"))
+        self.ship_by_button.clicked.connect(lambda: self.edit_ship_by())
         self.summary = QLabel()
 
         sync_action = QAction(self.tr("Sync now"), self)
@@ -147,6 +150,7 @@ class SyncView(QWidget):
         title.setStyleSheet("font-weight: 600;")
         bar.addWidget(title)
         bar.addStretch(1)
+        bar.addWidget(self.ship_by_button)
         bar.addWidget(self.sync_button)
         bar.addWidget(self.refresh_button)
         top = QWidget()
@@ -347,6 +351,32 @@ class SyncView(QWidget):
         self.last_message = self.tr("Re-import: {created} created, {quarantined} still in quarantine").format(
             created=counts.get("created", 0), quarantined=counts.get("quarantined", 0))
         self.refresh()
+
+    def edit_ship_by(self, code: str | None = None) -> None:
+        """Ask the selected channel's handling days and cut-off, then set them through the service."""
+        from omsdesk.services.channels.channels import channel_ship_by, set_ship_by
+        from omsdesk.ui.ship_by_dialog import ShipByDialog
+
+        if code is None:
+            rows = self._selected_rows(self.channels)
+            if not rows or self.snapshot is None:
+                self._say(self.tr("Choose a channel first"))
+                return
+            code = self.snapshot.channels[rows[0]].code
+        policy = channel_ship_by(self.ctx.db, code)
+        dialog = ShipByDialog(code, policy.handling_days, policy.cutoff, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        days, cutoff, ctx, channel = dialog.days.value(), dialog.cutoff_text(), self.ctx, code
+
+        def done(p: object) -> None:
+            self.last_message = self.tr("{channel}: ship within {days} working day(s), cut-off {cutoff}").format(
+                channel=channel, days=getattr(p, "handling_days", days), cutoff=cutoff)
+            self._say(self.last_message)
+
+        run_in_pool(ctx.pool, lambda: set_ship_by(ctx.db, channel, actor=ctx.actor, handling_days=days,
+                                                  cutoff=cutoff),
+                    done, lambda message: QMessageBox.warning(self, self.tr("Promise refused"), message))
 
     def map_sku(self) -> None:
         """Map a shop SKU of the selected entry onto a local product, for a re-import."""

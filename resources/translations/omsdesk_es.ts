@@ -2438,6 +2438,34 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>ShipByDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/ship_by_dialog.py" line="24"/>
+        <source>Ship-by promise of {channel}</source>
+        <translation>Plazo de envío de {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_by_dialog.py" line="29"/>
+        <source> working day(s)</source>
+        <translation> día(s) laborable(s)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_by_dialog.py" line="33"/>
+        <source>Orders placed before the cut-off (Madrid time) on a working day count from that day; weekends and Spain&apos;s national holidays are not working days.</source>
+        <translation>Los pedidos realizados antes de la hora de corte (hora de Madrid) en un día laborable cuentan desde ese día; los fines de semana y los festivos nacionales no son laborables.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_by_dialog.py" line="37"/>
+        <source>Handling time</source>
+        <translation>Tiempo de preparación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_by_dialog.py" line="38"/>
+        <source>Daily cut-off</source>
+        <translation>Hora de corte diaria</translation>
+    </message>
+</context>
+<context>
     <name>ShipDialog</name>
     <message>
         <location filename="../../omsdesk/ui/ship_dialog.py" line="26"/>
@@ -2746,82 +2774,107 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Asociar SKU…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="131"/>
+        <source>Ship-by promise…</source>
+        <translation>Plazo de envío…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="132"/>
+        <source>Handling days and cut-off of the selected channel</source>
+        <translation>Días de preparación y hora de corte del canal seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="136"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="149"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="170"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="174"/>
         <source>Orders that could not be imported; fix the cause, then re-import.</source>
         <translation>Pedidos que no se pudieron importar; corrija la causa y reimporte.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="182"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="186"/>
         <source>Runs</source>
         <translation>Ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="221"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="225"/>
         <source>invalid</source>
         <translation>no válidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="241"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="245"/>
         <source>Quarantine ({n})</source>
         <translation>Cuarentena ({n})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="243"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="247"/>
         <source>{pending} pending, {parked} parked, {q} in quarantine</source>
         <translation>{pending} pendientes, {parked} aparcados, {q} en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="288"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="292"/>
         <source>Sync now: {jobs} jobs, {created} new orders, {failed} failed</source>
         <translation>Sincronización: {jobs} tareas, {created} pedidos nuevos, {failed} fallidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="294"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="298"/>
         <source>Sync now failed: {error}</source>
         <translation>La sincronización falló: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="304"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="308"/>
         <source>Select parked (failed) messages to retry</source>
         <translation>Seleccione mensajes aparcados (fallidos) para reintentar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="314"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="318"/>
         <source>{n} parked messages back in the queue</source>
         <translation>{n} mensajes aparcados vuelven a la cola</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="331"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="335"/>
         <source>The quarantine is empty</source>
         <translation>La cuarentena está vacía</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="347"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="351"/>
         <source>Re-import: {created} created, {quarantined} still in quarantine</source>
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="355"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="363"/>
+        <source>Choose a channel first</source>
+        <translation>Elija antes un canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="373"/>
+        <source>{channel}: ship within {days} working day(s), cut-off {cutoff}</source>
+        <translation>{channel}: enviar en {days} día(s) laborable(s), hora de corte {cutoff}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="379"/>
+        <source>Promise refused</source>
+        <translation>Plazo rechazado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="385"/>
         <source>Select a quarantined order first</source>
         <translation>Primero seleccione un pedido en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="372"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="402"/>
         <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
         <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="377"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="407"/>
         <source>Map SKU</source>
         <translation>Asociar SKU</translation>
     </message>
@@ -2928,22 +2981,22 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Próximo intento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="183"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="187"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="184"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="188"/>
         <source>Quarantine</source>
         <translation>Cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="214"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="218"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="219"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="223"/>
         <source>no</source>
         <translation>no</translation>
     </message>

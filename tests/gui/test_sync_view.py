@@ -190,3 +190,29 @@ def test_no_scheduler_env_keeps_the_bridge_off(qtbot: QtBot, demo_db: Database, 
     qtbot.addWidget(window)
     assert window.sync_bridge is None
     assert bridge_for(window.ctx) is None
+
+
+def test_the_ship_by_promise_of_the_selected_channel_is_set_from_the_gui(
+        qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import time
+
+    from omsdesk.services.channels.channels import channel_ship_by
+    from omsdesk.ui.ship_by_dialog import ShipByDialog
+
+    view = _view(qtbot, demo_db)
+    row = _column(view, "channels", "Channel").index(DEMO_CODE)
+    view.channels.selectRow(row)
+    seen: list[tuple[int, str]] = []
+
+    def accept(dialog: ShipByDialog) -> int:
+        seen.append((dialog.days.value(), dialog.cutoff_text()))  # preset to the current promise
+        dialog.days.setValue(2)
+        dialog.cutoff.setTime(dialog.cutoff.time().fromString("12:30", "HH:mm"))
+        return 1
+
+    monkeypatch.setattr(ShipByDialog, "exec", accept)
+    view.ship_by_button.click()
+    qtbot.waitUntil(lambda: "cut-off 12:30" in view.summary.text(), timeout=10_000)
+    assert seen == [(1, "14:00")]
+    policy = channel_ship_by(demo_db, DEMO_CODE)
+    assert (policy.handling_days, policy.cutoff) == (2, time(12, 30))
