@@ -376,7 +376,10 @@ class SyncView(QWidget):
 
         run_in_pool(ctx.pool, lambda: set_ship_by(ctx.db, channel, actor=ctx.actor, handling_days=days,
                                                   cutoff=cutoff),
-                    done, lambda message: QMessageBox.warning(self, self.tr("Promise refused"), message))
+                    done, self._on_ship_by_refused)
+
+    def _on_ship_by_refused(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Promise refused"), message)
 
     def map_sku(self) -> None:
         """Map a shop SKU of the selected entry onto a local product, for a re-import."""
