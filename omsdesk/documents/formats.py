@@ -60,3 +60,8 @@ def format_moment(moment: datetime, language: str) -> str:
 def format_weight(grams: int, language: str) -> str:
     kilos = format_decimal(Decimal(grams).scaleb(-3), format="#,##0.0##", locale=locale_for(language))
     return f"{kilos} kg"
+
+
+def format_decimal_int(value: int, language: str) -> str:
+    """A whole number with the language's grouping: 12345 -> '12.345' (es), '12,345' (en)."""
+    return str(format_decimal(value, format="#,##0", locale=locale_for(language)))

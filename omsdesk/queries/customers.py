@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -46,7 +47,7 @@ def search_customers(session: Session, text: str = "", *, limit: int = 200,
 @dataclass(frozen=True)
 class CustomerOrder:
     reference: str
-    placed_at: object
+    placed_at: datetime
     status: str
     total: int
     currency: str

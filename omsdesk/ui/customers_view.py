@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from omsdesk.queries.customers import CustomerOrder, CustomerRow, customer_orders, search_customers
 from omsdesk.ui.context import AppContext
-from omsdesk.ui.order_queue_model import money, status_text
+from omsdesk.ui.display import money, when
+from omsdesk.ui.order_queue_model import status_text
 from omsdesk.ui.tables import fill_table, make_table
 from omsdesk.ui.workers import run_in_pool
 
@@ -157,5 +158,5 @@ class CustomersView(QWidget):
         self.orders_title.setText(self.tr("Orders of {name} ({n}) · owes {owed}").format(
             name=customer.name, n=len(orders), owed=money(owed, "EUR")))
         fill_table(self.order_table, [
-            (o.reference, o.placed_at.strftime("%Y-%m-%d %H:%M") if hasattr(o.placed_at, "strftime") else "",
+            (o.reference, when(o.placed_at),
              status_text(o.status), money(o.total, o.currency)) for o in orders], right_aligned=(3,))

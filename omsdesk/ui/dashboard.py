@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from omsdesk.queries.dashboard import Dashboard, dashboard
 from omsdesk.ui.context import AppContext
-from omsdesk.ui.order_queue_model import money
+from omsdesk.ui.display import money, qty
 from omsdesk.ui.workers import run_in_pool
 
 PALETTE = ("#3b6ea5", "#e07b39", "#5aa469", "#c94c4c", "#8e6bbf", "#b5a33a", "#4aa3b5", "#7f7f7f")
@@ -122,11 +122,11 @@ class DashboardView(QWidget):
         self._loading = False
         self.data = d
         self.status.setText("")
-        self.tiles["orders"].set_value(f"{d.orders_total:,}")
+        self.tiles["orders"].set_value(qty(d.orders_total))
         self.tiles["revenue"].set_value(money(d.revenue_total, d.currency))
-        self.tiles["open"].set_value(f"{d.open_orders:,}")
-        self.tiles["late"].set_value(f"{d.late_orders:,}", alert=d.late_orders > 0)
-        self.tiles["low"].set_value(f"{d.low_stock:,}", alert=d.low_stock > 0)
+        self.tiles["open"].set_value(qty(d.open_orders))
+        self.tiles["late"].set_value(qty(d.late_orders), alert=d.late_orders > 0)
+        self.tiles["low"].set_value(qty(d.low_stock), alert=d.low_stock > 0)
         # Day of the month: thirty of them fit upright and never repeat within 30 days.
         days = [day.strftime("%d") for day in d.days]
         self._orders_chart(d, days)

@@ -15,6 +15,12 @@ DEFAULT_LANGUAGE = "en"
 
 # One translator per application: installing a new language removes the previous one.
 _installed: dict[int, list[QTranslator]] = {}
+# The language the desktop speaks now: set with its translator, read by the formatters (display.py).
+_current = [DEFAULT_LANGUAGE]
+
+
+def ui_language() -> str:
+    return _current[0]
 
 
 def resources_dir() -> Path:
@@ -38,6 +44,7 @@ def install_translator(app: QCoreApplication, language: str | None) -> bool:
     for previous in _installed.pop(id(app), []):
         app.removeTranslator(previous)
     lang = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    _current[0] = lang
     QLocale.setDefault(QLocale(QLocale.Language.Spanish if lang == "es" else QLocale.Language.English))
     if lang == DEFAULT_LANGUAGE:
         return False

@@ -33,6 +33,7 @@ from omsdesk.queries.lookups import Choice, warehouses
 from omsdesk.queries.stock import StockRow, stock_rows
 from omsdesk.queries.stock_moves import MoveRow, stock_moves
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.display import qty, when
 from omsdesk.ui.stock_dialog import StockDialog
 from omsdesk.ui.tables import ColumnModel, fill_table, make_table
 from omsdesk.ui.workers import run_in_pool
@@ -265,7 +266,7 @@ class InventoryView(QWidget):
             self._load_moves()
 
     def _on_page_loaded(self, n: int) -> None:
-        self.count_label.setText(self.tr("{n} stock levels shown").format(n=f"{n:,}"))
+        self.count_label.setText(self.tr("{n} stock levels shown").format(n=qty(n)))
         if self._current is None or self.table.currentIndex().isValid():
             return
         sku, warehouse, _name = self._current
@@ -291,7 +292,7 @@ class InventoryView(QWidget):
         if self._current is None or self._current[0] != sku:
             return
         self.moves_title.setText(self.tr("Movements of {sku} · {name}").format(sku=sku, name=self._current[2]))
-        fill_table(self.moves, [[m.at.strftime("%d/%m/%y %H:%M"), m.warehouse, f"{m.qty:+d}", m.kind,
+        fill_table(self.moves, [[when(m.at), m.warehouse, f"{m.qty:+d}", m.kind,
                                  m.order_reference or m.reason, m.user] for m in moves], right_aligned=(2,))
 
     def open_dialog(self, kind: str) -> StockDialog:

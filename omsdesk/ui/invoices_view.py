@@ -50,14 +50,11 @@ from omsdesk.queries.invoices import (
     list_invoices,
 )
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.display import money
 from omsdesk.ui.workers import run_in_pool
 
 PAGE = 200
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def money(amount: int, currency: str) -> str:
-    return f"{amount / 100:,.2f} {currency}"
 
 
 class InvoiceTableModel(QAbstractTableModel):

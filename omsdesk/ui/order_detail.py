@@ -26,13 +26,10 @@ from omsdesk.models.workflow import NEEDS_REASON
 from omsdesk.queries.customers import OrderInvoice, order_invoices
 from omsdesk.queries.order_detail import OrderDetail, order_detail
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.display import money, when
 from omsdesk.ui.order_actions import ACTIONS, action_text, run_order_action
-from omsdesk.ui.order_queue_model import money, parcel_status_text, status_text
+from omsdesk.ui.order_queue_model import parcel_status_text, status_text
 from omsdesk.ui.workers import run_in_pool
-
-
-def _when(dt: object) -> str:
-    return dt.strftime("%Y-%m-%d %H:%M") if hasattr(dt, "strftime") else ""
 
 
 def tracking_link(carrier: str, tracking: str) -> str:
@@ -198,8 +195,8 @@ class OrderDetailView(QWidget):
         self.summary.setText(self.tr(
             "Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}\n"
             "Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}{refund}").format(
-            channel=d.channel, ext=f"({d.external_id})" if d.external_id else "", placed=_when(d.placed_at),
-            ship_by=_when(d.ship_by) or "-", wh=d.warehouse or "-", sub=money(d.subtotal, d.currency),
+            channel=d.channel, ext=f"({d.external_id})" if d.external_id else "", placed=when(d.placed_at),
+            ship_by=when(d.ship_by) or "-", wh=d.warehouse or "-", sub=money(d.subtotal, d.currency),
             tax=money(d.tax_total, d.currency), total=money(d.total, d.currency),
             paid=money(d.paid_amount, d.currency), due=money(d.balance_due, d.currency),
             refund=self._refund_text(d)))
@@ -216,12 +213,12 @@ class OrderDetailView(QWidget):
             [f"{ln.sku}\n{ln.name}", str(ln.qty), money(ln.total, d.currency), str(ln.qty_reserved),
              "\n".join(f"{wh} {n}" for wh, n in ln.available_by_warehouse.items())]
             for ln in d.lines])
-        self._fill(self.payments, [[_when(p.paid_at), p.method, p.reference, money(p.amount, d.currency)]
+        self._fill(self.payments, [[when(p.paid_at), p.method, p.reference, money(p.amount, d.currency)]
                                    for p in d.payments])
         self.shipments.setText("<br>".join(
             f"#{sh.id} {sh.warehouse} · {sh.carrier or '-'} {tracking_link(sh.carrier, sh.tracking)} · "
-            f"{self.tr('shipped')} {_when(sh.shipped_at)}"
-            + (f" · {self.tr('delivered')} {_when(sh.delivered_at)}" if sh.delivered_at else "")
+            f"{self.tr('shipped')} {when(sh.shipped_at)}"
+            + (f" · {self.tr('delivered')} {when(sh.delivered_at)}" if sh.delivered_at else "")
             + " · " + ", ".join(f"{sku}×{q}" for sku, q in sh.lines.items())
             for sh in d.shipments) + "".join(
             "<br>" + self.tr("Parcel {id} from {wh}, {status}: {lines}").format(
@@ -235,7 +232,7 @@ class OrderDetailView(QWidget):
         # obviously pointless cases (nothing sold yet, or cancelled).
         self.invoice_button.setEnabled(not self._busy and d.status not in ("new", "cancelled"))
         self.notes.setText(d.notes or self.tr("No notes"))
-        self._fill(self.audit, [[_when(a.at), a.user, a.workstation, a.action, status_text(a.from_status or ""),
+        self._fill(self.audit, [[when(a.at), a.user, a.workstation, a.action, status_text(a.from_status or ""),
                                  status_text(a.to_status or ""), a.reason] for a in d.audit])
         self.loaded.emit(d.reference)
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 from omsdesk.db import Database
 from omsdesk.queries.order_page import Cursor, OrderFilter, OrderRow
 from omsdesk.queries.orders import list_orders
+from omsdesk.ui.display import money, when
 from omsdesk.ui.tables import ColumnModel
 from omsdesk.ui.workers import run_in_pool
 
@@ -54,10 +55,6 @@ def parcel_status_text(status: str) -> str:
         "delivered": translate("parcel status", "delivered"),
     }
     return names.get(status, status)
-
-
-def money(amount: int, currency: str) -> str:
-    return f"{amount / 100:,.2f} {currency}"
 
 
 class OrderQueueModel(ColumnModel):
@@ -114,7 +111,7 @@ class OrderQueueModel(ColumnModel):
             if row.status == "on_hold":
                 return self.tr("On hold")
             if row.late:
-                return self.tr("Late: should have shipped by {when}").format(when=_when(row.ship_by))
+                return self.tr("Late: should have shipped by {when}").format(when=when(row.ship_by))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and col == "total":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -124,9 +121,9 @@ class OrderQueueModel(ColumnModel):
 
     def _display(self, row: OrderRow, col: str) -> str:
         if col == "placed_at":
-            return _when(row.placed_at)
+            return when(row.placed_at)
         if col == "ship_by":
-            return _when(row.ship_by)
+            return when(row.ship_by)
         if col == "status":
             return status_text(row.status)
         if col == "total":
@@ -232,6 +229,3 @@ class OrderQueueModel(ColumnModel):
             self._loading = loading
             self.loading_changed.emit(loading)
 
-
-def _when(dt: Any) -> str:
-    return dt.strftime("%Y-%m-%d %H:%M") if dt is not None else ""

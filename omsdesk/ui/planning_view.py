@@ -42,6 +42,7 @@ from omsdesk.services.goods_in.purchasing import (
 )
 from omsdesk.services.goods_in.transfers import dispatch_transfer, receive_transfer
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.display import money, when
 from omsdesk.ui.planning_charts import AnalyticsTab
 from omsdesk.ui.workers import run_in_pool
 
@@ -192,12 +193,12 @@ class PlanningView(QWidget):
 
     def _show_transfers(self, rows: list[TransferRow]) -> None:
         _fill(self.transfer_table, [(t.reference, t.sku, t.qty, t.from_warehouse, t.to_warehouse, t.status,
-                                     t.dispatched_at.astimezone().strftime("%Y-%m-%d %H:%M")) for t in rows])
+                                     when(t.dispatched_at)) for t in rows])
         self._one_loaded()
 
     def _show_purchase_orders(self, rows: list[PurchaseOrderView]) -> None:
         _fill(self.po_table, [(v.reference, v.status, v.supplier_code, v.warehouse, len(v.lines), v.open_qty,
-                               f"{v.total / 100:.2f} {v.currency}") for v in rows])
+                               money(v.total, v.currency)) for v in rows])
         self._one_loaded()
 
     def _failed(self, message: str) -> None:

@@ -40,6 +40,7 @@ from omsdesk.services.channels.erp import retry_failed_erp
 from omsdesk.sync.importer import reimport_quarantined
 from omsdesk.sync.outbox import OutboxDispatcher
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.display import when
 from omsdesk.ui.sync_bridge import SyncNow
 from omsdesk.ui.tables import fill_table, make_table
 from omsdesk.ui.workers import run_in_pool
@@ -47,10 +48,6 @@ from omsdesk.ui.workers import run_in_pool
 FAILED_BG = QColor("#fde2e1")
 # Reasons name the shop SKU like "unknown SKU 'ABC-1'": Map SKU… starts from it.
 _SKU_IN_REASON = re.compile(r"SKU[^'\"]*['\"]([^'\"]+)['\"]")
-
-
-def _when(dt: object) -> str:
-    return dt.strftime("%Y-%m-%d %H:%M") if hasattr(dt, "strftime") else ""
 
 
 @dataclass(frozen=True)
@@ -220,24 +217,24 @@ class SyncView(QWidget):
         for c in snap.channels:
             h = snap.backlog.get(c.code)
             pending, parked = (h.pending, h.failed) if h else (0, 0)
-            rows.append((c.code, c.name, c.kind, yes if c.active else self.tr("no"), _when(c.last_success_at),
+            rows.append((c.code, c.name, c.kind, yes if c.active else self.tr("no"), when(c.last_success_at),
                          str(c.consecutive_failures), yes if c.offline else no,
                          self.tr("invalid") if c.credentials_invalid else no, str(pending), str(parked),
                          c.last_error))
             marked.append(c.consecutive_failures > 0 or c.credentials_invalid or parked > 0)
         fill_table(self.channels, rows, right_aligned=(5, 8, 9), highlight=marked, color=FAILED_BG)
         fill_table(self.runs, [
-            (str(r.id), r.channel, r.job, _when(r.started_at), _when(r.finished_at), r.status, str(r.fetched),
+            (str(r.id), r.channel, r.job, when(r.started_at), when(r.finished_at), r.status, str(r.fetched),
              str(r.created), str(r.updated), str(r.quarantined), str(r.failed), str(r.delivered),
              r.error.splitlines()[0] if r.error else "") for r in snap.runs],
             right_aligned=tuple(range(6, 12)), highlight=[r.status in ("failed", "interrupted") for r in snap.runs],
             color=FAILED_BG)
         fill_table(self.outbox, [
-            (str(m.id), _when(m.created_at), m.topic, m.channel, m.key, m.status, str(m.attempts),
-             _when(m.next_attempt_at) if m.status == "pending" else "", m.last_error) for m in snap.messages],
+            (str(m.id), when(m.created_at), m.topic, m.channel, m.key, m.status, str(m.attempts),
+             when(m.next_attempt_at) if m.status == "pending" else "", m.last_error) for m in snap.messages],
             right_aligned=(0, 6), highlight=[m.status == "failed" for m in snap.messages], color=FAILED_BG)
         fill_table(self.quarantine, [
-            (str(q.id), q.channel, q.kind, q.number or q.external_id, q.reason, str(q.seen), _when(q.updated_at))
+            (str(q.id), q.channel, q.kind, q.number or q.external_id, q.reason, str(q.seen), when(q.updated_at))
             for q in snap.quarantine], right_aligned=(0, 5))
         self._show_raw()
         pending = sum(h.pending for h in snap.backlog.values())

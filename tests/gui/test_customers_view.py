@@ -64,7 +64,7 @@ def test_net_days_and_a_credit_limit_are_saved_and_shown(qtbot: QtBot, customers
         assert (gil.payment_terms, gil.credit_limit) == ("net60", 150050)
     qtbot.waitUntil(lambda: view.list.item(_row(view, "Ferretería Gil, S.L."), 4).text() == "60 days",
                     timeout=10_000)
-    assert view.list.item(_row(view, "Ferretería Gil, S.L."), 5).text() == "1,500.50 EUR"
+    assert view.list.item(_row(view, "Ferretería Gil, S.L."), 5).text() == "€1,500.50"
 
 
 def test_net_days_for_a_customer_without_a_tax_id_are_refused_with_the_reason(

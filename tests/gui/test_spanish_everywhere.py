@@ -1,0 +1,130 @@
+"""Every view of the main window in Spanish: no English text from the catalogue, money and times as in Spain.
+
+Issue 13 point 4: the whole desktop speaks the UI language. The walk reads every visible
+text a clerk sees (labels, buttons, tabs, group titles, table headers, placeholders,
+status texts) and fails on any that is an English source string of the translation
+catalogue whose Spanish differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from omsdesk.db import Database
+from omsdesk.ui.context import AppContext
+from omsdesk.ui.display import day, money, qty, when
+from omsdesk.ui.i18n import install_translator, resources_dir
+from omsdesk.ui.main_window import VIEWS, MainWindow
+from tests.fixtures.gui_data import GUI_ACTOR, wait_for_pool
+
+
+def _english_sources() -> set[str]:
+    ts = resources_dir() / "translations" / "omsdesk_es.ts"
+    changed, kept = set(), set()
+    for m in ElementTree.parse(ts).iter("message"):
+        source, translation = m.findtext("source") or "", m.findtext("translation") or ""
+        (kept if source == translation else changed).add(source)
+    # A word Spanish keeps in some context ("SKU", "Total") is not a sign of English; one
+    # that is translated everywhere it appears is.
+    return {s for s in changed - kept if len(s) > 2 and "{" not in s}
+
+
+def _texts(widget: QWidget) -> Iterator[tuple[str, str]]:
+    for w in widget.findChildren(QWidget):
+        name = type(w).__name__
+        if isinstance(w, (QLabel, QAbstractButton)):
+            yield name, w.text()
+        elif isinstance(w, QGroupBox):
+            yield name, w.title()
+        elif isinstance(w, QLineEdit):
+            yield name, w.placeholderText()
+        if isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                yield "tab", w.tabText(i)
+        if isinstance(w, QTableView) and w.model() is not None:
+            model = w.model()
+            for c in range(model.columnCount()):
+                header = model.headerData(c, Qt.Orientation.Horizontal)
+                if isinstance(header, str):
+                    yield f"{name} header", header
+        if isinstance(w, QTableWidget):
+            for c in range(w.columnCount()):
+                item = w.horizontalHeaderItem(c)
+                if item is not None:
+                    yield f"{name} header", item.text()
+
+
+@pytest.fixture
+def spanish(qapp: QApplication) -> Iterator[None]:
+    assert install_translator(qapp, "es")
+    try:
+        yield
+    finally:
+        install_translator(qapp, "en")
+
+
+def test_every_view_of_the_main_window_is_in_spanish(qtbot: QtBot, demo_200k: Database, qsettings_tmp: Path,
+                                                     spanish: None) -> None:
+    english = _english_sources()
+    window = MainWindow(AppContext(demo_200k, GUI_ACTOR))
+    qtbot.addWidget(window)
+    window.show()
+    found: list[str] = []
+    for spec in VIEWS:
+        page = window.show_view(spec.key)
+        qtbot.wait(50)
+        found += [f"{spec.key}: {kind} {text!r}" for kind, text in _texts(page) if text.strip() in english]
+    found += [f"window: {kind} {text!r}" for kind, text in _texts(window) if text.strip() in english]
+    orders = window.views.get("orders")
+    if orders is not None and hasattr(orders, "model"):
+        orders.model.pool.waitForDone(20_000)
+    wait_for_pool()
+    assert sorted(set(found)) == []
+
+
+def test_money_numbers_days_and_moments_follow_the_language(spanish: None) -> None:
+    from datetime import UTC, date, datetime
+
+    assert money(12005370, "EUR") == "120.053,70\u00a0€"
+    assert qty(12345) == "12.345"
+    assert day(date(2026, 12, 1)) == "01/12/2026"
+    moment = datetime(2026, 12, 1, 20, 5, tzinfo=UTC)
+    assert when(moment) == f"{moment.astimezone():%d/%m/%Y %H:%M}"  # the workstation's clock
+
+
+def test_english_is_written_the_irish_eu_way() -> None:
+    assert money(12005370, "EUR") == "€120,053.70"
+    assert qty(12345) == "12,345"
+
+
+def test_the_walk_sees_the_texts_it_checks(qtbot: QtBot, demo_200k: Database, qsettings_tmp: Path) -> None:
+    """In English the same walk meets the catalogue's sources: proof that it reads the screens."""
+    english = _english_sources()
+    window = MainWindow(AppContext(demo_200k, GUI_ACTOR))
+    qtbot.addWidget(window)
+    window.show()
+    seen: set[str] = set()
+    for spec in VIEWS:
+        seen |= {text.strip() for _kind, text in _texts(window.show_view(spec.key)) if text.strip() in english}
+    orders = window.views.get("orders")
+    if orders is not None and hasattr(orders, "model"):
+        orders.model.pool.waitForDone(20_000)
+    wait_for_pool()
+    assert len(seen) > 100, sorted(seen)
