@@ -256,6 +256,10 @@ class CounterView(QWidget):
         # with the field empty those keys act on the basket instead (a scan never starts with them).
         self.scan.installEventFilter(self)
 
+    def take_focus(self) -> None:
+        """Entering this screen puts the keyboard in the scan field (the main window calls it)."""
+        self.scan.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.scan and isinstance(event, QKeyEvent) and not self.scan.text() \
                 and event.type() == QEvent.Type.KeyPress:

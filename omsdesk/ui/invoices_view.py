@@ -281,9 +281,11 @@ class InvoicesView(QWidget):
         self.pdf_button.clicked.connect(self.open_pdf)
         self.credit_button.clicked.connect(self.credit)
         self.export_button.clicked.connect(self.export)
-        for keys, slot in (("Ctrl+F", self.focus_search), ("Ctrl+P", self.open_pdf),
-                           ("Ctrl+R", self.credit), ("Ctrl+E", self.export), ("F5", self.model.reload)):
-            QShortcut(QKeySequence(keys), self, slot)
+        # Ctrl+F and F5 belong to the window (Find, Refresh), which calls focus_search and refresh here;
+        # the rest act only while this view has the focus, so other views may use the same keys.
+        for keys, slot in (("Ctrl+P", self.open_pdf), ("Ctrl+R", self.credit), ("Ctrl+E", self.export)):
+            shortcut = QShortcut(QKeySequence(keys), self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.message = QLabel()
 
         bar = QHBoxLayout()
@@ -301,6 +303,9 @@ class InvoicesView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self.ctx.signals.invoices_changed.connect(self.model.reload)
+        self.model.reload()
+
+    def refresh(self) -> None:
         self.model.reload()
 
     def focus_search(self) -> None:

@@ -199,6 +199,11 @@ class MainWindow(QMainWindow):
             return
         widget = self.view(VIEWS[index].key)
         self.stack.setCurrentWidget(widget)
+        # A scanner types where the focus is: the counter and the pick station take it at once,
+        # whether the clerk came by Ctrl+N, a click in the list or a jump from another view.
+        take_focus = getattr(widget, "take_focus", None)
+        if callable(take_focus):
+            take_focus()
 
     def current_key(self) -> str:
         return VIEWS[max(0, self.nav.currentRow())].key

@@ -169,7 +169,8 @@ class PickPackView(QWidget):
         outer.addWidget(splitter)
 
     def _shortcuts(self) -> None:
-        for key, slot in (("F5", self.load_wave), ("F8", self.start_picking), ("F10", self.pack),
+        # F5 is the window's Refresh, which reloads the wave here (see refresh below).
+        for key, slot in (("F8", self.start_picking), ("F10", self.pack),
                           ("Ctrl+P", self.preview_pick_list), ("F12", self.scan.setFocus)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -186,6 +187,14 @@ class PickPackView(QWidget):
         if current in codes:
             self.warehouse.setCurrentText(current)
 
+    def take_focus(self) -> None:
+        """Entering this screen puts the keyboard in the scan field (the main window calls it)."""
+        self.scan.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh(self) -> None:
+        """F5 (the window's Refresh) on this screen: load the next wave."""
+        self.load_wave()
+
     def load_wave(self) -> None:
         """The oldest allocated orders of the chosen warehouse."""
         with self.ctx.db.read() as s:
@@ -195,6 +204,7 @@ class PickPackView(QWidget):
         if not rows:
             self.banner.show_message(self.tr("No allocated orders wait in {wh}").format(
                 wh=self.warehouse.currentText()))
+        self.scan.setFocus()
 
     def load_orders(self, references: list[str]) -> None:
         """Put the orders selected elsewhere (the order queue) on the list to pick."""
@@ -346,10 +356,12 @@ class PickPackView(QWidget):
         self.banner.show_message(self.tr("Packed {refs}").format(refs=", ".join(result.references))
                                  + " · " + "; ".join(describe(n) for n in notes), "error" if failed else "ok")
         self.ctx.signals.orders_changed.emit()
+        self.scan.setFocus()  # the next wave's first scan goes where the last one did
         self.packed.emit(result, notes)
 
     def _on_pack_failed(self, message: str) -> None:
         self._busy = False
         self._refresh_pick_table()
         self.banner.refuse(self.tr("Not packed: {reason}").format(reason=message))
+        self.scan.setFocus()
         self.pack_failed.emit(message)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -145,7 +144,6 @@ class PlanningView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.status)
-        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
         ctx.signals.stock_changed.connect(self.refresh)
         self.refresh()
 

@@ -47,7 +47,7 @@ def _scan(qtbot: QtBot, view: PickPackView, code: str) -> None:
 
 def test_wrong_scan_is_refused_then_right_scans_pack_and_print(qtbot: QtBot, floor) -> None:  # type: ignore[no-untyped-def]
     view, shop, out, refs = floor
-    qtbot.keyClick(view.scan, Qt.Key.Key_F5)           # load the MAD wave
+    view.refresh()                                     # F5 in the main window: load the MAD wave
     assert view.chosen_orders() == refs
     qtbot.keyClick(view.scan, Qt.Key.Key_F8)           # start picking
     assert [shop.status(r) for r in refs] == ["picking", "picking"]
