@@ -187,6 +187,9 @@ def triggers_off(db: Database) -> Iterator[Connection]:
 
 
 def delete_invoice(conn: Connection, invoice_id: int) -> None:
+    # The AEAT's answers refer to the records: an attacker removes them too.
+    conn.execute(text("DELETE FROM invoice_record_submissions WHERE record_id IN "
+                      "(SELECT id FROM invoice_records WHERE invoice_id = :i)"), {"i": invoice_id})
     for table in ("invoice_payments", "invoice_records", "invoice_taxes", "invoice_lines"):
         conn.execute(text(f"DELETE FROM {table} WHERE invoice_id = :i"), {"i": invoice_id})
     conn.execute(text("DELETE FROM invoices WHERE id = :i"), {"i": invoice_id})
