@@ -45,6 +45,7 @@ REQUIRED_SCOPES: tuple[tuple[str, ...], ...] = (
     ("read_orders", "write_orders"),
     ("write_orders",),
     ("read_products", "write_products"),
+    ("read_customers", "write_customers"),
     ("read_locations",),
     ("write_inventory",),
     ("write_merchant_managed_fulfillment_orders", "write_assigned_fulfillment_orders",

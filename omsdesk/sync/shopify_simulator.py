@@ -59,6 +59,7 @@ class ShopifySimulator(LocalShopServer):
                  clock: Callable[[], float] = time.monotonic,
                  scopes: Iterable[str] = ("read_orders", "write_orders", "read_all_orders",
                                           "write_inventory", "read_products", "read_locations",
+                                          "read_customers",
                                           "write_merchant_managed_fulfillment_orders")) -> None:
         super().__init__()
         self.token = token
@@ -69,6 +70,8 @@ class ShopifySimulator(LocalShopServer):
         self.max_query_cost = max_query_cost
         # Status queries a bulk export answers RUNNING before it completes.
         self.bulk_polls = bulk_polls
+        # How a bulk export ends (Shopify: COMPLETED, FAILED, CANCELED, EXPIRED) and its errorCode.
+        self.bulk_outcome: tuple[str, str | None] = ("COMPLETED", None)
         self.bulk_operations: dict[str, dict[str, Any]] = {}
         self.scopes = list(scopes)
         self._available = maximum_available
@@ -313,9 +316,11 @@ class ShopifySimulator(LocalShopServer):
         operation["polls"] += 1
         done = operation["polls"] > self.bulk_polls
         name = operation["id"].rsplit("/", 1)[-1]
+        outcome, error = self.bulk_outcome if done else ("RUNNING", None)
+        done = done and outcome == "COMPLETED"
         return {"bulkOperation": {
-            "id": operation["id"], "status": "COMPLETED" if done else "RUNNING",
-            "errorCode": None, "createdAt": operation["createdAt"],
+            "id": operation["id"], "status": outcome,
+            "errorCode": error, "createdAt": operation["createdAt"],
             "completedAt": _iso(datetime.now(UTC)) if done else None,
             "objectCount": str(operation["objectCount"]) if done else "0",
             "rootObjectCount": str(operation["rootObjectCount"]) if done else "0",
