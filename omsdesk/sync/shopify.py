@@ -14,6 +14,7 @@ from omsdesk.sync.connector import (
     ChannelConfig,
     ChannelOrder,
     ChannelProduct,
+    ConnectionCheck,
     Connector,
     FulfillmentPush,
     OrderPage,
@@ -197,10 +198,11 @@ class ShopifyConnector(Connector):
 
     # -- connection check ----------------------------------------------------------------
 
-    def check_connection(self) -> list[str]:
-        """What stops (or limits) a sync with this store: API version, missing scopes."""
+    def check_connection(self) -> ConnectionCheck:
+        """The API version against the supported window, and every scope the sync needs."""
         data = self.graphql(q.CONNECTION_CHECK)
         problems: list[str] = []
+        notes: list[str] = []
         served = {v["handle"]: bool(v.get("supported")) for v in data.get("publicApiVersions")
                   or []}
         if self.api_version not in SUPPORTED_API_VERSIONS:
@@ -215,9 +217,9 @@ class ShopifyConnector(Connector):
             if not granted.intersection(choice):
                 problems.append(f"the access token lacks the scope {' or '.join(choice)}")
         if "read_all_orders" not in granted:
-            problems.append("without the read_all_orders scope only the last 60 days of orders "
-                            "are visible")
-        return problems
+            notes.append("without the read_all_orders scope only the last 60 days of orders "
+                         "are visible")
+        return ConnectionCheck(tuple(problems), tuple(notes))
 
     # -- orders --------------------------------------------------------------------------
 
