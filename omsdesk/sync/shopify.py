@@ -29,6 +29,7 @@ from omsdesk.sync.http import HttpClient
 from omsdesk.sync.money import AmountError
 from omsdesk.sync.paging import lookback, shift
 from omsdesk.sync.ratelimit import RateLimit, TokenBucket
+from omsdesk.sync.shopify_access import connection_check
 from omsdesk.sync.shopify_cost import MAX_SINGLE_QUERY_COST, requested_cost
 from omsdesk.sync.shopify_orders import nodes_of, parse_order, total_mismatch
 
@@ -37,21 +38,6 @@ __all__ = ["ShopifyConnector", "parse_order"]
 log = logging.getLogger(__name__)
 
 DEFAULT_API_VERSION = "2026-01"
-# The versions these documents are written for and validated against (tests, official schema):
-# 2025-10 lacks @idempotent and changeFromQuantity; Shopify supports a version for 12 months.
-SUPPORTED_API_VERSIONS = ("2026-01", "2026-04", "2026-07", "2026-10")
-# Scopes the sync needs (from the schema's requiredAccess of each field and mutation it uses);
-# a tuple means any one of them. read_all_orders is only advised (60-day window, below).
-REQUIRED_SCOPES: tuple[tuple[str, ...], ...] = (
-    ("read_orders", "write_orders"),
-    ("write_orders",),
-    ("read_products", "write_products"),
-    ("read_customers", "write_customers"),
-    ("read_locations",),
-    ("write_inventory",),
-    ("write_merchant_managed_fulfillment_orders", "write_assigned_fulfillment_orders",
-     "write_third_party_fulfillment_orders"),
-)
 # Standard plan: 100 query-cost points restored per second (shopify.dev/docs/api/usage/limits);
 # the server's throttleStatus corrects these figures after the first answer.
 DEFAULT_LIMIT = RateLimit(capacity=1000, refill_per_second=100)
@@ -200,26 +186,7 @@ class ShopifyConnector(Connector):
 
     def check_connection(self) -> ConnectionCheck:
         """The API version against the supported window, and every scope the sync needs."""
-        data = self.graphql(q.CONNECTION_CHECK)
-        problems: list[str] = []
-        notes: list[str] = []
-        served = {v["handle"]: bool(v.get("supported")) for v in data.get("publicApiVersions")
-                  or []}
-        if self.api_version not in SUPPORTED_API_VERSIONS:
-            problems.append(
-                f"API version {self.api_version} is outside the versions omsdesk is built for "
-                f"({', '.join(SUPPORTED_API_VERSIONS)}): set the api_version option to one of them")
-        elif not served.get(self.api_version):
-            problems.append(f"Shopify no longer supports API version {self.api_version}: set the "
-                            "api_version option to a newer one")
-        granted = {s["handle"] for s in data["currentAppInstallation"]["accessScopes"]}
-        for choice in REQUIRED_SCOPES:
-            if not granted.intersection(choice):
-                problems.append(f"the access token lacks the scope {' or '.join(choice)}")
-        if "read_all_orders" not in granted:
-            notes.append("without the read_all_orders scope only the last 60 days of orders "
-                         "are visible")
-        return ConnectionCheck(tuple(problems), tuple(notes))
+        return connection_check(self.graphql(q.CONNECTION_CHECK), self.api_version)
 
     # -- orders --------------------------------------------------------------------------
 

@@ -29,7 +29,8 @@ _OPERATION = re.compile(r"\b(query|mutation)\s+(\w+)")
 _UPDATED = re.compile(r"updated_at:(>=|>)'([^']+)'")
 _SKU = re.compile(r"sku:'([^']*)'")
 _BULK_SEARCH = re.compile(r'orders\(query:\s*("(?:[^"\\]|\\.)*")')
-API_VERSIONS = (("2025-10", True), ("2026-01", True), ("2026-04", True), ("2026-07", True),
+# Shopify supports a version for a year: on 2026-12-01 the oldest is 2026-01.
+API_VERSIONS = (("2025-10", False), ("2026-01", True), ("2026-04", True), ("2026-07", True),
                 ("2026-10", True), ("unstable", False))
 
 
@@ -73,6 +74,7 @@ class ShopifySimulator(LocalShopServer):
         # How a bulk export ends (Shopify: COMPLETED, FAILED, CANCELED, EXPIRED) and its errorCode.
         self.bulk_outcome: tuple[str, str | None] = ("COMPLETED", None)
         self.bulk_operations: dict[str, dict[str, Any]] = {}
+        self.api_versions: dict[str, bool] = dict(API_VERSIONS)
         self.scopes = list(scopes)
         self._available = maximum_available
         self._clock = clock
@@ -335,7 +337,8 @@ class ShopifySimulator(LocalShopServer):
 
     def _op_ConnectionCheck(self, v: Mapping[str, Any]) -> dict[str, Any]:
         return {"shop": {"name": "Tienda de prueba", "myshopifyDomain": "tienda.myshopify.com"},
-                "publicApiVersions": [{"handle": h, "supported": ok} for h, ok in API_VERSIONS],
+                "publicApiVersions": [{"handle": h, "supported": ok}
+                                      for h, ok in self.api_versions.items()],
                 **self._op_AccessScopes(v)}
 
     def _op_AccessScopes(self, v: Mapping[str, Any]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from omsdesk.sync.secrets import SERVICE
 from omsdesk.sync.shopify_simulator import ShopifySimulator
 from tests.conftest import MemoryKeyring
 from tests.fixtures.database import Shop
-from tests.fixtures.marketplaces import SHOPIFY_TOKEN
+from tests.fixtures.marketplaces import SHOPIFY_TOKEN, WOO_KEY, WOO_SECRET, WooSimulator
 
 
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: Database,
@@ -129,4 +129,18 @@ def test_channels_test_of_a_good_channel_says_ok_and_a_wrong_token_says_why(
     run(capsys, monkeypatch, store.db, "channels", "add", "--type", "shopify", "--name", "Otra",
         "--url", shopify_shop.url, stdin="shpat_not_the_right_one_000")
     code, out, _ = run(capsys, monkeypatch, store.db, "channels", "test", "otra")
+    assert code == 1 and "refused the credentials" in out
+
+
+def test_channels_test_of_a_woocommerce_shop_reaches_it_with_its_keys(
+        store: Shop, woo_shop: WooSimulator, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    run(capsys, monkeypatch, store.db, "channels", "add", "--type", "woocommerce", "--name",
+        "Woo", "--url", woo_shop.url, stdin=f"{WOO_KEY}:{WOO_SECRET}")
+    code, out, _ = run(capsys, monkeypatch, store.db, "channels", "test", "woo")
+    assert (code, out.strip()) == (0, "channel woo: connection ok")
+    assert any("/orders" in r.path for r in woo_shop.requests)
+    run(capsys, monkeypatch, store.db, "channels", "add", "--type", "woocommerce", "--name",
+        "Woo mal", "--url", woo_shop.url, stdin=f"{WOO_KEY}:cs_wrong")
+    code, out, _ = run(capsys, monkeypatch, store.db, "channels", "test", "woo-mal")
     assert code == 1 and "refused the credentials" in out

@@ -160,6 +160,14 @@ def test_test_connection_names_an_old_api_version_and_each_missing_scope(
     assert any("read_all_orders" in n for n in check.notes)
 
 
+def test_test_connection_names_a_version_shopify_stopped_serving(
+        shopify_shop: ShopifySimulator, sleeps: SleepRecorder) -> None:
+    shopify_shop.api_versions["2026-01"] = False
+    check = connect(shopify_shop, sleeps).check_connection()
+    assert check.problems == ("Shopify no longer supports API version 2026-01: set the "
+                              "api_version option to a newer one",)
+
+
 def test_test_connection_of_a_well_set_up_store_finds_nothing(
         shopify_shop: ShopifySimulator, sleeps: SleepRecorder) -> None:
     check = connect(shopify_shop, sleeps).check_connection()

@@ -15,7 +15,7 @@ import re
 import pytest
 
 from omsdesk.sync import shopify_queries as q
-from omsdesk.sync.shopify import REQUIRED_SCOPES, SUPPORTED_API_VERSIONS
+from omsdesk.sync.shopify_access import REQUIRED_SCOPES, SUPPORTED_API_VERSIONS
 from omsdesk.sync.shopify_bulk import search_literal
 from omsdesk.sync.shopify_cost import requested_cost
 from tests.fixtures.shopify_schema import (
