@@ -30,7 +30,7 @@ from omsdesk.sync.money import AmountError
 from omsdesk.sync.paging import lookback, shift
 from omsdesk.sync.ratelimit import RateLimit, TokenBucket
 from omsdesk.sync.shopify_access import connection_check
-from omsdesk.sync.shopify_cost import MAX_SINGLE_QUERY_COST, requested_cost
+from omsdesk.sync.shopify_cost import MAX_SINGLE_QUERY_COST, largest_size, requested_cost
 from omsdesk.sync.shopify_orders import nodes_of, parse_order, total_mismatch
 
 __all__ = ["ShopifyConnector", "parse_order"]
@@ -64,24 +64,6 @@ def _safe_to_repeat(document: str) -> bool:
     return not document.lstrip().startswith("mutation") or "@idempotent" in document
 
 
-def largest_size(document: str, variables: Mapping[str, Any], name: str, upper: int,
-                 budget: int) -> int:
-    """The largest `variables[name]` in 1..upper whose requested cost stays within `budget`."""
-    def fits(size: int) -> bool:
-        return requested_cost(document, {**variables, name: size}) <= budget
-
-    if fits(upper):
-        return upper
-    low, high = 1, upper  # invariant: high does not fit; low fits, or is 1
-    while high - low > 1:
-        middle = (low + high) // 2
-        if fits(middle):
-            low = middle
-        else:
-            high = middle
-    return low
-
-
 class ShopifyConnector(Connector):
     """Talks to one Shopify store through `/admin/api/{version}/graphql.json`."""
 
@@ -93,7 +75,9 @@ class ShopifyConnector(Connector):
         self.api_version = config.options.get("api_version", DEFAULT_API_VERSION)
         self.endpoint = f"{config.url.rstrip('/')}/admin/api/{self.api_version}/graphql.json"
         # Upper bounds: the page actually asked for is what fits the cost budget.
-        self.page_size = int(config.options.get("page_size", "250"))
+        self.max_page_size = int(config.options.get("page_size", "250"))
+        # Set when Shopify refused a page sized by our estimate: later pulls stay below it.
+        self._refused_page: int | None = None
         self.line_count = int(config.options.get("line_items_per_order",
                                                  str(DEFAULT_LINES_PER_ORDER)))
         self.bulk_threshold = int(config.options.get("bulk_threshold",
@@ -205,19 +189,21 @@ class ShopifyConnector(Connector):
         watermark = since_cursor
         after: str | None = None
         variables: dict[str, Any] = {"query": query, "lineCount": self.line_count}
-        self.page_size = largest_size(q.ORDERS_PAGE, {**variables, "after": None}, "first",
-                                      self.page_size, self.cost_budget())
+        page_size = largest_size(q.ORDERS_PAGE, {**variables, "after": None}, "first",
+                                 self.max_page_size, self.cost_budget())
+        if self._refused_page is not None:
+            page_size = min(page_size, max(1, self._refused_page // 2))
         while True:
             try:
-                data = self.graphql(q.ORDERS_PAGE, {**variables, "first": self.page_size,
+                data = self.graphql(q.ORDERS_PAGE, {**variables, "first": page_size,
                                                     "after": after})
             except QueryTooCostly:
                 # Shopify priced it above our own estimate: a smaller page always fits.
-                if self.page_size <= 1:
+                if page_size <= 1:
                     raise
-                self.page_size = max(1, self.page_size // 2)
-                log.info("%s: query too costly, page size now %d", self.config.name,
-                         self.page_size)
+                self._refused_page = page_size
+                page_size = max(1, page_size // 2)
+                log.info("%s: query too costly, page size now %d", self.config.name, page_size)
                 continue
             connection = data["orders"]
             orders, rejected = self._read_orders(nodes_of(connection))

@@ -70,6 +70,24 @@ def requested_cost(document: str, variables: Mapping[str, Any] | None = None,
     return pricer.selection(operation.selection_set)
 
 
+def largest_size(document: str, variables: Mapping[str, Any], name: str, upper: int,
+                 budget: int) -> int:
+    """The largest `variables[name]` in 1..upper whose requested cost stays within `budget`."""
+    def fits(size: int) -> bool:
+        return requested_cost(document, {**variables, name: size}) <= budget
+
+    if fits(upper):
+        return upper
+    low, high = 1, upper  # invariant: high does not fit; low fits, or is 1
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle
+    return low
+
+
 def _literal(node: Any) -> Any:
     return int(node.value) if isinstance(node, IntValueNode) else getattr(node, "value", None)
 

@@ -118,12 +118,17 @@ def test_a_query_above_the_maximum_cost_retries_with_smaller_pages(sleeps: Sleep
     with ShopifySimulator(SHOPIFY_TOKEN, throttle=False, max_query_cost=500) as shop:
         assert isinstance(shop, ShopifySimulator)
         shop.add_orders(generate_orders(30))
-        pages = list(connect(shop, sleeps).pull_orders(None))
+        connector = connect(shop, sleeps)
+        pages = list(connector.pull_orders(None))
         assert sum(len(p.orders) for p in pages) == 30
         firsts = [v["first"] for v in orders_requests(shop)]
         # 13 orders cost 990 points and are refused; 6 cost 458 and fit under 500.
         assert firsts[0] == 13
         assert set(firsts[1:]) == {6}
+        # The next pull starts below the refused size: no second refusal.
+        shop.clear_requests()
+        list(connector.pull_orders(None))
+        assert {v["first"] for v in orders_requests(shop)} == {6}
 
 
 def test_wrong_token_is_an_auth_error_after_one_request(

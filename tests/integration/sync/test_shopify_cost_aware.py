@@ -107,7 +107,7 @@ def test_an_initial_import_above_the_threshold_is_one_bulk_export(sleeps: SleepR
         assert pages[-1].next_cursor == newest.strftime("%Y-%m-%dT%H:%M:%SZ")
         assert [len(p.orders) for p in pages] == [250] * 4 + [201]
 
-        shop.requests.clear()
+        shop.clear_requests()
         paged = {o.external_id: o for p in connect(shop, sleeps, bulk_threshold="0")
                  .pull_orders(None) for o in p.orders}
         # The same orders, line for line, as the paged reads give.

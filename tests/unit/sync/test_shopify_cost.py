@@ -15,8 +15,12 @@ from __future__ import annotations
 import pytest
 
 from omsdesk.sync import shopify_queries as q
-from omsdesk.sync.shopify import largest_size
-from omsdesk.sync.shopify_cost import MAX_SINGLE_QUERY_COST, CostError, requested_cost
+from omsdesk.sync.shopify_cost import (
+    MAX_SINGLE_QUERY_COST,
+    CostError,
+    largest_size,
+    requested_cost,
+)
 
 # The orders document as it was before the cost work (connector commit f3f2002): 250 orders x
 # 50 lines, no page info on the lines. Kept to show the figure the review measured (F7).
