@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv system services test test-fresh reset-test-state run lint bench clean distclean dist screenshots
+.PHONY: help venv system services shopify-schema test test-fresh reset-test-state run lint bench clean distclean dist screenshots
 
 help:
 	@echo "make run       install what is missing, seed demo data on first run, open omsdesk"
@@ -24,6 +24,7 @@ help:
 	@echo "make system    install missing Debian packages (scripts/ensure-system.sh)"
 	@echo "make venv      create $(VENV) and pip install -e '.[test]'"
 	@echo "make services  start PostgreSQL and CUPS with the test role, database and queues"
+	@echo "make shopify-schema  fetch Shopify's official Admin GraphQL schema (npm @shopify/dev-mcp) for the tests"
 	@echo "make lint      ruff and mypy"
 	@echo "make bench     omsdesk bench (BENCH_ARGS='--quick --json')"
 	@echo "make dist      PyInstaller bundle in dist/omsdesk, checked to start (offscreen)"
@@ -54,13 +55,35 @@ services:
 	@bash scripts/start-postgres.sh
 	@bash scripts/start-cups.sh
 
+# Shopify's official Admin GraphQL introspection, as shipped in the npm package @shopify/dev-mcp
+# (dist/data/admin_<version>.json.gz). The tests validate and price every document the Shopify
+# connector sends against it and fail when it is missing. `npm pack` fetches the pinned tarball
+# (integrity checked by npm) without installing the package's dependencies or running scripts;
+# only the Admin schemas are kept. Keep the pin equal to tests/fixtures/shopify_schema.py.
+SHOPIFY_DEV_MCP = 1.16.0
+SHOPIFY_SCHEMA_DIR = .cache/shopify-dev-mcp/$(SHOPIFY_DEV_MCP)
+SHOPIFY_SCHEMA_STAMP = $(SHOPIFY_SCHEMA_DIR)/.complete
+
+shopify-schema: $(SHOPIFY_SCHEMA_STAMP)
+
+$(SHOPIFY_SCHEMA_STAMP):
+	@command -v npm >/dev/null || { echo "make shopify-schema: npm is missing (make system installs it)" >&2; exit 1; }
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	npm pack --silent --pack-destination "$$tmp" "@shopify/dev-mcp@$(SHOPIFY_DEV_MCP)" >/dev/null; \
+	mkdir -p "$$tmp/x" $(SHOPIFY_SCHEMA_DIR); \
+	tar -xzf "$$tmp"/shopify-dev-mcp-$(SHOPIFY_DEV_MCP).tgz -C "$$tmp/x" --wildcards 'package/dist/data/admin_*.json.gz'; \
+	mv "$$tmp"/x/package/dist/data/admin_*.json.gz $(SHOPIFY_SCHEMA_DIR)/
+	@touch $@
+	@echo "make shopify-schema: $$(ls $(SHOPIFY_SCHEMA_DIR) | tr '\n' ' ')in $(SHOPIFY_SCHEMA_DIR)"
+
 # The suite runs inside its own D-Bus session with an unlocked gnome-keyring so
 # the one real Secret Service test works; every other test uses an in-memory keyring.
 # The 25 slowest tests are listed after every run, and the wall time is printed: the whole
 # suite must stay under SUITE_BUDGET seconds on a 2-core machine.
 SUITE_BUDGET ?= 900
-test: system venv services
-	@export OMSDESK_TEST_PG_URL="$${OMSDESK_TEST_PG_URL:-$$(bash scripts/start-postgres.sh 2>/dev/null)}"; \
+test: system venv services shopify-schema
+	@export OMSDESK_SHOPIFY_SCHEMA_DIR="$${OMSDESK_SHOPIFY_SCHEMA_DIR:-$(CURDIR)/$(SHOPIFY_SCHEMA_DIR)}"; \
+	export OMSDESK_TEST_PG_URL="$${OMSDESK_TEST_PG_URL:-$$(bash scripts/start-postgres.sh 2>/dev/null)}"; \
 	export QT_QPA_PLATFORM=offscreen; \
 	status=0; started=$$(date +%s); \
 	dbus-run-session -- bash scripts/with-test-keyring.sh $(PY) -m pytest --durations=25 $(PYTEST_ARGS) || status=$$?; \

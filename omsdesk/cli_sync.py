@@ -51,6 +51,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(ls)
     ls.set_defaults(func=_list)
 
+    tp = csub.add_parser("test", help="test a channel's connection: address, secret, API version, scopes")
+    tp.add_argument("code")
+    add_json_flag(tp)
+    tp.set_defaults(func=_test)
+
     sec = csub.add_parser("set-secret", help="replace a channel's secret (read from standard input)")
     sec.add_argument("code")
     sec.set_defaults(func=_set_secret)
@@ -122,6 +127,34 @@ def _add(ctx: CliContext) -> int:
     else:
         print(f"channel {code} added; its secret is in the system keyring")
     return 0
+
+
+def _test(ctx: CliContext) -> int:
+    from omsdesk.sync.engine import default_factory
+    from omsdesk.sync.errors import SyncError
+
+    with ctx.db.read() as s:
+        channel = load_channel(s, ctx.args.code)
+        s.expunge(channel)
+    connector = default_factory()(channel)
+    try:
+        check = connector.check_connection()
+        problems, notes = list(check.problems), list(check.notes)
+    except SyncError as exc:
+        problems, notes = [str(exc)], []
+    finally:
+        connector.close()
+    if ctx.args.json:
+        print_json({"code": ctx.args.code, "ok": not problems, "problems": problems,
+                    "notes": notes})
+    else:
+        for line in problems:
+            print(f"problem: {line}")
+        for line in notes:
+            print(f"note: {line}")
+        print(f"channel {ctx.args.code}: " + ("connection ok" if not problems else
+                                                f"{len(problems)} problem(s)"))
+    return 0 if not problems else 1
 
 
 def _list(ctx: CliContext) -> int:

@@ -23,6 +23,11 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/
     PACKAGES="$PACKAGES postgresql"
 fi
 
+# npm fetches Shopify's official Admin API schema (make shopify-schema) the tests validate against.
+if ! command -v npm >/dev/null 2>&1; then
+    PACKAGES="$PACKAGES npm"
+fi
+
 # The virtualenv needs Python 3.11+ with venv/ensurepip, which Debian ships apart.
 python=$(bash "$(dirname "$0")/find-python.sh" 2>/dev/null) || python=""
 if [ -z "$python" ]; then

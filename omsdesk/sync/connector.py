@@ -215,6 +215,18 @@ class ChannelProduct:
 
 
 @dataclass(frozen=True)
+class ConnectionCheck:
+    """What "Test connection" found: problems that stop or break a sync, notes that limit it."""
+
+    problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
 class ChannelConfig:
     """Everything a connector needs to talk to one shop; `secret` comes from the keyring."""
 
@@ -280,6 +292,17 @@ class Connector(abc.ABC):
     @abc.abstractmethod
     def push_stock(self, pushes: Sequence[StockPush]) -> list[StockPushResult]:
         """Set available quantities per SKU; one result per push."""
+
+    def check_connection(self) -> ConnectionCheck:
+        """Reach the shop with the channel's secret (connectors check more where they can).
+
+        By default a pull of the orders changed from now on: it proves the address and the
+        credentials (an AuthError or ChannelUnavailable says what is wrong) and reads almost
+        nothing.
+        """
+        for _ in self.pull_orders(format_cursor(datetime.now(UTC))):
+            break
+        return ConnectionCheck(notes=tuple(self.warnings))
 
     def push_cancellation(self, order_external_id: str, idempotency_key: str) -> None:
         """Cancel an order on the shop (connectors that can override this); a repeat is a no-op."""

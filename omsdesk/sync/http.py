@@ -8,7 +8,7 @@ import json
 import logging
 import random
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -348,6 +348,29 @@ class HttpClient:
         response = self.request(method, url, params=params, json_body=body, headers=headers,
                                 cost=cost, idempotent=idempotent)
         return response.json() if response.content.strip() else None
+
+    def download_lines(self, url: str) -> Iterator[bytes]:
+        """Stream a file line by line from a pre-signed URL (a Shopify bulk result).
+
+        Sent outside the channel's session on purpose: the URL carries its own signature, and
+        the shop's credentials must not travel to the storage host.
+        """
+        self._check_scheme(url)
+        safe_url = self.redact(url)
+        self.requests_sent += 1
+        try:
+            with requests.get(url, stream=True, headers={"User-Agent": USER_AGENT},
+                              timeout=(self.timeouts.connect, self.timeouts.read),
+                              verify=self._session.verify) as raw:
+                if raw.status_code >= 400:
+                    raise ChannelUnavailable(
+                        f"{self.channel}: downloading {safe_url} answered HTTP "
+                        f"{raw.status_code}", channel=self.channel)
+                yield from raw.iter_lines()
+        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
+                requests.exceptions.ChunkedEncodingError) as exc:
+            raise ChannelUnavailable(f"{self.channel}: downloading {safe_url} failed: "
+                                     f"{type(exc).__name__}", channel=self.channel) from None
 
     def _check_scheme(self, url: str) -> None:
         parts = urlsplit(url)

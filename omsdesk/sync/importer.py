@@ -52,6 +52,8 @@ from omsdesk.sync.mapping import (
 log = logging.getLogger(__name__)
 
 BATCH = 250
+# Shop states that mean the order will never be fulfilled.
+SHOP_CANCELLED = (STATUS_CANCELLED, STATUS_REFUNDED)
 # What one order's own data can make the database or a service refuse. Anything else (the
 # database unreachable or locked) fails the run, so the cursor stays and the page is read
 # again, rather than quarantining every order of it.
@@ -160,7 +162,10 @@ def _create(ctx: _Context, fresh: list[tuple[ChannelOrder, MappedOrder]],
     fresh = _with_customers(ctx, fresh)
     created = failed = 0
     for pay in (True, False):
-        group = [(o, m) for o, m in fresh if m.fully_paid == pay]
+        # An order the shop already cancelled is neither paid nor allocated here (its money is
+        # settled on the shop); it is created and cancelled before it is linked (see below).
+        group = [(o, m) for o, m in fresh
+                 if (m.fully_paid and o.status not in SHOP_CANCELLED) == pay]
         for start in range(0, len(group), BATCH):
             chunk = group[start:start + BATCH]
             try:
@@ -169,7 +174,10 @@ def _create(ctx: _Context, fresh: list[tuple[ChannelOrder, MappedOrder]],
                     pay_method=ctx.kind if pay else None, allocate=pay and auto_allocate))
             except ORDER_DATA_ERRORS:
                 # One order refused the batch: find it, keep the others.
-                done = [_create_one(ctx, o, m, pay and auto_allocate) for o, m in chunk]
+                done = [_create_one(ctx, o, m, pay, pay and auto_allocate) for o, m in chunk]
+            for c, (o, _) in zip(done, chunk, strict=True):
+                if c is not None and o.status in SHOP_CANCELLED:
+                    _cancel_as_on_shop(ctx, c.reference, o, "before it was imported")
             links = [_link(o, c.id, m) for c, (o, m) in zip(done, chunk, strict=True) if c]
             link_created(ctx.db, ctx.channel_id, links, actor=ctx.actor, pay_method=ctx.kind)
             created += len(links)
@@ -177,17 +185,23 @@ def _create(ctx: _Context, fresh: list[tuple[ChannelOrder, MappedOrder]],
     return created, failed
 
 
-def _create_one(ctx: _Context, order: ChannelOrder, mapped: MappedOrder,
+def _create_one(ctx: _Context, order: ChannelOrder, mapped: MappedOrder, pay: bool,
                 allocate: bool) -> CreatedOrder | None:
     try:
         return place_order(ctx.db, mapped.order, actor=ctx.actor,
-                           pay_method=ctx.kind if mapped.fully_paid else None, allocate=allocate)
+                           pay_method=ctx.kind if pay else None, allocate=allocate)
     except ORDER_DATA_ERRORS as exc:
         # Its own transaction was rolled back; the others of the page go on.
         reason = str(exc) if isinstance(exc, OmsError) else (
             f"could not be stored: {_describe_error(exc)}")
         ctx.problems.append(_entry(order, "invalid", reason))
         return None
+
+
+def _cancel_as_on_shop(ctx: _Context, reference: str, order: ChannelOrder, when: str) -> None:
+    """Cancel here an order the shop reports cancelled or refunded (audited with the reason)."""
+    cancel_order(ctx.db, reference, actor=ctx.actor,
+                 reason=f"{order.status} on {ctx.channel} {when}")
 
 
 def _with_customers(ctx: _Context, fresh: list[tuple[ChannelOrder, MappedOrder]],
@@ -233,9 +247,15 @@ def _apply_change(ctx: _Context, have: ExistingOrder, order: ChannelOrder) -> st
     else (lines edited, cancelled or moved after shipping) is flagged for a person.
     """
     if not have.linked:
-        # Created, but the run died before linking it: link it now, nothing else changed.
+        # Created, but the run died before linking it: finish what creating it does (a shop
+        # cancellation is applied before linking), then link it.
+        repaired = "unchanged"
+        if (order.status in SHOP_CANCELLED and have.status != OrderStatus.CANCELLED
+                and OrderStatus(have.status) in NOT_SHIPPED):
+            _cancel_as_on_shop(ctx, have.reference, order, "before it was imported")
+            repaired = "updated"
         repair_link(ctx.db, ctx.channel_id, _link(order, have.order_id))
-        return "unchanged"
+        return repaired
     if have.external_updated_at is not None and order.updated_at <= have.external_updated_at:
         return "unchanged"  # older or the same version: never overwrites
     mapped: MappedOrder | None
@@ -250,11 +270,10 @@ def _apply_change(ctx: _Context, have: ExistingOrder, order: ChannelOrder) -> st
         return "unchanged"
     flags: list[str] = []
     changed = False
-    shop_cancelled = order.status in (STATUS_CANCELLED, STATUS_REFUNDED)
+    shop_cancelled = order.status in SHOP_CANCELLED
     if shop_cancelled and have.status != OrderStatus.CANCELLED:
         if OrderStatus(have.status) in NOT_SHIPPED:
-            cancel_order(ctx.db, have.reference, actor=ctx.actor,
-                         reason=f"{order.status} on {ctx.channel}")
+            _cancel_as_on_shop(ctx, have.reference, order, "after it was imported")
             changed = True
         else:
             flags.append(f"{order.status} on {ctx.channel} after it shipped here: arrange the "

@@ -1,6 +1,7 @@
-"""GraphQL documents the Shopify connector sends (Admin API, version 2026-01).
+"""GraphQL documents the Shopify connector sends (Admin API, versions 2026-01 to 2026-10).
 
-Field names checked against shopify.dev/docs/api/admin-graphql: Order, LineItem,
+The tests validate every document against Shopify's official Admin schema (the introspection files
+of the npm package @shopify/dev-mcp) and price it with shopify_cost. Field names: Order, LineItem,
 FulfillmentOrder, FulfillmentInput (lineItemsByFulfillmentOrder, trackingInfo, notifyCustomer),
 InventorySetQuantitiesInput / InventoryQuantityInput (changeFromQuantity, 2026-01) and the
 `@idempotent(key:)` directive (changelog "Adding idempotency for inventory adjustments", 2026-01).
@@ -15,40 +16,109 @@ _ADDRESS = (
     "countryCodeV2 phone"
 )
 
+# One line item as every orders document reads it (paged, follow-up and bulk alike).
+_LINE_ITEM = f"""
+  id sku title quantity currentQuantity
+  originalUnitPriceSet {{ {_MONEY} }}
+  taxLines {{ rate priceSet {{ {_MONEY} }} }}
+  discountAllocations {{ allocatedAmountSet {{ {_MONEY} }} }}
+"""
+_SHIPPING_LINE = f"""
+  title code
+  originalPriceSet {{ {_MONEY} }}
+  taxLines {{ rate priceSet {{ {_MONEY} }} }}
+"""
+_ORDER = f"""
+  id name createdAt updatedAt cancelledAt closed note
+  displayFinancialStatus displayFulfillmentStatus
+  currencyCode taxesIncluded email phone paymentGatewayNames
+  customer {{ id displayName }}
+  shippingAddress {{ {_ADDRESS} }}
+  billingAddress {{ {_ADDRESS} }}
+  totalPriceSet {{ {_MONEY} }}
+  totalDiscountsSet {{ {_MONEY} }}
+  totalOutstandingSet {{ {_MONEY} }}
+  discountCodes
+"""
+
+# The page size ($first) and the lines read with each order ($lineCount) are sized by the
+# connector from the requested cost (shopify_cost); lines beyond $lineCount come from ORDER_LINES.
 ORDERS_PAGE = f"""
 query OrdersPage($first: Int!, $after: String, $query: String, $lineCount: Int!) {{
   orders(first: $first, after: $after, sortKey: UPDATED_AT, query: $query) {{
     pageInfo {{ hasNextPage endCursor }}
     nodes {{
-      id name createdAt updatedAt cancelledAt closed note
-      displayFinancialStatus displayFulfillmentStatus
-      currencyCode taxesIncluded email phone paymentGatewayNames
-      customer {{ id displayName }}
-      localizedFields(first: 5) {{ nodes {{ key value }} }}
-      shippingAddress {{ {_ADDRESS} }}
-      billingAddress {{ {_ADDRESS} }}
-      totalPriceSet {{ {_MONEY} }}
-      totalDiscountsSet {{ {_MONEY} }}
-      totalOutstandingSet {{ {_MONEY} }}
-      discountCodes
+      {_ORDER}
+      localizedFields(first: 3) {{ nodes {{ key value }} }}
       lineItems(first: $lineCount) {{
-        nodes {{
-          id sku title quantity currentQuantity
-          originalUnitPriceSet {{ {_MONEY} }}
-          taxLines {{ rate priceSet {{ {_MONEY} }} }}
-          discountAllocations {{ allocatedAmountSet {{ {_MONEY} }} }}
-        }}
+        pageInfo {{ hasNextPage endCursor }}
+        nodes {{ {_LINE_ITEM} }}
       }}
-      shippingLines(first: 5) {{
-        nodes {{
-          title code
-          originalPriceSet {{ {_MONEY} }}
-          taxLines {{ rate priceSet {{ {_MONEY} }} }}
-        }}
+      shippingLines(first: 2) {{
+        pageInfo {{ hasNextPage }}
+        nodes {{ {_SHIPPING_LINE} }}
       }}
     }}
   }}
 }}
+"""
+
+ORDER_LINES = f"""
+query OrderLines($id: ID!, $first: Int!, $after: String) {{
+  order(id: $id) {{
+    lineItems(first: $first, after: $after) {{
+      pageInfo {{ hasNextPage endCursor }}
+      nodes {{ {_LINE_ITEM} }}
+    }}
+  }}
+}}
+"""
+
+ORDERS_COUNT = """
+query OrdersCount($query: String, $limit: Int) {
+  ordersCount(query: $query, limit: $limit) { count precision }
+}
+"""
+
+# The query a bulk operation runs (sent as a string): no sizes, Shopify reads every object.
+# Nested connections come as their own JSONL lines with `__parentId`; groupObjects keeps them
+# right below their order, so the download is parsed one order at a time.
+BULK_ORDERS_QUERY = f"""
+{{
+  orders(query: %s, sortKey: UPDATED_AT) {{
+    edges {{ node {{
+      {_ORDER}
+      localizedFields {{ edges {{ node {{ key value }} }} }}
+      lineItems {{ edges {{ node {{ {_LINE_ITEM} }} }} }}
+      shippingLines {{ edges {{ node {{ id {_SHIPPING_LINE} }} }} }}
+    }} }}
+  }}
+}}
+"""
+
+BULK_RUN = """
+mutation BulkOrders($query: String!) {
+  bulkOperationRunQuery(query: $query, groupObjects: true) {
+    bulkOperation { id status }
+    userErrors { field message code }
+  }
+}
+"""
+
+BULK_STATUS = """
+query BulkStatus($id: ID!) {
+  bulkOperation(id: $id) {
+    id status errorCode createdAt completedAt objectCount rootObjectCount url partialDataUrl
+  }
+}
+"""
+
+CONNECTION_CHECK = """
+query ConnectionCheck {
+  shop { name myshopifyDomain }
+  publicApiVersions { handle supported }
+  currentAppInstallation { accessScopes { handle } }
+}
 """
 
 ACCESS_SCOPES = """
@@ -61,11 +131,12 @@ FULFILLMENT_ORDERS = """
 query FulfillmentOrders($id: ID!) {
   order(id: $id) {
     id
-    fulfillments(first: 50) { trackingInfo { number company } }
-    fulfillmentOrders(first: 20) {
+    fulfillments(first: 10) { trackingInfo { number company } }
+    fulfillmentOrders(first: 5) {
       nodes {
         id status
-        lineItems(first: 100) {
+        lineItems(first: 90) {
+          pageInfo { hasNextPage }
           nodes { id remainingQuantity lineItem { id sku } }
         }
       }
@@ -123,8 +194,8 @@ query OrderState($id: ID!) {
 
 ORDER_CANCEL = """
 mutation OrderCancel($orderId: ID!, $notifyCustomer: Boolean) {
-  orderCancel(orderId: $orderId, reason: OTHER, refund: false, restock: true,
-              notifyCustomer: $notifyCustomer) {
+  orderCancel(orderId: $orderId, reason: OTHER, restock: true, notifyCustomer: $notifyCustomer,
+              refundMethod: { originalPaymentMethodsRefund: false }) {
     job { id }
     orderCancelUserErrors { field message code }
   }

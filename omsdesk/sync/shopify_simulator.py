@@ -1,14 +1,17 @@
 """A local Shopify-style GraphQL Admin API: orders, fulfilment orders, variants and inventory.
 
 It answers the operations the Shopify connector sends (dispatching on operation name),
-keeps cursor pagination keyed on (updatedAt, id) as Shopify's cursors are, reports query
-cost in `extensions.cost.throttleStatus` and answers THROTTLED when the bucket runs dry.
+keeps cursor pagination keyed on (updatedAt, id) as Shopify's cursors are, prices every
+document by Shopify's documented cost rules (shopify_cost), refuses one above the single-query
+maximum with MAX_COST_EXCEEDED, reports cost in `extensions.cost.throttleStatus`, answers
+THROTTLED when the bucket runs dry, and runs bulk order exports served as grouped JSONL.
 Used by the demo shop, the benchmark and the connector tests.
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import re
 import threading
 import time
@@ -19,11 +22,16 @@ from decimal import Decimal
 from typing import Any
 
 from omsdesk.sync.demo_data import CATALOGUE, DemoOrder, DemoProduct
+from omsdesk.sync.shopify_cost import MAX_SINGLE_QUERY_COST, CostError, requested_cost
 from omsdesk.sync.simulator import Fault, LocalShopServer, RecordedRequest, Reply, json_reply
 
 _OPERATION = re.compile(r"\b(query|mutation)\s+(\w+)")
 _UPDATED = re.compile(r"updated_at:(>=|>)'([^']+)'")
 _SKU = re.compile(r"sku:'([^']*)'")
+_BULK_SEARCH = re.compile(r'orders\(query:\s*("(?:[^"\\]|\\.)*")')
+# Shopify supports a version for a year: on 2026-12-01 the oldest is 2026-01.
+API_VERSIONS = (("2025-10", False), ("2026-01", True), ("2026-04", True), ("2026-07", True),
+                ("2026-10", True), ("unstable", False))
 
 
 def _iso(moment: datetime) -> str:
@@ -34,15 +42,25 @@ def _money(amount: Decimal, currency: str) -> dict[str, Any]:
     return {"shopMoney": {"amount": f"{amount:.2f}", "currencyCode": currency}}
 
 
+def _first_lines(node: dict[str, Any], count: int) -> dict[str, Any]:
+    """The order as a page shows it: its first `count` line items, and whether more follow."""
+    items = node["lineItems"]["nodes"]
+    end = base64.b64encode(str(min(count, len(items))).encode()).decode()
+    return {**node, "lineItems": {"nodes": items[:count], "pageInfo": {
+        "hasNextPage": len(items) > count, "endCursor": end}}}
+
+
 class ShopifySimulator(LocalShopServer):
     """State of one fake store plus the GraphQL endpoint serving it."""
 
     def __init__(self, token: str, *, api_version: str = "2026-01", throttle: bool = True,
                  maximum_available: float = 2000.0, restore_rate: float = 100.0,
-                 max_query_cost: float | None = None,
+                 max_query_cost: float | None = MAX_SINGLE_QUERY_COST,
+                 bulk_polls: int = 2,
                  clock: Callable[[], float] = time.monotonic,
-                 scopes: Iterable[str] = ("read_orders", "read_all_orders", "write_inventory",
-                                          "read_products",
+                 scopes: Iterable[str] = ("read_orders", "write_orders", "read_all_orders",
+                                          "write_inventory", "read_products", "read_locations",
+                                          "read_customers",
                                           "write_merchant_managed_fulfillment_orders")) -> None:
         super().__init__()
         self.token = token
@@ -51,6 +69,12 @@ class ShopifySimulator(LocalShopServer):
         self.maximum_available = maximum_available
         self.restore_rate = restore_rate
         self.max_query_cost = max_query_cost
+        # Status queries a bulk export answers RUNNING before it completes.
+        self.bulk_polls = bulk_polls
+        # How a bulk export ends (Shopify: COMPLETED, FAILED, CANCELED, EXPIRED) and its errorCode.
+        self.bulk_outcome: tuple[str, str | None] = ("COMPLETED", None)
+        self.bulk_operations: dict[str, dict[str, Any]] = {}
+        self.api_versions: dict[str, bool] = dict(API_VERSIONS)
         self.scopes = list(scopes)
         self._available = maximum_available
         self._clock = clock
@@ -144,6 +168,9 @@ class ShopifySimulator(LocalShopServer):
     # -- HTTP ----------------------------------------------------------------------------
 
     def authorized(self, request: RecordedRequest) -> bool:
+        if request.method == "GET" and request.path.startswith("/bulk/"):
+            # A pre-signed storage URL: the name is the credential, no token is sent with it.
+            return True
         return request.header("X-Shopify-Access-Token") == self.token
 
     def unauthorized(self, request: RecordedRequest) -> Reply:
@@ -172,6 +199,8 @@ class ShopifySimulator(LocalShopServer):
                 "restoreRate": self.restore_rate}
 
     def handle(self, request: RecordedRequest) -> Reply:
+        if request.method == "GET" and request.path.startswith("/bulk/"):
+            return self._bulk_file(request.path.rsplit("/", 1)[-1])
         if request.method != "POST" or request.path != self.path:
             return json_reply({"errors": "Not Found"}, 404)
         try:
@@ -184,7 +213,10 @@ class ShopifySimulator(LocalShopServer):
         handler = getattr(self, f"_op_{operation}", None)
         if handler is None:
             return json_reply({"errors": [{"message": f"unknown operation {operation!r}"}]})
-        requested = self._requested_cost(operation, variables)
+        try:
+            requested = float(requested_cost(document, variables))
+        except (CostError, ValueError) as exc:
+            return json_reply({"errors": [{"message": f"cannot price the query: {exc}"}]})
         if self.max_query_cost is not None and requested > self.max_query_cost:
             return json_reply({"errors": [{
                 "message": f"Query cost is {requested}, which exceeds the single query max "
@@ -200,12 +232,6 @@ class ShopifySimulator(LocalShopServer):
             "requestedQueryCost": requested, "actualQueryCost": requested,
             "throttleStatus": self._status(available)}}})
 
-    def _requested_cost(self, operation: str, variables: Mapping[str, Any]) -> float:
-        if operation == "OrdersPage":
-            first, lines = int(variables.get("first", 1)), int(variables.get("lineCount", 1))
-            return float(2 + first * (2 + lines // 10))
-        return 10.0
-
     def _spend(self, cost: float) -> float | None:
         """Take `cost` points from the bucket; None (THROTTLED) when it holds too few."""
         with self._data_lock:
@@ -215,31 +241,105 @@ class ShopifySimulator(LocalShopServer):
             self._stamp = now
             if not self.throttle_enabled:
                 return self._available
-            if cost > self._available:
+            # Points are fractional and restored continuously: a client that waited exactly long
+            # enough must not be refused for a rounding error (Shopify's bucket is no stricter).
+            if cost > self._available + 1e-6:
                 return None
-            self._available -= cost
+            self._available = max(0.0, self._available - cost)
             return self._available
 
     # -- operations ----------------------------------------------------------------------
 
     def _op_OrdersPage(self, v: Mapping[str, Any]) -> dict[str, Any]:
         first = min(250, int(v.get("first") or 50))
-        keys = self._sorted
-        if v.get("query"):
-            match = _UPDATED.search(str(v["query"]))
-            if match:
-                op, bound = match.groups()
-                stamp = _iso(datetime.fromisoformat(bound.replace("Z", "+00:00")))
-                keys = [k for k in keys if (k[0] >= stamp if op == ">=" else k[0] > stamp)]
+        keys = self._matching(v.get("query"))
         if v.get("after"):
             stamp, _, oid = base64.b64decode(v["after"]).decode().partition("|")
             after = (stamp, int(oid))
             keys = [k for k in keys if k > after]
         page = keys[:first]
-        nodes = [self._rendered[oid] for _, oid in page]
+        lines = int(v.get("lineCount") or 1)
+        nodes = [_first_lines(self._rendered[oid], lines) for _, oid in page]
         end = base64.b64encode(f"{page[-1][0]}|{page[-1][1]}".encode()).decode() if page else None
         return {"orders": {"nodes": nodes, "pageInfo": {"hasNextPage": len(keys) > first,
                                                          "endCursor": end}}}
+
+    def _matching(self, search: str | None) -> list[tuple[str, int]]:
+        keys = self._sorted
+        match = _UPDATED.search(search or "")
+        if match:
+            op, bound = match.groups()
+            stamp = _iso(datetime.fromisoformat(bound.replace("Z", "+00:00")))
+            keys = [k for k in keys if (k[0] >= stamp if op == ">=" else k[0] > stamp)]
+        return keys
+
+    def _op_OrdersCount(self, v: Mapping[str, Any]) -> dict[str, Any]:
+        count = len(self._matching(v.get("query")))
+        limit = int(v.get("limit") or 10000)
+        return {"ordersCount": {"count": min(count, limit),
+                                "precision": "AT_LEAST" if count > limit else "EXACT"}}
+
+    def _op_OrderLines(self, v: Mapping[str, Any]) -> dict[str, Any]:
+        order_id = int(str(v["id"]).rsplit("/", 1)[-1])
+        if order_id not in self._rendered:
+            return {"order": None}
+        items = self._rendered[order_id]["lineItems"]["nodes"]
+        start = int(base64.b64decode(v["after"]).decode()) if v.get("after") else 0
+        end = start + int(v.get("first") or 1)
+        return {"order": {"lineItems": {
+            "nodes": items[start:end],
+            "pageInfo": {"hasNextPage": end < len(items),
+                         "endCursor": base64.b64encode(str(end).encode()).decode()}}}}
+
+    def _op_BulkOrders(self, v: Mapping[str, Any]) -> dict[str, Any]:
+        match = _BULK_SEARCH.search(str(v.get("query") or ""))
+        search = json.loads(match.group(1)) if match else None
+        ident = f"gid://shopify/BulkOperation/{len(self.bulk_operations) + 1}"
+        lines: list[str] = []
+        for _, oid in self._matching(search):
+            node = dict(self._rendered[oid])
+            children = [("lineItems", c) for c in node.pop("lineItems")["nodes"]]
+            children += [("shippingLines", {"id": f"gid://shopify/ShippingLine/{oid}{i}", **c})
+                         for i, c in enumerate(node.pop("shippingLines")["nodes"])]
+            children += [("localizedFields", c) for c in node.pop("localizedFields")["nodes"]]
+            lines.append(json.dumps(node))
+            lines += [json.dumps({**c, "__parentId": node["id"]}) for _, c in children]
+        self.bulk_operations[ident] = {
+            "id": ident, "createdAt": _iso(datetime.now(UTC)), "polls": 0,
+            "rootObjectCount": sum(1 for line in lines if "__parentId" not in line),
+            "objectCount": len(lines), "file": ("\n".join(lines) + "\n") if lines else ""}
+        return {"bulkOperationRunQuery": {"bulkOperation": {"id": ident, "status": "CREATED"},
+                                          "userErrors": []}}
+
+    def _op_BulkStatus(self, v: Mapping[str, Any]) -> dict[str, Any]:
+        operation = self.bulk_operations.get(str(v["id"]))
+        if operation is None:
+            return {"bulkOperation": None}
+        operation["polls"] += 1
+        done = operation["polls"] > self.bulk_polls
+        name = operation["id"].rsplit("/", 1)[-1]
+        outcome, error = self.bulk_outcome if done else ("RUNNING", None)
+        done = done and outcome == "COMPLETED"
+        return {"bulkOperation": {
+            "id": operation["id"], "status": outcome,
+            "errorCode": error, "createdAt": operation["createdAt"],
+            "completedAt": _iso(datetime.now(UTC)) if done else None,
+            "objectCount": str(operation["objectCount"]) if done else "0",
+            "rootObjectCount": str(operation["rootObjectCount"]) if done else "0",
+            "url": f"{self.url}/bulk/{name}.jsonl" if done and operation["file"] else None,
+            "partialDataUrl": None}}
+
+    def _bulk_file(self, name: str) -> Reply:
+        operation = self.bulk_operations.get(f"gid://shopify/BulkOperation/{name.split('.')[0]}")
+        if operation is None:
+            return 404, {"Content-Type": "application/xml"}, b"<Error>NoSuchKey</Error>"
+        return 200, {"Content-Type": "application/jsonl"}, operation["file"].encode()
+
+    def _op_ConnectionCheck(self, v: Mapping[str, Any]) -> dict[str, Any]:
+        return {"shop": {"name": "Tienda de prueba", "myshopifyDomain": "tienda.myshopify.com"},
+                "publicApiVersions": [{"handle": h, "supported": ok}
+                                      for h, ok in self.api_versions.items()],
+                **self._op_AccessScopes(v)}
 
     def _op_AccessScopes(self, v: Mapping[str, Any]) -> dict[str, Any]:
         return {"currentAppInstallation": {"accessScopes": [{"handle": s} for s in self.scopes]}}

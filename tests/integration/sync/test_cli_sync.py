@@ -16,7 +16,7 @@ from omsdesk.sync.secrets import SERVICE
 from omsdesk.sync.shopify_simulator import ShopifySimulator
 from tests.conftest import MemoryKeyring
 from tests.fixtures.database import Shop
-from tests.fixtures.marketplaces import SHOPIFY_TOKEN
+from tests.fixtures.marketplaces import SHOPIFY_TOKEN, WOO_KEY, WOO_SECRET, WooSimulator
 
 
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: Database,
@@ -104,3 +104,43 @@ def test_sync_once_with_a_refused_token_exits_1_and_says_so(
     assert "refused the credentials" in out
     code, out, _ = run(capsys, monkeypatch, store.db, "channels", "list")
     assert "credentials invalid" in out
+
+
+def test_channels_test_reports_the_missing_scopes_and_exits_1(
+        store: Shop, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    with ShopifySimulator(SHOPIFY_TOKEN, throttle=False,
+                          scopes=("read_orders", "read_products", "read_customers")) as shop:
+        run(capsys, monkeypatch, store.db, "channels", "add", "--type", "shopify", "--name",
+            "Tienda", "--url", shop.url, stdin=SHOPIFY_TOKEN)
+        code, out, _ = run(capsys, monkeypatch, store.db, "channels", "test", "tienda", "--json")
+    report = json.loads(out)
+    assert code == 1 and report["ok"] is False
+    assert "the access token lacks the scope write_inventory" in report["problems"]
+    assert any("read_all_orders" in note for note in report["notes"])
+
+
+def test_channels_test_of_a_good_channel_says_ok_and_a_wrong_token_says_why(
+        store: Shop, shopify_shop: ShopifySimulator, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    run(capsys, monkeypatch, store.db, "channels", "add", "--type", "shopify", "--name", "Tienda",
+        "--url", shopify_shop.url, stdin=SHOPIFY_TOKEN)
+    code, out, _ = run(capsys, monkeypatch, store.db, "channels", "test", "tienda")
+    assert (code, out.strip()) == (0, "channel tienda: connection ok")
+    run(capsys, monkeypatch, store.db, "channels", "add", "--type", "shopify", "--name", "Otra",
+        "--url", shopify_shop.url, stdin="shpat_not_the_right_one_000")
+    code, out, _ = run(capsys, monkeypatch, store.db, "channels", "test", "otra")
+    assert code == 1 and "refused the credentials" in out
+
+
+def test_channels_test_of_a_woocommerce_shop_reaches_it_with_its_keys(
+        store: Shop, woo_shop: WooSimulator, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    run(capsys, monkeypatch, store.db, "channels", "add", "--type", "woocommerce", "--name",
+        "Woo", "--url", woo_shop.url, stdin=f"{WOO_KEY}:{WOO_SECRET}")
+    code, out, _ = run(capsys, monkeypatch, store.db, "channels", "test", "woo")
+    assert (code, out.strip()) == (0, "channel woo: connection ok")
+    assert any("/orders" in r.path for r in woo_shop.requests)
+    run(capsys, monkeypatch, store.db, "channels", "add", "--type", "woocommerce", "--name",
+        "Woo mal", "--url", woo_shop.url, stdin=f"{WOO_KEY}:cs_wrong")
+    code, out, _ = run(capsys, monkeypatch, store.db, "channels", "test", "woo-mal")
+    assert code == 1 and "refused the credentials" in out

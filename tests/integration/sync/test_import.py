@@ -219,3 +219,50 @@ def test_a_partly_paid_order_records_the_part(store: Shop, shopify_shop: Shopify
         order = s.scalars(select(Order)).one()
         assert order.status == OrderStatus.NEW
         assert s.scalars(select(Payment.amount)).one() == 1000
+
+
+def test_an_order_cancelled_on_shopify_before_the_first_sync_comes_in_cancelled(
+        store: Shop, shopify_shop: ShopifySimulator, factory: object) -> None:
+    # The review's F2: it came in as a live `new` order (allocated once paid).
+    demos = generate_orders(3)
+    gone = demos[1].touched(demos[1].updated, cancelled=True, paid=True)
+    shopify_shop.add_orders([demos[0], gone, demos[2]])
+    report = pull_orders(store.db, CHANNEL, factory=factory)  # type: ignore[arg-type]
+    assert report.status == "ok", report.error
+    assert report.counts["created"] == 3
+    with store.db.read() as s:
+        orders = {o.external_id: o for o in s.scalars(select(Order))}
+        cancelled = orders[f"gid://shopify/Order/{gone.order_id}"]
+        assert cancelled.status == OrderStatus.CANCELLED
+        assert cancelled.paid_amount == 0  # settled on the shop: nothing owed back here
+        assert all(ln.qty_reserved == 0 for ln in cancelled.lines)
+        audit = s.scalars(select(AuditEntry).where(AuditEntry.entity_id == cancelled.id,
+                                                   AuditEntry.to_status == "cancelled")).one()
+        assert audit.reason == f"cancelled on {CHANNEL} before it was imported"
+        assert s.get(ChannelOrderLink, cancelled.id) is not None
+        others = [orders[f"gid://shopify/Order/{d.order_id}"] for d in (demos[0], demos[2])]
+        assert all(o.status != OrderStatus.CANCELLED for o in others)
+    again = pull_orders(store.db, CHANNEL, factory=factory)  # type: ignore[arg-type]
+    assert again.counts.get("created", 0) == 0 and again.counts.get("updated", 0) == 0
+
+
+def test_a_run_that_died_before_cancelling_a_new_import_cancels_it_next_time(
+        store: Shop, shopify_shop: ShopifySimulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    demo = generate_orders(1)[0]
+    gone = node(shopify_shop, demo.touched(demo.updated, cancelled=True))
+
+    def die(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt  # the process stops between creating and cancelling
+
+    monkeypatch.setattr("omsdesk.sync.importer._cancel_as_on_shop", die)
+    with pytest.raises(KeyboardInterrupt):
+        import_orders(store.db, CHANNEL, [gone], actor=ACTOR)
+    with store.db.read() as s:
+        ref, status = s.execute(select(Order.reference, Order.status)).one()
+    assert status == OrderStatus.NEW
+    monkeypatch.undo()
+    result = import_orders(store.db, CHANNEL, [gone], actor=ACTOR)
+    assert result.updated == 1
+    assert store.status(ref) == OrderStatus.CANCELLED
+    with store.db.read() as s:
+        assert s.get(ChannelOrderLink, s.scalars(select(Order.id)).one()) is not None

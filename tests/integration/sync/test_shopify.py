@@ -37,9 +37,12 @@ def test_pages_follow_end_cursors_until_has_next_page_is_false(
         shopify_shop: ShopifySimulator, sleeps: SleepRecorder) -> None:
     shopify_shop.add_orders(generate_orders(620))
     pages = list(connect(shopify_shop, sleeps).pull_orders("2026-01-01T00:00:00Z"))
-    assert [len(p.orders) for p in pages] == [250, 250, 120]
+    # 13 orders with 5 lines each is what fits Shopify's 1,000-point single-query maximum
+    # (tests/unit/sync/test_shopify_cost.py): 47 full pages and 9 orders.
+    assert [len(p.orders) for p in pages] == [13] * 47 + [9]
     sent = orders_requests(shopify_shop)
-    assert [v["first"] for v in sent] == [250, 250, 250]
+    assert {v["first"] for v in sent} == {13}
+    assert {v["lineCount"] for v in sent} == {5}
     assert sent[0]["after"] is None
     # Five minutes of look-back before the cursor: late-indexed orders are not missed.
     assert sent[0]["query"] == "updated_at:>='2025-12-31T23:55:00Z'"
@@ -104,22 +107,28 @@ def test_the_bucket_reported_by_the_server_paces_the_next_query(sleeps: SleepRec
         assert isinstance(shop, ShopifySimulator)
         shop.add_orders(generate_orders(600))
         list(connect(shop, sleeps, line_items_per_order="10").pull_orders("2026-01-01T00:00:00Z"))
-        # Each page asks 752 points of a 1000 bucket: the client waits before the second.
+        # Each page asks 990 points of a 1000 bucket: the client waits before the second.
         assert sleeps.delays and sleeps.delays[0] > 5.0
         throttled = [r for r in shop.requests if b"THROTTLED" in r.body]
         assert throttled == []
 
 
 def test_a_query_above_the_maximum_cost_retries_with_smaller_pages(sleeps: SleepRecorder) -> None:
-    with ShopifySimulator(SHOPIFY_TOKEN, throttle=False, max_query_cost=1000) as shop:
+    # A shop stricter than the documented maximum (say Shopify lowers it): the page halves.
+    with ShopifySimulator(SHOPIFY_TOKEN, throttle=False, max_query_cost=500) as shop:
         assert isinstance(shop, ShopifySimulator)
-        shop.add_orders(generate_orders(300))
-        pages = list(connect(shop, sleeps).pull_orders(None))
-        assert sum(len(p.orders) for p in pages) == 300
+        shop.add_orders(generate_orders(30))
+        connector = connect(shop, sleeps)
+        pages = list(connector.pull_orders(None))
+        assert sum(len(p.orders) for p in pages) == 30
         firsts = [v["first"] for v in orders_requests(shop)]
-        # 250 orders x 50 lines costs 1752 points; 125 costs 877 and fits under 1000.
-        assert firsts[0] == 250
-        assert set(firsts[1:]) == {125}
+        # 13 orders cost 990 points and are refused; 6 cost 458 and fit under 500.
+        assert firsts[0] == 13
+        assert set(firsts[1:]) == {6}
+        # The next pull starts below the refused size: no second refusal.
+        shop.clear_requests()
+        list(connector.pull_orders(None))
+        assert {v["first"] for v in orders_requests(shop)} == {6}
 
 
 def test_wrong_token_is_an_auth_error_after_one_request(
@@ -169,8 +178,9 @@ def test_server_errors_then_success_complete_the_pull(
     shopify_shop.fail(500, times=2)
     pages = list(connect(shopify_shop, sleeps).pull_orders("2026-01-01T00:00:00Z"))
     assert len(pages[0].orders) == 3
-    # Two 500s, then the first-sync scope check and the orders page.
-    assert len(shopify_shop.requests) == 4
+    # Two 500s, then the first-sync scope check, the order count (a bulk export or pages?)
+    # and the orders page.
+    assert len(shopify_shop.requests) == 5
 
 
 def test_shop_down_is_channel_unavailable(shopify_shop: ShopifySimulator,
