@@ -164,10 +164,16 @@ class OrderDetailView(QWidget):
     def show_order(self, reference: str | None) -> None:
         self.reference = reference
         if reference is None:
+            # Nothing of the previous order stays on screen, so no button can act on it.
             self.detail = None
             self.title.setText(self.tr("No order selected"))
             for b in self.buttons.values():
                 b.setEnabled(False)
+            self.invoice_button.setEnabled(False)
+            for label in (self.summary, self.customer, self.address, self.shipments, self.invoice_list, self.notes):
+                label.clear()
+            for table in (self.lines, self.payments, self.audit):
+                table.setRowCount(0)
             return
         db = self.ctx.db
 

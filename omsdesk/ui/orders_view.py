@@ -68,6 +68,7 @@ class OrdersView(QWidget):
         self._channels: list[Choice] = []
         self._warehouses: list[Choice] = []
         self._restoring = False
+        self._list_changed = False  # a new search, tab or direction: the panel must follow
 
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
@@ -277,6 +278,7 @@ class OrdersView(QWidget):
         if self._restoring:
             return
         self._debounce.stop()
+        self._list_changed = True
         self.model.set_filter(self.current_filter())
         self.save_filters()
 
@@ -307,6 +309,7 @@ class OrdersView(QWidget):
         placed = OrderQueueModel.COLUMNS.index("placed_at")
         self.table.horizontalHeader().setSortIndicator(
             placed, Qt.SortOrder.DescendingOrder if newest else Qt.SortOrder.AscendingOrder)
+        self._list_changed = True
         self.model.set_newest_first(newest)
         self.table.scrollToTop()
 
@@ -352,7 +355,10 @@ class OrdersView(QWidget):
             self.detail.show_order(self.model.row_at(current.row()).reference)
 
     def _reselect(self) -> None:
-        # After a reload, put the detail panel's order back under the cursor if it is loaded.
+        # After a reload, put the detail panel's order back under the cursor if it is loaded;
+        # after a new search, tab or direction, an order no longer in the list leaves the panel,
+        # so Cancel or Ship never act on an order the clerk cannot see.
+        changed, self._list_changed = self._list_changed, False
         ref = self.detail.reference
         sm = self.table.selectionModel()
         if ref is None or sm.hasSelection():
@@ -361,6 +367,8 @@ class OrdersView(QWidget):
             if row.reference == ref:
                 sm.setCurrentIndex(self.model.index(r, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
                 return
+        if changed:
+            self.detail.show_order(None)
 
     # -- batch actions --------------------------------------------------------------------
 

@@ -240,3 +240,24 @@ def test_print_packing_slips_of_selected_orders_into_one_pdf(qtbot: QtBot, queue
     assert pdf.parent == tmp_path / "out" and not queue.last_delivery.failed
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert all(ref in text for ref in refs)
+
+
+def test_the_detail_panel_follows_the_list_after_a_search(qtbot: QtBot, queue: OrdersView) -> None:
+    """Issue 13 point 5: after a search the panel never shows an order that is not in the list."""
+    first, other = queue.model.rows()[0].reference, queue.model.rows()[57].reference
+    queue.table.selectRow(0)
+    qtbot.waitUntil(lambda: queue.detail.detail is not None and queue.detail.detail.reference == first,
+                    timeout=15_000)
+    assert any(b.isEnabled() for b in queue.detail.buttons.values())
+    queue.search_for(other)
+    qtbot.waitUntil(lambda: not queue.model.loading and queue.model.rowCount() == 1, timeout=15_000)
+    qtbot.waitUntil(lambda: queue.detail.reference is None, timeout=15_000)
+    assert queue.detail.title.text() == "No order selected"
+    assert not any(b.isEnabled() for b in queue.detail.buttons.values())
+    assert queue.detail.lines.rowCount() == 0 and queue.detail.summary.text() == ""
+    # An order still in the list after the search stays in the panel.
+    queue.table.selectRow(0)
+    qtbot.waitUntil(lambda: queue.detail.reference == other, timeout=15_000)
+    queue.search_for(other)
+    qtbot.waitUntil(lambda: not queue.model.loading, timeout=15_000)
+    assert queue.detail.reference == other
