@@ -127,6 +127,7 @@ class CounterView(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._last_change: int | None = None  # change of the last cash sale, shown until the next
         self.ctx = ctx
         self.lines: list[BasketLine] = []
         self.customer: counter_svc.CustomerChoice | None = None
@@ -462,8 +463,11 @@ class CounterView(QWidget):
 
     def _update_change(self) -> None:
         text = self.tendered.text().strip()
+        if self.lines:
+            self._last_change = None  # the next sale has begun
         if not text:
-            self.change_label.setText(self._money(0))
+            # Right after a cash sale the change stays in big figures until the next scan.
+            self.change_label.setText(self._money(self._last_change or 0))
             return
         try:
             given = parse_money(text)
@@ -522,6 +526,7 @@ class CounterView(QWidget):
         result, receipt = outcome
         self._busy = False
         self.last_receipt = result.reference
+        self._last_change = result.change if result.method == "cash" else None
         self.lines.clear()
         self.customer = None
         self.tendered.clear()

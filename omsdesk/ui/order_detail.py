@@ -308,6 +308,31 @@ class OrderDetailView(QWidget):
                                                    shipment_id=shipment),
                     lambda result: self._on_returned(ref, result), self._on_action_failed)
 
+    def record_payment(self) -> None:
+        """Ask amount, method, reference and day, then record the payment in a worker."""
+        from omsdesk.services.fulfilment.orders import pay_order
+        from omsdesk.ui.payment_dialog import PaymentDialog
+
+        d = self.detail
+        if d is None or self._busy:
+            return
+        ref, ctx = d.reference, self.ctx
+        if d.balance_due == 0:
+            # Nothing to collect (a free replacement): the order only moves on to paid.
+            self._set_busy(True)
+            run_in_pool(ctx.pool, lambda: pay_order(ctx.db, ref, actor=ctx.actor),
+                        lambda _r: self._on_action_done(ref, "pay"), self._on_action_failed)
+            return
+        dialog = PaymentDialog(d.reference, d.balance_due, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        amount, method = dialog.amount_minor(), str(dialog.method.currentData())
+        pay_ref, paid_at = dialog.ref.text(), dialog.paid_at()
+        self._set_busy(True)
+        run_in_pool(ctx.pool, lambda: pay_order(ctx.db, ref, actor=ctx.actor, amount=amount, method=method,
+                                                payment_ref=pay_ref, paid_at=paid_at),
+                    lambda _r: self._on_action_done(ref, "pay"), self._on_action_failed)
+
     def ship(self) -> None:
         """Ask which packed parcel, the carrier and the tracking number, then ship it in a worker."""
         from omsdesk.services.fulfilment.shipping import ship_order
@@ -345,6 +370,9 @@ class OrderDetailView(QWidget):
             return
         if action == "ship":
             self.ship()
+            return
+        if action == "pay":
+            self.record_payment()
             return
         if reason is None:
             reason = ""

@@ -183,214 +183,214 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="145"/>
+        <location filename="../../omsdesk/ui/counter.py" line="146"/>
         <source>Scan or type SKU / EAN and press Enter (3*CODE for three)</source>
         <translation>Escanee o escriba SKU / EAN y pulse Intro (3*CÓDIGO para tres)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="155"/>
+        <location filename="../../omsdesk/ui/counter.py" line="156"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="155"/>
+        <location filename="../../omsdesk/ui/counter.py" line="156"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="155"/>
+        <location filename="../../omsdesk/ui/counter.py" line="156"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="155"/>
+        <location filename="../../omsdesk/ui/counter.py" line="156"/>
         <source>Unit price</source>
         <translation>Precio unitario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="156"/>
-        <location filename="../../omsdesk/ui/counter.py" line="350"/>
+        <location filename="../../omsdesk/ui/counter.py" line="157"/>
+        <location filename="../../omsdesk/ui/counter.py" line="355"/>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="156"/>
-        <location filename="../../omsdesk/ui/counter.py" line="210"/>
+        <location filename="../../omsdesk/ui/counter.py" line="157"/>
+        <location filename="../../omsdesk/ui/counter.py" line="211"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="173"/>
+        <location filename="../../omsdesk/ui/counter.py" line="174"/>
         <source>F2 cash · F3 card · F4 customer · Shift+F4 walk-in · + / - quantity · F6 set quantity · F7 line discount · F8 sale discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint</source>
         <translation>F2 efectivo · F3 tarjeta · F4 cliente · Mayús+F4 sin cliente · + / - cantidad · F6 fijar cantidad · F7 descuento de línea · F8 descuento de venta · Supr quitar línea · ↑ ↓ elegir línea · Esc vaciar · F9 reimprimir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="194"/>
+        <location filename="../../omsdesk/ui/counter.py" line="195"/>
         <source>exact amount</source>
         <translation>importe exacto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="206"/>
+        <location filename="../../omsdesk/ui/counter.py" line="207"/>
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="207"/>
+        <location filename="../../omsdesk/ui/counter.py" line="208"/>
         <source>Shop stock:</source>
         <translation>Stock de tienda:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="208"/>
+        <location filename="../../omsdesk/ui/counter.py" line="209"/>
         <source>Items:</source>
         <translation>Artículos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="212"/>
+        <location filename="../../omsdesk/ui/counter.py" line="213"/>
         <source>Cash given</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="214"/>
+        <location filename="../../omsdesk/ui/counter.py" line="215"/>
         <source>Change due</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="216"/>
+        <location filename="../../omsdesk/ui/counter.py" line="217"/>
         <source>Cash (F2)</source>
         <translation>Efectivo (F2)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="217"/>
+        <location filename="../../omsdesk/ui/counter.py" line="218"/>
         <source>Card (F3)</source>
         <translation>Tarjeta (F3)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="218"/>
+        <location filename="../../omsdesk/ui/counter.py" line="219"/>
         <source>Customer (F4)</source>
         <translation>Cliente (F4)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="219"/>
+        <location filename="../../omsdesk/ui/counter.py" line="220"/>
         <source>Clear (Esc)</source>
         <translation>Vaciar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="285"/>
+        <location filename="../../omsdesk/ui/counter.py" line="290"/>
         <source>Quantity must be a whole number, as in 3*CODE</source>
         <translation>La cantidad debe ser un número entero, como en 3*CÓDIGO</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="293"/>
+        <location filename="../../omsdesk/ui/counter.py" line="298"/>
         <source>No product has the code &apos;{code}&apos;</source>
         <translation>Ningún producto tiene el código &apos;{code}&apos;</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="309"/>
+        <location filename="../../omsdesk/ui/counter.py" line="314"/>
         <source>{name}: only {n} left in the shop</source>
         <translation>{name}: solo quedan {n} en la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="312"/>
+        <location filename="../../omsdesk/ui/counter.py" line="317"/>
         <source>{qty} x {name}</source>
         <translation>{qty} x {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="340"/>
+        <location filename="../../omsdesk/ui/counter.py" line="345"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="351"/>
+        <location filename="../../omsdesk/ui/counter.py" line="356"/>
         <source>Discount on {name}: an amount (2,50) or a percentage (10%)</source>
         <translation>Descuento en {name}: un importe (2,50) o un porcentaje (10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="368"/>
+        <location filename="../../omsdesk/ui/counter.py" line="373"/>
         <source>Not a discount: {text}</source>
         <translation>No es un descuento válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="371"/>
+        <location filename="../../omsdesk/ui/counter.py" line="376"/>
         <source>The discount is larger than the line</source>
         <translation>El descuento supera el importe de la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="379"/>
+        <location filename="../../omsdesk/ui/counter.py" line="384"/>
         <source>Discount on the whole sale</source>
         <translation>Descuento en toda la venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="380"/>
+        <location filename="../../omsdesk/ui/counter.py" line="385"/>
         <source>Percentage off every line (e.g. 10%)</source>
         <translation>Porcentaje de descuento en cada línea (p. ej. 10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="398"/>
+        <location filename="../../omsdesk/ui/counter.py" line="403"/>
         <source>Removed {name}</source>
         <translation>Quitado: {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="405"/>
+        <location filename="../../omsdesk/ui/counter.py" line="410"/>
         <source>Ready for the next customer</source>
         <translation>Listo para el siguiente cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="450"/>
+        <location filename="../../omsdesk/ui/counter.py" line="455"/>
         <source>Walk-in customer</source>
         <translation>Cliente de mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="451"/>
+        <location filename="../../omsdesk/ui/counter.py" line="456"/>
         <source>no warehouse set up</source>
         <translation>ningún almacén configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="467"/>
+        <location filename="../../omsdesk/ui/counter.py" line="475"/>
         <source>not an amount</source>
         <translation>no es un importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="470"/>
+        <location filename="../../omsdesk/ui/counter.py" line="478"/>
         <source>{amount} short</source>
         <translation>faltan {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="480"/>
+        <location filename="../../omsdesk/ui/counter.py" line="488"/>
         <source>Cash given is not an amount: {text}</source>
         <translation>El importe entregado no es válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="483"/>
+        <location filename="../../omsdesk/ui/counter.py" line="491"/>
         <source>Cash given is {short} short of the total</source>
         <translation>Faltan {short} para cubrir el total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="495"/>
+        <location filename="../../omsdesk/ui/counter.py" line="503"/>
         <source>No shop warehouse is set up for this counter</source>
         <translation>Este mostrador no tiene almacén de tienda configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="514"/>
+        <location filename="../../omsdesk/ui/counter.py" line="522"/>
         <source>Recording the sale...</source>
         <translation>Registrando la venta...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="525"/>
+        <location filename="../../omsdesk/ui/counter.py" line="534"/>
         <source>Sale {ref}: {total}</source>
         <translation>Venta {ref}: {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="529"/>
+        <location filename="../../omsdesk/ui/counter.py" line="538"/>
         <source>CHANGE {change}</source>
         <translation>CAMBIO {change}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="557"/>
+        <location filename="../../omsdesk/ui/counter.py" line="566"/>
         <source>Copy: {what}</source>
         <translation>Copia: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="541"/>
+        <location filename="../../omsdesk/ui/counter.py" line="550"/>
         <source>Sale not recorded: {reason}</source>
         <translation>Venta no registrada: {reason}</translation>
     </message>
@@ -398,42 +398,42 @@
 <context>
     <name>CreditDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="187"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="184"/>
         <source>Credit note for {number}</source>
         <translation>Factura rectificativa de {number}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="196"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="193"/>
         <source>e.g. goods returned, price agreed after delivery</source>
         <translation>p. ej. devolución de mercancía, precio acordado tras la entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="198"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="195"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="198"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="195"/>
         <source>Invoiced</source>
         <translation>Facturado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="198"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="195"/>
         <source>Credit</source>
         <translation>Abonar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="211"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="208"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="212"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="209"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="218"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="215"/>
         <source>Quantities to credit (all by default):</source>
         <translation>Cantidades a abonar (todas por defecto):</translation>
     </message>
@@ -454,82 +454,82 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="45"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="46"/>
         <source>Search name, email, phone or tax id  (Ctrl+F)</source>
         <translation>Buscar nombre, correo, teléfono o NIF  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="53"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="53"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="53"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="53"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="55"/>
         <source>Terms</source>
         <translation>Condiciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="55"/>
         <source>Credit limit</source>
         <translation>Límite de crédito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="56"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="57"/>
         <source>Select a customer to see their orders</source>
         <translation>Seleccione un cliente para ver sus pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="58"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="59"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="58"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="59"/>
         <source>Placed</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="58"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="59"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="58"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="59"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="65"/>
         <source>Payment terms…</source>
         <translation>Condiciones de pago…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="145"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="146"/>
         <source>Payment terms of {name}: {terms}</source>
         <translation>Condiciones de pago de {name}: {terms}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="152"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="153"/>
         <source>Terms refused</source>
         <translation>Condiciones rechazadas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="157"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="158"/>
         <source>Orders of {name} ({n}) · owes {owed}</source>
         <translation>Pedidos de {name} ({n}) · debe {owed}</translation>
     </message>
@@ -687,88 +687,88 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="137"/>
         <source>SKU starts with...  (Ctrl+F)</source>
         <translation>SKU empieza por...  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="143"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="144"/>
         <source>Low stock only</source>
         <translation>Solo stock bajo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="145"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="146"/>
         <source>Receive...</source>
         <translation>Recibir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="147"/>
         <source>Adjust...</source>
         <translation>Ajustar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="147"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="148"/>
         <source>Receive stock...</source>
         <translation>Recibir mercancía...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="150"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="151"/>
         <source>Adjust stock...</source>
         <translation>Ajustar stock...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="177"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="178"/>
         <source>Select a product to see its movements</source>
         <translation>Seleccione un producto para ver sus movimientos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="179"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="180"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="179"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="180"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="179"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="180"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="179"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="180"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="180"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="181"/>
         <source>Reason / order</source>
         <translation>Motivo / pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="180"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="181"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="206"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="207"/>
         <source>Stock levels</source>
         <translation>Niveles de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="207"/>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="232"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="208"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="233"/>
         <source>Planning</source>
         <translation>Planificación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="268"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="269"/>
         <source>{n} stock levels shown</source>
         <translation>{n} niveles de stock mostrados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="293"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="294"/>
         <source>Movements of {sku} · {name}</source>
         <translation>Movimientos de {sku} · {name}</translation>
     </message>
@@ -776,47 +776,47 @@
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="76"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="76"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="77"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="77"/>
         <source>Due date</source>
         <translation>Vencimiento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -824,67 +824,67 @@
 <context>
     <name>InvoicesView</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="246"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="243"/>
         <source>Search number, customer, tax id or order  (Ctrl+F)</source>
         <translation>Buscar número, cliente, NIF o pedido  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="249"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="246"/>
         <source>Any status</source>
         <translation>Cualquier estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="253"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="250"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="281"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="278"/>
         <source>Open PDF (Ctrl+P)</source>
         <translation>Abrir PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="282"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="279"/>
         <source>Credit note… (Ctrl+R)</source>
         <translation>Rectificativa… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="283"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="280"/>
         <source>Export Factur-X… (Ctrl+E)</source>
         <translation>Exportar Factur-X… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="324"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="326"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="347"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="349"/>
         <source>Rendering {number}…</source>
         <translation>Generando {number}…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="368"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="370"/>
         <source>{number} is a credit note itself.</source>
         <translation>{number} ya es una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="388"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="390"/>
         <source>Credit note {number} issued</source>
         <translation>Rectificativa {number} emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="396"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="398"/>
         <source>Export Factur-X</source>
         <translation>Exportar Factur-X</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="397"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="399"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="413"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="415"/>
         <source>Factur-X written to {path}</source>
         <translation>Factur-X guardado en {path}</translation>
     </message>
@@ -942,87 +942,87 @@
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="229"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="234"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="230"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="235"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="231"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="236"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="233"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="238"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="235"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="240"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="236"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="241"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="238"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="243"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="244"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="249"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="245"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="250"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="248"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="253"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="250"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="255"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="253"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="258"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="254"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="259"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="255"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="260"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="284"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="288"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1031,42 +1031,42 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="321"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="326"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="322"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="328"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="324"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="329"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="325"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="330"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="341"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="346"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="345"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="350"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="351"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="356"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -1074,17 +1074,17 @@ Base de datos: {db}</translation>
 <context>
     <name>MapSkuDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="72"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="69"/>
         <source>Map SKU for {channel}</source>
         <translation>Asociar SKU de {channel}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="76"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="73"/>
         <source>Shop SKU</source>
         <translation>SKU de la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="77"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="74"/>
         <source>Our SKU</source>
         <translation>Nuestro SKU</translation>
     </message>
@@ -1110,145 +1110,145 @@ Base de datos: {db}</translation>
 <context>
     <name>OrderDetailView</name>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="69"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="171"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="66"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="169"/>
         <source>No order selected</source>
         <translation>Ningún pedido seleccionado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="94"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="91"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="95"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="92"/>
         <source>Ship to</source>
         <translation>Enviar a</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="98"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="95"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="98"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="95"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="98"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="95"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="98"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="95"/>
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="102"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
         <source>Paid at</source>
         <translation>Pagado el</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="102"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
         <source>Method</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="102"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="102"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="108"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="105"/>
         <source>Issue invoice</source>
         <translation>Emitir factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="117"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="114"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="117"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="114"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="117"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="114"/>
         <source>Workstation</source>
         <translation>Puesto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="117"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="114"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="118"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="118"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="118"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="128"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="125"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="129"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="126"/>
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="130"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="127"/>
         <source>Shipments</source>
         <translation>Envíos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="131"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="128"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="132"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="129"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="133"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="130"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="199"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="202"/>
         <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
 Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}{refund}</source>
         <translation>Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}{refund}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="227"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="230"/>
         <source>Parcel {id} from {wh}, {status}: {lines}</source>
         <translation>Bulto {id} desde {wh}, {status}: {lines}</translation>
     </message>
@@ -1263,62 +1263,62 @@ Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="230"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="233"/>
         <source>Not shipped yet</source>
         <translation>Aún no enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="233"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="236"/>
         <source>No invoice</source>
         <translation>Sin factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="237"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="240"/>
         <source>No notes</source>
         <translation>Sin notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="261"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="264"/>
         <source>refunded {amount}</source>
         <translation>devuelto {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="263"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="266"/>
         <source>refund due {amount}</source>
         <translation>a devolver {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="299"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="302"/>
         <source>Nothing to return: every quantity is 0</source>
         <translation>Nada que devolver: todas las cantidades son 0</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="330"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="358"/>
         <source>Return {rma} recorded</source>
         <translation>Devolución {rma} registrada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="331"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="359"/>
         <source>credit note to issue: {command}</source>
         <translation>factura rectificativa por emitir: {command}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="350"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="381"/>
         <source>Reason for {ref}:</source>
         <translation>Motivo para {ref}:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="375"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="406"/>
         <source>Invoice {number} issued for {ref}</source>
         <translation>Factura {number} emitida para {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="394"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="425"/>
         <source>{action}: {ref} done</source>
         <translation>{action}: {ref} hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="400"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="431"/>
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
     </message>
@@ -1326,57 +1326,57 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrderQueueModel</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="89"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="89"/>
         <source>Placed</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="89"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="93"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="90"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="93"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="90"/>
         <source>Marketplace id</source>
         <translation>Id. en el marketplace</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="94"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="91"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="94"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="91"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="95"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="95"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
         <source>Ship by</source>
         <translation>Enviar antes de</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="112"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="117"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="114"/>
         <source>Late: should have shipped by {when}</source>
         <translation>Con retraso: debía enviarse antes de {when}</translation>
     </message>
@@ -1384,100 +1384,158 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="76"/>
-        <location filename="../../omsdesk/ui/orders_view.py" line="340"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="77"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="343"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="80"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="81"/>
         <source>Search order, marketplace id, customer, email or SKU  (Ctrl+F)</source>
         <translation>Buscar pedido, id. de marketplace, cliente, correo o SKU  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="90"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="91"/>
         <source>All channels</source>
         <translation>Todos los canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="92"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="93"/>
         <source>All warehouses</source>
         <translation>Todos los almacenes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="96"/>
         <source>Any time</source>
         <translation>Cualquier fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="97"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="97"/>
         <source>Last {n} days</source>
         <translation>Últimos {n} días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="98"/>
         <source>Late only</source>
         <translation>Solo con retraso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="98"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="99"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="108"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="109"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="111"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="112"/>
         <source>Batch actions</source>
         <translation>Acciones en lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="196"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="197"/>
         <source>{action} selected</source>
         <translation>{action} seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="205"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="206"/>
         <source>Print packing slips for selected</source>
         <translation>Imprimir albaranes de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="206"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="207"/>
         <source>Print labels for selected</source>
         <translation>Imprimir etiquetas de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="216"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="217"/>
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="219"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="220"/>
         <source>Oldest first (jump to end)</source>
         <translation>Más antiguos primero (ir al final)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="304"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="306"/>
         <source>The queue sorts by placement time only</source>
         <translation>La cola solo se ordena por fecha del pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="346"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="349"/>
         <source>{n}{more} orders shown · {ms:.0f} ms</source>
         <translation>{n}{more} pedidos mostrados · {ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="380"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="388"/>
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="27"/>
+        <source>Payment for {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="36"/>
+        <source>Card</source>
+        <translation type="unfinished">Tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="36"/>
+        <source>Cash</source>
+        <translation type="unfinished">Efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="36"/>
+        <source>Bank transfer</source>
+        <translation type="unfinished">Transferencia</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="37"/>
+        <source>Marketplace</source>
+        <translation type="unfinished">Marketplace</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="37"/>
+        <source>Other</source>
+        <translation type="unfinished">Otro</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="45"/>
+        <source>Bank statement line, card authorisation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="52"/>
+        <source>Amount</source>
+        <translation type="unfinished">Importe</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="53"/>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="54"/>
+        <source>Reference</source>
+        <translation type="unfinished">Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="55"/>
+        <source>Received on</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1617,82 +1675,82 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Embalar e imprimir (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="196"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="205"/>
         <source>No allocated orders wait in {wh}</source>
         <translation>No hay pedidos asignados esperando en {wh}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="208"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="218"/>
         <source>Not ready to pick: {refs}</source>
         <translation>No listos para preparar: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="251"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="261"/>
         <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
         <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="254"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="264"/>
         <source>not ready: {refs}</source>
         <translation>no listos: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="268"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="278"/>
         <source>Start a pick list first (F8)</source>
         <translation>Primero empiece una lista de picking (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="273"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="283"/>
         <source>&apos;{code}&apos; is not on this pick list: put it back</source>
         <translation>&apos;{code}&apos; no está en esta lista de picking: devuélvalo a su sitio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="276"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="286"/>
         <source>{sku} is already picked ({n} of {n}): put the extra one back</source>
         <translation>{sku} ya está recogido ({n} de {n}): devuelva la unidad de más</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="281"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="291"/>
         <source>All picked: pack and print with F10</source>
         <translation>Todo recogido: embale e imprima con F10</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="283"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="293"/>
         <source>{sku} from {bin}: {picked} of {qty}</source>
         <translation>{sku} de {bin}: {picked} de {qty}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="309"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="319"/>
         <source>{done} of {total} units picked</source>
         <translation>{done} de {total} unidades recogidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="312"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="322"/>
         <source>No pick list yet</source>
         <translation>Aún no hay lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="321"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="331"/>
         <source>Pick list {wave}</source>
         <translation>Lista de picking {wave}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="328"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="338"/>
         <source>{n} unit(s) still to pick</source>
         <translation>Faltan {n} unidad(es) por recoger</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="334"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="344"/>
         <source>Packing {n} order(s)...</source>
         <translation>Embalando {n} pedido(s)...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="346"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="356"/>
         <source>Packed {refs}</source>
         <translation>Embalados {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="354"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="365"/>
         <source>Not packed: {reason}</source>
         <translation>No embalado: {reason}</translation>
     </message>
@@ -1850,33 +1908,33 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Análisis</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="219"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="218"/>
         <source>{n} purchase order(s) created</source>
         <translation>{n} pedido(s) de compra creados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="238"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="237"/>
         <source>{ref} in transit</source>
         <translation>{ref} en tránsito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="245"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="259"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="244"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="258"/>
         <source>{ref} received</source>
         <translation>{ref} recibido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="252"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="251"/>
         <source>{ref} sent</source>
         <translation>{ref} enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="266"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="265"/>
         <source>Save purchase order</source>
         <translation>Guardar pedido de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="277"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="276"/>
         <source>saved {path}</source>
         <translation>guardado en {path}</translation>
     </message>
@@ -2574,47 +2632,47 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="61"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="61"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="61"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
         <source>On hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
         <source>Reorder at</source>
         <translation>Punto de pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="75"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="76"/>
         <source>Low stock: {available} available, reorder at {point}</source>
         <translation>Stock bajo: {available} disponibles, punto de pedido {point}</translation>
     </message>
@@ -2668,193 +2726,193 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="92"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
         <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="92"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="92"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="92"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
         <source>Last success</source>
         <translation>Último éxito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
         <source>Failures</source>
         <translation>Fallos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="112"/>
         <source>Pending</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="112"/>
         <source>Parked</source>
         <translation>Aparcados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
         <source>Job</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
         <source>Started</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
         <source>Finished</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
         <source>Fetched</source>
         <translation>Descargados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="120"/>
         <source>Retry parked</source>
         <translation>Reintentar aparcados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="121"/>
         <source>Queue the selected parked messages again (all if none selected)</source>
         <translation>Volver a encolar los mensajes aparcados seleccionados (todos si no hay selección)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="126"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="123"/>
         <source>Re-import</source>
         <translation>Reimportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="127"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="124"/>
         <source>Try the selected entries again (all if none selected)</source>
         <translation>Reintentar las entradas seleccionadas (todas si no hay selección)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="129"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="126"/>
         <source>Map SKU…</source>
         <translation>Asociar SKU…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="131"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="128"/>
         <source>Ship-by promise…</source>
         <translation>Plazo de envío…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="132"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="129"/>
         <source>Handling days and cut-off of the selected channel</source>
         <translation>Días de preparación y hora de corte del canal seleccionado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="133"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="149"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="146"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="174"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="171"/>
         <source>Orders that could not be imported; fix the cause, then re-import.</source>
         <translation>Pedidos que no se pudieron importar; corrija la causa y reimporte.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="186"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="183"/>
         <source>Runs</source>
         <translation>Ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="225"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="222"/>
         <source>invalid</source>
         <translation>no válidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="245"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="242"/>
         <source>Quarantine ({n})</source>
         <translation>Cuarentena ({n})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="247"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="244"/>
         <source>{pending} pending, {parked} parked, {q} in quarantine</source>
         <translation>{pending} pendientes, {parked} aparcados, {q} en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="292"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="289"/>
         <source>Sync now: {jobs} jobs, {created} new orders, {failed} failed</source>
         <translation>Sincronización: {jobs} tareas, {created} pedidos nuevos, {failed} fallidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="298"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="295"/>
         <source>Sync now failed: {error}</source>
         <translation>La sincronización falló: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="308"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="305"/>
         <source>Select parked (failed) messages to retry</source>
         <translation>Seleccione mensajes aparcados (fallidos) para reintentar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="318"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="315"/>
         <source>{n} parked messages back in the queue</source>
         <translation>{n} mensajes aparcados vuelven a la cola</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="335"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="332"/>
         <source>The quarantine is empty</source>
         <translation>La cuarentena está vacía</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="351"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="348"/>
         <source>Re-import: {created} created, {quarantined} still in quarantine</source>
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="363"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="360"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="373"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="370"/>
         <source>{channel}: ship within {days} working day(s), cut-off {cutoff}</source>
         <translation>{channel}: enviar en {days} día(s) laborable(s), hora de corte {cutoff}</translation>
     </message>
@@ -2879,124 +2937,124 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Asociar SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <source>Seen</source>
         <translation>Visto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="110"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
         <source>The payload as the shop sent it</source>
         <translation>Los datos tal como los envió la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="111"/>
         <source>All messages</source>
         <translation>Todos los mensajes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="116"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="113"/>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="119"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="116"/>
         <source>Sync now (F9)</source>
         <translation>Sincronizar ahora (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="121"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="118"/>
         <source>Refresh (F5)</source>
         <translation>Actualizar (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
         <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>#</source>
         <translation>N.º</translation>
     </message>
     <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
         <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <source>Updated</source>
         <translation>Actualizado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
         <source>Topic</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
         <source>Key</source>
         <translation>Clave</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
         <source>Next attempt</source>
         <translation>Próximo intento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="187"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="184"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="188"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="185"/>
         <source>Quarantine</source>
         <translation>Cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="218"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="215"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="223"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="220"/>
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -3171,37 +3229,37 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>invoice status</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="163"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="160"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="164"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="161"/>
         <source>Partly paid</source>
         <translation>Pagada en parte</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="162"/>
         <source>Paid</source>
         <translation>Pagada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="163"/>
         <source>Overdue</source>
         <translation>Vencida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="167"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="164"/>
         <source>Credited</source>
         <translation>Rectificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="168"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="165"/>
         <source>Cancelled</source>
         <translation>Anulada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="169"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
         <source>Replaced (F3)</source>
         <translation>Sustituida (F3)</translation>
     </message>
@@ -3209,27 +3267,27 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>parcel status</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="52"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="53"/>
         <source>waiting to be picked</source>
         <translation>pendiente de preparar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="52"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="53"/>
         <source>being picked</source>
         <translation>en preparación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="53"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="54"/>
         <source>packed</source>
         <translation>embalado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="53"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="54"/>
         <source>shipped</source>
         <translation>enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="54"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="55"/>
         <source>delivered</source>
         <translation>entregado</translation>
     </message>
@@ -3237,62 +3295,62 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>status</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="39"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="39"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="39"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
         <source>Allocated</source>
         <translation>Asignado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
         <source>Picking</source>
         <translation>En picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
         <source>Packed</source>
         <translation>Embalado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
         <source>Shipped</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="42"/>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="42"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="42"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="43"/>
         <source>Cancelled</source>
         <translation>Anulado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="42"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="43"/>
         <source>Partly shipped</source>
         <translation>Enviado en parte</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="43"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="44"/>
         <source>Backorder</source>
         <translation>Pendiente de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="43"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="44"/>
         <source>Returned</source>
         <translation>Devuelto</translation>
     </message>
@@ -3300,17 +3358,17 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>terms</name>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="29"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="30"/>
         <source>{days} days</source>
         <translation>{days} días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="30"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="31"/>
         <source>Pay before shipping</source>
         <translation>Pago antes del envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="31"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="32"/>
         <source>Cash on delivery</source>
         <translation>Contra reembolso</translation>
     </message>

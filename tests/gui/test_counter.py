@@ -71,6 +71,10 @@ def test_cash_sale_from_scans_delivers_and_prints_the_receipt(qtbot: QtBot, till
     text = PdfReader(io.BytesIO(receipt.read_bytes())).pages[0].extract_text()
     assert "Product MUG-01" in text and "44.90" in text
     assert view.lines == [] and "CHANGE" in view.banner.text()
+    # The change stays in big figures until the next sale begins.
+    assert "5.10" in view.change_label.text()
+    _scan(qtbot, view, "TEE-02")
+    assert "5.10" not in view.change_label.text()
 
 
 def test_unknown_code_is_refused_and_basket_keeps_its_lines(qtbot: QtBot, till) -> None:  # type: ignore[no-untyped-def]

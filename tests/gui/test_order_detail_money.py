@@ -150,3 +150,38 @@ def test_the_ship_dialog_takes_no_tracking_for_several_parcels_at_once(qtbot: Qt
     dialog.parcel.setCurrentIndex(0)  # every packed parcel
     assert dialog.shipment_id() is None and not dialog.tracking.isEnabled()
     assert "one parcel" in dialog.hint.text()
+
+
+def test_record_payment_asks_amount_method_reference_and_day(
+        qtbot: QtBot, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import QDate
+
+    from omsdesk.ui.payment_dialog import PaymentDialog
+
+    shop = Shop(sqlite_db)
+    shop.warehouses()
+    sku = shop.product(price=5000)
+    ref = shop.order({sku: 1})
+    view = _shown(qtbot, sqlite_db, ref)
+    three_days_ago = date.today() - timedelta(days=3)
+
+    def accept(dialog: PaymentDialog) -> int:
+        assert abs(dialog.amount.value() - 50.00) < 1e-9  # preset to the balance due
+        assert "cod" not in [dialog.method.itemData(i) for i in range(dialog.method.count())]
+        dialog.amount.setValue(20.00)
+        dialog.method.setCurrentIndex(dialog.method.findData("transfer"))
+        dialog.ref.setText("BBVA 0042")
+        dialog.day.setDate(QDate(three_days_ago.year, three_days_ago.month, three_days_ago.day))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PaymentDialog, "exec", accept)
+    with qtbot.waitSignal(view.action_done, timeout=10_000):
+        view.buttons["pay"].click()
+    with sqlite_db.read() as s:
+        d = order_detail(s, ref)
+    [p] = d.payments
+    assert (p.amount, p.method, p.reference) == (2000, "transfer", "BBVA 0042")
+    assert p.paid_at.astimezone().date() == three_days_ago
+    assert (d.status, d.balance_due) == ("new", 3000)

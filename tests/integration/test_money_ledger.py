@@ -167,3 +167,16 @@ def test_refunds_due_are_in_the_receivables_report_until_refunded(shop: Shop) ->
         report = aged_receivables(s)
     assert [(r.order, r.refunded, r.refund_due) for r in report.refunds_due] == [
         (part, 0, 1860), (cancelled, 1000, 860)]
+
+
+def test_a_payment_dated_in_the_future_or_by_an_unknown_method_is_refused(shop: Shop) -> None:
+    from datetime import UTC
+
+    taz = shop.product(price=1000)
+    ref = shop.order({taz: 1})
+    before = shop.snapshot()
+    with pytest.raises(ValidationError, match="cannot be dated in the future"):
+        svc.pay_order(shop.db, ref, actor=ACTOR, paid_at=datetime.now(UTC) + timedelta(days=1))
+    with pytest.raises(ValidationError, match="unknown payment method 'bitcoin'"):
+        svc.pay_order(shop.db, ref, actor=ACTOR, method="bitcoin")
+    assert shop.snapshot() == before

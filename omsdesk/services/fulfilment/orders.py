@@ -19,6 +19,7 @@ from omsdesk.models import (
 )
 from omsdesk.models.base import utcnow
 from omsdesk.models.money import format_minor
+from omsdesk.models.order import PAYMENT_METHODS
 from omsdesk.services import audit, outbox
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.allocation import release_reservations
@@ -86,11 +87,23 @@ def release_order(db: Database, reference: str, *, actor: Actor, reason: str = "
 
 
 def pay_order(db: Database, reference: str, *, actor: Actor, amount: int | None = None,
-              method: str = "card", payment_ref: str = "") -> OrderState:
-    """Record a payment (the balance by default); a new order that is fully paid becomes paid."""
+              method: str = "card", payment_ref: str = "", paid_at: datetime | None = None) -> OrderState:
+    """Record a payment (the balance by default); a new order that is fully paid becomes paid.
+
+    `paid_at` is when the money came in (a transfer seen on the bank statement days later);
+    never in the future.
+    """
+    if paid_at is not None:
+        if paid_at.tzinfo is None:
+            raise ValidationError("the payment time needs a time zone")
+        if paid_at > utcnow():
+            raise ValidationError("a payment cannot be dated in the future")
+    if method not in PAYMENT_METHODS:
+        raise ValidationError(f"unknown payment method {method!r} (one of {', '.join(PAYMENT_METHODS)})")
     with db.write() as s:
         order = load_order(s, reference)
-        return pay_in(s, order, actor=actor, amount=amount, method=method, payment_ref=payment_ref)
+        return pay_in(s, order, actor=actor, amount=amount, method=method, payment_ref=payment_ref.strip()[:100],
+                      paid_at=paid_at)
 
 
 def pay_in(session: Session, order: Order, *, actor: Actor, amount: int | None = None,
