@@ -1485,57 +1485,57 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     <message>
         <location filename="../../omsdesk/ui/payment_dialog.py" line="27"/>
         <source>Payment for {ref}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobro de {ref}</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payment_dialog.py" line="36"/>
         <source>Card</source>
-        <translation type="unfinished">Tarjeta</translation>
+        <translation>Tarjeta</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payment_dialog.py" line="36"/>
         <source>Cash</source>
-        <translation type="unfinished">Efectivo</translation>
+        <translation>Efectivo</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payment_dialog.py" line="36"/>
         <source>Bank transfer</source>
-        <translation type="unfinished">Transferencia</translation>
+        <translation>Transferencia</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payment_dialog.py" line="37"/>
         <source>Marketplace</source>
-        <translation type="unfinished">Marketplace</translation>
+        <translation>Marketplace</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payment_dialog.py" line="37"/>
         <source>Other</source>
-        <translation type="unfinished">Otro</translation>
+        <translation>Otro</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payment_dialog.py" line="45"/>
         <source>Bank statement line, card authorisation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Apunte del extracto, autorización de tarjeta…</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payment_dialog.py" line="52"/>
         <source>Amount</source>
-        <translation type="unfinished">Importe</translation>
+        <translation>Importe</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payment_dialog.py" line="53"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Forma de pago</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payment_dialog.py" line="54"/>
         <source>Reference</source>
-        <translation type="unfinished">Referencia</translation>
+        <translation>Referencia</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payment_dialog.py" line="55"/>
         <source>Received on</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibido el</translation>
     </message>
 </context>
 <context>
