@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from omsdesk.db import Database
 from omsdesk.documents.data import DocLine, InvoiceDoc, Party, TaxBreakdown
 from omsdesk.models import (
+    Customer,
     InsufficientStock,
     NotFound,
     Order,
@@ -65,6 +66,8 @@ class CounterSale:
     tendered: int | None = None  # cash handed over; None means exactly the total
     customer_id: int | None = None
     currency: str = "EUR"
+    # An ordinary invoice naming the customer instead of a ticket (a company buying at the counter).
+    full_invoice: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,7 @@ def sell(db: Database, sale: CounterSale, *, actor: Actor) -> SaleResult:
         check_transition("deliver", order.status, order.reference)
         mark_delivered(order, utcnow())
         set_status(s, order, OrderStatus.DELIVERED, "deliver", actor, "handed over at the counter")
-        number = _issue_invoice(s, order, actor)
+        number = _issue_invoice(s, order, actor, full=sale.full_invoice)
         change = tendered - order.total if sale.method == "cash" else 0
         return SaleResult(order.reference, order.total, order.currency, sale.method,
                           tendered, change, number)
@@ -146,17 +149,23 @@ def _reserve_in_shop(session: Session, order: Order, wh: Warehouse, actor: Actor
         raise InsufficientStock(state.message)
 
 
-def _issue_invoice(session: Session, order: Order, actor: Actor) -> str | None:
+def _issue_invoice(session: Session, order: Order, actor: Actor, *, full: bool = False) -> str | None:
     """Issue the counter's invoice in the sale's own transaction, when the company is set up.
 
-    Simplified (ticket) normally; an ordinary one when the sale is over the simplified limit and
-    a customer was chosen. Without company data (a fresh install) the sale still goes through
-    and the receipt says that no invoice was issued yet.
+    Simplified (ticket) normally; an ordinary one when asked for (`full`, the customer must
+    have a tax id) or when the sale is over the simplified limit and a customer was chosen.
+    Without company data (a fresh install) the sale still goes through and the receipt says
+    that no invoice was issued yet.
     """
+    customer = session.get(Customer, order.customer_id) if order.customer_id else None
+    if full and (customer is None or not customer.tax_id):
+        raise ValidationError("a full invoice names the customer's tax id (NIF): choose a customer who has one")
     company = load_company(session)
     if not company.name or not company.tax_id:
+        if full:
+            raise ValidationError("a full invoice needs the company's name and tax id (Settings, Company)")
         return None
-    simplified = order.customer_id is None or order.total <= company.simplified_limit
+    simplified = not full and (order.customer_id is None or order.total <= company.simplified_limit)
     invoice, _record = issue_in(session, order, company, actor=actor, simplified=simplified)
     return invoice.number
 

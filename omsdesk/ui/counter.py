@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -61,6 +62,38 @@ class BasketLine:
     @property
     def total(self) -> int:
         return max(0, self.product.unit_price * self.qty - self.discount)
+
+
+class FullInvoiceDialog(QDialog):
+    """Which ticket, and the customer's tax id, name and address for the full invoice."""
+
+    def __init__(self, number: str, customer: counter_svc.CustomerChoice | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Full invoice for a ticket"))
+        self.number = QLineEdit(number)
+        self.number.setObjectName("full_invoice_number")
+        self.number.setPlaceholderText(self.tr("Ticket number, e.g. T2026-000123"))
+        self.tax_id = QLineEdit(customer.tax_id if customer else "")
+        self.tax_id.setObjectName("full_invoice_tax_id")
+        self.name = QLineEdit(customer.name if customer else "")
+        self.name.setObjectName("full_invoice_name")
+        self.address = QLineEdit()
+        self.address.setObjectName("full_invoice_address")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Ticket"), self.number)
+        form.addRow(self.tr("Tax id (NIF)"), self.tax_id)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Address"), self.address)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        (self.tax_id if number else self.number).setFocus()
+
+    def values(self) -> tuple[str, str, str, str]:
+        return (self.number.text().strip().upper(), self.tax_id.text().strip(), self.name.text().strip(),
+                self.address.text().strip())
 
 
 class CustomerDialog(QDialog):
@@ -132,6 +165,7 @@ class CounterView(QWidget):
         self.lines: list[BasketLine] = []
         self.customer: counter_svc.CustomerChoice | None = None
         self.last_receipt: str = ""
+        self.last_invoice: str = ""  # the last sale's ticket number, for a full invoice afterwards
         self._default_warehouse = counter_svc.default_shop_warehouse(ctx.db) or ""
         self._busy = False
         self._build()
@@ -218,6 +252,12 @@ class CounterView(QWidget):
         self.card_button = QPushButton(self.tr("Card (F3)"))
         self.customer_button = QPushButton(self.tr("Customer (F4)"))
         self.clear_button = QPushButton(self.tr("Clear (Esc)"))
+        self.full_invoice = QCheckBox(self.tr("Full invoice with the customer's tax id"))
+        self.full_invoice.setObjectName("counter_full_invoice")
+        self.full_invoice.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.convert_button = QPushButton(self.tr("Full invoice for a ticket… (F10)"))
+        self.convert_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.convert_button.clicked.connect(self.full_invoice_for_ticket)
         for button in (self.cash_button, self.card_button):
             button.setMinimumHeight(52)
             button.setStyleSheet("font-size: 17px; font-weight: bold;")
@@ -227,7 +267,9 @@ class CounterView(QWidget):
         row.addWidget(self.customer_button)
         row.addWidget(self.clear_button)
         grid.addLayout(row, 6, 0, 1, 2)
-        grid.setRowStretch(7, 1)
+        grid.addWidget(self.full_invoice, 7, 0, 1, 2)
+        grid.addWidget(self.convert_button, 8, 0, 1, 2)
+        grid.setRowStretch(9, 1)
         self.cash_button.clicked.connect(self.pay_cash)
         self.card_button.clicked.connect(self.pay_card)
         self.customer_button.clicked.connect(self.choose_customer)
@@ -246,7 +288,7 @@ class CounterView(QWidget):
             ("Ctrl++", lambda: self.change_qty(+1)), ("Ctrl+=", lambda: self.change_qty(+1)),
             ("Ctrl+-", lambda: self.change_qty(-1)),
             ("F6", self.ask_qty), ("F7", self.ask_discount), ("F8", self.ask_sale_discount),
-            ("F9", self.reprint),
+            ("F9", self.reprint), ("F10", self.full_invoice_for_ticket),
             ("F12", self.scan.setFocus),
         ]
         for key, slot in bindings:
@@ -418,6 +460,8 @@ class CounterView(QWidget):
 
     def set_customer(self, choice: counter_svc.CustomerChoice | None) -> None:
         self.customer = choice
+        # A company with a tax id usually wants its invoice; the clerk can still untick it.
+        self.full_invoice.setChecked(bool(choice and choice.tax_id))
         self._refresh()
 
     def walk_in(self) -> None:
@@ -453,6 +497,9 @@ class CounterView(QWidget):
         if select is not None and 0 <= select < len(self.lines):
             self.table.selectRow(select)
         self.customer_label.setText(self.customer.label if self.customer else self.tr("Walk-in customer"))
+        self.full_invoice.setEnabled(bool(self.customer and self.customer.tax_id) and not self._busy)
+        if not self.full_invoice.isEnabled():
+            self.full_invoice.setChecked(False)
         self.warehouse_label.setText(self.warehouse or self.tr("no warehouse set up"))
         self.items_label.setText(str(sum(line.qty for line in self.lines)))
         self.total_label.setText(self._money(self.total))
@@ -506,7 +553,7 @@ class CounterView(QWidget):
             lines=tuple(counter_svc.SaleLine(ln.product.sku, ln.qty, ln.discount) for ln in self.lines),
             method=method, warehouse=self.warehouse, tendered=tendered,
             customer_id=self.customer.id if self.customer else None,
-            currency=self.lines[0].product.currency)
+            currency=self.lines[0].product.currency, full_invoice=self.full_invoice.isChecked())
         db, actor, settings = self.ctx.db, self.ctx.actor, dict(self.ctx.settings)
         language = doc_language(settings)
 
@@ -526,6 +573,7 @@ class CounterView(QWidget):
         result, receipt = outcome
         self._busy = False
         self.last_receipt = result.reference
+        self.last_invoice = result.invoice_number or ""
         self._last_change = result.change if result.method == "cash" else None
         self.lines.clear()
         self.customer = None
@@ -549,6 +597,27 @@ class CounterView(QWidget):
         self._refresh()
         self.banner.refuse(self.tr("Sale not recorded: {reason}").format(reason=message))
         self.sale_failed.emit(message)
+
+    def full_invoice_for_ticket(self) -> None:
+        """Replace a ticket by a full invoice naming the customer (type F3), e.g. asked for after paying."""
+        from omsdesk.services.invoicing.issue import convert_simplified
+
+        dialog = FullInvoiceDialog(self.last_invoice, self.customer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.scan.setFocus()
+            return
+        number, tax_id, name, address = dialog.values()
+        db, actor = self.ctx.db, self.ctx.actor
+        run_in_pool(self.ctx.pool, lambda: convert_simplified(db, number, actor=actor, tax_id=tax_id, name=name,
+                                                              address=address),
+                    self._converted, lambda message: self.banner.refuse(
+                        self.tr("No full invoice: {reason}").format(reason=message)))
+        self.scan.setFocus()
+
+    def _converted(self, issued: object) -> None:
+        self.banner.show_message(self.tr("Full invoice {number} issued; the ticket is replaced").format(
+            number=getattr(issued, "number", "")), "ok")
+        self.ctx.signals.invoices_changed.emit()
 
     def reprint(self) -> None:
         if not self.last_receipt:

@@ -183,214 +183,234 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="146"/>
+        <location filename="../../omsdesk/ui/counter.py" line="180"/>
         <source>Scan or type SKU / EAN and press Enter (3*CODE for three)</source>
         <translation>Escanee o escriba SKU / EAN y pulse Intro (3*CÓDIGO para tres)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="156"/>
+        <location filename="../../omsdesk/ui/counter.py" line="190"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="156"/>
+        <location filename="../../omsdesk/ui/counter.py" line="190"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="156"/>
+        <location filename="../../omsdesk/ui/counter.py" line="190"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="156"/>
+        <location filename="../../omsdesk/ui/counter.py" line="190"/>
         <source>Unit price</source>
         <translation>Precio unitario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="157"/>
-        <location filename="../../omsdesk/ui/counter.py" line="355"/>
+        <location filename="../../omsdesk/ui/counter.py" line="191"/>
+        <location filename="../../omsdesk/ui/counter.py" line="397"/>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="157"/>
-        <location filename="../../omsdesk/ui/counter.py" line="211"/>
+        <location filename="../../omsdesk/ui/counter.py" line="191"/>
+        <location filename="../../omsdesk/ui/counter.py" line="245"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="174"/>
+        <location filename="../../omsdesk/ui/counter.py" line="208"/>
         <source>F2 cash · F3 card · F4 customer · Shift+F4 walk-in · + / - quantity · F6 set quantity · F7 line discount · F8 sale discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint</source>
         <translation>F2 efectivo · F3 tarjeta · F4 cliente · Mayús+F4 sin cliente · + / - cantidad · F6 fijar cantidad · F7 descuento de línea · F8 descuento de venta · Supr quitar línea · ↑ ↓ elegir línea · Esc vaciar · F9 reimprimir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="195"/>
+        <location filename="../../omsdesk/ui/counter.py" line="229"/>
         <source>exact amount</source>
         <translation>importe exacto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="207"/>
+        <location filename="../../omsdesk/ui/counter.py" line="241"/>
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="208"/>
+        <location filename="../../omsdesk/ui/counter.py" line="242"/>
         <source>Shop stock:</source>
         <translation>Stock de tienda:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="209"/>
+        <location filename="../../omsdesk/ui/counter.py" line="243"/>
         <source>Items:</source>
         <translation>Artículos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="213"/>
+        <location filename="../../omsdesk/ui/counter.py" line="247"/>
         <source>Cash given</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="215"/>
+        <location filename="../../omsdesk/ui/counter.py" line="249"/>
         <source>Change due</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="217"/>
+        <location filename="../../omsdesk/ui/counter.py" line="251"/>
         <source>Cash (F2)</source>
         <translation>Efectivo (F2)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="218"/>
+        <location filename="../../omsdesk/ui/counter.py" line="252"/>
         <source>Card (F3)</source>
         <translation>Tarjeta (F3)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="219"/>
+        <location filename="../../omsdesk/ui/counter.py" line="253"/>
         <source>Customer (F4)</source>
         <translation>Cliente (F4)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="220"/>
+        <location filename="../../omsdesk/ui/counter.py" line="254"/>
         <source>Clear (Esc)</source>
         <translation>Vaciar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="290"/>
+        <location filename="../../omsdesk/ui/counter.py" line="255"/>
+        <source>Full invoice with the customer&apos;s tax id</source>
+        <translation>Factura completa con el NIF del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="258"/>
+        <source>Full invoice for a ticket… (F10)</source>
+        <translation>Factura completa de un ticket… (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="332"/>
         <source>Quantity must be a whole number, as in 3*CODE</source>
         <translation>La cantidad debe ser un número entero, como en 3*CÓDIGO</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="298"/>
+        <location filename="../../omsdesk/ui/counter.py" line="340"/>
         <source>No product has the code &apos;{code}&apos;</source>
         <translation>Ningún producto tiene el código &apos;{code}&apos;</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="314"/>
+        <location filename="../../omsdesk/ui/counter.py" line="356"/>
         <source>{name}: only {n} left in the shop</source>
         <translation>{name}: solo quedan {n} en la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="317"/>
+        <location filename="../../omsdesk/ui/counter.py" line="359"/>
         <source>{qty} x {name}</source>
         <translation>{qty} x {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="345"/>
+        <location filename="../../omsdesk/ui/counter.py" line="387"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="356"/>
+        <location filename="../../omsdesk/ui/counter.py" line="398"/>
         <source>Discount on {name}: an amount (2,50) or a percentage (10%)</source>
         <translation>Descuento en {name}: un importe (2,50) o un porcentaje (10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="373"/>
+        <location filename="../../omsdesk/ui/counter.py" line="415"/>
         <source>Not a discount: {text}</source>
         <translation>No es un descuento válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="376"/>
+        <location filename="../../omsdesk/ui/counter.py" line="418"/>
         <source>The discount is larger than the line</source>
         <translation>El descuento supera el importe de la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="384"/>
+        <location filename="../../omsdesk/ui/counter.py" line="426"/>
         <source>Discount on the whole sale</source>
         <translation>Descuento en toda la venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="385"/>
+        <location filename="../../omsdesk/ui/counter.py" line="427"/>
         <source>Percentage off every line (e.g. 10%)</source>
         <translation>Porcentaje de descuento en cada línea (p. ej. 10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="403"/>
+        <location filename="../../omsdesk/ui/counter.py" line="445"/>
         <source>Removed {name}</source>
         <translation>Quitado: {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="410"/>
+        <location filename="../../omsdesk/ui/counter.py" line="452"/>
         <source>Ready for the next customer</source>
         <translation>Listo para el siguiente cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="455"/>
+        <location filename="../../omsdesk/ui/counter.py" line="499"/>
         <source>Walk-in customer</source>
         <translation>Cliente de mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="456"/>
+        <location filename="../../omsdesk/ui/counter.py" line="503"/>
         <source>no warehouse set up</source>
         <translation>ningún almacén configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="475"/>
+        <location filename="../../omsdesk/ui/counter.py" line="522"/>
         <source>not an amount</source>
         <translation>no es un importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="478"/>
+        <location filename="../../omsdesk/ui/counter.py" line="525"/>
         <source>{amount} short</source>
         <translation>faltan {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="488"/>
+        <location filename="../../omsdesk/ui/counter.py" line="535"/>
         <source>Cash given is not an amount: {text}</source>
         <translation>El importe entregado no es válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="491"/>
+        <location filename="../../omsdesk/ui/counter.py" line="538"/>
         <source>Cash given is {short} short of the total</source>
         <translation>Faltan {short} para cubrir el total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="503"/>
+        <location filename="../../omsdesk/ui/counter.py" line="550"/>
         <source>No shop warehouse is set up for this counter</source>
         <translation>Este mostrador no tiene almacén de tienda configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="522"/>
+        <location filename="../../omsdesk/ui/counter.py" line="569"/>
         <source>Recording the sale...</source>
         <translation>Registrando la venta...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="534"/>
+        <location filename="../../omsdesk/ui/counter.py" line="582"/>
         <source>Sale {ref}: {total}</source>
         <translation>Venta {ref}: {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="538"/>
+        <location filename="../../omsdesk/ui/counter.py" line="586"/>
         <source>CHANGE {change}</source>
         <translation>CAMBIO {change}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="566"/>
+        <location filename="../../omsdesk/ui/counter.py" line="614"/>
+        <source>No full invoice: {reason}</source>
+        <translation>Sin factura completa: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="618"/>
+        <source>Full invoice {number} issued; the ticket is replaced</source>
+        <translation>Factura completa {number} emitida; sustituye al ticket</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="635"/>
         <source>Copy: {what}</source>
         <translation>Copia: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="550"/>
+        <location filename="../../omsdesk/ui/counter.py" line="598"/>
         <source>Sale not recorded: {reason}</source>
         <translation>Venta no registrada: {reason}</translation>
     </message>
@@ -441,12 +461,12 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="72"/>
+        <location filename="../../omsdesk/ui/counter.py" line="105"/>
         <source>Choose customer</source>
         <translation>Elegir cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="76"/>
+        <location filename="../../omsdesk/ui/counter.py" line="109"/>
         <source>Name, email, phone or tax id</source>
         <translation>Nombre, correo, teléfono o NIF</translation>
     </message>
@@ -682,6 +702,39 @@
         <location filename="../../omsdesk/ui/export_dialog.py" line="110"/>
         <source>Export failed: {error}</source>
         <translation>La exportación falló: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FullInvoiceDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="73"/>
+        <source>Full invoice for a ticket</source>
+        <translation>Factura completa de un ticket</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="76"/>
+        <source>Ticket number, e.g. T2026-000123</source>
+        <translation>Número de ticket, p. ej. T2026-000123</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="84"/>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="85"/>
+        <source>Tax id (NIF)</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="86"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="87"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
     </message>
 </context>
 <context>

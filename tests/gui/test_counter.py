@@ -177,3 +177,54 @@ def test_a_printer_fault_keeps_the_sale_and_says_the_receipt_did_not_print(qtbot
     assert shop.status(done.args[0].reference) == "delivered"
     assert view.banner.level == "error" and "NOT printed" in view.banner.text()
     assert not out.exists()  # nothing silently saved instead
+
+
+def test_a_company_customer_gets_a_full_invoice_and_a_ticket_can_become_one(  # type: ignore[no-untyped-def]
+        qtbot: QtBot, till, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13 point 2: a full invoice chosen before paying, and F3 for a ticket afterwards."""
+    from sqlalchemy import select
+
+    from omsdesk.models.invoice import Invoice
+    from omsdesk.services.counter import CustomerChoice
+    from omsdesk.services.intake.order_entry import CustomerInput
+    from omsdesk.services.invoicing.company import set_company
+    from omsdesk.ui.counter import FullInvoiceDialog
+
+    view, shop, _out = till
+    set_company(shop.db, actor=shop.actor, name="Tienda Demo SL", tax_id="B12345674",
+                address="Calle Mayor 1", postcode="28013", city="Madrid")
+    shop.order({"MUG-01": 1}, customer=CustomerInput(name="Ferretería Gil, S.L.", email="gil@example.es",
+                                                     tax_id="B58378431"))
+    with shop.db.read() as s:
+        from omsdesk.models import Customer
+
+        gil = s.scalars(select(Customer).where(Customer.tax_id == "B58378431")).one()
+        choice = CustomerChoice(gil.id, gil.name, gil.email or "", gil.tax_id or "")
+    view.set_customer(choice)
+    assert view.full_invoice.isEnabled() and view.full_invoice.isChecked()
+    _scan(qtbot, view, "TEE-02")
+    with qtbot.waitSignal(view.sale_completed, timeout=15000) as done:
+        qtbot.keyClick(view.scan, Qt.Key.Key_F3)
+    with shop.db.read() as s:
+        inv = s.scalars(select(Invoice).where(Invoice.number == done.args[0].invoice_number)).one()
+        assert (inv.invoice_type, inv.customer_tax_id) == ("F1", "B58378431")
+    assert not view.full_invoice.isEnabled()  # back to a walk-in for the next sale
+
+    _scan(qtbot, view, "MUG-01")
+    with qtbot.waitSignal(view.sale_completed, timeout=15000) as done:
+        qtbot.keyClick(view.scan, Qt.Key.Key_F2)
+    ticket = done.args[0].invoice_number
+    assert ticket and ticket.startswith("T")
+
+    def fill(dialog: FullInvoiceDialog) -> int:
+        assert dialog.number.text() == ticket  # the last ticket, ready to convert
+        dialog.tax_id.setText("B58378431")
+        dialog.name.setText("Ferretería Gil, S.L.")
+        return 1
+
+    monkeypatch.setattr(FullInvoiceDialog, "exec", fill)
+    qtbot.keyClick(view.scan, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: "Full invoice" in view.banner.text(), timeout=15_000)
+    with shop.db.read() as s:
+        f3 = s.scalars(select(Invoice).where(Invoice.invoice_type == "F3")).one()
+        assert f3.customer_tax_id == "B58378431" and f3.total == 1250
