@@ -91,12 +91,14 @@ class BackupOperation(QObject):
         self.worker.signals.finished.connect(self._on_finished)
         self.worker.signals.failed.connect(self._on_failed)
         self._steps = self._step_names()
+        self.percents: list[int] = []  # what the dialog showed, in order
 
     def start(self) -> None:
         self.dialog.show()
         self.ctx.pool.start(self.worker)
 
     def _on_progress(self, step: str, percent: int) -> None:
+        self.percents.append(percent)
         self.dialog.setValue(percent)
         self.dialog.setLabelText(self._steps.get(step, step))
 
