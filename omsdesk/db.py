@@ -25,6 +25,11 @@ class DatabaseError(OmsError):
     """The database cannot be opened or is at a schema this program does not know."""
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL; None for PostgreSQL or an in-memory database."""
+    return _sqlite_path(url)
+
+
 def _sqlite_path(url: str) -> Path | None:
     u = make_url(url)
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
@@ -122,6 +127,26 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def checkpoint(self) -> bool:
+        """Fold a SQLite WAL back into the file and empty it; True when it completed.
+
+        False when another connection still reads or writes (it then stays as it is).
+        Nothing to do on PostgreSQL.
+        """
+        if self.dialect != "sqlite" or _sqlite_path(self.url) is None:
+            return True
+        with self.engine.connect() as conn:
+            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+        return busy is None or not busy[0]
+
+    def close(self) -> None:
+        """What quitting does: checkpoint the WAL (no -wal left with content), then close."""
+        self.engine.dispose()  # our own idle connections must not hold the WAL open
+        try:
+            self.checkpoint()
+        finally:
+            self.engine.dispose()
+
 
 # ---- migrations -----------------------------------------------------------------------------
 
@@ -160,6 +185,16 @@ def _revision_sets(db: Database) -> tuple[set[str], set[str]]:
     with db.engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
     return current, set(script.get_heads())
+
+
+def check_known_revisions(revisions: set[str]) -> None:
+    """Refuse (DatabaseError) revisions this program does not know: a newer schema."""
+    _check_known(revisions)
+
+
+def is_at_head(revisions: set[str]) -> bool:
+    """True when these revisions already include every migration this program knows."""
+    return _all_applied(revisions, set(_script().get_heads()))
 
 
 def _check_known(current: set[str]) -> None:

@@ -15,6 +15,7 @@ libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1
 libxcb-shm0 libxcb-xkb1 libxcb-xinerama0
 libwayland-client0 libwayland-cursor0 libwayland-egl1
 libpulse0
+postgresql-client
 "
 
 # PostgreSQL: any installed major version will do (Debian 12 has 15); only pull

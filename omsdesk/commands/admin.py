@@ -1,9 +1,10 @@
-"""`omsdesk db upgrade`, `omsdesk demo` and `omsdesk bench`."""
+"""`omsdesk db upgrade|status` (backup and restore in commands/backup.py), `omsdesk demo` and `omsdesk bench`."""
 
 from __future__ import annotations
 
 import argparse
 
+from omsdesk.commands import backup as backup_commands
 from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.db import Database, schema_revisions, upgrade
 
@@ -15,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     up.set_defaults(func=_upgrade)
     st = dsub.add_parser("status", help="show the schema revision")
     st.set_defaults(func=_status)
+    backup_commands.register(dsub)
 
     demo = sub.add_parser("demo", help="seed a believable demo business (3 warehouses, products, customers, orders)")
     demo.add_argument("--orders", type=int, default=5000)

@@ -45,7 +45,11 @@ def run_gui(url: str) -> int:
         app.processEvents()
         print("omsdesk: main window shown", flush=True)
     QTimer.singleShot(0, lambda: _open_database(app, window, ctx, quit_after))
-    return int(app.exec())
+    code = int(app.exec())
+    # Without this the process ends with the connections open and a WAL full of the day's sales
+    # left beside the database file (a clerk copying the file alone would miss them).
+    ctx.close()
+    return code
 
 
 def _open_database(app: QApplication, window: MainWindow, ctx: AppContext, quit_after: str | None) -> None:

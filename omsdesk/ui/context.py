@@ -62,6 +62,13 @@ class AppContext:
                 self._db = open_database(self.url)
             return self._db
 
+    def close(self, wait_ms: int = 10_000) -> None:
+        """What quitting does: let running work finish, then checkpoint the WAL and close."""
+        self.pool.waitForDone(wait_ms)
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+
     @property
     def display_url(self) -> str:
         """The URL without its password, for titles and the status bar."""

@@ -6,7 +6,7 @@ import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,6 +27,10 @@ from omsdesk import __version__
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.sync_bridge import SyncBridge
 from omsdesk.ui.workers import run_in_pool
+
+if TYPE_CHECKING:
+    from omsdesk.sync.backup_schedule import DailyBackups
+    from omsdesk.ui.backup_view import BackupOperation
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +96,8 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         self._started = False
         self.sync_bridge: SyncBridge | None = None
+        self.daily_backups: DailyBackups | None = None
+        self.backup_operation: BackupOperation | None = None
         self.setWindowTitle(self.tr("omsdesk — {db}").format(db=ctx.display_url))
         self.setMinimumSize(QSize(960, 600))
 
@@ -138,6 +144,7 @@ class MainWindow(QMainWindow):
         self._started = True
         self._backlog_timer.start()
         self.sync_bridge = SyncBridge.start_for(self.ctx, self)  # None when disabled (see sync_bridge)
+        self.restart_daily_backups()
         self.refresh_backlog()
         keys = [s.key for s in VIEWS]
         last = QSettings().value("main/view", "orders")
@@ -175,6 +182,9 @@ class MainWindow(QMainWindow):
             widget.open_order.connect(self.open_order)
         elif key == "settings" and hasattr(widget, "language_changed"):
             widget.language_changed.connect(self.change_language)
+            saved = getattr(widget, "settings_saved", None)
+            if saved is not None:
+                saved.connect(lambda _settings: self.restart_daily_backups())
 
     def _fill_menu(self, menu: QMenu, widget: QWidget) -> None:
         actions = getattr(widget, "menu_actions", None)
@@ -234,6 +244,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh_current, "F5", file_menu)
         self._action(self.tr("Export &accounting…"), self.export_accounting, "Ctrl+Shift+E", file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("&Back up now"), self.back_up_now, "Ctrl+Shift+B", file_menu)
+        self._action(self.tr("Res&tore…"), self.restore_backup, None, file_menu)
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q", file_menu)
 
@@ -357,6 +370,26 @@ class MainWindow(QMainWindow):
         if isinstance(state.get("backlog"), int):
             self._on_backlog(state["backlog"])
 
+    # The backup code pulls in SQLAlchemy and the services: imported when first used, as the
+    # views are, so the window is on screen before any of it loads.
+    def back_up_now(self) -> None:
+        from omsdesk.ui.backup_view import back_up_now
+
+        self.backup_operation = back_up_now(self.ctx, self)
+
+    def restore_backup(self) -> None:
+        from omsdesk.ui.backup_view import ask_restore
+
+        self.backup_operation = ask_restore(self.ctx, self)
+
+    def restart_daily_backups(self) -> None:
+        """(Re)start the daily backups with the settings as saved now."""
+        from omsdesk.ui.backup_view import start_daily_backups
+
+        if self.daily_backups is not None:
+            self.daily_backups.shutdown(wait=False)
+        self.daily_backups = start_daily_backups(self.ctx)
+
     def export_accounting(self) -> None:
         from omsdesk.ui.export_dialog import ExportAccountingDialog
 
@@ -391,4 +424,7 @@ class MainWindow(QMainWindow):
         self._backlog_timer.stop()
         if self.sync_bridge is not None:
             self.sync_bridge.stop()
+        if self.daily_backups is not None:
+            self.daily_backups.shutdown(wait=True)  # a backup in flight finishes its file
+            self.daily_backups = None
         super().closeEvent(event)

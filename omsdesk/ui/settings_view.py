@@ -1,4 +1,5 @@
-"""Settings: company and invoice series, this workstation's printers and counter, channel credentials, language."""
+"""Settings: company and invoice series, this workstation's printers and counter, channel credentials, language,
+backups."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from omsdesk.services.counter import default_shop_warehouse
 from omsdesk.services.invoicing.company import Company, get_company, set_company
 from omsdesk.services.validation import valid_tax_id
 from omsdesk.sync import secrets
+from omsdesk.ui.backup_view import BackupTab
 from omsdesk.ui.banner import Banner
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.i18n import LANGUAGES, install_translator
@@ -87,6 +89,8 @@ class SettingsView(QWidget):
         self.tabs.addTab(self._printers_tab(), self.tr("Printers"))
         self.tabs.addTab(self._workstation_tab(), self.tr("Counter and language"))
         self.tabs.addTab(self._channels_tab(), self.tr("Channels"))
+        self.backups = BackupTab(ctx)
+        self.tabs.addTab(self.backups, self.tr("Backups"))
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         bottom = QHBoxLayout()
@@ -504,7 +508,7 @@ class SettingsView(QWidget):
         merged = dict(self.ctx.settings)
         merged.update({"printers": printers, "counter_warehouse": self.counter_warehouse.currentData(),
                        "output_dir": self.output_dir.text().strip(),
-                       "language": self.language.currentData()})
+                       "language": self.language.currentData(), **self.backups.values()})
         return merged
 
     def save(self) -> None:

@@ -168,6 +168,212 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="141"/>
+        <source>Backup written: {path}</source>
+        <translation>Copia de seguridad guardada: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="142"/>
+        <location filename="../../omsdesk/ui/backup_view.py" line="149"/>
+        <source>Back up now</source>
+        <translation>Hacer copia ahora</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="142"/>
+        <source>Backup written to
+{path}
+
+{rows} rows, {size:.1f} MB, in {seconds:.1f} s.</source>
+        <translation>Copia guardada en
+{path}
+
+{rows} filas, {size:.1f} MB, en {seconds:.1f} s.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="149"/>
+        <source>No backup was made: {reason}</source>
+        <translation>No se ha hecho la copia: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="156"/>
+        <source>Backing up the database</source>
+        <translation>Haciendo copia de la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="157"/>
+        <source>Restoring the database</source>
+        <translation>Restaurando la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="163"/>
+        <source>Restore a backup</source>
+        <translation>Restaurar una copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="165"/>
+        <source>omsdesk backups (*.zip)</source>
+        <translation>Copias de omsdesk (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="173"/>
+        <location filename="../../omsdesk/ui/backup_view.py" line="177"/>
+        <location filename="../../omsdesk/ui/backup_view.py" line="212"/>
+        <location filename="../../omsdesk/ui/backup_view.py" line="217"/>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="178"/>
+        <source>Replace the current database with the backup of {when}?</source>
+        <translation>¿Sustituir la base de datos actual por la copia del {when}?</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="181"/>
+        <source>{rows} rows, schema {schema}. The current database is kept aside, not deleted. Other workstations are disconnected while it is swapped.</source>
+        <translation>{rows} filas, esquema {schema}. La base de datos actual se guarda aparte, no se borra. Los demás puestos se desconectan mientras se sustituye.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="208"/>
+        <source>Restored: {rows} rows, schema {schema}. Stock ledger and invoice chain verified.</source>
+        <translation>Restaurada: {rows} filas, esquema {schema}. Libro de existencias y cadena de facturas verificados.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="211"/>
+        <source>The previous database is kept as {name}.</source>
+        <translation>La base de datos anterior se guarda como {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="217"/>
+        <source>Nothing was restored, the database is as it was: {reason}</source>
+        <translation>No se ha restaurado nada; la base de datos sigue como estaba: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="314"/>
+        <source>Daily backup written: {path}</source>
+        <translation>Copia diaria guardada: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="317"/>
+        <source>Daily backup failed: {reason}</source>
+        <translation>La copia diaria ha fallado: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupOperation</name>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="116"/>
+        <source>Copying the database…</source>
+        <translation>Copiando la base de datos…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="117"/>
+        <source>Computing the checksum…</source>
+        <translation>Calculando la suma de control…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="118"/>
+        <source>Writing the backup file…</source>
+        <translation>Escribiendo el archivo de copia…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="119"/>
+        <source>Checking the backup…</source>
+        <translation>Comprobando la copia…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="120"/>
+        <source>Unpacking and checking the checksum…</source>
+        <translation>Descomprimiendo y comprobando la suma de control…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="121"/>
+        <source>Restoring into a new database…</source>
+        <translation>Restaurando en una base de datos nueva…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="122"/>
+        <source>Upgrading the schema…</source>
+        <translation>Actualizando el esquema…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="123"/>
+        <source>Checking the stock ledger and the invoice chain…</source>
+        <translation>Comprobando el libro de existencias y la cadena de facturas…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/backup_view.py" line="125"/>
+        <source>Putting the restored database in place…</source>
+        <translation>Poniendo en su sitio la base de datos restaurada…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="126"/>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="235"/>
+        <source>empty: no daily backups</source>
+        <translation>vacío: sin copias diarias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="236"/>
+        <source>Browse...</source>
+        <translation>Examinar...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="246"/>
+        <source> backups</source>
+        <translation> copias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="249"/>
+        <source>Back up now</source>
+        <translation>Hacer copia ahora</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="251"/>
+        <source>Restore…</source>
+        <translation>Restaurar…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="258"/>
+        <location filename="../../omsdesk/ui/backup_view.py" line="293"/>
+        <source>Daily backups to</source>
+        <translation>Copias diarias en</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="259"/>
+        <source>Every day at</source>
+        <translation>Todos los días a las</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="260"/>
+        <source>Keep the newest</source>
+        <translation>Conservar las más recientes</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="267"/>
+        <source>A backup is a consistent copy taken while everyone keeps working. Restoring checks the file, upgrades an older one and keeps the current database aside.</source>
+        <translation>Una copia de seguridad es una copia coherente hecha mientras todos siguen trabajando. Al restaurar se comprueba el archivo, se actualiza una copia antigua y la base de datos actual se guarda aparte.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="285"/>
+        <source>Latest backup: {name}</source>
+        <translation>Última copia: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/backup_view.py" line="286"/>
+        <source>No backup in that folder yet</source>
+        <translation>Aún no hay copias en esa carpeta</translation>
+    </message>
+</context>
+<context>
     <name>BatchProgress</name>
     <message>
         <location filename="../../omsdesk/ui/workers.py" line="177"/>
@@ -945,137 +1151,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="61"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="65"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="61"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="65"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="62"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="66"/>
         <source>Counter</source>
         <translation>Mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="62"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="66"/>
         <source>Pick &amp;&amp; Pack</source>
         <translation>Preparación &amp;&amp; embalaje</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="63"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="67"/>
         <source>Inventory</source>
         <translation>Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="63"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="67"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="64"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="64"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="65"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="69"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="95"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="101"/>
         <source>omsdesk — {db}</source>
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="234"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="244"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="235"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="245"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="236"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="246"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="238"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="248"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Hacer copia ahora</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="249"/>
+        <source>Res&amp;tore…</source>
+        <translation>Res&amp;taurar…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="251"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="240"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="253"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="241"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="254"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="243"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="256"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="249"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="250"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="253"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="266"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="255"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="258"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="259"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="260"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="302"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="305"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="306"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1084,42 +1300,42 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="326"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="339"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="340"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="328"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="341"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="329"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="342"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="330"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="343"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="346"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="359"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="350"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="356"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="369"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -2144,406 +2360,411 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="86"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="88"/>
         <source>Company and invoices</source>
         <translation>Empresa y facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="87"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="89"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="88"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="90"/>
         <source>Counter and language</source>
         <translation>Mostrador e idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="89"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="91"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="90"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="93"/>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="94"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="107"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="111"/>
         <source>Company (printed on every invoice)</source>
         <translation>Empresa (aparece en todas las facturas)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="109"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="239"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="283"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="243"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="287"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="109"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="109"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="240"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="284"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="244"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="288"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="110"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
         <source>Postcode</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="110"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
         <source>City</source>
         <translation>Localidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="110"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
         <source>Province</source>
         <translation>Provincia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="111"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="111"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="111"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="112"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="116"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="118"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="221"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="122"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="225"/>
         <source>Browse...</source>
         <translation>Examinar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="130"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="134"/>
         <source>Invoice series</source>
         <translation>Series de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="132"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="136"/>
         <source>Ordinary invoices</source>
         <translation>Facturas ordinarias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="137"/>
         <source>Simplified invoices (counter)</source>
         <translation>Facturas simplificadas (mostrador)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="138"/>
         <source>Credit notes</source>
         <translation>Facturas rectificativas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="142"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="146"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="143"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="147"/>
         <source>Payment terms</source>
         <translation>Plazo de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="147"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="151"/>
         <source>Simplified invoice limit</source>
         <translation>Límite de factura simplificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="156"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="160"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="156"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="160"/>
         <source>Printer queue</source>
         <translation>Cola de impresión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="157"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
         <source>Media</source>
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="157"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
         <source>Copies</source>
         <translation>Copias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
         <source>Receipt (80 mm)</source>
         <translation>Ticket (80 mm)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="162"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="166"/>
         <source>Packing slip</source>
         <translation>Albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="162"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="166"/>
         <source>Shipping label</source>
         <translation>Etiqueta de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="163"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="167"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="176"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="180"/>
         <source>none: save the PDF</source>
         <translation>ninguna: guardar el PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="178"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="182"/>
         <source>default</source>
         <translation>predeterminado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="192"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="196"/>
         <source>Find printers</source>
         <translation>Buscar impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="194"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="198"/>
         <source>Print test page</source>
         <translation>Imprimir página de prueba</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="201"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="205"/>
         <source>Where each document prints on this workstation.</source>
         <translation>Dónde se imprime cada documento en este puesto.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="219"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="223"/>
         <source>Counter sells from</source>
         <translation>El mostrador vende desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="226"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="230"/>
         <source>Save documents without a printer to</source>
         <translation>Guardar los documentos sin impresora en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="230"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="234"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="231"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="235"/>
         <source>Open views change language when reopened or after a restart.</source>
         <translation>Las vistas abiertas cambian de idioma al reabrirlas o al reiniciar.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="239"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="261"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="243"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="265"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="239"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="282"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="243"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="286"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="240"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="244"/>
         <source>Credential</source>
         <translation>Credencial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="248"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="252"/>
         <source>Credential of a channel</source>
         <translation>Credencial de un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="255"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="259"/>
         <source>API key, token or password</source>
         <translation>Clave API, token o contraseña</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="256"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="260"/>
         <source>Store in keyring</source>
         <translation>Guardar en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="258"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="262"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="262"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="285"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="266"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="289"/>
         <source>Secret</source>
         <translation>Secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="269"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="273"/>
         <source>New shop channel</source>
         <translation>Nuevo canal de tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="273"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="277"/>
         <source>e.g. Tienda online</source>
         <translation>p. ej. Tienda online</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="278"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="282"/>
         <source>optional: stored in the keyring</source>
         <translation>opcional: se guarda en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="279"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="283"/>
         <source>Add channel</source>
         <translation>Añadir canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="339"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="343"/>
         <source>stored in keyring</source>
         <translation>guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="339"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="343"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="348"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="352"/>
         <source>No keyring is available on this computer, so channel credentials cannot be stored. Install and unlock a Secret Service keyring (Debian: gnome-keyring, or KWallet on KDE) and the Python package secretstorage, then restart omsdesk.</source>
         <translation>Este equipo no tiene llavero disponible, así que no se pueden guardar las credenciales de los canales. Instale y desbloquee un llavero Secret Service (Debian: gnome-keyring, o KWallet en KDE) y el paquete de Python secretstorage, y reinicie omsdesk.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="353"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="357"/>
         <source>Secrets go to the system keyring ({backend}), never to the settings file.</source>
         <translation>Los secretos se guardan en el llavero del sistema ({backend}), nunca en el archivo de configuración.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="386"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="390"/>
         <source>valid tax id</source>
         <translation>NIF válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="391"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="395"/>
         <source>Company logo</source>
         <translation>Logotipo de la empresa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="392"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="396"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="397"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="401"/>
         <source>Save documents to</source>
         <translation>Guardar documentos en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="405"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="409"/>
         <source>Choose a channel and type its secret</source>
         <translation>Elija un canal y escriba su secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="411"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="415"/>
         <source>The keyring refused the secret: {error}</source>
         <translation>El llavero rechazó el secreto: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="414"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="418"/>
         <source>Credential of {code} stored in the keyring</source>
         <translation>Credencial de {code} guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="426"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="432"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="430"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="436"/>
         <source>Channel not added: {reason}</source>
         <translation>Canal no añadido: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="437"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="441"/>
         <source>Channel {code} added</source>
         <translation>Canal {code} añadido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="442"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="446"/>
         <source>secret NOT stored: {error}</source>
         <translation>secreto NO guardado: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="445"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="449"/>
         <source>secret stored in the keyring</source>
         <translation>secreto guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="455"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="459"/>
         <source>Nothing removed: {error}</source>
         <translation>No se eliminó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="457"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="461"/>
         <source>Credential of {code} removed</source>
         <translation>Credencial de {code} eliminada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="461"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="465"/>
         <source>Asking CUPS for printers...</source>
         <translation>Consultando las impresoras a CUPS...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="473"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="477"/>
         <source>Printers: {list}</source>
         <translation>Impresoras: {list}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="474"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="478"/>
         <source>CUPS has no printers set up.</source>
         <translation>CUPS no tiene impresoras configuradas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="484"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="488"/>
         <source>Choose a printer queue for this document first</source>
         <translation>Primero elija una cola de impresión para este documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="491"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="495"/>
         <source>Test page sent (job {job})</source>
         <translation>Página de prueba enviada (trabajo {job})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="512"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="516"/>
         <source>Fix the tax id before saving</source>
         <translation>Corrija el NIF antes de guardar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="522"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="526"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="530"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="534"/>
         <source>Settings saved</source>
         <translation>Configuración guardada</translation>
     </message>
@@ -3191,12 +3412,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>UnavailablePage</name>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="74"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="78"/>
         <source>{view} is not available</source>
         <translation>{view} no está disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="76"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="80"/>
         <source>This installation could not load it:
 {reason}</source>
         <translation>Esta instalación no pudo cargarla:
