@@ -166,6 +166,19 @@ def pick_list_doc(
     return PickListDoc.from_items(wave or f"W-{created:%Y%m%d-%H%M}", name, created, items, language)
 
 
+def sender_for(session: Session, warehouse_id: int | None) -> Party:
+    """Who a parcel comes from: the company's name at the address of the warehouse it leaves."""
+    warehouse = session.get(Warehouse, warehouse_id) if warehouse_id is not None else None
+    company = company_party(session)
+    sender_lines = tuple(v for v in (warehouse.address, f"{warehouse.postcode} {warehouse.city}".strip())
+                         if v) if warehouse else ()
+    return Party(company.name if company else (warehouse.name if warehouse else ""),
+                 company.tax_id if company else "",
+                 sender_lines or (company.address_lines if company else ()),
+                 (warehouse.country if warehouse else "") or (company.country if company else ""),
+                 phone=company.phone if company else "")
+
+
 def label_docs(
     session: Session, reference: str, *, parcels: int = 1, language: Language | None = None
 ) -> list[LabelDoc]:
@@ -176,14 +189,7 @@ def label_docs(
     shipment = next((sh for sh in reversed(order.shipments) if sh.tracking), None)
     if shipment is None:
         raise ValidationError(f"Order {reference} has no shipment with a tracking number yet; ship it first")
-    warehouse = session.get(Warehouse, shipment.warehouse_id)
-    company = company_party(session)
-    sender_lines = tuple(v for v in (warehouse.address, f"{warehouse.postcode} {warehouse.city}".strip())
-                         if v) if warehouse else ()
-    sender = Party(company.name if company else (warehouse.name if warehouse else ""),
-                   company.tax_id if company else "",
-                   sender_lines or (company.address_lines if company else ()),
-                   warehouse.country if warehouse else "", phone=company.phone if company else "")
+    sender = sender_for(session, shipment.warehouse_id)
     qty_by_line = {sl.order_line_id: sl.qty for sl in shipment.lines}
     weights = {pid: grams for pid, grams in session.execute(select(Product.id, Product.weight_g).where(
         Product.id.in_([ln.product_id for ln in order.lines])))}

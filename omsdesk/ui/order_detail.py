@@ -54,6 +54,7 @@ class OrderDetailView(QWidget):
 
     action_done = Signal(str, str)   # reference, action
     loaded = Signal(str)             # reference
+    printed = Signal(object)  # a Delivery: a label or slip sent to a printer or saved
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,7 +125,19 @@ class OrderDetailView(QWidget):
         layout.addLayout(people)
         layout.addWidget(self._group(self.tr("Lines"), self.lines))
         layout.addWidget(self._group(self.tr("Payments"), self.payments))
-        layout.addWidget(self._group(self.tr("Shipments"), self.shipments))
+        self.label_button = QPushButton(self.tr("Print label"))
+        self.label_button.setObjectName("print_label")
+        self.label_button.clicked.connect(self.print_label)
+        self.slip_button = QPushButton(self.tr("Print packing slip"))
+        self.slip_button.setObjectName("print_slip")
+        self.slip_button.clicked.connect(self.print_slip)
+        shipments_row = QWidget()
+        shipments_box = QHBoxLayout(shipments_row)
+        shipments_box.setContentsMargins(0, 0, 0, 0)
+        shipments_box.addWidget(self.shipments, 1)
+        shipments_box.addWidget(self.slip_button, 0, Qt.AlignmentFlag.AlignTop)
+        shipments_box.addWidget(self.label_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self._group(self.tr("Shipments"), shipments_row))
         layout.addWidget(self._group(self.tr("Invoices"), invoices_box))
         layout.addWidget(self._group(self.tr("Notes"), self.notes))
         layout.addWidget(self._group(self.tr("History"), self.audit))
@@ -170,6 +183,8 @@ class OrderDetailView(QWidget):
             for b in self.buttons.values():
                 b.setEnabled(False)
             self.invoice_button.setEnabled(False)
+            self.label_button.setEnabled(False)
+            self.slip_button.setEnabled(False)
             for label in (self.summary, self.customer, self.address, self.shipments, self.invoice_list, self.notes):
                 label.clear()
             for table in (self.lines, self.payments, self.audit):
@@ -237,6 +252,8 @@ class OrderDetailView(QWidget):
         # The invoicing service decides what is still to invoice; the button only hides the
         # obviously pointless cases (nothing sold yet, or cancelled).
         self.invoice_button.setEnabled(not self._busy and d.status not in ("new", "cancelled"))
+        self.label_button.setEnabled(any(sh.tracking for sh in d.shipments))
+        self.slip_button.setEnabled(bool(d.shipments or d.open_parcels))
         self.notes.setText(d.notes or self.tr("No notes"))
         self._fill(self.audit, [[when(a.at), a.user, a.workstation, a.action, status_text(a.from_status or ""),
                                  status_text(a.to_status or ""), a.reason] for a in d.audit])
@@ -332,6 +349,40 @@ class OrderDetailView(QWidget):
         run_in_pool(ctx.pool, lambda: pay_order(ctx.db, ref, actor=ctx.actor, amount=amount, method=method,
                                                 payment_ref=pay_ref, paid_at=paid_at),
                     lambda _r: self._on_action_done(ref, "pay"), self._on_action_failed)
+
+    def print_label(self) -> None:
+        """The label of the latest parcel with a tracking number, to this workstation's label printer."""
+        from omsdesk.ui.reprints import print_label
+
+        if self.detail is None:
+            return
+        ref, ctx = self.detail.reference, self.ctx
+        run_in_pool(ctx.pool, lambda: print_label(ctx.db, dict(ctx.settings), ref), self._printed,
+                    self._on_print_failed)
+
+    def print_slip(self) -> None:
+        """The packing slip of the latest parcel (or of the open one), to the slip printer."""
+        from omsdesk.ui.reprints import print_packing_slip
+
+        d = self.detail
+        if d is None:
+            return
+        parcel = d.shipments[-1].id if d.shipments else (d.open_parcels[0].id if d.open_parcels else None)
+        ref, ctx = d.reference, self.ctx
+        run_in_pool(ctx.pool, lambda: print_packing_slip(ctx.db, dict(ctx.settings), ref, parcel), self._printed,
+                    self._on_print_failed)
+
+    def _printed(self, delivery: object) -> None:
+        from omsdesk.ui.print_dialogs import Delivery, describe
+
+        if isinstance(delivery, Delivery):
+            self.ctx.signals.status_message.emit(describe(delivery))
+            if delivery.failed:
+                QMessageBox.warning(self, self.tr("Not printed"), describe(delivery))
+            self.printed.emit(delivery)
+
+    def _on_print_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Not printed"), message)
 
     def ship(self) -> None:
         """Ask which packed parcel, the carrier and the tracking number, then ship it in a worker."""

@@ -49,14 +49,18 @@ def pack_and_print(db: Any, actor: Any, settings: dict[str, Any], plan: picking_
     """
     language = doc_language(settings)
     result = picking_svc.pack_picked(db, plan, progress, actor=actor, language=language)
-    name = plan.doc.wave
+    return result, print_packed(settings, result, plan.doc.wave)
+
+
+def print_packed(settings: dict[str, Any], result: picking_svc.PackResult, name: str) -> list[Delivery]:
+    """The slips and labels of a packed wave to this workstation's printers (also for a reprint)."""
     slips = deliver_document(settings, "packing_slip", render_packing_slips(result.slips), f"slips-{name}")
     if wants_zpl(settings, "label"):
         labels = deliver_document(settings, "label", b"".join(render_label_zpl(doc) for doc in result.labels),
                                   f"labels-{name}", "zpl")
     else:
         labels = deliver_document(settings, "label", render_labels(result.labels), f"labels-{name}")
-    return result, [slips, labels]
+    return [slips, labels]
 
 
 class PickPackView(QWidget):
@@ -65,9 +69,11 @@ class PickPackView(QWidget):
     picking_started = Signal(object)  # PickPlan
     packed = Signal(object, list)     # PackResult, [Delivery] of the slips and labels
     pack_failed = Signal(str)
+    reprinted = Signal(list)          # [Delivery] of a reprint
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._last_packed: tuple[picking_svc.PackResult, str] | None = None
         self.ctx = ctx
         self.plan: picking_svc.PickPlan | None = None
         self.progress: picking_svc.PickProgress | None = None
@@ -149,8 +155,12 @@ class PickPackView(QWidget):
         self.pack_button.setMinimumHeight(40)
         self.pack_button.setStyleSheet("font-weight: bold;")
         self.pack_button.clicked.connect(self.pack)
+        self.reprint_button = QPushButton(self.tr("Reprint last slips and labels (F9)"))
+        self.reprint_button.setEnabled(False)
+        self.reprint_button.clicked.connect(self.reprint_last)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.print_list_button)
         buttons.addWidget(self.pack_button)
         right = QVBoxLayout(pick_box)
@@ -170,7 +180,7 @@ class PickPackView(QWidget):
 
     def _shortcuts(self) -> None:
         # F5 is the window's Refresh, which reloads the wave here (see refresh below).
-        for key, slot in (("F8", self.start_picking), ("F10", self.pack),
+        for key, slot in (("F8", self.start_picking), ("F10", self.pack), ("F9", self.reprint_last),
                           ("Ctrl+P", self.preview_pick_list), ("F12", self.scan.setFocus)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -348,6 +358,9 @@ class PickPackView(QWidget):
     def _on_packed(self, outcome: tuple[picking_svc.PackResult, list[Delivery]]) -> None:
         result, notes = outcome
         self._busy = False
+        assert self.plan is not None
+        self._last_packed = (result, self.plan.doc.wave)
+        self.reprint_button.setEnabled(True)
         self.plan = None
         self.progress = None
         self.set_orders([])
@@ -358,6 +371,22 @@ class PickPackView(QWidget):
         self.ctx.signals.orders_changed.emit()
         self.scan.setFocus()  # the next wave's first scan goes where the last one did
         self.packed.emit(result, notes)
+
+    def reprint_last(self) -> None:
+        """The slips and labels of the last packed wave again (a jam, a torn label)."""
+        if self._last_packed is None:
+            return
+        result, name = self._last_packed
+        settings = dict(self.ctx.settings)
+        run_in_pool(self.ctx.pool, lambda: print_packed(settings, result, f"{name}-copy"), self._reprinted,
+                    self.banner.refuse)
+
+    def _reprinted(self, notes: list[Delivery]) -> None:
+        failed = any(n.failed for n in notes)
+        self.banner.show_message(self.tr("Reprinted: {what}").format(what="; ".join(describe(n) for n in notes)),
+                                 "error" if failed else "ok")
+        self.scan.setFocus()
+        self.reprinted.emit(notes)
 
     def _on_pack_failed(self, message: str) -> None:
         self._busy = False

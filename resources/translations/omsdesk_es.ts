@@ -1379,145 +1379,155 @@ Base de datos: {db}</translation>
 <context>
     <name>OrderDetailView</name>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="66"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="169"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="67"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="182"/>
         <source>No order selected</source>
         <translation>Ningún pedido seleccionado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="91"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="92"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="92"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="93"/>
         <source>Ship to</source>
         <translation>Enviar a</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="95"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="95"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="95"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="95"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="97"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="100"/>
         <source>Paid at</source>
         <translation>Pagado el</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="100"/>
         <source>Method</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="100"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="100"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="105"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="106"/>
         <source>Issue invoice</source>
         <translation>Emitir factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="114"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="114"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="114"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
         <source>Workstation</source>
         <translation>Puesto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="114"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="116"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="116"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="116"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="125"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="126"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="126"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="127"/>
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="127"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="128"/>
+        <source>Print label</source>
+        <translation>Imprimir etiqueta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="131"/>
+        <source>Print packing slip</source>
+        <translation>Imprimir albarán</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="140"/>
         <source>Shipments</source>
         <translation>Envíos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="128"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="141"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="129"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="142"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="130"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="143"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="202"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="217"/>
         <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
 Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}{refund}</source>
         <translation>Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}{refund}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="230"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="245"/>
         <source>Parcel {id} from {wh}, {status}: {lines}</source>
         <translation>Bulto {id} desde {wh}, {status}: {lines}</translation>
     </message>
@@ -1532,62 +1542,68 @@ Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="233"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="248"/>
         <source>Not shipped yet</source>
         <translation>Aún no enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="236"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="251"/>
         <source>No invoice</source>
         <translation>Sin factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="240"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="257"/>
         <source>No notes</source>
         <translation>Sin notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="264"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="281"/>
         <source>refunded {amount}</source>
         <translation>devuelto {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="266"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="283"/>
         <source>refund due {amount}</source>
         <translation>a devolver {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="302"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="319"/>
         <source>Nothing to return: every quantity is 0</source>
         <translation>Nada que devolver: todas las cantidades son 0</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="358"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="381"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="385"/>
+        <source>Not printed</source>
+        <translation>No impreso</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="409"/>
         <source>Return {rma} recorded</source>
         <translation>Devolución {rma} registrada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="359"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="410"/>
         <source>credit note to issue: {command}</source>
         <translation>factura rectificativa por emitir: {command}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="381"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="432"/>
         <source>Reason for {ref}:</source>
         <translation>Motivo para {ref}:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="406"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="457"/>
         <source>Invoice {number} issued for {ref}</source>
         <translation>Factura {number} emitida para {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="425"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="476"/>
         <source>{action}: {ref} done</source>
         <translation>{action}: {ref} hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="431"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="482"/>
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
     </message>
@@ -1844,182 +1860,192 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PickPackView</name>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="84"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="90"/>
         <source>Orders to pick</source>
         <translation>Pedidos a preparar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="89"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="95"/>
         <source> orders</source>
         <translation> pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="90"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="96"/>
         <source>Load wave (F5)</source>
         <translation>Cargar oleada (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="94"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="100"/>
         <source>Order references, e.g. SO-2026-000123, then Enter</source>
         <translation>Referencias de pedido, p. ej. SO-2026-000123, e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="97"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="103"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="97"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="103"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="97"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="103"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="110"/>
         <source>Start picking (F8)</source>
         <translation>Empezar a preparar (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="108"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="114"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="118"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="124"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="121"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="127"/>
         <source>Scan each item (EAN or SKU) and Enter</source>
         <translation>Escanee cada artículo (EAN o SKU) e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="138"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="138"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="138"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="138"/>
         <source>EAN</source>
         <translation>EAN</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="138"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="133"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
         <source>Picked</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="133"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="146"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="152"/>
         <source>Pick list PDF (Ctrl+P)</source>
         <translation>PDF de la lista (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="148"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
         <source>Pack and print (F10)</source>
         <translation>Embalar e imprimir (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="205"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="158"/>
+        <source>Reprint last slips and labels (F9)</source>
+        <translation>Reimprimir últimos albaranes y etiquetas (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="215"/>
         <source>No allocated orders wait in {wh}</source>
         <translation>No hay pedidos asignados esperando en {wh}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="218"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="228"/>
         <source>Not ready to pick: {refs}</source>
         <translation>No listos para preparar: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="261"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="271"/>
         <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
         <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="264"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="274"/>
         <source>not ready: {refs}</source>
         <translation>no listos: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="278"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="288"/>
         <source>Start a pick list first (F8)</source>
         <translation>Primero empiece una lista de picking (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="283"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="293"/>
         <source>&apos;{code}&apos; is not on this pick list: put it back</source>
         <translation>&apos;{code}&apos; no está en esta lista de picking: devuélvalo a su sitio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="286"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="296"/>
         <source>{sku} is already picked ({n} of {n}): put the extra one back</source>
         <translation>{sku} ya está recogido ({n} de {n}): devuelva la unidad de más</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="291"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="301"/>
         <source>All picked: pack and print with F10</source>
         <translation>Todo recogido: embale e imprima con F10</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="293"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="303"/>
         <source>{sku} from {bin}: {picked} of {qty}</source>
         <translation>{sku} de {bin}: {picked} de {qty}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="319"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="329"/>
         <source>{done} of {total} units picked</source>
         <translation>{done} de {total} unidades recogidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="322"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="332"/>
         <source>No pick list yet</source>
         <translation>Aún no hay lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="331"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="341"/>
         <source>Pick list {wave}</source>
         <translation>Lista de picking {wave}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="338"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="348"/>
         <source>{n} unit(s) still to pick</source>
         <translation>Faltan {n} unidad(es) por recoger</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="344"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="354"/>
         <source>Packing {n} order(s)...</source>
         <translation>Embalando {n} pedido(s)...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="356"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="369"/>
         <source>Packed {refs}</source>
         <translation>Embalados {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="365"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="386"/>
+        <source>Reprinted: {what}</source>
+        <translation>Reimpreso: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="394"/>
         <source>Not packed: {reason}</source>
         <translation>No embalado: {reason}</translation>
     </message>

@@ -185,3 +185,31 @@ def test_record_payment_asks_amount_method_reference_and_day(
     assert (p.amount, p.method, p.reference) == (2000, "transfer", "BBVA 0042")
     assert p.paid_at.astimezone().date() == three_days_ago
     assert (d.status, d.balance_due) == ("new", 3000)
+
+
+def test_after_shipping_with_tracking_the_label_and_slip_print_from_the_order(
+        qtbot: QtBot, sqlite_db: Database, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13 point 1: the ship dialog's tracking is the label's barcode, the shipping warehouse its sender."""
+    from pypdf import PdfReader
+
+    from omsdesk.ui.print_dialogs import Delivery
+
+    shop = Shop(sqlite_db)
+    shop.warehouses()
+    tee = shop.product(price=500)
+    shop.stock(tee, 1, "BCN")
+    ref = shop.order_at("packed", {tee: 1})
+    shipping.ship_order(sqlite_db, ref, actor=GUI_ACTOR, carrier="GLS", tracking="GLS-777")
+    view = _shown(qtbot, sqlite_db, ref)
+    view.ctx.settings.update({"output_dir": str(tmp_path / "out"), "language": "en"})
+    assert view.label_button.isEnabled() and view.slip_button.isEnabled()
+    with qtbot.waitSignal(view.printed, timeout=10_000) as printed:
+        view.label_button.click()
+    delivery = printed.args[0]
+    assert isinstance(delivery, Delivery) and not delivery.failed and delivery.path.endswith(".pdf")
+    text = PdfReader(delivery.path).pages[0].extract_text()
+    assert "GLS-777" in text and "Barcelona" in text
+    with qtbot.waitSignal(view.printed, timeout=10_000) as printed:
+        view.slip_button.click()
+    slip = PdfReader(printed.args[0].path).pages[0].extract_text()
+    assert ref in slip and tee in slip

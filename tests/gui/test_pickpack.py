@@ -80,6 +80,16 @@ def test_wrong_scan_is_refused_then_right_scans_pack_and_print(qtbot: QtBot, flo
     assert len(labels.pages) == 2
     slip_text = "".join(p.extract_text() for p in slips.pages)
     assert refs[0] in slip_text and refs[1] in slip_text
+    # The parcel leaves Madrid: the warehouse is the sender on every label.
+    assert "Madrid" in labels.pages[0].extract_text()
+
+    # A torn label: F9 prints the wave's slips and labels again, nothing is packed twice.
+    assert view.reprint_button.isEnabled()
+    with qtbot.waitSignal(view.reprinted, timeout=20000) as again:
+        qtbot.keyClick(view.scan, Qt.Key.Key_F9)
+    assert [(n.document, n.failed) for n in again.args[0]] == [("packing_slip", False), ("label", False)]
+    assert len(PdfReader(next(out.glob("labels-*-copy.pdf"))).pages) == 2
+    assert [shop.status(r) for r in refs] == ["packed", "packed"]
 
 
 def test_orders_not_allocated_are_not_picked(qtbot: QtBot, floor) -> None:  # type: ignore[no-untyped-def]

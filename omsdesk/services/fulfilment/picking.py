@@ -28,7 +28,7 @@ from omsdesk.models import (
     check_transition,
 )
 from omsdesk.models.base import utcnow
-from omsdesk.models.invoice import CompanySettings
+from omsdesk.queries.documents import sender_for
 from omsdesk.queries.picking import PICKABLE, pick_items
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
@@ -170,8 +170,6 @@ def pack_picked(db: Database, plan: PickPlan, progress: PickProgress, *, actor: 
     slips: list[PackingSlipDoc] = []
     labels: list[LabelDoc] = []
     with db.write() as s:
-        company = s.get(CompanySettings, 1)
-        shipper = _shipper(company)
         wid = warehouse_by_code(s, plan.doc.warehouse).id if plan.doc.warehouse else None
         for ref in plan.references:
             order = load_order(s, ref)
@@ -185,18 +183,11 @@ def pack_picked(db: Database, plan: PickPlan, progress: PickProgress, *, actor: 
             for i, parcel in enumerate(parcels):
                 # Services (shipping, gift wrap) travel with the first parcel to leave.
                 units = _with_services(order, parcel_units(order, parcel), first and i == 0)
-                slips.append(_slip(order, shipper, language, units))
-                labels.append(_label(s, order, shipper, language, units))
+                # The parcel leaves from its warehouse: that address is the sender on slip and label.
+                sender = sender_for(s, parcel.warehouse_id)
+                slips.append(_slip(order, sender, language, units))
+                labels.append(_label(s, order, sender, language, units))
     return PackResult(plan.references, tuple(slips), tuple(labels))
-
-
-def _shipper(company: CompanySettings | None) -> Party:
-    if company is None or not company.name:
-        return Party(name="omsdesk")
-    return Party(name=company.name, tax_id=company.tax_id,
-                 address_lines=tuple(v for v in (company.address,
-                                                 f"{company.postcode} {company.city}".strip()) if v),
-                 country=company.country, phone=company.phone)
 
 
 def _recipient(order: Order) -> Party:
