@@ -372,6 +372,12 @@ class InvoicesView(QWidget):
         dialog = CreditDialog(detail, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        from omsdesk.ui import confirm
+
+        if not confirm.confirm(self, self.tr("Credit note"), self.tr(
+                "Issue a credit note against {number}? It is numbered and sent to the tax agency, "
+                "and cannot be withdrawn.").format(number=detail.number)):
+            return
         self.issue_credit(detail.number, dialog.request())
 
     def issue_credit(self, number: str, request: CreditRequest) -> None:

@@ -443,8 +443,13 @@ class OrderDetailView(QWidget):
         if self.detail is None or self._busy:
             return
         from omsdesk.services.invoicing.issue import issue_invoice
+        from omsdesk.ui import confirm
 
         ref, ctx = self.detail.reference, self.ctx
+        if not confirm.confirm(self, self.tr("Issue invoice"), self.tr(
+                "Issue the invoice for {ref}? An issued invoice is numbered and sent to the tax agency; "
+                "it can only be corrected with a credit note.").format(ref=ref)):
+            return
         self._set_busy(True)
         run_in_pool(ctx.pool, lambda: issue_invoice(ctx.db, ref, actor=ctx.actor),
                     lambda result: self._on_invoice_issued(ref, result), self._on_action_failed)

@@ -36,9 +36,12 @@ from PySide6.QtWidgets import (
 from omsdesk.models.base import utcnow
 from omsdesk.models.workflow import NEEDS_REASON
 from omsdesk.queries.lookups import Choice, channels, warehouses
+from omsdesk.queries.order_batch import matching_references
 from omsdesk.queries.order_page import OrderFilter
 from omsdesk.queries.orders import status_counts
+from omsdesk.ui import confirm
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.display import qty
 from omsdesk.ui.order_actions import action_text
 from omsdesk.ui.order_batches import OrderBatches
 from omsdesk.ui.order_detail import OrderDetailView
@@ -49,6 +52,8 @@ from omsdesk.ui.workers import BatchOutcome, BatchProgress, run_in_pool
 TAB_STATUSES = ("", "new", "paid", "allocated", "picking", "packed", "backorder", "partial", "on_hold",
                 "shipped", "delivered", "cancelled", "returned")
 BATCH_ACTIONS = ("allocate", "ship", "hold", "release", "cancel")
+# Batch steps that cannot be taken back: asked before they run.
+IRREVERSIBLE = frozenset({"ship", "cancel"})
 SEARCH_DEBOUNCE_MS = 250
 # Date range presets, in days back from now; 0 is any time.
 DATE_RANGES = (0, 1, 7, 30, 90)
@@ -58,6 +63,7 @@ class OrdersView(QWidget):
     """Back-office order queue over a paged model; never holds every order in memory."""
 
     batch_finished = Signal(object)   # BatchOutcome
+    matching_selected = Signal(int)   # how many orders "select all matching" took
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +75,8 @@ class OrdersView(QWidget):
         self._warehouses: list[Choice] = []
         self._restoring = False
         self._list_changed = False  # a new search, tab or direction: the panel must follow
+        self.matching: list[str] | None = None  # "select all matching": every order the filters find
+        self._selecting = False
 
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
@@ -146,6 +154,7 @@ class OrdersView(QWidget):
         self.table.customContextMenuRequested.connect(
             lambda pos: self.batch_menu.exec(self.table.viewport().mapToGlobal(pos)))
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._on_selection_changed())
 
         self.detail = OrderDetailView(ctx)
         self.detail.action_done.connect(lambda _r, _a: self.model.refresh())
@@ -201,6 +210,13 @@ class OrdersView(QWidget):
             self.batch_actions[action] = act
             self.batch_menu.addAction(act)
             self.addAction(act)
+        self.batch_menu.addSeparator()
+        self.select_matching_action = QAction(self.tr("Select all matching orders"), self)
+        self.select_matching_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.select_matching_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.select_matching_action.triggered.connect(lambda _=False: self.select_all_matching())
+        self.batch_menu.addAction(self.select_matching_action)
+        self.addAction(self.select_matching_action)
         self.batch_menu.addSeparator()
         self.print_actions: dict[str, QAction] = {}
         for kind, text, key in (("packing_slip", self.tr("Print packing slips for selected"), "Ctrl+Shift+P"),
@@ -279,6 +295,7 @@ class OrdersView(QWidget):
             return
         self._debounce.stop()
         self._list_changed = True
+        self.matching = None
         self.model.set_filter(self.current_filter())
         self.save_filters()
 
@@ -341,13 +358,14 @@ class OrdersView(QWidget):
         total = sum(counts.values())
         for i, status in enumerate(TAB_STATUSES):
             name = status_text(status) if status else self.tr("All")
-            self.tabs.setTabText(i, f"{name} ({counts.get(status, 0) if status else total:,})")
+            self.tabs.setTabText(i, f"{name} ({qty(counts.get(status, 0) if status else total)})")
         self.status_counts = counts
 
     def _on_page_loaded(self, n: int) -> None:
         more = "" if self.model.exhausted else "+"
-        self.count_label.setText(self.tr("{n}{more} orders shown · {ms:.0f} ms").format(
-            n=f"{n:,}", more=more, ms=self.model.last_load_ms))
+        if self.matching is None:  # else the count of the whole selection stays in view
+            self.count_label.setText(self.tr("{n}{more} orders shown · {ms:.0f} ms").format(
+                n=qty(n), more=more, ms=self.model.last_load_ms))
         self._reselect()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -373,13 +391,46 @@ class OrdersView(QWidget):
     # -- batch actions --------------------------------------------------------------------
 
     def selected_references(self) -> list[str]:
+        if self.matching is not None:
+            return list(self.matching)
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.row_at(r).reference for r in rows]
+
+    def select_all_matching(self) -> None:
+        """Take every order the filters find, loaded or not, for the next batch (with its count)."""
+        db, f, newest = self.ctx.db, self.current_filter(), self.model.newest_first
+
+        def fetch() -> list[str]:
+            with db.read() as s:
+                return matching_references(s, f, newest_first=newest)
+
+        self.count_label.setText(self.tr("Finding every matching order…"))
+        run_in_pool(self.ctx.pool, fetch, self._on_matching, self.ctx.signals.status_message.emit)
+
+    def _on_matching(self, refs: list[str]) -> None:
+        self._selecting = True
+        try:
+            self.table.selectAll()
+        finally:
+            self._selecting = False
+        self.matching = refs
+        self.count_label.setText(self.tr("All {n} matching orders are selected (not only the {shown} shown); "
+                                         "a click selects rows again").format(n=qty(len(refs)),
+                                                                             shown=qty(self.model.rowCount())))
+        self.matching_selected.emit(len(refs))
+
+    def _on_selection_changed(self) -> None:
+        if not self._selecting and self.matching is not None:
+            self.matching = None
+            self.count_label.setText(self.tr("Selection back to the rows you choose"))
 
     def run_batch(self, action: str, reason: str | None = None) -> BatchProgress | None:
         """Apply an action to every selected order in a worker; failures are listed, not fatal."""
         refs = self.selected_references()
         if not refs or self.batches.busy:
+            return None
+        if action in IRREVERSIBLE and not confirm.confirm(self, action_text(action), self.tr(
+                "{action} {n} order(s)? This cannot be undone.").format(action=action_text(action), n=len(refs))):
             return None
         if reason is None:
             reason = ""

@@ -1128,22 +1128,32 @@
         <translation>{number} ya es una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="390"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="377"/>
+        <source>Credit note</source>
+        <translation>Factura rectificativa</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="378"/>
+        <source>Issue a credit note against {number}? It is numbered and sent to the tax agency, and cannot be withdrawn.</source>
+        <translation>¿Emitir una factura rectificativa de {number}? Queda numerada, se envía a la Agencia Tributaria y no puede retirarse.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="396"/>
         <source>Credit note {number} issued</source>
         <translation>Rectificativa {number} emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="398"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="404"/>
         <source>Export Factur-X</source>
         <translation>Exportar Factur-X</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="399"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="405"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="415"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="421"/>
         <source>Factur-X written to {path}</source>
         <translation>Factur-X guardado en {path}</translation>
     </message>
@@ -1441,6 +1451,7 @@ Base de datos: {db}</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/order_detail.py" line="106"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="449"/>
         <source>Issue invoice</source>
         <translation>Emitir factura</translation>
     </message>
@@ -1593,17 +1604,22 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Motivo para {ref}:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="457"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="450"/>
+        <source>Issue the invoice for {ref}? An issued invoice is numbered and sent to the tax agency; it can only be corrected with a credit note.</source>
+        <translation>¿Emitir la factura de {ref}? Una factura emitida queda numerada y se envía a la Agencia Tributaria; solo se corrige con una factura rectificativa.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="462"/>
         <source>Invoice {number} issued for {ref}</source>
         <translation>Factura {number} emitida para {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="476"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="481"/>
         <source>{action}: {ref} done</source>
         <translation>{action}: {ref} hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="482"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="487"/>
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
     </message>
@@ -1669,98 +1685,123 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="77"/>
-        <location filename="../../omsdesk/ui/orders_view.py" line="343"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="85"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="360"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="81"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="89"/>
         <source>Search order, marketplace id, customer, email or SKU  (Ctrl+F)</source>
         <translation>Buscar pedido, id. de marketplace, cliente, correo o SKU  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="91"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="99"/>
         <source>All channels</source>
         <translation>Todos los canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="101"/>
         <source>All warehouses</source>
         <translation>Todos los almacenes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="104"/>
         <source>Any time</source>
         <translation>Cualquier fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="105"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="105"/>
         <source>Last {n} days</source>
         <translation>Últimos {n} días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="98"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="106"/>
         <source>Late only</source>
         <translation>Solo con retraso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="107"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="109"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="117"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="112"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="120"/>
         <source>Batch actions</source>
         <translation>Acciones en lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="197"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="206"/>
         <source>{action} selected</source>
         <translation>{action} seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="206"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="214"/>
+        <source>Select all matching orders</source>
+        <translation>Seleccionar todos los pedidos que coinciden</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="222"/>
         <source>Print packing slips for selected</source>
         <translation>Imprimir albaranes de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="207"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="223"/>
         <source>Print labels for selected</source>
         <translation>Imprimir etiquetas de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="217"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="233"/>
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="220"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="236"/>
         <source>Oldest first (jump to end)</source>
         <translation>Más antiguos primero (ir al final)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="306"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="323"/>
         <source>The queue sorts by placement time only</source>
         <translation>La cola solo se ordena por fecha del pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="349"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="367"/>
         <source>{n}{more} orders shown · {ms:.0f} ms</source>
         <translation>{n}{more} pedidos mostrados · {ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="388"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="407"/>
+        <source>Finding every matching order…</source>
+        <translation>Buscando todos los pedidos que coinciden…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="417"/>
+        <source>All {n} matching orders are selected (not only the {shown} shown); a click selects rows again</source>
+        <translation>Seleccionados los {n} pedidos que coinciden (no solo los {shown} mostrados); un clic vuelve a seleccionar filas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="425"/>
+        <source>Selection back to the rows you choose</source>
+        <translation>La selección vuelve a ser las filas que elija</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="433"/>
+        <source>{action} {n} order(s)? This cannot be undone.</source>
+        <translation>¿{action}: {n} pedido(s)? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="439"/>
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
     </message>

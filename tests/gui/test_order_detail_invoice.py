@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -14,7 +15,12 @@ from tests.fixtures.database import Shop
 from tests.fixtures.gui_data import GUI_ACTOR
 
 
-def test_issue_invoice_button_invoices_the_shown_order(qtbot: QtBot, sqlite_db: Database) -> None:
+def test_issue_invoice_button_invoices_the_shown_order(qtbot: QtBot, sqlite_db: Database,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from omsdesk.ui import confirm
+
+    asked: list[str] = []
+    monkeypatch.setattr(confirm, "confirm", lambda _p, _t, text: asked.append(text) or len(asked) > 1)
     shop = Shop(sqlite_db)
     shop.warehouses()
     set_company(sqlite_db, actor=GUI_ACTOR, name="Comercial Ñandú S.L.", tax_id="B58378431",
@@ -27,8 +33,12 @@ def test_issue_invoice_button_invoices_the_shown_order(qtbot: QtBot, sqlite_db: 
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         view.show_order(ref)
     assert view.invoice_button.isEnabled()
+    view.invoice_button.click()  # answered No: nothing is issued
+    with sqlite_db.read() as s:
+        assert list(s.scalars(select(Invoice.number))) == []
     with qtbot.waitSignal(view.action_done, timeout=10_000) as done:
         view.invoice_button.click()
+    assert len(asked) == 2 and "credit note" in asked[0]
     assert done.args == [ref, "invoice"]
     with sqlite_db.read() as s:
         numbers = list(s.scalars(select(Invoice.number)))

@@ -261,3 +261,41 @@ def test_the_detail_panel_follows_the_list_after_a_search(qtbot: QtBot, queue: O
     queue.search_for(other)
     qtbot.waitUntil(lambda: not queue.model.loading, timeout=15_000)
     assert queue.detail.reference == other
+
+
+def test_select_all_matching_takes_every_order_the_tab_finds_not_only_the_loaded_rows(
+        qtbot: QtBot, queue: OrdersView, demo_200k: Database) -> None:
+    """Issue 13 point 7: the batch runs on the query, with the count shown."""
+    queue.set_status_tab("delivered")
+    qtbot.waitUntil(lambda: queue.model.filter.status == "delivered" and not queue.model.loading, timeout=15_000)
+    with demo_200k.read() as s:
+        delivered = status_counts(s)["delivered"]
+    assert delivered > queue.model.rowCount()
+    with qtbot.waitSignal(queue.matching_selected, timeout=60_000) as picked:
+        queue.select_matching_action.trigger()
+    assert picked.args == [delivered]
+    refs = queue.selected_references()
+    assert len(refs) == len(set(refs)) == delivered
+    assert f"{delivered:,} matching orders are selected" in queue.count_label.text()
+    queue.table.selectRow(3)  # a click: back to choosing rows
+    assert queue.selected_references() == [queue.model.row_at(3).reference]
+
+
+def test_irreversible_batches_ask_first_and_no_changes_nothing(
+        qtbot: QtBot, writable_queue: OrdersView, demo_200k_copy: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from omsdesk.ui import confirm
+
+    view = writable_queue
+    view.set_status_tab("packed")
+    qtbot.waitUntil(lambda: view.model.filter.status == "packed" and not view.model.loading, timeout=15_000)
+    _select_rows(view, [0, 1])
+    refs = view.selected_references()
+    asked: list[str] = []
+    monkeypatch.setattr(confirm, "confirm", lambda _p, _t, text: asked.append(text) or False)
+    assert view.run_batch("ship") is None
+    assert asked and "2 order(s)" in asked[0] and "cannot be undone" in asked[0]
+    with demo_200k_copy.read() as s:
+        assert set(s.scalars(select(Order.status).where(Order.reference.in_(refs)))) == {"packed"}
+    asked.clear()
+    assert view.run_batch("hold", reason="x") is not None and asked == []  # a hold can be released
+    qtbot.waitUntil(lambda: not view.batches.busy, timeout=30_000)
