@@ -175,6 +175,21 @@ class CreditRequest:
     quantities: dict[str, int] | None  # None: the whole invoice
 
 
+def private_temp_dir() -> Path:
+    """This user's own folder for documents opened in a viewer (mode 0700, one per session).
+
+    A fixed name in the shared /tmp would let another account read an invoice, or plant a
+    file under that name for the viewer to open instead.
+    """
+    global _PRIVATE_TMP
+    if _PRIVATE_TMP is None or not _PRIVATE_TMP.is_dir():
+        _PRIVATE_TMP = Path(tempfile.mkdtemp(prefix="omsdesk-"))
+    return _PRIVATE_TMP
+
+
+_PRIVATE_TMP: Path | None = None
+
+
 class CreditDialog(QDialog):
     """Choose the legal reason and, optionally, which quantities of each line to credit."""
 
@@ -342,7 +357,7 @@ class InvoicesView(QWidget):
 
             with db.read() as s:
                 data = render_invoice_pdf(s, number)
-            path = Path(tempfile.gettempdir()) / f"omsdesk-{number}.pdf"
+            path = private_temp_dir() / f"{number}.pdf"
             write_atomic(path, data)
             return str(path)
 

@@ -85,3 +85,23 @@ def test_credit_dialog_offers_the_legal_reasons_and_partial_quantities(
     dialog.spins[0].setValue(1)
     request = dialog.request()
     assert request.quantities == {detail.lines[0].sku: 1} and request.reason_code == "R4"
+
+
+def test_open_pdf_writes_to_a_folder_only_this_user_can_read(
+        qtbot: QtBot, register: tuple[InvoicesView, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    import stat
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtGui import QDesktopServices
+
+    view, numbers = register
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    view.table.selectRow(0)
+    view.open_pdf()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    path = Path(opened[0])
+    assert path.read_bytes().startswith(b"%PDF") and path.stem in numbers
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert path.parent != Path(tempfile.gettempdir())
