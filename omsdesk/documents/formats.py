@@ -65,3 +65,9 @@ def format_weight(grams: int, language: str) -> str:
 def format_decimal_int(value: int, language: str) -> str:
     """A whole number with the language's grouping: 12345 -> '12.345' (es), '12,345' (en)."""
     return str(format_decimal(value, format="#,##0", locale=locale_for(language)))
+
+
+def format_measure(value: float, language: str, digits: int = 1) -> str:
+    """A measured figure with `digits` decimals: 3.25 -> '3,3' (es), '3.3' (en)."""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return str(format_decimal(round(value, digits), format=pattern, locale=locale_for(language)))

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from omsdesk.documents.formats import format_day, format_decimal_int, format_moment, format_money
+from omsdesk.documents.formats import (
+    format_day,
+    format_decimal_int,
+    format_measure,
+    format_moment,
+    format_money,
+)
 from omsdesk.ui.i18n import ui_language
 
 
@@ -30,3 +36,8 @@ def day(value: date | None) -> str:
 
 def qty(units: int) -> str:
     return format_decimal_int(units, ui_language())
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """A measured figure (turnover, days): 3.25 -> '3,3' (es), '3.3' (en)."""
+    return format_measure(value, ui_language(), digits)

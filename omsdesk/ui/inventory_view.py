@@ -72,6 +72,8 @@ class StockModel(ColumnModel):
             return str(getattr(row, col))
         if role == Qt.ItemDataRole.BackgroundRole and row.low:
             return QBrush(LOW_BG)
+        if role == Qt.ItemDataRole.ToolTipRole and col == "name":
+            return row.name  # the whole name with its variant, however narrow the column
         if role == Qt.ItemDataRole.ToolTipRole and row.low:
             return self.tr("Low stock: {available} available, reorder at {point}").format(
                 available=row.available, point=row.reorder_point)
@@ -173,6 +175,8 @@ class InventoryView(QWidget):
                            "available": 64, "reorder_point": 72}.items():
             header.resizeSection(StockModel.COLUMNS.index(col), width)
         header.setSectionResizeMode(StockModel.COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
+        # Variants differ at the end of the name ("... 500 ml" / "... 1 l"): cut the middle instead.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
         self.moves_title = QLabel(self.tr("Select a product to see its movements"))

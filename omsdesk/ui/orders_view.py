@@ -146,10 +146,14 @@ class OrdersView(QWidget):
         header.sortIndicatorChanged.connect(self._on_sort)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(lambda pos: self.columns_menu.exec(header.mapToGlobal(pos)))
-        for col, width in {"reference": 130, "placed_at": 130, "status": 110, "channel": 90,
-                           "external_id": 130, "customer_name": 190, "customer_email": 210,
-                           "total": 100}.items():
+        for col, width in {"reference": 130, "placed_at": 120, "status": 110, "channel": 80,
+                           "external_id": 150, "customer_name": 180, "customer_email": 200,
+                           "total": 95}.items():
             header.resizeSection(OrderQueueModel.COLUMNS.index(col), width)
+        # At 1280x800 the customer and the total must fit beside the panel: the e-mail and the
+        # marketplace id start hidden (Columns shows them; the choice is remembered).
+        for col in ("external_id", "customer_email"):
+            self.table.setColumnHidden(OrderQueueModel.COLUMNS.index(col), True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(
             lambda pos: self.batch_menu.exec(self.table.viewport().mapToGlobal(pos)))
@@ -164,7 +168,7 @@ class OrdersView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([620, 510])
+        self.splitter.setSizes([760, 470])
 
         self.count_label = QLabel()
         self.model.page_loaded.connect(self._on_page_loaded)

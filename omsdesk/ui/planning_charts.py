@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from omsdesk.queries import analytics
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.display import decimal, money, qty
 from omsdesk.ui.workers import run_in_pool
 
 REPORTS = ("stock", "turnover", "stockouts", "top-sellers")
@@ -100,23 +101,54 @@ class AnalyticsTab(QWidget):
         x = QBarCategoryAxis()
         x.append([v.warehouse for v in values])
         y = QValueAxis()
-        y.setLabelFormat("%.0f")
+        y.setLabelFormat("%.0f €")
         y.setRange(0, max([v.value / 100 for v in values], default=1.0) * 1.1)
         self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
         series.attachAxis(y)
-        fields = list(self.rows[0].__dataclass_fields__) if self.rows else []
+        fields = [f for f in (self.rows[0].__dataclass_fields__ if self.rows else ()) if f != "currency"]
         self.table.clear()
         self.table.setColumnCount(len(fields))
-        self.table.setHorizontalHeaderLabels(fields)
+        self.table.setHorizontalHeaderLabels([self._title(f) for f in fields])
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             for c, name in enumerate(fields):
-                value = getattr(row, name)
-                self.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+                item = QTableWidgetItem(self._cell(row, name))
+                if not isinstance(getattr(row, name), str):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        if not self.rows:
+            self.status.setText(self.tr("Nothing to show yet: receive stock and sell, and the figures appear here"))
+            self.loaded.emit()
+            return
         self.status.setText(self.tr("{n} row(s)").replace("{n}", str(len(self.rows))))
         self.loaded.emit()
+
+    def _title(self, field: str) -> str:
+        titles = {
+            "warehouse": self.tr("Warehouse"), "skus": self.tr("Products"), "units": self.tr("Units"),
+            "value": self.tr("Stock value"), "sku": self.tr("SKU"), "name": self.tr("Product"),
+            "sold": self.tr("Sold"), "on_hand": self.tr("On hand"), "average_on_hand": self.tr("Average on hand"),
+            "turnover": self.tr("Turnover"), "days_of_inventory": self.tr("Days of stock"),
+            "events": self.tr("Times out of stock"), "days_out": self.tr("Days out of stock"),
+            "out_now": self.tr("Out now"), "rank": self.tr("Rank"),
+        }
+        return titles.get(field, field)
+
+    def _cell(self, row: Any, field: str) -> str:
+        value = getattr(row, field)
+        if value is None:
+            return "—"
+        if field == "value":
+            return money(int(value), str(getattr(row, "currency", "EUR")))
+        if isinstance(value, bool):
+            return self.tr("yes") if value else self.tr("no")
+        if isinstance(value, int):
+            return qty(value)
+        if isinstance(value, float):
+            return decimal(value)
+        return str(value)
 
     def export_csv(self, path: str | None = None) -> None:
         if not path:

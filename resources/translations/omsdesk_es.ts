@@ -117,52 +117,138 @@
 <context>
     <name>AnalyticsTab</name>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="50"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="51"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="131"/>
         <source>Stock value</source>
         <translation>Valor del stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="50"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="51"/>
         <source>Turnover (90 days)</source>
         <translation>Rotación (90 días)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="51"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="52"/>
         <source>Stock-outs (30 days)</source>
         <translation>Roturas de stock (30 días)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="51"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="52"/>
         <source>Top sellers (30 days)</source>
         <translation>Más vendidos (30 días)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="55"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="56"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="61"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="62"/>
         <source>Stock value per warehouse</source>
         <translation>Valor del stock por almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="94"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="95"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="118"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="122"/>
+        <source>Nothing to show yet: receive stock and sell, and the figures appear here</source>
+        <translation>Todavía no hay datos: reciba stock y venda, y las cifras aparecerán aquí</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="125"/>
         <source>{n} row(s)</source>
         <translation>{n} fila(s)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="123"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="130"/>
+        <source>Warehouse</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="130"/>
+        <source>Products</source>
+        <translation>Productos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="130"/>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="131"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="131"/>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="132"/>
+        <source>Sold</source>
+        <translation>Vendido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="132"/>
+        <source>On hand</source>
+        <translation>Existencias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="132"/>
+        <source>Average on hand</source>
+        <translation>Existencias medias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="133"/>
+        <source>Turnover</source>
+        <translation>Rotación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="133"/>
+        <source>Days of stock</source>
+        <translation>Días de stock</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="134"/>
+        <source>Times out of stock</source>
+        <translation>Veces sin stock</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="134"/>
+        <source>Days out of stock</source>
+        <translation>Días sin stock</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="135"/>
+        <source>Out now</source>
+        <translation>Agotado ahora</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="135"/>
+        <source>Rank</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="146"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="146"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="155"/>
         <source>Export CSV</source>
         <translation>Exportar CSV</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="127"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="159"/>
         <source>{n} row(s) written</source>
         <translation>{n} fila(s) escritas</translation>
     </message>
@@ -624,42 +710,42 @@
 <context>
     <name>CreditDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="184"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="199"/>
         <source>Credit note for {number}</source>
         <translation>Factura rectificativa de {number}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="193"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="208"/>
         <source>e.g. goods returned, price agreed after delivery</source>
         <translation>p. ej. devolución de mercancía, precio acordado tras la entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="195"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="195"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
         <source>Invoiced</source>
         <translation>Facturado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="195"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
         <source>Credit</source>
         <translation>Abonar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="208"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="223"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="209"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="224"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="215"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="230"/>
         <source>Quantities to credit (all by default):</source>
         <translation>Cantidades a abonar (todas por defecto):</translation>
     </message>
@@ -946,88 +1032,88 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="137"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="139"/>
         <source>SKU starts with...  (Ctrl+F)</source>
         <translation>SKU empieza por...  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="144"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="146"/>
         <source>Low stock only</source>
         <translation>Solo stock bajo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="148"/>
         <source>Receive...</source>
         <translation>Recibir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="147"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="149"/>
         <source>Adjust...</source>
         <translation>Ajustar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="148"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="150"/>
         <source>Receive stock...</source>
         <translation>Recibir mercancía...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="151"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="153"/>
         <source>Adjust stock...</source>
         <translation>Ajustar stock...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="178"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="182"/>
         <source>Select a product to see its movements</source>
         <translation>Seleccione un producto para ver sus movimientos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="180"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="184"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="180"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="184"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="180"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="184"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="180"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="184"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="181"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="185"/>
         <source>Reason / order</source>
         <translation>Motivo / pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="181"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="185"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="207"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="211"/>
         <source>Stock levels</source>
         <translation>Niveles de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="208"/>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="233"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="212"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="237"/>
         <source>Planning</source>
         <translation>Planificación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="269"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="273"/>
         <source>{n} stock levels shown</source>
         <translation>{n} niveles de stock mostrados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="294"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="298"/>
         <source>Movements of {sku} · {name}</source>
         <translation>Movimientos de {sku} · {name}</translation>
     </message>
@@ -1083,77 +1169,77 @@
 <context>
     <name>InvoicesView</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="243"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="258"/>
         <source>Search number, customer, tax id or order  (Ctrl+F)</source>
         <translation>Buscar número, cliente, NIF o pedido  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="246"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="261"/>
         <source>Any status</source>
         <translation>Cualquier estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="250"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="265"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="278"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="293"/>
         <source>Open PDF (Ctrl+P)</source>
         <translation>Abrir PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="279"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="294"/>
         <source>Credit note… (Ctrl+R)</source>
         <translation>Rectificativa… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="280"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="295"/>
         <source>Export Factur-X… (Ctrl+E)</source>
         <translation>Exportar Factur-X… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="326"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="341"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="349"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="364"/>
         <source>Rendering {number}…</source>
         <translation>Generando {number}…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="370"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="385"/>
         <source>{number} is a credit note itself.</source>
         <translation>{number} ya es una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="377"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="392"/>
         <source>Credit note</source>
         <translation>Factura rectificativa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="378"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="393"/>
         <source>Issue a credit note against {number}? It is numbered and sent to the tax agency, and cannot be withdrawn.</source>
         <translation>¿Emitir una factura rectificativa de {number}? Queda numerada, se envía a la Agencia Tributaria y no puede retirarse.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="396"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="411"/>
         <source>Credit note {number} issued</source>
         <translation>Rectificativa {number} emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="404"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="419"/>
         <source>Export Factur-X</source>
         <translation>Exportar Factur-X</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="405"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="420"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="421"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="436"/>
         <source>Factur-X written to {path}</source>
         <translation>Factur-X guardado en {path}</translation>
     </message>
@@ -1686,7 +1772,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     <name>OrdersView</name>
     <message>
         <location filename="../../omsdesk/ui/orders_view.py" line="85"/>
-        <location filename="../../omsdesk/ui/orders_view.py" line="360"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="364"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
@@ -1741,67 +1827,67 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Acciones en lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="206"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="210"/>
         <source>{action} selected</source>
         <translation>{action} seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="214"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="218"/>
         <source>Select all matching orders</source>
         <translation>Seleccionar todos los pedidos que coinciden</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="222"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="226"/>
         <source>Print packing slips for selected</source>
         <translation>Imprimir albaranes de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="223"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="227"/>
         <source>Print labels for selected</source>
         <translation>Imprimir etiquetas de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="233"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="237"/>
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="236"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="240"/>
         <source>Oldest first (jump to end)</source>
         <translation>Más antiguos primero (ir al final)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="323"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="327"/>
         <source>The queue sorts by placement time only</source>
         <translation>La cola solo se ordena por fecha del pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="367"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="371"/>
         <source>{n}{more} orders shown · {ms:.0f} ms</source>
         <translation>{n}{more} pedidos mostrados · {ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="407"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="411"/>
         <source>Finding every matching order…</source>
         <translation>Buscando todos los pedidos que coinciden…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="417"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="421"/>
         <source>All {n} matching orders are selected (not only the {shown} shown); a click selects rows again</source>
         <translation>Seleccionados los {n} pedidos que coinciden (no solo los {shown} mostrados); un clic vuelve a seleccionar filas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="425"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="429"/>
         <source>Selection back to the rows you choose</source>
         <translation>La selección vuelve a ser las filas que elija</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="433"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="437"/>
         <source>{action} {n} order(s)? This cannot be undone.</source>
         <translation>¿{action}: {n} pedido(s)? No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="439"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="443"/>
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
     </message>
@@ -3013,7 +3099,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Punto de pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="76"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="78"/>
         <source>Low stock: {available} available, reorder at {point}</source>
         <translation>Stock bajo: {available} disponibles, punto de pedido {point}</translation>
     </message>

@@ -15,7 +15,7 @@ from omsdesk.db import Database
 from omsdesk.models import AuditEntry, Order, allowed_actions
 from omsdesk.queries.orders import status_counts
 from omsdesk.ui.context import AppContext
-from omsdesk.ui.order_queue_model import LATE_BG, PAGE
+from omsdesk.ui.order_queue_model import LATE_BG, PAGE, OrderQueueModel
 from omsdesk.ui.orders_view import TAB_STATUSES, OrdersView
 from omsdesk.ui.workers import BatchOutcome, BatchWorker
 from tests.fixtures.gui_data import GUI_ACTOR, wait_for_pool
@@ -299,3 +299,14 @@ def test_irreversible_batches_ask_first_and_no_changes_nothing(
     asked.clear()
     assert view.run_batch("hold", reason="x") is not None and asked == []  # a hold can be released
     qtbot.waitUntil(lambda: not view.batches.busy, timeout=30_000)
+
+
+def test_at_1280_by_800_the_customer_and_total_are_in_view(queue: OrdersView) -> None:
+    """Issue 13 point 11: no horizontal scrolling to see who ordered and for how much."""
+    header = queue.table.horizontalHeader()
+    width = queue.table.viewport().width()
+    for col in ("reference", "status", "customer_name", "total"):
+        i = OrderQueueModel.COLUMNS.index(col)
+        assert not queue.table.isColumnHidden(i), col
+        assert header.sectionViewportPosition(i) + header.sectionSize(i) <= width, (col, width)
+    assert queue.table.isColumnHidden(OrderQueueModel.COLUMNS.index("customer_email"))

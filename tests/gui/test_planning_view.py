@@ -84,9 +84,14 @@ def test_analytics_tab_charts_stock_value_and_exports_csv(qtbot: QtBot, planning
     qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=10_000)
     assert [s.count() for s in tab.chart.series()] == [1]      # one bar set: value per warehouse
     assert tab.table.item(0, 0).text() == "MAD"
+    # In euros under titles a clerk reads, not cents under field names.
+    headers = [tab.table.horizontalHeaderItem(c).text() for c in range(tab.table.columnCount())]
+    assert headers == ["Warehouse", "Products", "Units", "Stock value"]
+    assert tab.table.item(0, 3).text().startswith("€") and "," not in tab.table.item(0, 3).text()[-3:]
     with qtbot.waitSignal(tab.loaded, timeout=10_000):
         tab.report.setCurrentIndex(tab.report.findData("top-sellers"))
     assert tab.table.rowCount() == 0                             # nothing shipped yet
+    assert "Nothing to show yet" in tab.status.text()
     with qtbot.waitSignal(tab.loaded, timeout=10_000):
         tab.report.setCurrentIndex(tab.report.findData("stock"))
     target = tmp_path / "stock.csv"
