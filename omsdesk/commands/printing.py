@@ -57,6 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:
             dp.add_argument("--duplex", action="store_true")
         elif name == "label":
             dp.add_argument("--parcels", type=_positive, default=1, help="labels per order (1/N, 2/N ...)")
+            dp.add_argument("--dpi", type=int, choices=[203, 300],
+                            help="ZPL label printer resolution (default: the workstation profile's, else 203)")
         dp.set_defaults(func=_print, document=name)
 
 
@@ -82,7 +84,7 @@ def _workstation_profile(document: str) -> PrinterProfile | None:
         raise ValidationError(f"The {document} printer in this workstation's settings is not valid: {exc}") from None
 
 
-def _render(ctx: CliContext, fmt: str, copies: int) -> tuple[bytes, str, str]:
+def _render(ctx: CliContext, fmt: str, copies: int, dpi: int = 203) -> tuple[bytes, str, str]:
     """The document bytes, what they are (for the message) and the default media."""
     a = ctx.args
     if fmt == "zpl" and a.document != "label":
@@ -109,8 +111,8 @@ def _render(ctx: CliContext, fmt: str, copies: int) -> tuple[bytes, str, str]:
         return render_pick_list(pick), f"pick list {pick.wave} ({len(pick.rows)} lines)", "A4"
     if fmt == "zpl":
         # Copies of a ZPL label are printed by the printer itself (^PQ), not repeated by CUPS.
-        data = b"\n".join(render_label_zpl(doc, copies=copies) for doc in labels)
-        return data, f"{len(labels)} label(s) as ZPL", LABEL_MEDIA
+        data = b"\n".join(render_label_zpl(doc, copies=copies, dpi=dpi) for doc in labels)
+        return data, f"{len(labels)} label(s) as ZPL at {dpi} dpi", LABEL_MEDIA
     return render_labels(labels), f"{len(labels)} label(s)", LABEL_MEDIA
 
 
@@ -122,7 +124,8 @@ def _print(ctx: CliContext) -> int:
                               "pass --printer QUEUE or --out FILE")
     fmt = a.format or (saved.format if saved else "pdf")
     copies = a.copies or (saved.copies if saved else 1)
-    data, what, default_media = _render(ctx, fmt, copies)
+    dpi = getattr(a, "dpi", None) or (saved.dpi if saved else 203)
+    data, what, default_media = _render(ctx, fmt, copies, dpi)
     if a.out:
         write_atomic(a.out, data)
         print(f"wrote {a.out}: {what}")
@@ -135,6 +138,7 @@ def _print(ctx: CliContext) -> int:
         duplex=bool(getattr(a, "duplex", False)) or bool(saved and saved.duplex),
         format="zpl" if zpl else "pdf",
         server=saved.server if saved else None,
+        dpi=dpi,
     )
     job = print_bytes(data, profile, title=f"omsdesk {a.document} {' '.join(a.references)}"[:120])
     print(f"{job}: {what} sent to {profile.queue}")

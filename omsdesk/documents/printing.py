@@ -34,6 +34,7 @@ class PrinterProfile:
     duplex: bool = False
     format: PrintFormat = "pdf"
     server: str | None = None  # host[:port] of a remote CUPS; None uses CUPS_SERVER or client.conf
+    dpi: int = 203  # a ZPL label printer's resolution (203 or 300); ZPL is drawn in its dots
 
     def __post_init__(self) -> None:
         if not self.queue:
@@ -42,6 +43,8 @@ class PrinterProfile:
             raise ValueError("copies must be at least 1")
         if self.format not in ("pdf", "zpl"):
             raise ValueError(f"print format must be pdf or zpl, not {self.format!r}")
+        if self.dpi not in (203, 300):
+            raise ValueError(f"label printer resolution must be 203 or 300 dpi, not {self.dpi!r}")
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> PrinterProfile:
@@ -53,6 +56,7 @@ class PrinterProfile:
             queue=str(values.get("queue", "")), media=str(values.get("media", "")),
             copies=int(values.get("copies", 1)), duplex=bool(values.get("duplex", False)),
             format=values.get("format", "pdf"), server=values.get("server") or None,
+            dpi=int(values.get("dpi", 203)),
         )
 
     def to_mapping(self) -> dict[str, Any]:

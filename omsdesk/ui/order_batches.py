@@ -84,8 +84,8 @@ class OrderBatches(QObject):
         return batch
 
     def _deliver(self, kind: str, title: str, docs: list[Any], outcome: BatchOutcome[str]) -> None:
-        from omsdesk.documents.batch import render_labels, render_packing_slips
-        from omsdesk.ui.print_dialogs import deliver_document, describe
+        from omsdesk.documents.batch import render_packing_slips
+        from omsdesk.ui.print_dialogs import deliver_document, describe, label_payload
 
         self.current = None
         self.last_outcome = outcome
@@ -98,8 +98,11 @@ class OrderBatches(QObject):
         name = f"{kind}s-{outcome.done[0]}-{len(outcome.done)}"
 
         def render() -> Any:
-            data = render_packing_slips(docs) if kind == "packing_slip" else render_labels(docs)
-            return deliver_document(settings, kind, data, name)
+            if kind == "packing_slip":
+                return deliver_document(settings, kind, render_packing_slips(docs), name)
+            # A ZPL label printer gets ZPL in its own dots, not a PDF it would print as text.
+            data, extension = label_payload(settings, docs)
+            return deliver_document(settings, kind, data, name, extension)
 
         def delivered(delivery: Any) -> None:
             self.last_delivery = delivery

@@ -24,16 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omsdesk.documents.batch import render_labels, render_packing_slips
+from omsdesk.documents.batch import render_packing_slips
 from omsdesk.documents.pick_list import render_pick_list
-from omsdesk.documents.zpl import render_label_zpl
 from omsdesk.models.errors import OmsError
 from omsdesk.queries import picking as picking_q
 from omsdesk.services.fulfilment import picking as picking_svc
 from omsdesk.ui.banner import Banner
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.i18n import doc_language
-from omsdesk.ui.print_dialogs import Delivery, deliver_document, describe, preview_pdf, wants_zpl
+from omsdesk.ui.print_dialogs import (
+    Delivery,
+    deliver_document,
+    describe,
+    label_payload,
+    preview_pdf,
+)
 from omsdesk.ui.workers import run_in_pool
 
 _DONE = QColor("#dff3e3")
@@ -55,12 +60,8 @@ def pack_and_print(db: Any, actor: Any, settings: dict[str, Any], plan: picking_
 def print_packed(settings: dict[str, Any], result: picking_svc.PackResult, name: str) -> list[Delivery]:
     """The slips and labels of a packed wave to this workstation's printers (also for a reprint)."""
     slips = deliver_document(settings, "packing_slip", render_packing_slips(result.slips), f"slips-{name}")
-    if wants_zpl(settings, "label"):
-        labels = deliver_document(settings, "label", b"".join(render_label_zpl(doc) for doc in result.labels),
-                                  f"labels-{name}", "zpl")
-    else:
-        labels = deliver_document(settings, "label", render_labels(result.labels), f"labels-{name}")
-    return [slips, labels]
+    data, extension = label_payload(settings, list(result.labels))
+    return [slips, deliver_document(settings, "label", data, f"labels-{name}", extension)]
 
 
 class PickPackView(QWidget):

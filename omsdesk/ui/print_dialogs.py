@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from omsdesk.config import data_dir
+from omsdesk.documents.data import LabelDoc
 from omsdesk.documents.printing import PrinterProfile, print_bytes
 from omsdesk.files import write_atomic
 from omsdesk.models.errors import OmsError
@@ -42,13 +43,19 @@ def profile_for(settings: dict[str, Any], doc_type: str) -> PrinterProfile | Non
     return PrinterProfile(queue=str(entry["queue"]), media=str(entry.get("media", "")),
                           copies=int(entry.get("copies", 1)),
                           format="zpl" if entry.get("format") == "zpl" else "pdf",
-                          server=entry.get("server") or None)
+                          server=entry.get("server") or None,
+                          dpi=300 if str(entry.get("dpi", "")) == "300" else 203)
 
 
-def wants_zpl(settings: dict[str, Any], doc_type: str) -> bool:
-    """Whether this workstation's printer for the type is a label printer fed raw ZPL."""
-    profile = profile_for(settings, doc_type)
-    return profile is not None and profile.format == "zpl"
+def label_payload(settings: dict[str, Any], docs: list[LabelDoc]) -> tuple[bytes, str]:
+    """Labels as this workstation's label printer takes them: ZPL in its dots, else one PDF."""
+    from omsdesk.documents.batch import render_labels
+    from omsdesk.documents.zpl import render_label_zpl
+
+    profile = profile_for(settings, "label")
+    if profile is not None and profile.format == "zpl":
+        return b"".join(render_label_zpl(doc, dpi=profile.dpi) for doc in docs), "zpl"
+    return render_labels(docs), "pdf"
 
 
 def output_dir(settings: dict[str, Any]) -> Path:

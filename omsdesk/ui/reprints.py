@@ -10,22 +10,18 @@ from __future__ import annotations
 from typing import Any
 
 from omsdesk.db import Database
-from omsdesk.documents.batch import render_labels
 from omsdesk.documents.packing_slip import render_packing_slip
-from omsdesk.documents.zpl import render_label_zpl
 from omsdesk.queries.documents import label_docs, packing_slip_doc
 from omsdesk.ui.i18n import doc_language
-from omsdesk.ui.print_dialogs import Delivery, deliver_document, wants_zpl
+from omsdesk.ui.print_dialogs import Delivery, deliver_document, label_payload
 
 
 def print_label(db: Database, settings: dict[str, Any], reference: str) -> Delivery:
     language = doc_language(settings)
     with db.read() as s:
         docs = label_docs(s, reference, language=language)
-    if wants_zpl(settings, "label"):
-        return deliver_document(settings, "label", b"".join(render_label_zpl(d) for d in docs),
-                                f"label-{reference}", "zpl")
-    return deliver_document(settings, "label", render_labels(docs), f"label-{reference}")
+    data, extension = label_payload(settings, docs)
+    return deliver_document(settings, "label", data, f"label-{reference}", extension)
 
 
 def print_packing_slip(db: Database, settings: dict[str, Any], reference: str,

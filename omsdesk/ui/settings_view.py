@@ -156,9 +156,9 @@ class SettingsView(QWidget):
 
     def _printers_tab(self) -> QWidget:
         page = QWidget()
-        self.printers = QTableWidget(len(DOCUMENT_TYPES), 4)
+        self.printers = QTableWidget(len(DOCUMENT_TYPES), 5)
         self.printers.setHorizontalHeaderLabels([self.tr("Document"), self.tr("Printer queue"),
-                                                 self.tr("Media"), self.tr("Copies")])
+                                                 self.tr("Format"), self.tr("Media"), self.tr("Copies")])
         self.printers.verticalHeader().setVisible(False)
         self.printers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.printers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -168,6 +168,7 @@ class SettingsView(QWidget):
         self.queue_boxes: dict[str, QComboBox] = {}
         self.media_edits: dict[str, QLineEdit] = {}
         self.copies_spins: dict[str, QSpinBox] = {}
+        self.format_boxes: dict[str, QComboBox] = {}
         for row, doc_type in enumerate(DOCUMENT_TYPES):
             item = QTableWidgetItem(names[doc_type])
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -184,9 +185,18 @@ class SettingsView(QWidget):
             copies.setRange(1, 9)
             self.queue_boxes[doc_type], self.media_edits[doc_type], self.copies_spins[doc_type] = (
                 combo, media, copies)
+            fmt = QComboBox()
+            fmt.setObjectName(f"format_{doc_type}")
+            fmt.addItem(self.tr("PDF"), "pdf")
+            if doc_type == "label":
+                # A Zebra-type label printer takes ZPL in its own dots; a PDF would print as text.
+                fmt.addItem(self.tr("ZPL, 203 dpi"), "zpl-203")
+                fmt.addItem(self.tr("ZPL, 300 dpi"), "zpl-300")
+            self.format_boxes[doc_type] = fmt
             self.printers.setCellWidget(row, 1, combo)
-            self.printers.setCellWidget(row, 2, media)
-            self.printers.setCellWidget(row, 3, copies)
+            self.printers.setCellWidget(row, 2, fmt)
+            self.printers.setCellWidget(row, 3, media)
+            self.printers.setCellWidget(row, 4, copies)
         self.printers.verticalHeader().setDefaultSectionSize(38)
         table_height = (self.printers.horizontalHeader().sizeHint().height()
                         + 38 * len(DOCUMENT_TYPES) + 2 * self.printers.frameWidth())
@@ -315,6 +325,10 @@ class SettingsView(QWidget):
             self.queue_boxes[doc_type].setCurrentText(str(entry.get("queue", "")))
             self.media_edits[doc_type].setText(str(entry.get("media", "")))
             self.copies_spins[doc_type].setValue(int(entry.get("copies", 1)))
+            wanted = "pdf" if entry.get("format") != "zpl" else (
+                "zpl-300" if str(entry.get("dpi", "")) == "300" else "zpl-203")
+            box = self.format_boxes[doc_type]
+            box.setCurrentIndex(max(0, box.findData(wanted)))
         # Unset means the counter sells from the first warehouse by priority: show that one,
         # so saving other settings never moves the till to another warehouse.
         shop = settings.get("counter_warehouse") or default_shop_warehouse(self.ctx.db)
@@ -487,7 +501,14 @@ class SettingsView(QWidget):
         if profile is None:
             self.banner.refuse(self.tr("Choose a printer queue for this document first"))
             return
-        data = printer_test_page(profile.queue, doc_type)
+        if profile.format == "zpl":
+            # A label printer fed raw ZPL would print a PDF as pages of text: it gets a ZPL label.
+            width, height = round(812 * profile.dpi / 203), round(1218 * profile.dpi / 203)
+            data = (f"^XA^CI28^PW{width}^LL{height}^FO40,40^A0N,{profile.dpi // 4},{profile.dpi // 4}"
+                    f"^FB{width - 80},3,0,L,0^FH^FDomsdesk test label {profile.dpi} dpi: {profile.queue}^FS"
+                    f"^FO40,{height // 2}^GB{width - 80},4,4^FS^XZ").encode()
+        else:
+            data = printer_test_page(profile.queue, doc_type)
         run_in_pool(self.ctx.pool, lambda: print_bytes(data, profile, "omsdesk test page"),
                     self._test_page_sent, self.banner.refuse)
 
@@ -502,9 +523,9 @@ class SettingsView(QWidget):
             if queue:
                 printers[doc_type] = {"queue": queue, "media": self.media_edits[doc_type].text().strip(),
                                       "copies": self.copies_spins[doc_type].value()}
-                previous = (self.ctx.settings.get("printers") or {}).get(doc_type) or {}
-                if previous.get("format"):
-                    printers[doc_type]["format"] = previous["format"]
+                choice = str(self.format_boxes[doc_type].currentData() or "pdf")
+                if choice.startswith("zpl-"):
+                    printers[doc_type].update(format="zpl", dpi=int(choice[4:]))
         merged = dict(self.ctx.settings)
         merged.update({"printers": printers, "counter_warehouse": self.counter_warehouse.currentData(),
                        "output_dir": self.output_dir.text().strip(),

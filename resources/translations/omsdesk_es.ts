@@ -1953,33 +1953,33 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="135"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="142"/>
         <source>Preview: {title}</source>
         <translation>Vista previa: {title}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="150"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="157"/>
         <source>This document has no pages.</source>
         <translation>Este documento no tiene páginas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="156"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="163"/>
         <source>&amp;Print...</source>
         <translation>&amp;Imprimir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="157"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="164"/>
         <source>&amp;Save as...</source>
         <translation>&amp;Guardar como...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="175"/>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="181"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="182"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="188"/>
         <source>Save PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="176"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="183"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -1987,192 +1987,192 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PickPackView</name>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="90"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="91"/>
         <source>Orders to pick</source>
         <translation>Pedidos a preparar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="95"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="96"/>
         <source> orders</source>
         <translation> pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="96"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="97"/>
         <source>Load wave (F5)</source>
         <translation>Cargar oleada (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="100"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="101"/>
         <source>Order references, e.g. SO-2026-000123, then Enter</source>
         <translation>Referencias de pedido, p. ej. SO-2026-000123, e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="103"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="103"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="103"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="110"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="111"/>
         <source>Start picking (F8)</source>
         <translation>Empezar a preparar (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="114"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="115"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="124"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="125"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="127"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="128"/>
         <source>Scan each item (EAN or SKU) and Enter</source>
         <translation>Escanee cada artículo (EAN o SKU) e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="138"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="138"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="138"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="138"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
         <source>EAN</source>
         <translation>EAN</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="138"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
         <source>Picked</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="152"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="153"/>
         <source>Pick list PDF (Ctrl+P)</source>
         <translation>PDF de la lista (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="155"/>
         <source>Pack and print (F10)</source>
         <translation>Embalar e imprimir (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="158"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="159"/>
         <source>Reprint last slips and labels (F9)</source>
         <translation>Reimprimir últimos albaranes y etiquetas (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="215"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="216"/>
         <source>No allocated orders wait in {wh}</source>
         <translation>No hay pedidos asignados esperando en {wh}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="228"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="229"/>
         <source>Not ready to pick: {refs}</source>
         <translation>No listos para preparar: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="271"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="272"/>
         <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
         <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="274"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="275"/>
         <source>not ready: {refs}</source>
         <translation>no listos: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="288"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="289"/>
         <source>Start a pick list first (F8)</source>
         <translation>Primero empiece una lista de picking (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="293"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="294"/>
         <source>&apos;{code}&apos; is not on this pick list: put it back</source>
         <translation>&apos;{code}&apos; no está en esta lista de picking: devuélvalo a su sitio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="296"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="297"/>
         <source>{sku} is already picked ({n} of {n}): put the extra one back</source>
         <translation>{sku} ya está recogido ({n} de {n}): devuelva la unidad de más</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="301"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="302"/>
         <source>All picked: pack and print with F10</source>
         <translation>Todo recogido: embale e imprima con F10</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="303"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="304"/>
         <source>{sku} from {bin}: {picked} of {qty}</source>
         <translation>{sku} de {bin}: {picked} de {qty}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="329"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="330"/>
         <source>{done} of {total} units picked</source>
         <translation>{done} de {total} unidades recogidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="332"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="333"/>
         <source>No pick list yet</source>
         <translation>Aún no hay lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="341"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="342"/>
         <source>Pick list {wave}</source>
         <translation>Lista de picking {wave}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="348"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="349"/>
         <source>{n} unit(s) still to pick</source>
         <translation>Faltan {n} unidad(es) por recoger</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="354"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="355"/>
         <source>Packing {n} order(s)...</source>
         <translation>Embalando {n} pedido(s)...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="369"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="370"/>
         <source>Packed {refs}</source>
         <translation>Embalados {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="386"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="387"/>
         <source>Reprinted: {what}</source>
         <translation>Reimpreso: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="394"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="395"/>
         <source>Not packed: {reason}</source>
         <translation>No embalado: {reason}</translation>
     </message>
@@ -2364,42 +2364,42 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="98"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="105"/>
         <source>Receipt</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="98"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="105"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="99"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="106"/>
         <source>Packing slips</source>
         <translation>Albaranes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="99"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="106"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="100"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="107"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="103"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="110"/>
         <source>{what} NOT printed: {error}</source>
         <translation>{what} NO impresos: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="106"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="113"/>
         <source>{what} printed on {queue} (job {job})</source>
         <translation>{what} impresos en {queue} (trabajo {job})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="108"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="115"/>
         <source>{what} saved to {path}</source>
         <translation>{what} guardados en {path}</translation>
     </message>
@@ -2549,8 +2549,8 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
     <message>
         <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="243"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="287"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="253"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="297"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -2561,8 +2561,8 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
     <message>
         <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="244"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="288"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="298"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
@@ -2603,7 +2603,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
     <message>
         <location filename="../../omsdesk/ui/settings_view.py" line="122"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="225"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="235"/>
         <source>Browse...</source>
         <translation>Examinar...</translation>
     </message>
@@ -2663,6 +2663,11 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Copias</translation>
     </message>
     <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
         <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
         <source>Receipt (80 mm)</source>
         <translation>Ticket (80 mm)</translation>
@@ -2688,236 +2693,251 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="180"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="181"/>
         <source>none: save the PDF</source>
         <translation>ninguna: guardar el PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="182"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="183"/>
         <source>default</source>
         <translation>predeterminado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="196"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="190"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="193"/>
+        <source>ZPL, 203 dpi</source>
+        <translation>ZPL, 203 ppp</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="194"/>
+        <source>ZPL, 300 dpi</source>
+        <translation>ZPL, 300 ppp</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="206"/>
         <source>Find printers</source>
         <translation>Buscar impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="198"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="208"/>
         <source>Print test page</source>
         <translation>Imprimir página de prueba</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="205"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="215"/>
         <source>Where each document prints on this workstation.</source>
         <translation>Dónde se imprime cada documento en este puesto.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="223"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="233"/>
         <source>Counter sells from</source>
         <translation>El mostrador vende desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="230"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="240"/>
         <source>Save documents without a printer to</source>
         <translation>Guardar los documentos sin impresora en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="234"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="244"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="235"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="245"/>
         <source>Open views change language when reopened or after a restart.</source>
         <translation>Las vistas abiertas cambian de idioma al reabrirlas o al reiniciar.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="243"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="265"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="253"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="275"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="243"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="286"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="253"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="296"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="244"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
         <source>Credential</source>
         <translation>Credencial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="252"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="262"/>
         <source>Credential of a channel</source>
         <translation>Credencial de un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="259"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="269"/>
         <source>API key, token or password</source>
         <translation>Clave API, token o contraseña</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="260"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="270"/>
         <source>Store in keyring</source>
         <translation>Guardar en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="262"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="272"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="266"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="289"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="276"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="299"/>
         <source>Secret</source>
         <translation>Secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="273"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="283"/>
         <source>New shop channel</source>
         <translation>Nuevo canal de tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="277"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="287"/>
         <source>e.g. Tienda online</source>
         <translation>p. ej. Tienda online</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="282"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="292"/>
         <source>optional: stored in the keyring</source>
         <translation>opcional: se guarda en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="283"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="293"/>
         <source>Add channel</source>
         <translation>Añadir canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="343"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="357"/>
         <source>stored in keyring</source>
         <translation>guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="343"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="357"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="352"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="366"/>
         <source>No keyring is available on this computer, so channel credentials cannot be stored. Install and unlock a Secret Service keyring (Debian: gnome-keyring, or KWallet on KDE) and the Python package secretstorage, then restart omsdesk.</source>
         <translation>Este equipo no tiene llavero disponible, así que no se pueden guardar las credenciales de los canales. Instale y desbloquee un llavero Secret Service (Debian: gnome-keyring, o KWallet en KDE) y el paquete de Python secretstorage, y reinicie omsdesk.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="357"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="371"/>
         <source>Secrets go to the system keyring ({backend}), never to the settings file.</source>
         <translation>Los secretos se guardan en el llavero del sistema ({backend}), nunca en el archivo de configuración.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="390"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="404"/>
         <source>valid tax id</source>
         <translation>NIF válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="395"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="409"/>
         <source>Company logo</source>
         <translation>Logotipo de la empresa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="396"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="410"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="401"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="415"/>
         <source>Save documents to</source>
         <translation>Guardar documentos en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="409"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="423"/>
         <source>Choose a channel and type its secret</source>
         <translation>Elija un canal y escriba su secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="415"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="429"/>
         <source>The keyring refused the secret: {error}</source>
         <translation>El llavero rechazó el secreto: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="418"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="432"/>
         <source>Credential of {code} stored in the keyring</source>
         <translation>Credencial de {code} guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="430"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="436"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="444"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="450"/>
         <source>Channel not added: {reason}</source>
         <translation>Canal no añadido: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="441"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="455"/>
         <source>Channel {code} added</source>
         <translation>Canal {code} añadido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="446"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="460"/>
         <source>secret NOT stored: {error}</source>
         <translation>secreto NO guardado: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="449"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="463"/>
         <source>secret stored in the keyring</source>
         <translation>secreto guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="459"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="473"/>
         <source>Nothing removed: {error}</source>
         <translation>No se eliminó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="461"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="475"/>
         <source>Credential of {code} removed</source>
         <translation>Credencial de {code} eliminada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="465"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="479"/>
         <source>Asking CUPS for printers...</source>
         <translation>Consultando las impresoras a CUPS...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="477"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="491"/>
         <source>Printers: {list}</source>
         <translation>Impresoras: {list}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="478"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="492"/>
         <source>CUPS has no printers set up.</source>
         <translation>CUPS no tiene impresoras configuradas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="488"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="502"/>
         <source>Choose a printer queue for this document first</source>
         <translation>Primero elija una cola de impresión para este documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="495"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="516"/>
         <source>Test page sent (job {job})</source>
         <translation>Página de prueba enviada (trabajo {job})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="516"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="537"/>
         <source>Fix the tax id before saving</source>
         <translation>Corrija el NIF antes de guardar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="526"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="547"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="534"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="555"/>
         <source>Settings saved</source>
         <translation>Configuración guardada</translation>
     </message>

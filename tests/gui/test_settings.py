@@ -180,3 +180,27 @@ def test_a_new_channel_is_not_added_when_the_keyring_would_lose_its_secret(
     view.add_channel_button.click()
     assert view.banner.level == "error" and "not added" in view.banner.text()
     assert [c.code for c in list_channels(view.ctx.db)] == ["shopify-es"]
+
+
+def test_the_label_printer_format_is_chosen_saved_and_used(qtbot: QtBot, settings_view: SettingsView) -> None:
+    """Issue 13 point 8: a ZPL queue gets ZPL in its own dots, never a PDF."""
+    from omsdesk.ui.print_dialogs import label_payload, profile_for
+    from tests.unit.documents.samples import make_label
+
+    view = settings_view
+    assert [view.format_boxes["invoice"].itemText(i) for i in range(view.format_boxes["invoice"].count())] == ["PDF"]
+    box = view.format_boxes["label"]
+    view.queue_boxes["label"].setCurrentText("Zebra-300")
+    box.setCurrentIndex(box.findData("zpl-300"))
+    view.save_button.click()
+    saved = json.loads(settings_file().read_text(encoding="utf-8"))
+    assert saved["printers"]["label"] == {"queue": "Zebra-300", "media": "", "copies": 1, "format": "zpl", "dpi": 300}
+    profile = profile_for(saved, "label")
+    assert profile is not None and (profile.format, profile.dpi) == ("zpl", 300)
+    data, extension = label_payload(saved, [make_label()])
+    assert extension == "zpl" and b"^PW1200" in data and not data.startswith(b"%PDF")
+    view.load()
+    assert box.currentData() == "zpl-300"
+    box.setCurrentIndex(box.findData("pdf"))
+    data, extension = label_payload(view.workstation_settings(), [make_label()])
+    assert extension == "pdf" and data.startswith(b"%PDF")

@@ -116,7 +116,9 @@ def test_cli_writes_slips_labels_and_refuses_zpl_pick_lists(store: Shop, tmp_pat
     zpl = tmp_path / "label.zpl"
     assert main([*db, "print", "label", second, "--format", "zpl", "--copies", "2", "--out", str(zpl)]) == 0
     code = zpl.read_text(encoding="utf-8")
-    assert code.startswith("^XA") and "^FDGLS998877^FS" in code and "^PQ2" in code
+    assert code.startswith("^XA") and "^FDGLS998877^FS" in code and "^PQ2" in code and "^PW812" in code
+    assert main([*db, "print", "label", second, "--format", "zpl", "--dpi", "300", "--out", str(zpl)]) == 0
+    assert "^PW1200" in zpl.read_text(encoding="utf-8") and "at 300 dpi" in capsys.readouterr().out
 
     assert main([*db, "print", "pick-list", first, "--format", "zpl", "--out", str(tmp_path / "x")]) == 1
     assert "Only shipping labels print as ZPL" in capsys.readouterr().err

@@ -57,3 +57,26 @@ def test_command_characters_in_names_are_escaped() -> None:
 
 def test_copies_become_a_print_quantity() -> None:
     assert "^PQ3" in render_label_zpl(make_label(), copies=3).decode()
+
+
+def test_a_300_dpi_printer_gets_the_same_4x6_inches_in_its_own_dots() -> None:
+    """4 in x 6 in at 300 dpi is 1200 x 1800 dots (Zebra ZPL II guide: ^PW and ^LL are in dots)."""
+    code = render_label_zpl(make_label(), dpi=300).decode()
+    assert "^PW1200" in code and "^LL1800" in code
+    match = re.search(r"\^BY(\d),\d,(\d+)\n\^FO(\d+),\d+\^BCN,\d+,Y,N,N\^FH\^FD([^^]+)\^FS", code)
+    assert match is not None
+    module, height, x, data = int(match[1]), int(match[2]), int(match[3]), match[4]
+    width = (11 * (len(data) + 2) + 13) * module
+    assert height == round(220 * 300 / 203)
+    assert x >= 10 * module and x + width + 10 * module <= 1200
+    at_203 = re.search(r"\^BY(\d),", zpl())
+    assert at_203 is not None
+    # Bars of about the same physical width (within 20 %), so scanners read both alike.
+    assert module / 300 >= 0.8 * int(at_203[1]) / 203
+
+
+def test_an_unknown_resolution_is_refused() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="600 dpi are not supported"):
+        render_label_zpl(make_label(), dpi=600)
