@@ -117,7 +117,9 @@ def build_record(invoice: Invoice, kind: str, *, corrected: Invoice | None,
         rectified = (invoice_ref(corrected),)
     elif corrected is not None and invoice.invoice_type == "F3":
         substituted = (invoice_ref(corrected),)
+    operation = (record_date(invoice.operation_date)
+                 if invoice.operation_date and invoice.operation_date != invoice.issue_date else None)
     content = AltaContent(issuer_name=invoice.issuer_name, description=invoice.description,
                           details=details, recipient=recipient, rectified=rectified,
-                          substituted=substituted)
+                          substituted=substituted, operation_date=operation)
     return BuiltRecord(fields, hash_, alta_xml(fields, hash_, content, prev_ref, software, correction))

@@ -94,6 +94,8 @@ class AltaContent:
     recipient: Recipient | None = None
     rectified: tuple[InvoiceRef, ...] = ()
     substituted: tuple[InvoiceRef, ...] = ()
+    # FechaOperacion (DD-MM-AAAA) when the goods left on another day than the invoice's (RD 1619/2012 art. 6.1.i).
+    operation_date: str | None = None
 
 
 def _sf(parent: etree._Element, tag: str, text: str | None = None) -> etree._Element:
@@ -202,6 +204,8 @@ def alta_xml(rec: RecordFields, hash_: str, content: AltaContent, previous: Invo
         box = _sf(root, "FacturasSustituidas")
         for ref in content.substituted:
             _invoice_ref(box, "IDFacturaSustituida", ref)
+    if content.operation_date:
+        _sf(root, "FechaOperacion", content.operation_date)
     _sf(root, "DescripcionOperacion", content.description[:500])
     needs_recipient = rec.invoice_type in ("F1", "F3", "R1", "R2", "R3", "R4")
     if content.recipient is None and needs_recipient:

@@ -425,3 +425,41 @@ def test_order_payments_count_towards_the_invoice(company_shop: Shop) -> None:
     assert balance(shop.db, inv.number).status == "paid"
     with pytest.raises(ValidationError, match="exceeds"):
         record_invoice_payment(shop.db, inv.number, actor=ACTOR, amount=1)
+
+
+def test_an_order_invoiced_after_it_shipped_states_the_day_it_shipped(company_shop: Shop) -> None:
+    """RD 1619/2012 art. 6.1.i: the date of the operation when it differs from the issue date;
+    the record's FechaOperacion (SuministroInformacion.xsd, before DescripcionOperacion), DD-MM-AAAA."""
+    from sqlalchemy import update
+
+    from omsdesk.models import Shipment
+    from omsdesk.models.invoice import InvoiceRecord
+    from omsdesk.services.fulfilment import shipping
+
+    shop = company_shop
+    sku = shop.product()
+    shop.stock(sku, 2)
+    ref = shop.order_at("packed", {sku: 2})
+    shipping.ship_order(shop.db, ref, actor=ACTOR, tracking="T-1")
+    shipped = datetime(2026, 3, 2, 16, 30, tzinfo=UTC)
+    with shop.db.write() as s:
+        s.execute(update(Shipment).values(shipped_at=shipped))
+    inv = issue_invoice(shop.db, ref, actor=ACTOR, now=NOW)
+    row = invoice_row(shop.db, inv.number)
+    assert (row.issue_date.isoformat(), row.operation_date and row.operation_date.isoformat()) == (
+        "2026-03-10", "2026-03-02")
+    with shop.db.read() as s:
+        xml = s.scalar(select(InvoiceRecord.xml).where(InvoiceRecord.invoice_id == row.id))
+    root = etree.fromstring(xml)
+    tags = [etree.QName(el).localname for el in root]
+    assert root.findtext("sf:FechaOperacion", namespaces={"sf": NS_SF}) == "02-03-2026"
+    assert tags.index("FechaOperacion") == tags.index("DescripcionOperacion") - 1
+    # The message the AEAT receives with it still passes SuministroLR.xsd.
+    from omsdesk.sync.aeat.soap import envelope
+
+    [msg] = [m for m in shop.outbox("verifactu.record") if m.payload.get("number", inv.number) == inv.number][-1:]
+    assert envelope(msg.payload["xml"]).startswith(b"<?xml")
+    # Invoiced the day it shipped: no operation date of its own.
+    shop.stock(sku, 1)
+    today = shop.order_at("shipped", {sku: 1})
+    assert invoice_row(shop.db, issue_invoice(shop.db, today, actor=ACTOR).number).operation_date is None

@@ -4,7 +4,7 @@ and turning a simplified invoice into an ordinary one with the customer's tax id
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -193,10 +193,21 @@ def issue_in(session: Session, order: Order, company: CompanySettings, *, actor:
         language=customer.language if customer and customer.language in ("es", "en") else "es",
         description=_description(order, shipment, exemption), order_id=order.id,
         shipment_id=shipment.id if shipment else None,
-        operation_date=shipment.shipped_at.astimezone(local).date() if shipment and shipment.shipped_at else None,
+        operation_date=_operation_date(order, shipment, local),
         due_days=0 if simplified else company.payment_days,
     )
     return write_invoice(session, draft, company, actor=actor, now=now)
+
+
+def _operation_date(order: Order, shipment: Shipment | None, local: ZoneInfo) -> date | None:
+    """When the goods left (RD 1619/2012 art. 6.1.i): the invoiced parcel's day, else the order's last parcel.
+
+    The writer drops it when it is the issue date, so only a different day is printed and recorded.
+    """
+    if shipment is not None:
+        return shipment.shipped_at.astimezone(local).date() if shipment.shipped_at else None
+    days = [sh.shipped_at for sh in order.shipments if sh.shipped_at is not None]
+    return max(days).astimezone(local).date() if days else None
 
 
 def _description(order: Order, shipment: Shipment | None, exemption: str | None) -> str:
