@@ -80,8 +80,8 @@ class ChannelPanel(QWidget):
             return self.tr("Disabled"), self.tr("Not synced. Enable it to sync again; its orders are kept.")
         if health == "config":
             return self.tr("Settings wrong"), self.tr(
-                "Not retried until the address or settings change. Fix them in Settings → Channels, "
-                "then press Test connection.")
+                "Not retried until its settings change or you press Test connection. A mistyped "
+                "address: remove the channel and add it again with the right one in Settings → Channels.")
         if health == "auth":
             return self.tr("Credentials refused"), self.tr(
                 "Check the key or token of this channel in Settings → Channels.")

@@ -267,7 +267,7 @@ def test_the_full_error_is_on_hover_and_in_the_details_pane(qtbot: QtBot, demo_d
     details = view.channel_panel.details
     assert details.isReadOnly()
     assert LONG_ERROR + "\nsecond line" in details.toPlainText()
-    assert "Not retried until the address or settings change" in details.toPlainText()
+    assert "Not retried until its settings change" in details.toPlainText()
     assert "cs_fedcba9876543210" not in details.toPlainText()
     details.selectAll()
     assert "END-OF-ERROR" in details.textCursor().selectedText()
