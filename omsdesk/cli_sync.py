@@ -56,6 +56,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(tp)
     tp.set_defaults(func=_test)
 
+    for action, text in (("disable", "stop syncing a channel (its orders and queued messages stay)"),
+                         ("enable", "sync a disabled channel again")):
+        lp = csub.add_parser(action, help=text)
+        lp.add_argument("code")
+        add_json_flag(lp)
+        lp.set_defaults(func=_lifecycle, action=action)
+    rm = csub.add_parser("remove", help="archive a channel: orders, SKU mappings and history stay")
+    rm.add_argument("code")
+    rm.add_argument("--force", action="store_true",
+                    help="also drop its undelivered outbox messages (otherwise refused)")
+    add_json_flag(rm)
+    rm.set_defaults(func=_remove)
+
     sec = csub.add_parser("set-secret", help="replace a channel's secret (read from standard input)")
     sec.add_argument("code")
     sec.set_defaults(func=_set_secret)
@@ -130,23 +143,13 @@ def _add(ctx: CliContext) -> int:
 
 
 def _test(ctx: CliContext) -> int:
-    from omsdesk.sync.engine import default_factory
-    from omsdesk.sync.errors import SyncError
+    from omsdesk.sync.channel_admin import check_channel_connection
 
-    with ctx.db.read() as s:
-        channel = load_channel(s, ctx.args.code)
-        s.expunge(channel)
-    connector = default_factory()(channel)
-    try:
-        check = connector.check_connection()
-        problems, notes = list(check.problems), list(check.notes)
-    except SyncError as exc:
-        problems, notes = [str(exc)], []
-    finally:
-        connector.close()
+    report = check_channel_connection(ctx.db, ctx.args.code)
+    problems, notes = list(report.problems), list(report.notes)
     if ctx.args.json:
-        print_json({"code": ctx.args.code, "ok": not problems, "problems": problems,
-                    "notes": notes})
+        print_json({"code": ctx.args.code, "ok": not problems, "health": report.health,
+                    "problems": problems, "notes": notes})
     else:
         for line in problems:
             print(f"problem: {line}")
@@ -155,6 +158,37 @@ def _test(ctx: CliContext) -> int:
         print(f"channel {ctx.args.code}: " + ("connection ok" if not problems else
                                                 f"{len(problems)} problem(s)"))
     return 0 if not problems else 1
+
+
+def _lifecycle(ctx: CliContext) -> int:
+    from omsdesk.services.channels.lifecycle import disable_channel, enable_channel
+
+    action = disable_channel if ctx.args.action == "disable" else enable_channel
+    change = action(ctx.db, ctx.args.code, actor=ctx.actor)
+    if ctx.args.json:
+        print_json({"code": change.code, "active": change.active, "removed": change.removed})
+    else:
+        print(f"channel {change.code} " + ("enabled: the sync serves it again" if change.active
+                                          else "disabled: the sync leaves it alone"))
+    return 0
+
+
+def _remove(ctx: CliContext) -> int:
+    from omsdesk.sync.channel_admin import remove_channel_and_secret
+
+    removal = remove_channel_and_secret(ctx.db, ctx.args.code, actor=ctx.actor, force=ctx.args.force)
+    change = removal.change
+    if ctx.args.json:
+        print_json({"code": change.code, "active": change.active, "removed": change.removed,
+                    "dropped_messages": change.dropped_messages,
+                    "secret_deleted": removal.secret_deleted})
+    else:
+        dropped = f", {change.dropped_messages} undelivered message(s) dropped" \
+            if change.dropped_messages else ""
+        print(f"channel {change.code} removed{dropped}; its orders and history are kept")
+        if removal.note:
+            print(f"note: {removal.note}")
+    return 0
 
 
 def _list(ctx: CliContext) -> int:
@@ -166,8 +200,9 @@ def _list(ctx: CliContext) -> int:
         print("no shop channels (add one with 'omsdesk channels add')")
         return 0
     for ch in channels:
-        health = ("credentials invalid" if ch.credentials_invalid else "offline" if ch.offline
-                  else f"{ch.consecutive_failures} failure(s)" if ch.consecutive_failures else "ok")
+        health = {"disabled": "disabled", "config": "settings wrong", "auth": "credentials invalid",
+                  "offline": "offline", "ok": "ok"}.get(
+            ch.health, f"{ch.consecutive_failures} failure(s)")
         last = ch.last_success_at.strftime("%Y-%m-%d %H:%M") if ch.last_success_at else "never"
         print(f"{ch.code:20} {ch.kind:12} {health:20} last sync {last}  {ch.url}")
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import datetime
 from typing import Any
 
@@ -22,5 +24,17 @@ class Channel(Base):
     kind: Mapped[str] = mapped_column(String(20))
     url: Mapped[str] = mapped_column(String(300), default="")
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # False: disabled (the sync skips it). A removed channel is inactive and has removed_at:
+    # its orders, SKU mappings and sync history stay, it just leaves the lists.
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    removed_at: Mapped[datetime | None] = mapped_column()
+
+    def settings_fingerprint(self) -> str:
+        """A digest of what a connector is built from (type, address, options).
+
+        A configuration error is recorded against it: once it differs, the settings changed
+        and the sync may try the channel again.
+        """
+        text = json.dumps([self.kind, self.url, self.settings or {}], sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:32]

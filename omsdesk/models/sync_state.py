@@ -94,5 +94,9 @@ class ChannelSyncState(Base):
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
     offline: Mapped[bool] = mapped_column(Boolean, default=False)
     credentials_invalid: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A wrong address, certificate or API path: not retried while the channel's settings
+    # fingerprint is still `config_fingerprint` (see Channel.settings_fingerprint).
+    config_invalid: Mapped[bool] = mapped_column(Boolean, default=False)
+    config_fingerprint: Mapped[str] = mapped_column(String(32), default="")
     last_error: Mapped[str] = mapped_column(Text, default="")
     warnings: Mapped[str] = mapped_column(Text, default="")

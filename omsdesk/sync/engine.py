@@ -17,7 +17,14 @@ from omsdesk.services.channels.channels import finish_run, save_cursor, shop_cha
 from omsdesk.services.context import SYSTEM, Actor
 from omsdesk.services.intake.imports import ImportCounts, quarantine_response
 from omsdesk.sync.connector import ChannelConfig, Connector, OrderPage
-from omsdesk.sync.errors import AuthError, BadResponse, ChannelUnavailable, RateLimited, SyncError
+from omsdesk.sync.errors import (
+    AuthError,
+    BadResponse,
+    ChannelUnavailable,
+    ConfigurationError,
+    RateLimited,
+    SyncError,
+)
 from omsdesk.sync.importer import import_orders
 from omsdesk.sync.registry import create_connector
 from omsdesk.sync.secrets import SecretUnavailable, load_secret
@@ -59,7 +66,13 @@ def default_factory(**http_options: Any) -> ConnectorFactory:
 
 
 def classify(exc: BaseException) -> str:
-    """Channel health after a failure: 'auth', 'offline' or 'error'."""
+    """Channel health after a failure: 'config', 'auth', 'offline' or 'error'.
+
+    'config' (a wrong address, certificate or API path) stops the automatic sync of the
+    channel until its settings change or the user tests it again; 'offline' is retried.
+    """
+    if isinstance(exc, ConfigurationError):
+        return "config"
     if isinstance(exc, AuthError | SecretUnavailable):
         return "auth"
     if isinstance(exc, ChannelUnavailable | RateLimited):

@@ -31,8 +31,28 @@ class ChannelUnavailable(SyncError):
     """The shop cannot be reached (network down, timeouts, 5xx) after the retries allowed."""
 
 
-class TlsError(ChannelUnavailable):
-    """The shop's TLS certificate did not verify; never retried, never bypassed."""
+class ConfigurationError(SyncError):
+    """The channel's settings are wrong (address, certificate, API path): retrying cannot help.
+
+    The sync stops trying the channel until its settings change or the user tests it again;
+    the message says what to fix.
+    """
+
+
+class AddressNotFound(ConfigurationError):
+    """The shop's host name does not exist (DNS answered that the name is not known)."""
+
+
+class InvalidAddress(ConfigurationError, ValueError):
+    """The shop's address is not a usable https:// URL (bad scheme, no host, bad characters)."""
+
+
+class TlsError(ConfigurationError):
+    """The shop's TLS certificate did not verify (wrong host, expired, unknown CA); never bypassed."""
+
+
+class ApiNotFound(ConfigurationError):
+    """The shop's API entry point answered 404: the address or the API version is wrong."""
 
 
 class BadResponse(SyncError):

@@ -7,6 +7,7 @@ import ipaddress
 import json
 import logging
 import random
+import socket
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -19,9 +20,13 @@ from requests.auth import AuthBase
 from requests.structures import CaseInsensitiveDict
 
 from omsdesk.sync.errors import (
+    AddressNotFound,
+    ApiNotFound,
     AuthError,
     BadResponse,
     ChannelUnavailable,
+    ConfigurationError,
+    InvalidAddress,
     RateLimited,
     RequestRejected,
     TlsError,
@@ -30,11 +35,15 @@ from omsdesk.sync.ratelimit import TokenBucket
 from omsdesk.sync.redaction import redact, register_secret
 
 __all__ = [
+    "AddressNotFound",
+    "ApiNotFound",
     "AuthError",
     "BadResponse",
     "ChannelUnavailable",
+    "ConfigurationError",
     "HttpClient",
     "HttpResponse",
+    "InvalidAddress",
     "RateLimited",
     "RequestRejected",
     "RetryPolicy",
@@ -46,6 +55,11 @@ log = logging.getLogger(__name__)
 
 USER_AGENT = "omsdesk-sync/0.1"
 _EXCERPT = 300
+# getaddrinfo's "this name does not exist" answers. EAI_AGAIN ("temporary failure in name
+# resolution", what a machine without network gets) is not among them: that is offline.
+_NAME_NOT_KNOWN = frozenset(
+    code for code in (getattr(socket, "EAI_NONAME", None), getattr(socket, "EAI_NODATA", None))
+    if code is not None)
 
 
 @dataclass(frozen=True)
@@ -112,6 +126,21 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def name_not_known(exc: BaseException) -> bool:
+    """True when a connection failed because DNS said the host name does not exist."""
+    cause: BaseException | None = exc
+    for _ in range(12):  # requests -> urllib3 MaxRetryError -> NameResolutionError -> gaierror
+        if cause is None:
+            return False
+        if isinstance(cause, socket.gaierror):
+            return cause.errno in _NAME_NOT_KNOWN
+        reason = getattr(cause, "reason", None)
+        nested = cause.args[0] if cause.args and isinstance(cause.args[0], BaseException) else None
+        cause = cause.__cause__ or cause.__context__ or (
+            reason if isinstance(reason, BaseException) else nested)
+    return False
 
 
 class HttpClient:
@@ -204,12 +233,16 @@ class HttpClient:
         headers: Mapping[str, str] | None = None,
         cost: float = 1.0,
         idempotent: bool = True,
+        root: bool = False,
     ) -> HttpResponse:
         """Send one request with the channel's retry, rate-limit and redaction rules.
 
         Returns any 2xx/3xx answer. Raises AuthError (401/403, never retried), RateLimited
         (429 beyond what we wait for), ChannelUnavailable (network, timeouts, 5xx after
-        retries), TlsError, or RequestRejected (other 4xx).
+        retries), RequestRejected (other 4xx), or a ConfigurationError that no retry can
+        fix: AddressNotFound (the host name does not exist), InvalidAddress, TlsError, and
+        ApiNotFound when a `root` request (an API entry point every working shop has, such as
+        the order list) answers 404.
 
         A request that is not `idempotent` (one that creates something) is retried only when
         it surely never reached the shop (no connection, 429); after a read timeout or a 5xx
@@ -239,7 +272,17 @@ class HttpClient:
             except requests.exceptions.SSLError as exc:
                 raise TlsError(
                     f"{self.channel}: the TLS certificate of {urlsplit(url).hostname} did not "
-                    f"verify ({self.redact(str(exc))[:_EXCERPT]})",
+                    f"verify ({self.redact(str(exc))[:_EXCERPT]}); check the shop address (the "
+                    "certificate must be for that exact host name) or ask the shop's host to "
+                    "renew the certificate",
+                    channel=self.channel,
+                ) from None
+            except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                    requests.exceptions.InvalidSchema) as exc:
+                raise InvalidAddress(
+                    f"{self.channel}: '{safe_url}' is not a valid shop address "
+                    f"({self.redact(str(exc))[:_EXCERPT]}); enter it as https://shop.example.com "
+                    "in the channel settings",
                     channel=self.channel,
                 ) from None
             except (
@@ -247,6 +290,13 @@ class HttpClient:
                 requests.exceptions.Timeout,
                 requests.exceptions.ChunkedEncodingError,
             ) as exc:
+                if name_not_known(exc):
+                    host = urlsplit(url).hostname or safe_url
+                    raise AddressNotFound(
+                        f"{self.channel}: the shop address {host} does not exist (the name does "
+                        "not resolve); check the address in the channel settings",
+                        channel=self.channel,
+                    ) from None
                 is_connect = isinstance(exc, requests.exceptions.ConnectionError) and not isinstance(
                     exc, requests.exceptions.ReadTimeout
                 )
@@ -296,6 +346,13 @@ class HttpClient:
                     channel=self.channel,
                     status=status,
                 )
+            if status == 404 and root:
+                raise ApiNotFound(
+                    f"{self.channel}: {method} {safe_url} answered HTTP 404: there is no shop API "
+                    "at this address; check the address (and the API version) in the channel "
+                    "settings",
+                    channel=self.channel,
+                )
             if status == 429:
                 wait = self.retry_after_seconds(response.headers.get("Retry-After"))
                 if self.limiter is not None:
@@ -336,17 +393,18 @@ class HttpClient:
                 body_excerpt=excerpt,
             )
 
-    def get_json(self, url: str, *, params: Any = None, cost: float = 1.0) -> tuple[Any, HttpResponse]:
+    def get_json(self, url: str, *, params: Any = None, cost: float = 1.0,
+                 root: bool = False) -> tuple[Any, HttpResponse]:
         """GET and decode JSON; returns (data, response) so headers stay at hand."""
-        response = self.request("GET", url, params=params, cost=cost)
+        response = self.request("GET", url, params=params, cost=cost, root=root)
         return response.json(), response
 
     def send_json(self, method: str, url: str, body: Any, *, params: Any = None,
                   headers: Mapping[str, str] | None = None, cost: float = 1.0,
-                  idempotent: bool = True) -> Any:
+                  idempotent: bool = True, root: bool = False) -> Any:
         """Send a JSON body and decode the JSON answer."""
         response = self.request(method, url, params=params, json_body=body, headers=headers,
-                                cost=cost, idempotent=idempotent)
+                                cost=cost, idempotent=idempotent, root=root)
         return response.json() if response.content.strip() else None
 
     def download_lines(self, url: str) -> Iterator[bytes]:
@@ -379,7 +437,8 @@ class HttpClient:
         if parts.scheme == "http" and _is_loopback(parts.hostname or ""):
             # Local simulators and test servers only: credentials never leave the machine.
             return
-        raise ValueError(
+        raise InvalidAddress(
             f"{self.channel}: refusing to send credentials to {parts.scheme}://{parts.hostname}; "
-            "use an https:// address"
+            "use an https:// address in the channel settings",
+            channel=self.channel,
         )

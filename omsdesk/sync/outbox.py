@@ -231,6 +231,8 @@ class OutboxDispatcher:
             body(channel, connector, report)
         except SecretUnavailable as exc:
             report.health, report.error = "auth", str(exc)
+        except SyncError as exc:  # the connector could not even be built (e.g. a bad address)
+            report.health, report.error = classify(exc), str(exc)
         except Exception as exc:
             # Closed as failed with the error kept, so the scheduler goes on; claims are
             # given back when their lease runs out.

@@ -103,13 +103,15 @@ class PrestaShopConnector(Connector):
                           auth=HTTPBasicAuth(config.secret, ""), limiter=limiter, **http_options)
         return cls(config, http)
 
-    def _read(self, resource: str, params: Mapping[str, Any] | None = None) -> Any:
+    def _read(self, resource: str, params: Mapping[str, Any] | None = None, *,
+              root: bool = False) -> Any:
         data, _ = self.http.get_json(f"{self.base}/{resource}",
-                                     params={**(params or {}), "output_format": "JSON"})
+                                     params={**(params or {}), "output_format": "JSON"}, root=root)
         return data
 
     def _list(self, resource: str, key: str, params: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-        data = self._read(resource, params)
+        # A list answers (maybe empty) on every working shop: a 404 means no webservice there.
+        data = self._read(resource, params, root=True)
         # An empty result is `[]` rather than {"orders": []}.
         if isinstance(data, list):
             if data:

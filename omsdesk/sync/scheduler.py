@@ -21,6 +21,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from omsdesk.db import Database
 from omsdesk.models import Channel
 from omsdesk.models.base import utcnow
+from omsdesk.models.sync_state import ChannelSyncState
 from omsdesk.services.channels.channels import (
     active_erp_channels,
     active_shop_channels,
@@ -29,6 +30,7 @@ from omsdesk.services.channels.channels import (
     start_run,
     sync_channel,
 )
+from omsdesk.services.channels.lifecycle import HOLD_CONFIG, sync_hold
 from omsdesk.services.channels.mail import MAIL_CODE, mail_settings_in
 from omsdesk.services.intake.imports import ImportCounts
 from omsdesk.services.invoicing.aeat import submission_configured
@@ -263,14 +265,40 @@ class SyncScheduler:
 
     # -- work ----------------------------------------------------------------------------
 
+    def held(self, channel: str, job: str, *, explicit: bool = False) -> RunReport | None:
+        """A 'skipped' report when the channel must not be contacted now, else None.
+
+        Disabled and removed channels are never contacted; one with a configuration error
+        (wrong address, certificate, API path) waits until its settings change, unless the
+        user named it (`explicit`).
+        """
+        with self.db.read() as s:
+            row = sync_channel(s, channel)
+            hold = sync_hold(s, row, explicit=explicit)
+            if not hold:
+                return None
+            state = s.get(ChannelSyncState, row.id)
+            error = state.last_error if state is not None and hold == HOLD_CONFIG else ""
+        why = {HOLD_CONFIG: "not tried: fix the channel settings or test the connection",
+               "disabled": "not tried: the channel is disabled",
+               "removed": "not tried: the channel was removed"}[hold]
+        return RunReport(channel, job, "skipped", error=f"{error}\n{why}" if error else why,
+                         health=hold)
+
     def run_job(self, job: str, channel: str, *,
                 progress: Callable[[ImportCounts], None] | None = None,
-                ) -> RunReport | DrainReport | AeatSendReport:
+                explicit: bool = False) -> RunReport | DrainReport | AeatSendReport:
         """Run one job now (from the scheduler thread, `sync --once` or Sync now).
 
-        `progress` hears the running counts of an order pull after each page.
+        `progress` hears the running counts of an order pull after each page. A shop or ERP
+        channel that is held (see `held`) is not contacted: the skipped report is returned
+        without telling the listeners, so a channel waiting for new settings stays quiet.
         """
         report: RunReport | DrainReport | AeatSendReport
+        if job in JOBS or job == ERP_JOB:
+            skipped = self.held(channel, job, explicit=explicit)
+            if skipped is not None:
+                return skipped
         if job == AEAT_JOB:
             report = self.aeat.send()
         elif job == "pull_orders":
@@ -294,7 +322,8 @@ class SyncScheduler:
         """Every job once for one or all channels, holding the sync lock (SyncBusy if taken).
 
         ERP channels (all of them, or the one named) get their delivery job too.
-        `progress(channel, counts)` hears each pulled page.
+        `progress(channel, counts)` hears each pulled page. A channel held by a configuration
+        error gets one 'skipped' report instead of its jobs, unless it is the one named.
         """
         reports: list[RunReport | DrainReport | AeatSendReport] = []
         held = self.lock.held
@@ -313,15 +342,20 @@ class SyncScheduler:
                 if code == MAIL_CODE:
                     reports.append(self.run_job(MAIL_JOB, code))
                     continue
+                explicit = channel is not None
                 if code in erps:
-                    reports.append(self.run_job(ERP_JOB, code))
+                    reports.append(self.run_job(ERP_JOB, code, explicit=explicit))
+                    continue
+                skipped = self.held(code, "sync", explicit=explicit)
+                if skipped is not None:
+                    reports.append(skipped)
                     continue
                 for job in JOBS:
                     def heard(counts: ImportCounts, code: str = code) -> None:
                         if progress is not None:
                             progress(code, counts)
 
-                    reports.append(self.run_job(job, code, progress=heard))
+                    reports.append(self.run_job(job, code, progress=heard, explicit=explicit))
         finally:
             if not held:
                 self.lock.release()

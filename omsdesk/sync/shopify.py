@@ -118,6 +118,7 @@ class ShopifyConnector(Connector):
             body = self.http.send_json(
                 "POST", self.endpoint, {"query": document, "variables": dict(variables or {})},
                 cost=cost, idempotent=_safe_to_repeat(document),
+                root=True,  # one endpoint for everything: a 404 is a wrong shop or API version
             )
             if not isinstance(body, dict):
                 raise BadResponse(f"{self.config.name}: GraphQL answer is not an object",

@@ -239,7 +239,8 @@ class WooCommerceConnector(Connector):
 
         def get(params: dict[str, Any]) -> tuple[list[Mapping[str, Any]], bool]:
             params.update(per_page=self.per_page, order="asc", dates_are_gmt="true")
-            data, response = self.http.get_json(f"{self.base}/orders", params=self._params(**params))
+            data, response = self.http.get_json(f"{self.base}/orders", params=self._params(**params),
+                                                root=True)
             if not isinstance(data, list):
                 raise BadResponse(f"{self.config.name}: orders answer is not a list",
                                   channel=self.config.name, status=response.status)

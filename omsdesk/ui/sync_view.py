@@ -42,6 +42,7 @@ from omsdesk.sync.outbox import OutboxDispatcher
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import when
 from omsdesk.ui.sync_bridge import SyncNow
+from omsdesk.ui.sync_channels import CONFIG_BG, DISABLED_FG, ChannelPanel
 from omsdesk.ui.tables import fill_table, make_table
 from omsdesk.ui.workers import run_in_pool
 
@@ -90,9 +91,13 @@ class SyncView(QWidget):
         self.sync_scheduler: Any = None  # tests inject one; None: the bridge's, or a fresh one
 
         self.channels = make_table([self.tr("Channel"), self.tr("Name"), self.tr("Kind"), self.tr("Active"),
-                                    self.tr("Last success"), self.tr("Failures"), self.tr("Offline"),
-                                    self.tr("Credentials"), self.tr("Pending"), self.tr("Parked"),
-                                    self.tr("Last error")], stretch=10)
+                                    self.tr("State"), self.tr("Last success"), self.tr("Failures"),
+                                    self.tr("Offline"), self.tr("Credentials"), self.tr("Pending"),
+                                    self.tr("Parked"), self.tr("Last error")], stretch=11)
+        self.channel_panel = ChannelPanel(ctx, self)
+        self.channel_panel.channel_changed.connect(self._on_channel_changed)
+        self.channel_panel.message.connect(self._on_panel_message)
+        self.channels.itemSelectionChanged.connect(self._show_channel)
         self.runs = make_table([self.tr("#"), self.tr("Channel"), self.tr("Job"), self.tr("Started"),
                                 self.tr("Finished"), self.tr("Status"), self.tr("Fetched"), self.tr("Created"),
                                 self.tr("Updated"), self.tr("Quarantined"), self.tr("Failed"),
@@ -154,7 +159,8 @@ class SyncView(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(bar)
-        top_layout.addWidget(self.channels)
+        top_layout.addWidget(self.channels, 1)
+        top_layout.addWidget(self.channel_panel)
 
         outbox_page = QWidget()
         outbox_layout = QVBoxLayout(outbox_page)
@@ -186,7 +192,7 @@ class SyncView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.tabs)
-        splitter.setSizes([260, 480])
+        splitter.setSizes([380, 360])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter, 1)
@@ -211,24 +217,32 @@ class SyncView(QWidget):
             self.refresh()
 
     def _on_loaded(self, snap: SyncSnapshot) -> None:
+        selected = self._selected_channel()
         self.snapshot = snap
         yes, no = self.tr("yes"), ""
         rows, marked = [], []
         for c in snap.channels:
             h = snap.backlog.get(c.code)
             pending, parked = (h.pending, h.failed) if h else (0, 0)
-            rows.append((c.code, c.name, c.kind, yes if c.active else self.tr("no"), when(c.last_success_at),
+            rows.append((c.code, c.name, c.kind, yes if c.active else self.tr("no"),
+                         self.channel_panel.state_of(c)[0], when(c.last_success_at),
                          str(c.consecutive_failures), yes if c.offline else no,
                          self.tr("invalid") if c.credentials_invalid else no, str(pending), str(parked),
-                         c.last_error))
+                         c.last_error.splitlines()[0] if c.last_error else ""))
             marked.append(c.consecutive_failures > 0 or c.credentials_invalid or parked > 0)
-        fill_table(self.channels, rows, right_aligned=(5, 8, 9), highlight=marked, color=FAILED_BG)
+        fill_table(self.channels, rows, right_aligned=(6, 9, 10), highlight=marked, color=FAILED_BG)
+        self._mark_channels(snap.channels)
+        self._reselect(selected.code if selected is not None else None)
         fill_table(self.runs, [
             (str(r.id), r.channel, r.job, when(r.started_at), when(r.finished_at), r.status, str(r.fetched),
              str(r.created), str(r.updated), str(r.quarantined), str(r.failed), str(r.delivered),
              r.error.splitlines()[0] if r.error else "") for r in snap.runs],
             right_aligned=tuple(range(6, 12)), highlight=[r.status in ("failed", "interrupted") for r in snap.runs],
             color=FAILED_BG)
+        for row, run in enumerate(snap.runs):
+            error_item = self.runs.item(row, 12)
+            if run.error and error_item is not None:
+                error_item.setToolTip(run.error)
         fill_table(self.outbox, [
             (str(m.id), when(m.created_at), m.topic, m.channel, m.key, m.status, str(m.attempts),
              when(m.next_attempt_at) if m.status == "pending" else "", m.last_error) for m in snap.messages],
@@ -246,6 +260,54 @@ class SyncView(QWidget):
 
     def _say(self, text: str) -> None:
         self.summary.setText(text)
+
+    # -- the channel table and its panel -------------------------------------------------
+
+    def _mark_channels(self, channels: list[Any]) -> None:
+        """Full error on hover; settings errors in amber (not the pink of outages); disabled greyed."""
+        last = self.channels.columnCount() - 1
+        for row, c in enumerate(channels):
+            advice = self.channel_panel.state_of(c)[1]
+            for col in range(self.channels.columnCount()):
+                item = self.channels.item(row, col)
+                if item is None:
+                    continue
+                if col == last and c.last_error:
+                    item.setToolTip(c.last_error + (f"\n\n{advice}" if advice else ""))
+                elif col == 4 and advice:
+                    item.setToolTip(advice)
+                if c.health == "config":
+                    item.setBackground(CONFIG_BG)
+                elif c.health == "disabled":
+                    item.setForeground(DISABLED_FG)
+
+    def _selected_channel(self) -> Any:
+        rows = self._selected_rows(self.channels)
+        if not rows or self.snapshot is None or rows[0] >= len(self.snapshot.channels):
+            return None
+        return self.snapshot.channels[rows[0]]
+
+    def _reselect(self, code: str | None) -> None:
+        codes = [c.code for c in self.snapshot.channels] if self.snapshot else []
+        if code in codes:
+            self.channels.selectRow(codes.index(code))
+        self._show_channel()
+
+    def _show_channel(self) -> None:
+        info = self._selected_channel()
+        backlog = self.snapshot.backlog.get(info.code) if info is not None and self.snapshot else None
+        self.channel_panel.show_channel(info, backlog.pending if backlog is not None else 0)
+
+    def select_channel(self, code: str) -> None:
+        """Select a channel's row (and show its details)."""
+        self._reselect(code)
+
+    def _on_channel_changed(self, _code: str) -> None:
+        self.refresh()
+
+    def _on_panel_message(self, text: str) -> None:
+        self.last_message = text
+        self._say(text)
 
     def _selected_rows(self, table: QTableWidget) -> list[int]:
         return sorted({i.row() for i in table.selectedIndexes()})

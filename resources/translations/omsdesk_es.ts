@@ -473,6 +473,201 @@
     </message>
 </context>
 <context>
+    <name>ChannelPanel</name>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="49"/>
+        <source>Test connection</source>
+        <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="50"/>
+        <source>Reach the shop with the saved address and secret: address, certificate, credentials and (Shopify) permissions</source>
+        <translation>Conectar con la tienda con la dirección y el secreto guardados: dirección, certificado, credenciales y permisos (Shopify)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="53"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="101"/>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="55"/>
+        <source>Remove…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="56"/>
+        <source>Archive the channel: its orders, SKU mappings and history stay</source>
+        <translation>Archivar el canal: se conservan sus pedidos, correspondencias de SKU e historial</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="60"/>
+        <source>Select a channel to see its state and its last error in full</source>
+        <translation>Seleccione un canal para ver su estado y su último error completo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="80"/>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="80"/>
+        <source>Not synced. Enable it to sync again; its orders are kept.</source>
+        <translation>No se sincroniza. Actívelo para volver a sincronizar; sus pedidos se conservan.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="82"/>
+        <source>Settings wrong</source>
+        <translation>Configuración errónea</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="83"/>
+        <source>Not retried until its settings change or you press Test connection. A mistyped address: remove the channel and add it again with the right one in Settings → Channels.</source>
+        <translation>No se reintenta hasta que cambie su configuración o pulse Probar conexión. Si la dirección está mal escrita, elimine el canal y vuelva a añadirlo con la dirección correcta en Ajustes → Canales.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="86"/>
+        <source>Credentials refused</source>
+        <translation>Credenciales rechazadas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="87"/>
+        <source>Check the key or token of this channel in Settings → Channels.</source>
+        <translation>Compruebe la clave o el token de este canal en Ajustes → Canales.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="89"/>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="89"/>
+        <source>The shop cannot be reached now; the sync keeps trying.</source>
+        <translation>Ahora no se puede contactar con la tienda; la sincronización sigue intentándolo.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="91"/>
+        <source>Failing</source>
+        <translation>Con fallos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="91"/>
+        <source>The last runs failed; see the error below and the Runs tab.</source>
+        <translation>Las últimas ejecuciones han fallado; vea el error abajo y la pestaña Ejecuciones.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="92"/>
+        <source>OK</source>
+        <translation>Correcto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="100"/>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="107"/>
+        <source>State: {state}</source>
+        <translation>Estado: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="110"/>
+        <source>Last success: {when}</source>
+        <translation>Último éxito: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="110"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="112"/>
+        <source>Last error:</source>
+        <translation>Último error:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="114"/>
+        <source>Warnings:</source>
+        <translation>Avisos:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="117"/>
+        <source>Test connection: OK</source>
+        <translation>Prueba de conexión: correcta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="117"/>
+        <source>Test connection: failed</source>
+        <translation>Prueba de conexión: fallida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="118"/>
+        <source>Problem: {text}</source>
+        <translation>Problema: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="119"/>
+        <source>Note: {text}</source>
+        <translation>Nota: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="126"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="193"/>
+        <source>Choose a channel first</source>
+        <translation>Elija antes un canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="144"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="156"/>
+        <source>{channel}: connection OK</source>
+        <translation>{channel}: conexión correcta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="157"/>
+        <source>{channel}: {n} problem(s), see the details</source>
+        <translation>{channel}: {n} problema(s), vea los detalles</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="172"/>
+        <source>{channel} enabled: the sync serves it again</source>
+        <translation>{channel} activado: la sincronización vuelve a atenderlo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="174"/>
+        <source>{channel} disabled: the sync leaves it alone</source>
+        <translation>{channel} desactivado: la sincronización no lo toca</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="180"/>
+        <source>Remove channel {channel}? Its orders, SKU mappings and sync history stay; it leaves the sync and this list, and its secret is deleted from the keyring.</source>
+        <translation>¿Eliminar el canal {channel}? Se conservan sus pedidos, correspondencias de SKU e historial de sincronización; sale de la sincronización y de esta lista, y su secreto se borra del llavero.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="183"/>
+        <source>{n} message(s) for it were not delivered yet (shipments, cancellations, stock): they will not be sent.</source>
+        <translation>{n} mensaje(s) para este canal aún no se han entregado (envíos, cancelaciones, stock): no se enviarán.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="185"/>
+        <source>Remove channel</source>
+        <translation>Eliminar canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="205"/>
+        <source>{channel} removed; its orders and history are kept</source>
+        <translation>{channel} eliminado; se conservan sus pedidos y su historial</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="207"/>
+        <source>(its secret could not be deleted from the keyring)</source>
+        <translation>(no se pudo borrar su secreto del llavero)</translation>
+    </message>
+</context>
+<context>
     <name>CounterView</name>
     <message>
         <location filename="../../omsdesk/ui/counter.py" line="180"/>
@@ -1439,17 +1634,17 @@ Base de datos: {db}</translation>
 <context>
     <name>MapSkuDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="69"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="70"/>
         <source>Map SKU for {channel}</source>
         <translation>Asociar SKU de {channel}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="73"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="74"/>
         <source>Shop SKU</source>
         <translation>SKU de la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="74"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="75"/>
         <source>Our SKU</source>
         <translation>Nuestro SKU</translation>
     </message>
@@ -3173,335 +3368,340 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="92"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="92"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="92"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="92"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
         <source>Last success</source>
         <translation>Último éxito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
         <source>Failures</source>
         <translation>Fallos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="112"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="117"/>
         <source>Pending</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="112"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="117"/>
         <source>Parked</source>
         <translation>Aparcados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
         <source>Job</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
         <source>Started</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
         <source>Finished</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
         <source>Fetched</source>
         <translation>Descargados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="120"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="125"/>
         <source>Retry parked</source>
         <translation>Reintentar aparcados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="121"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="126"/>
         <source>Queue the selected parked messages again (all if none selected)</source>
         <translation>Volver a encolar los mensajes aparcados seleccionados (todos si no hay selección)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="128"/>
         <source>Re-import</source>
         <translation>Reimportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="129"/>
         <source>Try the selected entries again (all if none selected)</source>
         <translation>Reintentar las entradas seleccionadas (todas si no hay selección)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="126"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="131"/>
         <source>Map SKU…</source>
         <translation>Asociar SKU…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="128"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="133"/>
         <source>Ship-by promise…</source>
         <translation>Plazo de envío…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="129"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="134"/>
         <source>Handling days and cut-off of the selected channel</source>
         <translation>Días de preparación y hora de corte del canal seleccionado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="138"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="151"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="171"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="177"/>
         <source>Orders that could not be imported; fix the cause, then re-import.</source>
         <translation>Pedidos que no se pudieron importar; corrija la causa y reimporte.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="183"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="189"/>
         <source>Runs</source>
         <translation>Ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="222"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="230"/>
         <source>invalid</source>
         <translation>no válidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="242"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="256"/>
         <source>Quarantine ({n})</source>
         <translation>Cuarentena ({n})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="244"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="258"/>
         <source>{pending} pending, {parked} parked, {q} in quarantine</source>
         <translation>{pending} pendientes, {parked} aparcados, {q} en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="289"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="351"/>
         <source>Sync now: {jobs} jobs, {created} new orders, {failed} failed</source>
         <translation>Sincronización: {jobs} tareas, {created} pedidos nuevos, {failed} fallidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="295"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="357"/>
         <source>Sync now failed: {error}</source>
         <translation>La sincronización falló: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="305"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="367"/>
         <source>Select parked (failed) messages to retry</source>
         <translation>Seleccione mensajes aparcados (fallidos) para reintentar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="315"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="377"/>
         <source>{n} parked messages back in the queue</source>
         <translation>{n} mensajes aparcados vuelven a la cola</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="332"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="394"/>
         <source>The quarantine is empty</source>
         <translation>La cuarentena está vacía</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="348"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="410"/>
         <source>Re-import: {created} created, {quarantined} still in quarantine</source>
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="360"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="422"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="370"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="432"/>
         <source>{channel}: ship within {days} working day(s), cut-off {cutoff}</source>
         <translation>{channel}: enviar en {days} día(s) laborable(s), hora de corte {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="379"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="441"/>
         <source>Promise refused</source>
         <translation>Plazo rechazado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="385"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="447"/>
         <source>Select a quarantined order first</source>
         <translation>Primero seleccione un pedido en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="402"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="464"/>
         <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
         <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="407"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="469"/>
         <source>Map SKU</source>
         <translation>Asociar SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
         <source>Seen</source>
         <translation>Visto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="112"/>
         <source>The payload as the shop sent it</source>
         <translation>Los datos tal como los envió la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="111"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="116"/>
         <source>All messages</source>
         <translation>Todos los mensajes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="113"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="118"/>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="116"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="121"/>
         <source>Sync now (F9)</source>
         <translation>Sincronizar ahora (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="123"/>
         <source>Refresh (F5)</source>
         <translation>Actualizar (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
         <source>#</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
         <source>Updated</source>
         <translation>Actualizado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="100"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
         <source>Topic</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>Key</source>
         <translation>Clave</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>Next attempt</source>
         <translation>Próximo intento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="184"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="190"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="185"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="191"/>
         <source>Quarantine</source>
         <translation>Cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="215"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="222"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="220"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="227"/>
         <source>no</source>
         <translation>no</translation>
     </message>

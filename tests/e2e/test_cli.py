@@ -453,3 +453,75 @@ def test_schema_newer_than_the_program_exits_1_and_is_left_alone(cli: Cli) -> No
     assert line == ("omsdesk: database schema 9999_future is newer than this omsdesk knows; "
                     "upgrade omsdesk first")
     assert cli.dump() == before
+
+
+# -- channels disable | enable | remove | test ----------------------------------------------------
+
+def _woo_channel(cli: Cli, url: str = "https://shop.invalid", code: str = "tienda-woo") -> str:
+    from omsdesk.services.channels.channels import add_channel
+    from omsdesk.sync.secrets import store_secret
+    from tests.fixtures.database import ACTOR
+
+    with services(cli) as shop:
+        add_channel(shop.db, kind="woocommerce", name="Tienda Woo", url=url, code=code, actor=ACTOR)
+    store_secret(code, "ck_0123456789abcdef:cs_fedcba9876543210")
+    return code
+
+
+def _json_here(cli: Cli, *args: str) -> Any:
+    code, out, err = cli.run_here(*args, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_channels_disable_and_enable_print_the_new_state(cli: Cli) -> None:
+    code = _woo_channel(cli)
+    assert _json_here(cli, "channels", "disable", code) == {"code": code, "active": False, "removed": False}
+    [listed] = _json_here(cli, "channels", "list")
+    assert listed["active"] is False
+    assert _json_here(cli, "channels", "enable", code) == {"code": code, "active": True, "removed": False}
+
+
+@pytest.mark.parametrize("action", ["disable", "enable", "remove"])
+def test_channels_lifecycle_with_an_unknown_code_writes_nothing(cli: Cli, action: str) -> None:
+    _woo_channel(cli)
+    before = cli.dump()
+    assert "unknown channel 'nope'" in cli.refused_here("channels", action, "nope")
+    assert cli.dump() == before
+
+
+def test_channels_remove_is_refused_while_messages_wait_then_forced(cli: Cli) -> None:
+    from sqlalchemy import select
+
+    from omsdesk.models import Channel, OutboxMessage
+    from omsdesk.models.base import utcnow
+
+    code = _woo_channel(cli)
+    with services(cli) as shop, shop.db.write() as s:
+        channel_id = s.scalar(select(Channel.id).where(Channel.code == code))
+        s.add(OutboxMessage(topic="fulfillment.push", channel_id=channel_id, key="order:9",
+                            idempotency_key="cli-remove-1", payload={}, status="pending", attempts=0,
+                            next_attempt_at=utcnow(), last_error=""))
+    before = cli.dump()
+    line = cli.refused_here("channels", "remove", code)
+    assert "1 message(s) to deliver" in line and "--force" in line
+    assert cli.dump() == before
+    assert _json_here(cli, "channels", "remove", code, "--force") == {
+        "code": code, "active": False, "removed": True, "dropped_messages": 1, "secret_deleted": True}
+    assert _json_here(cli, "channels", "list") == []
+    assert "was removed" in cli.refused_here("channels", "enable", code)
+
+
+def test_channels_test_names_a_wrong_address_as_a_settings_problem(cli: Cli) -> None:
+    code = _woo_channel(cli)
+    status, out, _err = cli.run_here("channels", "test", code, "--json")
+    assert status == 1
+    report = json.loads(out)
+    assert (report["ok"], report["health"]) == (False, "config")
+    assert "shop.invalid does not exist" in report["problems"][0]
+    [listed] = _json_here(cli, "channels", "list")
+    assert listed["config_invalid"] is True
+    synced = cli.run_here("sync", "--once", "--json")
+    assert synced[0] == 1
+    assert [(r["channel"], r["status"], r["health"]) for r in json.loads(synced[1])] == [
+        (code, "skipped", "config")]

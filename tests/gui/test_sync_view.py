@@ -216,3 +216,122 @@ def test_the_ship_by_promise_of_the_selected_channel_is_set_from_the_gui(
     assert seen == [(1, "14:00")]
     policy = channel_ship_by(demo_db, DEMO_CODE)
     assert (policy.handling_days, policy.cutoff) == (2, time(12, 30))
+
+
+# -- the channel panel: Test connection, Disable/Enable, Remove…, details ----------------------
+
+LONG_ERROR = ("Tienda Woo: the shop address shop.invalid does not exist (the name does not resolve); "
+              "check the address in the channel settings. " + "x" * 300 + " END-OF-ERROR")
+
+
+def _woo_channel(db: Database, url: str, code: str = "tienda-woo") -> str:
+    from omsdesk.services.channels.channels import add_channel
+    from omsdesk.sync.secrets import store_secret
+    from tests.fixtures.database import ACTOR
+
+    add_channel(db, kind="woocommerce", name="Tienda Woo", url=url, code=code, actor=ACTOR)
+    store_secret(code, "ck_0123456789abcdef:cs_fedcba9876543210")
+    return code
+
+
+def _row_of(view: SyncView, code: str) -> int:
+    return _column(view, "channels", "Channel").index(code)
+
+
+def _select(qtbot: QtBot, view: SyncView, code: str) -> None:
+    view.select_channel(code)
+    assert view.channel_panel.channel is not None and view.channel_panel.channel.code == code
+
+
+def _wait_message(qtbot: QtBot, view: SyncView, text: str) -> None:
+    qtbot.waitUntil(lambda: text in view.summary.text(), timeout=15_000)
+
+
+def test_the_full_error_is_on_hover_and_in_the_details_pane(qtbot: QtBot, demo_db: Database) -> None:
+    code = _woo_channel(demo_db, "https://shop.invalid")
+    with demo_db.read() as s:
+        channel_id = s.scalar(select(Channel.id).where(Channel.code == code))
+    assert channel_id is not None
+    finish_run(demo_db, start_run(demo_db, channel_id, "pull_orders"), status="failed",
+               error=LONG_ERROR + "\nsecond line", health="config")
+    view = _view(qtbot, demo_db)
+    row = _row_of(view, code)
+    col = view.channels.columnCount() - 1
+    assert view.channels.item(row, col).toolTip().startswith(LONG_ERROR + "\nsecond line")
+    assert "Test connection" in view.channels.item(row, col).toolTip()
+    assert _column(view, "channels", "State")[row] == "Settings wrong"
+    # Amber, not the pink of an outage.
+    assert view.channels.item(row, 0).background().color().name() == "#ffe3a3"
+    assert view.channels.item(_row_of(view, DEMO_CODE), 0).background().color().name() != "#ffe3a3"
+    _select(qtbot, view, code)
+    details = view.channel_panel.details
+    assert details.isReadOnly()
+    assert LONG_ERROR + "\nsecond line" in details.toPlainText()
+    assert "Not retried until its settings change" in details.toPlainText()
+    assert "cs_fedcba9876543210" not in details.toPlainText()
+    details.selectAll()
+    assert "END-OF-ERROR" in details.textCursor().selectedText()
+
+
+def test_test_connection_reports_a_wrong_address_as_settings_wrong(qtbot: QtBot, demo_db: Database) -> None:
+    code = _woo_channel(demo_db, "https://shop.invalid")
+    view = _view(qtbot, demo_db)
+    _select(qtbot, view, code)
+    assert view.channel_panel.test_button.isEnabled()
+    qtbot.mouseClick(view.channel_panel.test_button, Qt.MouseButton.LeftButton)
+    _wait_message(qtbot, view, f"{code}: 1 problem(s)")
+    qtbot.waitUntil(lambda: "Test connection: failed" in view.channel_panel.details.toPlainText(),
+                    timeout=10_000)
+    assert "shop.invalid does not exist" in view.channel_panel.details.toPlainText()
+    qtbot.waitUntil(lambda: _column(view, "channels", "State")[_row_of(view, code)] == "Settings wrong",
+                    timeout=10_000)
+
+
+def test_disable_then_enable_the_selected_channel(qtbot: QtBot, demo_db: Database) -> None:
+    view = _view(qtbot, demo_db)
+    _select(qtbot, view, DEMO_CODE)
+    button = view.channel_panel.toggle_button
+    assert button.text() == "Disable"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    _wait_message(qtbot, view, "disabled")
+    qtbot.waitUntil(lambda: _column(view, "channels", "Active")[0] == "no", timeout=10_000)
+    with demo_db.read() as s:
+        assert s.scalar(select(Channel.active).where(Channel.code == DEMO_CODE)) is False
+    assert _column(view, "channels", "State")[0] == "Disabled"
+    qtbot.waitUntil(lambda: button.text() == "Enable", timeout=10_000)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _column(view, "channels", "Active")[0] == "yes", timeout=10_000)
+    with demo_db.read() as s:
+        assert s.scalar(select(Channel.active).where(Channel.code == DEMO_CODE)) is True
+
+
+def test_remove_asks_first_and_keeps_the_orders(qtbot: QtBot, demo_db: Database,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    pull_orders(demo_db, DEMO_CODE)
+    with demo_db.read() as s:
+        orders = s.scalar(select(func.count()).select_from(Order))
+    assert orders
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    view = _view(qtbot, demo_db)
+    _select(qtbot, view, DEMO_CODE)
+    qtbot.mouseClick(view.channel_panel.remove_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "orders, SKU mappings and sync history stay" in asked[0]
+    wait_for_pool()
+    assert DEMO_CODE in _column(view, "channels", "Channel")  # "No": nothing removed
+    answer[0] = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(view.channel_panel.remove_button, Qt.MouseButton.LeftButton)
+    _wait_message(qtbot, view, "removed")
+    qtbot.waitUntil(lambda: DEMO_CODE not in _column(view, "channels", "Channel"), timeout=10_000)
+    with demo_db.read() as s:
+        assert s.scalar(select(Channel.removed_at).where(Channel.code == DEMO_CODE)) is not None
+        assert s.scalar(select(func.count()).select_from(Order)) == orders
+        assert s.scalar(select(func.count()).select_from(ChannelSku)) > 0

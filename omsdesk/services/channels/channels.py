@@ -50,6 +50,21 @@ class ChannelInfo:
     credentials_invalid: bool
     last_error: str
     warnings: str
+    # A wrong address, certificate or API path: the sync waits for new settings or a test.
+    config_invalid: bool = False
+
+    @property
+    def health(self) -> str:
+        """One word for the channel's state: disabled, config, auth, offline, failing or ok."""
+        if not self.active:
+            return "disabled"
+        if self.config_invalid:
+            return "config"
+        if self.credentials_invalid:
+            return "auth"
+        if self.offline:
+            return "offline"
+        return "failing" if self.consecutive_failures else "ok"
 
 
 def channel_code_for(name: str) -> str:
@@ -75,8 +90,10 @@ def add_channel(db: Database, *, kind: str, name: str, url: str, actor: Actor,
     if kind != "demo" and not url.startswith("https://") and not _LOOPBACK.match(url):
         raise ValidationError(f"the shop address must start with https:// (got '{url}')")
     with db.write() as s:
-        if s.scalar(select(Channel.id).where(Channel.code == code)) is not None:
-            raise ConflictError(f"a channel with code '{code}' already exists")
+        existing = s.scalar(select(Channel).where(Channel.code == code))
+        if existing is not None:
+            removed = " (removed; its orders keep the code: choose another)" if existing.removed_at else ""
+            raise ConflictError(f"a channel with code '{code}' already exists{removed}")
         channel = Channel(code=code, name=name.strip() or code, kind=kind, url=url,
                           settings=dict(settings or {}), active=True)
         s.add(channel)
@@ -112,18 +129,23 @@ def sync_state(session: Session, channel_id: int) -> ChannelSyncState:
 
 
 def list_channels(db: Database, kinds: tuple[str, ...] = SHOP_KINDS) -> list[ChannelInfo]:
-    """Every channel of these kinds with its health: shops by default, SYNC_KINDS adds ERPs."""
+    """Every channel of these kinds with its health: shops by default, SYNC_KINDS adds ERPs.
+
+    Removed channels are left out (their orders and history stay in the database).
+    """
     with db.read() as s:
         rows = s.execute(
             select(Channel, ChannelSyncState)
             .outerjoin(ChannelSyncState, ChannelSyncState.channel_id == Channel.id)
-            .where(Channel.kind.in_(kinds)).order_by(Channel.code)).all()
+            .where(Channel.kind.in_(kinds), Channel.removed_at.is_(None))
+            .order_by(Channel.code)).all()
         return [ChannelInfo(
             code=ch.code, name=ch.name, kind=ch.kind, url=ch.url, active=ch.active,
             cursor=st.cursor if st else "", last_success_at=st.last_success_at if st else None,
             consecutive_failures=st.consecutive_failures if st else 0,
             offline=bool(st and st.offline), credentials_invalid=bool(st and st.credentials_invalid),
             last_error=st.last_error if st else "", warnings=st.warnings if st else "",
+            config_invalid=bool(st and st.config_invalid),
         ) for ch, st in rows]
 
 
@@ -250,8 +272,9 @@ def finish_run(db: Database, run_id: int, *, status: str, error: str = "",
     """Close a run and update the channel's health in one transaction.
 
     health: 'ok' (success), 'offline' (network/5xx/rate limit), 'auth' (credentials refused),
-    'error' (anything else) or 'idle' (nothing to send, the shop was not contacted: the
-    channel's health stays as it was).
+    'config' (wrong address, certificate or API path: recorded against the channel's current
+    settings, which the sync then stops trying), 'error' (anything else) or 'idle' (nothing
+    to send, the shop was not contacted: the channel's health stays as it was).
     """
     with db.write() as s:
         run = s.get(SyncRun, run_id)
@@ -270,13 +293,22 @@ def finish_run(db: Database, run_id: int, *, status: str, error: str = "",
             st.consecutive_failures = 0
             st.offline = False
             st.credentials_invalid = False
+            st.config_invalid, st.config_fingerprint = False, ""
             st.last_error = ""
             st.warnings = warnings
         else:
             st.consecutive_failures += 1
-            st.offline = health == "offline"
-            st.credentials_invalid = health == "auth"
-            st.last_error = error[:2000]
+            mark_health(s, st, health, error)
+
+
+def mark_health(session: Session, st: ChannelSyncState, health: str, error: str) -> None:
+    """Set a channel's failure flags from a health word ('config', 'auth', 'offline', 'error')."""
+    st.offline = health == "offline"
+    st.credentials_invalid = health == "auth"
+    st.config_invalid = health == "config"
+    channel = session.get(Channel, st.channel_id) if st.config_invalid else None
+    st.config_fingerprint = channel.settings_fingerprint() if channel is not None else ""
+    st.last_error = error[:2000]
 
 
 def save_cursor(session: Session, channel_id: int, cursor: str, run_id: int | None = None) -> None:
@@ -304,14 +336,16 @@ def active_erp_channels(db: Database) -> list[str]:
     """Codes of the ERP channels the scheduler delivers to."""
     with db.read() as s:
         return list(s.scalars(select(Channel.code).where(
-            Channel.kind.in_(ERP_KINDS), Channel.active.is_(True)).order_by(Channel.code)))
+            Channel.kind.in_(ERP_KINDS), Channel.active.is_(True), Channel.removed_at.is_(None))
+            .order_by(Channel.code)))
 
 
 def active_shop_channels(db: Database) -> list[str]:
     """Codes of the shop channels the scheduler serves."""
     with db.read() as s:
         return list(s.scalars(select(Channel.code).where(
-            Channel.kind.in_(SHOP_KINDS), Channel.active.is_(True)).order_by(Channel.code)))
+            Channel.kind.in_(SHOP_KINDS), Channel.active.is_(True), Channel.removed_at.is_(None))
+            .order_by(Channel.code)))
 
 
 DEMO_CODE = "demo-shop"
