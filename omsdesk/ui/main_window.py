@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         self._started = False
         self.sync_bridge: SyncBridge | None = None
+        self.live: Any = None  # LiveRefresh on PostgreSQL
         self.daily_backups: DailyBackups | None = None
         self.backup_operation: BackupOperation | None = None
         self.setWindowTitle(self.tr("omsdesk — {db}").format(db=ctx.display_url))
@@ -144,6 +145,10 @@ class MainWindow(QMainWindow):
         self._started = True
         self._backlog_timer.start()
         self.sync_bridge = SyncBridge.start_for(self.ctx, self)  # None when disabled (see sync_bridge)
+        from omsdesk.ui.live_refresh import LiveRefresh
+
+        # On a shared PostgreSQL, other desks' changes refresh this one (None on SQLite).
+        self.live = LiveRefresh.start_for(self.ctx, self.refresh_backlog, self)
         self.restart_daily_backups()
         self.refresh_backlog()
         keys = [s.key for s in VIEWS]
@@ -424,6 +429,8 @@ class MainWindow(QMainWindow):
         self._backlog_timer.stop()
         if self.sync_bridge is not None:
             self.sync_bridge.stop()
+        if self.live is not None:
+            self.live.stop()
         if self.daily_backups is not None:
             self.daily_backups.shutdown(wait=True)  # a backup in flight finishes its file
             self.daily_backups = None

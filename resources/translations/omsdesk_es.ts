@@ -1440,6 +1440,14 @@
     </message>
 </context>
 <context>
+    <name>LiveRefresh</name>
+    <message>
+        <location filename="../../omsdesk/ui/live_refresh.py" line="68"/>
+        <source>Connection to the server restored: everything refreshed</source>
+        <translation>Conexión con el servidor restablecida: todo actualizado</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../omsdesk/ui/main_window.py" line="65"/>
@@ -1487,102 +1495,102 @@
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="101"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="102"/>
         <source>omsdesk — {db}</source>
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="244"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="249"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="245"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="250"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="246"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="251"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="248"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="253"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="249"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="254"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="251"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="256"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="253"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="258"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="254"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="259"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="256"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="261"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="266"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="276"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="277"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="278"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="302"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="307"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="305"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="310"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="306"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="311"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1591,42 +1599,42 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="339"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="344"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="340"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="345"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="341"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="346"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="342"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="347"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="343"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="348"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="359"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="368"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="369"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="374"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
