@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "omsdesk.commands.customers",
     "omsdesk.commands.printing",
     "omsdesk.commands.mail",
+    "omsdesk.commands.exceptions",
     "omsdesk.cli_sync",
 ]
 

@@ -55,6 +55,7 @@ VIEWS = (
     ViewSpec("invoices", "omsdesk.ui.invoices_view", "InvoicesView"),
     ViewSpec("customers", "omsdesk.ui.customers_view", "CustomersView"),
     ViewSpec("sync", "omsdesk.ui.sync_view", "SyncView"),
+    ViewSpec("exceptions", "omsdesk.ui.exceptions_view", "ExceptionsView"),
     ViewSpec("settings", "omsdesk.ui.settings_view", "SettingsView"),
 )
 
@@ -66,7 +67,7 @@ def view_title(key: str) -> str:
         "counter": translate("MainWindow", "Counter"), "pickpack": translate("MainWindow", "Pick && Pack"),
         "inventory": translate("MainWindow", "Inventory"), "invoices": translate("MainWindow", "Invoices"),
         "customers": translate("MainWindow", "Customers"), "sync": translate("MainWindow", "Sync"),
-        "settings": translate("MainWindow", "Settings"),
+        "exceptions": translate("MainWindow", "Exceptions"), "settings": translate("MainWindow", "Settings"),
     }[key]
 
 
@@ -132,6 +133,10 @@ class MainWindow(QMainWindow):
         self._backlog_timer = QTimer(self)
         self._backlog_timer.setInterval(BACKLOG_REFRESH_MS)
         self._backlog_timer.timeout.connect(self.refresh_backlog)
+        # The inbox's counts: a few queries over open orders, once a minute is plenty.
+        self._exceptions_timer = QTimer(self)
+        self._exceptions_timer.setInterval(60_000)
+        self._exceptions_timer.timeout.connect(self.refresh_exception_counts)
         self._restore_geometry()
         if ctx.is_open:
             self.start()
@@ -144,6 +149,8 @@ class MainWindow(QMainWindow):
         """
         self._started = True
         self._backlog_timer.start()
+        self._exceptions_timer.start()
+        self.refresh_exception_counts()
         self.sync_bridge = SyncBridge.start_for(self.ctx, self)  # None when disabled (see sync_bridge)
         from omsdesk.ui.live_refresh import LiveRefresh
 
@@ -183,8 +190,10 @@ class MainWindow(QMainWindow):
             self._fill_menu(self.orders_menu, widget)
         elif key == "inventory":
             self._fill_menu(self.inventory_menu, widget)
-        elif key == "customers" and hasattr(widget, "open_order"):
+        elif key in ("customers", "exceptions") and hasattr(widget, "open_order"):
             widget.open_order.connect(self.open_order)
+            if hasattr(widget, "open_view"):
+                widget.open_view.connect(self.show_view)
         elif key == "settings" and hasattr(widget, "language_changed"):
             widget.language_changed.connect(self.change_language)
             saved = getattr(widget, "settings_saved", None)
@@ -261,8 +270,9 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         self.view_actions: dict[str, QAction] = {}
         for n, spec in enumerate(VIEWS, start=1):
+            # Ctrl+1 ... Ctrl+9, then Ctrl+0 for the tenth, as the number row runs.
             self.view_actions[spec.key] = self._action(
-                view_title(spec.key), self._shower(spec.key), f"Ctrl+{n}", view_menu)
+                view_title(spec.key), self._shower(spec.key), f"Ctrl+{n % 10}" if n <= 10 else None, view_menu)
         view_menu.addSeparator()
         self._action(self.tr("Next view"), lambda: self._step_view(1), "Ctrl+PgDown", view_menu)
         self._action(self.tr("Previous view"), lambda: self._step_view(-1), "Ctrl+PgUp", view_menu)
@@ -346,7 +356,10 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("User: {user}").format(user=self.ctx.actor.user))
         self.sync_label = QLabel(self.tr("Sync: idle"))
         self.backlog_label = QLabel(self.tr("Outbox: …"))
-        for label in (self.db_label, self.station_label, self.user_label, self.sync_label, self.backlog_label):
+        self.exceptions_label = QLabel(self.tr("Exceptions: …"))
+        self.exceptions_label.setToolTip(self.tr("Problems that need someone: see the Exceptions view"))
+        for label in (self.db_label, self.station_label, self.user_label, self.sync_label, self.backlog_label,
+                      self.exceptions_label):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
         self.backlog: int | None = None
@@ -362,6 +375,24 @@ class MainWindow(QMainWindow):
 
         run_in_pool(self.ctx.pool, fetch, self._on_backlog,
                     lambda msg: self.backlog_label.setText(self.tr("Outbox: unavailable")))
+
+    def refresh_exception_counts(self) -> None:
+        ctx = self.ctx
+
+        def fetch() -> dict[str, int]:
+            from omsdesk.queries.exceptions import exception_counts
+
+            with ctx.db.read() as s:
+                return exception_counts(s)
+
+        run_in_pool(self.ctx.pool, fetch, self._on_exception_counts,
+                    lambda msg: self.exceptions_label.setText(self.tr("Exceptions: unavailable")))
+
+    def _on_exception_counts(self, counts: dict[str, int]) -> None:
+        total = sum(counts.values())
+        self.exception_counts = counts
+        self.exceptions_label.setText(self.tr("Exceptions: {n}").format(n=f"{total:,}"))
+        self.exceptions_label.setStyleSheet("color: #b00020;" if total else "")
 
     def _on_backlog(self, n: int) -> None:
         self.backlog = n

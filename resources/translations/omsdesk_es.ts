@@ -1114,6 +1114,59 @@
     </message>
 </context>
 <context>
+    <name>ExceptionsView</name>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="56"/>
+        <source>Every kind</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="60"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="60"/>
+        <source>About</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="60"/>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="60"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="61"/>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="64"/>
+        <source>Do it (Enter)</source>
+        <translation>Hacerlo (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="103"/>
+        <source>Nothing needs you now</source>
+        <translation>Ahora no hay nada pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="115"/>
+        <source>{action} (Enter)</source>
+        <translation>{action} (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="146"/>
+        <source>{action}: {key} · {result}</source>
+        <translation>{action}: {key} · {result}</translation>
+    </message>
+</context>
+<context>
     <name>ExportAccountingDialog</name>
     <message>
         <location filename="../../omsdesk/ui/export_dialog.py" line="41"/>
@@ -1450,147 +1503,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="65"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="66"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="65"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="66"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="66"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="67"/>
         <source>Counter</source>
         <translation>Mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="66"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="67"/>
         <source>Pick &amp;&amp; Pack</source>
         <translation>Preparación &amp;&amp; embalaje</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="67"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
         <source>Inventory</source>
         <translation>Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="67"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="69"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="69"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="69"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="70"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="102"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="70"/>
+        <source>Exceptions</source>
+        <translation>Incidencias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="103"/>
         <source>omsdesk — {db}</source>
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="249"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="258"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="250"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="259"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="251"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="260"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="253"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="254"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="256"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="258"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="259"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="261"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="270"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="277"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="278"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="281"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="276"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="277"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="278"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="288"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="307"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="317"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="310"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="320"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="311"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="321"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1599,42 +1657,62 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="344"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="354"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="345"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="355"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="346"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="356"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="347"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="357"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="348"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="358"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="359"/>
+        <source>Exceptions: …</source>
+        <translation>Incidencias: …</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="360"/>
+        <source>Problems that need someone: see the Exceptions view</source>
+        <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="377"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="368"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="389"/>
+        <source>Exceptions: unavailable</source>
+        <translation>Incidencias: no disponible</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="394"/>
+        <source>Exceptions: {n}</source>
+        <translation>Incidencias: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="399"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="374"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -3793,12 +3871,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>UnavailablePage</name>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="78"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="79"/>
         <source>{view} is not available</source>
         <translation>{view} no está disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="80"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="81"/>
         <source>This installation could not load it:
 {reason}</source>
         <translation>Esta instalación no pudo cargarla:
@@ -3879,6 +3957,74 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/workers.py" line="214"/>
         <source>Cancelled: {n} not run.</source>
         <translation>Cancelado: {n} sin ejecutar.</translation>
+    </message>
+</context>
+<context>
+    <name>exception</name>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="27"/>
+        <source>Late</source>
+        <translation>Con retraso</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="27"/>
+        <source>Waiting for stock</source>
+        <translation>Esperando stock</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="28"/>
+        <source>Import refused</source>
+        <translation>Importación rechazada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="28"/>
+        <source>Not delivered</source>
+        <translation>No entregado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="29"/>
+        <source>Refund due</source>
+        <translation>Reembolso pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="29"/>
+        <source>Shipped unpaid</source>
+        <translation>Enviado sin cobrar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="30"/>
+        <source>Channel in error</source>
+        <translation>Canal con error</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="38"/>
+        <source>Open order</source>
+        <translation>Abrir pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="38"/>
+        <source>Allocate again</source>
+        <translation>Asignar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="39"/>
+        <source>Re-import</source>
+        <translation>Reimportar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="39"/>
+        <source>Send again</source>
+        <translation>Enviar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="40"/>
+        <source>Open order to refund</source>
+        <translation>Abrir pedido para reembolsar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="40"/>
+        <source>Open Sync</source>
+        <translation>Abrir Sincronización</translation>
     </message>
 </context>
 <context>

@@ -53,3 +53,19 @@ def test_a_wrong_parcel_exits_1_in_one_line_and_writes_nothing(cli: Cli) -> None
     code, out, err = cli.run_here("orders", "ship", ref, "--shipment", str(ids["BCN"]), "--warehouse", "BCN")
     assert (code, out) == (2, "") and "--warehouse: not allowed with argument --shipment" in err
     assert cli.dump() == after_pick
+
+
+def test_exceptions_list_and_counts_through_the_cli(cli: Cli) -> None:  # noqa: F811
+    from omsdesk.services.fulfilment.allocation import allocate_order
+    from tests.fixtures.database import ACTOR
+
+    with services(cli) as shop:
+        waiting = shop.order_at("paid", {"TEE-02": 9})
+        allocate_order(shop.db, waiting, actor=ACTOR)
+    items = cli.json("exceptions", "list")
+    assert [(i["kind"], i["key"], i["action"]) for i in items] == [("backorder", waiting, "allocate")]
+    assert set(items[0]) == {"kind", "key", "reason", "since", "action", "channel"}
+    assert cli.json("exceptions", "counts")["backorder"] == 1
+    assert cli.json("exceptions", "list", "--kind", "late") == []
+    code, _out, err = cli.run_here("exceptions", "list", "--kind", "nonsense")
+    assert code == 2 and "invalid choice" in err

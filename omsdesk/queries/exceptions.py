@@ -1,0 +1,146 @@
+"""One inbox of everything that needs a person: late orders, stock shortfalls, bad imports,
+messages that could not be delivered, money owed back, channels in error (issue 16 point 5).
+
+Each item says what it is about, why, since when, and the one action that usually fixes it;
+the action itself runs through the service that owns it (the inbox only points the way).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from omsdesk.models import Channel, Order, OrderLine, OrderStatus, OutboxMessage
+from omsdesk.models.base import utcnow
+from omsdesk.models.sync_state import ChannelSyncState, QuarantinedOrder
+from omsdesk.queries.order_page import OPEN_STATUSES
+
+# kind -> the action that usually resolves it (the desktop offers it, the CLI names it)
+ACTIONS = {
+    "late": "open",              # see why it has not shipped
+    "backorder": "allocate",     # try again now that stock may have come in
+    "quarantine": "reimport",    # after fixing the cause (a SKU mapping, the product)
+    "parked": "retry",           # queue the message again
+    "refund_due": "refund",      # give the money back
+    "unpaid_shipped": "open",    # goods left, the money did not arrive
+    "channel": "test",           # test the connection, fix the settings or the secret
+}
+KINDS = tuple(ACTIONS)
+LIMIT = 500  # per kind: the inbox shows the oldest first, a count says how many there are
+
+
+@dataclass(frozen=True)
+class ExceptionItem:
+    kind: str       # one of KINDS
+    key: str        # order reference, quarantine id, outbox id or channel code
+    reason: str
+    since: datetime | None
+    action: str
+    channel: str = ""  # the shop a quarantined import came from (re-import is per channel)
+
+
+def _late(session: Session, now: datetime) -> list[ExceptionItem]:
+    rows = session.execute(
+        select(Order.reference, Order.status, Order.ship_by)
+        .where(Order.ship_by < now, Order.status.in_([s.value for s in OPEN_STATUSES]))
+        .order_by(Order.ship_by).limit(LIMIT)).all()
+    return [ExceptionItem("late", ref, f"should have shipped by then; status {status}", ship_by, "open")
+            for ref, status, ship_by in rows]
+
+
+def _backorders(session: Session) -> list[ExceptionItem]:
+    rows = session.execute(
+        select(Order.reference, Order.updated_at, func.sum(OrderLine.qty - OrderLine.qty_shipped
+                                                           - OrderLine.qty_cancelled))
+        .join(OrderLine, OrderLine.order_id == Order.id)
+        .where(Order.status == OrderStatus.BACKORDER.value)
+        .group_by(Order.reference, Order.updated_at).order_by(Order.updated_at).limit(LIMIT)).all()
+    return [ExceptionItem("backorder", ref, f"{int(units or 0)} unit(s) wait for stock", at, "allocate")
+            for ref, at, units in rows]
+
+
+def _quarantine(session: Session) -> list[ExceptionItem]:
+    rows = session.execute(
+        select(QuarantinedOrder.id, Channel.code, QuarantinedOrder.external_number, QuarantinedOrder.external_id,
+               QuarantinedOrder.reason, QuarantinedOrder.created_at)
+        .join(Channel, Channel.id == QuarantinedOrder.channel_id)
+        .where(QuarantinedOrder.status == "open").order_by(QuarantinedOrder.id).limit(LIMIT)).all()
+    return [ExceptionItem("quarantine", str(qid), f"{code} {number or ext or ''}: {reason}".strip(), at, "reimport",
+                          code) for qid, code, number, ext, reason, at in rows]
+
+
+def _parked(session: Session) -> list[ExceptionItem]:
+    rows = session.execute(
+        select(OutboxMessage.id, OutboxMessage.topic, OutboxMessage.key, OutboxMessage.last_error,
+               OutboxMessage.created_at)
+        .where(OutboxMessage.status == "failed").order_by(OutboxMessage.id).limit(LIMIT)).all()
+    return [ExceptionItem("parked", str(mid), f"{topic} {key}: {error or 'gave up'}".strip(), at, "retry")
+            for mid, topic, key, error, at in rows]
+
+
+def _money(session: Session) -> list[ExceptionItem]:
+    """Orders whose money and goods disagree: paid for units that will not come, or shipped unpaid."""
+    closed = select(OrderLine.order_id).where((OrderLine.qty_cancelled > 0) | (OrderLine.qty_returned > 0))
+    owed_back = session.scalars(
+        select(Order).where(Order.paid_amount > Order.refunded_amount, Order.id.in_(closed))
+        .options(selectinload(Order.lines)).order_by(Order.updated_at).limit(LIMIT))
+    out = [ExceptionItem("refund_due", o.reference, f"{o.refund_due} {o.currency} paid for units cancelled "
+                         "or returned", o.updated_at, "refund") for o in owed_back if o.refund_due > 0]
+    # Shipped and not paid, when nobody agreed to wait: terms and cash on delivery are expected.
+    from omsdesk.services.fulfilment.credit import terms_of
+
+    shipped = session.scalars(
+        select(Order).where(Order.status.in_([OrderStatus.SHIPPED.value, OrderStatus.DELIVERED.value]),
+                            Order.paid_amount - Order.refunded_amount < Order.total)
+        .options(selectinload(Order.lines)).order_by(Order.updated_at).limit(LIMIT))
+    for o in shipped:
+        if o.balance_due > 0 and not terms_of(session, o).ships_unpaid:
+            out.append(ExceptionItem("unpaid_shipped", o.reference,
+                                     f"{o.balance_due} {o.currency} still due after shipping", o.updated_at, "open"))
+    return out
+
+
+def _channels(session: Session) -> list[ExceptionItem]:
+    rows = session.execute(
+        select(Channel.code, ChannelSyncState.consecutive_failures, ChannelSyncState.credentials_invalid,
+               ChannelSyncState.config_invalid, ChannelSyncState.offline, ChannelSyncState.last_error,
+               ChannelSyncState.last_attempt_at)
+        .join(ChannelSyncState, ChannelSyncState.channel_id == Channel.id)
+        .where(Channel.active.is_(True))
+        .where((ChannelSyncState.consecutive_failures > 0) | ChannelSyncState.credentials_invalid
+               | ChannelSyncState.config_invalid)).all()
+    out = []
+    for code, failures, creds, config, offline, error, at in rows:
+        what = ("its settings are wrong" if config else "the shop refuses its credentials" if creds
+                else "the shop does not answer" if offline else f"{failures} failed run(s)")
+        out.append(ExceptionItem("channel", code, f"{what}: {error}".rstrip(": "), at, "test"))
+    return out
+
+
+def exceptions(session: Session, *, kinds: tuple[str, ...] = KINDS, now: datetime | None = None) -> list[ExceptionItem]:
+    """Every open exception of the given kinds, oldest first within each kind."""
+    moment = now or utcnow()
+    found: list[ExceptionItem] = []
+    if "late" in kinds:
+        found += _late(session, moment)
+    if "backorder" in kinds:
+        found += _backorders(session)
+    if "quarantine" in kinds:
+        found += _quarantine(session)
+    if "parked" in kinds:
+        found += _parked(session)
+    if "refund_due" in kinds or "unpaid_shipped" in kinds:
+        found += [i for i in _money(session) if i.kind in kinds]
+    if "channel" in kinds:
+        found += _channels(session)
+    return found
+
+
+def exception_counts(session: Session, *, now: datetime | None = None) -> dict[str, int]:
+    """How many of each kind, for the status bar and the inbox's tabs."""
+    counts = Counter(i.kind for i in exceptions(session, now=now))
+    return {k: counts.get(k, 0) for k in KINDS}

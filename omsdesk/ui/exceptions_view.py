@@ -1,0 +1,160 @@
+"""The exceptions inbox: every kind of problem in one list, each with the action that fixes it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omsdesk.queries.exceptions import KINDS, ExceptionItem, exceptions
+from omsdesk.ui.context import AppContext
+from omsdesk.ui.display import when
+from omsdesk.ui.tables import fill_table, make_table
+from omsdesk.ui.workers import run_in_pool
+
+
+def kind_text(kind: str) -> str:
+    translate = QCoreApplication.translate
+    names = {
+        "late": translate("exception", "Late"), "backorder": translate("exception", "Waiting for stock"),
+        "quarantine": translate("exception", "Import refused"), "parked": translate("exception", "Not delivered"),
+        "refund_due": translate("exception", "Refund due"), "unpaid_shipped": translate("exception", "Shipped unpaid"),
+        "channel": translate("exception", "Channel in error"),
+    }
+    return names.get(kind, kind)
+
+
+def action_text(action: str) -> str:
+    translate = QCoreApplication.translate
+    names = {
+        "open": translate("exception", "Open order"), "allocate": translate("exception", "Allocate again"),
+        "reimport": translate("exception", "Re-import"), "retry": translate("exception", "Send again"),
+        "refund": translate("exception", "Open order to refund"), "test": translate("exception", "Open Sync"),
+    }
+    return names.get(action, action)
+
+
+class ExceptionsView(QWidget):
+    open_order = Signal(str)        # the clerk wants this order in the Orders view
+    open_view = Signal(str)         # another view (Sync, for a channel)
+    loaded = Signal(int)            # items shown
+    acted = Signal(str, str)        # action, key: done
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.items: list[ExceptionItem] = []
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Every kind"), "")
+        for k in KINDS:
+            self.kind.addItem(kind_text(k), k)
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.table = make_table([self.tr("Kind"), self.tr("About"), self.tr("Since"), self.tr("Reason"),
+                                 self.tr("What to do")], stretch=3)
+        self.table.cellDoubleClicked.connect(lambda _r, _c: self.act())
+        self.table.itemSelectionChanged.connect(self._update_button)
+        self.act_button = QPushButton(self.tr("Do it (Enter)"))
+        self.act_button.setEnabled(False)
+        self.act_button.clicked.connect(self.act)
+        self.summary = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.kind)
+        bar.addStretch(1)
+        bar.addWidget(self.act_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        # It refreshes itself: on every change the app hears of, and once a minute for the clock (late).
+        self._timer = QTimer(self)
+        self._timer.setInterval(60_000)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        for signal in (ctx.signals.orders_changed, ctx.signals.stock_changed, ctx.signals.invoices_changed):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        db, kind = self.ctx.db, str(self.kind.currentData() or "")
+
+        def fetch() -> list[ExceptionItem]:
+            with db.read() as s:
+                return exceptions(s, kinds=(kind,) if kind else KINDS)
+
+        run_in_pool(self.ctx.pool, fetch, self._on_loaded, self.summary.setText)
+
+    def _on_loaded(self, items: list[ExceptionItem]) -> None:
+        self.items = items
+        fill_table(self.table, [(kind_text(i.kind), i.key, when(i.since), i.reason, action_text(i.action))
+                                for i in items])
+        counts: dict[str, int] = {}
+        for i in items:
+            counts[i.kind] = counts.get(i.kind, 0) + 1
+        self.summary.setText(" · ".join(f"{kind_text(k)}: {n}" for k, n in counts.items())
+                             or self.tr("Nothing needs you now"))
+        self._update_button()
+        self.loaded.emit(len(items))
+
+    def _selected(self) -> ExceptionItem | None:
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _update_button(self) -> None:
+        item = self._selected()
+        self.act_button.setEnabled(item is not None)
+        if item is not None:
+            self.act_button.setText(self.tr("{action} (Enter)").format(action=action_text(item.action)))
+
+    def act(self) -> None:
+        """The selected item's action, through the service that owns it."""
+        item = self._selected()
+        if item is None:
+            return
+        if item.action in ("open", "refund"):
+            self.open_order.emit(item.key)
+            return
+        if item.action == "test":
+            self.open_view.emit("sync")
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work() -> Any:
+            if item.action == "allocate":
+                from omsdesk.services.fulfilment.allocation import allocate_order
+
+                return allocate_order(db, item.key, actor=actor).message
+            if item.action == "retry":
+                from omsdesk.services.channels.erp import retry_failed_erp
+                from omsdesk.sync.outbox import OutboxDispatcher
+
+                return OutboxDispatcher(db).retry_parked([int(item.key)]) + retry_failed_erp(db, [int(item.key)])
+            from omsdesk.sync.importer import reimport_quarantined
+
+            return reimport_quarantined(db, item.channel, ids=[int(item.key)], actor=actor).as_dict()
+
+        def done(result: Any) -> None:
+            self.ctx.signals.status_message.emit(
+                self.tr("{action}: {key} · {result}").format(action=action_text(item.action), key=item.key,
+                                                            result=result))
+            self.ctx.signals.orders_changed.emit()
+            self.acted.emit(item.action, item.key)
+            self.refresh()
+
+        run_in_pool(self.ctx.pool, work, done, self.summary.setText)
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        from PySide6.QtCore import Qt
+
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
+            self.act()
+            return
+        super().keyPressEvent(event)
