@@ -17,10 +17,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from omsdesk.models.base import Base, utcnow
 from omsdesk.models.errors import IllegalTransition
+from omsdesk.models.search_keys import SEARCH_NAME_TYPE, reference_number, search_name
 from omsdesk.models.workflow import (
     CLOSE_REST_INSTEAD,
     OrderStatus,
@@ -68,6 +69,10 @@ class Order(Base):
     # Snapshot of who ordered, kept on the order so search and the queue need no join.
     customer_name: Mapped[str] = mapped_column(String(200), default="", index=True)
     customer_email: Mapped[str] = mapped_column(String(200), default="", index=True)
+    # Written from the columns above by search_keys (validators here, the same functions on the
+    # Core insert paths): folded name and email, and the reference's running number.
+    search_name: Mapped[str] = mapped_column(SEARCH_NAME_TYPE, default="", server_default="", index=True)
+    ref_number: Mapped[int | None] = mapped_column(Integer, index=True)
     status: Mapped[str] = mapped_column(String(16), default=OrderStatus.NEW.value)
     held_from: Mapped[str | None] = mapped_column(String(16))
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
@@ -108,6 +113,18 @@ class Order(Base):
     refunds: Mapped[list[Refund]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="Refund.id"
     )
+
+    @validates("reference")
+    def _keep_ref_number(self, _key: str, reference: str) -> str:
+        self.ref_number = reference_number(reference)
+        return reference
+
+    @validates("customer_name", "customer_email")
+    def _keep_search_name(self, key: str, value: str) -> str:
+        name = value if key == "customer_name" else self.customer_name
+        email = value if key == "customer_email" else self.customer_email
+        self.search_name = search_name(name, email)
+        return value
 
     # -- money: one ledger (payments in, refunds out) against what the customer owes --------
 
