@@ -45,9 +45,11 @@ class SearchHint(QLabel):
         if counts.total == 0:
             self.setText(self.tr("No order in any status matches “{text}”.").format(text=quoted))
         else:
-            where = ", ".join(
-                f'<a href="{s}">{escape(self.tr("{n} in {status}").format(n=f"{n:,}", status=status_text(s)))}</a>'
-                for s, n in sorted(counts.by_status.items(), key=lambda kv: -kv[1]))
+            where = ", ".join(self._link(s, n) for s, n in sorted(counts.by_status.items(), key=lambda kv: -kv[1]))
             self.setText(self.tr("No order in {tab} matches “{text}”. Found: {where}.").format(
                 tab=escape(status_text(status or "")), text=quoted, where=where))
         self.show()
+
+    def _link(self, status: str, n: int) -> str:
+        label = self.tr("{n} in {status}").format(n=f"{n:,}", status=status_text(status))
+        return f'<a href="{status}">{escape(label)}</a>'

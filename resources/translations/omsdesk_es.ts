@@ -1653,98 +1653,98 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="77"/>
-        <location filename="../../omsdesk/ui/orders_view.py" line="343"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="84"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="383"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="81"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="88"/>
         <source>Search order, marketplace id, customer, email or SKU  (Ctrl+F)</source>
         <translation>Buscar pedido, id. de marketplace, cliente, correo o SKU  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="91"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="98"/>
         <source>All channels</source>
         <translation>Todos los canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="100"/>
         <source>All warehouses</source>
         <translation>Todos los almacenes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="103"/>
         <source>Any time</source>
         <translation>Cualquier fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="104"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="104"/>
         <source>Last {n} days</source>
         <translation>Últimos {n} días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="98"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="105"/>
         <source>Late only</source>
         <translation>Solo con retraso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="106"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="109"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="116"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="112"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="119"/>
         <source>Batch actions</source>
         <translation>Acciones en lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="197"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="207"/>
         <source>{action} selected</source>
         <translation>{action} seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="206"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="216"/>
         <source>Print packing slips for selected</source>
         <translation>Imprimir albaranes de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="207"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="217"/>
         <source>Print labels for selected</source>
         <translation>Imprimir etiquetas de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="217"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="227"/>
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="220"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="230"/>
         <source>Oldest first (jump to end)</source>
         <translation>Más antiguos primero (ir al final)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="306"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="327"/>
         <source>The queue sorts by placement time only</source>
         <translation>La cola solo se ordena por fecha del pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="349"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="396"/>
         <source>{n}{more} orders shown · {ms:.0f} ms</source>
         <translation>{n}{more} pedidos mostrados · {ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="388"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="435"/>
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
     </message>
@@ -2355,6 +2355,24 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/return_dialog.py" line="56"/>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHint</name>
+    <message>
+        <location filename="../../omsdesk/ui/search_hint.py" line="46"/>
+        <source>No order in any status matches “{text}”.</source>
+        <translation>Ningún pedido, en ningún estado, coincide con «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/search_hint.py" line="49"/>
+        <source>No order in {tab} matches “{text}”. Found: {where}.</source>
+        <translation>Ningún pedido en {tab} coincide con «{text}». Encontrados: {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/search_hint.py" line="54"/>
+        <source>{n} in {status}</source>
+        <translation>{n} en {status}</translation>
     </message>
 </context>
 <context>

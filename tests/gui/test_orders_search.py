@@ -7,12 +7,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from omsdesk.db import Database
 from omsdesk.services.intake.batch import place_orders
 from omsdesk.services.intake.order_entry import CustomerInput, LineInput, OrderInput
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.i18n import install_translator
 from omsdesk.ui.orders_view import TAB_STATUSES, OrdersView
 from tests.fixtures.database import ACTOR, Shop
 from tests.fixtures.gui_data import GUI_ACTOR, wait_for_pool
@@ -103,3 +105,16 @@ def test_a_search_nothing_matches_says_so_for_every_status(qtbot: QtBot, queue: 
     qtbot.waitUntil(queue.search_hint.isVisible, timeout=10_000)
     assert "No order in any status matches “zzzz”" in queue.search_hint.text()
     assert queue.tabs.tabText(0) == "All (0)"
+
+
+def test_the_hint_speaks_spanish(qtbot: QtBot, queue: OrdersView, qapp: QApplication) -> None:
+    assert install_translator(qapp, "es")
+    try:
+        queue.set_status_tab("packed")
+        _type(qtbot, queue, "lucia")
+        qtbot.waitUntil(queue.search_hint.isVisible, timeout=10_000)
+        hint = queue.search_hint.text()
+        assert hint.startswith("Ningún pedido en ") and "coincide con «lucia»" in hint
+        assert '">2 en ' in hint
+    finally:
+        install_translator(qapp, "en")
