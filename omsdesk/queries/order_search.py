@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select, union
+from sqlalchemy import Select, and_, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from omsdesk.models import Channel, Customer, Order, OrderLine
@@ -39,6 +39,9 @@ from omsdesk.queries.order_page import (
 SPARSE_LIMIT = 5000
 # Up to this many matches the tabs get exact counts; beyond it, typing more narrows the search.
 COUNT_LIMIT = 50_000
+# A name is matched from this many letters on: one letter is in nearly every name, and counting
+# a million matches per status on the first keystroke would cost seconds for nothing.
+MIN_NAME_CHARS = 2
 # A phone number is matched inside only from this many digits: "123" is an order number, and
 # as a piece of a phone number it would find every customer whose phone happens to hold it.
 PHONE_DIGITS = 6
@@ -61,6 +64,8 @@ class _Terms:
         # Digits alone are an order number (or a phone), not a piece of a name or an email:
         # "123" inside cliente00123@example.es would bury SO-2026-000123 among thousands.
         folded = "" if number is not None else fold(text)
+        if len(folded.replace(" ", "")) < MIN_NAME_CHARS:
+            folded = ""
         digits = sum(ch.isdigit() for ch in text)
         return _Terms(text, folded, tuple(folded.split()), number, digits >= PHONE_DIGITS)
 
@@ -85,28 +90,37 @@ def _number_match(n: NumberSearch) -> Any:
     return match
 
 
-def _name_prefix(t: _Terms) -> Any:
-    """Orders whose folded name starts with the text: one range of ix_orders_search_name (byte
-    order on both databases, see search_keys.SEARCH_NAME_TYPE)."""
+def _guest_name_prefix(t: _Terms) -> Any:
+    """Guests (no customer row) whose folded name starts with the text: one range of
+    ix_orders_customer_search_name (byte order on both databases, search_keys.SEARCH_NAME_TYPE)."""
     upper = t.folded[:-1] + chr(ord(t.folded[-1]) + 1)
-    return (Order.search_name >= t.folded) & (Order.search_name < upper)
+    return Order.customer_id.is_(None) & (Order.search_name >= t.folded) & (Order.search_name < upper)
 
 
-def _candidates(t: _Terms) -> Any:
-    """Ids of orders the search text finds through an index, one lookup per kind of match."""
+def _other_lookups(t: _Terms) -> list[Select]:
+    """Index lookups of every kind of match but the customers': each yields order ids."""
     lookups = [
         select(Order.id).where(Order.reference == t.text.upper()),
         # channel_id leads the unique index; naming the channels lets the index be used.
         select(Order.id).where(Order.channel_id.in_(select(Channel.id)), Order.external_id == t.text),
         select(Order.id).where(Order.customer_email == t.text.lower()),
         select(OrderLine.order_id).where(OrderLine.sku == t.text),
-        select(Order.id).where(Order.customer_id.in_(_customer_ids(t))),
     ]
     if t.number is not None:
         lookups.append(select(Order.id).where(_number_match(t.number)))
     if t.folded:
-        lookups.append(select(Order.id).where(_name_prefix(t)))
-    return union(*lookups).subquery()
+        lookups.append(select(Order.id).where(_guest_name_prefix(t)))
+    return lookups
+
+
+def _candidates(t: _Terms) -> Any:
+    """Ids of orders the search text finds through an index, one lookup per kind of match.
+
+    UNION ALL, not UNION: an id may come twice, which `IN` does not mind, and counting them
+    stops after a limit instead of first collecting every id of a large result.
+    """
+    customers = select(Order.id).where(Order.customer_id.in_(_customer_ids(t)))
+    return union_all(customers, *_other_lookups(t)).subquery()
 
 
 def _dense_match(t: _Terms) -> Any:
@@ -152,7 +166,7 @@ class MatchCounts:
     """What a search finds in each status (every other filter applied), for the status tabs."""
 
     by_status: dict[str, int]
-    # False when there are more than COUNT_LIMIT candidates: then nothing is counted.
+    # False when there are more than about COUNT_LIMIT matches: then nothing is counted.
     complete: bool = True
 
     @property
@@ -163,10 +177,20 @@ class MatchCounts:
 def search_counts(session: Session, f: OrderFilter, now: datetime) -> MatchCounts:
     """Matches of `f.search` per status, whatever status `f` names (the tabs show them all)."""
     t = _Terms.of(f.search or "")
-    cand = _candidates(t)
-    if _found(session, cand, COUNT_LIMIT) > COUNT_LIMIT:
+    if _found(session, _candidates(t), COUNT_LIMIT) > COUNT_LIMIT:
         return MatchCounts({}, complete=False)
     others = replace(f, status=None, search=None)
-    stmt = where_filters(select(Order.status, func.count()).where(Order.id.in_(select(cand.c.id))), others)
-    rows = session.connection().execute(stmt.group_by(Order.status), filter_params(others, now)).all()
-    return MatchCounts({str(status): int(n) for status, n in rows})
+    params = filter_params(others, now)
+    customers = _customer_ids(t)
+    # The customers' orders from ix_orders_customer_status alone; then the other matches that
+    # are not orders of those customers, so nothing is counted twice.
+    by_customer = select(Order.status, func.count()).where(Order.customer_id.in_(customers))
+    rest = select(Order.status, func.count()).where(
+        Order.id.in_(union_all(*_other_lookups(t))),
+        Order.customer_id.is_(None) | Order.customer_id.not_in(customers))
+    counts: dict[str, int] = {}
+    conn = session.connection()
+    for stmt in (by_customer, rest):
+        for status, n in conn.execute(where_filters(stmt, others).group_by(Order.status), params):
+            counts[str(status)] = counts.get(str(status), 0) + int(n)
+    return MatchCounts(counts)

@@ -54,6 +54,8 @@ def test_a_name_typed_without_accents_or_capitals_finds_the_customer(shop: Shop,
     assert _found(shop.db, "vazquez gomez") == [begona]
     assert _found(shop.db, "Gómez Begoña") == [begona]  # every word, in any order
     assert _found(shop.db, "lucia gomez") == []
+    assert _found(shop.db, "l") == []  # one letter is in nearly every name: names need two
+    assert _found(shop.db, "lu") == [lucia]
 
 
 def test_an_order_number_is_found_without_its_prefix(shop: Shop, path: str) -> None:
@@ -86,6 +88,9 @@ def test_counts_per_status_cover_every_status_whatever_tab_is_shown(shop: Shop) 
     with shop.db.read() as s:
         counts = match_counts(s, OrderFilter(status="packed", search="lucia"))
         by_channel = match_counts(s, OrderFilter(search="lucia", channel="web"))
+        # Her email finds her orders twice over (on the order, on her customer row): counted once.
+        by_email = match_counts(s, OrderFilter(search="lucia@example.es"))
+    assert by_email.by_status == {"shipped": 2, "new": 1}
     assert counts.complete
     assert counts.by_status == {"shipped": 2, "new": 1}
     assert counts.total == 3

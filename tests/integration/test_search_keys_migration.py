@@ -74,7 +74,8 @@ def test_existing_orders_and_customers_get_their_search_keys(url: str) -> None:
         assert sorted(found) == sorted(refs)
         assert by_number == [refs[1]]
         indexes = {ix["name"] for ix in inspect(db.engine).get_indexes("orders")}
-        assert {"ix_orders_search_name", "ix_orders_ref_number"} <= indexes
+        assert {"ix_orders_customer_search_name", "ix_orders_ref_number", "ix_orders_customer_status"} <= indexes
+        assert "ix_orders_customer_id" not in indexes
     finally:
         db.dispose()
 

@@ -7,7 +7,8 @@ Create Date: 2026-12-03 09:00:00
 `search_name` holds the customer's name and email in lower case without accents (so "lucia"
 finds "Lucía"), `ref_number` the running number at the end of an order's reference (so "123"
 finds SO-2026-000123). Existing rows are filled here, in batches, by the same functions the
-application writes them with; the indexes are built after the fill.
+application writes them with; the indexes are built after the fill. The index on an order's
+customer becomes (customer, status), so a search's matches per status are counted from it alone.
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ def upgrade() -> None:
                          sa.column("search_name"))
     _fill(customers, (customers.c.name, customers.c.email),
           lambda r: {"search_name": search_name(r[1], r[2])})
-    op.create_index("ix_orders_search_name", "orders", ["search_name"])
+    op.create_index("ix_orders_customer_search_name", "orders", ["customer_id", "search_name"])
     op.create_index("ix_orders_ref_number", "orders", ["ref_number"])
+    op.create_index("ix_orders_customer_status", "orders", ["customer_id", "status"])
+    op.drop_index("ix_orders_customer_id", table_name="orders")
     op.create_index("ix_customers_search_name", "customers", ["search_name"])
 
 
@@ -63,8 +66,10 @@ def _fill(table: Any, columns: tuple[Any, ...], values: Callable[[Any], dict[str
 
 def downgrade() -> None:
     op.drop_index("ix_customers_search_name", table_name="customers")
+    op.create_index("ix_orders_customer_id", "orders", ["customer_id"])
+    op.drop_index("ix_orders_customer_status", table_name="orders")
     op.drop_index("ix_orders_ref_number", table_name="orders")
-    op.drop_index("ix_orders_search_name", table_name="orders")
+    op.drop_index("ix_orders_customer_search_name", table_name="orders")
     with op.batch_alter_table("customers") as batch:
         batch.drop_column("search_name")
     with op.batch_alter_table("orders") as batch:
