@@ -18,6 +18,8 @@ SCENARIOS: dict[str, tuple[str, str, dict[str, Any], dict[str, Any]]] = {
     "intake-batch": ("bench.core", "bench_batch_intake", {"n": 10000}, {"n": 2000}),
     "queue-page": ("bench.core", "bench_queue_page", {"orders": 1_000_000}, {"orders": 100_000, "rounds": 30}),
     "queue-search": ("bench.search", "bench_queue_search", {"orders": 1_000_000}, {"orders": 100_000, "rounds": 1}),
+    "queue-search-pg": ("bench.search", "bench_queue_search_pg", {"orders": 1_000_000},
+                        {"orders": 100_000, "rounds": 1}),
     "packing-slips": ("bench.documents", "bench_packing_slips", {"n": 500}, {"n": 100, "runs": 1}),
     "planning-ats": ("bench.planning", "bench_available_to_sell", {"skus": 50_000}, {"skus": 5_000, "runs": 3}),
     "sync-import": ("bench.sync", "bench_sync_import", {"n": 10000}, {"n": 2000}),
