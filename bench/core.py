@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.result import BenchResult
-from omsdesk.db import Database, open_database
+from omsdesk.db import MIGRATIONS, Database, open_database
 from omsdesk.demo import seed_demo
 from omsdesk.queries.order_page import Cursor, OrderFilter
 from omsdesk.queries.orders import list_orders
@@ -86,9 +86,14 @@ def _raw_intake(path: Path, orders: list[OrderInput]) -> float:
 
 
 def million_order_db(orders: int = 1_000_000) -> Path:
-    """A demo database of `orders` orders, built once and cached (it takes ~2 minutes for 1M)."""
+    """A demo database of `orders` orders, built once and cached (it takes ~2 minutes for 1M).
+
+    The file name carries the newest migration, so a schema change builds a new one instead of
+    upgrading (and backing up) a million-order file on every first run.
+    """
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"demo-{orders}.sqlite"
+    schema = max(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*.py"))
+    path = CACHE / f"demo-{orders}-s{schema}.sqlite"
     if not path.exists():
         tmp = path.with_suffix(".building")
         for p in CACHE.glob(tmp.name + "*"):

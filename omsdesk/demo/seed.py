@@ -217,6 +217,7 @@ class _Cust:
     email: str
     city: int
     addr: tuple[str, str, str, str, str]
+    search: str  # the customer's search_name, copied onto each of its orders
 
 
 def _customers(s: Session, rng: random.Random, n: int) -> list[_Cust]:
@@ -246,7 +247,7 @@ def _customers(s: Session, rng: random.Random, n: int) -> list[_Cust]:
         s.add(c)
         made.append((c, city, (line1, cname, postcode, prov, "ES")))
     s.flush()
-    return [_Cust(c.id, c.name, c.email or "", city, addr) for c, city, addr in made]
+    return [_Cust(c.id, c.name, c.email or "", city, addr, c.search_name) for c, city, addr in made]
 
 
 def _channels(s: Session) -> list[tuple[int, str, str, float, str]]:
@@ -312,7 +313,7 @@ ORDER_COLS = ("id", "reference", "channel_id", "external_id", "customer_id", "cu
               "status", "held_from", "currency", "prices_include_tax", "subtotal", "tax_total", "total",
               "paid_amount", "warehouse_id", "ship_name", "ship_line1", "ship_line2", "ship_city",
               "ship_postcode", "ship_province", "ship_country", "notes", "placed_at", "ship_by",
-              "external_updated_at", "created_at", "updated_at")
+              "external_updated_at", "created_at", "updated_at", "search_name", "ref_number")
 LINE_COLS = ("id", "order_id", "line_no", "product_id", "sku", "name", "qty", "unit_price", "discount",
              "tax_rate_bp", "net", "tax", "total", "qty_shipped", "qty_returned")
 
@@ -379,7 +380,8 @@ def _orders(bulk: _Bulk, rng: random.Random, now: datetime, n: int, wh_ids: list
             oid, ref, ch_id, external, cust.id if cust else None, cust.name if cust else "",
             cust.email if cust else "", status.value, held_from, "EUR", True, subtotal, tax_total, total,
             paid, wid if allocated else None, cust.name if cust else "", addr[0], "", addr[1], addr[2],
-            addr[3], addr[4], "", ts(placed), ts(ship_by), None, ts(placed), ts(placed)))
+            addr[3], addr[4], "", ts(placed), ts(ship_by), None, ts(placed), ts(placed),
+            cust.search if cust else "", per_year[placed.year]))
         for no, ln in enumerate(lines, start=1):
             lid = first_line_id + no - 1
             p = ln.product

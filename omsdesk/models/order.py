@@ -17,10 +17,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from omsdesk.models.base import Base, utcnow
 from omsdesk.models.errors import IllegalTransition
+from omsdesk.models.search_keys import SEARCH_NAME_TYPE, reference_number, search_name
 from omsdesk.models.workflow import (
     CLOSE_REST_INSTEAD,
     OrderStatus,
@@ -57,6 +58,10 @@ class Order(Base):
         Index("ix_orders_status_placed", "status", "placed_at", "id"),
         Index("ix_orders_placed", "placed_at", "id"),
         Index("ix_orders_channel_placed", "channel_id", "placed_at", "id"),
+        # A customer's orders; with the status, a search's matches per status are counted from the
+        # index alone. With the folded name, guests (no customer) are found by a name's start.
+        Index("ix_orders_customer_status", "customer_id", "status"),
+        Index("ix_orders_customer_search_name", "customer_id", "search_name"),
         CheckConstraint("paid_amount >= 0", name="paid_not_negative"),
     )
 
@@ -64,10 +69,14 @@ class Order(Base):
     reference: Mapped[str] = mapped_column(String(32), unique=True)
     channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id"))
     external_id: Mapped[str | None] = mapped_column(String(64))
-    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
     # Snapshot of who ordered, kept on the order so search and the queue need no join.
     customer_name: Mapped[str] = mapped_column(String(200), default="", index=True)
     customer_email: Mapped[str] = mapped_column(String(200), default="", index=True)
+    # Written from the columns above by search_keys (validators here, the same functions on the
+    # Core insert paths): folded name and email, and the reference's running number.
+    search_name: Mapped[str] = mapped_column(SEARCH_NAME_TYPE, default="", server_default="")
+    ref_number: Mapped[int | None] = mapped_column(Integer, index=True)
     status: Mapped[str] = mapped_column(String(16), default=OrderStatus.NEW.value)
     held_from: Mapped[str | None] = mapped_column(String(16))
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
@@ -108,6 +117,18 @@ class Order(Base):
     refunds: Mapped[list[Refund]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="Refund.id"
     )
+
+    @validates("reference")
+    def _keep_ref_number(self, _key: str, reference: str) -> str:
+        self.ref_number = reference_number(reference)
+        return reference
+
+    @validates("customer_name", "customer_email")
+    def _keep_search_name(self, key: str, value: str) -> str:
+        name = value if key == "customer_name" else self.customer_name
+        email = value if key == "customer_email" else self.customer_email
+        self.search_name = search_name(name, email)
+        return value
 
     # -- money: one ledger (payments in, refunds out) against what the customer owes --------
 

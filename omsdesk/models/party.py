@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from omsdesk.models.base import Base, utcnow
 from omsdesk.models.errors import ValidationError
+from omsdesk.models.search_keys import SEARCH_NAME_TYPE, search_name
 
 _NET = re.compile(r"net(\d{1,3})")
 
@@ -48,6 +49,8 @@ class Customer(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
     email: Mapped[str | None] = mapped_column(String(200), index=True)
+    # Folded name and email (search_keys.search_name), kept by the validators below.
+    search_name: Mapped[str] = mapped_column(SEARCH_NAME_TYPE, default="", server_default="", index=True)
     phone: Mapped[str | None] = mapped_column(String(40), index=True)
     # Normalised (compact, upper case, with country prefix for EU VAT) so matching is exact.
     tax_id: Mapped[str | None] = mapped_column(String(32), index=True)
@@ -61,6 +64,13 @@ class Customer(Base):
     addresses: Mapped[list[Address]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="Address.id"
     )
+
+    @validates("name", "email")
+    def _keep_search_name(self, key: str, value: str | None) -> str | None:
+        name = value if key == "name" else self.name
+        email = value if key == "email" else self.email
+        self.search_name = search_name(name, email)
+        return value
 
     @property
     def terms(self) -> PaymentTerms:

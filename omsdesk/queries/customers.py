@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from omsdesk.models import Customer, Order
+from omsdesk.models.search_keys import fold
 from omsdesk.queries.order_page import escape_like
 
 
@@ -25,16 +26,16 @@ class CustomerRow:
 
 def search_customers(session: Session, text: str = "", *, limit: int = 200,
                      after_name: tuple[str, int] | None = None) -> list[CustomerRow]:
-    """Customers whose name, email, phone or tax id contains `text`, by name; keyset on (name, id)."""
+    """Customers whose name and email hold every word of `text` (accents and case aside), or whose
+    phone contains it, or whose tax id it is; by name, keyset on (name, id)."""
     stmt = select(Customer.id, Customer.name, Customer.email, Customer.phone, Customer.tax_id,
                   Customer.payment_terms, Customer.credit_limit)
     text = text.strip()
     if text:
-        pattern = f"%{escape_like(text.lower())}%"
+        words = [Customer.search_name.like(f"%{escape_like(w)}%", escape="\\") for w in fold(text).split()]
         stmt = stmt.where(or_(
-            func.lower(Customer.name).like(pattern, escape="\\"),
-            func.lower(Customer.email).like(pattern, escape="\\"),
-            Customer.phone.like(pattern, escape="\\"),
+            and_(*words) if words else false(),
+            Customer.phone.like(f"%{escape_like(text)}%", escape="\\"),
             Customer.tax_id == text.upper(),
         ))
     if after_name is not None:

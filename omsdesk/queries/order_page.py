@@ -99,6 +99,16 @@ def _params(f: OrderFilter, now: datetime) -> dict[str, object]:
             "placed_from": f.placed_from, "placed_to": f.placed_to, "now": now}
 
 
+def where_filters(stmt: Any, f: OrderFilter) -> Any:
+    """`stmt` with the WHERE clauses of the filters of `f` (its search aside), as bind parameters."""
+    return _filtered(stmt, _shape(f))
+
+
+def filter_params(f: OrderFilter, now: datetime) -> dict[str, object]:
+    """Values for a statement from where_filters."""
+    return _params(f, now)
+
+
 def page_statement(f: OrderFilter, after: bool, newest_first: bool) -> Any:
     """The keyset page SELECT for the filters of `f` (its search aside), from a cache by shape."""
     return _page_statement(_shape(f), after, newest_first)

@@ -15,7 +15,7 @@ from omsdesk.queries.order_page import (
     page_rows,
     page_statement,
 )
-from omsdesk.queries.order_search import search_page
+from omsdesk.queries.order_search import MatchCounts, search_counts, search_page
 
 
 def list_orders(session: Session, f: OrderFilter | None = None, *, limit: int = 200,
@@ -33,6 +33,12 @@ def list_orders(session: Session, f: OrderFilter | None = None, *, limit: int = 
     params = page_params(f, now, limit, after)
     # The Core path: no ORM entities here, and the ORM result machinery costs more than the query.
     return page_rows(session.connection().execute(stmt, params).all(), now)
+
+
+def match_counts(session: Session, f: OrderFilter) -> MatchCounts:
+    """What the search of `f` finds in each status, with its other filters: for the status tabs
+    while a search is typed, so a match in another tab is never hidden."""
+    return search_counts(session, f, utcnow())
 
 
 def status_counts(session: Session) -> dict[str, int]:

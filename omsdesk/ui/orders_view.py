@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -38,7 +39,8 @@ from omsdesk.models.workflow import NEEDS_REASON
 from omsdesk.queries.lookups import Choice, channels, warehouses
 from omsdesk.queries.order_batch import matching_references
 from omsdesk.queries.order_page import OrderFilter
-from omsdesk.queries.orders import status_counts
+from omsdesk.queries.order_search import COUNT_LIMIT
+from omsdesk.queries.orders import MatchCounts, match_counts, status_counts
 from omsdesk.ui import confirm
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import qty
@@ -46,6 +48,7 @@ from omsdesk.ui.order_actions import action_text
 from omsdesk.ui.order_batches import OrderBatches
 from omsdesk.ui.order_detail import OrderDetailView
 from omsdesk.ui.order_queue_model import OrderQueueModel, status_text
+from omsdesk.ui.search_hint import SearchHint, tab_title
 from omsdesk.ui.workers import BatchOutcome, BatchProgress, run_in_pool
 
 # Status tabs in the order a clerk works through them; "" is every order.
@@ -77,6 +80,10 @@ class OrdersView(QWidget):
         self._list_changed = False  # a new search, tab or direction: the panel must follow
         self.matching: list[str] | None = None  # "select all matching": every order the filters find
         self._selecting = False
+        self.status_counts: dict[str, int] = {}
+        self.match_counts: MatchCounts | None = None  # of the search typed, every status
+        self._counted: OrderFilter | None = None  # what the tab titles count now
+        self._counts_generation = 0
 
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
@@ -170,6 +177,8 @@ class OrdersView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([760, 470])
 
+        self.search_hint = SearchHint()
+        self.search_hint.status_chosen.connect(self.show_status)
         self.count_label = QLabel()
         self.model.page_loaded.connect(self._on_page_loaded)
         self.model.load_failed.connect(ctx.signals.status_message.emit)
@@ -178,6 +187,7 @@ class OrdersView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.tabs)
         layout.addLayout(filters)
+        layout.addWidget(self.search_hint)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.count_label)
 
@@ -300,11 +310,22 @@ class OrdersView(QWidget):
         self._debounce.stop()
         self._list_changed = True
         self.matching = None
-        self.model.set_filter(self.current_filter())
+        f = self.current_filter()
+        self.model.set_filter(f)
         self.save_filters()
+        if self._counts_key(f) != self._counted:
+            self.refresh_counts()
+        else:
+            self._show_hint()
 
     def set_status_tab(self, status: str) -> None:
         self.tabs.setCurrentIndex(TAB_STATUSES.index(status))
+
+    def show_status(self, status: str) -> None:
+        """Show the tab of `status` (where the search hint says the matches are)."""
+        if status != "on_hold" and self.held_only.isChecked():
+            self.held_only.setChecked(False)
+        self.set_status_tab(status)
 
     def search_for(self, text: str) -> None:
         """Show the orders `text` finds, at once (no typing debounce)."""
@@ -349,21 +370,47 @@ class OrdersView(QWidget):
         if reference == self.detail.reference:
             self.detail.reload()
 
-    def refresh_counts(self) -> None:
-        db = self.ctx.db
+    @staticmethod
+    def _counts_key(f: OrderFilter) -> OrderFilter | None:
+        """What the tab titles depend on: nothing without a search (every order counts), else the
+        search and the filters other than the status."""
+        return replace(f, status=None) if f.search else None
 
-        def fetch() -> dict[str, int]:
+    def refresh_counts(self) -> None:
+        """Tab titles: orders per status, or while a search is typed, its matches per status."""
+        db, f = self.ctx.db, self.current_filter()
+        key = self._counted = self._counts_key(f)
+        self._counts_generation += 1
+        gen = self._counts_generation
+
+        def fetch() -> tuple[int, OrderFilter | None, dict[str, int] | MatchCounts]:
             with db.read() as s:
-                return status_counts(s)
+                return gen, key, (match_counts(s, f) if key is not None else status_counts(s))
 
         run_in_pool(self.ctx.pool, fetch, self._on_counts)
 
-    def _on_counts(self, counts: dict[str, int]) -> None:
-        total = sum(counts.values())
+    def _on_counts(self, result: tuple[int, OrderFilter | None, dict[str, int] | MatchCounts]) -> None:
+        gen, key, counts = result
+        if gen != self._counts_generation:
+            return  # the search changed since: newer counts are on their way
+        if isinstance(counts, MatchCounts):
+            self.match_counts = counts
+            by_status: dict[str, int] | None = counts.by_status if counts.complete else None
+            total = counts.total if counts.complete else COUNT_LIMIT
+        else:
+            self.status_counts, self.match_counts = counts, None
+            by_status, total = counts, sum(counts.values())
         for i, status in enumerate(TAB_STATUSES):
             name = status_text(status) if status else self.tr("All")
-            self.tabs.setTabText(i, f"{name} ({qty(counts.get(status, 0) if status else total)})")
-        self.status_counts = counts
+            if not status:
+                self.tabs.setTabText(i, tab_title(name, total, more=by_status is None))
+            else:
+                self.tabs.setTabText(i, tab_title(name, None if by_status is None else by_status.get(status, 0)))
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        f = self.current_filter()
+        self.search_hint.show_counts(self.match_counts if f.search else None, f.status, f.search or "")
 
     def _on_page_loaded(self, n: int) -> None:
         more = "" if self.model.exhausted else "+"

@@ -2052,123 +2052,123 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="85"/>
-        <location filename="../../omsdesk/ui/orders_view.py" line="364"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="92"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="404"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="89"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="96"/>
         <source>Search order, marketplace id, customer, email or SKU  (Ctrl+F)</source>
         <translation>Buscar pedido, id. de marketplace, cliente, correo o SKU  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="106"/>
         <source>All channels</source>
         <translation>Todos los canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="108"/>
         <source>All warehouses</source>
         <translation>Todos los almacenes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="104"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="111"/>
         <source>Any time</source>
         <translation>Cualquier fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="112"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="112"/>
         <source>Last {n} days</source>
         <translation>Últimos {n} días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="113"/>
         <source>Late only</source>
         <translation>Solo con retraso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="107"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="114"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="124"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="120"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="127"/>
         <source>Batch actions</source>
         <translation>Acciones en lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="220"/>
         <source>{action} selected</source>
         <translation>{action} seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="218"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="228"/>
         <source>Select all matching orders</source>
         <translation>Seleccionar todos los pedidos que coinciden</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="226"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="236"/>
         <source>Print packing slips for selected</source>
         <translation>Imprimir albaranes de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="227"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="237"/>
         <source>Print labels for selected</source>
         <translation>Imprimir etiquetas de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="237"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="247"/>
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="240"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="250"/>
         <source>Oldest first (jump to end)</source>
         <translation>Más antiguos primero (ir al final)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="327"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="348"/>
         <source>The queue sorts by placement time only</source>
         <translation>La cola solo se ordena por fecha del pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="371"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="418"/>
         <source>{n}{more} orders shown · {ms:.0f} ms</source>
         <translation>{n}{more} pedidos mostrados · {ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="411"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="458"/>
         <source>Finding every matching order…</source>
         <translation>Buscando todos los pedidos que coinciden…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="421"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="468"/>
         <source>All {n} matching orders are selected (not only the {shown} shown); a click selects rows again</source>
         <translation>Seleccionados los {n} pedidos que coinciden (no solo los {shown} mostrados); un clic vuelve a seleccionar filas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="429"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="476"/>
         <source>Selection back to the rows you choose</source>
         <translation>La selección vuelve a ser las filas que elija</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="437"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="484"/>
         <source>{action} {n} order(s)? This cannot be undone.</source>
         <translation>¿{action}: {n} pedido(s)? No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="443"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="490"/>
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
     </message>
@@ -2789,6 +2789,24 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/return_dialog.py" line="56"/>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHint</name>
+    <message>
+        <location filename="../../omsdesk/ui/search_hint.py" line="47"/>
+        <source>No order in any status matches “{text}”.</source>
+        <translation>Ningún pedido, en ningún estado, coincide con «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/search_hint.py" line="50"/>
+        <source>No order in {tab} matches “{text}”. Found: {where}.</source>
+        <translation>Ningún pedido en {tab} coincide con «{text}». Encontrados: {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/search_hint.py" line="55"/>
+        <source>{n} in {status}</source>
+        <translation>{n} en {status}</translation>
     </message>
 </context>
 <context>

@@ -236,6 +236,10 @@ def test_orders_list_filters_and_json_rows(cli: Cli) -> None:
     assert (code, [r["reference"] for r in json.loads(out)]) == (0, [second])
     code, out, _err = cli.run_here("orders", "list", "--search", "MUG-01")
     assert code == 0 and first in out and second not in out
+    # The queue's forgiving search: no accents needed, the number without its prefix.
+    assert [r["reference"] for r in cli.json("orders", "list", "--search", "ANA MUNOZ")] == [first]
+    number = str(int(first.rsplit("-", 1)[1]))
+    assert [r["reference"] for r in cli.json("orders", "list", "--search", number)] == [first]
 
 
 def test_hold_release_and_cancel_through_the_cli(cli: Cli) -> None:

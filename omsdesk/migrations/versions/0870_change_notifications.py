@@ -1,7 +1,7 @@
 """PostgreSQL tells every workstation what changed: NOTIFY per table in the writing transaction
 
 Revision ID: 0870
-Revises: 0850, 0220
+Revises: 0860, 0220
 Create Date: 2026-12-02 03:00:00
 
 Statement triggers on orders, stock levels, invoices and the outbox send
@@ -17,7 +17,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0870"
-down_revision = ("0850", "0220")  # invoices live on the invoicing branch
+down_revision = ("0860", "0220")  # invoices live on the invoicing branch
 branch_labels = None
 depends_on = None
 

@@ -35,6 +35,7 @@ from omsdesk.models import (
 from omsdesk.models.base import utcnow
 from omsdesk.models.money import check_currency
 from omsdesk.models.order import stock_need
+from omsdesk.models.search_keys import reference_number, search_name
 from omsdesk.services import outbox
 from omsdesk.services.channels.channels import ship_by_for
 from omsdesk.services.context import Actor
@@ -115,7 +116,9 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
         # One counter bump for the whole year's share of the batch, then hand out the range.
         last = _bump(s, f"order:{year}", len(idxs))
         for k, i in enumerate(idxs):
-            planned[i].row["reference"] = f"SO-{year}-{last - len(idxs) + k + 1:06d}"
+            reference = f"SO-{year}-{last - len(idxs) + k + 1:06d}"
+            planned[i].row["reference"] = reference
+            planned[i].row["ref_number"] = reference_number(reference)
     if pay_method is not None:
         for p in planned:
             p.row["paid_amount"] = p.row["total"]
@@ -197,6 +200,8 @@ def _plan(s: Session, data: OrderInput, now: datetime, products: dict[str, Produ
         "customer_id": customer.id if customer else None,
         "customer_name": customer.name if customer else "",
         "customer_email": (customer.email or "") if customer else "",
+        # Core inserts skip the model's validators: the same search key, written here.
+        "search_name": search_name(customer.name, customer.email) if customer else "",
         "held_from": None, "currency": data.currency, "prices_include_tax": data.prices_include_tax,
         "subtotal": sum(ln["net"] for ln in lines), "tax_total": sum(ln["tax"] for ln in lines),
         "total": sum(ln["total"] for ln in lines), "paid_amount": 0,

@@ -26,6 +26,7 @@ from omsdesk.models import (
     Product,
 )
 from omsdesk.models.base import utcnow
+from omsdesk.models.search_keys import search_name
 from omsdesk.models.sync_state import ChannelOrderLink, QuarantinedOrder
 from omsdesk.models.workflow import NOT_SHIPPED
 from omsdesk.services import audit
@@ -163,7 +164,8 @@ def resolve_customers(session: Session, buyers: Sequence[CustomerInput | None]) 
     if new:
         now = utcnow()
         ids = list(session.execute(insert(Customer).returning(Customer.id, sort_by_parameter_order=True), [
-            {"name": b.name.strip(), "email": b.email, "phone": b.phone, "tax_id": b.tax_id,
+            {"name": b.name.strip(), "email": b.email, "search_name": search_name(b.name.strip(), b.email),
+             "phone": b.phone, "tax_id": b.tax_id,
              "language": b.language if b.language in ("es", "en") else "es", "created_at": now}
             for b in new]).scalars())
         addresses = [
