@@ -5,18 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLineEdit, QWidget
 
 from omsdesk.models.order import PAYMENT_METHODS
+from omsdesk.ui.money_fields import euro_amount, method_choice, minor_of, ok_cancel
 
 
 class PaymentDialog(QDialog):
@@ -25,20 +17,9 @@ class PaymentDialog(QDialog):
     def __init__(self, reference: str, balance_due: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Payment for {ref}").format(ref=reference))
-        self.amount = QDoubleSpinBox()
-        self.amount.setObjectName("payment_amount")
-        self.amount.setDecimals(2)
-        self.amount.setRange(0.01, max(0.01, balance_due / 100))
-        self.amount.setValue(max(0.01, balance_due / 100))
-        self.amount.setSuffix(" €")
-        self.method = QComboBox()
-        self.method.setObjectName("payment_method")
-        names = {"card": self.tr("Card"), "cash": self.tr("Cash"), "transfer": self.tr("Bank transfer"),
-                 "marketplace": self.tr("Marketplace"), "other": self.tr("Other")}
+        self.amount = euro_amount("payment_amount", balance_due, balance_due)
         # Cash on delivery is recorded when the carrier hands it over (Mark delivered), not here.
-        for code in PAYMENT_METHODS:
-            if code != "cod":
-                self.method.addItem(names.get(code, code), code)
+        self.method = method_choice("payment_method", (m for m in PAYMENT_METHODS if m != "cod"))
         self.ref = QLineEdit()
         self.ref.setObjectName("payment_reference")
         self.ref.setMaxLength(100)
@@ -53,15 +34,11 @@ class PaymentDialog(QDialog):
         form.addRow(self.tr("Method"), self.method)
         form.addRow(self.tr("Reference"), self.ref)
         form.addRow(self.tr("Received on"), self.day)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        ok_cancel(self, form)
         self.amount.setFocus()
 
     def amount_minor(self) -> int:
-        # Euros with two decimals: round, never truncate, to the cent.
-        return round(self.amount.value() * 100)
+        return minor_of(self.amount)
 
     def paid_at(self) -> datetime | None:
         """None for today (the moment it is recorded); noon local time of an earlier day."""

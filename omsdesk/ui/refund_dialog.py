@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QWidget
 
 from omsdesk.services.fulfilment.refunds import METHODS
+from omsdesk.ui.money_fields import euro_amount, method_choice, minor_of, ok_cancel
 
 
 class RefundDialog(QDialog):
@@ -21,18 +14,8 @@ class RefundDialog(QDialog):
     def __init__(self, reference: str, refund_due: int, paid: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Refund {ref}").format(ref=reference))
-        self.amount = QDoubleSpinBox()
-        self.amount.setObjectName("refund_amount")
-        self.amount.setDecimals(2)
-        self.amount.setRange(0.01, max(0.01, paid / 100))
-        self.amount.setValue(max(0.01, (refund_due or paid) / 100))
-        self.amount.setSuffix(" €")
-        self.method = QComboBox()
-        self.method.setObjectName("refund_method")
-        names = {"card": self.tr("Card"), "cash": self.tr("Cash"), "transfer": self.tr("Bank transfer"),
-                 "marketplace": self.tr("Marketplace"), "other": self.tr("Other")}
-        for code in METHODS:
-            self.method.addItem(names.get(code, code), code)
+        self.amount = euro_amount("refund_amount", paid, refund_due or paid)
+        self.method = method_choice("refund_method", METHODS)
         self.ref = QLineEdit()
         self.ref.setObjectName("refund_reference")
         self.reason = QLineEdit()
@@ -42,11 +25,7 @@ class RefundDialog(QDialog):
         form.addRow(self.tr("Method"), self.method)
         form.addRow(self.tr("Reference"), self.ref)
         form.addRow(self.tr("Reason"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        ok_cancel(self, form)
 
     def amount_minor(self) -> int:
-        # The spin box holds euros with two decimals: round, never truncate, to the cent.
-        return round(self.amount.value() * 100)
+        return minor_of(self.amount)

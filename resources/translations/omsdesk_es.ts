@@ -2176,57 +2176,52 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/payment_dialog.py" line="27"/>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="19"/>
         <source>Payment for {ref}</source>
         <translation>Cobro de {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payment_dialog.py" line="36"/>
         <source>Card</source>
-        <translation>Tarjeta</translation>
+        <translation type="vanished">Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payment_dialog.py" line="36"/>
         <source>Cash</source>
-        <translation>Efectivo</translation>
+        <translation type="vanished">Efectivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payment_dialog.py" line="36"/>
         <source>Bank transfer</source>
-        <translation>Transferencia</translation>
+        <translation type="vanished">Transferencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payment_dialog.py" line="37"/>
         <source>Marketplace</source>
-        <translation>Marketplace</translation>
+        <translation type="vanished">Marketplace</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payment_dialog.py" line="37"/>
         <source>Other</source>
-        <translation>Otro</translation>
+        <translation type="vanished">Otro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payment_dialog.py" line="45"/>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="26"/>
         <source>Bank statement line, card authorisation…</source>
         <translation>Apunte del extracto, autorización de tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payment_dialog.py" line="52"/>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="33"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payment_dialog.py" line="53"/>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="34"/>
         <source>Method</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payment_dialog.py" line="54"/>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="35"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payment_dialog.py" line="55"/>
+        <location filename="../../omsdesk/ui/payment_dialog.py" line="36"/>
         <source>Received on</source>
         <translation>Recibido el</translation>
     </message>
@@ -2688,52 +2683,47 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="23"/>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="16"/>
         <source>Refund {ref}</source>
         <translation>Reembolso de {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="32"/>
         <source>Card</source>
-        <translation>Tarjeta</translation>
+        <translation type="vanished">Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="32"/>
         <source>Cash</source>
-        <translation>Efectivo</translation>
+        <translation type="vanished">Efectivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="32"/>
         <source>Bank transfer</source>
-        <translation>Transferencia</translation>
+        <translation type="vanished">Transferencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="33"/>
         <source>Marketplace</source>
-        <translation>Marketplace</translation>
+        <translation type="vanished">Marketplace</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="33"/>
         <source>Other</source>
-        <translation>Otro</translation>
+        <translation type="vanished">Otro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="41"/>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="24"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="42"/>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="25"/>
         <source>Method</source>
         <translation>Forma de reembolso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="43"/>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="26"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refund_dialog.py" line="44"/>
+        <location filename="../../omsdesk/ui/refund_dialog.py" line="27"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -4109,6 +4099,39 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/order_queue_model.py" line="55"/>
         <source>delivered</source>
         <translation>entregado</translation>
+    </message>
+</context>
+<context>
+    <name>payment method</name>
+    <message>
+        <location filename="../../omsdesk/ui/money_fields.py" line="14"/>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/money_fields.py" line="14"/>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/money_fields.py" line="15"/>
+        <source>Bank transfer</source>
+        <translation>Transferencia</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/money_fields.py" line="16"/>
+        <source>Marketplace</source>
+        <translation>Marketplace</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/money_fields.py" line="17"/>
+        <source>Cash on delivery</source>
+        <translation>Contra reembolso</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/money_fields.py" line="17"/>
+        <source>Other</source>
+        <translation>Otro</translation>
     </message>
 </context>
 <context>
