@@ -29,32 +29,26 @@ from omsdesk.services.fulfilment.status import MARKETPLACE_KINDS, OrderState, lo
 from omsdesk.services.ledger.stock import warehouse_by_code
 
 
-def _act(db: Database, reference: str, action: str, actor: Actor, reason: str,
-         to: OrderStatus) -> OrderState:
-    with db.write() as s:
-        order = load_order(s, reference)
-        check_transition(action, order.status, order.reference)
-        set_status(s, order, to, action, actor, reason)
-        return OrderState(order.reference, order.status)
-
-
 def pick_order(db: Database, reference: str, *, actor: Actor, reason: str = "", warehouse: str | None = None,
                shipment: int | None = None) -> OrderState:
     """Start picking an order's parcels: all, one warehouse's, or parcel N."""
-    with db.write() as s:
-        order = load_order(s, reference)
-        check_transition("pick", order.status, order.reference)
-        parcels = choose_parcels(s, order, warehouse_id=_wid(s, warehouse), shipment_id=shipment)
-        return pick_in(s, order, actor=actor, parcels=parcels, reason=reason)
+    return _parcel_step(db, reference, "pick", actor, reason, warehouse, shipment)
 
 
 def pack_order(db: Database, reference: str, *, actor: Actor, reason: str = "", warehouse: str | None = None,
                shipment: int | None = None) -> OrderState:
     """Mark picked parcels packed: all, one warehouse's, or parcel N; the order is packed with its last."""
+    return _parcel_step(db, reference, "pack", actor, reason, warehouse, shipment)
+
+
+def _parcel_step(db: Database, reference: str, action: str, actor: Actor, reason: str,
+                 warehouse: str | None, shipment: int | None) -> OrderState:
     with db.write() as s:
         order = load_order(s, reference)
-        check_transition("pack", order.status, order.reference)
+        check_transition(action, order.status, order.reference)
         parcels = choose_parcels(s, order, warehouse_id=_wid(s, warehouse), shipment_id=shipment)
+        if action == "pick":
+            return pick_in(s, order, actor=actor, parcels=parcels, reason=reason)
         if warehouse is None and shipment is None:
             # "Pack" on the order: the parcels being picked; one not picked yet stays open.
             parcels = [p for p in parcels if p.status == ParcelStatus.PICKING.value] or parcels
