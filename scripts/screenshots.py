@@ -1,4 +1,8 @@
-"""Render each main view at 1280x800 on demo data into docs/screenshots/*.png (offscreen)."""
+"""Render each main view on demo data into docs/screenshots (offscreen).
+
+`docs/screenshots/NAME.png` is English at 1280x800; `docs/screenshots/LANG-WxH/NAME.png` holds
+every language and window size asked for (default: Spanish and English, 1280x800 and 1920x1080).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,8 @@ from typing import TYPE_CHECKING
 from omsdesk.services.context import Actor
 
 ROOT = Path(__file__).resolve().parents[1]
-VIEWS = ("dashboard", "orders", "counter", "pickpack", "inventory", "invoices", "customers", "sync", "settings")
+VIEWS = ("dashboard", "orders", "counter", "pickpack", "inventory", "invoices", "customers", "sync", "exceptions",
+         "settings")
 
 
 if TYPE_CHECKING:
@@ -26,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--orders", type=int, default=5000, help="demo orders to seed (default 5000)")
     parser.add_argument("--db", help="use this database instead of seeding a temporary one")
+    parser.add_argument("--languages", default="es,en", help="comma-separated UI languages (default es,en)")
+    parser.add_argument("--sizes", default="1280x800,1920x1080", help="comma-separated window sizes WxH")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
@@ -33,7 +40,11 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["XDG_CONFIG_HOME"] = tmp
         os.environ.setdefault("OMSDESK_CONFIG_DIR", tmp)
         url = args.db or _seed(Path(tmp) / "demo.sqlite3", args.orders)
-        return _render(url, args.out)
+        sizes = [tuple(int(n) for n in size.split("x")) for size in args.sizes.split(",") if size]
+        for lang in [x for x in args.languages.split(",") if x]:
+            for width, height in sizes:
+                _render(url, args.out / f"{lang}-{width}x{height}", lang, (width, height))
+        return _render(url, args.out, "en", (1280, 800))
 
 
 def _seed(path: Path, orders: int) -> str:
@@ -78,19 +89,22 @@ def _morning_work(db: Database) -> None:
         issue_invoice(db, ref, actor=clerk)
 
 
-def _render(url: str, out: Path) -> int:
+def _render(url: str, out: Path, language: str, size: tuple[int, int]) -> int:
     from PySide6.QtCore import QCoreApplication, QThreadPool
     from PySide6.QtWidgets import QApplication
 
     from omsdesk.db import open_database
     from omsdesk.ui.context import AppContext
+    from omsdesk.ui.i18n import install_translator
     from omsdesk.ui.main_window import MainWindow
 
     QCoreApplication.setOrganizationName("omsdesk-screenshots")
     app = QApplication.instance() or QApplication(sys.argv)
+    install_translator(app, language)
     ctx = AppContext(open_database(url), Actor(user="ana", workstation="mostrador-1"))
+    ctx.settings["language"] = language
     window = MainWindow(ctx)
-    window.resize(1280, 800)
+    window.resize(*size)
     window.show()
     out.mkdir(parents=True, exist_ok=True)
 
@@ -117,6 +131,9 @@ def _render(url: str, out: Path) -> int:
         written.append(path.name)
     print("wrote " + ", ".join(written) + f" to {out}")
     ctx.pool.waitForDone(30_000)
+    if window.live is not None:
+        window.live.stop()
+    window.close()
     return 0
 
 
