@@ -41,6 +41,12 @@ class ExceptionItem:
     since: datetime | None
     action: str
     channel: str = ""  # the shop a quarantined import came from (re-import is per channel)
+    # The facts behind `reason`, so a screen can say it in its own language.
+    state: str = ""    # the order's status; for a channel: config, auth, offline or failing
+    units: int = 0     # units waiting; failed runs of a channel
+    amount: int = 0    # minor units owed back or still due
+    currency: str = ""
+    detail: str = ""   # what another system said (an import's reason, an error), as it said it
 
 
 def _late(session: Session, now: datetime) -> list[ExceptionItem]:
@@ -48,8 +54,8 @@ def _late(session: Session, now: datetime) -> list[ExceptionItem]:
         select(Order.reference, Order.status, Order.ship_by)
         .where(Order.ship_by < now, Order.status.in_([s.value for s in OPEN_STATUSES]))
         .order_by(Order.ship_by).limit(LIMIT)).all()
-    return [ExceptionItem("late", ref, f"should have shipped by then; status {status}", ship_by, "open")
-            for ref, status, ship_by in rows]
+    return [ExceptionItem("late", ref, f"should have shipped by then; status {status}", ship_by, "open",
+                          state=status) for ref, status, ship_by in rows]
 
 
 def _backorders(session: Session) -> list[ExceptionItem]:
@@ -59,8 +65,8 @@ def _backorders(session: Session) -> list[ExceptionItem]:
         .join(OrderLine, OrderLine.order_id == Order.id)
         .where(Order.status == OrderStatus.BACKORDER.value)
         .group_by(Order.reference, Order.updated_at).order_by(Order.updated_at).limit(LIMIT)).all()
-    return [ExceptionItem("backorder", ref, f"{int(units or 0)} unit(s) wait for stock", at, "allocate")
-            for ref, at, units in rows]
+    return [ExceptionItem("backorder", ref, f"{int(units or 0)} unit(s) wait for stock", at, "allocate",
+                          units=int(units or 0)) for ref, at, units in rows]
 
 
 def _quarantine(session: Session) -> list[ExceptionItem]:
@@ -70,7 +76,8 @@ def _quarantine(session: Session) -> list[ExceptionItem]:
         .join(Channel, Channel.id == QuarantinedOrder.channel_id)
         .where(QuarantinedOrder.status == "open").order_by(QuarantinedOrder.id).limit(LIMIT)).all()
     return [ExceptionItem("quarantine", str(qid), f"{code} {number or ext or ''}: {reason}".strip(), at, "reimport",
-                          code) for qid, code, number, ext, reason, at in rows]
+                          code, detail=f"{number or ext or ''}: {reason}".strip(": "))
+            for qid, code, number, ext, reason, at in rows]
 
 
 def _parked(session: Session) -> list[ExceptionItem]:
@@ -78,8 +85,8 @@ def _parked(session: Session) -> list[ExceptionItem]:
         select(OutboxMessage.id, OutboxMessage.topic, OutboxMessage.key, OutboxMessage.last_error,
                OutboxMessage.created_at)
         .where(OutboxMessage.status == "failed").order_by(OutboxMessage.id).limit(LIMIT)).all()
-    return [ExceptionItem("parked", str(mid), f"{topic} {key}: {error or 'gave up'}".strip(), at, "retry")
-            for mid, topic, key, error, at in rows]
+    return [ExceptionItem("parked", str(mid), f"{topic} {key}: {error or 'gave up'}".strip(), at, "retry",
+                          detail=f"{topic} {key}: {error}".strip(": ")) for mid, topic, key, error, at in rows]
 
 
 def _money(session: Session) -> list[ExceptionItem]:
@@ -89,7 +96,8 @@ def _money(session: Session) -> list[ExceptionItem]:
         select(Order).where(Order.paid_amount > Order.refunded_amount, Order.id.in_(closed))
         .options(selectinload(Order.lines)).order_by(Order.updated_at).limit(LIMIT))
     out = [ExceptionItem("refund_due", o.reference, f"{o.refund_due} {o.currency} paid for units cancelled "
-                         "or returned", o.updated_at, "refund") for o in owed_back if o.refund_due > 0]
+                         "or returned", o.updated_at, "refund", amount=o.refund_due, currency=o.currency)
+           for o in owed_back if o.refund_due > 0]
     # Shipped and not paid, when nobody agreed to wait: terms and cash on delivery are expected.
     from omsdesk.services.fulfilment.credit import terms_of
 
@@ -100,7 +108,8 @@ def _money(session: Session) -> list[ExceptionItem]:
     for o in shipped:
         if o.balance_due > 0 and not terms_of(session, o).ships_unpaid:
             out.append(ExceptionItem("unpaid_shipped", o.reference,
-                                     f"{o.balance_due} {o.currency} still due after shipping", o.updated_at, "open"))
+                                     f"{o.balance_due} {o.currency} still due after shipping", o.updated_at, "open",
+                                     amount=o.balance_due, currency=o.currency))
     return out
 
 
@@ -117,7 +126,9 @@ def _channels(session: Session) -> list[ExceptionItem]:
     for code, failures, creds, config, offline, error, at in rows:
         what = ("its settings are wrong" if config else "the shop refuses its credentials" if creds
                 else "the shop does not answer" if offline else f"{failures} failed run(s)")
-        out.append(ExceptionItem("channel", code, f"{what}: {error}".rstrip(": "), at, "test"))
+        state = "config" if config else "auth" if creds else "offline" if offline else "failing"
+        out.append(ExceptionItem("channel", code, f"{what}: {error}".rstrip(": "), at, "test", state=state,
+                                 units=int(failures or 0), detail=error or ""))
     return out
 
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from omsdesk.queries.exceptions import KINDS, ExceptionItem, exceptions
 from omsdesk.ui.context import AppContext
-from omsdesk.ui.display import when
+from omsdesk.ui.display import money, qty, when
+from omsdesk.ui.order_queue_model import status_text
 from omsdesk.ui.tables import fill_table, make_table
 from omsdesk.ui.workers import run_in_pool
 
@@ -40,6 +41,31 @@ def action_text(action: str) -> str:
         "refund": translate("exception", "Open order to refund"), "test": translate("exception", "Open Sync"),
     }
     return names.get(action, action)
+
+
+def reason_text(item: ExceptionItem) -> str:
+    """Why, in the UI's language; what another system said stays as it said it."""
+    translate = QCoreApplication.translate
+    if item.kind == "late":
+        return translate("exception", "should have shipped by then; it is {status}").format(
+            status=status_text(item.state).lower())
+    if item.kind == "backorder":
+        return translate("exception", "{n} unit(s) wait for stock").format(n=qty(item.units))
+    if item.kind == "refund_due":
+        return translate("exception", "{amount} paid for units cancelled or returned").format(
+            amount=money(item.amount, item.currency))
+    if item.kind == "unpaid_shipped":
+        return translate("exception", "{amount} still due after shipping").format(
+            amount=money(item.amount, item.currency))
+    if item.kind == "channel":
+        what = {"config": translate("exception", "its settings are wrong"),
+                "auth": translate("exception", "the shop refuses its credentials"),
+                "offline": translate("exception", "the shop does not answer")}.get(
+            item.state, translate("exception", "{n} failed run(s)").format(n=item.units))
+        return f"{what}: {item.detail}" if item.detail else what
+    if item.kind == "quarantine":
+        return f"{item.channel} {item.detail}".strip()
+    return item.detail or item.reason
 
 
 class ExceptionsView(QWidget):
@@ -94,7 +120,7 @@ class ExceptionsView(QWidget):
 
     def _on_loaded(self, items: list[ExceptionItem]) -> None:
         self.items = items
-        fill_table(self.table, [(kind_text(i.kind), i.key, when(i.since), i.reason, action_text(i.action))
+        fill_table(self.table, [(kind_text(i.kind), i.key, when(i.since), reason_text(i), action_text(i.action))
                                 for i in items])
         counts: dict[str, int] = {}
         for i in items:

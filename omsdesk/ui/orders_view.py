@@ -153,9 +153,9 @@ class OrdersView(QWidget):
         header.sortIndicatorChanged.connect(self._on_sort)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(lambda pos: self.columns_menu.exec(header.mapToGlobal(pos)))
-        for col, width in {"reference": 130, "placed_at": 120, "status": 110, "channel": 80,
-                           "external_id": 150, "customer_name": 180, "customer_email": 200,
-                           "total": 95}.items():
+        for col, width in {"reference": 118, "placed_at": 112, "status": 96, "channel": 66,
+                           "external_id": 150, "customer_name": 160, "customer_email": 200,
+                           "total": 84}.items():
             header.resizeSection(OrderQueueModel.COLUMNS.index(col), width)
         # At 1280x800 the customer and the total must fit beside the panel: the e-mail and the
         # marketplace id start hidden (Columns shows them; the choice is remembered).
@@ -175,7 +175,7 @@ class OrdersView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 470])
+        self.splitter.setSizes([700, 430])
 
         self.search_hint = SearchHint()
         self.search_hint.status_chosen.connect(self.show_status)

@@ -1116,52 +1116,52 @@
 <context>
     <name>ExceptionsView</name>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="56"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="82"/>
         <source>Every kind</source>
         <translation>Todos los tipos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="60"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="60"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
         <source>About</source>
         <translation>Sobre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="60"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="60"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="61"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="87"/>
         <source>What to do</source>
         <translation>Qué hacer</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="90"/>
         <source>Do it (Enter)</source>
         <translation>Hacerlo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="103"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="129"/>
         <source>Nothing needs you now</source>
         <translation>Ahora no hay nada pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="141"/>
         <source>{action} (Enter)</source>
         <translation>{action} (Intro)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="172"/>
         <source>{action}: {key} · {result}</source>
         <translation>{action}: {key} · {result}</translation>
     </message>
@@ -3970,69 +3970,109 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>exception</name>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="27"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="28"/>
         <source>Late</source>
         <translation>Con retraso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="27"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="28"/>
         <source>Waiting for stock</source>
         <translation>Esperando stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="28"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="29"/>
         <source>Import refused</source>
         <translation>Importación rechazada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="28"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="29"/>
         <source>Not delivered</source>
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="29"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="30"/>
         <source>Refund due</source>
         <translation>Reembolso pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="29"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="30"/>
         <source>Shipped unpaid</source>
         <translation>Enviado sin cobrar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="30"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="31"/>
         <source>Channel in error</source>
         <translation>Canal con error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="38"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="39"/>
         <source>Open order</source>
         <translation>Abrir pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="38"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="39"/>
         <source>Allocate again</source>
         <translation>Asignar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="39"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="40"/>
         <source>Re-import</source>
         <translation>Reimportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="39"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="40"/>
         <source>Send again</source>
         <translation>Enviar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="40"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
         <source>Open order to refund</source>
         <translation>Abrir pedido para reembolsar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="40"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
         <source>Open Sync</source>
         <translation>Abrir Sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="50"/>
+        <source>should have shipped by then; it is {status}</source>
+        <translation>debería haberse enviado ya; está {status}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="53"/>
+        <source>{n} unit(s) wait for stock</source>
+        <translation>{n} unidad(es) esperan stock</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="55"/>
+        <source>{amount} paid for units cancelled or returned</source>
+        <translation>{amount} pagados por unidades anuladas o devueltas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="58"/>
+        <source>{amount} still due after shipping</source>
+        <translation>{amount} pendientes tras el envío</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="61"/>
+        <source>its settings are wrong</source>
+        <translation>su configuración es incorrecta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="62"/>
+        <source>the shop refuses its credentials</source>
+        <translation>la tienda rechaza sus credenciales</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="63"/>
+        <source>the shop does not answer</source>
+        <translation>la tienda no responde</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="64"/>
+        <source>{n} failed run(s)</source>
+        <translation>{n} ejecución(es) fallida(s)</translation>
     </message>
 </context>
 <context>
