@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -125,6 +126,16 @@ class StockModel(ColumnModel):
         self.page_loaded.emit(len(self._rows))
 
 
+def move_kind_text(kind: str) -> str:
+    """The clerk-facing name of a ledger move."""
+    translate = QCoreApplication.translate
+    names = {"receipt": translate("move", "Receipt"), "sale": translate("move", "Sale"),
+             "transfer_out": translate("move", "Transfer out"), "transfer_in": translate("move", "Transfer in"),
+             "adjustment": translate("move", "Adjustment"), "return": translate("move", "Return"),
+             "damaged": translate("move", "Damaged"), "scrap": translate("move", "Scrapped")}
+    return names.get(kind, kind)
+
+
 class InventoryView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,9 +182,13 @@ class InventoryView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
         for col, width in {"sku": 90, "warehouse": 72, "bin": 70, "on_hand": 64, "reserved": 64,
                            "available": 64, "reorder_point": 72}.items():
-            header.resizeSection(StockModel.COLUMNS.index(col), width)
+            i = StockModel.COLUMNS.index(col)
+            # Never narrower than its title: Spanish titles are longer ("Existencias", "Reservado").
+            title = str(self.model.headerData(i, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(i, max(width, metrics.horizontalAdvance(title) + 18))
         header.setSectionResizeMode(StockModel.COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
         # Variants differ at the end of the name ("... 500 ml" / "... 1 l"): cut the middle instead.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -296,7 +311,7 @@ class InventoryView(QWidget):
         if self._current is None or self._current[0] != sku:
             return
         self.moves_title.setText(self.tr("Movements of {sku} · {name}").format(sku=sku, name=self._current[2]))
-        fill_table(self.moves, [[when(m.at), m.warehouse, f"{m.qty:+d}", m.kind,
+        fill_table(self.moves, [[when(m.at), m.warehouse, f"{m.qty:+d}", move_kind_text(m.kind),
                                  m.order_reference or m.reason, m.user] for m in moves], right_aligned=(2,))
 
     def open_dialog(self, kind: str) -> StockDialog:

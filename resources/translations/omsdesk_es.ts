@@ -1280,88 +1280,88 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="139"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="150"/>
         <source>SKU starts with...  (Ctrl+F)</source>
         <translation>SKU empieza por...  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="157"/>
         <source>Low stock only</source>
         <translation>Solo stock bajo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="148"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="159"/>
         <source>Receive...</source>
         <translation>Recibir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="149"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="160"/>
         <source>Adjust...</source>
         <translation>Ajustar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="150"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="161"/>
         <source>Receive stock...</source>
         <translation>Recibir mercancía...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="153"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="164"/>
         <source>Adjust stock...</source>
         <translation>Ajustar stock...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="182"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="197"/>
         <source>Select a product to see its movements</source>
         <translation>Seleccione un producto para ver sus movimientos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="184"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="199"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="184"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="199"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="184"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="199"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="184"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="199"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="185"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="200"/>
         <source>Reason / order</source>
         <translation>Motivo / pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="185"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="200"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="211"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="226"/>
         <source>Stock levels</source>
         <translation>Niveles de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="212"/>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="237"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="227"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="252"/>
         <source>Planning</source>
         <translation>Planificación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="273"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="288"/>
         <source>{n} stock levels shown</source>
         <translation>{n} niveles de stock mostrados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="298"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="313"/>
         <source>Movements of {sku} · {name}</source>
         <translation>Movimientos de {sku} · {name}</translation>
     </message>
@@ -3368,47 +3368,47 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
         <source>On hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
         <source>Reorder at</source>
         <translation>Punto de pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="78"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="79"/>
         <source>Low stock: {available} available, reorder at {point}</source>
         <translation>Stock bajo: {available} disponibles, punto de pedido {point}</translation>
     </message>
@@ -4111,6 +4111,49 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
         <source>Replaced (F3)</source>
         <translation>Sustituida (F3)</translation>
+    </message>
+</context>
+<context>
+    <name>move</name>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="132"/>
+        <source>Receipt</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="132"/>
+        <source>Sale</source>
+        <translation>Venta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="133"/>
+        <source>Transfer out</source>
+        <translation>Traspaso (salida)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="133"/>
+        <source>Transfer in</source>
+        <translation>Traspaso (entrada)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="134"/>
+        <source>Adjustment</source>
+        <translation>Ajuste</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="134"/>
+        <source>Return</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
+        <source>Damaged</source>
+        <translation>Dañado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
+        <source>Scrapped</source>
+        <translation>Desechado</translation>
     </message>
 </context>
 <context>

@@ -128,3 +128,19 @@ def test_the_walk_sees_the_texts_it_checks(qtbot: QtBot, demo_200k: Database, qs
         orders.model.pool.waitForDone(20_000)
     wait_for_pool()
     assert len(seen) > 100, sorted(seen)
+
+
+def test_spanish_stock_titles_are_not_cut(qtbot: QtBot, sqlite_db: Database, spanish: None) -> None:
+    """Review 4.5: "xistencias", "nto de pedi": every stock column is at least as wide as its title."""
+    from omsdesk.ui.inventory_view import InventoryView, move_kind_text
+
+    view = InventoryView(AppContext(sqlite_db, GUI_ACTOR))
+    qtbot.addWidget(view)
+    header = view.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for i in range(view.model.columnCount()):
+        title = str(view.model.headerData(i, Qt.Orientation.Horizontal))
+        if header.sectionResizeMode(i) != header.ResizeMode.Stretch:
+            assert header.sectionSize(i) >= metrics.horizontalAdvance(title), title
+    assert move_kind_text("receipt") == "Entrada" and move_kind_text("scrap") == "Desechado"
+    wait_for_pool()
