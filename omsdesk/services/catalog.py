@@ -27,10 +27,19 @@ class ProductInput:
     stock_tracked: bool = True
 
 
-def add_product(db: Database, data: ProductInput, *, actor: Actor) -> int:
-    """Create a product after checking SKU, EAN, price and tax rate."""
+def add_product(db: Database, data: ProductInput, *, actor: Actor, bins: dict[str, str] | None = None) -> int:
+    """Create a product after checking SKU, EAN, price and tax rate; optionally shelve it (warehouse -> bin)."""
     with db.write() as s:
-        return add_product_in(s, data, actor=actor)
+        product_id = add_product_in(s, data, actor=actor)
+        shelved = {code: b for code, b in (bins or {}).items() if b.strip()}
+        if shelved and not data.stock_tracked:
+            raise ValidationError(f"{data.sku.strip()} is a service (not stock tracked): it has no bin "
+                                  "to be picked from")
+        product = s.get(Product, product_id)
+        assert product is not None
+        for code, bin_code in sorted(shelved.items()):
+            set_bin_in(s, product, _warehouse(s, code), bin_code)
+        return product_id
 
 
 def add_product_in(session: Session, data: ProductInput, *, actor: Actor) -> int:

@@ -109,6 +109,8 @@ def create_order_in(session: Session, data: OrderInput, *, actor: Actor) -> Orde
             Order.channel_id == channel.id, Order.external_id == data.external_id))
         if dup:
             raise ConflictError(f"order {data.external_id} of channel {channel.code} exists as {dup}")
+    if channel.code == "phone" and data.customer is None and data.customer_id is None:
+        raise ValidationError("a phone order needs a customer: choose one or enter a new one")
     customer = resolve_customer(session, data)
     placed = data.placed_at or utcnow()
     order = Order(
@@ -252,7 +254,7 @@ def ship_to_values(data: OrderInput, customer: Customer | None) -> dict[str, str
     """The order's ship-to columns: the given address, else the customer's first, else empty."""
     addr = data.ship_to or (data.customer.address if data.customer else None)
     if addr is None and customer is not None and customer.addresses:
-        a0 = customer.addresses[0]
+        a0 = next((a for a in customer.addresses if a.kind == "shipping"), customer.addresses[0])
         addr = AddressInput(a0.name, a0.company, a0.line1, a0.line2, a0.city, a0.postcode,
                             a0.province, a0.country, a0.phone)
     if addr is None:

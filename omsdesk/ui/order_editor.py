@@ -1,0 +1,191 @@
+"""New phone or manual order: the customer, lines by scan or search, price overrides with a reason, Create."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omsdesk.db import Database
+from omsdesk.queries.products import ProductHit, product_by_code, search_products
+from omsdesk.services.intake.order_entry import CreatedOrder, OrderInput, create_order
+from omsdesk.ui.context import AppContext
+from omsdesk.ui.customer_picker import CustomerPicker
+from omsdesk.ui.display import money, qty
+from omsdesk.ui.order_lines import OrderLinesTable
+from omsdesk.ui.workers import run_in_pool
+
+
+class NewOrderDialog(QDialog):
+    """Keyed-in orders go through create_order, the one door for manual and phone orders."""
+
+    order_created = Signal(str)  # reference
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.created: CreatedOrder | None = None
+        self._lookup_seq = 0
+        self.setWindowTitle(self.tr("New order"))
+        self.resize(980, 720)
+        self.channel = QComboBox()
+        self.channel.setObjectName("order_channel")
+        self.channel.addItem(self.tr("Phone order"), "phone")
+        self.channel.addItem(self.tr("Manual entry"), "manual")
+        self.customer = CustomerPicker(ctx)
+        customer_box = QGroupBox(self.tr("Customer"))
+        QVBoxLayout(customer_box).addWidget(self.customer)
+
+        self.code = QLineEdit()
+        self.code.setObjectName("product_code")
+        self.code.setPlaceholderText(self.tr("Scan or type SKU or EAN, or part of the name, then Enter"))
+        self.code.returnPressed.connect(self.look_up)
+        self.matches = QListWidget()
+        self.matches.setObjectName("product_matches")
+        self.matches.setMaximumHeight(110)
+        self.matches.hide()
+        self.matches.itemActivated.connect(self._on_match_chosen)
+        self.found: list[ProductHit] = []
+        self.lines = OrderLinesTable()
+        self.lines.changed.connect(self._show_totals)
+        self.remove_button = QPushButton(self.tr("Remove line"))
+        self.remove_button.clicked.connect(self.lines.remove_current)
+        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.lines)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self.lines.remove_current)
+        self.totals = QLabel()
+        self.totals.setObjectName("order_totals")
+        self.totals.setStyleSheet("font-size: 15px; font-weight: 600;")
+        entry = QHBoxLayout()
+        entry.addWidget(self.code, 1)
+        entry.addWidget(self.remove_button)
+        lines_box = QGroupBox(self.tr("Lines"))
+        lines_layout = QVBoxLayout(lines_box)
+        lines_layout.addLayout(entry)
+        lines_layout.addWidget(self.matches)
+        lines_layout.addWidget(self.lines, 1)
+        self.notes = QLineEdit()
+        self.notes.setPlaceholderText(self.tr("Notes for the warehouse or the invoice (optional)"))
+        head = QFormLayout()
+        head.addRow(self.tr("Channel"), self.channel)
+        self.error = QLabel()
+        self.error.setObjectName("editor_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = self.buttons.addButton(self.tr("Create order"), QDialogButtonBox.ButtonRole.AcceptRole)
+        for button in self.buttons.buttons():
+            # A scanner ends every code with Enter: it must add a line, never press Create.
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        footer = QHBoxLayout()
+        footer.addWidget(self.totals, 1)
+        footer.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(customer_box, 2)
+        layout.addWidget(lines_box, 3)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.error)
+        layout.addLayout(footer)
+        self._show_totals()
+
+    # -- lines ------------------------------------------------------------------------------
+
+    def look_up(self) -> None:
+        """A code from the scanner (exact SKU or EAN) adds a line; other text searches the names."""
+        text = self.code.text().strip()
+        if not text:
+            return
+        self._lookup_seq += 1
+        seq, db = self._lookup_seq, self.ctx.db
+        run_in_pool(self.ctx.pool, lambda: (seq, text, *_find(db, text)), self._on_found, self._on_lookup_failed)
+
+    def _on_found(self, result: tuple[int, str, ProductHit | None, list[ProductHit]]) -> None:
+        seq, text, exact, hits = result
+        if seq != self._lookup_seq:
+            return
+        self.error.clear()
+        if exact is not None or len(hits) == 1:
+            self._add(exact or hits[0])
+            return
+        self.found = hits
+        self.matches.clear()
+        if not hits:
+            self.matches.hide()
+            self.error.setText(self.tr("No product has the code or name '{text}'.").format(text=text))
+            return
+        for hit in hits:
+            self.matches.addItem(QListWidgetItem(f"{hit.sku}  ·  {hit.name}  ·  {money(hit.price, hit.currency)}"))
+        self.matches.show()
+        self.matches.setCurrentRow(0)
+        self.matches.setFocus()
+
+    def _on_match_chosen(self, item: QListWidgetItem) -> None:
+        row = self.matches.row(item)
+        if 0 <= row < len(self.found):
+            self._add(self.found[row])
+
+    def _add(self, hit: ProductHit) -> None:
+        self.lines.add(hit)
+        self.matches.hide()
+        self.code.clear()
+        self.code.setFocus()
+
+    def _show_totals(self) -> None:
+        self.totals.setText(self.tr("{lines} lines · {units} units · Total {total}").format(
+            lines=len(self.lines.rows), units=qty(self.lines.units()),
+            total=money(self.lines.total(), self.lines.currency())))
+
+    # -- create -----------------------------------------------------------------------------
+
+    def order_input(self) -> OrderInput:
+        return OrderInput(lines=self.lines.line_inputs(), channel=str(self.channel.currentData()),
+                          currency=self.lines.currency(), customer_id=self.customer.chosen_id(),
+                          customer=self.customer.new_customer(), notes=self.notes.text().strip())
+
+    def submit(self) -> None:
+        ctx, data = self.ctx, self.order_input()
+        self.error.clear()
+        self.create_button.setEnabled(False)
+        run_in_pool(ctx.pool, lambda: create_order(ctx.db, data, actor=ctx.actor), self._on_created,
+                    self._on_refused)
+
+    def _on_created(self, created: CreatedOrder) -> None:
+        self.created = created
+        self.ctx.signals.status_message.emit(self.tr("Order {reference} created: {total}").format(
+            reference=created.reference, total=money(created.total, created.currency)))
+        self.ctx.signals.orders_changed.emit()
+        self.order_created.emit(created.reference)
+        self.accept()
+
+    def _on_lookup_failed(self, message: str) -> None:
+        self.error.setText(message)
+
+    def _on_refused(self, message: str) -> None:
+        self.create_button.setEnabled(True)
+        self.error.setText(self.tr("Not created: {reason}").format(reason=message))
+
+
+def _find(db: Database, text: str) -> tuple[ProductHit | None, list[ProductHit]]:
+    with db.read() as s:
+        exact = product_by_code(s, text)
+        return exact, [] if exact is not None else search_products(s, text)
