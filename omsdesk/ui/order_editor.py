@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -87,18 +86,20 @@ class NewOrderDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = self.buttons.addButton(self.tr("Create order"), QDialogButtonBox.ButtonRole.AcceptRole)
-        for button in self.buttons.buttons():
-            # A scanner ends every code with Enter: it must add a line, never press Create.
-            if isinstance(button, QPushButton):
-                button.setAutoDefault(False)
-                button.setDefault(False)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        # Plain buttons, none of them default: a scanner ends every code with Enter, which must add
+        # a line and never press Create (a button box makes its first accept button the default).
+        self.create_button = QPushButton(self.tr("Create order"))
+        self.create_button.setObjectName("order_create")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        for button in (self.create_button, self.cancel_button, self.remove_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.create_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
         footer = QHBoxLayout()
         footer.addWidget(self.totals, 1)
-        footer.addWidget(self.buttons)
+        footer.addWidget(self.create_button)
+        footer.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(customer_box, 2)
