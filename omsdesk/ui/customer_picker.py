@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -36,6 +37,7 @@ class CustomerPicker(QTabWidget):
         self.search.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setObjectName("customer_results")
+        self.results.setMaximumHeight(150)
         self.chosen_label = QLabel(self.tr("No customer chosen"))
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -56,12 +58,14 @@ class CustomerPicker(QTabWidget):
         self.tax_id = QLineEdit()
         self.tax_id.setPlaceholderText(self.tr("NIF, NIE, CIF or EU VAT number (optional)"))
         self.address = AddressForm(self.tr("Shipping address"))
-        form = QFormLayout(new)
+        form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Email"), self.email)
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("Tax id"), self.tax_id)
-        form.addRow(self.address)
+        columns = QHBoxLayout(new)
+        columns.addLayout(form, 1)
+        columns.addWidget(self.address, 1)
         self.addTab(existing, self.tr("Existing customer"))
         self.addTab(new, self.tr("New customer"))
 

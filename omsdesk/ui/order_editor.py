@@ -38,7 +38,7 @@ class NewOrderDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.created: CreatedOrder | None = None
-        self._lookup_seq = 0
+        self._pending: list[str] = []  # codes typed or scanned, not looked up yet
         self.setWindowTitle(self.tr("New order"))
         self.resize(980, 720)
         self.channel = QComboBox()
@@ -102,8 +102,8 @@ class NewOrderDialog(QDialog):
         footer.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        layout.addWidget(customer_box, 2)
-        layout.addWidget(lines_box, 3)
+        layout.addWidget(customer_box, 0)
+        layout.addWidget(lines_box, 1)
         layout.addWidget(self.notes)
         layout.addWidget(self.error)
         layout.addLayout(footer)
@@ -112,33 +112,48 @@ class NewOrderDialog(QDialog):
     # -- lines ------------------------------------------------------------------------------
 
     def look_up(self) -> None:
-        """A code from the scanner (exact SKU or EAN) adds a line; other text searches the names."""
+        """A code from the scanner (exact SKU or EAN) adds a line; other text searches the names.
+
+        Codes are looked up one after the other in the order they came, so a fast scanner loses none.
+        """
         text = self.code.text().strip()
         if not text:
             return
-        self._lookup_seq += 1
-        seq, db = self._lookup_seq, self.ctx.db
-        run_in_pool(self.ctx.pool, lambda: (seq, text, *_find(db, text)), self._on_found, self._on_lookup_failed)
+        self.code.clear()  # ready for the next scan at once
+        self._pending.append(text)
+        if len(self._pending) == 1:
+            self._next_lookup()
 
-    def _on_found(self, result: tuple[int, str, ProductHit | None, list[ProductHit]]) -> None:
-        seq, text, exact, hits = result
-        if seq != self._lookup_seq:
+    @property
+    def busy(self) -> bool:
+        """Whether scanned codes are still being looked up."""
+        return bool(self._pending)
+
+    def _next_lookup(self) -> None:
+        if not self._pending:
             return
+        text, db = self._pending[0], self.ctx.db
+        run_in_pool(self.ctx.pool, lambda: (text, *_find(db, text)), self._on_found, self._on_lookup_failed)
+
+    def _on_found(self, result: tuple[str, ProductHit | None, list[ProductHit]]) -> None:
+        text, exact, hits = result
+        self._pending.pop(0)
         self.error.clear()
         if exact is not None or len(hits) == 1:
             self._add(exact or hits[0])
-            return
-        self.found = hits
-        self.matches.clear()
-        if not hits:
+        elif not hits:
             self.matches.hide()
             self.error.setText(self.tr("No product has the code or name '{text}'.").format(text=text))
-            return
-        for hit in hits:
-            self.matches.addItem(QListWidgetItem(f"{hit.sku}  ·  {hit.name}  ·  {money(hit.price, hit.currency)}"))
-        self.matches.show()
-        self.matches.setCurrentRow(0)
-        self.matches.setFocus()
+        else:
+            self.found = hits
+            self.matches.clear()
+            for hit in hits:
+                self.matches.addItem(QListWidgetItem(
+                    f"{hit.sku}  ·  {hit.name}  ·  {money(hit.price, hit.currency)}"))
+            self.matches.show()
+            self.matches.setCurrentRow(0)
+            self.matches.setFocus()
+        self._next_lookup()
 
     def _on_match_chosen(self, item: QListWidgetItem) -> None:
         row = self.matches.row(item)
@@ -148,7 +163,6 @@ class NewOrderDialog(QDialog):
     def _add(self, hit: ProductHit) -> None:
         self.lines.add(hit)
         self.matches.hide()
-        self.code.clear()
         self.code.setFocus()
 
     def _show_totals(self) -> None:
@@ -179,7 +193,9 @@ class NewOrderDialog(QDialog):
         self.accept()
 
     def _on_lookup_failed(self, message: str) -> None:
+        self._pending.pop(0)
         self.error.setText(message)
+        self._next_lookup()
 
     def _on_refused(self, message: str) -> None:
         self.create_button.setEnabled(True)

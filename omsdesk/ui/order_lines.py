@@ -46,7 +46,7 @@ class OrderLinesTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(28)
         header = self.horizontalHeader()
-        for col, width in ((0, 100), (2, 64), (3, 100), (4, 100), (6, 96)):
+        for col, width in ((0, 100), (2, 70), (3, 130), (4, 116), (6, 100)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)

@@ -115,6 +115,54 @@
     </message>
 </context>
 <context>
+    <name>AddressForm</name>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="17"/>
+        <source>Defaults to the customer&apos;s name</source>
+        <translation>Si se deja vacío, el nombre del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="20"/>
+        <source>Street and number</source>
+        <translation>Calle y número</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="22"/>
+        <source>Floor, door (optional)</source>
+        <translation>Piso, puerta (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="40"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="41"/>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="42"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="44"/>
+        <source>Postcode, city</source>
+        <translation>Código postal, localidad</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="45"/>
+        <source>Province, country</source>
+        <translation>Provincia, país</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="46"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+</context>
+<context>
     <name>AnalyticsTab</name>
     <message>
         <location filename="../../omsdesk/ui/planning_charts.py" line="51"/>
@@ -764,84 +812,252 @@
     </message>
 </context>
 <context>
-    <name>CustomersView</name>
+    <name>CustomerEditor</name>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="46"/>
-        <source>Search name, email, phone or tax id  (Ctrl+F)</source>
-        <translation>Buscar nombre, correo, teléfono o NIF  (Ctrl+F)</translation>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="41"/>
+        <source>New customer</source>
+        <translation>Cliente nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
-        <source>Name</source>
-        <translation>Nombre</translation>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="41"/>
+        <source>Edit customer</source>
+        <translation>Editar cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
-        <source>Email</source>
-        <translation>Correo electrónico</translation>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="50"/>
+        <source>NIF, NIE, CIF or EU VAT number</source>
+        <translation>NIF, NIE, CIF o NIF-IVA de la UE</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
-        <source>Phone</source>
-        <translation>Teléfono</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
-        <source>Tax id</source>
-        <translation>NIF</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="55"/>
-        <source>Terms</source>
-        <translation>Condiciones</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="55"/>
-        <source>Credit limit</source>
-        <translation>Límite de crédito</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="57"/>
-        <source>Select a customer to see their orders</source>
-        <translation>Seleccione un cliente para ver sus pedidos</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="59"/>
-        <source>Order</source>
-        <translation>Pedido</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="59"/>
-        <source>Placed</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="59"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="59"/>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="65"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="55"/>
         <source>Payment terms…</source>
         <translation>Condiciones de pago…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="62"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="63"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="64"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="65"/>
+        <source>Tax id</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="66"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="67"/>
+        <source>Terms</source>
+        <translation>Condiciones</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="68"/>
+        <source>Billing address</source>
+        <translation>Dirección de facturación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="69"/>
+        <source>Shipping address</source>
+        <translation>Dirección de envío</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="97"/>
+        <source>This customer no longer exists.</source>
+        <translation>Este cliente ya no existe.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="111"/>
+        <source>no credit limit</source>
+        <translation>sin límite de crédito</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="112"/>
+        <source>limit {amount}</source>
+        <translation>límite {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="117"/>
+        <source>new customer</source>
+        <translation>cliente nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="146"/>
+        <source>Customer {name} saved</source>
+        <translation>Cliente {name} guardado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="152"/>
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="35"/>
+        <source>Name, email, phone or tax id</source>
+        <translation>Nombre, correo, teléfono o NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="39"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="100"/>
+        <source>No customer chosen</source>
+        <translation>Ningún cliente elegido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="57"/>
+        <source>NIF, NIE, CIF or EU VAT number (optional)</source>
+        <translation>NIF, NIE, CIF o NIF-IVA de la UE (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="58"/>
+        <source>Shipping address</source>
+        <translation>Dirección de envío</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="60"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="61"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="62"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="63"/>
+        <source>Tax id</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="65"/>
+        <source>Existing customer</source>
+        <translation>Cliente existente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="66"/>
+        <source>New customer</source>
+        <translation>Cliente nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="98"/>
+        <source>Order for: {name}</source>
+        <translation>Pedido para: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersView</name>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="42"/>
+        <source>Search name, email, phone or tax id  (Ctrl+F)</source>
+        <translation>Buscar nombre, correo, teléfono o NIF  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="50"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="50"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="50"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="50"/>
+        <source>Tax id</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="51"/>
+        <source>Terms</source>
+        <translation>Condiciones</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="51"/>
+        <source>Credit limit</source>
+        <translation>Límite de crédito</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="63"/>
+        <source>New customer…</source>
+        <translation>Cliente nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="57"/>
+        <source>Edit customer…</source>
+        <translation>Editar cliente…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="66"/>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="71"/>
+        <source>Select a customer to see their orders</source>
+        <translation>Seleccione un cliente para ver sus pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="73"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="73"/>
+        <source>Placed</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="73"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="73"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="79"/>
+        <source>Payment terms…</source>
+        <translation>Condiciones de pago…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="187"/>
         <source>Payment terms of {name}: {terms}</source>
         <translation>Condiciones de pago de {name}: {terms}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="153"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="194"/>
         <source>Terms refused</source>
         <translation>Condiciones rechazadas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="158"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="199"/>
         <source>Orders of {name} ({n}) · owes {owed}</source>
         <translation>Pedidos de {name} ({n}) · debe {owed}</translation>
     </message>
@@ -1032,88 +1248,105 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="139"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="140"/>
         <source>SKU starts with...  (Ctrl+F)</source>
         <translation>SKU empieza por...  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="147"/>
         <source>Low stock only</source>
         <translation>Solo stock bajo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="148"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="149"/>
         <source>Receive...</source>
         <translation>Recibir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="149"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="150"/>
         <source>Adjust...</source>
         <translation>Ajustar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="150"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="151"/>
         <source>Receive stock...</source>
         <translation>Recibir mercancía...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="153"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="154"/>
         <source>Adjust stock...</source>
         <translation>Ajustar stock...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="182"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="157"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="168"/>
+        <source>New product…</source>
+        <translation>Producto nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="171"/>
+        <source>Edit product…</source>
+        <translation>Editar producto…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="198"/>
         <source>Select a product to see its movements</source>
         <translation>Seleccione un producto para ver sus movimientos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="184"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="200"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="184"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="200"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="184"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="200"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="184"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="200"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="185"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="201"/>
         <source>Reason / order</source>
         <translation>Motivo / pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="185"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="201"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="211"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="227"/>
         <source>Stock levels</source>
         <translation>Niveles de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="212"/>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="237"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="228"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="266"/>
         <source>Planning</source>
         <translation>Planificación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="273"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="245"/>
+        <source>Select a product to edit first</source>
+        <translation>Elija primero el producto que quiere editar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="302"/>
         <source>{n} stock levels shown</source>
         <translation>{n} niveles de stock mostrados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="298"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="327"/>
         <source>Movements of {sku} · {name}</source>
         <translation>Movimientos de {sku} · {name}</translation>
     </message>
@@ -1292,102 +1525,107 @@
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="101"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="102"/>
         <source>omsdesk — {db}</source>
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="244"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="248"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="245"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="249"/>
+        <source>&amp;New order…</source>
+        <translation>&amp;Nuevo pedido…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="250"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="246"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="251"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="248"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="253"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="249"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="254"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="251"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="256"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="253"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="258"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="254"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="259"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="256"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="261"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="266"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="274"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="277"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="278"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="279"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="302"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="308"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="305"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="311"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="306"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="312"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1396,42 +1634,42 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="339"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="345"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="340"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="346"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="341"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="347"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="342"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="348"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="343"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="349"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="359"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="369"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="369"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="375"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -1452,6 +1690,84 @@ Base de datos: {db}</translation>
         <location filename="../../omsdesk/ui/sync_view.py" line="74"/>
         <source>Our SKU</source>
         <translation>Nuestro SKU</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="42"/>
+        <source>New order</source>
+        <translation>Nuevo pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="46"/>
+        <source>Phone order</source>
+        <translation>Pedido telefónico</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="47"/>
+        <source>Manual entry</source>
+        <translation>Entrada manual</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="49"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="54"/>
+        <source>Scan or type SKU or EAN, or part of the name, then Enter</source>
+        <translation>Escanee o escriba SKU o EAN, o parte del nombre, y pulse Intro</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="64"/>
+        <source>Remove line</source>
+        <translation>Quitar línea</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="75"/>
+        <source>Lines</source>
+        <translation>Líneas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="81"/>
+        <source>Notes for the warehouse or the invoice (optional)</source>
+        <translation>Notas para el almacén o la factura (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="83"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="91"/>
+        <source>Create order</source>
+        <translation>Crear pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="93"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="135"/>
+        <source>No product has the code or name &apos;{text}&apos;.</source>
+        <translation>Ningún producto tiene el código o el nombre «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="155"/>
+        <source>{lines} lines · {units} units · Total {total}</source>
+        <translation>{lines} líneas · {units} unidades · Total {total}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="175"/>
+        <source>Order {reference} created: {total}</source>
+        <translation>Pedido {reference} creado: {total}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="186"/>
+        <source>Not created: {reason}</source>
+        <translation>No creado: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +2024,49 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/order_detail.py" line="487"/>
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesTable</name>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="40"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="40"/>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="40"/>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="41"/>
+        <source>Catalogue price</source>
+        <translation>Precio de catálogo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="41"/>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="42"/>
+        <source>Reason for the price</source>
+        <translation>Motivo del precio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="42"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="74"/>
+        <source>Only when the price is changed</source>
+        <translation>Solo si se cambia el precio</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2764,109 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>ProductEditor</name>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="40"/>
+        <source>New product</source>
+        <translation>Producto nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="40"/>
+        <source>Edit product {sku}</source>
+        <translation>Editar producto {sku}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="46"/>
+        <source>EAN-13 or GTIN; the check digit is verified</source>
+        <translation>EAN-13 o GTIN; se comprueba el dígito de control</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="52"/>
+        <source>21 % (general)</source>
+        <translation>21 % (general)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="52"/>
+        <source>10 % (reduced)</source>
+        <translation>10 % (reducido)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="53"/>
+        <source>4 % (super-reduced)</source>
+        <translation>4 % (superreducido)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="53"/>
+        <source>0 % (exempt)</source>
+        <translation>0 % (exento)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="58"/>
+        <source>Service: sold without stock (shipping, gift wrap), never picked</source>
+        <translation>Servicio: se vende sin existencias (envío, envoltorio), nunca se prepara</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="59"/>
+        <source>On sale</source>
+        <translation>A la venta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="63"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="64"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="65"/>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="66"/>
+        <source>Price (VAT incl.)</source>
+        <translation>Precio (IVA incl.)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="67"/>
+        <source>VAT rate</source>
+        <translation>Tipo de IVA</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="68"/>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="71"/>
+        <source>Bin per warehouse</source>
+        <translation>Ubicación por almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="98"/>
+        <source>Product {sku} no longer exists.</source>
+        <translation>El producto {sku} ya no existe.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="104"/>
+        <source>e.g. A-01-3</source>
+        <translation>p. ej. A-01-3</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="153"/>
+        <source>Product {sku} saved</source>
+        <translation>Producto {sku} guardado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="160"/>
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <location filename="../../omsdesk/ui/refund_dialog.py" line="23"/>
@@ -3079,47 +3541,47 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="62"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
         <source>On hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
         <source>Reorder at</source>
         <translation>Punto de pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="78"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="79"/>
         <source>Low stock: {available} available, reorder at {point}</source>
         <translation>Stock bajo: {available} disponibles, punto de pedido {point}</translation>
     </message>
@@ -3509,47 +3971,47 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>TermsDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="25"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="35"/>
         <source>Payment terms of {name}</source>
         <translation>Condiciones de pago de {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="29"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="39"/>
         <source>Pay before shipping</source>
         <translation>Pago antes del envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="30"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="40"/>
         <source>Cash on delivery</source>
         <translation>Contra reembolso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="31"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="41"/>
         <source>Invoice, pay within N days</source>
         <translation>Factura, pago a N días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="37"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="47"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="38"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="48"/>
         <source>Credit limit</source>
         <translation>Límite de crédito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="47"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="57"/>
         <source>Terms apply to phone, manual and CSV orders; an order that would take the customer over the limit waits on hold.</source>
         <translation>Las condiciones se aplican a pedidos telefónicos, manuales y CSV; un pedido que supere el límite del cliente queda retenido.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="51"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="61"/>
         <source>Terms</source>
         <translation>Condiciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="52"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="62"/>
         <source>Days</source>
         <translation>Días</translation>
     </message>
@@ -3805,17 +4267,17 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>terms</name>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="30"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="25"/>
         <source>{days} days</source>
         <translation>{days} días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="31"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="26"/>
         <source>Pay before shipping</source>
         <translation>Pago antes del envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="32"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="27"/>
         <source>Cash on delivery</source>
         <translation>Contra reembolso</translation>
     </message>

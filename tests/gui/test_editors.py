@@ -63,7 +63,7 @@ def _order_dialog(qtbot: QtBot, db: Database) -> NewOrderDialog:
 def _scan(qtbot: QtBot, dialog: NewOrderDialog, code: str, lines: int) -> None:
     dialog.code.setText(code)
     qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.code.text() == "", timeout=10_000)  # cleared once the line is added
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert len(dialog.lines.rows) == lines
 
 
@@ -134,6 +134,15 @@ def test_a_new_customer_with_an_invalid_nif_is_refused_with_the_reason(qtbot: Qt
         order = s.scalars(select(Order).order_by(Order.id.desc())).first()
         assert order is not None
         assert (order.customer_name, order.ship_city) == ("Ana Muñoz", "Madrid")
+
+
+def test_codes_scanned_faster_than_the_lookups_are_all_added_in_order(qtbot: QtBot, store: Database) -> None:
+    dialog = _order_dialog(qtbot, store)
+    for code in ("ACE-5L", EAN_ACEITE, "ACE-5L"):
+        dialog.code.setText(code)
+        qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert [(r.hit.sku, r.qty.value()) for r in dialog.lines.rows] == [("ACE-5L", 2), ("ACE-1L", 1)]
 
 
 def test_an_unknown_code_is_said_and_adds_nothing(qtbot: QtBot, store: Database) -> None:
