@@ -195,9 +195,8 @@ def _set_address(customer: Customer, kind: str, addr: AddressInput | None) -> bo
             return False
         customer.addresses.remove(current)
         return True
+    # A blank recipient stays blank: the order and documents then take the customer's current name.
     values = {f.name: getattr(addr, f.name) for f in fields(addr)}
-    if not values["name"]:
-        values["name"] = customer.name
     if current is None:
         customer.addresses.append(Address(kind=kind, **values))
         return True

@@ -87,6 +87,7 @@ class CustomerEditor(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._show_terms()
+        self.resize(880, self.sizeHint().height())
         if customer_id is not None:
             self.save_button.setEnabled(False)  # until the customer is loaded
             db = ctx.db

@@ -40,7 +40,7 @@ class NewOrderDialog(QDialog):
         self.created: CreatedOrder | None = None
         self._pending: list[str] = []  # codes typed or scanned, not looked up yet
         self.setWindowTitle(self.tr("New order"))
-        self.resize(980, 720)
+        self.resize(1000, 780)
         self.channel = QComboBox()
         self.channel.setObjectName("order_channel")
         self.channel.addItem(self.tr("Phone order"), "phone")
@@ -55,7 +55,7 @@ class NewOrderDialog(QDialog):
         self.code.returnPressed.connect(self.look_up)
         self.matches = QListWidget()
         self.matches.setObjectName("product_matches")
-        self.matches.setMaximumHeight(110)
+        self.matches.setMaximumHeight(96)
         self.matches.hide()
         self.matches.itemActivated.connect(self._on_match_chosen)
         self.found: list[ProductHit] = []
