@@ -130,6 +130,17 @@ def test_a_phone_order_without_a_customer_is_refused(shop: Shop) -> None:
         create_order(shop.db, OrderInput(lines=(LineInput(sku, 1),), channel="phone"), actor=ACTOR)
 
 
+def test_a_new_customer_typed_on_a_phone_order_is_checked_like_in_the_editor(shop: Shop) -> None:
+    sku = shop.product()
+    for customer, message in ((CustomerInput(name="Ana", email="ana@"), "invalid email"),
+                              (CustomerInput(name="Ana", address=AddressInput(line1="Calle Mayor 1")),
+                               "needs a postcode and a city")):
+        with pytest.raises(ValidationError, match=message):
+            create_order(shop.db, OrderInput(lines=(LineInput(sku, 1),), channel="phone", customer=customer),
+                         actor=ACTOR)
+    assert _customers(shop) == 0
+
+
 def test_an_imported_price_is_not_an_override(shop: Shop) -> None:
     sku = shop.product(price=1210)
     created = create_order(shop.db, OrderInput(lines=(LineInput(sku, 1, unit_price=999),), channel="csv"),

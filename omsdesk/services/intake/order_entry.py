@@ -27,7 +27,7 @@ from omsdesk.models.money import check_currency, format_minor, split_gross, tax_
 from omsdesk.services import audit
 from omsdesk.services.channels.channels import ship_by_for
 from omsdesk.services.context import Actor
-from omsdesk.services.customers import AddressInput
+from omsdesk.services.customers import AddressInput, checked_address, valid_email
 from omsdesk.services.fulfilment.allocation import allocate_in
 from omsdesk.services.fulfilment.orders import pay_in
 from omsdesk.services.refs import next_order_reference
@@ -111,6 +111,11 @@ def create_order_in(session: Session, data: OrderInput, *, actor: Actor) -> Orde
             raise ConflictError(f"order {data.external_id} of channel {channel.code} exists as {dup}")
     if channel.code == "phone" and data.customer is None and data.customer_id is None:
         raise ValidationError("a phone order needs a customer: choose one or enter a new one")
+    if channel.code in KEYED_IN_CHANNELS and data.customer is not None:
+        # What a clerk types is checked as in the customer editor; imports keep what the shop sent.
+        valid_email(data.customer.email or "")
+        if data.customer.address is not None:
+            checked_address(data.customer.address, "shipping")
     customer = resolve_customer(session, data)
     placed = data.placed_at or utcnow()
     order = Order(
