@@ -166,7 +166,7 @@ class NewOrderDialog(QDialog):
         self.code.setFocus()
 
     def _show_totals(self) -> None:
-        self.totals.setText(self.tr("{lines} lines · {units} units · Total {total}").format(
+        self.totals.setText(self.tr("Lines: {lines} · Units: {units} · Total {total}").format(
             lines=len(self.lines.rows), units=qty(self.lines.units()),
             total=money(self.lines.total(), self.lines.currency())))
 

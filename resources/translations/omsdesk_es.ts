@@ -874,32 +874,32 @@
         <translation>Dirección de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="97"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="98"/>
         <source>This customer no longer exists.</source>
         <translation>Este cliente ya no existe.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="111"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="112"/>
         <source>no credit limit</source>
         <translation>sin límite de crédito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="112"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="113"/>
         <source>limit {amount}</source>
         <translation>límite {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="117"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="118"/>
         <source>new customer</source>
         <translation>cliente nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="146"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="147"/>
         <source>Customer {name} saved</source>
         <translation>Cliente {name} guardado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="152"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="153"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
@@ -907,58 +907,58 @@
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="35"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="36"/>
         <source>Name, email, phone or tax id</source>
         <translation>Nombre, correo, teléfono o NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="39"/>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="100"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="41"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="104"/>
         <source>No customer chosen</source>
         <translation>Ningún cliente elegido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="57"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="59"/>
         <source>NIF, NIE, CIF or EU VAT number (optional)</source>
         <translation>NIF, NIE, CIF o NIF-IVA de la UE (opcional)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="58"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="60"/>
         <source>Shipping address</source>
         <translation>Dirección de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="60"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="62"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="61"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="63"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="62"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="64"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="63"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="65"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="65"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="69"/>
         <source>Existing customer</source>
         <translation>Cliente existente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="66"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="70"/>
         <source>New customer</source>
         <translation>Cliente nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="98"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="102"/>
         <source>Order for: {name}</source>
         <translation>Pedido para: {name}</translation>
     </message>
@@ -1750,22 +1750,22 @@ Base de datos: {db}</translation>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="135"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="146"/>
         <source>No product has the code or name &apos;{text}&apos;.</source>
         <translation>Ningún producto tiene el código o el nombre «{text}».</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="155"/>
-        <source>{lines} lines · {units} units · Total {total}</source>
-        <translation>{lines} líneas · {units} unidades · Total {total}</translation>
+        <location filename="../../omsdesk/ui/order_editor.py" line="169"/>
+        <source>Lines: {lines} · Units: {units} · Total {total}</source>
+        <translation>Líneas: {lines} · Unidades: {units} · Total {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="175"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="189"/>
         <source>Order {reference} created: {total}</source>
         <translation>Pedido {reference} creado: {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="186"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="202"/>
         <source>Not created: {reason}</source>
         <translation>No creado: {reason}</translation>
     </message>

@@ -79,7 +79,7 @@ def test_a_phone_order_for_an_existing_customer_by_scan_and_name_search(qtbot: Q
     qtbot.waitUntil(lambda: dialog.matches.count() == 2, timeout=10_000)
     dialog._on_match_chosen(dialog.matches.item(1))
     assert [r.hit.sku for r in dialog.lines.rows] == ["ACE-1L", "ACE-5L"]
-    assert dialog.totals.text() == "2 lines · 3 units · Total €69.20"
+    assert dialog.totals.text() == "Lines: 2 · Units: 3 · Total €69.20"
     assert dialog.isVisible() and dialog.created is None  # no Enter of the scanner pressed Create
     with qtbot.waitSignal(dialog.order_created, timeout=10_000) as created:
         dialog.create_button.click()
