@@ -125,6 +125,8 @@ def _apply(session: Session, customer: Customer, data: CustomerFields) -> list[s
         terms_in(customer, data.terms, data.credit_limit)
         if (customer.payment_terms, customer.credit_limit) != before:
             changed.append(f"terms {customer.payment_terms} limit {customer.credit_limit}")
+    elif "tax_id" in values and customer.payment_terms:
+        terms_in(customer, customer.payment_terms, customer.credit_limit)  # net days still need a tax id
     return changed
 
 

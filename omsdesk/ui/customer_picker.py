@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -45,6 +46,7 @@ class CustomerPicker(QTabWidget):
         self._debounce.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.results.currentRowChanged.connect(self._on_choice)
+        self.search.installEventFilter(self)  # arrows move through the results while typing
         box = QVBoxLayout(existing)
         box.addWidget(self.search)
         box.addWidget(self.results, 1)
@@ -68,6 +70,14 @@ class CustomerPicker(QTabWidget):
         columns.addWidget(self.address, 1)
         self.addTab(existing, self.tr("Existing customer"))
         self.addTab(new, self.tr("New customer"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.results.count():
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            self.results.setCurrentRow(max(0, min(self.results.count() - 1, self.results.currentRow() + step)))
+            return True
+        return super().eventFilter(watched, event)
 
     def run_search(self) -> None:
         self._debounce.stop()

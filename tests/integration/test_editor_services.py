@@ -79,6 +79,15 @@ def test_a_tax_id_or_email_of_another_customer_is_refused(shop: Shop) -> None:
     update_customer(shop.db, first.id, CustomerFields(tax_id="B12345674", name="Gil S.L."), actor=ACTOR)
 
 
+def test_the_tax_id_of_a_customer_on_net_days_cannot_be_removed(shop: Shop) -> None:
+    saved = add_customer(shop.db, CustomerFields(name="Gil", tax_id="B12345674", terms="net30"), actor=ACTOR)
+    with pytest.raises(ValidationError, match="has no tax id"):
+        update_customer(shop.db, saved.id, CustomerFields(tax_id=""), actor=ACTOR)
+    with shop.db.read() as s:
+        c = s.get(Customer, saved.id)
+        assert c is not None and (c.tax_id, c.payment_terms) == ("B12345674", "net30")
+
+
 def test_editing_changes_only_the_given_fields_and_an_empty_address_removes_it(shop: Shop) -> None:
     saved = add_customer(shop.db, CustomerFields(name="Ana", email="ana@example.es", shipping=MADRID),
                          actor=ACTOR)
