@@ -60,6 +60,7 @@ class SavedCustomer:
     tax_id: str
     terms: str
     created: bool
+    email: str = ""
 
 
 def add_customer(db: Database, data: CustomerFields, *, actor: Actor) -> SavedCustomer:
@@ -90,7 +91,8 @@ def update_customer(db: Database, customer_id: int, data: CustomerFields, *, act
 
 
 def _saved(customer: Customer, created: bool) -> SavedCustomer:
-    return SavedCustomer(customer.id, customer.name, customer.tax_id or "", customer.payment_terms, created)
+    return SavedCustomer(customer.id, customer.name, customer.tax_id or "", customer.payment_terms, created,
+                         customer.email or "")
 
 
 def _apply(session: Session, customer: Customer, data: CustomerFields) -> list[str]:

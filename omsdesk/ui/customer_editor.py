@@ -39,6 +39,7 @@ class CustomerEditor(QDialog):
         super().__init__(parent)
         self.ctx, self.customer_id = ctx, customer_id
         self.setWindowTitle(self.tr("New customer") if customer_id is None else self.tr("Edit customer"))
+        self.saved_customer: SavedCustomer | None = None  # what Save stored
         self.terms: str = "immediate"
         self.credit_limit: int | None = None
         self._terms_changed = False
@@ -144,6 +145,7 @@ class CustomerEditor(QDialog):
         run_in_pool(ctx.pool, call, self._on_saved, self._on_failed)
 
     def _on_saved(self, result: SavedCustomer) -> None:
+        self.saved_customer = result
         self.ctx.signals.status_message.emit(self.tr("Customer {name} saved").format(name=result.name))
         self.saved.emit(result)
         self.accept()

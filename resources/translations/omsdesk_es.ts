@@ -523,234 +523,234 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="180"/>
+        <location filename="../../omsdesk/ui/counter.py" line="193"/>
         <source>Scan or type SKU / EAN and press Enter (3*CODE for three)</source>
         <translation>Escanee o escriba SKU / EAN y pulse Intro (3*CÓDIGO para tres)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="190"/>
+        <location filename="../../omsdesk/ui/counter.py" line="203"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="190"/>
+        <location filename="../../omsdesk/ui/counter.py" line="203"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="190"/>
+        <location filename="../../omsdesk/ui/counter.py" line="203"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="190"/>
+        <location filename="../../omsdesk/ui/counter.py" line="203"/>
         <source>Unit price</source>
         <translation>Precio unitario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="191"/>
-        <location filename="../../omsdesk/ui/counter.py" line="397"/>
+        <location filename="../../omsdesk/ui/counter.py" line="204"/>
+        <location filename="../../omsdesk/ui/counter.py" line="410"/>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="191"/>
-        <location filename="../../omsdesk/ui/counter.py" line="245"/>
+        <location filename="../../omsdesk/ui/counter.py" line="204"/>
+        <location filename="../../omsdesk/ui/counter.py" line="258"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="208"/>
+        <location filename="../../omsdesk/ui/counter.py" line="221"/>
         <source>F2 cash · F3 card · F4 customer · Shift+F4 walk-in · + / - quantity · F6 set quantity · F7 line discount · F8 sale discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint</source>
         <translation>F2 efectivo · F3 tarjeta · F4 cliente · Mayús+F4 sin cliente · + / - cantidad · F6 fijar cantidad · F7 descuento de línea · F8 descuento de venta · Supr quitar línea · ↑ ↓ elegir línea · Esc vaciar · F9 reimprimir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="229"/>
+        <location filename="../../omsdesk/ui/counter.py" line="242"/>
         <source>exact amount</source>
         <translation>importe exacto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="241"/>
+        <location filename="../../omsdesk/ui/counter.py" line="254"/>
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="242"/>
+        <location filename="../../omsdesk/ui/counter.py" line="255"/>
         <source>Shop stock:</source>
         <translation>Stock de tienda:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="243"/>
+        <location filename="../../omsdesk/ui/counter.py" line="256"/>
         <source>Items:</source>
         <translation>Artículos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="247"/>
+        <location filename="../../omsdesk/ui/counter.py" line="260"/>
         <source>Cash given</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="249"/>
+        <location filename="../../omsdesk/ui/counter.py" line="262"/>
         <source>Change due</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="251"/>
+        <location filename="../../omsdesk/ui/counter.py" line="264"/>
         <source>Cash (F2)</source>
         <translation>Efectivo (F2)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="252"/>
+        <location filename="../../omsdesk/ui/counter.py" line="265"/>
         <source>Card (F3)</source>
         <translation>Tarjeta (F3)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="253"/>
+        <location filename="../../omsdesk/ui/counter.py" line="266"/>
         <source>Customer (F4)</source>
         <translation>Cliente (F4)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="254"/>
+        <location filename="../../omsdesk/ui/counter.py" line="267"/>
         <source>Clear (Esc)</source>
         <translation>Vaciar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="255"/>
+        <location filename="../../omsdesk/ui/counter.py" line="268"/>
         <source>Full invoice with the customer&apos;s tax id</source>
         <translation>Factura completa con el NIF del cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="258"/>
+        <location filename="../../omsdesk/ui/counter.py" line="271"/>
         <source>Full invoice for a ticket… (F10)</source>
         <translation>Factura completa de un ticket… (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="332"/>
+        <location filename="../../omsdesk/ui/counter.py" line="345"/>
         <source>Quantity must be a whole number, as in 3*CODE</source>
         <translation>La cantidad debe ser un número entero, como en 3*CÓDIGO</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="340"/>
+        <location filename="../../omsdesk/ui/counter.py" line="353"/>
         <source>No product has the code &apos;{code}&apos;</source>
         <translation>Ningún producto tiene el código &apos;{code}&apos;</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="356"/>
+        <location filename="../../omsdesk/ui/counter.py" line="369"/>
         <source>{name}: only {n} left in the shop</source>
         <translation>{name}: solo quedan {n} en la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="359"/>
+        <location filename="../../omsdesk/ui/counter.py" line="372"/>
         <source>{qty} x {name}</source>
         <translation>{qty} x {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="387"/>
+        <location filename="../../omsdesk/ui/counter.py" line="400"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="398"/>
+        <location filename="../../omsdesk/ui/counter.py" line="411"/>
         <source>Discount on {name}: an amount (2,50) or a percentage (10%)</source>
         <translation>Descuento en {name}: un importe (2,50) o un porcentaje (10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="415"/>
+        <location filename="../../omsdesk/ui/counter.py" line="428"/>
         <source>Not a discount: {text}</source>
         <translation>No es un descuento válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="418"/>
+        <location filename="../../omsdesk/ui/counter.py" line="431"/>
         <source>The discount is larger than the line</source>
         <translation>El descuento supera el importe de la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="426"/>
+        <location filename="../../omsdesk/ui/counter.py" line="439"/>
         <source>Discount on the whole sale</source>
         <translation>Descuento en toda la venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="427"/>
+        <location filename="../../omsdesk/ui/counter.py" line="440"/>
         <source>Percentage off every line (e.g. 10%)</source>
         <translation>Porcentaje de descuento en cada línea (p. ej. 10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="445"/>
+        <location filename="../../omsdesk/ui/counter.py" line="458"/>
         <source>Removed {name}</source>
         <translation>Quitado: {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="452"/>
+        <location filename="../../omsdesk/ui/counter.py" line="465"/>
         <source>Ready for the next customer</source>
         <translation>Listo para el siguiente cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="499"/>
+        <location filename="../../omsdesk/ui/counter.py" line="512"/>
         <source>Walk-in customer</source>
         <translation>Cliente de mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="503"/>
+        <location filename="../../omsdesk/ui/counter.py" line="516"/>
         <source>no warehouse set up</source>
         <translation>ningún almacén configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="522"/>
+        <location filename="../../omsdesk/ui/counter.py" line="535"/>
         <source>not an amount</source>
         <translation>no es un importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="525"/>
+        <location filename="../../omsdesk/ui/counter.py" line="538"/>
         <source>{amount} short</source>
         <translation>faltan {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="535"/>
+        <location filename="../../omsdesk/ui/counter.py" line="548"/>
         <source>Cash given is not an amount: {text}</source>
         <translation>El importe entregado no es válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="538"/>
+        <location filename="../../omsdesk/ui/counter.py" line="551"/>
         <source>Cash given is {short} short of the total</source>
         <translation>Faltan {short} para cubrir el total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="550"/>
+        <location filename="../../omsdesk/ui/counter.py" line="563"/>
         <source>No shop warehouse is set up for this counter</source>
         <translation>Este mostrador no tiene almacén de tienda configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="569"/>
+        <location filename="../../omsdesk/ui/counter.py" line="582"/>
         <source>Recording the sale...</source>
         <translation>Registrando la venta...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="582"/>
+        <location filename="../../omsdesk/ui/counter.py" line="595"/>
         <source>Sale {ref}: {total}</source>
         <translation>Venta {ref}: {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="586"/>
+        <location filename="../../omsdesk/ui/counter.py" line="599"/>
         <source>CHANGE {change}</source>
         <translation>CAMBIO {change}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="614"/>
+        <location filename="../../omsdesk/ui/counter.py" line="627"/>
         <source>No full invoice: {reason}</source>
         <translation>Sin factura completa: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="618"/>
+        <location filename="../../omsdesk/ui/counter.py" line="631"/>
         <source>Full invoice {number} issued; the ticket is replaced</source>
         <translation>Factura completa {number} emitida; sustituye al ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="635"/>
+        <location filename="../../omsdesk/ui/counter.py" line="648"/>
         <source>Copy: {what}</source>
         <translation>Copia: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="598"/>
+        <location filename="../../omsdesk/ui/counter.py" line="611"/>
         <source>Sale not recorded: {reason}</source>
         <translation>Venta no registrada: {reason}</translation>
     </message>
@@ -801,14 +801,19 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="105"/>
+        <location filename="../../omsdesk/ui/counter.py" line="106"/>
         <source>Choose customer</source>
         <translation>Elegir cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="109"/>
+        <location filename="../../omsdesk/ui/counter.py" line="110"/>
         <source>Name, email, phone or tax id</source>
         <translation>Nombre, correo, teléfono o NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="114"/>
+        <source>New customer…</source>
+        <translation>Cliente nuevo…</translation>
     </message>
 </context>
 <context>
@@ -824,82 +829,82 @@
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="50"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="51"/>
         <source>NIF, NIE, CIF or EU VAT number</source>
         <translation>NIF, NIE, CIF o NIF-IVA de la UE</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="55"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="56"/>
         <source>Payment terms…</source>
         <translation>Condiciones de pago…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="62"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="63"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="63"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="64"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="64"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="65"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="65"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="66"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="66"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="67"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="67"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="68"/>
         <source>Terms</source>
         <translation>Condiciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="68"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="69"/>
         <source>Billing address</source>
         <translation>Dirección de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="69"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="70"/>
         <source>Shipping address</source>
         <translation>Dirección de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="98"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="99"/>
         <source>This customer no longer exists.</source>
         <translation>Este cliente ya no existe.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="112"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="113"/>
         <source>no credit limit</source>
         <translation>sin límite de crédito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="113"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="114"/>
         <source>limit {amount}</source>
         <translation>límite {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="118"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="119"/>
         <source>new customer</source>
         <translation>cliente nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="147"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="149"/>
         <source>Customer {name} saved</source>
         <translation>Cliente {name} guardado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="153"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="155"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
@@ -907,58 +912,58 @@
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="36"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="37"/>
         <source>Name, email, phone or tax id</source>
         <translation>Nombre, correo, teléfono o NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="41"/>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="104"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="42"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="114"/>
         <source>No customer chosen</source>
         <translation>Ningún cliente elegido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="59"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="61"/>
         <source>NIF, NIE, CIF or EU VAT number (optional)</source>
         <translation>NIF, NIE, CIF o NIF-IVA de la UE (opcional)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="60"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="62"/>
         <source>Shipping address</source>
         <translation>Dirección de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="62"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="64"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="63"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="65"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="64"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="66"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="65"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="67"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="69"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="71"/>
         <source>Existing customer</source>
         <translation>Cliente existente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="70"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="72"/>
         <source>New customer</source>
         <translation>Cliente nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_picker.py" line="102"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="112"/>
         <source>Order for: {name}</source>
         <translation>Pedido para: {name}</translation>
     </message>
@@ -1215,32 +1220,32 @@
 <context>
     <name>FullInvoiceDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="73"/>
+        <location filename="../../omsdesk/ui/counter.py" line="74"/>
         <source>Full invoice for a ticket</source>
         <translation>Factura completa de un ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="76"/>
+        <location filename="../../omsdesk/ui/counter.py" line="77"/>
         <source>Ticket number, e.g. T2026-000123</source>
         <translation>Número de ticket, p. ej. T2026-000123</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="84"/>
+        <location filename="../../omsdesk/ui/counter.py" line="85"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="85"/>
+        <location filename="../../omsdesk/ui/counter.py" line="86"/>
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="86"/>
+        <location filename="../../omsdesk/ui/counter.py" line="87"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="87"/>
+        <location filename="../../omsdesk/ui/counter.py" line="88"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
