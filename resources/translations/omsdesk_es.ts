@@ -2544,183 +2544,193 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="117"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="121"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="134"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="117"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="121"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="142"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="121"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="121"/>
         <source>On order</source>
         <translation>Pedido a proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
         <source>Lead time</source>
         <translation>Plazo de entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
         <source>Demand</source>
         <translation>Demanda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
         <source>Safety</source>
         <translation>Seguridad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
         <source>Buy</source>
         <translation>Comprar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="119"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="142"/>
         <source>Supplier</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="119"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="120"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
         <source>Create purchase orders</source>
         <translation>Crear pedidos de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="126"/>
+        <source>New supplier…</source>
+        <translation>Proveedor nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="128"/>
+        <source>Reorder rule…</source>
+        <translation>Regla de reposición…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
         <source>Reorder suggestions</source>
         <translation>Sugerencias de reposición</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="142"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="134"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="134"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="142"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
         <source>Dispatched</source>
         <translation>Expedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="126"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
         <source>New transfer…</source>
         <translation>Nuevo traspaso…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="128"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="138"/>
         <source>Receive selected</source>
         <translation>Recibir seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="130"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="140"/>
         <source>Transfers</source>
         <translation>Traspasos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
         <source>Open units</source>
         <translation>Unidades pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="146"/>
         <source>Receive all open</source>
         <translation>Recibir todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="138"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="148"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="140"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="150"/>
         <source>Purchase orders</source>
         <translation>Pedidos de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="142"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="152"/>
         <source>Analytics</source>
         <translation>Análisis</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="218"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="228"/>
         <source>{n} purchase order(s) created</source>
         <translation>{n} pedido(s) de compra creados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="237"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="267"/>
         <source>{ref} in transit</source>
         <translation>{ref} en tránsito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="244"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="258"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="274"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="288"/>
         <source>{ref} received</source>
         <translation>{ref} recibido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="251"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="281"/>
         <source>{ref} sent</source>
         <translation>{ref} enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="265"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="295"/>
         <source>Save purchase order</source>
         <translation>Guardar pedido de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="276"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="306"/>
         <source>saved {path}</source>
         <translation>guardado en {path}</translation>
     </message>
@@ -2922,6 +2932,79 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/refund_dialog.py" line="44"/>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>ReorderRuleDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="34"/>
+        <source>Reorder rule</source>
+        <translation>Regla de reposición</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="38"/>
+        <source>No supplier</source>
+        <translation>Sin proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="43"/>
+        <source>no maximum</source>
+        <translation>sin máximo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="44"/>
+        <source>Own lead time</source>
+        <translation>Plazo propio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="48"/>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="55"/>
+        <source>Without its own lead time the rule takes the supplier&apos;s.</source>
+        <translation>Sin plazo propio, la regla toma el del proveedor.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="68"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="69"/>
+        <source>Warehouse</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="70"/>
+        <source>Supplier</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="71"/>
+        <source>Reorder at (minimum)</source>
+        <translation>Reponer al llegar a (mínimo)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="72"/>
+        <source>Fill up to (maximum)</source>
+        <translation>Reponer hasta (máximo)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="74"/>
+        <source>Unit cost</source>
+        <translation>Coste unitario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="108"/>
+        <source>Reorder rule {rule} saved</source>
+        <translation>Regla de reposición {rule} guardada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="115"/>
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3592,6 +3675,74 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>SupplierDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="29"/>
+        <source>New supplier</source>
+        <translation>Proveedor nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="31"/>
+        <source>Short and unique, e.g. OLEO</source>
+        <translation>Corto y único, p. ej. OLEO</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="34"/>
+        <source>NIF, NIE, CIF or EU VAT number</source>
+        <translation>NIF, NIE, CIF o NIF-IVA de la UE</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="36"/>
+        <source>Where purchase orders are sent</source>
+        <translation>Adonde se envían los pedidos de compra</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="41"/>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="52"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="53"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="54"/>
+        <source>Tax id</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="55"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="56"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="57"/>
+        <source>Lead time</source>
+        <translation>Plazo de entrega</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="77"/>
+        <source>Supplier {code} saved</source>
+        <translation>Proveedor {code} guardado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="83"/>
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge</name>
     <message>
         <location filename="../../omsdesk/ui/sync_bridge.py" line="149"/>
@@ -4024,27 +4175,27 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="84"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="88"/>
         <source>New transfer</source>
         <translation>Nuevo traspaso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="98"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="99"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="100"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="101"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
