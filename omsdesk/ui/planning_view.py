@@ -43,6 +43,7 @@ from omsdesk.services.goods_in.transfers import dispatch_transfer, receive_trans
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import money, when
 from omsdesk.ui.planning_charts import AnalyticsTab
+from omsdesk.ui.purchase_order_dialog import PurchaseOrderDialog
 from omsdesk.ui.reorder_rule_dialog import ReorderRuleDialog
 from omsdesk.ui.supplier_dialog import SupplierDialog
 from omsdesk.ui.workers import run_in_pool
@@ -147,7 +148,9 @@ class PlanningView(QWidget):
         receive_po.clicked.connect(self.receive_selected_po)
         pdf = QPushButton(self.tr("Save PDF…"))
         pdf.clicked.connect(self.save_selected_pdf)
-        self.tabs.addTab(self._page(self.po_table, [send, receive_po, pdf]), self.tr("Purchase orders"))
+        new_po = QPushButton(self.tr("New purchase order…"))
+        new_po.clicked.connect(self.new_purchase_order)
+        self.tabs.addTab(self._page(self.po_table, [new_po, send, receive_po, pdf]), self.tr("Purchase orders"))
         self.analytics = AnalyticsTab(ctx)
         self.tabs.addTab(self.analytics, self.tr("Analytics"))
 
@@ -230,6 +233,9 @@ class PlanningView(QWidget):
     def new_supplier(self) -> SupplierDialog:
         dialog = SupplierDialog(self.ctx, self)
         return self._show_editor(dialog)
+
+    def new_purchase_order(self) -> PurchaseOrderDialog:
+        return self._show_editor(PurchaseOrderDialog(self.ctx, self))
 
     def edit_rule(self) -> ReorderRuleDialog:
         """The rule of the selected suggestion (product and warehouse), or a blank one."""

@@ -2544,193 +2544,198 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="121"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="121"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="142"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="121"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="121"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
         <source>On order</source>
         <translation>Pedido a proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
         <source>Lead time</source>
         <translation>Plazo de entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
         <source>Demand</source>
         <translation>Demanda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
         <source>Safety</source>
         <translation>Seguridad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
         <source>Buy</source>
         <translation>Comprar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="142"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
         <source>Supplier</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
         <source>Create purchase orders</source>
         <translation>Crear pedidos de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="126"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="127"/>
         <source>New supplier…</source>
         <translation>Proveedor nuevo…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="128"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="129"/>
         <source>Reorder rule…</source>
         <translation>Regla de reposición…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="133"/>
         <source>Reorder suggestions</source>
         <translation>Sugerencias de reposición</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="134"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="142"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="142"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
         <source>Dispatched</source>
         <translation>Expedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="137"/>
         <source>New transfer…</source>
         <translation>Nuevo traspaso…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="138"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="139"/>
         <source>Receive selected</source>
         <translation>Recibir seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="140"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="141"/>
         <source>Transfers</source>
         <translation>Traspasos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
         <source>Open units</source>
         <translation>Unidades pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="145"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="147"/>
         <source>Receive all open</source>
         <translation>Recibir todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="148"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="149"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="150"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="151"/>
+        <source>New purchase order…</source>
+        <translation>Pedido de compra nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="153"/>
         <source>Purchase orders</source>
         <translation>Pedidos de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="152"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="155"/>
         <source>Analytics</source>
         <translation>Análisis</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="228"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="231"/>
         <source>{n} purchase order(s) created</source>
         <translation>{n} pedido(s) de compra creados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="267"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="273"/>
         <source>{ref} in transit</source>
         <translation>{ref} en tránsito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="274"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="288"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="280"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="294"/>
         <source>{ref} received</source>
         <translation>{ref} recibido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="281"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="287"/>
         <source>{ref} sent</source>
         <translation>{ref} enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="295"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="301"/>
         <source>Save purchase order</source>
         <translation>Guardar pedido de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="306"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="312"/>
         <source>saved {path}</source>
         <translation>guardado en {path}</translation>
     </message>
@@ -2882,6 +2887,94 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>PurchaseOrderDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="40"/>
+        <source>New purchase order</source>
+        <translation>Pedido de compra nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="45"/>
+        <source>SKU or EAN, then Enter</source>
+        <translation>SKU o EAN, y pulse Intro</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="49"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="49"/>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="49"/>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="50"/>
+        <source>Unit cost</source>
+        <translation>Coste unitario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="57"/>
+        <source>Notes for the supplier (optional)</source>
+        <translation>Notas para el proveedor (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="63"/>
+        <source>Create draft</source>
+        <translation>Crear borrador</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="64"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="71"/>
+        <source>Supplier</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="72"/>
+        <source>Warehouse</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="73"/>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="94"/>
+        <source>No supplier yet: add one with New supplier… first.</source>
+        <translation>Aún no hay proveedores: añada uno con Proveedor nuevo… primero.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="119"/>
+        <source>No product has the code &apos;{text}&apos;.</source>
+        <translation>Ningún producto tiene el código «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="143"/>
+        <source>rule&apos;s cost</source>
+        <translation>coste de la regla</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="163"/>
+        <source>Purchase order {reference} created as a draft</source>
+        <translation>Pedido de compra {reference} creado como borrador</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="170"/>
+        <source>Not created: {reason}</source>
+        <translation>No creado: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <location filename="../../omsdesk/ui/refund_dialog.py" line="23"/>
@@ -2967,42 +3060,42 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Sin plazo propio, la regla toma el del proveedor.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="68"/>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="69"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="69"/>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="70"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="70"/>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="71"/>
         <source>Supplier</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="71"/>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="72"/>
         <source>Reorder at (minimum)</source>
         <translation>Reponer al llegar a (mínimo)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="72"/>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="73"/>
         <source>Fill up to (maximum)</source>
         <translation>Reponer hasta (máximo)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="74"/>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="75"/>
         <source>Unit cost</source>
         <translation>Coste unitario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="108"/>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="109"/>
         <source>Reorder rule {rule} saved</source>
         <translation>Regla de reposición {rule} guardada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="115"/>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="116"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
@@ -3702,42 +3795,42 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="52"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="53"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="53"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="54"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="54"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="55"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="55"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="56"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="56"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="57"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="57"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="58"/>
         <source>Lead time</source>
         <translation>Plazo de entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="77"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="78"/>
         <source>Supplier {code} saved</source>
         <translation>Proveedor {code} guardado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="83"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="84"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
@@ -4175,27 +4268,27 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="88"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="89"/>
         <source>New transfer</source>
         <translation>Nuevo traspaso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="98"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="99"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="100"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="100"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="101"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="102"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>

@@ -14,6 +14,7 @@ from omsdesk.ui.customer_editor import CustomerEditor
 from omsdesk.ui.i18n import install_translator
 from omsdesk.ui.order_editor import NewOrderDialog
 from omsdesk.ui.product_editor import ProductEditor
+from omsdesk.ui.purchase_order_dialog import PurchaseOrderDialog
 from omsdesk.ui.reorder_rule_dialog import ReorderRuleDialog
 from omsdesk.ui.supplier_dialog import SupplierDialog
 from tests.fixtures.database import Shop
@@ -43,7 +44,7 @@ def test_the_editors_speak_spanish(qtbot: QtBot, shop_db: Database, spanish: Non
     ctx = AppContext(shop_db, GUI_ACTOR)
     order = NewOrderDialog(ctx)
     dialogs: list[QDialog] = [order, CustomerEditor(ctx), ProductEditor(ctx, "ACE-1L"), SupplierDialog(ctx),
-                              ReorderRuleDialog(ctx, "ACE-1L", "MAD")]
+                              ReorderRuleDialog(ctx, "ACE-1L", "MAD"), PurchaseOrderDialog(ctx)]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()
@@ -52,6 +53,7 @@ def test_the_editors_speak_spanish(qtbot: QtBot, shop_db: Database, spanish: Non
     qtbot.waitUntil(lambda: len(order.lines.rows) == 1, timeout=10_000)
     qtbot.waitUntil(lambda: bool(dialogs[2].bins), timeout=10_000)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: dialogs[4].warehouse.count() == 1, timeout=10_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialogs[5].warehouse.count() == 1, timeout=10_000)  # type: ignore[attr-defined]
     english = _english_sources()
     found = [f"{type(d).__name__}: {kind} {text!r}" for d in dialogs for kind, text in _texts(d)
              if text.strip() in english]
