@@ -10,11 +10,17 @@ from sqlalchemy import select
 
 from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.models import Product, ValidationError, Warehouse
-from omsdesk.services.catalog import ProductInput, add_product, add_warehouse
+from omsdesk.services.catalog import (
+    ProductChanges,
+    ProductInput,
+    add_product,
+    add_warehouse,
+    update_product,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("products", help="add, import and list products")
+    p = sub.add_parser("products", help="add, edit, import and list products")
     psub = p.add_subparsers(dest="products_command", metavar="ACTION", required=True)
     ap = psub.add_parser("add", help="add one product")
     ap.add_argument("sku")
@@ -27,6 +33,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     ap.add_argument("--service", action="store_true",
                     help="sold without stock (shipping, gift wrap): never reserved or picked")
     ap.set_defaults(func=_add_product)
+    ep = psub.add_parser("edit", help="change the given fields of a product and its bins")
+    ep.add_argument("sku")
+    ep.add_argument("--name")
+    ep.add_argument("--price", type=int, help="minor units, tax included (e.g. 1995)")
+    ep.add_argument("--tax-rate", type=int, help="basis points (2100 = 21%%)")
+    ep.add_argument("--ean", help="EAN/GTIN, check digit verified; '' removes it")
+    ep.add_argument("--weight", type=int, help="grams")
+    tracked = ep.add_mutually_exclusive_group()
+    tracked.add_argument("--service", dest="stock_tracked", action="store_false", default=None,
+                         help="sold without stock from now on (refused while it has stock)")
+    tracked.add_argument("--stocked", dest="stock_tracked", action="store_true", help="stock tracked again")
+    active = ep.add_mutually_exclusive_group()
+    active.add_argument("--inactive", dest="active", action="store_false", default=None, help="no longer sold")
+    active.add_argument("--active", dest="active", action="store_true", help="sold again")
+    ep.add_argument("--bin", action="append", default=[], metavar="WAREHOUSE:BIN",
+                    help="where it is shelved; 'MAD:' clears the bin (repeatable)")
+    ep.set_defaults(func=_edit_product)
     ip = psub.add_parser("import", help="add products from a CSV with columns sku,name,price[,ean,tax_rate_bp,weight_g]")
     ip.add_argument("file")
     ip.set_defaults(func=_import_products)
@@ -56,6 +79,21 @@ def _add_product(ctx: CliContext) -> int:
     add_product(ctx.db, ProductInput(a.sku, a.name, a.price, a.currency, a.tax_rate, a.ean, a.weight,
                                      stock_tracked=not a.service), actor=ctx.actor)
     print(f"product {a.sku} added")
+    return 0
+
+
+def _edit_product(ctx: CliContext) -> int:
+    a = ctx.args
+    bins: dict[str, str] = {}
+    for item in a.bin:
+        warehouse, sep, code = item.partition(":")
+        if not sep or not warehouse.strip():
+            raise ValidationError(f"--bin '{item}' must be WAREHOUSE:BIN (e.g. MAD:A-01-3)")
+        bins[warehouse.strip().upper()] = code
+    changed = update_product(ctx.db, a.sku, ProductChanges(
+        name=a.name, ean=a.ean, price=a.price, tax_rate_bp=a.tax_rate, weight_g=a.weight,
+        stock_tracked=a.stock_tracked, active=a.active, bins=bins), actor=ctx.actor)
+    print(f"product {a.sku}: " + ("; ".join(changed) if changed else "nothing changed"))
     return 0
 
 

@@ -46,6 +46,47 @@ def search_customers(session: Session, text: str = "", *, limit: int = 200,
 
 
 @dataclass(frozen=True)
+class AddressRow:
+    kind: str
+    name: str
+    company: str
+    line1: str
+    line2: str
+    city: str
+    postcode: str
+    province: str
+    country: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class CustomerDetail:
+    id: int
+    name: str
+    email: str
+    phone: str
+    tax_id: str
+    language: str
+    terms: str
+    credit_limit: int | None
+    addresses: tuple[AddressRow, ...]
+
+    def address(self, kind: str) -> AddressRow | None:
+        return next((a for a in self.addresses if a.kind == kind), None)
+
+
+def customer_detail(session: Session, customer_id: int) -> CustomerDetail | None:
+    """One customer with their addresses, for the customer editor; None when unknown."""
+    c = session.get(Customer, customer_id)
+    if c is None:
+        return None
+    return CustomerDetail(c.id, c.name, c.email or "", c.phone or "", c.tax_id or "", c.language,
+                          c.payment_terms, c.credit_limit, tuple(
+                              AddressRow(a.kind, a.name, a.company, a.line1, a.line2, a.city, a.postcode,
+                                         a.province, a.country, a.phone) for a in c.addresses))
+
+
+@dataclass(frozen=True)
 class CustomerOrder:
     reference: str
     placed_at: datetime

@@ -1,4 +1,4 @@
-"""Small pick lists for filters and dialogs: channels and warehouses."""
+"""Small pick lists for filters and dialogs: channels, warehouses and suppliers."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from omsdesk.models import Channel, Warehouse
+from omsdesk.models.planning import Supplier
 
 
 @dataclass(frozen=True)
@@ -24,3 +25,8 @@ def channels(session: Session) -> list[Choice]:
 def warehouses(session: Session) -> list[Choice]:
     return [Choice(*r) for r in session.execute(
         select(Warehouse.id, Warehouse.code, Warehouse.name).where(Warehouse.active).order_by(Warehouse.code))]
+
+
+def suppliers(session: Session) -> list[Choice]:
+    return [Choice(*r) for r in session.execute(
+        select(Supplier.id, Supplier.code, Supplier.name).order_by(Supplier.code))]

@@ -36,6 +36,7 @@ from omsdesk.models.errors import NotFound, OmsError
 from omsdesk.services import counter as counter_svc
 from omsdesk.ui.banner import Banner
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.customer_editor import CustomerEditor
 from omsdesk.ui.i18n import doc_language
 from omsdesk.ui.print_dialogs import Delivery, deliver_document, describe
 from omsdesk.ui.workers import run_in_pool
@@ -110,6 +111,9 @@ class CustomerDialog(QDialog):
         self.results = QListWidget()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        self.new_button = buttons.addButton(self.tr("New customer…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.new_button.setAutoDefault(False)
+        self.new_button.clicked.connect(self.new_customer)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.results)
@@ -141,6 +145,15 @@ class CustomerDialog(QDialog):
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
+
+    def new_customer(self) -> None:
+        """Register the customer at the till (the customer editor) and choose them."""
+        editor = CustomerEditor(self.ctx, None, self)
+        editor.name.setText(self.search.text().strip())
+        if editor.exec() == QDialog.DialogCode.Accepted and editor.saved_customer is not None:
+            saved = editor.saved_customer
+            self.chosen = counter_svc.CustomerChoice(saved.id, saved.name, saved.email, saved.tax_id)
+            super().accept()
 
     def accept(self) -> None:
         item = self.results.currentItem()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -16,25 +17,20 @@ from PySide6.QtWidgets import (
 )
 
 from omsdesk.queries.customers import CustomerOrder, CustomerRow, customer_orders, search_customers
+from omsdesk.services.customers import SavedCustomer
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.customer_editor import CustomerEditor
 from omsdesk.ui.display import money, when
 from omsdesk.ui.order_queue_model import status_text
 from omsdesk.ui.tables import fill_table, make_table
+from omsdesk.ui.terms_dialog import terms_text
 from omsdesk.ui.workers import run_in_pool
-
-
-def terms_text(code: str) -> str:
-    """The clerk-facing name of payment terms (immediate, cod, netN)."""
-    translate = QCoreApplication.translate
-    if code.startswith("net") and code[3:].isdigit():
-        return translate("terms", "{days} days").format(days=code[3:])
-    return {"immediate": translate("terms", "Pay before shipping"),
-            "cod": translate("terms", "Cash on delivery")}.get(code, code)
 
 
 class CustomersView(QWidget):
     open_order = Signal(str)   # the clerk wants this order in the Orders view
     terms_saved = Signal(int)  # customer id
+    customer_saved = Signal(int)  # customer id, created or edited
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +50,24 @@ class CustomersView(QWidget):
         self.list = make_table([self.tr("Name"), self.tr("Email"), self.tr("Phone"), self.tr("Tax id"),
                                 self.tr("Terms"), self.tr("Credit limit")], stretch=0)
         self.list.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._load_orders(row))
+        self.list.cellDoubleClicked.connect(lambda _row, _c: self.edit_customer())
+        self.new_action = QAction(self.tr("New customer…"), self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_action.triggered.connect(self.new_customer)
+        self.edit_action = QAction(self.tr("Edit customer…"), self)
+        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_action.triggered.connect(self.edit_customer)
+        for act in (self.new_action, self.edit_action):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(act)
+        self.new_button = QPushButton(self.tr("New customer…"))
+        self.new_button.setObjectName("customer_new")
+        self.new_button.clicked.connect(self.new_action.trigger)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setObjectName("customer_edit")
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(self.edit_action.trigger)
+        self.editor: CustomerEditor | None = None
         self.orders_title = QLabel(self.tr("Select a customer to see their orders"))
         self.orders_title.setStyleSheet("font-weight: 600;")
         self.order_table = make_table([self.tr("Order"), self.tr("Placed"), self.tr("Status"), self.tr("Total")])
@@ -68,6 +82,7 @@ class CustomersView(QWidget):
         self.terms_button.clicked.connect(self.edit_terms)
         head = QHBoxLayout()
         head.addWidget(self.orders_title, 1)
+        head.addWidget(self.edit_button)
         head.addWidget(self.terms_button)
         right_layout.addLayout(head)
         right_layout.addWidget(self.order_table)
@@ -77,7 +92,10 @@ class CustomersView(QWidget):
         splitter.setSizes([700, 560])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.search)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.refresh()
 
@@ -105,6 +123,7 @@ class CustomersView(QWidget):
                                 money(c.credit_limit, "EUR") if c.credit_limit is not None else "—")
                                for c in rows], right_aligned=(5,))
         self.terms_button.setEnabled(self._selected() is not None)
+        self.edit_button.setEnabled(self._selected() is not None)
 
     def _load_orders(self, row: int) -> None:
         if not 0 <= row < len(self.customers):
@@ -112,6 +131,7 @@ class CustomersView(QWidget):
         customer = self.customers[row]
         db = self.ctx.db
         self.terms_button.setEnabled(True)
+        self.edit_button.setEnabled(True)
 
         def fetch() -> tuple[CustomerRow, list[CustomerOrder], int]:
             from omsdesk.services.fulfilment.credit import exposure
@@ -124,6 +144,27 @@ class CustomersView(QWidget):
     def _selected(self) -> CustomerRow | None:
         row = self.list.currentRow()
         return self.customers[row] if 0 <= row < len(self.customers) else None
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.new_action, self.edit_action]
+
+    def new_customer(self) -> CustomerEditor:
+        return self._open_editor(None)
+
+    def edit_customer(self) -> CustomerEditor | None:
+        customer = self._selected()
+        return self._open_editor(customer.id) if customer is not None else None
+
+    def _open_editor(self, customer_id: int | None) -> CustomerEditor:
+        self.editor = CustomerEditor(self.ctx, customer_id, self)
+        self.editor.setModal(True)
+        self.editor.saved.connect(self._on_customer_saved)
+        self.editor.show()
+        return self.editor
+
+    def _on_customer_saved(self, saved: SavedCustomer) -> None:
+        self.customer_saved.emit(saved.id)
+        self.refresh()
 
     def edit_terms(self) -> None:
         """Ask terms and credit limit for the selected customer and agree them through the service."""

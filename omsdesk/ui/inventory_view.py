@@ -35,6 +35,7 @@ from omsdesk.queries.stock import StockRow, stock_rows
 from omsdesk.queries.stock_moves import MoveRow, stock_moves
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import qty, when
+from omsdesk.ui.product_editor import ProductEditor
 from omsdesk.ui.stock_dialog import StockDialog
 from omsdesk.ui.tables import ColumnModel, fill_table, make_table
 from omsdesk.ui.workers import run_in_pool
@@ -164,16 +165,31 @@ class InventoryView(QWidget):
         self.adjust_action = QAction(self.tr("Adjust stock..."), self)
         self.adjust_action.setShortcut(QKeySequence("Ctrl+J"))
         self.adjust_action.triggered.connect(lambda: self.open_dialog("adjust"))
-        for act in (self.receive_action, self.adjust_action):
+        self.new_product_action = QAction(self.tr("New product…"), self)
+        self.new_product_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_product_action.triggered.connect(lambda: self.open_product_editor(None))
+        self.edit_product_action = QAction(self.tr("Edit product…"), self)
+        self.edit_product_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_product_action.triggered.connect(self.edit_product)
+        for act in (self.receive_action, self.adjust_action, self.new_product_action, self.edit_product_action):
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(act)
         self.receive_button.clicked.connect(self.receive_action.trigger)
         self.adjust_button.clicked.connect(self.adjust_action.trigger)
+        self.new_product_button = QPushButton(self.tr("New product…"))
+        self.new_product_button.setObjectName("product_new")
+        self.new_product_button.clicked.connect(self.new_product_action.trigger)
+        self.edit_product_button = QPushButton(self.tr("Edit product…"))
+        self.edit_product_button.setObjectName("product_edit")
+        self.edit_product_button.clicked.connect(self.edit_product_action.trigger)
+        self.product_editor: ProductEditor | None = None
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.low_only)
         bar.addWidget(self.receive_button)
         bar.addWidget(self.adjust_button)
+        bar.addWidget(self.new_product_button)
+        bar.addWidget(self.edit_product_button)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -236,7 +252,20 @@ class InventoryView(QWidget):
         self.model.refresh()
 
     def menu_actions(self) -> list[QAction]:
-        return [self.receive_action, self.adjust_action]
+        return [self.receive_action, self.adjust_action, self.new_product_action, self.edit_product_action]
+
+    def edit_product(self) -> ProductEditor | None:
+        """Edit the product of the chosen stock level."""
+        if self._current is None:
+            self.ctx.signals.status_message.emit(self.tr("Select a product to edit first"))
+            return None
+        return self.open_product_editor(self._current[0])
+
+    def open_product_editor(self, sku: str | None) -> ProductEditor:
+        self.product_editor = ProductEditor(self.ctx, sku, self)
+        self.product_editor.setModal(True)
+        self.product_editor.show()
+        return self.product_editor
 
     def _on_tab(self, index: int) -> None:
         if index != 1 or self.planning is not None:

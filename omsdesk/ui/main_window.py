@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.live: Any = None  # LiveRefresh on PostgreSQL
         self.daily_backups: DailyBackups | None = None
         self.backup_operation: BackupOperation | None = None
+        self.order_dialog: QWidget | None = None  # the open New order dialog, for tests and focus
         self.setWindowTitle(self.tr("omsdesk — {db}").format(db=ctx.display_url))
         self.setMinimumSize(QSize(960, 600))
 
@@ -205,6 +206,9 @@ class MainWindow(QMainWindow):
         if actions is None:
             return
         menu.clear()
+        if menu is self.orders_menu:
+            menu.addAction(self.new_order_action)
+            menu.addSeparator()
         for act in actions():
             menu.addAction(act)
 
@@ -256,6 +260,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.new_order_action = self._action(self.tr("&New order…"), self.new_order, "Ctrl+N", file_menu)
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh_current, "F5", file_menu)
         self._action(self.tr("Export &accounting…"), self.export_accounting, "Ctrl+Shift+E", file_menu)
         file_menu.addSeparator()
@@ -279,6 +284,7 @@ class MainWindow(QMainWindow):
 
         # Filled with the views' own actions (and their shortcuts) once they are built.
         self.orders_menu = bar.addMenu(self.tr("&Orders"))
+        self.orders_menu.addAction(self.new_order_action)
         self.orders_menu.addAction(self.view_actions["orders"])
         self.inventory_menu = bar.addMenu(self.tr("&Inventory"))
         self.inventory_menu.addAction(self.view_actions["inventory"])
@@ -425,6 +431,17 @@ class MainWindow(QMainWindow):
         if self.daily_backups is not None:
             self.daily_backups.shutdown(wait=False)
         self.daily_backups = start_daily_backups(self.ctx)
+
+    def new_order(self) -> QWidget:
+        """The phone / manual order dialog; the order it creates opens in the Orders view."""
+        from omsdesk.ui.order_editor import NewOrderDialog
+
+        dialog = NewOrderDialog(self.ctx, self)
+        dialog.setModal(True)
+        dialog.order_created.connect(self.open_order)
+        dialog.show()
+        self.order_dialog = dialog
+        return dialog
 
     def export_accounting(self) -> None:
         from omsdesk.ui.export_dialog import ExportAccountingDialog

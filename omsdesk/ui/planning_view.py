@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -43,7 +43,12 @@ from omsdesk.services.goods_in.transfers import dispatch_transfer, receive_trans
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import money, when
 from omsdesk.ui.planning_charts import AnalyticsTab
+from omsdesk.ui.purchase_order_dialog import PurchaseOrderDialog
+from omsdesk.ui.reorder_rule_dialog import ReorderRuleDialog
+from omsdesk.ui.supplier_dialog import SupplierDialog
 from omsdesk.ui.workers import run_in_pool
+
+D = TypeVar("D", bound=QDialog)
 
 
 def _table(headers: Sequence[str]) -> QTableWidget:
@@ -119,7 +124,13 @@ class PlanningView(QWidget):
                                    self.tr("Supplier"), self.tr("Product")])
         create = QPushButton(self.tr("Create purchase orders"))
         create.clicked.connect(self.create_purchase_orders)
-        self.tabs.addTab(self._page(self.suggestions, [create]), self.tr("Reorder suggestions"))
+        self.new_supplier_button = QPushButton(self.tr("New supplier…"))
+        self.new_supplier_button.clicked.connect(self.new_supplier)
+        self.rule_button = QPushButton(self.tr("Reorder rule…"))
+        self.rule_button.clicked.connect(self.edit_rule)
+        self.editor: QDialog | None = None
+        self.tabs.addTab(self._page(self.suggestions, [create, self.new_supplier_button, self.rule_button]),
+                         self.tr("Reorder suggestions"))
 
         self.transfer_table = _table([self.tr("Reference"), self.tr("SKU"), self.tr("Qty"), self.tr("From"),
                                       self.tr("To"), self.tr("Status"), self.tr("Dispatched")])
@@ -137,7 +148,9 @@ class PlanningView(QWidget):
         receive_po.clicked.connect(self.receive_selected_po)
         pdf = QPushButton(self.tr("Save PDF…"))
         pdf.clicked.connect(self.save_selected_pdf)
-        self.tabs.addTab(self._page(self.po_table, [send, receive_po, pdf]), self.tr("Purchase orders"))
+        new_po = QPushButton(self.tr("New purchase order…"))
+        new_po.clicked.connect(self.new_purchase_order)
+        self.tabs.addTab(self._page(self.po_table, [new_po, send, receive_po, pdf]), self.tr("Purchase orders"))
         self.analytics = AnalyticsTab(ctx)
         self.tabs.addTab(self.analytics, self.tr("Analytics"))
 
@@ -216,6 +229,29 @@ class PlanningView(QWidget):
         db, actor = self.ctx.db, self.ctx.actor
         self._act(lambda: create_from_suggestions(db, actor=actor),
                   lambda made: self.tr("{n} purchase order(s) created").replace("{n}", str(len(made))))
+
+    def new_supplier(self) -> SupplierDialog:
+        dialog = SupplierDialog(self.ctx, self)
+        return self._show_editor(dialog)
+
+    def new_purchase_order(self) -> PurchaseOrderDialog:
+        return self._show_editor(PurchaseOrderDialog(self.ctx, self))
+
+    def edit_rule(self) -> ReorderRuleDialog:
+        """The rule of the selected suggestion (product and warehouse), or a blank one."""
+        rows = self.suggestions.selectionModel().selectedRows()
+        sku = warehouse = ""
+        if rows:
+            sku_item, wh_item = self.suggestions.item(rows[0].row(), 0), self.suggestions.item(rows[0].row(), 1)
+            sku, warehouse = (sku_item.text() if sku_item else ""), (wh_item.text() if wh_item else "")
+        return self._show_editor(ReorderRuleDialog(self.ctx, sku, warehouse, self))
+
+    def _show_editor(self, dialog: D) -> D:
+        self.editor = dialog
+        dialog.setModal(True)
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.show()
+        return dialog
 
     def new_transfer(self) -> None:
         with self.ctx.db.read() as s:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from omsdesk.models.party import PaymentTerms
+
+
+def terms_text(code: str) -> str:
+    """The clerk-facing name of payment terms (immediate, cod, netN)."""
+    translate = QCoreApplication.translate
+    if code.startswith("net") and code[3:].isdigit():
+        return translate("terms", "{days} days").format(days=code[3:])
+    return {"immediate": translate("terms", "Pay before shipping"),
+            "cod": translate("terms", "Cash on delivery")}.get(code, code)
 
 
 class TermsDialog(QDialog):

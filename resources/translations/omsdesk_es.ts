@@ -115,6 +115,54 @@
     </message>
 </context>
 <context>
+    <name>AddressForm</name>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="17"/>
+        <source>Defaults to the customer&apos;s name</source>
+        <translation>Si se deja vacío, el nombre del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="20"/>
+        <source>Street and number</source>
+        <translation>Calle y número</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="22"/>
+        <source>Floor, door (optional)</source>
+        <translation>Piso, puerta (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="40"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="41"/>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="42"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="44"/>
+        <source>Postcode, city</source>
+        <translation>Código postal, localidad</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="45"/>
+        <source>Province, country</source>
+        <translation>Provincia, país</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/address_form.py" line="46"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+</context>
+<context>
     <name>AnalyticsTab</name>
     <message>
         <location filename="../../omsdesk/ui/planning_charts.py" line="51"/>
@@ -670,234 +718,234 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="180"/>
+        <location filename="../../omsdesk/ui/counter.py" line="193"/>
         <source>Scan or type SKU / EAN and press Enter (3*CODE for three)</source>
         <translation>Escanee o escriba SKU / EAN y pulse Intro (3*CÓDIGO para tres)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="190"/>
+        <location filename="../../omsdesk/ui/counter.py" line="203"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="190"/>
+        <location filename="../../omsdesk/ui/counter.py" line="203"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="190"/>
+        <location filename="../../omsdesk/ui/counter.py" line="203"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="190"/>
+        <location filename="../../omsdesk/ui/counter.py" line="203"/>
         <source>Unit price</source>
         <translation>Precio unitario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="191"/>
-        <location filename="../../omsdesk/ui/counter.py" line="397"/>
+        <location filename="../../omsdesk/ui/counter.py" line="204"/>
+        <location filename="../../omsdesk/ui/counter.py" line="410"/>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="191"/>
-        <location filename="../../omsdesk/ui/counter.py" line="245"/>
+        <location filename="../../omsdesk/ui/counter.py" line="204"/>
+        <location filename="../../omsdesk/ui/counter.py" line="258"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="208"/>
+        <location filename="../../omsdesk/ui/counter.py" line="221"/>
         <source>F2 cash · F3 card · F4 customer · Shift+F4 walk-in · + / - quantity · F6 set quantity · F7 line discount · F8 sale discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint</source>
         <translation>F2 efectivo · F3 tarjeta · F4 cliente · Mayús+F4 sin cliente · + / - cantidad · F6 fijar cantidad · F7 descuento de línea · F8 descuento de venta · Supr quitar línea · ↑ ↓ elegir línea · Esc vaciar · F9 reimprimir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="229"/>
+        <location filename="../../omsdesk/ui/counter.py" line="242"/>
         <source>exact amount</source>
         <translation>importe exacto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="241"/>
+        <location filename="../../omsdesk/ui/counter.py" line="254"/>
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="242"/>
+        <location filename="../../omsdesk/ui/counter.py" line="255"/>
         <source>Shop stock:</source>
         <translation>Stock de tienda:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="243"/>
+        <location filename="../../omsdesk/ui/counter.py" line="256"/>
         <source>Items:</source>
         <translation>Artículos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="247"/>
+        <location filename="../../omsdesk/ui/counter.py" line="260"/>
         <source>Cash given</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="249"/>
+        <location filename="../../omsdesk/ui/counter.py" line="262"/>
         <source>Change due</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="251"/>
+        <location filename="../../omsdesk/ui/counter.py" line="264"/>
         <source>Cash (F2)</source>
         <translation>Efectivo (F2)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="252"/>
+        <location filename="../../omsdesk/ui/counter.py" line="265"/>
         <source>Card (F3)</source>
         <translation>Tarjeta (F3)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="253"/>
+        <location filename="../../omsdesk/ui/counter.py" line="266"/>
         <source>Customer (F4)</source>
         <translation>Cliente (F4)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="254"/>
+        <location filename="../../omsdesk/ui/counter.py" line="267"/>
         <source>Clear (Esc)</source>
         <translation>Vaciar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="255"/>
+        <location filename="../../omsdesk/ui/counter.py" line="268"/>
         <source>Full invoice with the customer&apos;s tax id</source>
         <translation>Factura completa con el NIF del cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="258"/>
+        <location filename="../../omsdesk/ui/counter.py" line="271"/>
         <source>Full invoice for a ticket… (F10)</source>
         <translation>Factura completa de un ticket… (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="332"/>
+        <location filename="../../omsdesk/ui/counter.py" line="345"/>
         <source>Quantity must be a whole number, as in 3*CODE</source>
         <translation>La cantidad debe ser un número entero, como en 3*CÓDIGO</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="340"/>
+        <location filename="../../omsdesk/ui/counter.py" line="353"/>
         <source>No product has the code &apos;{code}&apos;</source>
         <translation>Ningún producto tiene el código &apos;{code}&apos;</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="356"/>
+        <location filename="../../omsdesk/ui/counter.py" line="369"/>
         <source>{name}: only {n} left in the shop</source>
         <translation>{name}: solo quedan {n} en la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="359"/>
+        <location filename="../../omsdesk/ui/counter.py" line="372"/>
         <source>{qty} x {name}</source>
         <translation>{qty} x {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="387"/>
+        <location filename="../../omsdesk/ui/counter.py" line="400"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="398"/>
+        <location filename="../../omsdesk/ui/counter.py" line="411"/>
         <source>Discount on {name}: an amount (2,50) or a percentage (10%)</source>
         <translation>Descuento en {name}: un importe (2,50) o un porcentaje (10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="415"/>
+        <location filename="../../omsdesk/ui/counter.py" line="428"/>
         <source>Not a discount: {text}</source>
         <translation>No es un descuento válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="418"/>
+        <location filename="../../omsdesk/ui/counter.py" line="431"/>
         <source>The discount is larger than the line</source>
         <translation>El descuento supera el importe de la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="426"/>
+        <location filename="../../omsdesk/ui/counter.py" line="439"/>
         <source>Discount on the whole sale</source>
         <translation>Descuento en toda la venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="427"/>
+        <location filename="../../omsdesk/ui/counter.py" line="440"/>
         <source>Percentage off every line (e.g. 10%)</source>
         <translation>Porcentaje de descuento en cada línea (p. ej. 10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="445"/>
+        <location filename="../../omsdesk/ui/counter.py" line="458"/>
         <source>Removed {name}</source>
         <translation>Quitado: {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="452"/>
+        <location filename="../../omsdesk/ui/counter.py" line="465"/>
         <source>Ready for the next customer</source>
         <translation>Listo para el siguiente cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="499"/>
+        <location filename="../../omsdesk/ui/counter.py" line="512"/>
         <source>Walk-in customer</source>
         <translation>Cliente de mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="503"/>
+        <location filename="../../omsdesk/ui/counter.py" line="516"/>
         <source>no warehouse set up</source>
         <translation>ningún almacén configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="522"/>
+        <location filename="../../omsdesk/ui/counter.py" line="535"/>
         <source>not an amount</source>
         <translation>no es un importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="525"/>
+        <location filename="../../omsdesk/ui/counter.py" line="538"/>
         <source>{amount} short</source>
         <translation>faltan {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="535"/>
+        <location filename="../../omsdesk/ui/counter.py" line="548"/>
         <source>Cash given is not an amount: {text}</source>
         <translation>El importe entregado no es válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="538"/>
+        <location filename="../../omsdesk/ui/counter.py" line="551"/>
         <source>Cash given is {short} short of the total</source>
         <translation>Faltan {short} para cubrir el total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="550"/>
+        <location filename="../../omsdesk/ui/counter.py" line="563"/>
         <source>No shop warehouse is set up for this counter</source>
         <translation>Este mostrador no tiene almacén de tienda configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="569"/>
+        <location filename="../../omsdesk/ui/counter.py" line="582"/>
         <source>Recording the sale...</source>
         <translation>Registrando la venta...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="582"/>
+        <location filename="../../omsdesk/ui/counter.py" line="595"/>
         <source>Sale {ref}: {total}</source>
         <translation>Venta {ref}: {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="586"/>
+        <location filename="../../omsdesk/ui/counter.py" line="599"/>
         <source>CHANGE {change}</source>
         <translation>CAMBIO {change}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="614"/>
+        <location filename="../../omsdesk/ui/counter.py" line="627"/>
         <source>No full invoice: {reason}</source>
         <translation>Sin factura completa: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="618"/>
+        <location filename="../../omsdesk/ui/counter.py" line="631"/>
         <source>Full invoice {number} issued; the ticket is replaced</source>
         <translation>Factura completa {number} emitida; sustituye al ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="635"/>
+        <location filename="../../omsdesk/ui/counter.py" line="648"/>
         <source>Copy: {what}</source>
         <translation>Copia: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="598"/>
+        <location filename="../../omsdesk/ui/counter.py" line="611"/>
         <source>Sale not recorded: {reason}</source>
         <translation>Venta no registrada: {reason}</translation>
     </message>
@@ -948,95 +996,268 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="105"/>
+        <location filename="../../omsdesk/ui/counter.py" line="106"/>
         <source>Choose customer</source>
         <translation>Elegir cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="109"/>
+        <location filename="../../omsdesk/ui/counter.py" line="110"/>
         <source>Name, email, phone or tax id</source>
         <translation>Nombre, correo, teléfono o NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="114"/>
+        <source>New customer…</source>
+        <translation>Cliente nuevo…</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerEditor</name>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="41"/>
+        <source>New customer</source>
+        <translation>Cliente nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="41"/>
+        <source>Edit customer</source>
+        <translation>Editar cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="51"/>
+        <source>NIF, NIE, CIF or EU VAT number</source>
+        <translation>NIF, NIE, CIF o NIF-IVA de la UE</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="56"/>
+        <source>Payment terms…</source>
+        <translation>Condiciones de pago…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="63"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="64"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="65"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="66"/>
+        <source>Tax id</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="67"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="68"/>
+        <source>Terms</source>
+        <translation>Condiciones</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="69"/>
+        <source>Billing address</source>
+        <translation>Dirección de facturación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="70"/>
+        <source>Shipping address</source>
+        <translation>Dirección de envío</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="99"/>
+        <source>This customer no longer exists.</source>
+        <translation>Este cliente ya no existe.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="113"/>
+        <source>no credit limit</source>
+        <translation>sin límite de crédito</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="114"/>
+        <source>limit {amount}</source>
+        <translation>límite {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="119"/>
+        <source>new customer</source>
+        <translation>cliente nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="149"/>
+        <source>Customer {name} saved</source>
+        <translation>Cliente {name} guardado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="155"/>
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="37"/>
+        <source>Name, email, phone or tax id</source>
+        <translation>Nombre, correo, teléfono o NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="42"/>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="114"/>
+        <source>No customer chosen</source>
+        <translation>Ningún cliente elegido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="61"/>
+        <source>NIF, NIE, CIF or EU VAT number (optional)</source>
+        <translation>NIF, NIE, CIF o NIF-IVA de la UE (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="62"/>
+        <source>Shipping address</source>
+        <translation>Dirección de envío</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="64"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="65"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="66"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="67"/>
+        <source>Tax id</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="71"/>
+        <source>Existing customer</source>
+        <translation>Cliente existente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="72"/>
+        <source>New customer</source>
+        <translation>Cliente nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_picker.py" line="112"/>
+        <source>Order for: {name}</source>
+        <translation>Pedido para: {name}</translation>
     </message>
 </context>
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="46"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="42"/>
         <source>Search name, email, phone or tax id  (Ctrl+F)</source>
         <translation>Buscar nombre, correo, teléfono o NIF  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="50"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="50"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="50"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="50"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="55"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="51"/>
         <source>Terms</source>
         <translation>Condiciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="55"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="51"/>
         <source>Credit limit</source>
         <translation>Límite de crédito</translation>
     </message>
     <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="54"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="63"/>
+        <source>New customer…</source>
+        <translation>Cliente nuevo…</translation>
+    </message>
+    <message>
         <location filename="../../omsdesk/ui/customers_view.py" line="57"/>
+        <source>Edit customer…</source>
+        <translation>Editar cliente…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="66"/>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customers_view.py" line="71"/>
         <source>Select a customer to see their orders</source>
         <translation>Seleccione un cliente para ver sus pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="59"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="73"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="59"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="73"/>
         <source>Placed</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="59"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="73"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="59"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="73"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="65"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="79"/>
         <source>Payment terms…</source>
         <translation>Condiciones de pago…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="187"/>
         <source>Payment terms of {name}: {terms}</source>
         <translation>Condiciones de pago de {name}: {terms}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="153"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="194"/>
         <source>Terms refused</source>
         <translation>Condiciones rechazadas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="158"/>
+        <location filename="../../omsdesk/ui/customers_view.py" line="199"/>
         <source>Orders of {name} ({n}) · owes {owed}</source>
         <translation>Pedidos de {name} ({n}) · debe {owed}</translation>
     </message>
@@ -1247,32 +1468,32 @@
 <context>
     <name>FullInvoiceDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="73"/>
+        <location filename="../../omsdesk/ui/counter.py" line="74"/>
         <source>Full invoice for a ticket</source>
         <translation>Factura completa de un ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="76"/>
+        <location filename="../../omsdesk/ui/counter.py" line="77"/>
         <source>Ticket number, e.g. T2026-000123</source>
         <translation>Número de ticket, p. ej. T2026-000123</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="84"/>
+        <location filename="../../omsdesk/ui/counter.py" line="85"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="85"/>
+        <location filename="../../omsdesk/ui/counter.py" line="86"/>
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="86"/>
+        <location filename="../../omsdesk/ui/counter.py" line="87"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="87"/>
+        <location filename="../../omsdesk/ui/counter.py" line="88"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
@@ -1280,88 +1501,105 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="150"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="151"/>
         <source>SKU starts with...  (Ctrl+F)</source>
         <translation>SKU empieza por...  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="157"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="158"/>
         <source>Low stock only</source>
         <translation>Solo stock bajo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="159"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="160"/>
         <source>Receive...</source>
         <translation>Recibir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="161"/>
         <source>Adjust...</source>
         <translation>Ajustar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="162"/>
         <source>Receive stock...</source>
         <translation>Recibir mercancía...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="164"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="165"/>
         <source>Adjust stock...</source>
         <translation>Ajustar stock...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="197"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="168"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="179"/>
+        <source>New product…</source>
+        <translation>Producto nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="171"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="182"/>
+        <source>Edit product…</source>
+        <translation>Editar producto…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="213"/>
         <source>Select a product to see its movements</source>
         <translation>Seleccione un producto para ver sus movimientos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="199"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="215"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="199"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="215"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="199"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="215"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="199"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="215"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="200"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="216"/>
         <source>Reason / order</source>
         <translation>Motivo / pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="200"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="216"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="226"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="242"/>
         <source>Stock levels</source>
         <translation>Niveles de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="227"/>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="252"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="243"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="281"/>
         <source>Planning</source>
         <translation>Planificación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="288"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="260"/>
+        <source>Select a product to edit first</source>
+        <translation>Elija primero el producto que quiere editar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="317"/>
         <source>{n} stock levels shown</source>
         <translation>{n} niveles de stock mostrados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="313"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="342"/>
         <source>Movements of {sku} · {name}</source>
         <translation>Movimientos de {sku} · {name}</translation>
     </message>
@@ -1553,102 +1791,107 @@
         <translation>Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="103"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="104"/>
         <source>omsdesk — {db}</source>
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="258"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="259"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
+        <source>&amp;New order…</source>
+        <translation>&amp;Nuevo pedido…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="260"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="270"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="270"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="275"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="277"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="278"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="281"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="288"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="317"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="320"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="326"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="321"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1657,62 +1900,62 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="354"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="360"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="355"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="356"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="357"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="358"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="359"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="360"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="377"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="383"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="389"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="395"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="394"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="400"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="399"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="411"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -1733,6 +1976,84 @@ Base de datos: {db}</translation>
         <location filename="../../omsdesk/ui/sync_view.py" line="75"/>
         <source>Our SKU</source>
         <translation>Nuestro SKU</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="42"/>
+        <source>New order</source>
+        <translation>Nuevo pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="46"/>
+        <source>Phone order</source>
+        <translation>Pedido telefónico</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="47"/>
+        <source>Manual entry</source>
+        <translation>Entrada manual</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="49"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="54"/>
+        <source>Scan or type SKU or EAN, or part of the name, then Enter</source>
+        <translation>Escanee o escriba SKU o EAN, o parte del nombre, y pulse Intro</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="64"/>
+        <source>Remove line</source>
+        <translation>Quitar línea</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="75"/>
+        <source>Lines</source>
+        <translation>Líneas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="81"/>
+        <source>Notes for the warehouse or the invoice (optional)</source>
+        <translation>Notas para el almacén o la factura (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="83"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="91"/>
+        <source>Create order</source>
+        <translation>Crear pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="93"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="146"/>
+        <source>No product has the code or name &apos;{text}&apos;.</source>
+        <translation>Ningún producto tiene el código o el nombre «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="169"/>
+        <source>Lines: {lines} · Units: {units} · Total {total}</source>
+        <translation>Líneas: {lines} · Unidades: {units} · Total {total}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="189"/>
+        <source>Order {reference} created: {total}</source>
+        <translation>Pedido {reference} creado: {total}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_editor.py" line="202"/>
+        <source>Not created: {reason}</source>
+        <translation>No creado: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1989,6 +2310,49 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/order_detail.py" line="487"/>
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesTable</name>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="40"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="40"/>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="40"/>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="41"/>
+        <source>Catalogue price</source>
+        <translation>Precio de catálogo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="41"/>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="42"/>
+        <source>Reason for the price</source>
+        <translation>Motivo del precio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="42"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_lines.py" line="74"/>
+        <source>Only when the price is changed</source>
+        <translation>Solo si se cambia el precio</translation>
     </message>
 </context>
 <context>
@@ -2456,183 +2820,198 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="117"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="117"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
         <source>On order</source>
         <translation>Pedido a proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
         <source>Lead time</source>
         <translation>Plazo de entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
         <source>Demand</source>
         <translation>Demanda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
         <source>Safety</source>
         <translation>Seguridad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
         <source>Buy</source>
         <translation>Comprar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="119"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
         <source>Supplier</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="119"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="120"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
         <source>Create purchase orders</source>
         <translation>Crear pedidos de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="127"/>
+        <source>New supplier…</source>
+        <translation>Proveedor nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="129"/>
+        <source>Reorder rule…</source>
+        <translation>Regla de reposición…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="133"/>
         <source>Reorder suggestions</source>
         <translation>Sugerencias de reposición</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="132"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
         <source>Dispatched</source>
         <translation>Expedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="126"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="137"/>
         <source>New transfer…</source>
         <translation>Nuevo traspaso…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="128"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="139"/>
         <source>Receive selected</source>
         <translation>Recibir seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="130"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="141"/>
         <source>Transfers</source>
         <translation>Traspasos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
         <source>Open units</source>
         <translation>Unidades pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="145"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="147"/>
         <source>Receive all open</source>
         <translation>Recibir todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="138"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="149"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="140"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="151"/>
+        <source>New purchase order…</source>
+        <translation>Pedido de compra nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/planning_view.py" line="153"/>
         <source>Purchase orders</source>
         <translation>Pedidos de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="142"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="155"/>
         <source>Analytics</source>
         <translation>Análisis</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="218"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="231"/>
         <source>{n} purchase order(s) created</source>
         <translation>{n} pedido(s) de compra creados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="237"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="273"/>
         <source>{ref} in transit</source>
         <translation>{ref} en tránsito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="244"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="258"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="280"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="294"/>
         <source>{ref} received</source>
         <translation>{ref} recibido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="251"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="287"/>
         <source>{ref} sent</source>
         <translation>{ref} enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="265"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="301"/>
         <source>Save purchase order</source>
         <translation>Guardar pedido de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="276"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="312"/>
         <source>saved {path}</source>
         <translation>guardado en {path}</translation>
     </message>
@@ -2681,6 +3060,197 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>ProductEditor</name>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="40"/>
+        <source>New product</source>
+        <translation>Producto nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="40"/>
+        <source>Edit product {sku}</source>
+        <translation>Editar producto {sku}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="46"/>
+        <source>EAN-13 or GTIN; the check digit is verified</source>
+        <translation>EAN-13 o GTIN; se comprueba el dígito de control</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="52"/>
+        <source>21 % (general)</source>
+        <translation>21 % (general)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="52"/>
+        <source>10 % (reduced)</source>
+        <translation>10 % (reducido)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="53"/>
+        <source>4 % (super-reduced)</source>
+        <translation>4 % (superreducido)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="53"/>
+        <source>0 % (exempt)</source>
+        <translation>0 % (exento)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="58"/>
+        <source>Service: sold without stock (shipping, gift wrap), never picked</source>
+        <translation>Servicio: se vende sin existencias (envío, envoltorio), nunca se prepara</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="59"/>
+        <source>On sale</source>
+        <translation>A la venta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="63"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="64"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="65"/>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="66"/>
+        <source>Price (VAT incl.)</source>
+        <translation>Precio (IVA incl.)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="67"/>
+        <source>VAT rate</source>
+        <translation>Tipo de IVA</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="68"/>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="71"/>
+        <source>Bin per warehouse</source>
+        <translation>Ubicación por almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="98"/>
+        <source>Product {sku} no longer exists.</source>
+        <translation>El producto {sku} ya no existe.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="104"/>
+        <source>e.g. A-01-3</source>
+        <translation>p. ej. A-01-3</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="153"/>
+        <source>Product {sku} saved</source>
+        <translation>Producto {sku} guardado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_editor.py" line="160"/>
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseOrderDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="40"/>
+        <source>New purchase order</source>
+        <translation>Pedido de compra nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="45"/>
+        <source>SKU or EAN, then Enter</source>
+        <translation>SKU o EAN, y pulse Intro</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="49"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="49"/>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="49"/>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="50"/>
+        <source>Unit cost</source>
+        <translation>Coste unitario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="57"/>
+        <source>Notes for the supplier (optional)</source>
+        <translation>Notas para el proveedor (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="63"/>
+        <source>Create draft</source>
+        <translation>Crear borrador</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="64"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="71"/>
+        <source>Supplier</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="72"/>
+        <source>Warehouse</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="73"/>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="94"/>
+        <source>No supplier yet: add one with New supplier… first.</source>
+        <translation>Aún no hay proveedores: añada uno con Proveedor nuevo… primero.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="119"/>
+        <source>No product has the code &apos;{text}&apos;.</source>
+        <translation>Ningún producto tiene el código «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="143"/>
+        <source>rule&apos;s cost</source>
+        <translation>coste de la regla</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="163"/>
+        <source>Purchase order {reference} created as a draft</source>
+        <translation>Pedido de compra {reference} creado como borrador</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="170"/>
+        <source>Not created: {reason}</source>
+        <translation>No creado: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <location filename="../../omsdesk/ui/refund_dialog.py" line="16"/>
@@ -2726,6 +3296,79 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/refund_dialog.py" line="27"/>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>ReorderRuleDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="34"/>
+        <source>Reorder rule</source>
+        <translation>Regla de reposición</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="38"/>
+        <source>No supplier</source>
+        <translation>Sin proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="43"/>
+        <source>no maximum</source>
+        <translation>sin máximo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="44"/>
+        <source>Own lead time</source>
+        <translation>Plazo propio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="48"/>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="55"/>
+        <source>Without its own lead time the rule takes the supplier&apos;s.</source>
+        <translation>Sin plazo propio, la regla toma el del proveedor.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="69"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="70"/>
+        <source>Warehouse</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="71"/>
+        <source>Supplier</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="72"/>
+        <source>Reorder at (minimum)</source>
+        <translation>Reponer al llegar a (mínimo)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="73"/>
+        <source>Fill up to (maximum)</source>
+        <translation>Reponer hasta (máximo)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="75"/>
+        <source>Unit cost</source>
+        <translation>Coste unitario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="109"/>
+        <source>Reorder rule {rule} saved</source>
+        <translation>Regla de reposición {rule} guardada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/reorder_rule_dialog.py" line="116"/>
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3368,49 +4011,117 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
         <source>On hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="66"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="66"/>
         <source>Reorder at</source>
         <translation>Punto de pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="80"/>
         <source>Low stock: {available} available, reorder at {point}</source>
         <translation>Stock bajo: {available} disponibles, punto de pedido {point}</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="29"/>
+        <source>New supplier</source>
+        <translation>Proveedor nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="31"/>
+        <source>Short and unique, e.g. OLEO</source>
+        <translation>Corto y único, p. ej. OLEO</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="34"/>
+        <source>NIF, NIE, CIF or EU VAT number</source>
+        <translation>NIF, NIE, CIF o NIF-IVA de la UE</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="36"/>
+        <source>Where purchase orders are sent</source>
+        <translation>Adonde se envían los pedidos de compra</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="41"/>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="53"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="54"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="55"/>
+        <source>Tax id</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="56"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="57"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="58"/>
+        <source>Lead time</source>
+        <translation>Plazo de entrega</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="78"/>
+        <source>Supplier {code} saved</source>
+        <translation>Proveedor {code} guardado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="84"/>
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3803,47 +4514,47 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>TermsDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="25"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="35"/>
         <source>Payment terms of {name}</source>
         <translation>Condiciones de pago de {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="29"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="39"/>
         <source>Pay before shipping</source>
         <translation>Pago antes del envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="30"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="40"/>
         <source>Cash on delivery</source>
         <translation>Contra reembolso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="31"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="41"/>
         <source>Invoice, pay within N days</source>
         <translation>Factura, pago a N días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="37"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="47"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="38"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="48"/>
         <source>Credit limit</source>
         <translation>Límite de crédito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="47"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="57"/>
         <source>Terms apply to phone, manual and CSV orders; an order that would take the customer over the limit waits on hold.</source>
         <translation>Las condiciones se aplican a pedidos telefónicos, manuales y CSV; un pedido que supere el límite del cliente queda retenido.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="51"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="61"/>
         <source>Terms</source>
         <translation>Condiciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/terms_dialog.py" line="52"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="62"/>
         <source>Days</source>
         <translation>Días</translation>
     </message>
@@ -3851,27 +4562,27 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="84"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="89"/>
         <source>New transfer</source>
         <translation>Nuevo traspaso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="99"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="100"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="101"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="102"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
@@ -4116,42 +4827,42 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>move</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="132"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="133"/>
         <source>Receipt</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="132"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="133"/>
         <source>Sale</source>
         <translation>Venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="134"/>
         <source>Transfer out</source>
         <translation>Traspaso (salida)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="134"/>
         <source>Transfer in</source>
         <translation>Traspaso (entrada)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
         <source>Adjustment</source>
         <translation>Ajuste</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="136"/>
         <source>Damaged</source>
         <translation>Dañado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="136"/>
         <source>Scrapped</source>
         <translation>Desechado</translation>
     </message>
@@ -4283,17 +4994,17 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>terms</name>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="30"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="25"/>
         <source>{days} days</source>
         <translation>{days} días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="31"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="26"/>
         <source>Pay before shipping</source>
         <translation>Pago antes del envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customers_view.py" line="32"/>
+        <location filename="../../omsdesk/ui/terms_dialog.py" line="27"/>
         <source>Cash on delivery</source>
         <translation>Contra reembolso</translation>
     </message>

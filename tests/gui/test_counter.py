@@ -228,3 +228,26 @@ def test_a_company_customer_gets_a_full_invoice_and_a_ticket_can_become_one(  # 
     with shop.db.read() as s:
         f3 = s.scalars(select(Invoice).where(Invoice.invoice_type == "F3")).one()
         assert f3.customer_tax_id == "B58378431" and f3.total == 1250
+
+
+def test_a_new_customer_is_registered_at_the_till_and_chosen(qtbot: QtBot, till,  # type: ignore[no-untyped-def]
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from omsdesk.ui.counter import CustomerDialog
+    from omsdesk.ui.customer_editor import CustomerEditor
+
+    view, shop, _out = till
+    dialog = CustomerDialog(view.ctx, view)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.search, "Talleres Pons")
+
+    def fill_and_save(editor: CustomerEditor) -> int:
+        assert editor.name.text() == "Talleres Pons"  # what the clerk searched for
+        editor.tax_id.setText("B12345674")
+        with qtbot.waitSignal(editor.saved, timeout=10_000):
+            editor.save_button.click()
+        return editor.result()
+
+    monkeypatch.setattr(CustomerEditor, "exec", fill_and_save)
+    dialog.new_button.click()
+    assert dialog.chosen is not None and (dialog.chosen.name, dialog.chosen.tax_id) == ("Talleres Pons",
+                                                                                     "B12345674")

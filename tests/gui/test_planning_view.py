@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from omsdesk.db import Database
@@ -97,3 +98,60 @@ def test_analytics_tab_charts_stock_value_and_exports_csv(qtbot: QtBot, planning
     target = tmp_path / "stock.csv"
     tab.export_csv(str(target))
     assert target.read_text(encoding="utf-8").splitlines()[0] == "warehouse,skus,units,value,currency"
+
+
+def test_a_supplier_and_a_rule_from_the_suggestions_tab_make_the_next_purchase_order(
+        qtbot: QtBot, planning: tuple[PlanningView, Shop]) -> None:
+    from sqlalchemy import select
+
+    from omsdesk.models.planning import ReorderRule, Supplier
+
+    view, shop = planning
+    dialog = view.new_supplier()
+    dialog.code.setText("OLEO")
+    dialog.name.setText("Oleícola del Sur, S.L.")
+    dialog.tax_id.setText("B12345670")  # wrong check digit
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: "invalid tax id 'B12345670'" in dialog.error.text(), timeout=10_000)
+    with shop.db.read() as s:
+        assert s.scalar(select(Supplier.id).where(Supplier.code == "OLEO")) is None
+    dialog.tax_id.setText("B12345674")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        dialog.save_button.click()
+    view.suggestions.selectRow(0)
+    rule = view.edit_rule()
+    qtbot.waitUntil(rule.save_button.isEnabled, timeout=10_000)
+    assert rule.sku.text() == "MUG-01" and rule.warehouse.currentData() == "BCN"
+    rule.supplier.setCurrentIndex(rule.supplier.findData("OLEO"))
+    rule.min_qty.setValue(6)
+    rule.unit_cost.setValue(2.35)
+    with qtbot.waitSignal(rule.saved, timeout=10_000):
+        rule.save_button.click()
+    with shop.db.read() as s:
+        saved = s.scalars(select(ReorderRule)).one()
+        assert (saved.min_qty, saved.unit_cost, saved.lead_time_days) == (6, 235, 7)
+        assert s.get(Supplier, saved.supplier_id).code == "OLEO"  # type: ignore[union-attr]
+
+
+def test_a_purchase_order_keyed_in_by_hand_is_created_as_a_draft(
+        qtbot: QtBot, planning: tuple[PlanningView, Shop]) -> None:
+    from omsdesk.services.goods_in.purchasing import purchase_order_view
+
+    view, shop = planning
+    dialog = view.new_purchase_order()
+    qtbot.waitUntil(dialog.create_button.isEnabled, timeout=10_000)
+    for code in ("MUG-01", "MUG-01", "NOPE-1"):
+        dialog.code.setText(code)
+        qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert "NOPE-1" in dialog.error.text() and len(dialog.rows) == 1 and dialog.isVisible()
+    dialog.warehouse.setCurrentIndex(dialog.warehouse.findData("BCN"))
+    assert dialog.rows[0][1].value() == 2
+    dialog.rows[0][1].setValue(12)
+    dialog.rows[0][2].setValue(1.99)
+    with qtbot.waitSignal(dialog.created, timeout=10_000) as created:
+        dialog.create_button.click()
+    with shop.db.read() as s:
+        po = purchase_order_view(s, created.args[0])
+    assert (po.status, po.supplier_code, po.warehouse) == ("draft", "ACME", "BCN")
+    assert [(ln.sku, ln.qty, ln.unit_cost) for ln in po.lines] == [("MUG-01", 12, 199)]

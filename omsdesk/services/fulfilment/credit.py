@@ -8,10 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
-from omsdesk.models import Channel, Customer, NotFound, Order, OrderStatus, ValidationError
+from omsdesk.models import Channel, Customer, NotFound, Order, OrderStatus
 from omsdesk.models.party import PaymentTerms
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
+from omsdesk.services.customers import terms_in
 
 # Terms are agreed with a customer for the orders the business takes itself (phone, manual
 # entry, CSV); counter sales are paid at the till and marketplace orders by the marketplace.
@@ -31,21 +32,14 @@ class TermsResult:
 def set_terms(db: Database, customer_id: int, *, actor: Actor, terms: str,
               credit_limit: int | None = None) -> TermsResult:
     """Agree payment terms (immediate, cod, netN) and optionally a credit limit with a customer."""
-    parsed = PaymentTerms.parse(terms)
-    if credit_limit is not None and (isinstance(credit_limit, bool) or not isinstance(credit_limit, int)
-                                     or credit_limit < 0):
-        raise ValidationError(f"credit limit must be a whole number of minor units, 0 or more, got {credit_limit!r}")
+    PaymentTerms.parse(terms)  # a bad code is refused before the database is touched
     with db.write() as s:
         customer = s.get(Customer, customer_id)
         if customer is None:
             raise NotFound(f"unknown customer {customer_id}: terms are agreed with a registered customer, "
                            "not a walk-in sale")
-        if parsed.kind == "net" and not customer.tax_id:
-            raise ValidationError(f"customer {customer_id} ({customer.name}) has no tax id (NIF/CIF): "
-                                  "credit terms need one on the invoice")
         before = f"{customer.payment_terms} limit {customer.credit_limit}"
-        customer.payment_terms = parsed.code
-        customer.credit_limit = credit_limit
+        parsed = terms_in(customer, terms, credit_limit)
         audit.record(s, actor, entity="customer", entity_id=customer.id, reference=str(customer.id),
                      action="terms", reason=f"{before} -> {parsed.code} limit {credit_limit}")
         return TermsResult(customer.id, customer.name, parsed.code, credit_limit,

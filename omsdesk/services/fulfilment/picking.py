@@ -23,7 +23,6 @@ from omsdesk.models import (
     Order,
     ParcelStatus,
     Product,
-    StockLevel,
     ValidationError,
     check_transition,
 )
@@ -31,6 +30,7 @@ from omsdesk.models.base import utcnow
 from omsdesk.queries.documents import sender_for
 from omsdesk.queries.picking import PICKABLE, pick_items
 from omsdesk.services import audit
+from omsdesk.services.catalog import set_bin_in
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.parcels import choose_parcels, pack_in, parcel_units, pick_in
 from omsdesk.services.fulfilment.status import load_order
@@ -233,16 +233,11 @@ def _label(session: Session, order: Order, shipper: Party, language: Language,
 def assign_bin(db: Database, sku: str, warehouse: str, bin_code: str, *, actor: Actor) -> None:
     """Record where a product is shelved in a warehouse, so pick lists walk the aisles in order."""
     code = bin_code.strip().upper()
-    if len(code) > 32:
-        raise ValidationError(f"bin code '{code}' is longer than 32 characters")
     with db.write() as s:
         product = product_by_sku(s, sku)
         wh = warehouse_by_code(s, warehouse)
-        level = s.get(StockLevel, (product.id, wh.id))
-        if level is None:
-            level = StockLevel(product_id=product.id, warehouse_id=wh.id, on_hand=0, reserved=0)
-            s.add(level)
-        before = level.bin
-        level.bin = code
+        before = set_bin_in(s, product, wh, code)
+        if before is None:
+            return
         audit.record(s, actor, entity="stock", entity_id=product.id, reference=f"{sku}@{wh.code}",
                      action="assign_bin", reason=f"bin {before or '-'} -> {code or '-'}")

@@ -32,6 +32,7 @@ from omsdesk.models import (
     Warehouse,
 )
 from omsdesk.models.base import utcnow
+from omsdesk.models.money import check_currency
 from omsdesk.models.planning import (
     OPEN_PURCHASE_STATUSES,
     PurchaseOrder,
@@ -47,10 +48,11 @@ from omsdesk.services import audit, outbox
 from omsdesk.services.channels.erp import TOPIC_PURCHASE, configured_erps, erp_channel_in
 from omsdesk.services.channels.mail import PURCHASE_ORDER_EMAIL, mail_channel_id
 from omsdesk.services.context import Actor
+from omsdesk.services.customers import valid_email
 from omsdesk.services.fulfilment.backorders import lock_waiting, serve
 from omsdesk.services.ledger.stock import move, product_by_sku, warehouse_by_code
 from omsdesk.services.refs import next_value
-from omsdesk.services.validation import non_negative_int, positive_int
+from omsdesk.services.validation import non_negative_int, positive_int, valid_tax_id
 
 P = PurchaseStatus
 # action -> statuses it may start from (the purchase order workflow as data).
@@ -74,14 +76,17 @@ def add_supplier(db: Database, code: str, name: str, *, actor: Actor, email: str
                  tax_id: str = "", address: str = "") -> int:
     """Create a supplier; its lead time is the default for rules that name it."""
     code = code.strip().upper()
-    if not code:
-        raise ValidationError("a supplier needs a code")
+    if not code or any(c.isspace() for c in code):
+        raise ValidationError(f"supplier code '{code}' must be non-empty and without spaces")
     non_negative_int(lead_time_days, "lead time in days")
+    check_currency(currency.upper())
+    checked_tax_id = valid_tax_id(tax_id) or ""
+    checked_email = valid_email(email) or ""
     with db.write() as s:
         if s.scalar(select(Supplier.id).where(Supplier.code == code)) is not None:
             raise ConflictError(f"supplier {code} already exists")
-        sup = Supplier(code=code, name=name.strip() or code, email=email.strip(), tax_id=tax_id,
-                       address=address, currency=currency.upper(), lead_time_days=lead_time_days)
+        sup = Supplier(code=code, name=name.strip() or code, email=checked_email, tax_id=checked_tax_id,
+                       address=address.strip(), currency=currency.upper(), lead_time_days=lead_time_days)
         s.add(sup)
         s.flush()
         audit.record(s, actor, entity="supplier", entity_id=sup.id, reference=code, action="create")

@@ -23,10 +23,11 @@ from omsdesk.models import (
     ValidationError,
 )
 from omsdesk.models.base import utcnow
-from omsdesk.models.money import check_currency, split_gross, tax_on_net
+from omsdesk.models.money import check_currency, format_minor, split_gross, tax_on_net
 from omsdesk.services import audit
 from omsdesk.services.channels.channels import ship_by_for
 from omsdesk.services.context import Actor
+from omsdesk.services.customers import AddressInput, checked_address, valid_email
 from omsdesk.services.fulfilment.allocation import allocate_in
 from omsdesk.services.fulfilment.orders import pay_in
 from omsdesk.services.refs import next_order_reference
@@ -37,20 +38,12 @@ from omsdesk.services.validation import (
     valid_tax_id,
 )
 
-BUILTIN_CHANNELS = {"counter": "Counter", "manual": "Manual entry", "csv": "CSV import"}
-
-
-@dataclass(frozen=True)
-class AddressInput:
-    name: str = ""
-    company: str = ""
-    line1: str = ""
-    line2: str = ""
-    city: str = ""
-    postcode: str = ""
-    province: str = ""
-    country: str = "ES"
-    phone: str = ""
+BUILTIN_CHANNELS = {"counter": "Counter", "manual": "Manual entry", "phone": "Phone order", "csv": "CSV import"}
+# A phone order is keyed in like a manual one: the same terms, the same rules for prices.
+_BUILTIN_KINDS = {"phone": "manual"}
+# Orders a clerk keys in: a price other than the catalogue's is an override that needs a reason.
+# Imported orders carry the price the shop or marketplace charged, which is not an override.
+KEYED_IN_CHANNELS = frozenset({"manual", "phone"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +63,7 @@ class LineInput:
     unit_price: int | None = None  # minor units; None takes the catalogue price
     discount: int = 0
     tax_rate_bp: int | None = None
+    price_reason: str = ""  # why a keyed-in order charges other than the catalogue price
 
 
 @dataclass(frozen=True)
@@ -115,6 +109,13 @@ def create_order_in(session: Session, data: OrderInput, *, actor: Actor) -> Orde
             Order.channel_id == channel.id, Order.external_id == data.external_id))
         if dup:
             raise ConflictError(f"order {data.external_id} of channel {channel.code} exists as {dup}")
+    if channel.code == "phone" and data.customer is None and data.customer_id is None:
+        raise ValidationError("a phone order needs a customer: choose one or enter a new one")
+    if channel.code in KEYED_IN_CHANNELS and data.customer is not None:
+        # What a clerk types is checked as in the customer editor; imports keep what the shop sent.
+        valid_email(data.customer.email or "")
+        if data.customer.address is not None:
+            checked_address(data.customer.address, "shipping")
     customer = resolve_customer(session, data)
     placed = data.placed_at or utcnow()
     order = Order(
@@ -130,8 +131,17 @@ def create_order_in(session: Session, data: OrderInput, *, actor: Actor) -> Orde
     for column, value in ship_to_values(data, customer).items():
         setattr(order, column, value)
     products = products_for(session, data.lines)
+    overrides: list[str] = []
     for no, li in enumerate(data.lines, start=1):
-        order.lines.append(_priced_line(no, li, products[li.sku], data))
+        line = _priced_line(no, li, products[li.sku], data)
+        order.lines.append(line)
+        if channel.code in KEYED_IN_CHANNELS:
+            override = price_override(li, products[li.sku], data.currency)
+            if override:
+                overrides.append(f"line {no} {override}")
+    if overrides:
+        # The note travels with the order (screens, documents); the audit rows say who and when.
+        order.notes = "\n".join(filter(None, [order.notes, *(f"Price override: {o}" for o in overrides)]))
     order.subtotal = sum(ln.net for ln in order.lines)
     order.tax_total = sum(ln.tax for ln in order.lines)
     order.total = sum(ln.total for ln in order.lines)
@@ -139,13 +149,32 @@ def create_order_in(session: Session, data: OrderInput, *, actor: Actor) -> Orde
     session.flush()
     audit.record(session, actor, entity="order", entity_id=order.id, reference=order.reference,
                  action="create", to_status=order.status, reason=f"channel {channel.code}")
+    for override in overrides:
+        audit.record(session, actor, entity="order", entity_id=order.id, reference=order.reference,
+                     action="price_override", reason=override)
     return order
+
+
+def price_override(li: LineInput, product: Product, currency: str) -> str | None:
+    """What a keyed-in line changes from the catalogue price, as the audit says it; None when nothing.
+
+    The clerk's price must be a positive whole number of minor units and come with a reason.
+    """
+    if li.unit_price is None or li.unit_price == product.price:
+        return None
+    positive_int(li.unit_price, f"unit price of {li.sku}")
+    reason = li.price_reason.strip()
+    if not reason:
+        raise ValidationError(f"the price of {li.sku} differs from the catalogue "
+                              f"({format_minor(product.price, currency)}): give a reason for the override")
+    return (f"{li.sku} {format_minor(product.price, currency)} -> {format_minor(li.unit_price, currency)}: "
+            f"{reason}")
 
 
 def channel_by_code(session: Session, code: str) -> Channel:
     channel = session.scalar(select(Channel).where(Channel.code == code))
     if channel is None and code in BUILTIN_CHANNELS:
-        channel = Channel(code=code, name=BUILTIN_CHANNELS[code], kind=code)
+        channel = Channel(code=code, name=BUILTIN_CHANNELS[code], kind=_BUILTIN_KINDS.get(code, code))
         session.add(channel)
         session.flush()
     if channel is None:
@@ -230,7 +259,7 @@ def ship_to_values(data: OrderInput, customer: Customer | None) -> dict[str, str
     """The order's ship-to columns: the given address, else the customer's first, else empty."""
     addr = data.ship_to or (data.customer.address if data.customer else None)
     if addr is None and customer is not None and customer.addresses:
-        a0 = customer.addresses[0]
+        a0 = next((a for a in customer.addresses if a.kind == "shipping"), customer.addresses[0])
         addr = AddressInput(a0.name, a0.company, a0.line1, a0.line2, a0.city, a0.postcode,
                             a0.province, a0.country, a0.phone)
     if addr is None:

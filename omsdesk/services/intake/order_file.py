@@ -62,8 +62,11 @@ def _line(no: int, li: Any) -> LineInput:
         raise ValidationError(f"line {no} has no 'sku'")
     if "qty" not in li:
         raise ValidationError(f"line {no} ({sku}) has no 'qty'")
+    reason = li.get("price_reason", "")
+    if not isinstance(reason, str):
+        raise ValidationError(f"line {no} ({sku}): 'price_reason' must be text")
     return LineInput(sku=sku.strip(), qty=li["qty"], unit_price=li.get("unit_price"),
-                     discount=li.get("discount", 0), tax_rate_bp=li.get("tax_rate_bp"))
+                     discount=li.get("discount", 0), tax_rate_bp=li.get("tax_rate_bp"), price_reason=reason)
 
 
 def _customer(c: Any) -> CustomerInput:
