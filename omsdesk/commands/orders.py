@@ -59,6 +59,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         if action == "ship":
             ap.add_argument("--carrier", default="")
             ap.add_argument("--tracking", default="", help="the parcel's tracking number (one warehouse)")
+            ap.add_argument("--packages", type=_positive, default=1, help="packages the parcel is (labels 1/N)")
+            ap.add_argument("--weight", type=_positive, metavar="GRAMS",
+                            help="what the parcel weighs (default: the products' weights)")
         if action in ("pick", "pack", "ship"):
             where = ap.add_mutually_exclusive_group()
             where.add_argument("--warehouse", metavar="CODE",
@@ -234,7 +237,7 @@ def _action(ctx: CliContext) -> int:
     elif a.action == "ship":
         state = shipping.ship_order(ctx.db, ref, actor=actor, carrier=a.carrier, tracking=a.tracking,
                                     quantities=parse_sku_quantities(a.line), warehouse=a.warehouse,
-                                    shipment=a.shipment)
+                                    shipment=a.shipment, packages=a.packages, weight_g=a.weight)
     elif a.action in ("pick", "pack"):
         step = svc.pick_order if a.action == "pick" else svc.pack_order
         state = step(ctx.db, ref, actor=actor, reason=reason, warehouse=a.warehouse, shipment=a.shipment)

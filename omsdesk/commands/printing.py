@@ -56,7 +56,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                             help="the warehouse to pick in (needed when the orders are reserved in several)")
             dp.add_argument("--duplex", action="store_true")
         elif name == "label":
-            dp.add_argument("--parcels", type=_positive, default=1, help="labels per order (1/N, 2/N ...)")
+            dp.add_argument("--parcels", type=_positive,
+                            help="labels per order (1/N, 2/N ...; default: the packages recorded when shipped)")
             dp.add_argument("--dpi", type=int, choices=[203, 300],
                             help="ZPL label printer resolution (default: the workstation profile's, else 203)")
         dp.set_defaults(func=_print, document=name)

@@ -345,6 +345,9 @@ class Shipment(Base):
     tracking: Mapped[str] = mapped_column(String(100), default="", index=True)
     shipped_at: Mapped[datetime | None] = mapped_column()
     delivered_at: Mapped[datetime | None] = mapped_column()
+    # As the packer saw them (ship dialog, --packages/--weight); None: the products' weights.
+    packages: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    weight_g: Mapped[int | None] = mapped_column(Integer)
 
     order: Mapped[Order] = relationship(back_populates="parcels")
     lines: Mapped[list[ShipmentLine]] = relationship(

@@ -180,20 +180,25 @@ def sender_for(session: Session, warehouse_id: int | None) -> Party:
 
 
 def label_docs(
-    session: Session, reference: str, *, parcels: int = 1, language: Language | None = None
+    session: Session, reference: str, *, parcels: int | None = None, language: Language | None = None
 ) -> list[LabelDoc]:
-    """One label per parcel of the order's latest shipment, which must have a tracking number."""
-    if parcels < 1:
+    """One label per package of the order's latest shipment, which must have a tracking number.
+
+    `parcels` overrides the packages the packer recorded when shipping (one by default).
+    """
+    if parcels is not None and parcels < 1:
         raise ValidationError("the number of parcels must be at least 1")
     order = _order(session, reference)
     shipment = next((sh for sh in reversed(order.shipments) if sh.tracking), None)
     if shipment is None:
         raise ValidationError(f"Order {reference} has no shipment with a tracking number yet; ship it first")
+    parcels = parcels or shipment.packages or 1
     sender = sender_for(session, shipment.warehouse_id)
     qty_by_line = {sl.order_line_id: sl.qty for sl in shipment.lines}
     weights = {pid: grams for pid, grams in session.execute(select(Product.id, Product.weight_g).where(
         Product.id.in_([ln.product_id for ln in order.lines])))}
-    grams = sum(weights.get(ln.product_id, 0) * qty_by_line.get(ln.id, 0) for ln in order.lines)
+    grams = shipment.weight_g or sum(weights.get(ln.product_id, 0) * qty_by_line.get(ln.id, 0)
+                                     for ln in order.lines)
     per_parcel = -(-grams // parcels)  # the carrier bills by weight: round up, never down
     lang = _language(session, order, language)
     ship_to = _ship_to(session, order)

@@ -70,6 +70,8 @@ class ShipmentView:
     delivered_at: datetime | None
     lines: dict[str, int]
     status: str  # shipped or delivered
+    packages: int = 1
+    weight_g: int | None = None  # as the packer typed it; None: the products' weights
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,7 @@ def order_detail(session: Session, reference: str) -> OrderDetail:
         lines = {sku_of[sl.order_line_id]: sl.qty for sl in session.scalars(
             select(ShipmentLine).where(ShipmentLine.shipment_id == sh.id))}
         shipments.append(ShipmentView(sh.id, wh_codes.get(sh.warehouse_id, ""), sh.carrier, sh.tracking,
-                                      sh.shipped_at, sh.delivered_at, lines, sh.status))
+                                      sh.shipped_at, sh.delivered_at, lines, sh.status, sh.packages, sh.weight_g))
     audit = [
         AuditView(a.at, a.user, a.workstation, a.action, a.from_status, a.to_status, a.reason)
         for a in session.scalars(select(AuditEntry).where(

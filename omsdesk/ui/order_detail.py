@@ -396,10 +396,11 @@ class OrderDetailView(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         shipment, carrier, tracking = dialog.shipment_id(), dialog.carrier_name(), dialog.tracking_number()
+        packages, weight = dialog.packages.value(), dialog.weight_grams()
         ref, ctx = d.reference, self.ctx
         self._set_busy(True)
         run_in_pool(ctx.pool, lambda: ship_order(ctx.db, ref, actor=ctx.actor, carrier=carrier, tracking=tracking,
-                                                 shipment=shipment),
+                                                 shipment=shipment, packages=packages, weight_g=weight),
                     lambda _r: self._on_action_done(ref, "ship"), self._on_action_failed)
 
     def _on_returned(self, reference: str, result: object) -> None:

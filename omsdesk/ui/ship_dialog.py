@@ -6,9 +6,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -43,12 +45,23 @@ class ShipDialog(QDialog):
         self.tracking = QLineEdit()
         self.tracking.setObjectName("ship_tracking")
         self.tracking.setPlaceholderText(self.tr("Scan or type the carrier's number"))
+        self.packages = QSpinBox()
+        self.packages.setObjectName("ship_packages")
+        self.packages.setRange(1, 99)
+        self.weight = QDoubleSpinBox()
+        self.weight.setObjectName("ship_weight")
+        self.weight.setDecimals(3)
+        self.weight.setRange(0, 1000)
+        self.weight.setSuffix(" kg")
+        self.weight.setSpecialValueText(self.tr("from the products"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("Parcel"), self.parcel)
         form.addRow(self.tr("Carrier"), self.carrier)
         form.addRow(self.tr("Tracking number"), self.tracking)
+        form.addRow(self.tr("Packages"), self.packages)
+        form.addRow(self.tr("Weight"), self.weight)
         form.addRow(self.hint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ship"))
@@ -63,10 +76,13 @@ class ShipDialog(QDialog):
 
     def _update(self) -> None:
         all_of_them = self.shipment_id() is None and self._several
-        self.tracking.setEnabled(not all_of_them)
+        for field in (self.tracking, self.packages, self.weight):
+            field.setEnabled(not all_of_them)
         if all_of_them:
             self.tracking.clear()
-        self.hint.setText(self.tr("A tracking number belongs to one parcel: choose the parcel to enter it.")
+            self.packages.setValue(1)
+            self.weight.setValue(0)
+        self.hint.setText(self.tr("A tracking number, packages and weight belong to one parcel: choose the parcel to enter them.")
                           if all_of_them else "")
 
     def shipment_id(self) -> int | None:
@@ -78,3 +94,8 @@ class ShipDialog(QDialog):
 
     def tracking_number(self) -> str:
         return self.tracking.text().strip()
+
+    def weight_grams(self) -> int | None:
+        """None (0 shown as 'from the products') or whole grams."""
+        grams = round(self.weight.value() * 1000)
+        return grams or None

@@ -2139,7 +2139,7 @@ Base de datos: {db}</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/order_detail.py" line="106"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="449"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="450"/>
         <source>Issue invoice</source>
         <translation>Emitir factura</translation>
     </message>
@@ -2277,37 +2277,37 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>No impreso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="409"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="410"/>
         <source>Return {rma} recorded</source>
         <translation>Devolución {rma} registrada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="410"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="411"/>
         <source>credit note to issue: {command}</source>
         <translation>factura rectificativa por emitir: {command}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="432"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="433"/>
         <source>Reason for {ref}:</source>
         <translation>Motivo para {ref}:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="450"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="451"/>
         <source>Issue the invoice for {ref}? An issued invoice is numbered and sent to the tax agency; it can only be corrected with a credit note.</source>
         <translation>¿Emitir la factura de {ref}? Una factura emitida queda numerada y se envía a la Agencia Tributaria; solo se corrige con una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="462"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="463"/>
         <source>Invoice {number} issued for {ref}</source>
         <translation>Factura {number} emitida para {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="481"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="482"/>
         <source>{action}: {ref} done</source>
         <translation>{action}: {ref} hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="487"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="488"/>
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
     </message>
@@ -3905,49 +3905,68 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>ShipDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/ship_dialog.py" line="26"/>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="28"/>
         <source>Ship {ref}</source>
         <translation>Enviar {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/ship_dialog.py" line="32"/>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="34"/>
         <source>Parcel {id} from {wh}: {units}</source>
         <translation>Bulto {id} desde {wh}: {units}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/ship_dialog.py" line="37"/>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="39"/>
         <source>Every packed parcel</source>
         <translation>Todos los bultos embalados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/ship_dialog.py" line="45"/>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="47"/>
         <source>Scan or type the carrier&apos;s number</source>
         <translation>Escanee o escriba el número del transportista</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/ship_dialog.py" line="49"/>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="56"/>
+        <source>from the products</source>
+        <translation>según los productos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="60"/>
         <source>Parcel</source>
         <translation>Bulto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/ship_dialog.py" line="50"/>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="61"/>
         <source>Carrier</source>
         <translation>Transportista</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/ship_dialog.py" line="51"/>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="62"/>
         <source>Tracking number</source>
         <translation>Número de seguimiento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/ship_dialog.py" line="54"/>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="63"/>
+        <source>Packages</source>
+        <translation>Paquetes</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="64"/>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="67"/>
         <source>Ship</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/ship_dialog.py" line="69"/>
+        <location filename="../../omsdesk/ui/ship_dialog.py" line="85"/>
+        <source>A tracking number, packages and weight belong to one parcel: choose the parcel to enter them.</source>
+        <translation>El número de seguimiento, los paquetes y el peso son de un solo bulto: elija el bulto para introducirlos.</translation>
+    </message>
+    <message>
         <source>A tracking number belongs to one parcel: choose the parcel to enter it.</source>
-        <translation>Un número de seguimiento corresponde a un solo bulto: elija el bulto para introducirlo.</translation>
+        <translation type="vanished">Un número de seguimiento corresponde a un solo bulto: elija el bulto para introducirlo.</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,8 @@ def test_ship_asks_which_parcel_carrier_and_tracking_and_ships_only_that_parcel(
                      dialog.tracking.isEnabled()))
         dialog.carrier.setCurrentText("GLS")
         dialog.tracking.setText("GLS-123")
+        dialog.packages.setValue(2)
+        dialog.weight.setValue(1.25)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ShipDialog, "exec", accept)
@@ -128,7 +130,8 @@ def test_ship_asks_which_parcel_carrier_and_tracking_and_ships_only_that_parcel(
     with sqlite_db.read() as s:
         d = order_detail(s, ref)
     assert d.status == "partial"
-    assert [(sh.warehouse, sh.carrier, sh.tracking) for sh in d.shipments] == [("BCN", "GLS", "GLS-123")]
+    assert [(sh.warehouse, sh.carrier, sh.tracking, sh.packages, sh.weight_g) for sh in d.shipments] == [
+        ("BCN", "GLS", "GLS-123", 2, 1250)]
     assert [(p.warehouse, p.status) for p in d.open_parcels] == [("MAD", "picking")]
     qtbot.waitUntil(lambda: "GLS-123" in view.shipments.text(), timeout=10_000)
 
@@ -148,7 +151,7 @@ def test_the_ship_dialog_takes_no_tracking_for_several_parcels_at_once(qtbot: Qt
     assert dialog.parcel.count() == 3 and dialog.shipment_id() is not None
     assert dialog.tracking.isEnabled()
     dialog.parcel.setCurrentIndex(0)  # every packed parcel
-    assert dialog.shipment_id() is None and not dialog.tracking.isEnabled()
+    assert dialog.shipment_id() is None and not dialog.tracking.isEnabled() and not dialog.packages.isEnabled()
     assert "one parcel" in dialog.hint.text()
 
 

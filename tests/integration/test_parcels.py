@@ -140,3 +140,20 @@ def test_cancelling_removes_the_open_parcels_and_a_receipt_opens_one_for_a_backo
     shop.stock(cup, 2, "BCN")
     assert shop.status(waiting) == "allocated"
     assert {wh: (st, ln) for wh, (_i, st, ln) in _parcels(shop, waiting).items()} == {"BCN": ("open", {cup: 2})}
+
+
+def test_packages_and_weight_typed_at_shipping_go_on_the_labels(shop: Shop) -> None:
+    from omsdesk.queries.documents import label_docs
+
+    caf = shop.product("CAF-001")
+    shop.stock(caf, 2, "MAD")
+    ref = shop.order_at("packed", {caf: 2})
+    with pytest.raises(ValidationError, match="1 to 99 packages"):
+        shipping.ship_order(shop.db, ref, actor=ACTOR, tracking="T-9", packages=0)
+    shipping.ship_order(shop.db, ref, actor=ACTOR, carrier="SEUR", tracking="T-9", packages=3, weight_g=4500)
+    with shop.db.read() as s:
+        labels = label_docs(s, ref)
+        d = order_detail(s, ref)
+    assert [(lb.parcel_index, lb.parcel_count, lb.weight_g, lb.tracking) for lb in labels] == [
+        (1, 3, 1500, "T-9"), (2, 3, 1500, "T-9"), (3, 3, 1500, "T-9")]
+    assert (d.shipments[0].packages, d.shipments[0].weight_g) == (3, 4500)

@@ -33,17 +33,23 @@ from omsdesk.services.validation import positive_int
 
 def ship_order(db: Database, reference: str, *, actor: Actor, carrier: str = "", tracking: str = "",
                quantities: dict[str, int] | None = None, warehouse: str | None = None,
-               shipment: int | None = None) -> OrderState:
+               shipment: int | None = None, packages: int = 1, weight_g: int | None = None) -> OrderState:
     """Ship packed parcels, whole or in part (SKU -> qty): all of them, one warehouse's, or parcel N."""
+    if isinstance(packages, bool) or not isinstance(packages, int) or not 1 <= packages <= 99:
+        raise ValidationError(f"a parcel is 1 to 99 packages, not {packages!r}")
+    if weight_g is not None and (isinstance(weight_g, bool) or not isinstance(weight_g, int)
+                                 or not 1 <= weight_g <= 1_000_000):
+        raise ValidationError(f"the weight is whole grams from 1 to 1,000,000, not {weight_g!r}")
     with db.write() as s:
         wid = warehouse_by_code(s, warehouse).id if warehouse else None
         return ship_in(s, load_order(s, reference), actor=actor, carrier=carrier, tracking=tracking,
-                       quantities=quantities, warehouse_id=wid, shipment_id=shipment)
+                       quantities=quantities, warehouse_id=wid, shipment_id=shipment, packages=packages,
+                       weight_g=weight_g)
 
 
 def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", tracking: str = "",
             quantities: dict[str, int] | None = None, warehouse_id: int | None = None,
-            shipment_id: int | None = None) -> OrderState:
+            shipment_id: int | None = None, packages: int = 1, weight_g: int | None = None) -> OrderState:
     """Send packed parcels: their reserved units leave, every other reservation stays.
 
     `shipment_id` or `warehouse_id` ships one parcel of a split order. A tracking number
@@ -71,6 +77,9 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
             raise ValidationError(f"order {order.reference} has nothing reserved in {code}")
         raise ValidationError(f"nothing to ship on {order.reference}")
     stock_wids = sorted({w for by_wh in to_ship.values() for w in by_wh if w is not None})
+    if len(stock_wids) > 1 and (packages != 1 or weight_g is not None):
+        raise ValidationError(f"order {order.reference} leaves from several warehouses: give packages and "
+                              "weight per parcel (--warehouse or --shipment)")
     if len(stock_wids) > 1 and tracking.strip():
         codes = ", ".join(_codes(session, stock_wids).values())
         raise ValidationError(f"order {order.reference} leaves from {codes}: ship each parcel "
@@ -90,6 +99,8 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
         parcel.shipped_at = now
         parcel.carrier = carrier.strip()
         parcel.tracking = tracking.strip()
+        parcel.packages = packages
+        parcel.weight_g = weight_g
     parcels = {p.warehouse_id: p for p in leaving}
     parcel_wids = [p.warehouse_id for p in leaving]
     consumed: dict[tuple[int, int], int] = defaultdict(int)
