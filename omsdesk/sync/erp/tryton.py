@@ -5,30 +5,39 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from omsdesk.sync.erp.amounts import tryton_unit_price
 from omsdesk.sync.erp.base import (
     ErpConnector,
     ErpCustomer,
     ErpError,
+    ErpFault,
     ErpHealth,
     ErpInvoice,
+    ErpLine,
     ErpOrder,
     ErpProduct,
     ErpPurchase,
     ErpRejected,
     PushResult,
+    TaxChoice,
     from_decimal,
+    http_fault,
     to_decimal,
 )
-from omsdesk.sync.errors import AuthError, SyncError
+from omsdesk.sync.erp.taxes import ErpTax, line_keys, line_rates, resolve, tax_ids, tax_key
+from omsdesk.sync.errors import AuthError, ChannelUnavailable, RequestRejected, SyncError
 from omsdesk.sync.http import HttpClient
 
-# Tryton refuses the whole call when one record of a batch is invalid; this many per call
-# keeps a refused batch cheap to retry one by one and the request body small.
-BATCH = 100
+# Tryton refuses the whole call when one record of a batch is invalid, and trytond on
+# SQLite refuses a create of 100 templates outright ('parser stack overflow'); 50 per call
+# keeps the request small, and a refused batch is split down to the record at fault.
+BATCH = 50
+# Tryton's unit prices carry 4 decimals unless its [product] price_decimal says otherwise.
+PRICE_DIGITS = 4
 
 
 def _encode(value: Any) -> Any:
@@ -92,6 +101,11 @@ class TrytonRpc:
                 f"Tryton refused the login {self.login!r} on database {self.database!r}; "
                 "check the user and password in the ERP settings", channel="tryton",
                 status=exc.status) from None
+        except (ChannelUnavailable, RequestRejected) as exc:
+            fault = http_fault(exc, "Tryton")
+            if fault is None:
+                raise
+            raise ErpFault(f"{fault} (on {method})", channel="tryton") from None
         try:
             answer = json.loads(response.content, object_hook=_decode)
         except ValueError:
@@ -115,7 +129,7 @@ class TrytonRpc:
         if name == "ConcurrencyException":
             return ErpError(f"Tryton: the record changed meanwhile during {method}; retry",
                             channel="tryton")
-        return ErpError(f"Tryton failed on {method}: {name}: {str(detail)[:300]}",
+        return ErpFault(f"Tryton failed on {method}: {name}: {str(detail)[:300]}",
                         channel="tryton")
 
     def connect(self) -> None:
@@ -154,6 +168,7 @@ class TrytonConnector(ErpConnector):
         # 'manual' leaves invoicing to omsdesk; 'order' or 'shipment' lets Tryton invoice.
         self.invoice_method = invoice_method
         self._ids: dict[tuple[str, str], int] = {}
+        self._taxes: dict[str, TaxChoice] | None = None
 
     def close(self) -> None:
         self.rpc.http.close()
@@ -200,6 +215,48 @@ class TrytonConnector(ErpConnector):
                 found[row[field]] = row
         return found
 
+    # -- taxes --------------------------------------------------------------------------
+
+    def use_taxes(self, overrides: Mapping[str, int]) -> None:
+        super().use_taxes(overrides)
+        self._taxes = None
+
+    def sale_taxes(self) -> list[ErpTax]:
+        """Tryton's percentage taxes usable on sales (top level, of a sale or no tax group)."""
+        rows = self.rpc.search_read("account.tax", [("parent", "=", None),
+                                                    ("type", "=", "percentage")],
+                                    ["id", "name", "description", "rate", "group.kind"])
+        return [ErpTax(r["id"], r["description"] or r["name"], Decimal(r["rate"] or 0))
+                for r in rows
+                if (r.get("group.") or {}).get("kind", "sale") in ("sale", "both")]
+
+    def _tax_choices(self) -> dict[str, TaxChoice]:
+        if self._taxes is None:
+            self._taxes = resolve(self.sale_taxes(), self.tax_overrides)
+        return self._taxes
+
+    def tax_mapping(self) -> list[TaxChoice]:
+        return list(self._tax_choices().values())
+
+    def tax_rounding(self) -> str:
+        """The company's tax rounding: omsdesk's amounts need 'line' (Per Line)."""
+        rows = self.rpc.search_read("account.configuration", [], ["tax_rounding"])
+        return str(rows[0].get("tax_rounding") or "document") if rows else "document"
+
+    def _line(self, line: ErpLine, reference: str, currency: str, sign: int = 1) -> dict[str, Any]:
+        """Quantity, unit price and taxes of a sale or invoice line, landing on our amounts."""
+        quantity = sign * abs(line.quantity)
+        values: dict[str, Any] = {"quantity": float(quantity)}
+        if line.tax_rate_bp is None and line.net is None:
+            values["unit_price"] = to_decimal(line.unit_price, currency)
+            return values
+        net = sign * abs(line.amount)
+        rates = [(rate, sign * abs(amount)) for rate, amount in line_rates(line)]
+        values["unit_price"] = tryton_unit_price(net, quantity, rates, PRICE_DIGITS, reference)
+        ids = tax_ids(line, self._tax_choices(), "Tryton", reference) if line_keys(line) else []
+        values["taxes"] = [["add", ids]] if ids else []
+        return values
+
     # -- customers ----------------------------------------------------------------------
 
     def push_customers(self, customers: Sequence[ErpCustomer]) -> list[PushResult]:
@@ -242,10 +299,12 @@ class TrytonConnector(ErpConnector):
                  self._by_field("product.product", "code", (p.code for p in products)).items()}
         missing = [p for p in {p.code: p for p in products}.values() if p.code not in found]
         unit = self._unit() if missing else 0
+        choices = self._tax_choices() if missing else {}
         for chunk in _chunks(missing):
             templates = [{
                 "name": p.name, "type": "goods", "default_uom": unit, "salable": True,
                 "sale_uom": unit, "list_price": to_decimal(p.list_price, p.currency),
+                **self._customer_taxes(p, choices),
                 "products": [["create", [{
                     "suffix_code": p.code,
                     **({"identifiers": [["create", [{"type": "ean", "code": p.ean}]]]}
@@ -257,6 +316,23 @@ class TrytonConnector(ErpConnector):
             found.update({code: row["id"] for code, row in self._by_field(
                 "product.product", "code", (p.code for p in missing)).items()})
         return found
+
+    def _customer_taxes(self, p: ErpProduct, choices: dict[str, TaxChoice]) -> dict[str, Any]:
+        """The accounting category of the product's VAT, so what Tryton's client adds by hand
+        is taxed the same way (Tryton keeps customer taxes on the accounting category)."""
+        if p.tax_rate_bp is None:
+            return {}
+        choice = choices.get(tax_key(p.tax_rate_bp))
+        if choice is None or choice.erp_id is None:
+            return {}
+        name = f"omsdesk {choice.name}"
+        category = self._lookup("product.category", "name", name)
+        if category is None:
+            category, = self.rpc.create("product.category", [{
+                "name": name, "accounting": True,
+                "customer_taxes": [["add", [choice.erp_id]]]}])
+            self._ids[("product.category", name)] = category
+        return {"account_category": category}
 
     def pull_products(self, since: dt.datetime | None = None) -> list[ErpProduct]:
         domain: list[Any] = [("code", "!=", None)]
@@ -328,9 +404,8 @@ class TrytonConnector(ErpConnector):
                 raise ErpRejected(f"order {o.reference}: product {line.code} is not in Tryton",
                                   channel="tryton")
             lines.append({
-                "type": "line", "product": product_ids[line.code], "quantity": float(line.quantity),
-                "unit": unit, "unit_price": to_decimal(line.unit_price, o.currency),
-                "description": line.name,
+                "type": "line", "product": product_ids[line.code], "unit": unit,
+                "description": line.name, **self._line(line, o.reference, o.currency),
             })
         return {
             "party": party["id"], "invoice_address": address, "shipment_address": address,
@@ -388,7 +463,7 @@ class TrytonConnector(ErpConnector):
         new = [i for i in invoices if i.number not in existing]
         if new:
             products = self.ensure_products([ErpProduct(0, ln.code, ln.name, None, ln.unit_price,
-                                                        i.currency)
+                                                        i.currency, tax_rate_bp=ln.tax_rate_bp)
                                              for i in new for ln in i.lines])
             parties = self._by_field("party.party", "code", (i.customer_reference for i in new),
                                      ["addresses", "account_receivable"])
@@ -412,9 +487,8 @@ class TrytonConnector(ErpConnector):
                         "description": inv.order_reference or inv.number,
                         "lines": [["create", [{
                             "product": products[ln.code], "account": revenue, "unit": unit,
-                            "quantity": float(sign * abs(ln.quantity)),
-                            "unit_price": to_decimal(ln.unit_price, inv.currency),
                             "description": ln.name,
+                            **self._line(ln, inv.number, inv.currency, sign),
                         } for ln in inv.lines]]],
                     })
                 ids = self.rpc.create("account.invoice", values)
