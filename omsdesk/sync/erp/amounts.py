@@ -64,16 +64,13 @@ def tryton_unit_price(net: int, quantity: int, rates: Sequence[tuple[Decimal, in
     want_taxes = [Decimal(amount).scaleb(-2) for _, amount in rates]
     centre = _round(target / quantity, exp, ROUND_HALF_EVEN)
     candidates = [centre + exp * step * sign for step in range(400) for sign in (1, -1)]
-    # Tryton gives a line's rounding remainder back to its taxes, so VAT and recargo on one
-    # line cannot always each land on omsdesk's separately rounded amounts: then their sum,
-    # and failing that (a cent off, known and documented) the net alone, is what matches.
-    levels = (lambda t: t == want_taxes, lambda t: sum(t) == sum(want_taxes),
-              lambda t: len(want_taxes) > 1)
-    for level in levels:
-        for candidate in candidates:
-            amount, taxes = tryton_line(candidate, quantity, [r for r, _ in rates])
-            if amount == target and level(taxes):
-                return candidate
+    # (Tryton rounds a line's taxes together and gives the remainder back to one of them:
+    # with VAT and recargo on one line each may miss omsdesk's amount, so the connector sends
+    # the recargo as a manual invoice tax and a line here has one tax.)
+    for candidate in candidates:
+        amount, taxes = tryton_line(candidate, quantity, [r for r, _ in rates])
+        if amount == target and taxes == want_taxes:
+            return candidate
     raise ErpRejected(f"{reference}: no unit price of {digits} decimals gives Tryton the line "
                       f"amount {target} for {quantity} units with omsdesk's taxes",
                       channel="tryton")

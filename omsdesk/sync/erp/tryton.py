@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -69,7 +70,8 @@ def _decode(obj: dict[str, Any]) -> Any:
     return obj
 
 
-def _chunks(items: Sequence[Any], size: int = BATCH) -> Iterable[Sequence[Any]]:
+def _chunks(items: Sequence[Any], size: int | None = None) -> Iterable[Sequence[Any]]:
+    size = size or BATCH
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
@@ -244,7 +246,11 @@ class TrytonConnector(ErpConnector):
         return str(rows[0].get("tax_rounding") or "document") if rows else "document"
 
     def _line(self, line: ErpLine, reference: str, currency: str, sign: int = 1) -> dict[str, Any]:
-        """Quantity, unit price and taxes of a sale or invoice line, landing on our amounts."""
+        """Quantity, unit price and taxes of a sale or invoice line, landing on our amounts.
+
+        A recargo is not a tax of the line: it goes as a manual invoice tax (`_recargos`).
+        """
+        line = replace(line, recargo_rate_bp=0, recargo=0)
         quantity = sign * abs(line.quantity)
         values: dict[str, Any] = {"quantity": float(quantity)}
         if line.tax_rate_bp is None and line.net is None:
@@ -256,6 +262,35 @@ class TrytonConnector(ErpConnector):
         ids = tax_ids(line, self._tax_choices(), "Tryton", reference) if line_keys(line) else []
         values["taxes"] = [["add", ids]] if ids else []
         return values
+
+    def _recargos(self, inv: ErpInvoice, sign: int) -> dict[str, Any]:
+        """The invoice's recargo de equivalencia as manual invoice taxes, one per rate.
+
+        Tryton rounds the taxes of one line together and gives their remainder back to one
+        of them, so VAT and recargo on a line can each be a cent away from omsdesk's amounts;
+        a manual tax (Tryton keeps it as given when it updates the taxes) states omsdesk's
+        base and recargo exactly, on the recargo tax and its account.
+        """
+        buckets: dict[int, tuple[int, int, ErpLine]] = {}
+        for ln in inv.lines:
+            if ln.recargo_rate_bp:
+                base, amount, _ = buckets.get(ln.recargo_rate_bp, (0, 0, ln))
+                buckets[ln.recargo_rate_bp] = (base + sign * abs(ln.amount),
+                                               amount + sign * abs(ln.recargo), ln)
+        if not buckets:
+            return {}
+        taxes = []
+        for base, amount, ln in buckets.values():
+            tax_id = tax_ids(ln, self._tax_choices(), "Tryton", inv.number)[-1]
+            tax, = self.rpc.search_read("account.tax", [("id", "=", tax_id)],
+                                        ["description", "invoice_account",
+                                         "credit_note_account"])
+            taxes.append({
+                "manual": True, "tax": tax_id, "description": tax["description"],
+                "account": tax["invoice_account" if base >= 0 else "credit_note_account"],
+                "base": to_decimal(base, inv.currency), "amount": to_decimal(amount, inv.currency),
+            })
+        return {"taxes": [["create", taxes]]}
 
     # -- customers ----------------------------------------------------------------------
 
@@ -490,6 +525,7 @@ class TrytonConnector(ErpConnector):
                             "description": ln.name,
                             **self._line(ln, inv.number, inv.currency, sign),
                         } for ln in inv.lines]]],
+                        **self._recargos(inv, sign),
                     })
                 ids = self.rpc.create("account.invoice", values)
                 for inv, erp_id in zip(chunk, ids, strict=True):
