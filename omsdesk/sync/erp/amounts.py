@@ -88,6 +88,12 @@ def odoo_line(price_unit: Decimal, discount: Decimal, quantity: int,
     return base, [_round(base * rate, exp, ROUND_HALF_UP) for rate in rates]
 
 
+def odoo_included_tax(gross: Decimal, rate: Decimal, exp: Decimal = CENT) -> Decimal:
+    """The VAT Odoo takes out of a price-included line total: gross - gross / (1 + rate),
+    rounded half up per line (account.tax compute_all for a price_include percent tax)."""
+    return _round(gross - gross / (1 + rate), exp, ROUND_HALF_UP)
+
+
 def odoo_price(net: int, quantity: int, price_digits: int = 2, discount_digits: int = 2,
                reference: str = "") -> tuple[Decimal, Decimal]:
     """(price_unit, discount %) within Odoo's decimal precisions whose subtotal is `net`.

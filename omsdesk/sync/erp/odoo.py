@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from omsdesk.sync.erp.amounts import odoo_price
+from omsdesk.models.money import tax_on_net
+from omsdesk.sync.erp.amounts import odoo_included_tax, odoo_price
 from omsdesk.sync.erp.base import (
     ErpConnector,
     ErpCustomer,
@@ -153,16 +154,16 @@ class OdooConnector(ErpConnector):
         self._taxes = None
 
     def sale_taxes(self) -> list[ErpTax]:
-        """Odoo's sale taxes of a percentage on a price without tax (what omsdesk sends)."""
+        """Odoo's sale taxes of a percentage, excluded from the price or included in it."""
         rows = self.rpc.search_read("account.tax", [("type_tax_use", "=", "sale"),
-                                                    ("amount_type", "=", "percent"),
-                                                    ("price_include", "=", False)],
-                                    ["id", "name", "amount"])
-        return [ErpTax(r["id"], r["name"], Decimal(str(r["amount"])) / 100) for r in rows]
+                                                    ("amount_type", "=", "percent")],
+                                    ["id", "name", "amount", "price_include"])
+        return [ErpTax(r["id"], r["name"], Decimal(str(r["amount"])) / 100,
+                       included=bool(r.get("price_include"))) for r in rows]
 
     def _tax_choices(self) -> dict[str, TaxChoice]:
         if self._taxes is None:
-            self._taxes = resolve(self.sale_taxes(), self.tax_overrides)
+            self._taxes = resolve(self.sale_taxes(), self.tax_overrides, included=True)
         return self._taxes
 
     def tax_mapping(self) -> list[TaxChoice]:
@@ -206,16 +207,26 @@ class OdooConnector(ErpConnector):
             quantity = abs(ln.quantity)
             values: dict[str, Any] = {"product_id": products[ln.code], qty_field: quantity,
                                       "name": ln.name}
+            included = _needs_included_vat(ln)
             if ln.net is None:
                 values["price_unit"] = float(to_decimal(ln.unit_price, currency))
             else:
-                price, discount = odoo_price(abs(ln.net), quantity, *self._precision(),
+                # Odoo takes a price-included VAT out of the line total, as omsdesk split it.
+                amount = abs(ln.amount) + (abs(ln.tax) if included else 0)
+                price, discount = odoo_price(amount, quantity, *self._precision(),
                                              reference=reference)
                 values["price_unit"] = float(price)
                 if discount:
                     values["discount"] = float(discount)
+            if included and ln.tax_rate_bp and odoo_included_tax(
+                    Decimal(abs(ln.amount) + abs(ln.tax)).scaleb(-2),
+                    Decimal(ln.tax_rate_bp) / 10000) != Decimal(abs(ln.tax)).scaleb(-2):
+                raise ErpRejected(f"{reference}: Odoo cannot give {ln.code} omsdesk's VAT "
+                                  f"{to_decimal(abs(ln.tax), currency)} on a net of "
+                                  f"{to_decimal(abs(ln.amount), currency)}", channel="odoo")
             if line_keys(ln):
-                values[tax_field] = [[6, 0, tax_ids(ln, self._tax_choices(), "Odoo", reference)]]
+                values[tax_field] = [[6, 0, tax_ids(ln, self._tax_choices(), "Odoo", reference,
+                                                    included)]]
             out.append([0, 0, values])
         return out
 
@@ -305,6 +316,15 @@ class OdooConnector(ErpConnector):
             changed_at=(datetime.strptime(r["write_date"], _STAMP).replace(tzinfo=UTC)
                         if r.get("write_date") else None),
         ) for r in rows]
+
+
+def _needs_included_vat(line: ErpLine) -> bool:
+    """Whether the line's VAT is not the VAT of its net (omsdesk split it off a tax-included
+    amount, so it is the gross less the net): Odoo, which taxes the rounded net, only gives
+    that amount back with a price-included tax."""
+    if line.net is None or not line.tax_rate_bp or line.exemption:
+        return False
+    return abs(line.tax) != tax_on_net(abs(line.net), line.tax_rate_bp)
 
 
 def _partner(c: ErpCustomer, countries: dict[str, dict[str, Any]]) -> dict[str, Any]:

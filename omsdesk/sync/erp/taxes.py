@@ -15,11 +15,17 @@ ALL_KEYS = (tuple(f"vat:{r}" for r in VAT_RATES_BP)
             + tuple(f"exempt:{code}" for code in EXEMPTIONS))
 
 
-def tax_key(rate_bp: int, *, recargo: bool = False, exemption: str | None = None) -> str:
+# The same VAT as a tax included in the price (Odoo's "Included in Price"), for lines whose
+# VAT omsdesk split off a tax-included amount.
+INCLUDED_KEYS = tuple(f"vat:{r}:incl" for r in VAT_RATES_BP if r)
+
+
+def tax_key(rate_bp: int, *, recargo: bool = False, exemption: str | None = None,
+            included: bool = False) -> str:
     """The key of a VAT rate ('vat:1000'), a recargo rate ('re:140') or an exemption."""
     if exemption:
         return f"exempt:{exemption}"
-    return f"{'re' if recargo else 'vat'}:{rate_bp}"
+    return f"{'re' if recargo else 'vat'}:{rate_bp}{':incl' if included else ''}"
 
 
 def describe(key: str) -> str:
@@ -27,15 +33,18 @@ def describe(key: str) -> str:
     kind, _, value = key.partition(":")
     if kind == "exempt":
         return f"exemption {value}"
+    value, _, included = value.partition(":")
     pct = (Decimal(value) / 100).normalize()
-    return f"{'recargo' if kind == 're' else 'VAT'} {pct:f} %"
+    return f"{'recargo' if kind == 're' else 'VAT'} {pct:f} %" + (
+        " included in price" if included else "")
 
 
-def line_keys(line: ErpLine) -> list[str]:
+def line_keys(line: ErpLine, included: bool = False) -> list[str]:
     """The tax keys one line needs: its VAT (or exemption), then its recargo if any."""
     if line.tax_rate_bp is None:
         return []
-    keys = [tax_key(line.tax_rate_bp, exemption=line.exemption)]
+    keys = [tax_key(line.tax_rate_bp, exemption=line.exemption,
+                    included=included and bool(line.tax_rate_bp) and not line.exemption)]
     if line.recargo_rate_bp:
         keys.append(tax_key(line.recargo_rate_bp, recargo=True))
     return keys
@@ -75,9 +84,11 @@ class ErpTax:
     erp_id: int
     name: str
     rate: Decimal  # a fraction: 0.21
+    included: bool = False  # the price includes it (Odoo's price_include)
 
 
-def resolve(taxes: Iterable[ErpTax], overrides: Mapping[str, int]) -> dict[str, TaxChoice]:
+def resolve(taxes: Iterable[ErpTax], overrides: Mapping[str, int],
+            included: bool = False) -> dict[str, TaxChoice]:
     """The choice for every key: configured first, else the one ERP tax of that rate.
 
     Two ERP taxes of the same rate are ambiguous: none is taken and the note names them, so
@@ -89,10 +100,13 @@ def resolve(taxes: Iterable[ErpTax], overrides: Mapping[str, int]) -> dict[str, 
     by_key: dict[str, list[ErpTax]] = {}
     for t in listed:
         key = key_of_rate(t.rate)
+        if key and t.included:
+            key = f"{key}:incl" if key.startswith("vat:") and key != "vat:0" else None
         if key:
             by_key.setdefault(key, []).append(t)
     choices: dict[str, TaxChoice] = {}
-    for key in (*ALL_KEYS, *(k for k in overrides if k not in ALL_KEYS)):
+    keys = (*ALL_KEYS, *(INCLUDED_KEYS if included else ()))
+    for key in (*keys, *(k for k in overrides if k not in keys)):
         if key in overrides:
             tax_id = overrides[key]
             choices[key] = TaxChoice(key, tax_id, names.get(tax_id, f"#{tax_id}"), "configured")
@@ -114,19 +128,21 @@ def resolve(taxes: Iterable[ErpTax], overrides: Mapping[str, int]) -> dict[str, 
     return choices
 
 
-def tax_ids(line: ErpLine, choices: Mapping[str, TaxChoice], erp: str, reference: str) -> list[int]:
+def tax_ids(line: ErpLine, choices: Mapping[str, TaxChoice], erp: str, reference: str,
+            included: bool = False) -> list[int]:
     """The ERP tax ids of one line; a key with no tax is refused, never sent untaxed."""
     ids = []
-    for key in line_keys(line):
+    for key in line_keys(line, included):
         choice = choices.get(key)
         if choice is None or choice.erp_id is None:
             hint = f" ({choice.note})" if choice is not None and choice.note else ""
             flag = key.split(":", 1)
-            option = {"vat": f"--rate {flag[1]}", "re": f"--recargo {flag[1]}",
-                      "exempt": f"--exemption {flag[1]}"}[flag[0]]
+            rate, _, incl = flag[1].partition(":")
+            option = {"vat": f"--rate {rate}", "re": f"--recargo {rate}",
+                      "exempt": f"--exemption {rate}"}[flag[0]] + (" --included" if incl else "")
             raise ErpTaxMissing(
-                f"{reference}: {erp} has no tax for {describe(key)}{hint} on {line.code}; "
-                f"create it in {erp} or map one with `omsdesk erp set-tax --erp {erp} {option} "
-                "--tax ID`", channel=erp)
+                f"{erp} has no tax for {describe(key)}{hint} on {line.code} ({reference}); "
+                f"create it in {erp} or map one with `omsdesk erp set-tax --erp "
+                f"{erp.lower()} {option} --tax ID`", channel=erp.lower())
         ids.append(choice.erp_id)
     return ids

@@ -2,42 +2,31 @@
 
 from __future__ import annotations
 
-import random
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from omsdesk.db import Database
-from omsdesk.models import Order, Product
-from omsdesk.models.invoice import Invoice
+from omsdesk.models import Product
 from omsdesk.services.channels.erp import (
     ErpSettings,
     queue_unsent_invoices,
     queue_unsent_orders,
     retry_failed_erp,
 )
-from omsdesk.services.fulfilment import orders as order_svc
-from omsdesk.services.intake.order_entry import AddressInput, CustomerInput
-from omsdesk.services.invoicing.company import set_company
-from omsdesk.services.invoicing.credit import credit_invoice
-from omsdesk.services.invoicing.issue import issue_invoice
 from omsdesk.sync.erp import tryton as tryton_module
 from omsdesk.sync.erp.delivery import deliver_orders
 from omsdesk.sync.erp.invoice_delivery import deliver_invoices
 from omsdesk.sync.erp.tryton import TrytonConnector
 from tests.fixtures.database import Shop
+from tests.fixtures.erp_orders import CUSTOMER, mixed_shop, omsdesk_totals, with_company
 from tests.fixtures.tryton import TrytonServer
 
 pytestmark = pytest.mark.tryton
 
-CUSTOMER = CustomerInput(
-    name="Droguería Pérez SL", email="compras@perez.example", tax_id="ESB12345674",
-    address=AddressInput(name="Droguería Pérez", line1="Calle Real 9", city="Toledo",
-                         postcode="45001", country="ES"))
-RATES = (2100, 1000, 400, 0)
 
 
 @pytest.fixture
@@ -59,9 +48,7 @@ def settings() -> ErpSettings:
 def shop(sqlite_db: Database) -> Shop:
     s = Shop(sqlite_db)
     s.warehouses(("MAD",))
-    set_company(sqlite_db, actor=s.actor, name="Tienda Demo SL", tax_id="B12345674",
-                address="Calle Mayor 1", postcode="28013", city="Madrid")
-    return s
+    return with_company(s)
 
 
 def _cents(value: Decimal) -> int:
@@ -76,33 +63,6 @@ def _tryton_totals(conn: TrytonConnector, model: str,
                              _cents(r["total_amount"])) for r in rows}
 
 
-def _mixed_shop(shop: Shop, settings: ErpSettings) -> tuple[list[str], list[str]]:
-    """24 orders over 21, 10, 4 and 0 % products (3 x 13.45 at 21 % is net 33.35, the
-    review's 33.36 case), 8 of them invoiced: 2 with recargo, 1 exempt, and 1 credit note."""
-    rnd = random.Random(14)
-    skus = [shop.product(f"{settings.prefix}P{rate}-{i}", price=price, tax_rate_bp=rate)
-            for i, (rate, price) in enumerate(
-                [(2100, 1345), (1000, 1095), (400, 255), (0, 1999), (2100, 50), (1000, 5),
-                 (2100, 3333), (400, 1), (1000, 2750), (2100, 999)])]
-    for sku in skus:
-        shop.stock(sku, 500)
-    refs = [shop.order({skus[0]: 3}, customer=CUSTOMER)]
-    for _ in range(23):
-        lines = {sku: rnd.randint(1, 9) for sku in rnd.sample(skus, rnd.randint(1, 4))}
-        refs.append(shop.order(lines, customer=CUSTOMER))
-    numbers = []
-    for i, ref in enumerate(refs[:8]):
-        order_svc.pay_order(shop.db, ref, actor=shop.actor)
-        numbers.append(issue_invoice(shop.db, ref, actor=shop.actor, recargo=i in (1, 2),
-                                     exemption="E1" if i == 3 else None).number)
-    with shop.db.read() as s:
-        order = s.scalars(select(Order).where(Order.reference == refs[0])).unique().one()
-        quantities = {ln.sku: 1 for ln in order.lines}
-    numbers.append(credit_invoice(shop.db, numbers[0], actor=shop.actor, reason_code="R4",
-                                  quantities=quantities).number)
-    return refs, numbers
-
-
 def test_every_sale_and_invoice_has_omsdesk_untaxed_tax_and_total_in_tryton(
         shop: Shop, tryton: TrytonConnector, settings: ErpSettings) -> None:
     """Compared: sale.sale and account.invoice `untaxed_amount`, `tax_amount`, `total_amount`.
@@ -113,7 +73,7 @@ def test_every_sale_and_invoice_has_omsdesk_untaxed_tax_and_total_in_tryton(
     untaxed is the sum of line amounts, tax the sum of the tax lines, total their sum.
     omsdesk: the order's and invoice's summed line net, VAT (+ recargo) and total.
     """
-    refs, numbers = _mixed_shop(shop, settings)
+    refs, numbers = mixed_shop(shop, settings.prefix)
     queue_unsent_orders(shop.db, settings)
     queue_unsent_invoices(shop.db, settings)
 
@@ -122,14 +82,7 @@ def test_every_sale_and_invoice_has_omsdesk_untaxed_tax_and_total_in_tryton(
 
     assert (orders.created, orders.failed, orders.waiting) == (24, 0, 0), orders.errors
     assert (invoices.created, invoices.failed, invoices.waiting) == (9, 0, 0), invoices.errors
-    with shop.db.read() as s:
-        ours_sales = {settings.order_ref(o.reference): (
-            sum(ln.net for ln in o.lines), sum(ln.tax for ln in o.lines),
-            sum(ln.total for ln in o.lines))
-            for o in s.scalars(select(Order).where(Order.reference.in_(refs))).unique()}
-        ours_invoices = {settings.order_ref(i.number): (
-            i.total_net, i.total_tax + i.total_recargo, i.total)
-            for i in s.scalars(select(Invoice).where(Invoice.number.in_(numbers)))}
+    ours_sales, ours_invoices = omsdesk_totals(shop, settings.prefix, refs, numbers)
     sales = _tryton_totals(tryton, "sale.sale", list(ours_sales))
     books = _tryton_totals(tryton, "account.invoice", list(ours_invoices))
     differ = {k: (sales.get(k), v) for k, v in ours_sales.items() if sales.get(k) != v}
