@@ -50,6 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     what.add_argument("--recargo", type=int, metavar="BP",
                       help="recargo de equivalencia rate in basis points (520 = 5.2 %%)")
     what.add_argument("--exemption", metavar="E1..E6", help="AEAT exemption key")
+    set_tax.add_argument("--included", action="store_true",
+                         help="with --rate: the ERP tax included in the price (Odoo), used for "
+                              "lines whose VAT omsdesk split off a tax-included amount")
     target = set_tax.add_mutually_exclusive_group(required=True)
     target.add_argument("--tax", type=int, metavar="ID", help="the ERP's tax record id")
     target.add_argument("--clear", action="store_true", help="find it by rate again")
@@ -154,7 +157,7 @@ def _set_tax(ctx: CliContext) -> int:
             raise ValidationError(f"{a.recargo} is not a recargo de equivalencia rate")
         key = tax_key(a.recargo, recargo=True)
     else:
-        key = tax_key(check_rate(a.rate))
+        key = tax_key(check_rate(a.rate), included=a.included and a.rate > 0)
     with ctx.db.read() as s:
         stored = erp_settings_in(s, a.erp) or ErpSettings(erp=a.erp)
     settings = set_erp_tax(ctx.db, stored, key, None if a.clear else a.tax, actor=ctx.actor)

@@ -20,6 +20,7 @@ from omsdesk.sync.erp.base import (
     ErpLine,
     ErpOrder,
     ErpProduct,
+    ErpPurchase,
     ErpRejected,
     PushResult,
     TaxChoice,
@@ -104,7 +105,7 @@ class OdooRpc:
 
 
 class OdooConnector(ErpConnector):
-    """Pushes partners, sale orders and invoices to Odoo and pulls its products."""
+    """Pushes partners, sale orders, invoices and purchase orders to Odoo; pulls its products."""
 
     kind = "odoo"
 
@@ -301,6 +302,52 @@ class OdooConnector(ErpConnector):
                     existing[inv.number] = {"id": erp_id, "_created": True}
         return [PushResult(i.local_id, existing[i.number]["id"], i.number,
                            bool(existing[i.number].get("_created"))) for i in invoices]
+
+    def push_purchases(self, purchases: Sequence[ErpPurchase]) -> list[PushResult]:
+        """Draft purchase orders (RFQs, purchase.order) found again by `origin` (our reference);
+        suppliers become partners, missing products are created. Lines go at their unit cost
+        with the product's vendor taxes (a purchase states no VAT of its own)."""
+        existing = self._by_field("purchase.order", "origin", (p.reference for p in purchases),
+                                  ["name"])
+        new = [p for p in purchases if p.reference not in existing]
+        if new:
+            self.push_customers(list({p.supplier.reference: p.supplier for p in new}.values()))
+            partners = self._by_field("res.partner", "ref", (p.supplier.reference for p in new))
+            products = self.ensure_products([ErpProduct(0, ln.code, ln.name, None, ln.unit_price,
+                                                        p.currency) for p in new for ln in p.lines])
+            for chunk in _chunks(new):
+                values = [{
+                    "partner_id": partners[p.supplier.reference]["id"], "origin": p.reference,
+                    "date_order": datetime.combine(p.purchase_date,
+                                                   datetime.min.time()).strftime(_STAMP),
+                    **({"date_planned": datetime.combine(p.expected, datetime.min.time())
+                        .strftime(_STAMP)} if p.expected else {}),
+                    "notes": p.description or False,
+                    "order_line": self._lines(p.reference, p.lines, products, p.currency,
+                                              "product_qty", "taxes_id"),
+                } for p in chunk]
+                ids = self.rpc.execute("purchase.order", "create", values)
+                names = {r["id"]: r["name"] for r in self.rpc.execute(
+                    "purchase.order", "read", list(ids), fields=["name"])}
+                for p, erp_id in zip(chunk, ids, strict=True):
+                    existing[p.reference] = {"id": erp_id, "name": names.get(erp_id, ""),
+                                             "_created": True}
+        return [PushResult(p.local_id, existing[p.reference]["id"],
+                           existing[p.reference].get("name") or p.reference,
+                           bool(existing[p.reference].get("_created"))) for p in purchases]
+
+    def cancel_purchases(self, references: Sequence[str]) -> list[str]:
+        """Cancel RFQs (draft or sent); a confirmed purchase order is refused (cancel it in Odoo)."""
+        rows = self.rpc.search_read("purchase.order", [("origin", "in", list(references))],
+                                    ["id", "origin", "state"])
+        busy = [r["origin"] for r in rows if r["state"] not in ("draft", "sent", "cancel")]
+        if busy:
+            raise ErpRejected(f"purchase {', '.join(busy)} is already confirmed in Odoo; "
+                              "cancel it there", channel="odoo")
+        open_ids = [r["id"] for r in rows if r["state"] != "cancel"]
+        if open_ids:
+            self.rpc.execute("purchase.order", "button_cancel", open_ids)
+        return [r["origin"] for r in rows]
 
     def pull_products(self, since: datetime | None = None) -> list[ErpProduct]:
         domain: list[Any] = [("default_code", "!=", False)]
