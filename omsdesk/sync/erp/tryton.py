@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -32,6 +33,8 @@ from omsdesk.sync.erp.base import (
 from omsdesk.sync.erp.taxes import ErpTax, line_keys, line_rates, resolve, tax_ids, tax_key
 from omsdesk.sync.errors import AuthError, ChannelUnavailable, RequestRejected, SyncError
 from omsdesk.sync.http import HttpClient
+
+log = logging.getLogger(__name__)
 
 # Tryton refuses the whole call when one record of a batch is invalid, and trytond on
 # SQLite refuses a create of 100 templates outright ('parser stack overflow'); 50 per call
@@ -245,52 +248,75 @@ class TrytonConnector(ErpConnector):
         rows = self.rpc.search_read("account.configuration", [], ["tax_rounding"])
         return str(rows[0].get("tax_rounding") or "document") if rows else "document"
 
-    def _line(self, line: ErpLine, reference: str, currency: str, sign: int = 1) -> dict[str, Any]:
-        """Quantity, unit price and taxes of a sale or invoice line, landing on our amounts.
+    def _line(self, line: ErpLine, reference: str, currency: str, sign: int = 1, *,
+              invoice: bool = False) -> tuple[dict[str, Any], bool]:
+        """Quantity, unit price and taxes of a sale or invoice line, landing on our amounts;
+        and whether its VAT must go as a manual invoice tax instead (see `_manual_taxes`).
 
-        A recargo is not a tax of the line: it goes as a manual invoice tax (`_recargos`).
+        A recargo is never a tax of the line: it always goes as a manual invoice tax.
         """
         line = replace(line, recargo_rate_bp=0, recargo=0)
         quantity = sign * abs(line.quantity)
         values: dict[str, Any] = {"quantity": float(quantity)}
         if line.tax_rate_bp is None and line.net is None:
             values["unit_price"] = to_decimal(line.unit_price, currency)
-            return values
+            return values, False
         net = sign * abs(line.amount)
         rates = [(rate, sign * abs(amount)) for rate, amount in line_rates(line)]
-        values["unit_price"] = tryton_unit_price(net, quantity, rates, PRICE_DIGITS, reference)
         ids = tax_ids(line, self._tax_choices(), "Tryton", reference) if line_keys(line) else []
+        try:
+            values["unit_price"] = tryton_unit_price(net, quantity, rates, PRICE_DIGITS,
+                                                     reference)
+        except ErpRejected:
+            # A VAT split off a tax-included price (gross - net) that the VAT Tryton computes
+            # on this net cannot give: exact on an invoice as a manual tax; on a sale (a
+            # quotation, no manual taxes in Tryton) the net is exact and the VAT Tryton's.
+            values["unit_price"] = tryton_unit_price(net, quantity, [], PRICE_DIGITS, reference)
+            if invoice:
+                return {**values, "taxes": []}, bool(ids)
+            log.warning("%s: Tryton's VAT of %s differs from omsdesk's by a cent", reference,
+                        line.code)
         values["taxes"] = [["add", ids]] if ids else []
-        return values
+        return values, False
 
-    def _recargos(self, inv: ErpInvoice, sign: int) -> dict[str, Any]:
-        """The invoice's recargo de equivalencia as manual invoice taxes, one per rate.
-
-        Tryton rounds the taxes of one line together and gives their remainder back to one
-        of them, so VAT and recargo on a line can each be a cent away from omsdesk's amounts;
-        a manual tax (Tryton keeps it as given when it updates the taxes) states omsdesk's
-        base and recargo exactly, on the recargo tax and its account.
-        """
-        buckets: dict[int, tuple[int, int, ErpLine]] = {}
+    def _invoice_lines(self, inv: ErpInvoice, sign: int, products: dict[str, int],
+                       revenue: int, unit: int) -> dict[str, Any]:
+        """An invoice's lines, and the manual taxes that keep its taxes omsdesk's."""
+        lines, manual = [], []
         for ln in inv.lines:
+            values, manual_vat = self._line(ln, inv.number, inv.currency, sign, invoice=True)
+            lines.append({"product": products[ln.code], "account": revenue, "unit": unit,
+                          "description": ln.name, **values})
+            keys = line_keys(ln)
+            ids = tax_ids(ln, self._tax_choices(), "Tryton", inv.number) if keys else []
+            if manual_vat:
+                manual.append((ids[0], sign * abs(ln.amount), sign * abs(ln.tax)))
             if ln.recargo_rate_bp:
-                base, amount, _ = buckets.get(ln.recargo_rate_bp, (0, 0, ln))
-                buckets[ln.recargo_rate_bp] = (base + sign * abs(ln.amount),
-                                               amount + sign * abs(ln.recargo), ln)
+                manual.append((ids[-1], sign * abs(ln.amount), sign * abs(ln.recargo)))
+        return {"lines": [["create", lines]], **self._manual_taxes(manual, inv.currency)}
+
+    def _manual_taxes(self, parts: list[tuple[int, int, int]], currency: str) -> dict[str, Any]:
+        """Manual invoice taxes, one per tax, with omsdesk's base and amount exactly.
+
+        Used for the recargo de equivalencia (Tryton rounds a line's taxes together and gives
+        the remainder to one of them, so VAT and recargo can each be a cent off) and for a
+        VAT that no unit price makes Tryton compute. Tryton keeps a manual tax as given when
+        it updates an invoice's taxes; it goes on the tax and its account.
+        """
+        buckets: dict[int, tuple[int, int]] = {}
+        for tax_id, base, amount in parts:
+            old_base, old_amount = buckets.get(tax_id, (0, 0))
+            buckets[tax_id] = (old_base + base, old_amount + amount)
         if not buckets:
             return {}
-        taxes = []
-        for base, amount, ln in buckets.values():
-            tax_id = tax_ids(ln, self._tax_choices(), "Tryton", inv.number)[-1]
-            tax, = self.rpc.search_read("account.tax", [("id", "=", tax_id)],
-                                        ["description", "invoice_account",
-                                         "credit_note_account"])
-            taxes.append({
-                "manual": True, "tax": tax_id, "description": tax["description"],
-                "account": tax["invoice_account" if base >= 0 else "credit_note_account"],
-                "base": to_decimal(base, inv.currency), "amount": to_decimal(amount, inv.currency),
-            })
-        return {"taxes": [["create", taxes]]}
+        rows = {r["id"]: r for r in self.rpc.search_read(
+            "account.tax", [("id", "in", list(buckets))],
+            ["description", "invoice_account", "credit_note_account"])}
+        return {"taxes": [["create", [{
+            "manual": True, "tax": tax_id, "description": rows[tax_id]["description"],
+            "account": rows[tax_id]["invoice_account" if base >= 0 else "credit_note_account"],
+            "base": to_decimal(base, currency), "amount": to_decimal(amount, currency),
+        } for tax_id, (base, amount) in buckets.items()]]]}
 
     # -- customers ----------------------------------------------------------------------
 
@@ -440,7 +466,7 @@ class TrytonConnector(ErpConnector):
                                   channel="tryton")
             lines.append({
                 "type": "line", "product": product_ids[line.code], "unit": unit,
-                "description": line.name, **self._line(line, o.reference, o.currency),
+                "description": line.name, **self._line(line, o.reference, o.currency)[0],
             })
         return {
             "party": party["id"], "invoice_address": address, "shipment_address": address,
@@ -520,12 +546,7 @@ class TrytonConnector(ErpConnector):
                         "reference": inv.number, "invoice_date": inv.invoice_date,
                         "currency": self._currency(inv.currency),
                         "description": inv.order_reference or inv.number,
-                        "lines": [["create", [{
-                            "product": products[ln.code], "account": revenue, "unit": unit,
-                            "description": ln.name,
-                            **self._line(ln, inv.number, inv.currency, sign),
-                        } for ln in inv.lines]]],
-                        **self._recargos(inv, sign),
+                        **self._invoice_lines(inv, sign, products, revenue, unit),
                     })
                 ids = self.rpc.create("account.invoice", values)
                 for inv, erp_id in zip(chunk, ids, strict=True):

@@ -17,6 +17,8 @@ from omsdesk.services.channels.erp import (
     queue_unsent_orders,
     retry_failed_erp,
 )
+from omsdesk.services.fulfilment import orders as order_svc
+from omsdesk.services.invoicing.issue import issue_invoice
 from omsdesk.sync.erp import tryton as tryton_module
 from omsdesk.sync.erp.delivery import deliver_orders
 from omsdesk.sync.erp.invoice_delivery import deliver_invoices
@@ -97,6 +99,34 @@ def test_every_sale_and_invoice_has_omsdesk_untaxed_tax_and_total_in_tryton(
             "sale.line", [("sale.reference", "in", list(ours_sales))], ["taxes"])
             for t in ln["taxes"]])], ["rate"])}
     assert taxed == {Decimal("0.21"), Decimal("0.10"), Decimal("0.04"), Decimal("0")}
+
+
+def test_a_vat_tryton_cannot_compute_is_exact_on_the_invoice_as_a_manual_tax(
+        shop: Shop, tryton: TrytonConnector, settings: ErpSettings) -> None:
+    """1.17 at 4 % VAT included: omsdesk net 1.13 (1.125 half up) and VAT 0.04; Tryton
+    computes 1.13 x 4 % = 0.0452 -> 0.05 for any unit price that keeps the net 1.13."""
+    sku = shop.product(f"{settings.prefix}Q4", price=117, tax_rate_bp=400)
+    shop.stock(sku, 5)
+    ref = shop.order({sku: 1}, customer=CUSTOMER)
+    order_svc.pay_order(shop.db, ref, actor=shop.actor)
+    number = issue_invoice(shop.db, ref, actor=shop.actor).number
+    queue_unsent_orders(shop.db, settings)
+    queue_unsent_invoices(shop.db, settings)
+
+    deliver_orders(shop.db, tryton, settings)
+    report = deliver_invoices(shop.db, tryton, settings)
+
+    assert report.created == 1, report.errors
+    assert _tryton_totals(tryton, "account.invoice", [settings.order_ref(number)]) == {
+        settings.order_ref(number): (113, 4, 117)}
+    tax, = tryton.rpc.search_read("account.invoice.tax",
+                                  [("invoice.reference", "=", settings.order_ref(number))],
+                                  ["manual", "base", "amount", "tax.rate"])
+    assert (tax["manual"], tax["base"], tax["amount"], tax["tax."]["rate"]) == (
+        True, Decimal("1.13"), Decimal("0.04"), Decimal("0.04"))
+    # The sale (a quotation; Tryton has no manual sale taxes) keeps the net, with Tryton's VAT.
+    assert _tryton_totals(tryton, "sale.sale", [settings.order_ref(ref)]) == {
+        settings.order_ref(ref): (113, 5, 118)}
 
 
 def test_the_tax_mapping_finds_sale_taxes_by_rate_and_names_what_is_missing(
