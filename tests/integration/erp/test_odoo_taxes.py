@@ -156,6 +156,9 @@ def test_an_odoo_error_answer_splits_the_batch_and_fails_only_the_culprit(
     assert (report.created, report.failed, report.waiting) == (8, 1, 0), report.errors
     failed, = [m for m in shop.outbox("erp.order") if m.status == "failed"]
     assert f"order {culprit} breaks a custom constraint" in failed.last_error
+    overview = erp_overview(shop.db, "odoo")  # what `omsdesk erp status` prints
+    assert (overview.failed, overview.pending) == (1, 0)
+    assert f"order {culprit} breaks a custom constraint" in overview.last_error
     created = sorted(s["client_order_ref"] for s in odoo_server.records["sale.order"].values())
     assert created == sorted(r for r in refs if r != culprit)
     # First the whole batch, refused; then halves down to the culprit alone.
