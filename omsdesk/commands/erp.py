@@ -1,4 +1,4 @@
-"""`omsdesk erp push|pull-products|status` and `omsdesk export accounting`."""
+"""`omsdesk erp push|pull-products|status|taxes|set-tax` and `omsdesk export accounting`."""
 
 from __future__ import annotations
 
@@ -38,6 +38,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     status.add_argument("--erp", default=os.environ.get("OMSDESK_ERP", "tryton"))
     add_json_flag(status)
     status.set_defaults(func=_status)
+    taxes = esub.add_parser("taxes", help="which ERP tax stands for each VAT rate, recargo and "
+                                          "exemption (found by rate, or set with set-tax)")
+    _connection_args(taxes)
+    add_json_flag(taxes)
+    taxes.set_defaults(func=_taxes)
+    set_tax = esub.add_parser("set-tax", help="map a VAT rate, recargo or exemption to an ERP tax")
+    set_tax.add_argument("--erp", default=os.environ.get("OMSDESK_ERP", "tryton"))
+    what = set_tax.add_mutually_exclusive_group(required=True)
+    what.add_argument("--rate", type=int, metavar="BP", help="VAT rate in basis points (2100 = 21 %%)")
+    what.add_argument("--recargo", type=int, metavar="BP",
+                      help="recargo de equivalencia rate in basis points (520 = 5.2 %%)")
+    what.add_argument("--exemption", metavar="E1..E6", help="AEAT exemption key")
+    set_tax.add_argument("--included", action="store_true",
+                         help="with --rate: the ERP tax included in the price (Odoo), used for "
+                              "lines whose VAT omsdesk split off a tax-included amount")
+    target = set_tax.add_mutually_exclusive_group(required=True)
+    target.add_argument("--tax", type=int, metavar="ID", help="the ERP's tax record id")
+    target.add_argument("--clear", action="store_true", help="find it by rate again")
+    add_json_flag(set_tax)
+    set_tax.set_defaults(func=_set_tax)
 
     x = sub.add_parser("export", help="export data for other systems")
     xsub = x.add_subparsers(dest="export_command", metavar="WHAT", required=True)
@@ -87,7 +107,66 @@ def _connector(ctx: CliContext) -> ErpConnector:
 
 
 def _settings(ctx: CliContext, confirm: bool = False) -> ErpSettings:
-    return ErpSettings(erp=ctx.args.erp, prefix=ctx.args.prefix, confirm=confirm)
+    from omsdesk.services.channels.erp import erp_settings_in
+
+    with ctx.db.read() as s:
+        stored = erp_settings_in(s, ctx.args.erp)
+    return ErpSettings(erp=ctx.args.erp, prefix=ctx.args.prefix, confirm=confirm,
+                       taxes=stored.taxes if stored is not None else {})
+
+
+def _taxes(ctx: CliContext) -> int:
+    from omsdesk.sync.erp.taxes import describe
+
+    settings = _settings(ctx)
+    connector = _connector(ctx)
+    try:
+        connector.use_taxes(settings.taxes)
+        choices = connector.tax_mapping()
+        rounding = getattr(connector, "tax_rounding", lambda: "")()
+    finally:
+        connector.close()
+    missing = [c.key for c in choices if c.erp_id is None]
+    if ctx.args.json:
+        print_json({"erp": settings.erp, "tax_rounding": rounding, "missing": missing,
+                    "taxes": [{"key": c.key, "what": describe(c.key), "tax_id": c.erp_id,
+                               "name": c.name, "source": c.source, "note": c.note}
+                              for c in choices]})
+    else:
+        for c in choices:
+            found = f"{c.erp_id} {c.name} ({c.source})" if c.erp_id is not None else "MISSING"
+            note = f"  - {c.note}" if c.note else ""
+            print(f"{describe(c.key):<16} {found}{note}")
+        if rounding and rounding != "line":
+            print(f"warning: the ERP rounds taxes per {rounding}; omsdesk rounds per line, so "
+                  "set Tax Rounding to 'Per Line' in the ERP's accounting configuration",
+                  file=sys.stderr)
+    return 0
+
+
+def _set_tax(ctx: CliContext) -> int:
+    from omsdesk.invoicing.taxes import check_exemption, check_rate, recargo_rate
+    from omsdesk.services.channels.erp import erp_settings_in, set_erp_tax
+    from omsdesk.sync.erp.taxes import describe, tax_key
+
+    a = ctx.args
+    if a.exemption is not None:
+        key = tax_key(0, exemption=check_exemption(a.exemption))
+    elif a.recargo is not None:
+        if a.recargo not in {recargo_rate(r) for r in (2100, 1000, 500, 400, 200)}:
+            raise ValidationError(f"{a.recargo} is not a recargo de equivalencia rate")
+        key = tax_key(a.recargo, recargo=True)
+    else:
+        key = tax_key(check_rate(a.rate), included=a.included and a.rate > 0)
+    with ctx.db.read() as s:
+        stored = erp_settings_in(s, a.erp) or ErpSettings(erp=a.erp)
+    settings = set_erp_tax(ctx.db, stored, key, None if a.clear else a.tax, actor=ctx.actor)
+    if a.json:
+        print_json({"erp": settings.erp, "key": key, "taxes": dict(settings.taxes)})
+    else:
+        print(f"{settings.erp}: {describe(key)} -> "
+              f"{'found by rate' if a.clear else f'tax {a.tax}'}")
+    return 0
 
 
 def _push(ctx: CliContext) -> int:

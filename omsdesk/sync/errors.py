@@ -28,7 +28,17 @@ class RateLimited(SyncError):
 
 
 class ChannelUnavailable(SyncError):
-    """The shop cannot be reached (network down, timeouts, 5xx) after the retries allowed."""
+    """The shop cannot be reached (network down, timeouts, 5xx) after the retries allowed.
+
+    After a 5xx, `status` and `body_excerpt` keep what the server said (0 and '' otherwise).
+    """
+
+    def __init__(
+        self, message: str, *, channel: str = "", status: int = 0, body_excerpt: str = ""
+    ) -> None:
+        super().__init__(message, channel=channel)
+        self.status = status
+        self.body_excerpt = body_excerpt
 
 
 class ConfigurationError(SyncError):

@@ -379,6 +379,8 @@ class HttpClient:
                         f"{self.channel}: the shop answered HTTP {status} to {method} {safe_url} "
                         f"{attempt} time(s)",
                         channel=self.channel,
+                        status=status,
+                        body_excerpt=excerpt,
                     )
                 delay = self.backoff(attempt)
                 log.warning("%s: HTTP %d on %s, retrying in %.2fs", self.channel, status, safe_url,

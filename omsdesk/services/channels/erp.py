@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -30,6 +31,8 @@ class ErpSettings:
     erp: str = "tryton"
     prefix: str = ""
     confirm: bool = False
+    # ERP tax records set by hand: tax key ('vat:1000', 're:140', 'exempt:E2') -> ERP tax id.
+    taxes: Mapping[str, int] = field(default_factory=dict)
 
     def customer_ref(self, customer_id: int | None, order_id: int) -> str:
         # A guest order (no customer row) becomes a party of its own.
@@ -98,7 +101,32 @@ def erp_settings_of(channel: Channel) -> ErpSettings:
     options = channel.settings or {}
     return ErpSettings(erp=str(options.get("erp") or channel.kind),
                        prefix=str(options.get("prefix") or ""),
-                       confirm=bool(options.get("confirm", False)))
+                       confirm=bool(options.get("confirm", False)),
+                       taxes={str(k): int(v) for k, v in (options.get("taxes") or {}).items()})
+
+
+def erp_settings_in(session: Session, erp: str) -> ErpSettings | None:
+    """The stored settings of one ERP ('tryton', 'odoo:prod'), None if it has no channel."""
+    channel = session.scalar(select(Channel).where(
+        Channel.code == ErpSettings(erp=erp).channel_code))
+    return erp_settings_of(channel) if channel is not None else None
+
+
+def set_erp_tax(db: Database, settings: ErpSettings, key: str, tax_id: int | None, *,
+                actor: Actor) -> ErpSettings:
+    """Map a tax key to an ERP tax record (None removes the mapping), audited; the new settings."""
+    with db.write() as s:
+        channel_id = erp_channel_in(s, settings)
+        channel = s.get_one(Channel, channel_id)
+        taxes = {k: v for k, v in ((channel.settings or {}).get("taxes") or {}).items()
+                 if k != key}
+        if tax_id is not None:
+            taxes[key] = tax_id
+        channel.settings = {**(channel.settings or {}), "taxes": taxes}
+        audit.record(s, actor, entity="channel", entity_id=channel_id,
+                     reference=channel.code, action="erp_tax",
+                     reason=f"{key} -> {tax_id if tax_id is not None else 'found by rate'}")
+        return erp_settings_of(channel)
 
 
 def configured_erps(session: Session) -> list[ErpSettings]:

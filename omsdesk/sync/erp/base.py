@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import abc
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from types import MappingProxyType
 
 from omsdesk.models.money import currency_exponent
-from omsdesk.sync.errors import SyncError, UnsupportedOperation
+from omsdesk.sync.errors import AuthError, SyncError, UnsupportedOperation
 
 
 class ErpError(SyncError):
     """The ERP answered, but not with what we asked for (protocol or server fault)."""
 
 
-class ErpRejected(ErpError):
+class ErpFault(ErpError):
+    """The ERP answered this request with an error message (an RPC error, or HTTP 4xx/5xx
+    with a body): the records sent may be the cause, so the batch is split to find them."""
+
+
+class ErpRejected(ErpFault):
     """The ERP refused a record as invalid; retrying the same data cannot help."""
+
+
+class ErpTaxMissing(ErpRejected):
+    """No ERP tax record stands for a line's VAT rate, recargo or exemption."""
 
 
 @dataclass(frozen=True)
@@ -45,12 +56,28 @@ class ErpCustomer:
 
 @dataclass(frozen=True)
 class ErpLine:
-    """One line; `unit_price` in minor units without tax (ERPs add their own taxes)."""
+    """One line; amounts in minor units without tax (the ERP adds the taxes named here).
+
+    `net` is omsdesk's exact line amount (None: quantity x unit_price); `tax` and `recargo`
+    are omsdesk's amounts of that line, which the ERP's own computation must reproduce.
+    `tax_rate_bp` None means the line states no tax (a purchase at cost): none is sent.
+    """
 
     code: str
     name: str
     quantity: int
     unit_price: int
+    net: int | None = None
+    tax_rate_bp: int | None = None
+    tax: int = 0
+    recargo_rate_bp: int = 0
+    recargo: int = 0
+    exemption: str | None = None
+
+    @property
+    def amount(self) -> int:
+        """The line's net amount in minor units."""
+        return self.net if self.net is not None else self.quantity * self.unit_price
 
 
 @dataclass(frozen=True)
@@ -109,6 +136,7 @@ class ErpProduct:
     list_price: int
     currency: str
     changed_at: datetime | None = None
+    tax_rate_bp: int | None = None
 
 
 @dataclass(frozen=True)
@@ -122,11 +150,43 @@ class PushResult:
 
 
 @dataclass(frozen=True)
+class TaxChoice:
+    """Which ERP tax stands for one tax key ('vat:2100', 're:520', 'exempt:E1'), and how."""
+
+    key: str
+    erp_id: int | None
+    name: str = ""
+    source: str = ""  # 'configured', 'found', or '' when missing
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class ErpHealth:
     ok: bool
     detail: str
     server_version: str = ""
     extra: Mapping[str, str] = field(default_factory=dict)
+
+
+def http_fault(exc: SyncError, erp: str) -> ErpFault | None:
+    """An HTTP 4xx/5xx answer that carries a message, as an ErpFault; None for an outage.
+
+    No answer (down, timeout) or an empty or bare error page stays an outage that waits;
+    an answer with a message (Tryton's 503 'parser stack overflow') is about what was sent.
+    """
+    status = getattr(exc, "status", 0)
+    body = str(getattr(exc, "body_excerpt", "") or "")
+    if isinstance(exc, AuthError) or not status or status == 429:
+        return None
+    message = " ".join(re.sub(r"<[^>]+>", " ", body).split())
+    # A bare status page (a proxy's 502, werkzeug's generic text) says nothing of the data.
+    generic = {"", "Service Unavailable", "Bad Gateway", "Gateway Timeout"}
+    for title in ("Service Unavailable", "Internal Server Error", "Bad Gateway"):
+        message = message.replace(f"{status} {title}", "").replace(title, "", 1).strip()
+    if message in generic or len(message) < 3 or message.startswith(
+            ("The server is temporarily unable", "The proxy server received")):
+        return None
+    return ErpFault(f"{erp} answered HTTP {status}: {message[:300]}", channel=erp.lower())
 
 
 def to_decimal(amount: int, currency: str) -> Decimal:
@@ -151,6 +211,16 @@ class ErpConnector(abc.ABC):
 
     #: Short name of the ERP kind ('tryton', 'odoo'), used in messages and link rows.
     kind: str = ""
+    #: Tax records set by hand (tax key -> ERP tax id), before those found by rate.
+    tax_overrides: Mapping[str, int] = MappingProxyType({})
+
+    def use_taxes(self, overrides: Mapping[str, int]) -> None:
+        """Take the tax records configured for this ERP channel (key -> ERP tax id)."""
+        self.tax_overrides = dict(overrides)
+
+    def tax_mapping(self) -> list[TaxChoice]:
+        """Every tax key omsdesk may need, with the ERP tax found or configured for it."""
+        raise UnsupportedOperation(f"{self.kind or 'this ERP'} connector has no tax mapping")
 
     @abc.abstractmethod
     def check(self) -> ErpHealth:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -30,9 +30,9 @@ from omsdesk.sync.erp.base import (
     ErpLine,
     ErpOrder,
     ErpProduct,
-    ErpRejected,
     PushResult,
 )
+from omsdesk.sync.erp.batching import push_splitting
 from omsdesk.sync.errors import SyncError
 
 # Waits between delivery attempts while the ERP is down: 1, 2, 4 ... minutes, at most an hour.
@@ -83,9 +83,9 @@ def _erp_customer(order: Order, customer: Customer | None, settings: ErpSettings
 
 
 def _erp_order(order: Order, settings: ErpSettings) -> ErpOrder:
-    lines = tuple(ErpLine(ln.sku, ln.name, ln.qty,
-                          # ERPs take unit prices before tax; ours may include it.
-                          round(ln.net / ln.qty)) for ln in order.lines)
+    # ERPs take amounts before tax; ours may include it, so the line's exact net and VAT go.
+    lines = tuple(ErpLine(ln.sku, ln.name, ln.qty, round(ln.net / ln.qty), net=ln.net,
+                          tax_rate_bp=ln.tax_rate_bp, tax=ln.tax) for ln in order.lines)
     return ErpOrder(order.id, settings.order_ref(order.reference),
                     settings.customer_ref(order.customer_id, order.id),
                     order.placed_at.date(), order.currency, lines, description=order.reference)
@@ -95,7 +95,8 @@ def _erp_products(s: Session, orders: Sequence[Order]) -> list[ErpProduct]:
     ids = {ln.product_id for o in orders for ln in o.lines}
     products = s.scalars(select(Product).where(Product.id.in_(ids))).all() if ids else []
     return [ErpProduct(0, p.sku, p.name, p.ean,
-                       round(p.price * 10000 / (10000 + p.tax_rate_bp)), p.currency)
+                       round(p.price * 10000 / (10000 + p.tax_rate_bp)), p.currency,
+                       tax_rate_bp=p.tax_rate_bp)
             for p in products]
 
 
@@ -130,9 +131,17 @@ def deliver_orders(db: Database, connector: ErpConnector, settings: ErpSettings,
     if not messages:
         return report
     run_id = start_run(db, channel_id, JOB)
+    connector.use_taxes(settings.taxes)
     try:
-        party_results = connector.push_customers(list(erp_customers.values()))
-        results = _push_isolating(connector, erp_orders, products, report)
+        party_results, failures = push_parties(connector, list(erp_customers.values()))
+        refused = {o.reference: f"customer {o.customer_reference}: {failures[o.customer_reference]}"
+                   for o in erp_orders if o.customer_reference in failures}
+        results = push_splitting(
+            lambda batch: connector.push_orders(batch, _products_of(batch, products)),
+            [o for o in erp_orders if o.reference not in refused], lambda o: o.reference, refused)
+        for reference, reason in refused.items():
+            report.errors.append(f"{reference}: {reason}")
+            report.erp_ids[reference] = 0
         if settings.confirm and results:
             connector.confirm_orders([r.erp_id for r in results])
     except SyncError as exc:
@@ -152,21 +161,19 @@ def deliver_orders(db: Database, connector: ErpConnector, settings: ErpSettings,
     return report
 
 
-def _push_isolating(connector: ErpConnector, orders: list[ErpOrder], products: list[ErpProduct],
-                    report: PushReport) -> list[PushResult]:
-    """Push as one batch; if the ERP refuses the batch, push one by one to find the culprit."""
-    try:
-        return connector.push_orders(orders, products)
-    except ErpRejected:
-        pass
-    results = []
-    for order in orders:
-        try:
-            results.extend(connector.push_orders([order], products))
-        except ErpRejected as exc:
-            report.errors.append(f"{order.reference}: {exc}")
-            report.erp_ids[order.reference] = 0
-    return results
+def push_parties(connector: ErpConnector,
+                 customers: list[ErpCustomer]) -> tuple[list[PushResult], dict[str, str]]:
+    """Push the parties, splitting on ERP errors; (results, refused reference -> reason)."""
+    failures: dict[str, str] = {}
+    results = push_splitting(connector.push_customers, customers, lambda c: c.reference,
+                             failures)
+    return results, failures
+
+
+def _products_of(orders: Sequence[ErpOrder], products: list[ErpProduct]) -> list[ErpProduct]:
+    # Only the batch's own products: one product the ERP refuses fails only its orders.
+    codes = {ln.code for o in orders for ln in o.lines}
+    return [p for p in products if p.code in codes]
 
 
 def postpone(db: Database, ids: list[int], error: str, now: datetime) -> None:
@@ -176,6 +183,15 @@ def postpone(db: Database, ids: list[int], error: str, now: datetime) -> None:
             m.attempts += 1
             m.last_error = error[:2000]
             m.next_attempt_at = now + _backoff(m.attempts)
+
+
+def link_parties(s: Session, settings: ErpSettings, customers: Iterable[ErpCustomer],
+                 parties: list[PushResult]) -> None:
+    """Record where each pushed customer went (parties the ERP refused have no result)."""
+    by_reference = {r.erp_name: r for r in parties}
+    for c in customers:
+        if c.local_id and c.reference in by_reference:
+            link(s, settings.erp, "customer", c.local_id, by_reference[c.reference])
 
 
 def link(s: Session, erp: str, kind: str, local_id: int, result: PushResult) -> None:
@@ -194,9 +210,7 @@ def _record(db: Database, settings: ErpSettings, messages: list[OutboxMessage],
             erp_customers: dict[str, ErpCustomer], report: PushReport, now: datetime) -> None:
     by_order = {r.local_id: r for r in results}
     with db.write() as s:
-        for c, r in zip(erp_customers.values(), parties, strict=True):
-            if c.local_id:
-                link(s, settings.erp, "customer", c.local_id, r)
+        link_parties(s, settings, erp_customers.values(), parties)
         for m in s.scalars(select(OutboxMessage).where(
                 OutboxMessage.id.in_([m.id for m in messages]))):
             order_id = int(m.payload["order_id"])

@@ -19,10 +19,17 @@ from omsdesk.sync.erp.base import (
     ErpCustomer,
     ErpInvoice,
     ErpLine,
-    ErpRejected,
     PushResult,
 )
-from omsdesk.sync.erp.delivery import PushReport, due_messages, link, postpone
+from omsdesk.sync.erp.batching import push_splitting
+from omsdesk.sync.erp.delivery import (
+    PushReport,
+    due_messages,
+    link,
+    link_parties,
+    postpone,
+    push_parties,
+)
 from omsdesk.sync.errors import SyncError
 
 JOB = "erp_invoices"
@@ -42,7 +49,10 @@ def _customer(inv: Invoice, settings: ErpSettings) -> ErpCustomer:
 
 
 def _invoice(inv: Invoice, settings: ErpSettings, order_ref: str) -> ErpInvoice:
-    lines = tuple(ErpLine(ln.sku, ln.name, ln.qty, round(ln.net / ln.qty)) for ln in inv.lines)
+    lines = tuple(ErpLine(ln.sku, ln.name, ln.qty, round(ln.net / ln.qty), net=ln.net,
+                          tax_rate_bp=ln.tax_rate_bp, tax=ln.tax,
+                          recargo_rate_bp=ln.recargo_rate_bp, recargo=ln.recargo,
+                          exemption=ln.exemption) for ln in inv.lines)
     return ErpInvoice(inv.id, settings.order_ref(inv.number), _customer(inv, settings).reference,
                       inv.issue_date, inv.currency, lines,
                       credit_note=inv.kind == InvoiceKind.RECTIFYING.value or inv.total < 0,
@@ -70,16 +80,16 @@ def deliver_invoices(db: Database, connector: ErpConnector, settings: ErpSetting
         return report
     run_id = start_run(db, channel_id, JOB)
     results: list[PushResult] = []
+    refused: dict[str, str] = {}
+    connector.use_taxes(settings.taxes)
     try:
-        parties = connector.push_customers(list(customers.values()))
-        try:
-            results = connector.push_invoices(pushed)
-        except ErpRejected:
-            for one in pushed:
-                try:
-                    results.extend(connector.push_invoices([one]))
-                except ErpRejected as exc:
-                    report.errors.append(f"{one.number}: {exc}")
+        parties, failures = push_parties(connector, list(customers.values()))
+        refused = {i.number: f"customer {i.customer_reference}: {failures[i.customer_reference]}"
+                   for i in pushed if i.customer_reference in failures}
+        results = push_splitting(connector.push_invoices,
+                                 [i for i in pushed if i.number not in refused],
+                                 lambda i: i.number, refused)
+        report.errors.extend(f"{number}: {reason}" for number, reason in refused.items())
     except SyncError as exc:
         postpone(db, [m.id for m in messages], str(exc), now)
         report.waiting = len(messages)
@@ -88,16 +98,17 @@ def deliver_invoices(db: Database, connector: ErpConnector, settings: ErpSetting
                    counts={"fetched": len(messages)})
         return report
     by_id = {r.local_id: r for r in results}
+    numbers = {i.local_id: i.number for i in pushed}
     with db.write() as s:
-        for c, r in zip(customers.values(), parties, strict=True):
-            if c.local_id:
-                link(s, settings.erp, "customer", c.local_id, r)
+        link_parties(s, settings, customers.values(), parties)
         for m in s.scalars(select(OutboxMessage).where(
                 OutboxMessage.id.in_([m.id for m in messages]))):
             m.attempts += 1
             result = by_id.get(int(m.payload["invoice_id"]))
             if result is None:
-                m.status, m.last_error = "failed", "; ".join(report.errors)[:2000]
+                number = numbers.get(int(m.payload["invoice_id"]), "")
+                m.status = "failed"
+                m.last_error = refused.get(number, "the invoice no longer exists")[:2000]
                 report.failed += 1
                 continue
             link(s, settings.erp, "invoice", result.local_id, result)

@@ -3,24 +3,33 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
+from omsdesk.models.money import tax_on_net
+from omsdesk.sync.erp.amounts import odoo_included_tax, odoo_price
 from omsdesk.sync.erp.base import (
     ErpConnector,
     ErpCustomer,
     ErpError,
+    ErpFault,
     ErpHealth,
     ErpInvoice,
+    ErpLine,
     ErpOrder,
     ErpProduct,
+    ErpPurchase,
     ErpRejected,
     PushResult,
+    TaxChoice,
     from_decimal,
+    http_fault,
     to_decimal,
 )
-from omsdesk.sync.errors import AuthError, SyncError
+from omsdesk.sync.erp.taxes import ErpTax, line_keys, resolve, tax_ids, tax_key
+from omsdesk.sync.errors import AuthError, ChannelUnavailable, RequestRejected, SyncError
 from omsdesk.sync.http import HttpClient
 
 BATCH = 100
@@ -48,7 +57,13 @@ class OdooRpc:
     def _call(self, service: str, method: str, args: list[Any]) -> Any:
         body = {"jsonrpc": "2.0", "method": "call", "id": next(self._ids),
                 "params": {"service": service, "method": method, "args": args}}
-        answer = self.http.send_json("POST", self.endpoint, body)
+        try:
+            answer = self.http.send_json("POST", self.endpoint, body)
+        except (ChannelUnavailable, RequestRejected) as exc:
+            fault = http_fault(exc, "Odoo")
+            if fault is None:
+                raise
+            raise fault from None
         if not isinstance(answer, dict):
             raise ErpError("Odoo answered with something that is not JSON-RPC", channel="odoo")
         if "error" in answer:
@@ -67,7 +82,7 @@ class OdooRpc:
                              channel="odoo")
         if short in ("ValidationError", "UserError", "AccessError", "MissingError"):
             return ErpRejected(f"Odoo refused it: {message}", channel="odoo")
-        return ErpError(f"Odoo failed: {short or 'error'}: {message[:300]}", channel="odoo")
+        return ErpFault(f"Odoo failed: {short or 'error'}: {message[:300]}", channel="odoo")
 
     def connect(self) -> int:
         uid = self._call("common", "login", [self.database, self.login, self._password])
@@ -90,7 +105,7 @@ class OdooRpc:
 
 
 class OdooConnector(ErpConnector):
-    """Pushes partners, sale orders and invoices to Odoo and pulls its products."""
+    """Pushes partners, sale orders, invoices and purchase orders to Odoo; pulls its products."""
 
     kind = "odoo"
 
@@ -99,6 +114,8 @@ class OdooConnector(ErpConnector):
         self.rpc = OdooRpc(url, database, login, password, **http_options)
         # Odoo prices are in the company currency; omsdesk does not convert.
         self.currency = currency
+        self._taxes: dict[str, TaxChoice] | None = None
+        self._digits: tuple[int, int] | None = None
 
     def close(self) -> None:
         self.rpc.http.close()
@@ -131,27 +148,87 @@ class OdooConnector(ErpConnector):
         return [PushResult(c.local_id, existing[c.reference]["id"], c.reference,
                            bool(existing[c.reference].get("_created"))) for c in customers]
 
+    # -- taxes --------------------------------------------------------------------------
+
+    def use_taxes(self, overrides: Mapping[str, int]) -> None:
+        super().use_taxes(overrides)
+        self._taxes = None
+
+    def sale_taxes(self) -> list[ErpTax]:
+        """Odoo's sale taxes of a percentage, excluded from the price or included in it."""
+        rows = self.rpc.search_read("account.tax", [("type_tax_use", "=", "sale"),
+                                                    ("amount_type", "=", "percent")],
+                                    ["id", "name", "amount", "price_include"])
+        return [ErpTax(r["id"], r["name"], Decimal(str(r["amount"])) / 100,
+                       included=bool(r.get("price_include"))) for r in rows]
+
+    def _tax_choices(self) -> dict[str, TaxChoice]:
+        if self._taxes is None:
+            self._taxes = resolve(self.sale_taxes(), self.tax_overrides, included=True)
+        return self._taxes
+
+    def tax_mapping(self) -> list[TaxChoice]:
+        return list(self._tax_choices().values())
+
+    def _precision(self) -> tuple[int, int]:
+        """Odoo's decimal precisions of unit prices and discounts (2 and 2 as shipped)."""
+        if self._digits is None:
+            rows = {r["name"]: int(r["digits"]) for r in self.rpc.search_read(
+                "decimal.precision", [("name", "in", ["Product Price", "Discount"])],
+                ["name", "digits"])}
+            self._digits = (rows.get("Product Price", 2), rows.get("Discount", 2))
+        return self._digits
+
     def ensure_products(self, products: Sequence[ErpProduct]) -> dict[str, int]:
         found = {k: r["id"] for k, r in
                  self._by_field("product.product", "default_code", (p.code for p in products)).items()}
         missing = [p for p in {p.code: p for p in products}.values() if p.code not in found]
+        choices = self._tax_choices() if any(p.tax_rate_bp is not None for p in missing) else {}
         for chunk in _chunks(missing):
-            ids = self.rpc.execute("product.product", "create", [{
-                "name": p.name, "default_code": p.code, "barcode": p.ean or False,
-                "list_price": float(to_decimal(p.list_price, p.currency)), "sale_ok": True,
-            } for p in chunk])
+            values = []
+            for p in chunk:
+                product: dict[str, Any] = {
+                    "name": p.name, "default_code": p.code, "barcode": p.ean or False,
+                    "list_price": float(to_decimal(p.list_price, p.currency)), "sale_ok": True}
+                choice = choices.get(tax_key(p.tax_rate_bp)) if p.tax_rate_bp is not None else None
+                if choice is not None and choice.erp_id is not None:
+                    product["taxes_id"] = [[6, 0, [choice.erp_id]]]
+                values.append(product)
+            ids = self.rpc.execute("product.product", "create", values)
             found.update({p.code: i for p, i in zip(chunk, ids, strict=True)})
         return found
 
-    def _lines(self, reference: str, lines: Iterable[Any], products: dict[str, int],
-               currency: str, qty_field: str, sign: int = 1) -> list[list[Any]]:
+    def _lines(self, reference: str, lines: Iterable[ErpLine], products: dict[str, int],
+               currency: str, qty_field: str, tax_field: str) -> list[list[Any]]:
+        """Lines with the price, discount and taxes whose Odoo amounts are omsdesk's."""
         out = []
         for ln in lines:
             if ln.code not in products:
                 raise ErpRejected(f"{reference}: product {ln.code} is not in Odoo", channel="odoo")
-            out.append([0, 0, {"product_id": products[ln.code], qty_field: sign * abs(ln.quantity),
-                               "price_unit": float(to_decimal(ln.unit_price, currency)),
-                               "name": ln.name}])
+            quantity = abs(ln.quantity)
+            values: dict[str, Any] = {"product_id": products[ln.code], qty_field: quantity,
+                                      "name": ln.name}
+            included = _needs_included_vat(ln)
+            if ln.net is None:
+                values["price_unit"] = float(to_decimal(ln.unit_price, currency))
+            else:
+                # Odoo takes a price-included VAT out of the line total, as omsdesk split it.
+                amount = abs(ln.amount) + (abs(ln.tax) if included else 0)
+                price, discount = odoo_price(amount, quantity, *self._precision(),
+                                             reference=reference)
+                values["price_unit"] = float(price)
+                if discount:
+                    values["discount"] = float(discount)
+            if included and ln.tax_rate_bp and odoo_included_tax(
+                    Decimal(abs(ln.amount) + abs(ln.tax)).scaleb(-2),
+                    Decimal(ln.tax_rate_bp) / 10000) != Decimal(abs(ln.tax)).scaleb(-2):
+                raise ErpRejected(f"{reference}: Odoo cannot give {ln.code} omsdesk's VAT "
+                                  f"{to_decimal(abs(ln.tax), currency)} on a net of "
+                                  f"{to_decimal(abs(ln.amount), currency)}", channel="odoo")
+            if line_keys(ln):
+                values[tax_field] = [[6, 0, tax_ids(ln, self._tax_choices(), "Odoo", reference,
+                                                    included)]]
+            out.append([0, 0, values])
         return out
 
     def push_orders(self, orders: Sequence[ErpOrder],
@@ -173,7 +250,7 @@ class OdooConnector(ErpConnector):
                         "partner_id": partner["id"], "client_order_ref": o.reference,
                         "date_order": datetime.combine(o.sale_date, datetime.min.time()).strftime(_STAMP),
                         "order_line": self._lines(o.reference, o.lines, product_ids, o.currency,
-                                                  "product_uom_qty"),
+                                                  "product_uom_qty", "tax_id"),
                     })
                 ids = self.rpc.execute("sale.order", "create", values)
                 names = {r["id"]: r["name"] for r in self.rpc.execute(
@@ -200,7 +277,8 @@ class OdooConnector(ErpConnector):
         new = [i for i in invoices if i.number not in existing]
         if new:
             products = self.ensure_products([ErpProduct(0, ln.code, ln.name, None, ln.unit_price,
-                                                        i.currency) for i in new for ln in i.lines])
+                                                        i.currency, tax_rate_bp=ln.tax_rate_bp)
+                                             for i in new for ln in i.lines])
             partners = self._by_field("res.partner", "ref", (i.customer_reference for i in new))
             for chunk in _chunks(new):
                 values = []
@@ -217,13 +295,59 @@ class OdooConnector(ErpConnector):
                         "invoice_origin": inv.order_reference or False,
                         # A refund carries positive quantities; its type says it is a credit.
                         "invoice_line_ids": self._lines(inv.number, inv.lines, products,
-                                                        inv.currency, "quantity"),
+                                                        inv.currency, "quantity", "tax_ids"),
                     })
                 ids = self.rpc.execute("account.move", "create", values)
                 for inv, erp_id in zip(chunk, ids, strict=True):
                     existing[inv.number] = {"id": erp_id, "_created": True}
         return [PushResult(i.local_id, existing[i.number]["id"], i.number,
                            bool(existing[i.number].get("_created"))) for i in invoices]
+
+    def push_purchases(self, purchases: Sequence[ErpPurchase]) -> list[PushResult]:
+        """Draft purchase orders (RFQs, purchase.order) found again by `origin` (our reference);
+        suppliers become partners, missing products are created. Lines go at their unit cost
+        with the product's vendor taxes (a purchase states no VAT of its own)."""
+        existing = self._by_field("purchase.order", "origin", (p.reference for p in purchases),
+                                  ["name"])
+        new = [p for p in purchases if p.reference not in existing]
+        if new:
+            self.push_customers(list({p.supplier.reference: p.supplier for p in new}.values()))
+            partners = self._by_field("res.partner", "ref", (p.supplier.reference for p in new))
+            products = self.ensure_products([ErpProduct(0, ln.code, ln.name, None, ln.unit_price,
+                                                        p.currency) for p in new for ln in p.lines])
+            for chunk in _chunks(new):
+                values = [{
+                    "partner_id": partners[p.supplier.reference]["id"], "origin": p.reference,
+                    "date_order": datetime.combine(p.purchase_date,
+                                                   datetime.min.time()).strftime(_STAMP),
+                    **({"date_planned": datetime.combine(p.expected, datetime.min.time())
+                        .strftime(_STAMP)} if p.expected else {}),
+                    "notes": p.description or False,
+                    "order_line": self._lines(p.reference, p.lines, products, p.currency,
+                                              "product_qty", "taxes_id"),
+                } for p in chunk]
+                ids = self.rpc.execute("purchase.order", "create", values)
+                names = {r["id"]: r["name"] for r in self.rpc.execute(
+                    "purchase.order", "read", list(ids), fields=["name"])}
+                for p, erp_id in zip(chunk, ids, strict=True):
+                    existing[p.reference] = {"id": erp_id, "name": names.get(erp_id, ""),
+                                             "_created": True}
+        return [PushResult(p.local_id, existing[p.reference]["id"],
+                           existing[p.reference].get("name") or p.reference,
+                           bool(existing[p.reference].get("_created"))) for p in purchases]
+
+    def cancel_purchases(self, references: Sequence[str]) -> list[str]:
+        """Cancel RFQs (draft or sent); a confirmed purchase order is refused (cancel it in Odoo)."""
+        rows = self.rpc.search_read("purchase.order", [("origin", "in", list(references))],
+                                    ["id", "origin", "state"])
+        busy = [r["origin"] for r in rows if r["state"] not in ("draft", "sent", "cancel")]
+        if busy:
+            raise ErpRejected(f"purchase {', '.join(busy)} is already confirmed in Odoo; "
+                              "cancel it there", channel="odoo")
+        open_ids = [r["id"] for r in rows if r["state"] != "cancel"]
+        if open_ids:
+            self.rpc.execute("purchase.order", "button_cancel", open_ids)
+        return [r["origin"] for r in rows]
 
     def pull_products(self, since: datetime | None = None) -> list[ErpProduct]:
         domain: list[Any] = [("default_code", "!=", False)]
@@ -239,6 +363,15 @@ class OdooConnector(ErpConnector):
             changed_at=(datetime.strptime(r["write_date"], _STAMP).replace(tzinfo=UTC)
                         if r.get("write_date") else None),
         ) for r in rows]
+
+
+def _needs_included_vat(line: ErpLine) -> bool:
+    """Whether the line's VAT is not the VAT of its net (omsdesk split it off a tax-included
+    amount, so it is the gross less the net): Odoo, which taxes the rounded net, only gives
+    that amount back with a price-included tax."""
+    if line.net is None or not line.tax_rate_bp or line.exemption:
+        return False
+    return abs(line.tax) != tax_on_net(abs(line.net), line.tax_rate_bp)
 
 
 def _partner(c: ErpCustomer, countries: dict[str, dict[str, Any]]) -> dict[str, Any]:

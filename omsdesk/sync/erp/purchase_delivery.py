@@ -17,9 +17,9 @@ from omsdesk.sync.engine import classify
 from omsdesk.sync.erp.base import (
     ErpConnector,
     ErpCustomer,
+    ErpFault,
     ErpLine,
     ErpPurchase,
-    ErpRejected,
     PushResult,
 )
 from omsdesk.sync.erp.delivery import PushReport, link, postpone
@@ -85,7 +85,7 @@ def deliver_purchases(db: Database, connector: ErpConnector, settings: ErpSettin
                     [results[m.id]] = connector.push_purchases([pushes[m.id]])
                 else:
                     errors[m.id] = f"purchase order {m.payload.get('reference')} no longer exists"
-            except (ErpRejected, UnsupportedOperation) as exc:
+            except (ErpFault, UnsupportedOperation) as exc:
                 errors[m.id] = str(exc)  # retrying the same purchase cannot help
     except SyncError as exc:
         # Down or refusing us: this and every later message wait for the next run.

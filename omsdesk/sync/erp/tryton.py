@@ -5,30 +5,43 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from omsdesk.sync.erp.amounts import tryton_unit_price
 from omsdesk.sync.erp.base import (
     ErpConnector,
     ErpCustomer,
     ErpError,
+    ErpFault,
     ErpHealth,
     ErpInvoice,
+    ErpLine,
     ErpOrder,
     ErpProduct,
     ErpPurchase,
     ErpRejected,
     PushResult,
+    TaxChoice,
     from_decimal,
+    http_fault,
     to_decimal,
 )
-from omsdesk.sync.errors import AuthError, SyncError
+from omsdesk.sync.erp.taxes import ErpTax, line_keys, line_rates, resolve, tax_ids, tax_key
+from omsdesk.sync.errors import AuthError, ChannelUnavailable, RequestRejected, SyncError
 from omsdesk.sync.http import HttpClient
 
-# Tryton refuses the whole call when one record of a batch is invalid; this many per call
-# keeps a refused batch cheap to retry one by one and the request body small.
-BATCH = 100
+log = logging.getLogger(__name__)
+
+# Tryton refuses the whole call when one record of a batch is invalid, and trytond on
+# SQLite refuses a create of 100 templates outright ('parser stack overflow'); 50 per call
+# keeps the request small, and a refused batch is split down to the record at fault.
+BATCH = 50
+# Tryton's unit prices carry 4 decimals unless its [product] price_decimal says otherwise.
+PRICE_DIGITS = 4
 
 
 def _encode(value: Any) -> Any:
@@ -60,7 +73,8 @@ def _decode(obj: dict[str, Any]) -> Any:
     return obj
 
 
-def _chunks(items: Sequence[Any], size: int = BATCH) -> Iterable[Sequence[Any]]:
+def _chunks(items: Sequence[Any], size: int | None = None) -> Iterable[Sequence[Any]]:
+    size = size or BATCH
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
@@ -92,6 +106,11 @@ class TrytonRpc:
                 f"Tryton refused the login {self.login!r} on database {self.database!r}; "
                 "check the user and password in the ERP settings", channel="tryton",
                 status=exc.status) from None
+        except (ChannelUnavailable, RequestRejected) as exc:
+            fault = http_fault(exc, "Tryton")
+            if fault is None:
+                raise
+            raise ErpFault(f"{fault} (on {method})", channel="tryton") from None
         try:
             answer = json.loads(response.content, object_hook=_decode)
         except ValueError:
@@ -115,7 +134,7 @@ class TrytonRpc:
         if name == "ConcurrencyException":
             return ErpError(f"Tryton: the record changed meanwhile during {method}; retry",
                             channel="tryton")
-        return ErpError(f"Tryton failed on {method}: {name}: {str(detail)[:300]}",
+        return ErpFault(f"Tryton failed on {method}: {name}: {str(detail)[:300]}",
                         channel="tryton")
 
     def connect(self) -> None:
@@ -154,6 +173,7 @@ class TrytonConnector(ErpConnector):
         # 'manual' leaves invoicing to omsdesk; 'order' or 'shipment' lets Tryton invoice.
         self.invoice_method = invoice_method
         self._ids: dict[tuple[str, str], int] = {}
+        self._taxes: dict[str, TaxChoice] | None = None
 
     def close(self) -> None:
         self.rpc.http.close()
@@ -200,6 +220,104 @@ class TrytonConnector(ErpConnector):
                 found[row[field]] = row
         return found
 
+    # -- taxes --------------------------------------------------------------------------
+
+    def use_taxes(self, overrides: Mapping[str, int]) -> None:
+        super().use_taxes(overrides)
+        self._taxes = None
+
+    def sale_taxes(self) -> list[ErpTax]:
+        """Tryton's percentage taxes usable on sales (top level, of a sale or no tax group)."""
+        rows = self.rpc.search_read("account.tax", [("parent", "=", None),
+                                                    ("type", "=", "percentage")],
+                                    ["id", "name", "description", "rate", "group.kind"])
+        return [ErpTax(r["id"], r["description"] or r["name"], Decimal(r["rate"] or 0))
+                for r in rows
+                if (r.get("group.") or {}).get("kind", "sale") in ("sale", "both")]
+
+    def _tax_choices(self) -> dict[str, TaxChoice]:
+        if self._taxes is None:
+            self._taxes = resolve(self.sale_taxes(), self.tax_overrides)
+        return self._taxes
+
+    def tax_mapping(self) -> list[TaxChoice]:
+        return list(self._tax_choices().values())
+
+    def tax_rounding(self) -> str:
+        """The company's tax rounding: omsdesk's amounts need 'line' (Per Line)."""
+        rows = self.rpc.search_read("account.configuration", [], ["tax_rounding"])
+        return str(rows[0].get("tax_rounding") or "document") if rows else "document"
+
+    def _line(self, line: ErpLine, reference: str, currency: str, sign: int = 1, *,
+              invoice: bool = False) -> tuple[dict[str, Any], bool]:
+        """Quantity, unit price and taxes of a sale or invoice line, landing on our amounts;
+        and whether its VAT must go as a manual invoice tax instead (see `_manual_taxes`).
+
+        A recargo is never a tax of the line: it always goes as a manual invoice tax.
+        """
+        line = replace(line, recargo_rate_bp=0, recargo=0)
+        quantity = sign * abs(line.quantity)
+        values: dict[str, Any] = {"quantity": float(quantity)}
+        if line.tax_rate_bp is None and line.net is None:
+            values["unit_price"] = to_decimal(line.unit_price, currency)
+            return values, False
+        net = sign * abs(line.amount)
+        rates = [(rate, sign * abs(amount)) for rate, amount in line_rates(line)]
+        ids = tax_ids(line, self._tax_choices(), "Tryton", reference) if line_keys(line) else []
+        try:
+            values["unit_price"] = tryton_unit_price(net, quantity, rates, PRICE_DIGITS,
+                                                     reference)
+        except ErpRejected:
+            # A VAT split off a tax-included price (gross - net) that the VAT Tryton computes
+            # on this net cannot give: exact on an invoice as a manual tax; on a sale (a
+            # quotation, no manual taxes in Tryton) the net is exact and the VAT Tryton's.
+            values["unit_price"] = tryton_unit_price(net, quantity, [], PRICE_DIGITS, reference)
+            if invoice:
+                return {**values, "taxes": []}, bool(ids)
+            log.warning("%s: Tryton's VAT of %s differs from omsdesk's by a cent", reference,
+                        line.code)
+        values["taxes"] = [["add", ids]] if ids else []
+        return values, False
+
+    def _invoice_lines(self, inv: ErpInvoice, sign: int, products: dict[str, int],
+                       revenue: int, unit: int) -> dict[str, Any]:
+        """An invoice's lines, and the manual taxes that keep its taxes omsdesk's."""
+        lines, manual = [], []
+        for ln in inv.lines:
+            values, manual_vat = self._line(ln, inv.number, inv.currency, sign, invoice=True)
+            lines.append({"product": products[ln.code], "account": revenue, "unit": unit,
+                          "description": ln.name, **values})
+            keys = line_keys(ln)
+            ids = tax_ids(ln, self._tax_choices(), "Tryton", inv.number) if keys else []
+            if manual_vat:
+                manual.append((ids[0], sign * abs(ln.amount), sign * abs(ln.tax)))
+            if ln.recargo_rate_bp:
+                manual.append((ids[-1], sign * abs(ln.amount), sign * abs(ln.recargo)))
+        return {"lines": [["create", lines]], **self._manual_taxes(manual, inv.currency)}
+
+    def _manual_taxes(self, parts: list[tuple[int, int, int]], currency: str) -> dict[str, Any]:
+        """Manual invoice taxes, one per tax, with omsdesk's base and amount exactly.
+
+        Used for the recargo de equivalencia (Tryton rounds a line's taxes together and gives
+        the remainder to one of them, so VAT and recargo can each be a cent off) and for a
+        VAT that no unit price makes Tryton compute. Tryton keeps a manual tax as given when
+        it updates an invoice's taxes; it goes on the tax and its account.
+        """
+        buckets: dict[int, tuple[int, int]] = {}
+        for tax_id, base, amount in parts:
+            old_base, old_amount = buckets.get(tax_id, (0, 0))
+            buckets[tax_id] = (old_base + base, old_amount + amount)
+        if not buckets:
+            return {}
+        rows = {r["id"]: r for r in self.rpc.search_read(
+            "account.tax", [("id", "in", list(buckets))],
+            ["description", "invoice_account", "credit_note_account"])}
+        return {"taxes": [["create", [{
+            "manual": True, "tax": tax_id, "description": rows[tax_id]["description"],
+            "account": rows[tax_id]["invoice_account" if base >= 0 else "credit_note_account"],
+            "base": to_decimal(base, currency), "amount": to_decimal(amount, currency),
+        } for tax_id, (base, amount) in buckets.items()]]]}
+
     # -- customers ----------------------------------------------------------------------
 
     def push_customers(self, customers: Sequence[ErpCustomer]) -> list[PushResult]:
@@ -242,10 +360,12 @@ class TrytonConnector(ErpConnector):
                  self._by_field("product.product", "code", (p.code for p in products)).items()}
         missing = [p for p in {p.code: p for p in products}.values() if p.code not in found]
         unit = self._unit() if missing else 0
+        choices = self._tax_choices() if missing else {}
         for chunk in _chunks(missing):
             templates = [{
                 "name": p.name, "type": "goods", "default_uom": unit, "salable": True,
                 "sale_uom": unit, "list_price": to_decimal(p.list_price, p.currency),
+                **self._customer_taxes(p, choices),
                 "products": [["create", [{
                     "suffix_code": p.code,
                     **({"identifiers": [["create", [{"type": "ean", "code": p.ean}]]]}
@@ -257,6 +377,23 @@ class TrytonConnector(ErpConnector):
             found.update({code: row["id"] for code, row in self._by_field(
                 "product.product", "code", (p.code for p in missing)).items()})
         return found
+
+    def _customer_taxes(self, p: ErpProduct, choices: dict[str, TaxChoice]) -> dict[str, Any]:
+        """The accounting category of the product's VAT, so what Tryton's client adds by hand
+        is taxed the same way (Tryton keeps customer taxes on the accounting category)."""
+        if p.tax_rate_bp is None:
+            return {}
+        choice = choices.get(tax_key(p.tax_rate_bp))
+        if choice is None or choice.erp_id is None:
+            return {}
+        name = f"omsdesk {choice.name}"
+        category = self._lookup("product.category", "name", name)
+        if category is None:
+            category, = self.rpc.create("product.category", [{
+                "name": name, "accounting": True,
+                "customer_taxes": [["add", [choice.erp_id]]]}])
+            self._ids[("product.category", name)] = category
+        return {"account_category": category}
 
     def pull_products(self, since: dt.datetime | None = None) -> list[ErpProduct]:
         domain: list[Any] = [("code", "!=", None)]
@@ -328,9 +465,8 @@ class TrytonConnector(ErpConnector):
                 raise ErpRejected(f"order {o.reference}: product {line.code} is not in Tryton",
                                   channel="tryton")
             lines.append({
-                "type": "line", "product": product_ids[line.code], "quantity": float(line.quantity),
-                "unit": unit, "unit_price": to_decimal(line.unit_price, o.currency),
-                "description": line.name,
+                "type": "line", "product": product_ids[line.code], "unit": unit,
+                "description": line.name, **self._line(line, o.reference, o.currency)[0],
             })
         return {
             "party": party["id"], "invoice_address": address, "shipment_address": address,
@@ -388,7 +524,7 @@ class TrytonConnector(ErpConnector):
         new = [i for i in invoices if i.number not in existing]
         if new:
             products = self.ensure_products([ErpProduct(0, ln.code, ln.name, None, ln.unit_price,
-                                                        i.currency)
+                                                        i.currency, tax_rate_bp=ln.tax_rate_bp)
                                              for i in new for ln in i.lines])
             parties = self._by_field("party.party", "code", (i.customer_reference for i in new),
                                      ["addresses", "account_receivable"])
@@ -410,12 +546,7 @@ class TrytonConnector(ErpConnector):
                         "reference": inv.number, "invoice_date": inv.invoice_date,
                         "currency": self._currency(inv.currency),
                         "description": inv.order_reference or inv.number,
-                        "lines": [["create", [{
-                            "product": products[ln.code], "account": revenue, "unit": unit,
-                            "quantity": float(sign * abs(ln.quantity)),
-                            "unit_price": to_decimal(ln.unit_price, inv.currency),
-                            "description": ln.name,
-                        } for ln in inv.lines]]],
+                        **self._invoice_lines(inv, sign, products, revenue, unit),
                     })
                 ids = self.rpc.create("account.invoice", values)
                 for inv, erp_id in zip(chunk, ids, strict=True):

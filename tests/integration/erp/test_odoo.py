@@ -61,8 +61,10 @@ def test_orders_become_partners_and_sale_orders(shop: Shop, odoo_server: FakeOdo
     assert partner["vat"] in ("B12345674", "ESB12345674")
     sale, = odoo_server.records["sale.order"].values()
     assert sale["client_order_ref"] == ref and sale["state"] == "sale"
-    (_, _, line), = sale["order_line"]
-    assert (line["product_uom_qty"], line["price_unit"]) == (2, 10.0)
+    line, = (odoo_server.records["sale.order.line"][i] for i in sale["order_line"])
+    assert (line["product_uom_qty"], line["price_unit"], line["tax_id"]) == (2, 10.0, [1])
+    assert (sale["amount_untaxed"], sale["amount_tax"], sale["amount_total"]) == (
+        20.0, 4.2, 24.2)
     product = odoo_server.records["product.product"][line["product_id"]]
     assert product["default_code"] == sku
     assert report.erp_ids == {sale["name"]: sale["id"]}
@@ -97,7 +99,8 @@ def test_invoices_and_credit_notes_become_customer_moves(odoo_server: FakeOdoo,
     moves = {m["ref"]: m for m in odoo_server.records["account.move"].values()}
     assert moves["F2026-1"]["move_type"] == "out_invoice"
     assert moves["R2026-1"]["move_type"] == "out_refund"
-    assert moves["R2026-1"]["invoice_line_ids"][0][2]["quantity"] == 1
+    refund_line = odoo_server.records["account.move.line"][moves["R2026-1"]["invoice_line_ids"][0]]
+    assert refund_line["quantity"] == 1
     assert moves["F2026-1"]["invoice_date"] == "2026-11-03"
     assert [r.created for r in results] == [True, True]
     assert [r.created for r in odoo.push_invoices([ErpInvoice(

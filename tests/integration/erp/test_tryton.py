@@ -69,7 +69,8 @@ def shop(sqlite_db: Database) -> Shop:
 
 def _sales(conn: TrytonConnector, reference: str) -> list[dict]:
     return conn.rpc.search_read("sale.sale", [("reference", "=", reference)],
-                                ["id", "state", "party.code", "lines", "total_amount"])
+                                ["id", "state", "party.code", "lines", "untaxed_amount",
+                                 "tax_amount", "total_amount"])
 
 
 def test_pushed_orders_appear_in_tryton_as_sales(shop: Shop, tryton: TrytonConnector,
@@ -84,8 +85,10 @@ def test_pushed_orders_appear_in_tryton_as_sales(shop: Shop, tryton: TrytonConne
     sale, = _sales(tryton, settings.order_ref(refs[0]))
     assert sale["state"] == "draft"
     assert sale["party."]["code"] == f"{settings.prefix}C1"
-    # 12.10 with 21 % VAT included is 10.00 before tax, as Tryton prices are.
-    assert sale["total_amount"] == Decimal("20.00")
+    # 12.10 with 21 % VAT included is 10.00 before tax, as Tryton prices are; the VAT is
+    # Tryton's own, from the 21 % tax the line names.
+    assert (sale["untaxed_amount"], sale["tax_amount"], sale["total_amount"]) == (
+        Decimal("20.00"), Decimal("4.20"), Decimal("24.20"))
     line, = tryton.rpc.search_read("sale.line", [("sale", "=", sale["id"])],
                                    ["product.code", "quantity", "unit_price"])
     assert (line["product."]["code"], line["quantity"], line["unit_price"]) == (
@@ -286,6 +289,7 @@ def test_issued_invoices_and_credit_notes_follow_their_orders_to_tryton(
         ["reference", "total_amount", "party.code", "description"])
     got = {r["reference"]: (r["total_amount"], r["party."]["code"], r["description"])
            for r in rows}
-    assert got == {settings.order_ref(invoice): (Decimal("20.00"), f"{settings.prefix}C1", ref),
-                   settings.order_ref(credit): (Decimal("-10.00"), f"{settings.prefix}C1", ref)}
+    # With their 21 % VAT: 20.00 + 4.20, and the credit of one unit -(10.00 + 2.10).
+    assert got == {settings.order_ref(invoice): (Decimal("24.20"), f"{settings.prefix}C1", ref),
+                   settings.order_ref(credit): (Decimal("-12.10"), f"{settings.prefix}C1", ref)}
     assert queue_unsent_invoices(shop.db, settings) == 0
