@@ -153,8 +153,8 @@ class OrdersView(QWidget):
         header.sortIndicatorChanged.connect(self._on_sort)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(lambda pos: self.columns_menu.exec(header.mapToGlobal(pos)))
-        for col, width in {"reference": 118, "placed_at": 112, "status": 96, "channel": 66,
-                           "external_id": 150, "customer_name": 160, "customer_email": 200,
+        for col, width in {"reference": 118, "placed_at": 128, "status": 92, "channel": 66,
+                           "external_id": 150, "customer_name": 150, "customer_email": 200,
                            "total": 84}.items():
             header.resizeSection(OrderQueueModel.COLUMNS.index(col), width)
         # At 1280x800 the customer and the total must fit beside the panel: the e-mail and the
