@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -25,16 +24,7 @@ from omsdesk.sync.erp.delivery import deliver_orders
 from omsdesk.sync.erp.odoo import OdooConnector
 from omsdesk.sync.errors import AuthError
 from tests.fixtures.database import Shop
-from tests.fixtures.odoo_server import DATABASE, LOGIN, PASSWORD, FakeOdoo
-
-
-@pytest.fixture
-def odoo(odoo_server: FakeOdoo) -> Iterator[OdooConnector]:
-    conn = OdooConnector(odoo_server.url, DATABASE, LOGIN, PASSWORD, sleep=lambda _s: None)
-    try:
-        yield conn
-    finally:
-        conn.close()
+from tests.fixtures.odoo_server import DATABASE, LOGIN, FakeOdoo
 
 
 @pytest.fixture

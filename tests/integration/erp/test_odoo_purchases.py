@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -22,16 +21,7 @@ from omsdesk.services.goods_in.purchasing import (
 from omsdesk.sync.erp.odoo import OdooConnector
 from omsdesk.sync.erp.purchase_delivery import deliver_purchases, supplier_reference
 from tests.fixtures.database import ACTOR, Shop
-from tests.fixtures.odoo_server import DATABASE, LOGIN, PASSWORD, FakeOdoo
-
-
-@pytest.fixture
-def odoo(odoo_server: FakeOdoo) -> Iterator[OdooConnector]:
-    conn = OdooConnector(odoo_server.url, DATABASE, LOGIN, PASSWORD, sleep=lambda _s: None)
-    try:
-        yield conn
-    finally:
-        conn.close()
+from tests.fixtures.odoo_server import FakeOdoo
 
 
 @pytest.fixture

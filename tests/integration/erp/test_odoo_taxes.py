@@ -15,7 +15,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -33,15 +32,6 @@ from omsdesk.sync.erp.odoo import OdooConnector
 from tests.fixtures.database import Shop
 from tests.fixtures.erp_orders import CUSTOMER, mixed_shop, omsdesk_totals, with_company
 from tests.fixtures.odoo_server import DATABASE, LOGIN, PASSWORD, FakeOdoo
-
-
-@pytest.fixture
-def odoo(odoo_server: FakeOdoo) -> Iterator[OdooConnector]:
-    conn = OdooConnector(odoo_server.url, DATABASE, LOGIN, PASSWORD, sleep=lambda _s: None)
-    try:
-        yield conn
-    finally:
-        conn.close()
 
 
 @pytest.fixture

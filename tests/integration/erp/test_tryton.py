@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -42,16 +41,6 @@ CUSTOMER = CustomerInput(
     name="Ferretería Ruiz SL", email="compras@ruiz.example", tax_id="ESB12345674",
     address=AddressInput(name="Ferretería Ruiz", line1="Calle Mayor 5", city="Madrid",
                          postcode="28013", country="ES"))
-
-
-@pytest.fixture
-def tryton(tryton_server: TrytonServer) -> Iterator[TrytonConnector]:
-    conn = TrytonConnector(tryton_server.url, tryton_server.database, tryton_server.login,
-                           tryton_server.password, sleep=lambda _s: None)
-    try:
-        yield conn
-    finally:
-        conn.close()
 
 
 @pytest.fixture

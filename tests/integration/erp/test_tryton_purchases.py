@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -29,16 +28,6 @@ from tests.fixtures.database import ACTOR, Shop
 from tests.fixtures.tryton import TrytonServer
 
 pytestmark = pytest.mark.tryton
-
-
-@pytest.fixture
-def tryton(tryton_server: TrytonServer) -> Iterator[TrytonConnector]:
-    conn = TrytonConnector(tryton_server.url, tryton_server.database, tryton_server.login,
-                           tryton_server.password, sleep=lambda _s: None)
-    try:
-        yield conn
-    finally:
-        conn.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -25,20 +24,9 @@ from omsdesk.sync.erp.invoice_delivery import deliver_invoices
 from omsdesk.sync.erp.tryton import TrytonConnector
 from tests.fixtures.database import Shop
 from tests.fixtures.erp_orders import CUSTOMER, mixed_shop, omsdesk_totals, with_company
-from tests.fixtures.tryton import TrytonServer
 
 pytestmark = pytest.mark.tryton
 
-
-
-@pytest.fixture
-def tryton(tryton_server: TrytonServer) -> Iterator[TrytonConnector]:
-    conn = TrytonConnector(tryton_server.url, tryton_server.database, tryton_server.login,
-                           tryton_server.password, sleep=lambda _s: None)
-    try:
-        yield conn
-    finally:
-        conn.close()
 
 
 @pytest.fixture
