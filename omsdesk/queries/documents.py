@@ -29,6 +29,7 @@ from omsdesk.models import (
 )
 from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import CompanySettings
+from omsdesk.queries.lookups import warehouse_code
 from omsdesk.queries.picking import pick_items
 
 
@@ -76,7 +77,7 @@ def _parcel(session: Session, order: Order, warehouse: str | None,
             raise ValidationError(f"shipment {shipment} is not a parcel of order {order.reference}")
         if sh.shipped_at is None:
             # Still in its warehouse: the slip shows what is reserved there now.
-            return _parcel(session, order, _code(session, sh.warehouse_id), None)
+            return _parcel(session, order, warehouse_code(session, sh.warehouse_id), None)
         qty: dict[int, int] = {}
         for sl in sh.lines:
             qty[sl.order_line_id] = qty.get(sl.order_line_id, 0) + sl.qty
@@ -94,10 +95,6 @@ def _parcel(session: Session, order: Order, warehouse: str | None,
         return qty, wid, None
     open_qty = {ln.id: ln.qty_open for ln in order.lines if ln.qty_open > 0}
     return (open_qty or {ln.id: ln.qty for ln in order.lines}), order.warehouse_id, None
-
-
-def _code(session: Session, wid: int) -> str:
-    return str(session.scalar(select(Warehouse.code).where(Warehouse.id == wid)))
 
 
 def packing_slip_doc(

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from omsdesk.models import (
@@ -20,9 +19,9 @@ from omsdesk.models import (
     ParcelStatus,
     Shipment,
     ValidationError,
-    Warehouse,
     check_transition,
 )
+from omsdesk.queries.lookups import warehouse_code, warehouse_codes
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.status import OrderState, set_status
@@ -77,7 +76,7 @@ def choose_parcels(session: Session, order: Order, *, warehouse_id: int | None =
     if warehouse_id is not None:
         found = [p for p in order.open_parcels if p.warehouse_id == warehouse_id]
         if not found:
-            raise ValidationError(f"order {order.reference} has nothing reserved in {_code(session, warehouse_id)}")
+            raise ValidationError(f"order {order.reference} has nothing reserved in {warehouse_code(session, warehouse_id)}")
         return found
     return list(order.open_parcels)
 
@@ -110,7 +109,7 @@ def pack_in(session: Session, order: Order, *, actor: Actor, parcels: list[Shipm
     unpicked = [p for p in chosen if p.status == P.OPEN.value]
     if unpicked:
         raise ValidationError(f"parcel {unpicked[0].id} of {order.reference} "
-                              f"({_code(session, unpicked[0].warehouse_id)}) must be picked first")
+                              f"({warehouse_code(session, unpicked[0].warehouse_id)}) must be picked first")
     if not chosen and (order.open_parcels or not order.has_open_lines):
         raise ValidationError(f"order {order.reference} has no parcel to pack")
     for parcel in chosen:
@@ -136,7 +135,7 @@ def check_packed(session: Session, order: Order, parcels: list[Shipment]) -> Non
     """Only packed parcels leave: a parcel still open or being picked is refused with its name."""
     for parcel in parcels:
         if parcel.status != P.PACKED.value:
-            raise ValidationError(f"parcel {parcel.id} of {order.reference} ({_code(session, parcel.warehouse_id)}) "
+            raise ValidationError(f"parcel {parcel.id} of {order.reference} ({warehouse_code(session, parcel.warehouse_id)}) "
                                   f"is not packed yet: it is {parcel.status}")
 
 
@@ -147,16 +146,5 @@ def _note(session: Session, order: Order, action: str, actor: Actor, reason: str
 
 
 def _where(session: Session, parcels: list[Shipment]) -> str:
-    codes = _codes(session, [p.warehouse_id for p in parcels])
+    codes = warehouse_codes(session, [p.warehouse_id for p in parcels])
     return ", ".join(f"parcel {p.id} {codes.get(p.warehouse_id, '')}".strip() for p in parcels if p.id)
-
-
-def _codes(session: Session, wids: list[int]) -> dict[int, str]:
-    if not wids:
-        return {}
-    return {wid: code for wid, code in session.execute(
-        select(Warehouse.id, Warehouse.code).where(Warehouse.id.in_(wids)))}
-
-
-def _code(session: Session, wid: int) -> str:
-    return _codes(session, [wid]).get(wid, str(wid))

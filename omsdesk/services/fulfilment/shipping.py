@@ -23,6 +23,7 @@ from omsdesk.models import (
     check_transition,
 )
 from omsdesk.models.base import utcnow
+from omsdesk.queries.lookups import warehouse_code, warehouse_codes
 from omsdesk.services import outbox
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.parcels import check_packed, choose_parcels, sync_parcels
@@ -73,7 +74,7 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
                        for lid, by_wh in to_ship.items()}
     if not any(q for by_wh in to_ship.values() for q in by_wh.values()):
         if warehouse_id is not None:
-            code = _codes(session, [warehouse_id]).get(warehouse_id, str(warehouse_id))
+            code = warehouse_code(session, warehouse_id)
             raise ValidationError(f"order {order.reference} has nothing reserved in {code}")
         raise ValidationError(f"nothing to ship on {order.reference}")
     stock_wids = sorted({w for by_wh in to_ship.values() for w in by_wh if w is not None})
@@ -81,7 +82,7 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
         raise ValidationError(f"order {order.reference} leaves from several warehouses: give packages and "
                               "weight per parcel (--warehouse or --shipment)")
     if len(stock_wids) > 1 and tracking.strip():
-        codes = ", ".join(_codes(session, stock_wids).values())
+        codes = ", ".join(warehouse_codes(session, stock_wids).values())
         raise ValidationError(f"order {order.reference} leaves from {codes}: ship each parcel "
                               "with its own warehouse and tracking number")
     open_by_wh = {p.warehouse_id: p for p in order.open_parcels}
@@ -136,7 +137,7 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
         consume_reserved(session, pid, wid, qty)
     done = all(ln.qty_shipped == ln.qty for ln in order.lines)
     skus = {ln.sku for ln in order.lines if to_ship.get(ln.id)}
-    names = _codes(session, parcel_wids)
+    names = warehouse_codes(session, parcel_wids)
     note = f"{carrier} {tracking}".strip() or "no tracking"
     where = " + ".join(f"{names[w]} (parcel {parcels[w].id})" for w in parcel_wids)
     if done:
@@ -168,10 +169,6 @@ def _parcel_lines(order: Order, shipment: Shipment) -> list[dict[str, object]]:
         qty[by_id[sl.order_line_id].sku] += sl.qty
     return [{"sku": sku, "qty": q} for sku, q in qty.items()]
 
-
-def _codes(session: Session, wids: list[int]) -> dict[int, str]:
-    return {wid: code for wid, code in session.execute(
-        select(Warehouse.id, Warehouse.code).where(Warehouse.id.in_(wids)))}
 
 
 def _first_warehouse(session: Session) -> int:
