@@ -151,7 +151,8 @@ class MainWindow(QMainWindow):
         self._started = True
         self._backlog_timer.start()
         self._exceptions_timer.start()
-        self.refresh_exception_counts()
+        # First count once the first view has loaded: start-up belongs to what the clerk opened.
+        QTimer.singleShot(5_000, self.refresh_exception_counts)
         self.sync_bridge = SyncBridge.start_for(self.ctx, self)  # None when disabled (see sync_bridge)
         from omsdesk.ui.live_refresh import LiveRefresh
 

@@ -413,8 +413,7 @@ class SyncView(QWidget):
 
     def edit_ship_by(self, code: str | None = None) -> None:
         """Ask the selected channel's handling days and cut-off, then set them through the service."""
-        from omsdesk.services.channels.channels import channel_ship_by, set_ship_by
-        from omsdesk.ui.ship_by_dialog import ShipByDialog
+        from omsdesk.services.channels.channels import channel_ship_by
 
         if code is None:
             rows = self._selected_rows(self.channels)
@@ -422,11 +421,19 @@ class SyncView(QWidget):
                 self._say(self.tr("Choose a channel first"))
                 return
             code = self.snapshot.channels[rows[0]].code
-        policy = channel_ship_by(self.ctx.db, code)
-        dialog = ShipByDialog(code, policy.handling_days, policy.cutoff, self)
+        db, channel = self.ctx.db, code
+        # The current promise is read in a worker; the dialog opens when it is there.
+        run_in_pool(self.ctx.pool, lambda: channel_ship_by(db, channel),
+                    lambda policy: self._ask_ship_by(channel, policy), self._on_ship_by_refused)
+
+    def _ask_ship_by(self, channel: str, policy: Any) -> None:
+        from omsdesk.services.channels.channels import set_ship_by
+        from omsdesk.ui.ship_by_dialog import ShipByDialog
+
+        dialog = ShipByDialog(channel, policy.handling_days, policy.cutoff, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        days, cutoff, ctx, channel = dialog.days.value(), dialog.cutoff_text(), self.ctx, code
+        days, cutoff, ctx = dialog.days.value(), dialog.cutoff_text(), self.ctx
 
         def done(p: object) -> None:
             self.last_message = self.tr("{channel}: ship within {days} working day(s), cut-off {cutoff}").format(
