@@ -52,3 +52,27 @@ def test_an_order_problem_opens_the_order(qtbot: QtBot, sqlite_db: Database) -> 
     with qtbot.waitSignal(view.open_order, timeout=5_000) as opened:
         view.act()
     assert opened.args == [ref]
+
+
+def test_an_undelivered_message_is_sent_again_from_the_inbox(qtbot: QtBot, sqlite_db: Database) -> None:
+    from sqlalchemy import select
+
+    from omsdesk.models import OutboxMessage
+
+    with sqlite_db.write() as s:
+        msg = OutboxMessage(topic="stock.push", key="stock:X", idempotency_key="inbox-1", payload={},
+                            status="failed", last_error="HTTP 422 no such product")
+        s.add(msg)
+        s.flush()
+        mid = msg.id
+    view = ExceptionsView(AppContext(sqlite_db, GUI_ACTOR))
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: [i.kind for i in view.items] == ["parked"], timeout=10_000)
+    view.table.selectRow(0)
+    assert view.act_button.text().startswith("Send again")
+    with qtbot.waitSignal(view.acted, timeout=10_000) as acted:
+        view.act()
+    assert acted.args == ["retry", str(mid)]
+    with sqlite_db.read() as s:
+        assert s.scalar(select(OutboxMessage.status).where(OutboxMessage.id == mid)) == "pending"
+    qtbot.waitUntil(lambda: view.items == [], timeout=10_000)
