@@ -127,7 +127,10 @@ def packing_slip_doc(
         )
         for ln in lines
     )
-    shipped = [shipped_on] if shipped_on else [sh.shipped_at for sh in order.shipments if sh.shipped_at]
+    # A parcel still in its warehouse has no ship date, even if another parcel of the order left.
+    in_warehouse = warehouse is not None or (shipment is not None and shipped_on is None)
+    shipped = [shipped_on] if shipped_on else [] if in_warehouse else [
+        sh.shipped_at for sh in order.shipments if sh.shipped_at]
     return PackingSlipDoc(
         order_ref=order.reference, order_date=order.placed_at.date(), ship_to=_ship_to(session, order),
         lines=doc_lines, shipper=company_party(session), ship_date=max(shipped).date() if shipped else None,

@@ -63,3 +63,17 @@ def test_each_parcel_has_its_own_packing_slip(shop: Shop) -> None:
             packing_slip_doc(s, ref, shipment=sid + 100)
     assert [(ln.sku, ln.qty) for ln in reprint.lines] == [(caf, 1)]
     assert [(ln.sku, ln.qty) for ln in rest.lines] == [(taz, 2)]
+
+
+def test_the_slip_of_a_parcel_still_in_its_warehouse_has_no_ship_date(shop: Shop) -> None:
+    from omsdesk.services.fulfilment import orders as svc
+
+    ref, taz, caf = _split(shop)
+    svc.pick_order(shop.db, ref, actor=ACTOR)
+    svc.pack_order(shop.db, ref, actor=ACTOR)
+    shipping.ship_order(shop.db, ref, actor=ACTOR, warehouse="MAD", tracking="M-1")
+    with shop.db.read() as s:
+        rest = packing_slip_doc(s, ref, warehouse="SEV")
+        whole = packing_slip_doc(s, ref)
+    assert rest.ship_date is None
+    assert whole.ship_date is not None  # a reprint of the order names the day something left
