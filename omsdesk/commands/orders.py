@@ -89,6 +89,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(crp)
     crp.set_defaults(func=_cancel_rest)
 
+    ep = osub.add_parser("edit", help="change the ship-to address or the notes of an order")
+    ep.add_argument("reference")
+    for field in ("name", "line1", "line2", "postcode", "city", "province", "country"):
+        ep.add_argument(f"--ship-{field}", dest=f"ship_{field}", metavar="TEXT",
+                        help=f"new ship-to {field} (the other fields stay)")
+    ep.add_argument("--notes", help="replace the order's notes ('' clears them)")
+    ep.add_argument("--reason", default="", help="recorded in the audit trail")
+    add_json_flag(ep)
+    ep.set_defaults(func=_edit)
+
     rp = osub.add_parser("refund", help="give money back on an order")
     rp.add_argument("reference")
     rp.add_argument("--amount", type=_positive, required=True, help="minor units")
@@ -224,6 +234,21 @@ def _create(ctx: CliContext) -> int:
     return 0
 
 
+
+
+def _edit(ctx: CliContext) -> int:
+    from omsdesk.services.fulfilment.order_edit import OrderEdit, edit_order
+
+    a = ctx.args
+    fields = {f: v for f in ("name", "line1", "line2", "postcode", "city", "province", "country")
+              if (v := getattr(a, f"ship_{f}")) is not None}
+    state = edit_order(ctx.db, a.reference, OrderEdit(ship_fields=fields or None, notes=a.notes, reason=a.reason),
+                       actor=ctx.actor)
+    if a.json:
+        print_json(state)
+    else:
+        print(f"{state.reference}: {state.message}")
+    return 0
 
 
 def _action(ctx: CliContext) -> int:

@@ -36,7 +36,7 @@ class AddressForm(QGroupBox):
         region.setContentsMargins(0, 0, 0, 0)
         region.addWidget(self.province, 1)
         region.addWidget(self.country)
-        form = QFormLayout(self)
+        form = self._form = QFormLayout(self)
         form.addRow(self.tr("Name"), self.recipient)
         form.addRow(self.tr("Company"), self.company)
         form.addRow(self.tr("Address"), self.line1)
@@ -44,6 +44,11 @@ class AddressForm(QGroupBox):
         form.addRow(self.tr("Postcode, city"), place)
         form.addRow(self.tr("Province, country"), region)
         form.addRow(self.tr("Phone"), self.phone)
+
+    def hide_company_and_phone(self) -> None:
+        """An order's ship-to has neither (the customer's record keeps them)."""
+        self._form.setRowVisible(self.company, False)
+        self._form.setRowVisible(self.phone, False)
 
     def value(self) -> AddressInput:
         return AddressInput(self.recipient.text(), self.company.text(), self.line1.text(), self.line2.text(),

@@ -46,6 +46,6 @@ def action_text(action: str) -> str:
         "deliver": translate("action", "Mark delivered"), "hold": translate("action", "Hold"),
         "release": translate("action", "Release hold"), "cancel": translate("action", "Cancel order"),
         "return": translate("action", "Record return"), "cancel-rest": translate("action", "Close unshipped rest"),
-        "refund": translate("action", "Refund"),
+        "refund": translate("action", "Refund"), "edit": translate("action", "Edit address and notes"),
     }
     return names.get(action, action)

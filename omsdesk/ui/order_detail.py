@@ -88,9 +88,18 @@ class OrderDetailView(QWidget):
         self.address = QLabel()
         self.address.setWordWrap(True)
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.edit_button = QPushButton(self.tr("Edit address and notes…"))
+        self.edit_button.setObjectName("edit_order")
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(self.edit_order)
+        ship_to = QWidget()
+        ship_to_box = QVBoxLayout(ship_to)
+        ship_to_box.setContentsMargins(0, 0, 0, 0)
+        ship_to_box.addWidget(self.address)
+        ship_to_box.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
         people = QHBoxLayout()
         people.addWidget(self._group(self.tr("Customer"), self.customer))
-        people.addWidget(self._group(self.tr("Ship to"), self.address))
+        people.addWidget(self._group(self.tr("Ship to"), ship_to))
 
         # Two-line cells (SKU over name, one warehouse per line) keep the panel narrow.
         self.lines = self._table([self.tr("Item"), self.tr("Qty"), self.tr("Total"), self.tr("Reserved"),
@@ -255,6 +264,7 @@ class OrderDetailView(QWidget):
         self.label_button.setEnabled(any(sh.tracking for sh in d.shipments))
         self.slip_button.setEnabled(bool(d.shipments or d.open_parcels))
         self.notes.setText(d.notes or self.tr("No notes"))
+        self.edit_button.setEnabled(not self._busy)
         self._fill(self.audit, [[when(a.at), a.user, a.workstation, a.action, status_text(a.from_status or ""),
                                  status_text(a.to_status or ""), a.reason] for a in d.audit])
         self.loaded.emit(d.reference)
@@ -403,6 +413,26 @@ class OrderDetailView(QWidget):
                                                  shipment=shipment, packages=packages, weight_g=weight),
                     lambda _r: self._on_action_done(ref, "ship"), self._on_action_failed)
 
+    def edit_order(self) -> None:
+        """Change the ship-to address and notes of the shown order, in a worker."""
+        from omsdesk.services.fulfilment.order_edit import edit_order
+        from omsdesk.ui.order_edit_dialog import OrderEditDialog
+
+        d = self.detail
+        if d is None or self._busy:
+            return
+        dialog = OrderEditDialog(d, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        change = dialog.change()
+        if change is None:
+            self.ctx.signals.status_message.emit(self.tr("Nothing changed on {ref}").format(ref=d.reference))
+            return
+        ref, ctx = d.reference, self.ctx
+        self._set_busy(True)
+        run_in_pool(ctx.pool, lambda: edit_order(ctx.db, ref, change, actor=ctx.actor),
+                    lambda _r: self._on_action_done(ref, "edit"), self._on_action_failed)
+
     def _on_returned(self, reference: str, result: object) -> None:
         credit = getattr(result, "credit_note", "")
         self._on_action_done(reference, "return")
@@ -471,6 +501,7 @@ class OrderDetailView(QWidget):
             button.setEnabled(not busy and a in allowed)
         self.invoice_button.setEnabled(not busy and self.detail is not None
                                        and self.detail.status not in ("new", "cancelled"))
+        self.edit_button.setEnabled(not busy and self.detail is not None)
 
     def _on_action_done(self, reference: str, action: str) -> None:
         self._set_busy(False)
