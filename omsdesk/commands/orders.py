@@ -29,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     lp.add_argument("--channel", metavar="CODE")
     lp.add_argument("--search", metavar="TEXT", help="reference, marketplace id, customer name or email, SKU")
     lp.add_argument("--late", action="store_true", help="only open orders past their ship-by time")
+    lp.add_argument("--batch", type=_positive, metavar="ID", help="only the orders of saved batch run ID")
+    lp.add_argument("--batch-outcome", choices=["done", "failed", "cancelled"],
+                    help="with --batch: only the orders it did, failed or did not run")
     lp.add_argument("--limit", type=_positive, default=50)
     add_json_flag(lp)
     lp.set_defaults(func=_list)
@@ -121,7 +124,10 @@ def _positive(text: str) -> int:
 
 def _list(ctx: CliContext) -> int:
     a = ctx.args
-    f = OrderFilter(status=a.status, channel=a.channel, search=a.search, late_only=a.late)
+    if a.batch_outcome and not a.batch:
+        raise ValidationError("--batch-outcome needs --batch ID")
+    f = OrderFilter(status=a.status, channel=a.channel, search=a.search, late_only=a.late, batch_id=a.batch,
+                    batch_outcome=a.batch_outcome)
     with ctx.db.read() as s:
         rows = list_orders(s, f, limit=a.limit)
     if a.json:

@@ -6,6 +6,7 @@ from omsdesk.models import erp as erp  # registers the ERP link table (issue 7)
 from omsdesk.models import invoice as invoice  # registers the invoicing tables (issue 5)
 from omsdesk.models import planning as planning  # registers the planning tables (issue 8)
 from omsdesk.models import returns as returns  # registers returns (RMA) and their lines
+from omsdesk.models import saved_batch as saved_batch  # registers saved batch runs (issue 13)
 from omsdesk.models import (
     sync_state as sync_state,  # registers sync runs, health, quarantine (issue 6)
 )

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import bindparam, select, tuple_
 
 from omsdesk.models import Channel, Order, OrderStatus
+from omsdesk.models.saved_batch import SavedBatchOrder
 
 OPEN_STATUSES = (
     OrderStatus.NEW, OrderStatus.PAID, OrderStatus.ALLOCATED, OrderStatus.PICKING,
@@ -52,6 +53,9 @@ class OrderFilter:
     warehouse_id: int | None = None
     placed_from: datetime | None = None
     placed_to: datetime | None = None
+    # Only the orders of one saved batch run (queries.saved_batches), optionally one outcome of it.
+    batch_id: int | None = None
+    batch_outcome: str | None = None
 
 
 def escape_like(text: str) -> str:
@@ -68,11 +72,14 @@ class _Shape(NamedTuple):
     placed_from: bool
     placed_to: bool
     late: bool
+    batch: bool = False
+    batch_outcome: bool = False
 
 
 def _shape(f: OrderFilter) -> _Shape:
     return _Shape(bool(f.status), bool(f.channel), f.warehouse_id is not None, f.placed_from is not None,
-                  f.placed_to is not None, f.late_only)
+                  f.placed_to is not None, f.late_only, f.batch_id is not None,
+                  f.batch_id is not None and f.batch_outcome is not None)
 
 
 def _filtered(stmt: Any, shape: _Shape) -> Any:
@@ -91,12 +98,18 @@ def _filtered(stmt: Any, shape: _Shape) -> Any:
     if shape.late:
         stmt = stmt.where(Order.ship_by < bindparam("now", type_=Order.ship_by.type),
                           Order.status.in_([s.value for s in OPEN_STATUSES]))
+    if shape.batch:
+        members = select(SavedBatchOrder.order_id).where(SavedBatchOrder.batch_id == bindparam("batch_id"))
+        if shape.batch_outcome:
+            members = members.where(SavedBatchOrder.outcome == bindparam("batch_outcome"))
+        stmt = stmt.where(Order.id.in_(members))
     return stmt
 
 
 def _params(f: OrderFilter, now: datetime) -> dict[str, object]:
     return {"status": f.status, "channel": f.channel, "warehouse_id": f.warehouse_id,
-            "placed_from": f.placed_from, "placed_to": f.placed_to, "now": now}
+            "placed_from": f.placed_from, "placed_to": f.placed_to, "now": now, "batch_id": f.batch_id,
+            "batch_outcome": f.batch_outcome}
 
 
 def where_filters(stmt: Any, f: OrderFilter) -> Any:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -11,9 +13,11 @@ from omsdesk.queries.order_page import (
     Cursor,
     OrderFilter,
     OrderRow,
+    filter_params,
     page_params,
     page_rows,
     page_statement,
+    where_filters,
 )
 from omsdesk.queries.order_search import MatchCounts, search_counts, search_page
 
@@ -39,6 +43,15 @@ def match_counts(session: Session, f: OrderFilter) -> MatchCounts:
     """What the search of `f` finds in each status, with its other filters: for the status tabs
     while a search is typed, so a match in another tab is never hidden."""
     return search_counts(session, f, utcnow())
+
+
+def filtered_status_counts(session: Session, f: OrderFilter) -> MatchCounts:
+    """Orders per status under the filters of `f` other than its status and search (a saved
+    batch reopened: where its orders are now)."""
+    others = replace(f, status=None, search=None)
+    stmt = where_filters(select(Order.status, func.count()), others).group_by(Order.status)
+    rows = session.connection().execute(stmt, filter_params(others, utcnow())).all()
+    return MatchCounts({str(status): int(n) for status, n in rows})
 
 
 def status_counts(session: Session) -> dict[str, int]:

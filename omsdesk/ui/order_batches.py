@@ -19,6 +19,7 @@ class OrderBatches(QObject):
     """
 
     finished = Signal(object)
+    saved = Signal(object)  # the saved batch's id (None when it took no order)
 
     def __init__(self, ctx: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
@@ -39,6 +40,7 @@ class OrderBatches(QObject):
         batch = BatchProgress(self.widget, title, refs,
                               lambda ref: run_order_action(ctx.db, action, ref, ctx.actor, reason), pool=ctx.pool)
         batch.finished.connect(lambda outcome: self._on_action_batch(title, outcome))
+        batch.finished.connect(lambda outcome: self._save(action, outcome))
         self.current = batch
         batch.start()
         return batch
@@ -52,6 +54,15 @@ class OrderBatches(QObject):
         if outcome.failed or outcome.cancelled:
             show_batch_outcome(self.widget, title, outcome, modal=False)
         self.finished.emit(outcome)
+
+    def _save(self, kind: str, outcome: BatchOutcome[str]) -> None:
+        """Keep the run so "Recent batches" can reopen it (the orders it took, each outcome)."""
+        from omsdesk.services.saved_batches import save_batch
+
+        ctx = self.ctx
+        run_in_pool(ctx.pool, lambda: save_batch(ctx.db, kind, done=outcome.done, failed=outcome.failed,
+                                                 cancelled=outcome.skipped, actor=ctx.actor),
+                    self.saved.emit, ctx.signals.status_message.emit)
 
     def print_documents(self, kind: str, refs: list[str]) -> BatchProgress:
         """Packing slips or labels of the orders in one PDF, to this workstation's printer.
@@ -79,6 +90,7 @@ class OrderBatches(QObject):
         batch = BatchProgress(self.widget, title, refs, build, pool=ctx.pool)
         # The worker has finished appending to `docs` before `finished` is delivered.
         batch.finished.connect(lambda outcome: self._deliver(kind, title, docs, outcome))
+        batch.finished.connect(lambda outcome: self._save(f"print_{kind}", outcome))
         self.current = batch
         batch.start()
         return batch

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QSplitter,
     QTabBar,
     QTableView,
@@ -40,10 +41,11 @@ from omsdesk.queries.lookups import Choice, channels, warehouses
 from omsdesk.queries.order_batch import matching_references
 from omsdesk.queries.order_page import OrderFilter
 from omsdesk.queries.order_search import COUNT_LIMIT
-from omsdesk.queries.orders import MatchCounts, match_counts, status_counts
+from omsdesk.queries.orders import MatchCounts, filtered_status_counts, match_counts, status_counts
+from omsdesk.queries.saved_batches import BatchRow, recent_batches
 from omsdesk.ui import confirm
 from omsdesk.ui.context import AppContext
-from omsdesk.ui.display import qty
+from omsdesk.ui.display import qty, when
 from omsdesk.ui.order_actions import action_text
 from omsdesk.ui.order_batches import OrderBatches
 from omsdesk.ui.order_detail import OrderDetailView
@@ -74,6 +76,10 @@ class OrdersView(QWidget):
         self.model = OrderQueueModel(ctx.db, parent=self)
         self.batches = OrderBatches(ctx, self)
         self.batches.finished.connect(self.batch_finished.emit)
+        self.batches.saved.connect(lambda _id: self.load_recent_batches())
+        self.recent: list[BatchRow] = []
+        self.open_batch: BatchRow | None = None  # a saved batch reopened: the queue shows only its orders
+        self._recent_loaded = False
         self._channels: list[Choice] = []
         self._warehouses: list[Choice] = []
         self._restoring = False
@@ -136,6 +142,32 @@ class OrdersView(QWidget):
         filters.addWidget(self.held_only)
         filters.addWidget(self.columns_button)
         filters.addWidget(self.batch_button)
+        self.recent_button = QToolButton()
+        self.recent_button.setText(self.tr("Recent batches"))
+        self.recent_button.setObjectName("recent_batches")
+        self.recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        filters.addWidget(self.recent_button)
+
+        # Shown while a saved batch is reopened: which run, which of its outcomes, and the way back.
+        self.batch_bar = QWidget()
+        self.batch_bar.setObjectName("batch_bar")
+        self.batch_label = QLabel()
+        self.batch_outcome = QComboBox()
+        self.batch_outcome.setObjectName("batch_outcome")
+        self.batch_outcome.addItem(self.tr("Every order of the batch"), None)
+        self.batch_outcome.addItem(self.tr("Only those done"), "done")
+        self.batch_outcome.addItem(self.tr("Only those that failed"), "failed")
+        self.batch_outcome.addItem(self.tr("Only those not run (cancelled)"), "cancelled")
+        self.batch_outcome.currentIndexChanged.connect(self._apply_filters)
+        self.close_batch_button = QPushButton(self.tr("Show all orders"))
+        self.close_batch_button.setObjectName("close_batch")
+        self.close_batch_button.clicked.connect(self.close_batch)
+        bar = QHBoxLayout(self.batch_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.batch_label, 1)
+        bar.addWidget(self.batch_outcome)
+        bar.addWidget(self.close_batch_button)
+        self.batch_bar.setVisible(False)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -187,6 +219,7 @@ class OrdersView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.tabs)
         layout.addLayout(filters)
+        layout.addWidget(self.batch_bar)
         layout.addWidget(self.search_hint)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.count_label)
@@ -244,6 +277,15 @@ class OrdersView(QWidget):
             self.addAction(act)
         self.batch_button.setMenu(self.batch_menu)
 
+        self.recent_menu = QMenu(self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_button.setMenu(self.recent_menu)
+        self.reopen_action = QAction(self.tr("Reopen last batch"), self)
+        self.reopen_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.reopen_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.reopen_action.triggered.connect(lambda _=False: self.reopen_last_batch())
+        self.addAction(self.reopen_action)
+
         self.newest_action = QAction(self.tr("Newest first"), self)
         self.newest_action.setShortcut(QKeySequence("Ctrl+Home"))
         self.newest_action.triggered.connect(lambda: self.set_newest_first(True))
@@ -256,8 +298,8 @@ class OrdersView(QWidget):
 
     def menu_actions(self) -> list[QAction]:
         """Actions the main window lists in its Orders menu."""
-        return [*self.batch_actions.values(), *self.print_actions.values(), self.newest_action,
-                self.oldest_action]
+        return [*self.batch_actions.values(), *self.print_actions.values(), self.reopen_action,
+                self.newest_action, self.oldest_action]
 
     # -- filters --------------------------------------------------------------------------
 
@@ -300,9 +342,12 @@ class OrdersView(QWidget):
         if days:
             now = utcnow()
             placed_from = now.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=days - 1)
+        batch = self.open_batch
         return OrderFilter(status=status, channel=self.channel.currentData() or None,
                            search=self.search.text().strip() or None, late_only=self.late_only.isChecked(),
-                           warehouse_id=self.warehouse.currentData(), placed_from=placed_from)
+                           warehouse_id=self.warehouse.currentData(), placed_from=placed_from,
+                           batch_id=batch.id if batch else None,
+                           batch_outcome=self.batch_outcome.currentData() if batch else None)
 
     def _apply_filters(self) -> None:
         if self._restoring:
@@ -374,7 +419,7 @@ class OrdersView(QWidget):
     def _counts_key(f: OrderFilter) -> OrderFilter | None:
         """What the tab titles depend on: nothing without a search (every order counts), else the
         search and the filters other than the status."""
-        return replace(f, status=None) if f.search else None
+        return replace(f, status=None) if f.search or f.batch_id is not None else None
 
     def refresh_counts(self) -> None:
         """Tab titles: orders per status, or while a search is typed, its matches per status."""
@@ -385,7 +430,9 @@ class OrdersView(QWidget):
 
         def fetch() -> tuple[int, OrderFilter | None, dict[str, int] | MatchCounts]:
             with db.read() as s:
-                return gen, key, (match_counts(s, f) if key is not None else status_counts(s))
+                if key is None:
+                    return gen, key, status_counts(s)
+                return gen, key, (match_counts(s, f) if f.search else filtered_status_counts(s, f))
 
         run_in_pool(self.ctx.pool, fetch, self._on_counts)
 
@@ -438,6 +485,75 @@ class OrdersView(QWidget):
                 return
         if changed:
             self.detail.show_order(None)
+
+    # -- saved batches --------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._recent_loaded:
+            self._recent_loaded = True
+            self.load_recent_batches()
+
+    def load_recent_batches(self) -> None:
+        db = self.ctx.db
+
+        def fetch() -> list[BatchRow]:
+            with db.read() as s:
+                return recent_batches(s, limit=15)
+
+        run_in_pool(self.ctx.pool, fetch, self._on_recent, self.ctx.signals.status_message.emit)
+
+    def _on_recent(self, rows: list[BatchRow]) -> None:
+        self.recent = rows
+        self._fill_recent_menu()
+
+    def batch_title(self, b: BatchRow) -> str:
+        kind = (self.tr("Packing slips") if b.kind == "print_packing_slip" else self.tr("Labels")
+                if b.kind == "print_label" else action_text(b.kind))
+        text = self.tr("{kind} · {when} · {done} done, {failed} failed").format(
+            kind=kind, when=when(b.finished_at), done=qty(b.done), failed=qty(b.failed))
+        if b.cancelled:
+            text += self.tr(", {n} not run").format(n=qty(b.cancelled))
+        return text
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        self.recent_menu.addAction(self.reopen_action)
+        self.reopen_action.setEnabled(bool(self.recent))
+        self.recent_menu.addSeparator()
+        if not self.recent:
+            empty = self.recent_menu.addAction(self.tr("No batch run yet: batch actions and print runs appear here"))
+            empty.setEnabled(False)
+        for b in self.recent:
+            act = self.recent_menu.addAction(self.batch_title(b))
+            act.triggered.connect(lambda _=False, row=b: self.reopen_batch(row))
+
+    def reopen_last_batch(self) -> None:
+        if self.recent:
+            self.reopen_batch(self.recent[0])
+        else:
+            self.ctx.signals.status_message.emit(self.tr("No batch run yet"))
+
+    def reopen_batch(self, b: BatchRow, outcome: str | None = None) -> None:
+        """Show only the orders of a saved batch run, in whatever status they are now."""
+        self.open_batch = b
+        self._restoring = True
+        try:
+            self.batch_outcome.setCurrentIndex(max(0, self.batch_outcome.findData(outcome)))
+            self.tabs.setCurrentIndex(0)  # its orders have moved on since: every status
+            self.held_only.setChecked(False)
+        finally:
+            self._restoring = False
+        self.batch_label.setText(self.tr("Batch: {title}").format(title=self.batch_title(b)))
+        self.batch_bar.setVisible(True)
+        self._apply_filters()
+
+    def close_batch(self) -> None:
+        if self.open_batch is None:
+            return
+        self.open_batch = None
+        self.batch_bar.setVisible(False)
+        self._apply_filters()
 
     # -- batch actions --------------------------------------------------------------------
 

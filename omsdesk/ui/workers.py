@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -103,9 +103,10 @@ class BatchOutcome(Generic[T]):
     skipped: list[T] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = f"{len(self.done)} done, {len(self.failed)} failed"
+        translate = QCoreApplication.translate
+        text = translate("batch", "{done} done, {failed} failed").format(done=len(self.done), failed=len(self.failed))
         if self.cancelled:
-            text += f", {len(self.skipped)} not run (cancelled)"
+            text += translate("batch", ", {n} not run (cancelled)").format(n=len(self.skipped))
         return text
 
 

@@ -510,12 +510,12 @@
 <context>
     <name>BatchProgress</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="177"/>
+        <location filename="../../omsdesk/ui/workers.py" line="178"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="198"/>
+        <location filename="../../omsdesk/ui/workers.py" line="199"/>
         <source>{title}: {item}</source>
         <translation>{title}: {item}</translation>
     </message>
@@ -1796,102 +1796,102 @@
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nuevo pedido…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="266"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="269"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="270"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="274"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="275"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="276"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="284"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="290"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="295"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="324"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="326"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="328"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1900,62 +1900,62 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="360"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="367"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="383"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="384"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="395"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="396"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="400"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="401"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="406"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="411"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="412"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -2059,17 +2059,17 @@ Base de datos: {db}</translation>
 <context>
     <name>OrderBatches</name>
     <message>
-        <location filename="../../omsdesk/ui/order_batches.py" line="38"/>
+        <location filename="../../omsdesk/ui/order_batches.py" line="39"/>
         <source>{action}: {n} orders</source>
         <translation>{action}: {n} pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_batches.py" line="77"/>
+        <location filename="../../omsdesk/ui/order_batches.py" line="88"/>
         <source>Packing slips: {n} orders</source>
         <translation>Albaranes: {n} pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_batches.py" line="78"/>
+        <location filename="../../omsdesk/ui/order_batches.py" line="89"/>
         <source>Labels: {n} orders</source>
         <translation>Etiquetas: {n} pedidos</translation>
     </message>
@@ -2078,155 +2078,160 @@ Base de datos: {db}</translation>
     <name>OrderDetailView</name>
     <message>
         <location filename="../../omsdesk/ui/order_detail.py" line="67"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="182"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="191"/>
         <source>No order selected</source>
         <translation>Ningún pedido seleccionado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="92"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="91"/>
+        <source>Edit address and notes…</source>
+        <translation>Editar dirección y notas…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="101"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="93"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="102"/>
         <source>Ship to</source>
         <translation>Enviar a</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="105"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="105"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="105"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="105"/>
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="97"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="106"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="100"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="109"/>
         <source>Paid at</source>
         <translation>Pagado el</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="100"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="109"/>
         <source>Method</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="100"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="109"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="100"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="109"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="106"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="450"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="480"/>
         <source>Issue invoice</source>
         <translation>Emitir factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="124"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="124"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="124"/>
         <source>Workstation</source>
         <translation>Puesto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="124"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="116"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="125"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="116"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="125"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="116"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="125"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="126"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="135"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="127"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="136"/>
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="128"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="137"/>
         <source>Print label</source>
         <translation>Imprimir etiqueta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="131"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="140"/>
         <source>Print packing slip</source>
         <translation>Imprimir albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="140"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="149"/>
         <source>Shipments</source>
         <translation>Envíos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="141"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="150"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="142"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="151"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="143"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="152"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="217"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="226"/>
         <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
 Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}{refund}</source>
         <translation>Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}{refund}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="245"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="254"/>
         <source>Parcel {id} from {wh}, {status}: {lines}</source>
         <translation>Bulto {id} desde {wh}, {status}: {lines}</translation>
     </message>
@@ -2241,75 +2246,118 @@ Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="248"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="257"/>
         <source>Not shipped yet</source>
         <translation>Aún no enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="251"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="260"/>
         <source>No invoice</source>
         <translation>Sin factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="257"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="266"/>
         <source>No notes</source>
         <translation>Sin notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="281"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="291"/>
         <source>refunded {amount}</source>
         <translation>devuelto {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="283"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="293"/>
         <source>refund due {amount}</source>
         <translation>a devolver {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="319"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="329"/>
         <source>Nothing to return: every quantity is 0</source>
         <translation>Nada que devolver: todas las cantidades son 0</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="381"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="385"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="391"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="395"/>
         <source>Not printed</source>
         <translation>No impreso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="410"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="429"/>
+        <source>Nothing changed on {ref}</source>
+        <translation>No ha cambiado nada en {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="440"/>
         <source>Return {rma} recorded</source>
         <translation>Devolución {rma} registrada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="411"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="441"/>
         <source>credit note to issue: {command}</source>
         <translation>factura rectificativa por emitir: {command}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="433"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="463"/>
         <source>Reason for {ref}:</source>
         <translation>Motivo para {ref}:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="451"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="481"/>
         <source>Issue the invoice for {ref}? An issued invoice is numbered and sent to the tax agency; it can only be corrected with a credit note.</source>
         <translation>¿Emitir la factura de {ref}? Una factura emitida queda numerada y se envía a la Agencia Tributaria; solo se corrige con una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="463"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="493"/>
         <source>Invoice {number} issued for {ref}</source>
         <translation>Factura {number} emitida para {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="482"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="513"/>
         <source>{action}: {ref} done</source>
         <translation>{action}: {ref} hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="488"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="519"/>
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEditDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="31"/>
+        <source>Address and notes of {ref}</source>
+        <translation>Dirección y notas de {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="34"/>
+        <source>Ship to</source>
+        <translation>Enviar a</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="43"/>
+        <source>The order has left the warehouse: only its notes can change.</source>
+        <translation>El pedido ya ha salido del almacén: solo se pueden cambiar sus notas.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="48"/>
+        <source>Internal notes: the customer does not see them</source>
+        <translation>Notas internas: el cliente no las ve</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="53"/>
+        <source>e.g. customer called to change the address</source>
+        <translation>p. ej., el cliente llamó para cambiar la dirección</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="58"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="59"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>
@@ -2416,123 +2464,193 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="92"/>
-        <location filename="../../omsdesk/ui/orders_view.py" line="404"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="98"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="451"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="102"/>
         <source>Search order, marketplace id, customer, email or SKU  (Ctrl+F)</source>
         <translation>Buscar pedido, id. de marketplace, cliente, correo o SKU  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="112"/>
         <source>All channels</source>
         <translation>Todos los canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="108"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="114"/>
         <source>All warehouses</source>
         <translation>Todos los almacenes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="111"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="117"/>
         <source>Any time</source>
         <translation>Cualquier fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="112"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="118"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="112"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="118"/>
         <source>Last {n} days</source>
         <translation>Últimos {n} días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="113"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="119"/>
         <source>Late only</source>
         <translation>Solo con retraso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="120"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="130"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="127"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="133"/>
         <source>Batch actions</source>
         <translation>Acciones en lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="220"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="146"/>
+        <source>Recent batches</source>
+        <translation>Lotes recientes</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="157"/>
+        <source>Every order of the batch</source>
+        <translation>Todos los pedidos del lote</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="158"/>
+        <source>Only those done</source>
+        <translation>Solo los hechos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="159"/>
+        <source>Only those that failed</source>
+        <translation>Solo los fallidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="160"/>
+        <source>Only those not run (cancelled)</source>
+        <translation>Solo los no ejecutados (cancelado)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="162"/>
+        <source>Show all orders</source>
+        <translation>Mostrar todos los pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="253"/>
         <source>{action} selected</source>
         <translation>{action} seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="228"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="261"/>
         <source>Select all matching orders</source>
         <translation>Seleccionar todos los pedidos que coinciden</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="236"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="269"/>
         <source>Print packing slips for selected</source>
         <translation>Imprimir albaranes de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="237"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="270"/>
         <source>Print labels for selected</source>
         <translation>Imprimir etiquetas de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="247"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="283"/>
+        <source>Reopen last batch</source>
+        <translation>Reabrir el último lote</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="289"/>
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="250"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="292"/>
         <source>Oldest first (jump to end)</source>
         <translation>Más antiguos primero (ir al final)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="348"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="393"/>
         <source>The queue sorts by placement time only</source>
         <translation>La cola solo se ordena por fecha del pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="418"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="465"/>
         <source>{n}{more} orders shown · {ms:.0f} ms</source>
         <translation>{n}{more} pedidos mostrados · {ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="458"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="511"/>
+        <source>Packing slips</source>
+        <translation>Albaranes</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="511"/>
+        <source>Labels</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="513"/>
+        <source>{kind} · {when} · {done} done, {failed} failed</source>
+        <translation>{kind} · {when} · {done} hechos, {failed} fallidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="516"/>
+        <source>, {n} not run</source>
+        <translation>, {n} sin ejecutar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="525"/>
+        <source>No batch run yet: batch actions and print runs appear here</source>
+        <translation>Aún no hay lotes: aquí aparecen las acciones por lotes y las impresiones</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="535"/>
+        <source>No batch run yet</source>
+        <translation>Aún no hay ningún lote</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="547"/>
+        <source>Batch: {title}</source>
+        <translation>Lote: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/orders_view.py" line="574"/>
         <source>Finding every matching order…</source>
         <translation>Buscando todos los pedidos que coinciden…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="468"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="584"/>
         <source>All {n} matching orders are selected (not only the {shown} shown); a click selects rows again</source>
         <translation>Seleccionados los {n} pedidos que coinciden (no solo los {shown} mostrados); un clic vuelve a seleccionar filas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="476"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="592"/>
         <source>Selection back to the rows you choose</source>
         <translation>La selección vuelve a ser las filas que elija</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="484"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="600"/>
         <source>{action} {n} order(s)? This cannot be undone.</source>
         <translation>¿{action}: {n} pedido(s)? No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="490"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="606"/>
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
     </message>
@@ -4378,32 +4496,32 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="422"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="421"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="432"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="439"/>
         <source>{channel}: ship within {days} working day(s), cut-off {cutoff}</source>
         <translation>{channel}: enviar en {days} día(s) laborable(s), hora de corte {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="441"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="448"/>
         <source>Promise refused</source>
         <translation>Plazo rechazado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="447"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="454"/>
         <source>Select a quarantined order first</source>
         <translation>Primero seleccione un pedido en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="464"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="471"/>
         <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
         <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="469"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="476"/>
         <source>Map SKU</source>
         <translation>Asociar SKU</translation>
     </message>
@@ -4683,16 +4801,34 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <source>Refund</source>
         <translation>Reembolsar</translation>
     </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="49"/>
+        <source>Edit address and notes</source>
+        <translation>Editar dirección y notas</translation>
+    </message>
+</context>
+<context>
+    <name>batch</name>
+    <message>
+        <location filename="../../omsdesk/ui/workers.py" line="107"/>
+        <source>{done} done, {failed} failed</source>
+        <translation>{done} hechos, {failed} fallidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/workers.py" line="109"/>
+        <source>, {n} not run (cancelled)</source>
+        <translation>, {n} sin ejecutar (cancelado)</translation>
+    </message>
 </context>
 <context>
     <name>box</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="212"/>
+        <location filename="../../omsdesk/ui/workers.py" line="213"/>
         <source>{done} done, {failed} failed.</source>
         <translation>{done} hechos, {failed} fallidos.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="214"/>
+        <location filename="../../omsdesk/ui/workers.py" line="215"/>
         <source>Cancelled: {n} not run.</source>
         <translation>Cancelado: {n} sin ejecutar.</translation>
     </message>

@@ -315,3 +315,35 @@ def test_at_1280_by_800_the_customer_and_total_are_in_view(qtbot: QtBot, queue: 
         assert not queue.table.isColumnHidden(i), col
         assert header.sectionViewportPosition(i) + header.sectionSize(i) <= width, (col, width)
     assert queue.table.isColumnHidden(OrderQueueModel.COLUMNS.index("customer_email"))
+
+
+def test_a_batch_run_is_saved_and_reopened_to_select_its_orders_again(qtbot: QtBot, writable_queue: OrdersView,
+                                                                       demo_200k_copy: Database) -> None:
+    view = writable_queue
+    rows = view.model.rows()
+    paid = [i for i, r in enumerate(rows) if r.status == "paid"][:3]
+    delivered = [i for i, r in enumerate(rows) if r.status == "delivered"][:1]
+    _select_rows(view, sorted(paid + delivered))
+    with qtbot.waitSignal(view.batches.saved, timeout=30_000) as saved:
+        view.run_batch("allocate")
+    batch_id = saved.args[0]
+    done = {rows[i].reference for i in paid}
+    failed = {rows[i].reference for i in delivered}
+    qtbot.waitUntil(lambda: bool(view.recent) and view.recent[0].id == batch_id, timeout=15_000)
+    assert (view.recent[0].kind, view.recent[0].done, view.recent[0].failed) == ("allocate", 3, 1)
+
+    view.reopen_last_batch()
+    assert view.batch_bar.isVisibleTo(view) and "3 done, 1 failed" in view.batch_label.text()
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.filter.batch_id == batch_id, timeout=15_000)
+    qtbot.waitUntil(lambda: {r.reference for r in view.model.rows()} == done | failed, timeout=15_000)
+    view.batch_outcome.setCurrentIndex(view.batch_outcome.findData("done"))
+    qtbot.waitUntil(lambda: not view.model.loading and {r.reference for r in view.model.rows()} == done,
+                    timeout=15_000)
+    with qtbot.waitSignal(view.matching_selected, timeout=30_000) as picked:
+        view.select_all_matching()
+    assert picked.args == [3] and set(view.selected_references()) == done
+    # The tabs count where the batch's orders are now, not the whole queue.
+    qtbot.waitUntil(lambda: view.tabs.tabText(0).endswith("(3)"), timeout=15_000)
+    view.close_batch()
+    assert view.batch_bar.isHidden()
+    qtbot.waitUntil(lambda: view.model.filter.batch_id is None and view.model.rowCount() > 4, timeout=15_000)
