@@ -39,6 +39,7 @@ from omsdesk.ui.context import AppContext
 from omsdesk.ui.customer_editor import CustomerEditor
 from omsdesk.ui.i18n import doc_language
 from omsdesk.ui.print_dialogs import Delivery, deliver_document, describe
+from omsdesk.ui.refusals import refusal_text
 from omsdesk.ui.workers import run_in_pool
 
 
@@ -353,7 +354,7 @@ class CounterView(QWidget):
             self.banner.refuse(self.tr("No product has the code '{code}'").format(code=text))
             return
         except OmsError as exc:
-            self.banner.refuse(str(exc))
+            self.banner.refuse(refusal_text(str(exc)))
             return
         for i, line in enumerate(self.lines):
             if line.product.sku == product.sku:

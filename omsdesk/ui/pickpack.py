@@ -39,6 +39,7 @@ from omsdesk.ui.print_dialogs import (
     label_payload,
     preview_pdf,
 )
+from omsdesk.ui.refusals import refusal_text
 from omsdesk.ui.workers import run_in_pool
 
 _DONE = QColor("#dff3e3")
@@ -264,7 +265,7 @@ class PickPackView(QWidget):
                                              language=doc_language(self.ctx.settings),
                                              resume=self._resume)
         except OmsError as exc:
-            self.banner.refuse(str(exc))
+            self.banner.refuse(refusal_text(str(exc)))
             return
         self.plan = plan
         self.progress = picking_svc.PickProgress(plan.doc.rows)

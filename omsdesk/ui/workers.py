@@ -25,6 +25,12 @@ def _refusal(exc: Exception) -> bool:
 
     return isinstance(exc, OmsError)
 
+def _in_ui_language(exc: Exception) -> str:
+    from omsdesk.ui.refusals import refusal_text
+
+    return refusal_text(str(exc))
+
+
 T = TypeVar("T")
 
 
@@ -47,7 +53,7 @@ class CallWorker(QRunnable):
             result = self.fn()
         except Exception as exc:
             if _refusal(exc):
-                self._emit(self.signals.failed, str(exc))
+                self._emit(self.signals.failed, _in_ui_language(exc))
                 return
             # A bug or a dropped connection: log it and tell the user.
             log.exception("background task failed")
@@ -150,7 +156,7 @@ class BatchWorker(QRunnable):
                 self.action(item)
             except Exception as exc:  # keep going: one broken order must not stop the batch
                 if _refusal(exc):
-                    outcome.failed.append((item, str(exc)))
+                    outcome.failed.append((item, _in_ui_language(exc)))
                 else:
                     log.exception("batch item %s failed", self.label(item))
                     outcome.failed.append((item, f"{type(exc).__name__}: {exc}"))

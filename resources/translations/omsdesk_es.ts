@@ -510,12 +510,12 @@
 <context>
     <name>BatchProgress</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="178"/>
+        <location filename="../../omsdesk/ui/workers.py" line="184"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="199"/>
+        <location filename="../../omsdesk/ui/workers.py" line="205"/>
         <source>{title}: {item}</source>
         <translation>{title}: {item}</translation>
     </message>
@@ -718,234 +718,234 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="193"/>
+        <location filename="../../omsdesk/ui/counter.py" line="194"/>
         <source>Scan or type SKU / EAN and press Enter (3*CODE for three)</source>
         <translation>Escanee o escriba SKU / EAN y pulse Intro (3*CÓDIGO para tres)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="203"/>
+        <location filename="../../omsdesk/ui/counter.py" line="204"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="203"/>
+        <location filename="../../omsdesk/ui/counter.py" line="204"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="203"/>
+        <location filename="../../omsdesk/ui/counter.py" line="204"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="203"/>
+        <location filename="../../omsdesk/ui/counter.py" line="204"/>
         <source>Unit price</source>
         <translation>Precio unitario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="204"/>
-        <location filename="../../omsdesk/ui/counter.py" line="410"/>
+        <location filename="../../omsdesk/ui/counter.py" line="205"/>
+        <location filename="../../omsdesk/ui/counter.py" line="411"/>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="204"/>
-        <location filename="../../omsdesk/ui/counter.py" line="258"/>
+        <location filename="../../omsdesk/ui/counter.py" line="205"/>
+        <location filename="../../omsdesk/ui/counter.py" line="259"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="221"/>
+        <location filename="../../omsdesk/ui/counter.py" line="222"/>
         <source>F2 cash · F3 card · F4 customer · Shift+F4 walk-in · + / - quantity · F6 set quantity · F7 line discount · F8 sale discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint</source>
         <translation>F2 efectivo · F3 tarjeta · F4 cliente · Mayús+F4 sin cliente · + / - cantidad · F6 fijar cantidad · F7 descuento de línea · F8 descuento de venta · Supr quitar línea · ↑ ↓ elegir línea · Esc vaciar · F9 reimprimir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="242"/>
+        <location filename="../../omsdesk/ui/counter.py" line="243"/>
         <source>exact amount</source>
         <translation>importe exacto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="254"/>
+        <location filename="../../omsdesk/ui/counter.py" line="255"/>
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="255"/>
+        <location filename="../../omsdesk/ui/counter.py" line="256"/>
         <source>Shop stock:</source>
         <translation>Stock de tienda:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="256"/>
+        <location filename="../../omsdesk/ui/counter.py" line="257"/>
         <source>Items:</source>
         <translation>Artículos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="260"/>
+        <location filename="../../omsdesk/ui/counter.py" line="261"/>
         <source>Cash given</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="262"/>
+        <location filename="../../omsdesk/ui/counter.py" line="263"/>
         <source>Change due</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="264"/>
+        <location filename="../../omsdesk/ui/counter.py" line="265"/>
         <source>Cash (F2)</source>
         <translation>Efectivo (F2)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="265"/>
+        <location filename="../../omsdesk/ui/counter.py" line="266"/>
         <source>Card (F3)</source>
         <translation>Tarjeta (F3)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="266"/>
+        <location filename="../../omsdesk/ui/counter.py" line="267"/>
         <source>Customer (F4)</source>
         <translation>Cliente (F4)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="267"/>
+        <location filename="../../omsdesk/ui/counter.py" line="268"/>
         <source>Clear (Esc)</source>
         <translation>Vaciar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="268"/>
+        <location filename="../../omsdesk/ui/counter.py" line="269"/>
         <source>Full invoice with the customer&apos;s tax id</source>
         <translation>Factura completa con el NIF del cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="271"/>
+        <location filename="../../omsdesk/ui/counter.py" line="272"/>
         <source>Full invoice for a ticket… (F10)</source>
         <translation>Factura completa de un ticket… (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="345"/>
+        <location filename="../../omsdesk/ui/counter.py" line="346"/>
         <source>Quantity must be a whole number, as in 3*CODE</source>
         <translation>La cantidad debe ser un número entero, como en 3*CÓDIGO</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="353"/>
+        <location filename="../../omsdesk/ui/counter.py" line="354"/>
         <source>No product has the code &apos;{code}&apos;</source>
         <translation>Ningún producto tiene el código &apos;{code}&apos;</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="369"/>
+        <location filename="../../omsdesk/ui/counter.py" line="370"/>
         <source>{name}: only {n} left in the shop</source>
         <translation>{name}: solo quedan {n} en la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="372"/>
+        <location filename="../../omsdesk/ui/counter.py" line="373"/>
         <source>{qty} x {name}</source>
         <translation>{qty} x {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="400"/>
+        <location filename="../../omsdesk/ui/counter.py" line="401"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="411"/>
+        <location filename="../../omsdesk/ui/counter.py" line="412"/>
         <source>Discount on {name}: an amount (2,50) or a percentage (10%)</source>
         <translation>Descuento en {name}: un importe (2,50) o un porcentaje (10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="428"/>
+        <location filename="../../omsdesk/ui/counter.py" line="429"/>
         <source>Not a discount: {text}</source>
         <translation>No es un descuento válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="431"/>
+        <location filename="../../omsdesk/ui/counter.py" line="432"/>
         <source>The discount is larger than the line</source>
         <translation>El descuento supera el importe de la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="439"/>
+        <location filename="../../omsdesk/ui/counter.py" line="440"/>
         <source>Discount on the whole sale</source>
         <translation>Descuento en toda la venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="440"/>
+        <location filename="../../omsdesk/ui/counter.py" line="441"/>
         <source>Percentage off every line (e.g. 10%)</source>
         <translation>Porcentaje de descuento en cada línea (p. ej. 10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="458"/>
+        <location filename="../../omsdesk/ui/counter.py" line="459"/>
         <source>Removed {name}</source>
         <translation>Quitado: {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="465"/>
+        <location filename="../../omsdesk/ui/counter.py" line="466"/>
         <source>Ready for the next customer</source>
         <translation>Listo para el siguiente cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="512"/>
+        <location filename="../../omsdesk/ui/counter.py" line="513"/>
         <source>Walk-in customer</source>
         <translation>Cliente de mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="516"/>
+        <location filename="../../omsdesk/ui/counter.py" line="517"/>
         <source>no warehouse set up</source>
         <translation>ningún almacén configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="535"/>
+        <location filename="../../omsdesk/ui/counter.py" line="536"/>
         <source>not an amount</source>
         <translation>no es un importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="538"/>
+        <location filename="../../omsdesk/ui/counter.py" line="539"/>
         <source>{amount} short</source>
         <translation>faltan {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="548"/>
+        <location filename="../../omsdesk/ui/counter.py" line="549"/>
         <source>Cash given is not an amount: {text}</source>
         <translation>El importe entregado no es válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="551"/>
+        <location filename="../../omsdesk/ui/counter.py" line="552"/>
         <source>Cash given is {short} short of the total</source>
         <translation>Faltan {short} para cubrir el total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="563"/>
+        <location filename="../../omsdesk/ui/counter.py" line="564"/>
         <source>No shop warehouse is set up for this counter</source>
         <translation>Este mostrador no tiene almacén de tienda configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="582"/>
+        <location filename="../../omsdesk/ui/counter.py" line="583"/>
         <source>Recording the sale...</source>
         <translation>Registrando la venta...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="595"/>
+        <location filename="../../omsdesk/ui/counter.py" line="596"/>
         <source>Sale {ref}: {total}</source>
         <translation>Venta {ref}: {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="599"/>
+        <location filename="../../omsdesk/ui/counter.py" line="600"/>
         <source>CHANGE {change}</source>
         <translation>CAMBIO {change}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="627"/>
+        <location filename="../../omsdesk/ui/counter.py" line="628"/>
         <source>No full invoice: {reason}</source>
         <translation>Sin factura completa: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="631"/>
+        <location filename="../../omsdesk/ui/counter.py" line="632"/>
         <source>Full invoice {number} issued; the ticket is replaced</source>
         <translation>Factura completa {number} emitida; sustituye al ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="648"/>
+        <location filename="../../omsdesk/ui/counter.py" line="649"/>
         <source>Copy: {what}</source>
         <translation>Copia: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="611"/>
+        <location filename="../../omsdesk/ui/counter.py" line="612"/>
         <source>Sale not recorded: {reason}</source>
         <translation>Venta no registrada: {reason}</translation>
     </message>
@@ -996,17 +996,17 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="106"/>
+        <location filename="../../omsdesk/ui/counter.py" line="107"/>
         <source>Choose customer</source>
         <translation>Elegir cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="110"/>
+        <location filename="../../omsdesk/ui/counter.py" line="111"/>
         <source>Name, email, phone or tax id</source>
         <translation>Nombre, correo, teléfono o NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="114"/>
+        <location filename="../../omsdesk/ui/counter.py" line="115"/>
         <source>New customer…</source>
         <translation>Cliente nuevo…</translation>
     </message>
@@ -1468,32 +1468,32 @@
 <context>
     <name>FullInvoiceDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="74"/>
+        <location filename="../../omsdesk/ui/counter.py" line="75"/>
         <source>Full invoice for a ticket</source>
         <translation>Factura completa de un ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="77"/>
+        <location filename="../../omsdesk/ui/counter.py" line="78"/>
         <source>Ticket number, e.g. T2026-000123</source>
         <translation>Número de ticket, p. ej. T2026-000123</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="85"/>
+        <location filename="../../omsdesk/ui/counter.py" line="86"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="86"/>
+        <location filename="../../omsdesk/ui/counter.py" line="87"/>
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="87"/>
+        <location filename="../../omsdesk/ui/counter.py" line="88"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="88"/>
+        <location filename="../../omsdesk/ui/counter.py" line="89"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
@@ -2745,192 +2745,192 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PickPackView</name>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="91"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="92"/>
         <source>Orders to pick</source>
         <translation>Pedidos a preparar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="96"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="97"/>
         <source> orders</source>
         <translation> pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="97"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="98"/>
         <source>Load wave (F5)</source>
         <translation>Cargar oleada (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="101"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="102"/>
         <source>Order references, e.g. SO-2026-000123, then Enter</source>
         <translation>Referencias de pedido, p. ej. SO-2026-000123, e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="105"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="105"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="105"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="111"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="112"/>
         <source>Start picking (F8)</source>
         <translation>Empezar a preparar (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="115"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="116"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="125"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="126"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="128"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="129"/>
         <source>Scan each item (EAN or SKU) and Enter</source>
         <translation>Escanee cada artículo (EAN o SKU) e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
         <source>EAN</source>
         <translation>EAN</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="141"/>
         <source>Picked</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="141"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="153"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
         <source>Pick list PDF (Ctrl+P)</source>
         <translation>PDF de la lista (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="155"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="156"/>
         <source>Pack and print (F10)</source>
         <translation>Embalar e imprimir (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="159"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="160"/>
         <source>Reprint last slips and labels (F9)</source>
         <translation>Reimprimir últimos albaranes y etiquetas (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="216"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="217"/>
         <source>No allocated orders wait in {wh}</source>
         <translation>No hay pedidos asignados esperando en {wh}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="229"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="230"/>
         <source>Not ready to pick: {refs}</source>
         <translation>No listos para preparar: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="272"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="273"/>
         <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
         <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="275"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="276"/>
         <source>not ready: {refs}</source>
         <translation>no listos: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="289"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="290"/>
         <source>Start a pick list first (F8)</source>
         <translation>Primero empiece una lista de picking (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="294"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="295"/>
         <source>&apos;{code}&apos; is not on this pick list: put it back</source>
         <translation>&apos;{code}&apos; no está en esta lista de picking: devuélvalo a su sitio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="297"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="298"/>
         <source>{sku} is already picked ({n} of {n}): put the extra one back</source>
         <translation>{sku} ya está recogido ({n} de {n}): devuelva la unidad de más</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="302"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="303"/>
         <source>All picked: pack and print with F10</source>
         <translation>Todo recogido: embale e imprima con F10</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="304"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="305"/>
         <source>{sku} from {bin}: {picked} of {qty}</source>
         <translation>{sku} de {bin}: {picked} de {qty}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="330"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="331"/>
         <source>{done} of {total} units picked</source>
         <translation>{done} de {total} unidades recogidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="333"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="334"/>
         <source>No pick list yet</source>
         <translation>Aún no hay lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="342"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="343"/>
         <source>Pick list {wave}</source>
         <translation>Lista de picking {wave}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="349"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="350"/>
         <source>{n} unit(s) still to pick</source>
         <translation>Faltan {n} unidad(es) por recoger</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="355"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="356"/>
         <source>Packing {n} order(s)...</source>
         <translation>Embalando {n} pedido(s)...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="370"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="371"/>
         <source>Packed {refs}</source>
         <translation>Embalados {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="387"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="388"/>
         <source>Reprinted: {what}</source>
         <translation>Reimpreso: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="395"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="396"/>
         <source>Not packed: {reason}</source>
         <translation>No embalado: {reason}</translation>
     </message>
@@ -4810,12 +4810,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>batch</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="107"/>
+        <location filename="../../omsdesk/ui/workers.py" line="113"/>
         <source>{done} done, {failed} failed</source>
         <translation>{done} hechos, {failed} fallidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="109"/>
+        <location filename="../../omsdesk/ui/workers.py" line="115"/>
         <source>, {n} not run (cancelled)</source>
         <translation>, {n} sin ejecutar (cancelado)</translation>
     </message>
@@ -4823,12 +4823,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>box</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="213"/>
+        <location filename="../../omsdesk/ui/workers.py" line="219"/>
         <source>{done} done, {failed} failed.</source>
         <translation>{done} hechos, {failed} fallidos.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="215"/>
+        <location filename="../../omsdesk/ui/workers.py" line="221"/>
         <source>Cancelled: {n} not run.</source>
         <translation>Cancelado: {n} sin ejecutar.</translation>
     </message>
@@ -5081,6 +5081,284 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/money_fields.py" line="17"/>
         <source>Other</source>
         <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>refusals</name>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="23"/>
+        <source>cannot {action} order {ref}: status is {status}</source>
+        <translation>«{action}» no es posible en el pedido {ref}: está {status}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="24"/>
+        <source>it has already shipped</source>
+        <translation>ya se ha enviado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="25"/>
+        <source>record a return instead</source>
+        <translation>registre una devolución</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="26"/>
+        <source>close the unshipped lines instead (orders cancel-rest) or record a return</source>
+        <translation>cierre lo no enviado («Cerrar lo no enviado») o registre una devolución</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="27"/>
+        <source>it must be paid first</source>
+        <translation>antes debe estar cobrado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="28"/>
+        <source>it must be packed first</source>
+        <translation>antes debe estar embalado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="29"/>
+        <source>it must be picked first</source>
+        <translation>antes debe prepararse (picking)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="30"/>
+        <source>it must be allocated first</source>
+        <translation>antes debe tener stock asignado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="31"/>
+        <source>it has not shipped</source>
+        <translation>no se ha enviado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="32"/>
+        <source>it is not on hold</source>
+        <translation>no está retenido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="33"/>
+        <source>it is already cancelled</source>
+        <translation>ya está anulado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="34"/>
+        <source>it is already allocated</source>
+        <translation>ya tiene stock asignado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="35"/>
+        <source>it is already on hold</source>
+        <translation>ya está retenido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="37"/>
+        <source>order {ref} is already paid in full</source>
+        <translation>El pedido {ref} ya está cobrado por completo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="38"/>
+        <source>payment of {amount} exceeds the balance due of {due} on {ref}</source>
+        <translation>El cobro de {amount} céntimos supera el saldo pendiente de {due} céntimos en {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="39"/>
+        <source>a payment cannot be dated in the future</source>
+        <translation>Un cobro no puede tener fecha futura</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="40"/>
+        <source>refund of {amount} exceeds the {paid} paid and not yet refunded on {ref}</source>
+        <translation>El reembolso de {amount} céntimos supera los {paid} céntimos cobrados y aún no reembolsados en {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="41"/>
+        <source>unknown order &apos;{ref}&apos;</source>
+        <translation>No existe el pedido «{ref}»</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="43"/>
+        <source>order {ref} has nothing left to allocate</source>
+        <translation>Al pedido {ref} no le queda nada por asignar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="44"/>
+        <source>order {ref} has no parcel waiting to be picked</source>
+        <translation>El pedido {ref} no tiene ningún bulto pendiente de picking</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="45"/>
+        <source>order {ref} has no parcel to pack</source>
+        <translation>El pedido {ref} no tiene ningún bulto que embalar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="46"/>
+        <source>order {ref} has nothing reserved in {warehouse}</source>
+        <translation>El pedido {ref} no tiene nada reservado en {warehouse}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="47"/>
+        <source>parcel {parcel} of {ref} has already shipped</source>
+        <translation>El bulto {parcel} de {ref} ya se ha enviado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="48"/>
+        <source>parcel {parcel} of {ref} ({warehouse}) must be picked first</source>
+        <translation>Primero hay que preparar el bulto {parcel} de {ref} ({warehouse})</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="49"/>
+        <source>parcel {parcel} of {ref} ({warehouse}) is not packed yet: it is {parcel_status}</source>
+        <translation>El bulto {parcel} de {ref} ({warehouse}) aún no está embalado: está {parcel_status}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="50"/>
+        <source>nothing to ship on {ref}</source>
+        <translation>No hay nada que enviar en {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="51"/>
+        <source>cannot ship {qty} x {sku} on {ref}: only {have} reserved</source>
+        <translation>No se pueden enviar {qty} × {sku} en {ref}: solo hay {have} reservadas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="52"/>
+        <source>{units} unit(s) still to pick before packing</source>
+        <translation>Faltan {units} unidad(es) por preparar antes de embalar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="53"/>
+        <source>choose at least one order to pick</source>
+        <translation>Elija al menos un pedido para preparar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="54"/>
+        <source>none of the chosen orders has a parcel waiting to be picked</source>
+        <translation>Ninguno de los pedidos elegidos tiene bultos pendientes de picking</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="55"/>
+        <source>nothing of order {ref} has shipped; cancel it instead</source>
+        <translation>No se ha enviado nada del pedido {ref}: anúlelo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="56"/>
+        <source>order {ref} has nothing left open to close</source>
+        <translation>El pedido {ref} no tiene nada pendiente que cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="57"/>
+        <source>closing the rest of an order needs a reason</source>
+        <translation>Para cerrar lo no enviado de un pedido hace falta un motivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="58"/>
+        <source>nothing to return on {ref}</source>
+        <translation>No hay nada que devolver en {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="60"/>
+        <source>order {ref} is {status}: its address can no longer change</source>
+        <translation>El pedido {ref} está {status}: su dirección ya no puede cambiar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="61"/>
+        <source>a ship-to address needs a street, a postcode and a city</source>
+        <translation>La dirección de envío necesita calle, código postal y localidad</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="62"/>
+        <source>postcode &apos;{postcode}&apos; of the {kind} address is not a Spanish postcode (5 digits, 01000-52999)</source>
+        <translation>El código postal «{postcode}» no es un código postal español (5 cifras, 01000-52999)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="64"/>
+        <source>invalid email address &apos;{email}&apos;</source>
+        <translation>El correo electrónico «{email}» no es válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="65"/>
+        <source>customer name is empty</source>
+        <translation>Falta el nombre del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="67"/>
+        <source>unknown SKU &apos;{sku}&apos;</source>
+        <translation>No existe el SKU «{sku}»</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="68"/>
+        <source>a stock adjustment needs a reason</source>
+        <translation>Un ajuste de stock necesita un motivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="69"/>
+        <source>cannot remove {qty} x {sku} from {warehouse}: not enough unreserved stock</source>
+        <translation>No se pueden retirar {qty} × {sku} de {warehouse}: no hay bastante stock sin reservar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="71"/>
+        <source>nothing was scanned</source>
+        <translation>No se ha escaneado nada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="72"/>
+        <source>no product has the code &apos;{code}&apos;</source>
+        <translation>Ningún producto tiene el código «{code}»</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="73"/>
+        <source>{sku} is no longer sold</source>
+        <translation>{sku} ya no se vende</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="74"/>
+        <source>a full invoice names the customer&apos;s tax id (NIF): choose a customer who has one</source>
+        <translation>Una factura completa lleva el NIF del cliente: elija un cliente que lo tenga</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="75"/>
+        <source>a full invoice needs the company&apos;s name and tax id (Settings, Company)</source>
+        <translation>Una factura completa necesita el nombre y el NIF de la empresa (Ajustes, Empresa)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="77"/>
+        <source>order {ref} is already fully invoiced</source>
+        <translation>El pedido {ref} ya está facturado por completo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="78"/>
+        <source>order {ref} is cancelled; there is nothing to invoice</source>
+        <translation>El pedido {ref} está anulado: no hay nada que facturar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="79"/>
+        <source>invoice {number} is already fully credited</source>
+        <translation>La factura {number} ya está rectificada por completo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="80"/>
+        <source>{number} is a simplified invoice: credit it with reason R5</source>
+        <translation>{number} es una factura simplificada: rectifíquela con el motivo R5</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="81"/>
+        <source>{number} is itself a credit note; it cannot be credited</source>
+        <translation>{number} ya es una factura rectificativa: no se puede rectificar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="82"/>
+        <source>converting a simplified invoice needs the customer&apos;s tax id</source>
+        <translation>Para canjear una factura simplificada hace falta el NIF del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="83"/>
+        <source>converting a simplified invoice needs the customer&apos;s name</source>
+        <translation>Para canjear una factura simplificada hace falta el nombre del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="84"/>
+        <source>cannot cancel {number}: payments were recorded against it</source>
+        <translation>No se puede anular {number}: tiene cobros registrados</translation>
     </message>
 </context>
 <context>
