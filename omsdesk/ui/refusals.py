@@ -18,7 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "refusals"
 
-CATALOGUE: tuple[str, ...] = (
+_ENTRIES: tuple[object, ...] = (  # QT_TRANSLATE_NOOP returns its text (typed object)
     # the order workflow (models/workflow.py)
     QT_TRANSLATE_NOOP("refusals", "cannot {action} order {ref}: status is {status}"),
     QT_TRANSLATE_NOOP("refusals", "it has already shipped"),
@@ -83,6 +83,7 @@ CATALOGUE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("refusals", "converting a simplified invoice needs the customer's name"),
     QT_TRANSLATE_NOOP("refusals", "cannot cancel {number}: payments were recorded against it"),
 )
+CATALOGUE: tuple[str, ...] = tuple(str(e) for e in _ENTRIES)
 
 
 def _value_texts() -> dict[str, Callable[[str], str]]:
