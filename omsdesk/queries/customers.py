@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import and_, false, or_, select
 from sqlalchemy.orm import Session
@@ -109,7 +109,7 @@ def customer_orders(session: Session, customer_id: int, *, limit: int = 500) -> 
 class OrderInvoice:
     number: str
     kind: str
-    issue_date: object
+    issue_date: date
     total: int
     currency: str
 

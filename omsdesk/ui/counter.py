@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -164,6 +163,29 @@ class CustomerDialog(QDialog):
         super().accept()
 
 
+# The counter's keys: one table binds them and lists them in the window's F1 help.
+COUNTER_KEYS: tuple[tuple[str, str, object], ...] = (
+    ("F2", "pay_cash", QT_TRANSLATE_NOOP("CounterView", "Pay cash")),
+    ("F3", "pay_card", QT_TRANSLATE_NOOP("CounterView", "Pay by card")),
+    ("F4", "choose_customer", QT_TRANSLATE_NOOP("CounterView", "Choose customer")),
+    ("Shift+F4", "walk_in", QT_TRANSLATE_NOOP("CounterView", "Walk-in customer")),
+    ("Esc", "clear_sale", QT_TRANSLATE_NOOP("CounterView", "Clear the sale")),
+    ("Ctrl++", "qty_up", QT_TRANSLATE_NOOP("CounterView", "One more of the line")),
+    ("Ctrl+=", "qty_up", QT_TRANSLATE_NOOP("CounterView", "One more of the line")),
+    ("Ctrl+-", "qty_down", QT_TRANSLATE_NOOP("CounterView", "One less of the line")),
+    ("F6", "ask_qty", QT_TRANSLATE_NOOP("CounterView", "Quantity of the line")),
+    ("F7", "ask_discount", QT_TRANSLATE_NOOP("CounterView", "Discount on the line")),
+    ("F8", "ask_sale_discount", QT_TRANSLATE_NOOP("CounterView", "Discount on the sale")),
+    ("F9", "reprint", QT_TRANSLATE_NOOP("CounterView", "Reprint the last receipt")),
+    ("F10", "full_invoice_for_ticket", QT_TRANSLATE_NOOP("CounterView", "Full invoice for a ticket (F3)")),
+    ("F12", "focus_scan", QT_TRANSLATE_NOOP("CounterView", "Back to the scan field")),
+)
+
+
+def counter_key_help() -> list[tuple[str, str]]:
+    return [(key, QCoreApplication.translate("CounterView", str(text))) for key, _slot, text in COUNTER_KEYS]
+
+
 class CounterView(QWidget):
     """The till. Everything is local (the database on this machine), so it sells offline."""
 
@@ -296,19 +318,10 @@ class CounterView(QWidget):
         outer.addWidget(panel)
 
     def _shortcuts(self) -> None:
-        bindings: list[tuple[str, Any]] = [
-            ("F2", self.pay_cash), ("F3", self.pay_card), ("F4", self.choose_customer),
-            ("Shift+F4", self.walk_in), ("Esc", self.clear_sale),
-            ("Ctrl++", lambda: self.change_qty(+1)), ("Ctrl+=", lambda: self.change_qty(+1)),
-            ("Ctrl+-", lambda: self.change_qty(-1)),
-            ("F6", self.ask_qty), ("F7", self.ask_discount), ("F8", self.ask_sale_discount),
-            ("F9", self.reprint), ("F10", self.full_invoice_for_ticket),
-            ("F12", self.scan.setFocus),
-        ]
-        for key, slot in bindings:
+        for key, slot, _help in COUNTER_KEYS:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            shortcut.activated.connect(getattr(self, slot))
         # The scan field keeps the focus, and a line edit swallows Del, +, - and the arrows;
         # with the field empty those keys act on the basket instead (a scan never starts with them).
         self.scan.installEventFilter(self)
@@ -379,6 +392,15 @@ class CounterView(QWidget):
     def move_selection(self, step: int) -> None:
         if self.lines:
             self.table.selectRow(max(0, min(len(self.lines) - 1, self.selected_row() + step)))
+
+    def qty_up(self) -> None:
+        self.change_qty(+1)
+
+    def qty_down(self) -> None:
+        self.change_qty(-1)
+
+    def focus_scan(self) -> None:
+        self.scan.setFocus()
 
     def change_qty(self, step: int) -> None:
         row = self.selected_row()

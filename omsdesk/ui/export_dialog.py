@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from omsdesk.exports.accounting import ExportSummary, export_accounting
+from omsdesk.ui import save_paths
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.workers import run_in_pool
 
@@ -74,9 +75,9 @@ class ExportAccountingDialog(QDialog):
     def choose_file(self) -> None:
         suggested = f"accounting-{self.format.currentData()}-{_to_date(self.start.date())}.csv"
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save accounting export"),
-                                                    self.path.text() or suggested,
+                                                    self.path.text() or save_paths.suggested(suggested),
                                                     self.tr("CSV files (*.csv)"))
-        if name:
+        if save_paths.remember(name):
             self.path.setText(name)
 
     def export(self) -> None:

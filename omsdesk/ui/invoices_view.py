@@ -49,6 +49,7 @@ from omsdesk.queries.invoices import (
     invoice_detail,
     list_invoices,
 )
+from omsdesk.ui import save_paths
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import money
 from omsdesk.ui.workers import run_in_pool
@@ -166,6 +167,14 @@ def status_text(status: str) -> str:
         ReceivableStatus.REPLACED.value: translate("invoice status", "Replaced (F3)"),
     }
     return names.get(status, status)
+
+
+def kind_text(kind: str) -> str:
+    """The clerk-facing name of an invoice kind."""
+    translate = QCoreApplication.translate
+    return {"ordinary": translate("invoice kind", "Invoice"),
+            "simplified": translate("invoice kind", "Simplified invoice"),
+            "rectifying": translate("invoice kind", "Credit note")}.get(kind, kind)
 
 
 @dataclass(frozen=True)
@@ -417,8 +426,8 @@ class InvoicesView(QWidget):
         if row is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Factur-X"),
-                                              f"{row.number}.pdf", self.tr("PDF (*.pdf)"))
-        if path:
+                                              save_paths.suggested(f"{row.number}.pdf"), self.tr("PDF (*.pdf)"))
+        if save_paths.remember(path):
             self.export_to(row.number, path)
 
     def export_to(self, number: str, path: str) -> None:

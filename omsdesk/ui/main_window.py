@@ -71,6 +71,14 @@ def view_title(key: str) -> str:
     }[key]
 
 
+class _NavList(QListWidget):
+    """The view list: typing while it has focus must not jump between views (Qt's keyboard search
+    would take an order number typed on the Dashboard to Sync)."""
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 - Qt's name
+        return
+
+
 class UnavailablePage(QWidget):
     """Stands in for a view whose module is missing or failed to load."""
 
@@ -104,9 +112,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("omsdesk — {db}").format(db=ctx.display_url))
         self.setMinimumSize(QSize(960, 600))
 
-        self.nav = QListWidget()
+        self.nav = _NavList()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setSpacing(1)
         self.nav.setStyleSheet(
             "QListWidget#navigation { border: none; outline: 0; background: palette(window); font-size: 13px; }"
@@ -118,6 +126,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(QListWidgetItem(view_title(spec.key).replace("&&", "&")))
             self.stack.addWidget(QWidget())  # placeholder until first shown
         self.nav.currentRowChanged.connect(self.show_view_at)
+        self._fit_nav()
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -312,16 +321,27 @@ class MainWindow(QMainWindow):
         if callable(focus):
             focus()
 
-    def shortcut_lines(self) -> list[str]:
-        lines = []
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(where, key, what) for every key of the window and of the Counter and Pick & Pack views,
+        the views' keys whether or not they have been opened yet."""
+        from omsdesk.ui.counter import counter_key_help
+        from omsdesk.ui.pickpack import pickpack_key_help
+
+        native = QKeySequence.SequenceFormat.NativeText
+        rows: set[tuple[str, str, str]] = set()
         for act in self.findChildren(QAction):
             if not act.shortcut().isEmpty() and act.text():
                 text = act.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-                lines.append(f"{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText):<16} {text}")
-        return sorted(set(lines))
+                rows.add((self.tr("Everywhere"), act.shortcut().toString(native), text))
+        for key, view in (("counter", counter_key_help()), ("pickpack", pickpack_key_help())):
+            where = view_title(key).replace("&&", "&")
+            rows.update((where, QKeySequence(k).toString(native), text) for k, text in view)
+        return sorted(rows)
 
     def show_shortcuts(self) -> None:
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(self.shortcut_lines()))
+        from omsdesk.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.shortcut_rows(), self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About omsdesk"), self.tr(
@@ -350,11 +370,27 @@ class MainWindow(QMainWindow):
             item = self.nav.item(i)
             if item is not None:
                 item.setText(view_title(spec.key).replace("&&", "&"))
+        self._fit_nav()
+        self._retranslate_status_bar()
         if "settings" in self.views:
             self._connect_view("settings", self.views["settings"])
         self.show_view(current)
 
     # -- status bar -----------------------------------------------------------------------
+
+    def _fit_nav(self) -> None:
+        """As wide as the longest view name in this language (plus the item padding), never clipped."""
+        self.nav.ensurePolished()  # the style sheet's font, not the default one
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
+        self.nav.setFixedWidth(max(150, widest + 34))
+
+    def _retranslate_status_bar(self) -> None:
+        self.db_label.setText(self.tr("Database: {db}").format(db=self.ctx.display_url))
+        self.station_label.setText(self.tr("Workstation: {ws}").format(ws=self.ctx.actor.workstation))
+        self.user_label.setText(self.tr("User: {user}").format(user=self.ctx.actor.user))
+        self.exceptions_label.setToolTip(self.tr("Problems that need someone: see the Exceptions view"))
+        self.refresh_backlog()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

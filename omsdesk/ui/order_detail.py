@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -26,7 +27,8 @@ from omsdesk.models.workflow import NEEDS_REASON
 from omsdesk.queries.customers import OrderInvoice, order_invoices
 from omsdesk.queries.order_detail import OrderDetail, order_detail
 from omsdesk.ui.context import AppContext
-from omsdesk.ui.display import money, when
+from omsdesk.ui.display import day, money, when
+from omsdesk.ui.money_fields import method_text
 from omsdesk.ui.order_actions import ACTIONS, action_text, run_order_action
 from omsdesk.ui.order_queue_model import parcel_status_text, status_text
 from omsdesk.ui.workers import run_in_pool
@@ -66,6 +68,7 @@ class OrderDetailView(QWidget):
 
         self.title = QLabel(self.tr("No order selected"))
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.title.setWordWrap(True)  # "SO-2026-004997 · Enviado en parte (retenido desde …)" is long
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -77,10 +80,10 @@ class OrderDetailView(QWidget):
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, a=action: self.run_action(a))
             self.buttons[action] = button
-        actions = QGridLayout()
+        actions = self._actions_grid = QGridLayout()
         actions.setSpacing(4)
-        for i, action in enumerate(ACTIONS):
-            actions.addWidget(self.buttons[action], i // 4, i % 4)
+        self._action_columns = 0
+        self._lay_out_actions(4)
 
         self.customer = QLabel()
         self.customer.setWordWrap(True)
@@ -116,11 +119,13 @@ class OrderDetailView(QWidget):
         self.invoice_button.setObjectName("issue_invoice")
         self.invoice_button.setEnabled(False)
         self.invoice_button.clicked.connect(self.issue_invoice)
+        # Buttons under their text, not beside it: the panel is narrow at 1280 px and must not
+        # grow wider than its column (it would cut off its right edge).
         invoices_box = QWidget()
-        invoices_row = QHBoxLayout(invoices_box)
+        invoices_row = QVBoxLayout(invoices_box)
         invoices_row.setContentsMargins(0, 0, 0, 0)
-        invoices_row.addWidget(self.invoice_list, 1)
-        invoices_row.addWidget(self.invoice_button, 0, Qt.AlignmentFlag.AlignTop)
+        invoices_row.addWidget(self.invoice_list)
+        invoices_row.addWidget(self.invoice_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.audit = self._table([self.tr("When"), self.tr("User"), self.tr("Workstation"), self.tr("Action"),
                                   self.tr("From"), self.tr("To"), self.tr("Reason")])
         self.notes = QLabel()
@@ -141,11 +146,14 @@ class OrderDetailView(QWidget):
         self.slip_button.setObjectName("print_slip")
         self.slip_button.clicked.connect(self.print_slip)
         shipments_row = QWidget()
-        shipments_box = QHBoxLayout(shipments_row)
+        shipments_box = QVBoxLayout(shipments_row)
         shipments_box.setContentsMargins(0, 0, 0, 0)
-        shipments_box.addWidget(self.shipments, 1)
-        shipments_box.addWidget(self.slip_button, 0, Qt.AlignmentFlag.AlignTop)
-        shipments_box.addWidget(self.label_button, 0, Qt.AlignmentFlag.AlignTop)
+        shipments_box.addWidget(self.shipments)
+        print_row = QHBoxLayout()
+        print_row.addWidget(self.slip_button)
+        print_row.addWidget(self.label_button)
+        print_row.addStretch(1)
+        shipments_box.addLayout(print_row)
         layout.addWidget(self._group(self.tr("Shipments"), shipments_row))
         layout.addWidget(self._group(self.tr("Invoices"), invoices_box))
         layout.addWidget(self._group(self.tr("Notes"), self.notes))
@@ -158,6 +166,22 @@ class OrderDetailView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def _lay_out_actions(self, columns: int) -> None:
+        """The action buttons in as many columns as the panel's width holds (1280 px: two or three)."""
+        if columns == self._action_columns:
+            return
+        self._action_columns = columns
+        for button in self.buttons.values():
+            self._actions_grid.removeWidget(button)
+        for i, action in enumerate(ACTIONS):
+            self._actions_grid.addWidget(self.buttons[action], i // columns, i % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        widest = max(b.sizeHint().width() for b in self.buttons.values()) + 6
+        room = event.size().width() - 40  # the scroll bar and the margins
+        self._lay_out_actions(max(1, min(4, room // max(widest, 1))))
 
     @staticmethod
     def _group(title: str, widget: QWidget) -> QGroupBox:
@@ -220,7 +244,7 @@ class OrderDetailView(QWidget):
         if d.reference != self.reference:
             return  # the clerk moved on to another order meanwhile
         self.detail, self.invoices = d, invoices
-        held = f" ({self.tr('held from')} {status_text(d.held_from)})" if d.held_from else ""
+        held = self.tr(" (held from {status})").format(status=status_text(d.held_from)) if d.held_from else ""
         self.title.setText(f"{d.reference} · {status_text(d.status)}{held}")
         self.summary.setText(self.tr(
             "Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}\n"
@@ -243,7 +267,7 @@ class OrderDetailView(QWidget):
             [f"{ln.sku}\n{ln.name}", str(ln.qty), money(ln.total, d.currency), str(ln.qty_reserved),
              "\n".join(f"{wh} {n}" for wh, n in ln.available_by_warehouse.items())]
             for ln in d.lines])
-        self._fill(self.payments, [[when(p.paid_at), p.method, p.reference, money(p.amount, d.currency)]
+        self._fill(self.payments, [[when(p.paid_at), method_text(p.method), p.reference, money(p.amount, d.currency)]
                                    for p in d.payments])
         self.shipments.setText("<br>".join(
             f"#{sh.id} {sh.warehouse} · {sh.carrier or '-'} {tracking_link(sh.carrier, sh.tracking)} · "
@@ -255,8 +279,10 @@ class OrderDetailView(QWidget):
                 id=p.id or "-", wh=p.warehouse, status=parcel_status_text(p.status),
                 lines=", ".join(f"{sku}×{q}" for sku, q in p.lines.items()))
             for p in d.open_parcels) or self.tr("Not shipped yet"))
+        from omsdesk.ui.invoices_view import kind_text
+
         self.invoice_list.setText("\n".join(
-            f"{inv.number} · {inv.kind} · {inv.issue_date} · {money(inv.total, inv.currency)}"
+            f"{inv.number} · {kind_text(inv.kind)} · {day(inv.issue_date)} · {money(inv.total, inv.currency)}"
             for inv in invoices) or self.tr("No invoice"))
         # The invoicing service decides what is still to invoice; the button only hides the
         # obviously pointless cases (nothing sold yet, or cancelled).

@@ -142,11 +142,6 @@ class OrdersView(QWidget):
         filters.addWidget(self.held_only)
         filters.addWidget(self.columns_button)
         filters.addWidget(self.batch_button)
-        self.recent_button = QToolButton()
-        self.recent_button.setText(self.tr("Recent batches"))
-        self.recent_button.setObjectName("recent_batches")
-        self.recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        filters.addWidget(self.recent_button)
 
         # Shown while a saved batch is reopened: which run, which of its outcomes, and the way back.
         self.batch_bar = QWidget()
@@ -277,9 +272,11 @@ class OrdersView(QWidget):
             self.addAction(act)
         self.batch_button.setMenu(self.batch_menu)
 
-        self.recent_menu = QMenu(self)
+        # Under Batch actions: the filter row has no room left at 1280 px.
+        self.batch_menu.addSeparator()
+        self.recent_menu = self.batch_menu.addMenu(self.tr("Recent batches"))
+        self.recent_menu.setObjectName("recent_batches")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.recent_button.setMenu(self.recent_menu)
         self.reopen_action = QAction(self.tr("Reopen last batch"), self)
         self.reopen_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.reopen_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

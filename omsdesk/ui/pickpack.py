@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,6 +63,20 @@ def print_packed(settings: dict[str, Any], result: picking_svc.PackResult, name:
     slips = deliver_document(settings, "packing_slip", render_packing_slips(result.slips), f"slips-{name}")
     data, extension = label_payload(settings, list(result.labels))
     return [slips, deliver_document(settings, "label", data, f"labels-{name}", extension)]
+
+
+# The bench's keys: one table binds them and lists them in the window's F1 help.
+PICKPACK_KEYS: tuple[tuple[str, str, object], ...] = (
+    ("F8", "start_picking", QT_TRANSLATE_NOOP("PickPackView", "Start picking the chosen orders")),
+    ("F10", "pack", QT_TRANSLATE_NOOP("PickPackView", "Pack the order")),
+    ("F9", "reprint_last", QT_TRANSLATE_NOOP("PickPackView", "Reprint the last slip or label")),
+    ("Ctrl+P", "preview_pick_list", QT_TRANSLATE_NOOP("PickPackView", "Pick list PDF")),
+    ("F12", "focus_scan", QT_TRANSLATE_NOOP("PickPackView", "Back to the scan field")),
+)
+
+
+def pickpack_key_help() -> list[tuple[str, str]]:
+    return [(key, QCoreApplication.translate("PickPackView", str(text))) for key, _slot, text in PICKPACK_KEYS]
 
 
 class PickPackView(QWidget):
@@ -182,11 +196,13 @@ class PickPackView(QWidget):
 
     def _shortcuts(self) -> None:
         # F5 is the window's Refresh, which reloads the wave here (see refresh below).
-        for key, slot in (("F8", self.start_picking), ("F10", self.pack), ("F9", self.reprint_last),
-                          ("Ctrl+P", self.preview_pick_list), ("F12", self.scan.setFocus)):
+        for key, slot, _help in PICKPACK_KEYS:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            shortcut.activated.connect(getattr(self, slot))
+
+    def focus_scan(self) -> None:
+        self.scan.setFocus()
 
     # -- choosing orders -------------------------------------------------------
 

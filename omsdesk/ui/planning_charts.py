@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from omsdesk.queries import analytics
+from omsdesk.ui import save_paths
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import decimal, money, qty
 from omsdesk.ui.workers import run_in_pool
@@ -152,8 +153,9 @@ class AnalyticsTab(QWidget):
 
     def export_csv(self, path: str | None = None) -> None:
         if not path:
-            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export CSV"),
-                                                        f"{self.report.currentData()}.csv", "CSV (*.csv)")
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Export CSV"), save_paths.suggested(f"{self.report.currentData()}.csv"), "CSV (*.csv)")
+            save_paths.remember(path)
         if path:
             n = analytics.write_csv(self.rows, path)
             self.status.setText(self.tr("{n} row(s) written").replace("{n}", str(n)))

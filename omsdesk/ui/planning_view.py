@@ -40,6 +40,7 @@ from omsdesk.services.goods_in.purchasing import (
     suggest_purchases,
 )
 from omsdesk.services.goods_in.transfers import dispatch_transfer, receive_transfer
+from omsdesk.ui import save_paths
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import money, when
 from omsdesk.ui.planning_charts import AnalyticsTab
@@ -298,8 +299,9 @@ class PlanningView(QWidget):
         if not ref:
             return
         if not path:
-            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save purchase order"), f"{ref}.pdf",
-                                                        "PDF (*.pdf)")
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save purchase order"),
+                                                        save_paths.suggested(f"{ref}.pdf"), "PDF (*.pdf)")
+            save_paths.remember(path)
         if not path:
             return
         db, target = self.ctx.db, Path(path)

@@ -179,9 +179,11 @@ class PdfPreviewDialog(QDialog):
             print_document(self.document, printer)
 
     def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), f"{self._title}.pdf",
+        from omsdesk.ui import save_paths
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), save_paths.suggested(f"{self._title}.pdf"),
                                               self.tr("PDF files (*.pdf)"))
-        if path:
+        if save_paths.remember(path):
             try:
                 write_atomic(path, self._data)
             except OSError as exc:

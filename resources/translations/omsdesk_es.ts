@@ -165,138 +165,138 @@
 <context>
     <name>AnalyticsTab</name>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="51"/>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="131"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="52"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="132"/>
         <source>Stock value</source>
         <translation>Valor del stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="51"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="52"/>
         <source>Turnover (90 days)</source>
         <translation>Rotación (90 días)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="52"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="53"/>
         <source>Stock-outs (30 days)</source>
         <translation>Roturas de stock (30 días)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="52"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="53"/>
         <source>Top sellers (30 days)</source>
         <translation>Más vendidos (30 días)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="56"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="57"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="62"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="63"/>
         <source>Stock value per warehouse</source>
         <translation>Valor del stock por almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="95"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="96"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="122"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="123"/>
         <source>Nothing to show yet: receive stock and sell, and the figures appear here</source>
         <translation>Todavía no hay datos: reciba stock y venda, y las cifras aparecerán aquí</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="125"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="126"/>
         <source>{n} row(s)</source>
         <translation>{n} fila(s)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="130"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="131"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="130"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="131"/>
         <source>Products</source>
         <translation>Productos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="130"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="131"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="131"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="132"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="131"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="132"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="132"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="133"/>
         <source>Sold</source>
         <translation>Vendido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="132"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="133"/>
         <source>On hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="132"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="133"/>
         <source>Average on hand</source>
         <translation>Existencias medias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="133"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="134"/>
         <source>Turnover</source>
         <translation>Rotación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="133"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="134"/>
         <source>Days of stock</source>
         <translation>Días de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="134"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="135"/>
         <source>Times out of stock</source>
         <translation>Veces sin stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="134"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="135"/>
         <source>Days out of stock</source>
         <translation>Días sin stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="135"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="136"/>
         <source>Out now</source>
         <translation>Agotado ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="135"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="136"/>
         <source>Rank</source>
         <translation>Puesto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="146"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="147"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="146"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="147"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="155"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="157"/>
         <source>Export CSV</source>
         <translation>Exportar CSV</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_charts.py" line="159"/>
+        <location filename="../../omsdesk/ui/planning_charts.py" line="161"/>
         <source>{n} row(s) written</source>
         <translation>{n} fila(s) escritas</translation>
     </message>
@@ -718,234 +718,296 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="194"/>
+        <location filename="../../omsdesk/ui/counter.py" line="216"/>
         <source>Scan or type SKU / EAN and press Enter (3*CODE for three)</source>
         <translation>Escanee o escriba SKU / EAN y pulse Intro (3*CÓDIGO para tres)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="204"/>
+        <location filename="../../omsdesk/ui/counter.py" line="226"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="204"/>
+        <location filename="../../omsdesk/ui/counter.py" line="226"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="204"/>
+        <location filename="../../omsdesk/ui/counter.py" line="226"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="204"/>
+        <location filename="../../omsdesk/ui/counter.py" line="226"/>
         <source>Unit price</source>
         <translation>Precio unitario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="205"/>
-        <location filename="../../omsdesk/ui/counter.py" line="411"/>
+        <location filename="../../omsdesk/ui/counter.py" line="227"/>
+        <location filename="../../omsdesk/ui/counter.py" line="433"/>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="205"/>
-        <location filename="../../omsdesk/ui/counter.py" line="259"/>
+        <location filename="../../omsdesk/ui/counter.py" line="227"/>
+        <location filename="../../omsdesk/ui/counter.py" line="281"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="222"/>
+        <location filename="../../omsdesk/ui/counter.py" line="244"/>
         <source>F2 cash · F3 card · F4 customer · Shift+F4 walk-in · + / - quantity · F6 set quantity · F7 line discount · F8 sale discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint</source>
         <translation>F2 efectivo · F3 tarjeta · F4 cliente · Mayús+F4 sin cliente · + / - cantidad · F6 fijar cantidad · F7 descuento de línea · F8 descuento de venta · Supr quitar línea · ↑ ↓ elegir línea · Esc vaciar · F9 reimprimir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="243"/>
+        <location filename="../../omsdesk/ui/counter.py" line="265"/>
         <source>exact amount</source>
         <translation>importe exacto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="255"/>
+        <location filename="../../omsdesk/ui/counter.py" line="277"/>
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="256"/>
+        <location filename="../../omsdesk/ui/counter.py" line="278"/>
         <source>Shop stock:</source>
         <translation>Stock de tienda:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="257"/>
+        <location filename="../../omsdesk/ui/counter.py" line="279"/>
         <source>Items:</source>
         <translation>Artículos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="261"/>
+        <location filename="../../omsdesk/ui/counter.py" line="283"/>
         <source>Cash given</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="263"/>
+        <location filename="../../omsdesk/ui/counter.py" line="285"/>
         <source>Change due</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="265"/>
+        <location filename="../../omsdesk/ui/counter.py" line="287"/>
         <source>Cash (F2)</source>
         <translation>Efectivo (F2)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="266"/>
+        <location filename="../../omsdesk/ui/counter.py" line="288"/>
         <source>Card (F3)</source>
         <translation>Tarjeta (F3)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="267"/>
+        <location filename="../../omsdesk/ui/counter.py" line="289"/>
         <source>Customer (F4)</source>
         <translation>Cliente (F4)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="268"/>
+        <location filename="../../omsdesk/ui/counter.py" line="290"/>
         <source>Clear (Esc)</source>
         <translation>Vaciar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="269"/>
+        <location filename="../../omsdesk/ui/counter.py" line="291"/>
         <source>Full invoice with the customer&apos;s tax id</source>
         <translation>Factura completa con el NIF del cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="272"/>
+        <location filename="../../omsdesk/ui/counter.py" line="294"/>
         <source>Full invoice for a ticket… (F10)</source>
         <translation>Factura completa de un ticket… (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="346"/>
+        <location filename="../../omsdesk/ui/counter.py" line="359"/>
         <source>Quantity must be a whole number, as in 3*CODE</source>
         <translation>La cantidad debe ser un número entero, como en 3*CÓDIGO</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="354"/>
+        <location filename="../../omsdesk/ui/counter.py" line="367"/>
         <source>No product has the code &apos;{code}&apos;</source>
         <translation>Ningún producto tiene el código &apos;{code}&apos;</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="370"/>
+        <location filename="../../omsdesk/ui/counter.py" line="383"/>
         <source>{name}: only {n} left in the shop</source>
         <translation>{name}: solo quedan {n} en la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="373"/>
+        <location filename="../../omsdesk/ui/counter.py" line="386"/>
         <source>{qty} x {name}</source>
         <translation>{qty} x {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="401"/>
+        <location filename="../../omsdesk/ui/counter.py" line="423"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="412"/>
+        <location filename="../../omsdesk/ui/counter.py" line="434"/>
         <source>Discount on {name}: an amount (2,50) or a percentage (10%)</source>
         <translation>Descuento en {name}: un importe (2,50) o un porcentaje (10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="429"/>
+        <location filename="../../omsdesk/ui/counter.py" line="451"/>
         <source>Not a discount: {text}</source>
         <translation>No es un descuento válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="432"/>
+        <location filename="../../omsdesk/ui/counter.py" line="454"/>
         <source>The discount is larger than the line</source>
         <translation>El descuento supera el importe de la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="440"/>
+        <location filename="../../omsdesk/ui/counter.py" line="462"/>
         <source>Discount on the whole sale</source>
         <translation>Descuento en toda la venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="441"/>
+        <location filename="../../omsdesk/ui/counter.py" line="463"/>
         <source>Percentage off every line (e.g. 10%)</source>
         <translation>Porcentaje de descuento en cada línea (p. ej. 10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="459"/>
+        <location filename="../../omsdesk/ui/counter.py" line="481"/>
         <source>Removed {name}</source>
         <translation>Quitado: {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="466"/>
+        <location filename="../../omsdesk/ui/counter.py" line="488"/>
         <source>Ready for the next customer</source>
         <translation>Listo para el siguiente cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="513"/>
+        <location filename="../../omsdesk/ui/counter.py" line="171"/>
+        <location filename="../../omsdesk/ui/counter.py" line="535"/>
         <source>Walk-in customer</source>
         <translation>Cliente de mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="517"/>
+        <location filename="../../omsdesk/ui/counter.py" line="168"/>
+        <source>Pay cash</source>
+        <translation>Cobrar en efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="169"/>
+        <source>Pay by card</source>
+        <translation>Cobrar con tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="170"/>
+        <source>Choose customer</source>
+        <translation>Elegir cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="172"/>
+        <source>Clear the sale</source>
+        <translation>Vaciar la venta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="173"/>
+        <location filename="../../omsdesk/ui/counter.py" line="174"/>
+        <source>One more of the line</source>
+        <translation>Una unidad más de la línea</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="175"/>
+        <source>One less of the line</source>
+        <translation>Una unidad menos de la línea</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="176"/>
+        <source>Quantity of the line</source>
+        <translation>Cantidad de la línea</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="177"/>
+        <source>Discount on the line</source>
+        <translation>Descuento en la línea</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="178"/>
+        <source>Discount on the sale</source>
+        <translation>Descuento en la venta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="179"/>
+        <source>Reprint the last receipt</source>
+        <translation>Reimprimir el último ticket</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="180"/>
+        <source>Full invoice for a ticket (F3)</source>
+        <translation>Factura completa de un ticket (canje F3)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="181"/>
+        <source>Back to the scan field</source>
+        <translation>Volver al campo de escaneo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="539"/>
         <source>no warehouse set up</source>
         <translation>ningún almacén configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="536"/>
+        <location filename="../../omsdesk/ui/counter.py" line="558"/>
         <source>not an amount</source>
         <translation>no es un importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="539"/>
+        <location filename="../../omsdesk/ui/counter.py" line="561"/>
         <source>{amount} short</source>
         <translation>faltan {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="549"/>
+        <location filename="../../omsdesk/ui/counter.py" line="571"/>
         <source>Cash given is not an amount: {text}</source>
         <translation>El importe entregado no es válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="552"/>
+        <location filename="../../omsdesk/ui/counter.py" line="574"/>
         <source>Cash given is {short} short of the total</source>
         <translation>Faltan {short} para cubrir el total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="564"/>
+        <location filename="../../omsdesk/ui/counter.py" line="586"/>
         <source>No shop warehouse is set up for this counter</source>
         <translation>Este mostrador no tiene almacén de tienda configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="583"/>
+        <location filename="../../omsdesk/ui/counter.py" line="605"/>
         <source>Recording the sale...</source>
         <translation>Registrando la venta...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="596"/>
+        <location filename="../../omsdesk/ui/counter.py" line="618"/>
         <source>Sale {ref}: {total}</source>
         <translation>Venta {ref}: {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="600"/>
+        <location filename="../../omsdesk/ui/counter.py" line="622"/>
         <source>CHANGE {change}</source>
         <translation>CAMBIO {change}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="628"/>
+        <location filename="../../omsdesk/ui/counter.py" line="650"/>
         <source>No full invoice: {reason}</source>
         <translation>Sin factura completa: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="632"/>
+        <location filename="../../omsdesk/ui/counter.py" line="654"/>
         <source>Full invoice {number} issued; the ticket is replaced</source>
         <translation>Factura completa {number} emitida; sustituye al ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="649"/>
+        <location filename="../../omsdesk/ui/counter.py" line="671"/>
         <source>Copy: {what}</source>
         <translation>Copia: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="612"/>
+        <location filename="../../omsdesk/ui/counter.py" line="634"/>
         <source>Sale not recorded: {reason}</source>
         <translation>Venta no registrada: {reason}</translation>
     </message>
@@ -953,42 +1015,42 @@
 <context>
     <name>CreditDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="199"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="208"/>
         <source>Credit note for {number}</source>
         <translation>Factura rectificativa de {number}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="208"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="217"/>
         <source>e.g. goods returned, price agreed after delivery</source>
         <translation>p. ej. devolución de mercancía, precio acordado tras la entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="219"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="219"/>
         <source>Invoiced</source>
         <translation>Facturado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="219"/>
         <source>Credit</source>
         <translation>Abonar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="223"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="232"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="224"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="233"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="230"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="239"/>
         <source>Quantities to credit (all by default):</source>
         <translation>Cantidades a abonar (todas por defecto):</translation>
     </message>
@@ -996,17 +1058,17 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="107"/>
+        <location filename="../../omsdesk/ui/counter.py" line="106"/>
         <source>Choose customer</source>
         <translation>Elegir cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="111"/>
+        <location filename="../../omsdesk/ui/counter.py" line="110"/>
         <source>Name, email, phone or tax id</source>
         <translation>Nombre, correo, teléfono o NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="115"/>
+        <location filename="../../omsdesk/ui/counter.py" line="114"/>
         <source>New customer…</source>
         <translation>Cliente nuevo…</translation>
     </message>
@@ -1390,77 +1452,77 @@
 <context>
     <name>ExportAccountingDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="41"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="42"/>
         <source>Export accounting</source>
         <translation>Exportar a contabilidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="52"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="53"/>
         <source>Where to save the CSV file</source>
         <translation>Dónde guardar el archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="53"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="54"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="61"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="62"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="66"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="67"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="67"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="68"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="68"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="69"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="69"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="70"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="76"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="77"/>
         <source>Save accounting export</source>
         <translation>Guardar exportación contable</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="78"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="79"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="86"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="87"/>
         <source>Choose a file first.</source>
         <translation>Primero elija un archivo.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="91"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="92"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="98"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="99"/>
         <source>{rows} rows written to {path} ({invoices} invoices, {credits} credit notes, {payments} payments).</source>
         <translation>{rows} filas escritas en {path} ({invoices} facturas, {credits} rectificativas, {payments} cobros).</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="103"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="104"/>
         <source>{n} payments left out: the QuickBooks invoice import has no payments.</source>
         <translation>{n} cobros omitidos: la importación de facturas de QuickBooks no admite cobros.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="110"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="111"/>
         <source>Export failed: {error}</source>
         <translation>La exportación falló: {error}</translation>
     </message>
@@ -1468,32 +1530,32 @@
 <context>
     <name>FullInvoiceDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="75"/>
+        <location filename="../../omsdesk/ui/counter.py" line="74"/>
         <source>Full invoice for a ticket</source>
         <translation>Factura completa de un ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="78"/>
+        <location filename="../../omsdesk/ui/counter.py" line="77"/>
         <source>Ticket number, e.g. T2026-000123</source>
         <translation>Número de ticket, p. ej. T2026-000123</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="86"/>
+        <location filename="../../omsdesk/ui/counter.py" line="85"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="87"/>
+        <location filename="../../omsdesk/ui/counter.py" line="86"/>
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="88"/>
+        <location filename="../../omsdesk/ui/counter.py" line="87"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="89"/>
+        <location filename="../../omsdesk/ui/counter.py" line="88"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
@@ -1607,47 +1669,47 @@
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="76"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="77"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="76"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="77"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="77"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="77"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
         <source>Due date</source>
         <translation>Vencimiento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -1655,77 +1717,77 @@
 <context>
     <name>InvoicesView</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="258"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="267"/>
         <source>Search number, customer, tax id or order  (Ctrl+F)</source>
         <translation>Buscar número, cliente, NIF o pedido  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="261"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="270"/>
         <source>Any status</source>
         <translation>Cualquier estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="265"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="274"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="293"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="302"/>
         <source>Open PDF (Ctrl+P)</source>
         <translation>Abrir PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="294"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="303"/>
         <source>Credit note… (Ctrl+R)</source>
         <translation>Rectificativa… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="295"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="304"/>
         <source>Export Factur-X… (Ctrl+E)</source>
         <translation>Exportar Factur-X… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="341"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="350"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="364"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="373"/>
         <source>Rendering {number}…</source>
         <translation>Generando {number}…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="385"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="394"/>
         <source>{number} is a credit note itself.</source>
         <translation>{number} ya es una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="392"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="401"/>
         <source>Credit note</source>
         <translation>Factura rectificativa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="393"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="402"/>
         <source>Issue a credit note against {number}? It is numbered and sent to the tax agency, and cannot be withdrawn.</source>
         <translation>¿Emitir una factura rectificativa de {number}? Queda numerada, se envía a la Agencia Tributaria y no puede retirarse.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="411"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="420"/>
         <source>Credit note {number} issued</source>
         <translation>Rectificativa {number} emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="419"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="428"/>
         <source>Export Factur-X</source>
         <translation>Exportar Factur-X</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="420"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="429"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="436"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="445"/>
         <source>Factur-X written to {path}</source>
         <translation>Factur-X guardado en {path}</translation>
     </message>
@@ -1758,7 +1820,7 @@
     <message>
         <location filename="../../omsdesk/ui/main_window.py" line="67"/>
         <source>Pick &amp;&amp; Pack</source>
-        <translation>Preparación &amp;&amp; embalaje</translation>
+        <translation>Preparación y embalaje</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/main_window.py" line="68"/>
@@ -1791,107 +1853,106 @@
         <translation>Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="104"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="112"/>
         <source>omsdesk — {db}</source>
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nuevo pedido…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="274"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="266"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="275"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="277"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="269"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="278"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="280"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="274"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="276"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="285"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="284"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="296"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="290"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="299"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="302"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="303"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="295"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="304"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="324"/>
         <source>Keyboard shortcuts</source>
-        <translation>Atajos de teclado</translation>
+        <translation type="vanished">Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="347"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="328"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="348"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1900,62 +1961,71 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="389"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="397"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="390"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="398"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="391"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="399"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="400"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="401"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="402"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="367"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="392"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="403"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="384"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="335"/>
+        <source>Everywhere</source>
+        <translation>En toda la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="420"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="396"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="432"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="401"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="437"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="406"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="442"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="412"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="448"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -2077,161 +2147,166 @@ Base de datos: {db}</translation>
 <context>
     <name>OrderDetailView</name>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="67"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="191"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="69"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="215"/>
         <source>No order selected</source>
         <translation>Ningún pedido seleccionado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="91"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="94"/>
         <source>Edit address and notes…</source>
         <translation>Editar dirección y notas…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="101"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="104"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="102"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="105"/>
         <source>Ship to</source>
         <translation>Enviar a</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="105"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="108"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="105"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="108"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="105"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="108"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="105"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="108"/>
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="106"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="109"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="109"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
         <source>Paid at</source>
         <translation>Pagado el</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="109"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
         <source>Method</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="109"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="109"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="480"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="118"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="506"/>
         <source>Issue invoice</source>
         <translation>Emitir factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="124"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="129"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="124"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="129"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="124"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="129"/>
         <source>Workstation</source>
         <translation>Puesto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="124"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="129"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="125"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="130"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="125"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="130"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="125"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="130"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="135"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="140"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="136"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="141"/>
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="137"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="142"/>
         <source>Print label</source>
         <translation>Imprimir etiqueta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="140"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="145"/>
         <source>Print packing slip</source>
         <translation>Imprimir albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="149"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="157"/>
         <source>Shipments</source>
         <translation>Envíos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="150"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="158"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="151"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="159"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="152"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="160"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="226"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="247"/>
+        <source> (held from {status})</source>
+        <translation> (retenido desde {status})</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="250"/>
         <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
 Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}{refund}</source>
         <translation>Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}{refund}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="254"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="278"/>
         <source>Parcel {id} from {wh}, {status}: {lines}</source>
         <translation>Bulto {id} desde {wh}, {status}: {lines}</translation>
     </message>
@@ -2246,78 +2321,78 @@ Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="257"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="281"/>
         <source>Not shipped yet</source>
         <translation>Aún no enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="260"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="286"/>
         <source>No invoice</source>
         <translation>Sin factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="266"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="292"/>
         <source>No notes</source>
         <translation>Sin notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="291"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="317"/>
         <source>refunded {amount}</source>
         <translation>devuelto {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="293"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="319"/>
         <source>refund due {amount}</source>
         <translation>a devolver {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="329"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="355"/>
         <source>Nothing to return: every quantity is 0</source>
         <translation>Nada que devolver: todas las cantidades son 0</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="391"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="395"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="417"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="421"/>
         <source>Not printed</source>
         <translation>No impreso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="429"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="455"/>
         <source>Nothing changed on {ref}</source>
         <translation>No ha cambiado nada en {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="440"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="466"/>
         <source>Return {rma} recorded</source>
         <translation>Devolución {rma} registrada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="441"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="467"/>
         <source>credit note to issue: {command}</source>
         <translation>factura rectificativa por emitir: {command}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="463"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="489"/>
         <source>Reason for {ref}:</source>
         <translation>Motivo para {ref}:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="481"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="507"/>
         <source>Issue the invoice for {ref}? An issued invoice is numbered and sent to the tax agency; it can only be corrected with a credit note.</source>
         <translation>¿Emitir la factura de {ref}? Una factura emitida queda numerada y se envía a la Agencia Tributaria; solo se corrige con una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="493"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="519"/>
         <source>Invoice {number} issued for {ref}</source>
         <translation>Factura {number} emitida para {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="513"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="539"/>
         <source>{action}: {ref} done</source>
         <translation>{action}: {ref} hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="519"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="545"/>
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
     </message>
@@ -2731,13 +2806,13 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>&amp;Guardar como...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="182"/>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="188"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="184"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="190"/>
         <source>Save PDF</source>
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/print_dialogs.py" line="183"/>
+        <location filename="../../omsdesk/ui/print_dialogs.py" line="185"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -2745,192 +2820,217 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PickPackView</name>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="92"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="70"/>
+        <source>Start picking the chosen orders</source>
+        <translation>Empezar el picking de los pedidos elegidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="71"/>
+        <source>Pack the order</source>
+        <translation>Embalar el pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="72"/>
+        <source>Reprint the last slip or label</source>
+        <translation>Reimprimir el último albarán o etiqueta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="73"/>
+        <source>Pick list PDF</source>
+        <translation>Lista de picking en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="74"/>
+        <source>Back to the scan field</source>
+        <translation>Volver al campo de escaneo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="106"/>
         <source>Orders to pick</source>
         <translation>Pedidos a preparar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="97"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="111"/>
         <source> orders</source>
         <translation> pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="98"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="112"/>
         <source>Load wave (F5)</source>
         <translation>Cargar oleada (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="102"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="116"/>
         <source>Order references, e.g. SO-2026-000123, then Enter</source>
         <translation>Referencias de pedido, p. ej. SO-2026-000123, e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="105"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="119"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="105"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="119"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="105"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="119"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="112"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="126"/>
         <source>Start picking (F8)</source>
         <translation>Empezar a preparar (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="116"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="130"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="126"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="129"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="143"/>
         <source>Scan each item (EAN or SKU) and Enter</source>
         <translation>Escanee cada artículo (EAN o SKU) e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
         <source>EAN</source>
         <translation>EAN</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="141"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="155"/>
         <source>Picked</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="141"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="155"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="168"/>
         <source>Pick list PDF (Ctrl+P)</source>
         <translation>PDF de la lista (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="156"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="170"/>
         <source>Pack and print (F10)</source>
         <translation>Embalar e imprimir (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="160"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="174"/>
         <source>Reprint last slips and labels (F9)</source>
         <translation>Reimprimir últimos albaranes y etiquetas (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="217"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="233"/>
         <source>No allocated orders wait in {wh}</source>
         <translation>No hay pedidos asignados esperando en {wh}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="230"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="246"/>
         <source>Not ready to pick: {refs}</source>
         <translation>No listos para preparar: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="273"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="289"/>
         <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
         <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="276"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="292"/>
         <source>not ready: {refs}</source>
         <translation>no listos: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="290"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="306"/>
         <source>Start a pick list first (F8)</source>
         <translation>Primero empiece una lista de picking (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="295"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="311"/>
         <source>&apos;{code}&apos; is not on this pick list: put it back</source>
         <translation>&apos;{code}&apos; no está en esta lista de picking: devuélvalo a su sitio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="298"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="314"/>
         <source>{sku} is already picked ({n} of {n}): put the extra one back</source>
         <translation>{sku} ya está recogido ({n} de {n}): devuelva la unidad de más</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="303"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="319"/>
         <source>All picked: pack and print with F10</source>
         <translation>Todo recogido: embale e imprima con F10</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="305"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="321"/>
         <source>{sku} from {bin}: {picked} of {qty}</source>
         <translation>{sku} de {bin}: {picked} de {qty}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="331"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="347"/>
         <source>{done} of {total} units picked</source>
         <translation>{done} de {total} unidades recogidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="334"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="350"/>
         <source>No pick list yet</source>
         <translation>Aún no hay lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="343"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="359"/>
         <source>Pick list {wave}</source>
         <translation>Lista de picking {wave}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="350"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="366"/>
         <source>{n} unit(s) still to pick</source>
         <translation>Faltan {n} unidad(es) por recoger</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="356"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="372"/>
         <source>Packing {n} order(s)...</source>
         <translation>Embalando {n} pedido(s)...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="371"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="387"/>
         <source>Packed {refs}</source>
         <translation>Embalados {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="388"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="404"/>
         <source>Reprinted: {what}</source>
         <translation>Reimpreso: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="396"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="412"/>
         <source>Not packed: {reason}</source>
         <translation>No embalado: {reason}</translation>
     </message>
@@ -2938,198 +3038,198 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="122"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
         <source>On order</source>
         <translation>Pedido a proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
         <source>Lead time</source>
         <translation>Plazo de entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
         <source>Demand</source>
         <translation>Demanda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
         <source>Safety</source>
         <translation>Seguridad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
         <source>Buy</source>
         <translation>Comprar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
         <source>Supplier</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="124"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="125"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="126"/>
         <source>Create purchase orders</source>
         <translation>Crear pedidos de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="127"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="128"/>
         <source>New supplier…</source>
         <translation>Proveedor nuevo…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="129"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="130"/>
         <source>Reorder rule…</source>
         <translation>Regla de reposición…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="134"/>
         <source>Reorder suggestions</source>
         <translation>Sugerencias de reposición</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="137"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="143"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="137"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="137"/>
         <source>Dispatched</source>
         <translation>Expedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="137"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="138"/>
         <source>New transfer…</source>
         <translation>Nuevo traspaso…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="139"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="140"/>
         <source>Receive selected</source>
         <translation>Recibir seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="141"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="142"/>
         <source>Transfers</source>
         <translation>Traspasos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="145"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="145"/>
         <source>Open units</source>
         <translation>Unidades pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="144"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="145"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="145"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="146"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="147"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="148"/>
         <source>Receive all open</source>
         <translation>Recibir todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="149"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="150"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="151"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="152"/>
         <source>New purchase order…</source>
         <translation>Pedido de compra nuevo…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="153"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="154"/>
         <source>Purchase orders</source>
         <translation>Pedidos de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="155"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="156"/>
         <source>Analytics</source>
         <translation>Análisis</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="231"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="232"/>
         <source>{n} purchase order(s) created</source>
         <translation>{n} pedido(s) de compra creados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="273"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="274"/>
         <source>{ref} in transit</source>
         <translation>{ref} en tránsito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="280"/>
-        <location filename="../../omsdesk/ui/planning_view.py" line="294"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="281"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="295"/>
         <source>{ref} received</source>
         <translation>{ref} recibido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="287"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="288"/>
         <source>{ref} sent</source>
         <translation>{ref} enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="301"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="302"/>
         <source>Save purchase order</source>
         <translation>Guardar pedido de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="312"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="314"/>
         <source>saved {path}</source>
         <translation>guardado en {path}</translation>
     </message>
@@ -4088,6 +4188,29 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/shortcuts_dialog.py" line="20"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/shortcuts_dialog.py" line="23"/>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/shortcuts_dialog.py" line="23"/>
+        <source>Key</source>
+        <translation>Tecla</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/shortcuts_dialog.py" line="23"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+</context>
+<context>
     <name>StockDialog</name>
     <message>
         <location filename="../../omsdesk/ui/stock_dialog.py" line="30"/>
@@ -4699,27 +4822,27 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="89"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="90"/>
         <source>New transfer</source>
         <translation>Nuevo traspaso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="100"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="100"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="101"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="102"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/planning_view.py" line="102"/>
+        <location filename="../../omsdesk/ui/planning_view.py" line="103"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
@@ -4727,12 +4850,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>UnavailablePage</name>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="79"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="87"/>
         <source>{view} is not available</source>
         <translation>{view} no está disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="81"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="89"/>
         <source>This installation could not load it:
 {reason}</source>
         <translation>Esta instalación no pudo cargarla:
@@ -4942,39 +5065,57 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>invoice kind</name>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="175"/>
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="176"/>
+        <source>Simplified invoice</source>
+        <translation>Factura simplificada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="177"/>
+        <source>Credit note</source>
+        <translation>Factura rectificativa</translation>
+    </message>
+</context>
+<context>
     <name>invoice status</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="161"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="162"/>
         <source>Partly paid</source>
         <translation>Pagada en parte</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="162"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="163"/>
         <source>Paid</source>
         <translation>Pagada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="163"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="164"/>
         <source>Overdue</source>
         <translation>Vencida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="164"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="165"/>
         <source>Credited</source>
         <translation>Rectificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
         <source>Cancelled</source>
         <translation>Anulada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="167"/>
         <source>Replaced (F3)</source>
         <translation>Sustituida (F3)</translation>
     </message>

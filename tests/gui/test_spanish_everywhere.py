@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QTableView,
     QTableWidget,
     QTabWidget,
@@ -143,4 +144,39 @@ def test_spanish_stock_titles_are_not_cut(qtbot: QtBot, sqlite_db: Database, spa
         if header.sectionResizeMode(i) != header.ResizeMode.Stretch:
             assert header.sectionSize(i) >= metrics.horizontalAdvance(title), title
     assert move_kind_text("receipt") == "Entrada" and move_kind_text("scrap") == "Desechado"
+    wait_for_pool()
+
+
+def test_at_1280_in_spanish_nothing_is_cut_and_f1_lists_every_key(qtbot: QtBot, demo_200k: Database,
+                                                                   qsettings_tmp: Path, spanish: None) -> None:
+    """Review 7.6 and 7.8: the sidebar shows whole names without a scroll bar, the order panel fits its
+    column, and F1 lists the Counter's and Pick & Pack's keys in Spanish even before they are opened."""
+    window = MainWindow(AppContext(demo_200k, GUI_ACTOR))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    nav = window.nav
+    metrics = nav.fontMetrics()
+    names = [nav.item(i).text() for i in range(nav.count())]
+    assert "Preparación y embalaje" in names
+    assert all(metrics.horizontalAdvance(n) + 20 <= nav.viewport().width() for n in names), names
+    assert not nav.horizontalScrollBar().isVisible()
+    orders = window.show_view("orders")
+    qtbot.waitUntil(lambda: orders.model.rowCount() > 0, timeout=15_000)
+    orders.table.selectRow(0)
+    detail = orders.detail
+    qtbot.waitUntil(lambda: detail.detail is not None, timeout=15_000)
+    qtbot.wait(50)
+    scroll = detail.findChild(QScrollArea)
+    assert scroll is not None
+    assert scroll.widget().width() <= scroll.viewport().width()
+    for name in ("action_cancel", "issue_invoice", "print_label"):
+        button = detail.findChild(QAbstractButton, name)
+        right = button.mapTo(scroll.viewport(), button.rect().topRight()).x()
+        assert right <= scroll.viewport().width(), name
+    rows = window.shortcut_rows()
+    keys = {(where, key) for where, key, _text in rows}
+    assert {("Mostrador", "F2"), ("Mostrador", "F10"), ("Preparación y embalaje", "F8")} <= keys
+    assert ("Mostrador", "F2", "Cobrar en efectivo") in rows
+    orders.model.pool.waitForDone(20_000)
     wait_for_pool()
