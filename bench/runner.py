@@ -20,6 +20,8 @@ SCENARIOS: dict[str, tuple[str, str, dict[str, Any], dict[str, Any]]] = {
     "queue-search": ("bench.search", "bench_queue_search", {"orders": 1_000_000}, {"orders": 100_000, "rounds": 1}),
     "queue-search-pg": ("bench.search", "bench_queue_search_pg", {"orders": 1_000_000},
                         {"orders": 100_000, "rounds": 1}),
+    "queue-page-pg": ("bench.pg_scale", "bench_queue_page_pg", {"orders": 1_000_000},
+                      {"orders": 100_000, "rounds": 10}),
     "packing-slips": ("bench.documents", "bench_packing_slips", {"n": 500}, {"n": 100, "runs": 1}),
     "planning-ats": ("bench.planning", "bench_available_to_sell", {"skus": 50_000}, {"skus": 5_000, "runs": 3}),
     "sync-import": ("bench.sync", "bench_sync_import", {"n": 10000}, {"n": 2000}),
