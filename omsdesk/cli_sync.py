@@ -16,12 +16,12 @@ from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.models import ValidationError
 from omsdesk.models.sync_state import QuarantinedOrder
 from omsdesk.services.channels.channels import (
-    SHOP_KINDS,
     add_channel,
     list_channels,
     map_channel_sku,
 )
 from omsdesk.services.channels.channels import shop_channel as load_channel
+from omsdesk.services.channels.kinds import shop_kinds
 from omsdesk.sync.importer import reimport_quarantined
 
 
@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     cp = sub.add_parser("channels", help="shop channels: add, list, secrets, SKU mapping, quarantine, ship-by")
     csub = cp.add_subparsers(dest="channels_command", metavar="ACTION", required=True)
     add = csub.add_parser("add", help="add a shop; the secret is read from standard input")
-    add.add_argument("--type", required=True, choices=[k for k in SHOP_KINDS if k != "demo"])
+    add.add_argument("--type", required=True, choices=[k for k in shop_kinds() if k != "demo"])
     add.add_argument("--name", required=True)
     add.add_argument("--url", required=True, help="the shop's https:// address")
     add.add_argument("--code", help="short code (default: from the name)")
@@ -125,13 +125,16 @@ def _add(ctx: CliContext) -> int:
     a = ctx.args
     # Before anything is written: no channel without a keyring that really keeps its secret.
     prove_keyring()
-    hint = {"woocommerce": "consumer_key:consumer_secret", "shopify": "Admin API access token",
-            "prestashop": "webservice key"}[a.type]
+    from omsdesk.sync.registry import connector_class
+
+    connector = connector_class(a.type)  # a plug-in's type too: it says what its secret is
+    hint = connector.secret_hint
     secret = _read_secret(f"{hint}: ")
     if not secret:
         raise ValidationError(f"no secret on standard input (expected the {hint})")
-    if a.type == "woocommerce" and ":" not in secret:
-        raise ValidationError("a WooCommerce secret is 'consumer_key:consumer_secret'")
+    problem = connector.secret_problem(secret)
+    if problem:
+        raise ValidationError(problem)
     code = add_channel(ctx.db, kind=a.type, name=a.name, url=a.url, actor=ctx.actor, code=a.code,
                        settings=_options(a.option))
     store_secret(code, secret)

@@ -268,6 +268,13 @@ class Connector(abc.ABC):
 
     type_name: ClassVar[str]
     supports_products: ClassVar[bool] = False
+    # What `channels add` asks for on standard input (kept in the keyring as the channel secret).
+    secret_hint: ClassVar[str] = "API token"
+
+    @classmethod
+    def secret_problem(cls, secret: str) -> str | None:
+        """Why `secret` cannot be this kind of channel's secret, or None (checked before saving)."""
+        return None
 
     def __init__(self, config: ChannelConfig, http: HttpClient) -> None:
         self.config = config

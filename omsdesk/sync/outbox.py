@@ -25,7 +25,8 @@ from omsdesk.models import Channel, Order, OrderStatus, OutboxMessage, Product, 
 from omsdesk.models.base import utcnow
 from omsdesk.models.channel_sku import ChannelSku
 from omsdesk.models.sync_state import ChannelOrderLink
-from omsdesk.services.channels.channels import SHOP_KINDS, finish_run, shop_channel, start_run
+from omsdesk.services.channels.channels import finish_run, shop_channel, start_run
+from omsdesk.services.channels.kinds import shop_kinds
 from omsdesk.sync.connector import Connector, FulfillmentLine, FulfillmentPush, StockPush
 from omsdesk.sync.engine import ConnectorFactory, RunReport, classify, default_factory
 from omsdesk.sync.errors import SyncError, UnsupportedOperation
@@ -136,7 +137,7 @@ class OutboxDispatcher:
             if not changes:
                 return 0
             channels = list(s.scalars(select(Channel.id).where(
-                Channel.active.is_(True), Channel.kind.in_(SHOP_KINDS))))
+                Channel.active.is_(True), Channel.kind.in_(shop_kinds()))))
             skus = sorted({str(p.get("sku")) for _, p in changes if p.get("sku")})
             waiting = {str(k) for k in s.scalars(select(OutboxMessage.key).where(
                 OutboxMessage.topic == STOCK_PUSH, OutboxMessage.status.in_((PENDING, SENDING))))}

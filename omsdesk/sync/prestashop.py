@@ -77,6 +77,7 @@ class PrestaShopConnector(Connector):
     """Talks to one PrestaShop shop under `/api`."""
 
     type_name = "prestashop"
+    secret_hint = "webservice key"
 
     def __init__(self, config: ChannelConfig, http: HttpClient) -> None:
         super().__init__(config, http)

@@ -7,11 +7,11 @@ import logging
 from importlib.metadata import entry_points
 from typing import Any
 
+from omsdesk.services.channels.kinds import ENTRY_POINT_GROUP
 from omsdesk.sync.connector import ChannelConfig, Connector
 
 log = logging.getLogger(__name__)
 
-ENTRY_POINT_GROUP = "omsdesk.connectors"
 
 # The connectors shipped with omsdesk, so a source checkout that was never pip-installed
 # (no entry-point metadata) still finds them. Installed entry points take precedence.

@@ -68,6 +68,7 @@ class ShopifyConnector(Connector):
     """Talks to one Shopify store through `/admin/api/{version}/graphql.json`."""
 
     type_name = "shopify"
+    secret_hint = "Admin API access token"
     supports_products = True
 
     def __init__(self, config: ChannelConfig, http: HttpClient) -> None:

@@ -193,6 +193,11 @@ class WooCommerceConnector(Connector):
     """Talks to one WooCommerce site under `/wp-json/wc/v3`."""
 
     type_name = "woocommerce"
+    secret_hint = "consumer_key:consumer_secret"
+
+    @classmethod
+    def secret_problem(cls, secret: str) -> str | None:
+        return None if ":" in secret else "a WooCommerce secret is 'consumer_key:consumer_secret'"
     supports_products = True
 
     def __init__(self, config: ChannelConfig, http: HttpClient) -> None:

@@ -7,7 +7,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,6 +20,7 @@ from omsdesk.db import Database
 from omsdesk.queries.order_page import Cursor, OrderFilter, OrderRow
 from omsdesk.queries.orders import list_orders
 from omsdesk.ui.display import money, when
+from omsdesk.ui.labels import parcel_status_text, status_text  # noqa: F401 - re-exported for the views
 from omsdesk.ui.tables import ColumnModel
 from omsdesk.ui.workers import run_in_pool
 
@@ -30,31 +30,6 @@ LATE_BG = QColor("#fde2e1")
 HELD_BG = QColor("#fff1c9")
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def status_text(status: str) -> str:
-    """The clerk-facing, translated name of a workflow status."""
-    # Spelled out (not aliased) so pyside6-lupdate files each name under its context.
-    translate = QCoreApplication.translate
-    names = {
-        "new": translate("status", "New"), "paid": translate("status", "Paid"), "allocated": translate("status", "Allocated"),
-        "picking": translate("status", "Picking"), "packed": translate("status", "Packed"), "shipped": translate("status", "Shipped"),
-        "delivered": translate("status", "Delivered"), "on_hold": translate("status", "On hold"),
-        "cancelled": translate("status", "Cancelled"), "partial": translate("status", "Partly shipped"),
-        "backorder": translate("status", "Backorder"), "returned": translate("status", "Returned"),
-    }
-    return names.get(status, status)
-
-
-def parcel_status_text(status: str) -> str:
-    """The clerk-facing, translated name of a parcel's status."""
-    translate = QCoreApplication.translate
-    names = {
-        "open": translate("parcel status", "waiting to be picked"), "picking": translate("parcel status", "being picked"),
-        "packed": translate("parcel status", "packed"), "shipped": translate("parcel status", "shipped"),
-        "delivered": translate("parcel status", "delivered"),
-    }
-    return names.get(status, status)
 
 
 class OrderQueueModel(ColumnModel):

@@ -88,8 +88,8 @@ CATALOGUE: tuple[str, ...] = tuple(str(e) for e in _ENTRIES)
 
 def _value_texts() -> dict[str, Callable[[str], str]]:
     # Workflow words inside a refusal are shown as the rest of the desktop names them.
+    from omsdesk.ui.labels import parcel_status_text, status_text
     from omsdesk.ui.order_actions import action_text
-    from omsdesk.ui.order_queue_model import parcel_status_text, status_text
 
     return {"action": action_text, "status": status_text, "parcel_status": parcel_status_text}
 

@@ -31,7 +31,8 @@ from omsdesk.config import save_settings
 from omsdesk.documents.printing import list_queues, print_bytes
 from omsdesk.models.errors import OmsError
 from omsdesk.queries import lookups
-from omsdesk.services.channels.channels import SHOP_KINDS, add_channel, list_channels
+from omsdesk.services.channels.channels import add_channel, list_channels
+from omsdesk.services.channels.kinds import shop_kinds
 from omsdesk.services.counter import default_shop_warehouse
 from omsdesk.services.invoicing.company import Company, get_company, set_company
 from omsdesk.services.validation import valid_tax_id
@@ -282,7 +283,7 @@ class SettingsView(QWidget):
 
         new = QGroupBox(self.tr("New shop channel"))
         self.new_kind = QComboBox()
-        self.new_kind.addItems(list(SHOP_KINDS))
+        self.new_kind.addItems(list(shop_kinds()))
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("e.g. Tienda online"))
         self.new_url = QLineEdit()

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omsdesk.services.channels.channels import SHOP_KINDS, ChannelInfo
+from omsdesk.services.channels.channels import ChannelInfo
+from omsdesk.services.channels.kinds import is_shop
 from omsdesk.services.channels.lifecycle import disable_channel, enable_channel
 from omsdesk.sync.channel_admin import (
     ConnectionReport,
@@ -94,7 +95,7 @@ class ChannelPanel(QWidget):
     def show_channel(self, info: ChannelInfo | None, pending: int = 0) -> None:
         """Show the selected channel (None: nothing selected) and set the buttons for it."""
         self.channel, self.pending = info, pending
-        self.test_button.setEnabled(info is not None and info.kind in SHOP_KINDS and not self.busy)
+        self.test_button.setEnabled(info is not None and is_shop(info.kind) and not self.busy)
         self.toggle_button.setEnabled(info is not None and not self.busy)
         self.remove_button.setEnabled(info is not None and not self.busy)
         self.toggle_button.setText(self.tr("Enable") if info is not None and not info.active

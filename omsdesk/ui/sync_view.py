@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 
 from omsdesk.queries.outbox import channel_health, outbox_rows
 from omsdesk.services.channels.channels import (
-    SYNC_KINDS,
     list_channels,
     map_channel_sku,
     open_quarantine_entries,
     run_history,
 )
 from omsdesk.services.channels.erp import retry_failed_erp
+from omsdesk.services.channels.kinds import sync_kinds
 from omsdesk.sync.importer import reimport_quarantined
 from omsdesk.sync.outbox import OutboxDispatcher
 from omsdesk.ui.context import AppContext
@@ -207,7 +207,7 @@ class SyncView(QWidget):
             with db.read() as s:
                 backlog = {h.code: h for h in channel_health(s)}
                 messages = outbox_rows(s, status=status)
-            return SyncSnapshot(list_channels(db, SYNC_KINDS), backlog, run_history(db), messages,
+            return SyncSnapshot(list_channels(db, sync_kinds()), backlog, run_history(db), messages,
                                 open_quarantine_entries(db))
 
         run_in_pool(self.ctx.pool, fetch, self._on_loaded, self._say)

@@ -23,12 +23,9 @@ from omsdesk.planning.ship_by import (
     ship_by,
 )
 from omsdesk.services import audit
+from omsdesk.services.channels.kinds import ERP_KINDS, shop_kinds, sync_kinds
 from omsdesk.services.context import Actor
 
-SHOP_KINDS = ("shopify", "woocommerce", "prestashop", "demo")
-# ERPs appear in the Sync view like shops: their runs, health and outbox hang off a channel row.
-ERP_KINDS = ("tryton", "odoo")
-SYNC_KINDS = SHOP_KINDS + ERP_KINDS
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 # Plain http only to this machine (a local test shop or simulator): secrets never travel.
 _LOOPBACK = re.compile(r"^http://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(/|$)")
@@ -81,8 +78,8 @@ def channel_code_for(name: str) -> str:
 def add_channel(db: Database, *, kind: str, name: str, url: str, actor: Actor,
                 code: str | None = None, settings: dict[str, Any] | None = None) -> str:
     """Register a shop channel (settings only; its secret goes to the keyring separately)."""
-    if kind not in SHOP_KINDS:
-        raise ValidationError(f"channel type must be one of {', '.join(SHOP_KINDS)}, got '{kind}'")
+    if kind not in shop_kinds():
+        raise ValidationError(f"channel type must be one of {', '.join(shop_kinds())}, got '{kind}'")
     code = code or channel_code_for(name)
     if not _CODE.match(code):
         raise ValidationError(f"channel code '{code}' must be lower-case letters, digits, - or _")
@@ -109,9 +106,9 @@ def add_channel(db: Database, *, kind: str, name: str, url: str, actor: Actor,
 def shop_channel(session: Session, code: str) -> Channel:
     """The shop channel with this code (NotFound names the known ones)."""
     channel = session.scalar(select(Channel).where(Channel.code == code))
-    if channel is None or channel.kind not in SHOP_KINDS:
+    if channel is None or channel.kind not in shop_kinds():
         known = ", ".join(session.scalars(select(Channel.code).where(
-            Channel.kind.in_(SHOP_KINDS)).order_by(Channel.code)))
+            Channel.kind.in_(shop_kinds())).order_by(Channel.code)))
         raise NotFound(f"unknown shop channel '{code}'" + (f" (known: {known})" if known else ""))
     return channel
 
@@ -128,11 +125,12 @@ def sync_state(session: Session, channel_id: int) -> ChannelSyncState:
     return state
 
 
-def list_channels(db: Database, kinds: tuple[str, ...] = SHOP_KINDS) -> list[ChannelInfo]:
-    """Every channel of these kinds with its health: shops by default, SYNC_KINDS adds ERPs.
+def list_channels(db: Database, kinds: tuple[str, ...] | None = None) -> list[ChannelInfo]:
+    """Every channel of these kinds with its health: shops by default, sync_kinds() adds ERPs.
 
     Removed channels are left out (their orders and history stay in the database).
     """
+    kinds = shop_kinds() if kinds is None else kinds
     with db.read() as s:
         rows = s.execute(
             select(Channel, ChannelSyncState)
@@ -183,9 +181,9 @@ def sku_map(session: Session, channel_id: int) -> dict[str, str]:
 def sync_channel(session: Session, code: str) -> Channel:
     """The shop or ERP channel with this code (NotFound names the known ones)."""
     channel = session.scalar(select(Channel).where(Channel.code == code))
-    if channel is None or channel.kind not in SYNC_KINDS:
+    if channel is None or channel.kind not in sync_kinds():
         known = ", ".join(session.scalars(select(Channel.code).where(
-            Channel.kind.in_(SYNC_KINDS)).order_by(Channel.code)))
+            Channel.kind.in_(sync_kinds())).order_by(Channel.code)))
         raise NotFound(f"unknown channel '{code}'" + (f" (known: {known})" if known else ""))
     return channel
 
@@ -344,7 +342,7 @@ def active_shop_channels(db: Database) -> list[str]:
     """Codes of the shop channels the scheduler serves."""
     with db.read() as s:
         return list(s.scalars(select(Channel.code).where(
-            Channel.kind.in_(SHOP_KINDS), Channel.active.is_(True), Channel.removed_at.is_(None))
+            Channel.kind.in_(shop_kinds()), Channel.active.is_(True), Channel.removed_at.is_(None))
             .order_by(Channel.code)))
 
 

@@ -14,7 +14,8 @@ from omsdesk.models import Channel, Order, OrderStatus, OutboxMessage, Product
 from omsdesk.models.erp import ErpLink
 from omsdesk.models.invoice import Invoice
 from omsdesk.services import audit
-from omsdesk.services.channels.channels import ERP_KINDS, sync_state
+from omsdesk.services.channels.channels import sync_state
+from omsdesk.services.channels.kinds import ERP_KINDS
 from omsdesk.services.context import Actor
 from omsdesk.services.outbox import enqueue
 

@@ -21,11 +21,12 @@ from omsdesk.models.base import utcnow
 from omsdesk.models.money import format_minor
 from omsdesk.models.order import PAYMENT_METHODS
 from omsdesk.services import audit, outbox
+from omsdesk.services.channels.kinds import takes_updates_back
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.allocation import release_reservations
 from omsdesk.services.fulfilment.credit import terms_of
 from omsdesk.services.fulfilment.parcels import choose_parcels, mark_delivered, pack_in, pick_in
-from omsdesk.services.fulfilment.status import MARKETPLACE_KINDS, OrderState, load_order, set_status
+from omsdesk.services.fulfilment.status import OrderState, load_order, set_status
 from omsdesk.services.ledger.stock import warehouse_by_code
 
 
@@ -147,7 +148,7 @@ def cancel_order(db: Database, reference: str, *, actor: Actor, reason: str = ""
         if skus:
             outbox.stock_changed(s, skus)
         channel = s.get(Channel, order.channel_id)
-        if channel is not None and channel.kind in MARKETPLACE_KINDS and order.external_id:
+        if channel is not None and takes_updates_back(channel.kind) and order.external_id:
             outbox.enqueue(s, "order.cancelled", {"order": order.reference, "external_id": order.external_id},
                            key=f"order:{order.id}", channel_id=channel.id,
                            idempotency_key=f"cancel:{order.reference}")

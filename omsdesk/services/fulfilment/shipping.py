@@ -25,9 +25,10 @@ from omsdesk.models import (
 from omsdesk.models.base import utcnow
 from omsdesk.queries.lookups import warehouse_code, warehouse_codes
 from omsdesk.services import outbox
+from omsdesk.services.channels.kinds import takes_updates_back
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.parcels import check_packed, choose_parcels, sync_parcels
-from omsdesk.services.fulfilment.status import MARKETPLACE_KINDS, OrderState, load_order, set_status
+from omsdesk.services.fulfilment.status import OrderState, load_order, set_status
 from omsdesk.services.ledger.stock import consume_reserved, warehouse_by_code
 from omsdesk.services.validation import positive_int
 
@@ -149,7 +150,7 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
                    f"from {where}: {note}; {reserved} unit(s) still reserved, {waiting} on backorder")
     outbox.stock_changed(session, skus)
     channel = session.get(Channel, order.channel_id)
-    if channel is not None and channel.kind in MARKETPLACE_KINDS and order.external_id:
+    if channel is not None and takes_updates_back(channel.kind) and order.external_id:
         for shipment in parcels.values():
             outbox.enqueue(
                 session, "fulfillment.push",

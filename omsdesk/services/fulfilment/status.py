@@ -13,8 +13,6 @@ from omsdesk.services import audit
 from omsdesk.services.channels.erp import queue_for_erps
 from omsdesk.services.context import Actor
 
-MARKETPLACE_KINDS = frozenset({"shopify", "woocommerce", "prestashop", "amazon", "demo"})
-
 
 @dataclass(frozen=True)
 class OrderState:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from omsdesk.services.channels.kinds import ERP_KINDS
 from omsdesk.sync.erp.base import ErpConnector
 from omsdesk.sync.errors import UnsupportedOperation
-
-ERP_KINDS = ("tryton", "odoo")
 
 
 def make_connector(kind: str, url: str, database: str, login: str, password: str,
