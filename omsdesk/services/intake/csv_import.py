@@ -84,6 +84,7 @@ class OrderImportPreview:
 @dataclass(frozen=True)
 class OrderImportResult:
     created: tuple[CreatedOrder, ...]
+    created_keys: tuple[str, ...]  # the file's order id of each created order
     already_imported: tuple[str, ...]  # order ids another import took between preview and import
     preview: OrderImportPreview
 
@@ -160,6 +161,7 @@ def import_orders(db: Database, preview_or_source: OrderImportPreview | Path | s
     preview = (preview_or_source if isinstance(preview_or_source, OrderImportPreview)
                else preview_orders(db, preview_or_source))
     created: list[CreatedOrder] = []
+    keys: list[str] = []
     skipped: list[str] = []
     todo = list(preview.orders)
     for start in range(0, len(todo), _CHUNK):
@@ -172,13 +174,14 @@ def import_orders(db: Database, preview_or_source: OrderImportPreview | Path | s
                 created.extend(place_orders(db, [p.data for p in fresh], actor=actor))
             except IntegrityError:
                 continue  # another workstation took one of these ids between our read and write
+            keys.extend(p.key for p in fresh)
             skipped.extend(p.key for p in chunk if p.key in taken)
             break
         else:
             raise OmsError("another import of the same orders keeps running: try again")
         if progress is not None:
             progress(min(start + _CHUNK, len(todo)), len(todo))
-    return OrderImportResult(tuple(created), tuple(skipped), preview)
+    return OrderImportResult(tuple(created), tuple(keys), tuple(skipped), preview)
 
 
 def _header_problems(table: CsvTable) -> list[Problem]:
