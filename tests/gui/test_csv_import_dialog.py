@@ -95,7 +95,7 @@ def test_products_preview_tells_create_and_update_and_imports_the_valid_rows(
     with qtbot.waitSignal(ctx.signals.stock_changed, timeout=10_000):
         dialog.import_button.click()
     with store.read() as s:
-        assert dict(s.execute(select(Product.sku, Product.price)).tuples().all()) == {
+        assert {str(sku): int(price) for sku, price in s.execute(select(Product.sku, Product.price))} == {
             "NEW-1": 995, "MUG-01": 1350, "TEE-02": 1995}
 
 
