@@ -28,6 +28,7 @@ class Problem:
     line: int | None
     code: str  # bad_file unknown_sku inactive_sku bad_qty bad_price missing_value bad_row bad_email
     #            bad_tax_id bad_address bad_country bad_date bad_currency duplicate disagreement invalid
+    #            (products also bad_ean bad_tax_rate bad_weight bad_sku)
     reason: str
 
 
