@@ -994,6 +994,323 @@
     </message>
 </context>
 <context>
+    <name>CsvImportDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="52"/>
+        <source>Choose a CSV file</source>
+        <translation>Elija un archivo CSV</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="53"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="74"/>
+        <source>Import orders from CSV</source>
+        <translation>Importar pedidos desde CSV</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="75"/>
+        <source>Import products from CSV</source>
+        <translation>Importar productos desde CSV</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="76"/>
+        <source>File: {path}</source>
+        <translation>Archivo: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="78"/>
+        <source>Reading the file…</source>
+        <translation>Leyendo el archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="85"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="121"/>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="85"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="119"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="85"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="121"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="86"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="86"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="87"/>
+        <source>To import</source>
+        <translation>Para importar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="88"/>
+        <source>Refused</source>
+        <translation>Rechazadas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="89"/>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="93"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="119"/>
+        <source>Lines in file</source>
+        <translation>Líneas del archivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="119"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="119"/>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="120"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="121"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="121"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="121"/>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="122"/>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="127"/>
+        <source>File not readable</source>
+        <translation>Archivo ilegible</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="127"/>
+        <source>Unknown SKU</source>
+        <translation>SKU desconocido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="128"/>
+        <source>SKU no longer sold</source>
+        <translation>SKU que ya no se vende</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="128"/>
+        <source>Bad quantity</source>
+        <translation>Cantidad no válida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="129"/>
+        <source>Bad price</source>
+        <translation>Precio no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="129"/>
+        <source>Missing value</source>
+        <translation>Falta un dato</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="130"/>
+        <source>Malformed row</source>
+        <translation>Fila mal formada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="130"/>
+        <source>Bad email</source>
+        <translation>Correo no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="131"/>
+        <source>Bad tax id</source>
+        <translation>NIF o número de IVA no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="131"/>
+        <source>Bad address or postcode</source>
+        <translation>Dirección o código postal no válidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
+        <source>Unknown country</source>
+        <translation>País desconocido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
+        <source>Bad date</source>
+        <translation>Fecha no válida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="133"/>
+        <source>Bad currency</source>
+        <translation>Moneda no válida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="133"/>
+        <source>Duplicate</source>
+        <translation>Duplicado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="134"/>
+        <source>Rows disagree</source>
+        <translation>Filas contradictorias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="134"/>
+        <source>Bad EAN</source>
+        <translation>EAN no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="135"/>
+        <source>Bad tax rate</source>
+        <translation>Tipo de IVA no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="135"/>
+        <source>Bad weight</source>
+        <translation>Peso no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="136"/>
+        <source>Bad SKU</source>
+        <translation>SKU no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="138"/>
+        <source>Invalid</source>
+        <translation>No válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="159"/>
+        <source>The import failed: {error}</source>
+        <translation>La importación ha fallado: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="161"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="283"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="174"/>
+        <source>{n} orders will be created ({lines} rows, {total}).</source>
+        <translation>Se crearán {n} pedidos ({lines} filas, {total}).</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="178"/>
+        <source>{n} orders refused ({rows} rows): they will not be imported.</source>
+        <translation>{n} pedidos rechazados ({rows} filas): no se importarán.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="180"/>
+        <source>Import {n} orders</source>
+        <translation>Importar {n} pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="184"/>
+        <source>{created} products will be created, {updated} updated, {unchanged} unchanged.</source>
+        <translation>Se crearán {created} productos, se actualizarán {updated} y {unchanged} quedan sin cambios.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="188"/>
+        <source>{n} rows refused: they will not be imported.</source>
+        <translation>{n} filas rechazadas: no se importarán.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="190"/>
+        <source>Import {n} products</source>
+        <translation>Importar {n} productos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="192"/>
+        <source>Nothing can be imported from this file.</source>
+        <translation>No se puede importar nada de este archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="194"/>
+        <source>To import ({n})</source>
+        <translation>Para importar ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="195"/>
+        <source>Refused ({n})</source>
+        <translation>Rechazadas ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="211"/>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="211"/>
+        <source>Update</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="211"/>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="250"/>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="269"/>
+        <source>{n} orders created.</source>
+        <translation>{n} pedidos creados.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="271"/>
+        <source>References {first} to {last}.</source>
+        <translation>Referencias {first} a {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="274"/>
+        <source>{n} were imported meanwhile by someone else.</source>
+        <translation>{n} los importó otra persona mientras tanto.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="278"/>
+        <source>{created} products created, {updated} updated.</source>
+        <translation>{created} productos creados, {updated} actualizados.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <location filename="../../omsdesk/ui/counter.py" line="106"/>
@@ -1791,107 +2108,117 @@
         <translation>Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="104"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="105"/>
         <source>omsdesk — {db}</source>
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="269"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nuevo pedido…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="270"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
+        <source>Import &amp;orders from CSV…</source>
+        <translation>Importar &amp;pedidos desde CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="274"/>
+        <source>Import &amp;products from CSV…</source>
+        <translation>Importar p&amp;roductos desde CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="277"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="278"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="270"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="280"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="275"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="285"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="296"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="300"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="304"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="305"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="306"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="335"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="326"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="338"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="339"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1900,62 +2227,62 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="360"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="372"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="373"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="374"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="375"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="376"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="377"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="378"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="383"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="395"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="395"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="407"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="400"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="412"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="417"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="411"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="423"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -4378,32 +4705,32 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="422"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="421"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="432"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="439"/>
         <source>{channel}: ship within {days} working day(s), cut-off {cutoff}</source>
         <translation>{channel}: enviar en {days} día(s) laborable(s), hora de corte {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="441"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="448"/>
         <source>Promise refused</source>
         <translation>Plazo rechazado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="447"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="454"/>
         <source>Select a quarantined order first</source>
         <translation>Primero seleccione un pedido en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="464"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="471"/>
         <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
         <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="469"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="476"/>
         <source>Map SKU</source>
         <translation>Asociar SKU</translation>
     </message>
