@@ -45,6 +45,7 @@ class ProductRow:
     price: int
     currency: str
     changes: tuple[str, ...]  # for an update: what changes, as the audit trail says it
+    changed: tuple[tuple[str, object, object], ...]  # the same as (column, before, after) for screens
     new: ProductInput | None
     edit: ProductChanges | None
 
@@ -234,7 +235,7 @@ def _create(session: Session, line: int, row: dict[str, str]) -> ProductRow:
         sku=row["sku"], name=row.get("name", ""), price=price, currency=currency,
         tax_rate_bp=2100 if tax is None else tax, ean=row.get("ean") or None, weight_g=weight or 0))
     refuse_taken_ean(session, data.ean, None)
-    return ProductRow(line, data.sku, "create", data.name, data.price, data.currency, (), data, None)
+    return ProductRow(line, data.sku, "create", data.name, data.price, data.currency, (), (), data, None)
 
 
 def _update(session: Session, line: int, row: dict[str, str], product: Product) -> ProductRow:
@@ -246,7 +247,8 @@ def _update(session: Session, line: int, row: dict[str, str], product: Product) 
                              tax_rate_bp=_number(row, "tax_rate_bp", f"tax rate of {row['sku']}"),
                              weight_g=_number(row, "weight_g", f"weight of {row['sku']}"))
     values = checked_changes(session, product, changes)
-    changed = tuple(f"{k} {getattr(product, k)!r} -> {v!r}" for k, v in values.items() if getattr(product, k) != v)
+    changed = tuple((k, getattr(product, k), v) for k, v in values.items() if getattr(product, k) != v)
     return ProductRow(line, product.sku, "update" if changed else "unchanged", str(values.get("name", product.name)),
                       int(values.get("price", product.price)),  # type: ignore[call-overload]
-                      product.currency, changed, None, changes)
+                      product.currency, tuple(f"{k} {old!r} -> {new!r}" for k, old, new in changed), changed,
+                      None, changes)

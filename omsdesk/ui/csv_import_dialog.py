@@ -6,7 +6,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,7 +36,7 @@ from omsdesk.services.intake.csv_import import (
     preview_orders,
 )
 from omsdesk.ui.context import AppContext
-from omsdesk.ui.display import money, qty
+from omsdesk.ui.display import decimal, money, qty
 from omsdesk.ui.workers import run_with_progress
 
 KINDS = ("orders", "products")
@@ -79,11 +79,11 @@ class CsvImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-weight: 600;")
         self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy until the first report
         self.tabs = QTabWidget()
-        self.create_table = self._table(self._create_headers())
+        # The column that takes the spare width: the customer, the product's changes, the reason.
+        self.create_table = self._table(self._create_headers(), 2 if kind == "orders" else 5)
         self.refused_table = self._table([self.tr("Line"), self.tr("Order") if kind == "orders" else self.tr("SKU"),
-                                          self.tr("Problem"), self.tr("Details")])
+                                          self.tr("Problem"), self.tr("Details")], 3)
         self.tabs.addTab(self.create_table, self.tr("To import"))
         self.tabs.addTab(self.refused_table, self.tr("Refused"))
         self.import_button = QPushButton(self.tr("Import"))
@@ -95,6 +95,7 @@ class CsvImportDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
+        buttons.addStretch(0)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
@@ -103,16 +104,26 @@ class CsvImportDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self.resize(900, 520)
+        self._working(True)
         self.start_preview()
 
-    def _table(self, headers: list[str]) -> QTableWidget:
+    def _table(self, headers: list[str], stretch: int) -> QTableWidget:
         table = QTableWidget(0, len(headers))
+        table.setAlternatingRowColors(True)
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        table.setProperty("stretch", stretch)
         return table
+
+    @staticmethod
+    def _fit(table: QTableWidget) -> None:
+        # Sizing the stretched column to its contents too would undo the stretch on a visible table.
+        for c in range(table.columnCount()):
+            if c != table.property("stretch"):
+                table.resizeColumnToContents(c)
 
     def _create_headers(self) -> list[str]:
         if self.kind == "orders":
@@ -149,21 +160,23 @@ class CsvImportDialog(QDialog):
                 return preview_products(db, path, progress=report)
         run_with_progress(self.ctx.pool, work, self._on_progress, self._on_preview, self._on_failed)
 
+    def _working(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress.setRange(0, 0 if busy else 1)  # busy until the first report
+
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
 
     def _on_failed(self, message: str) -> None:
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self._working(False)
         self.summary.setText(self.tr("The import failed: {error}").format(error=message))
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Close"))
 
     def _on_preview(self, preview: OrderImportPreview | ProductImportPreview) -> None:
         self.preview = preview
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self._working(False)
         refused = self._fill_refused(preview)
         if isinstance(preview, OrderImportPreview):
             n = len(preview.orders)
@@ -204,16 +217,34 @@ class CsvImportDialog(QDialog):
         for i, o in enumerate(preview.orders):
             lines = str(o.lines[0]) if len(o.lines) == 1 else f"{o.lines[0]}–{o.lines[-1]}"
             self._row(self.create_table, i, [o.key, lines, o.customer or "—", qty(o.units),
-                                             money(o.total, o.currency)])
-        self.create_table.resizeColumnsToContents()
+                                             money(o.total, o.currency)], right=(3, 4))
+        self._fit(self.create_table)
 
     def _fill_products(self, preview: ProductImportPreview) -> None:
         actions = {"create": self.tr("Create"), "update": self.tr("Update"), "unchanged": self.tr("Unchanged")}
         self.create_table.setRowCount(len(preview.rows))
         for i, r in enumerate(preview.rows):
+            changes = "; ".join(self._change(column, before, after, r.currency) for column, before, after in r.changed)
             self._row(self.create_table, i, [str(r.line), r.sku, actions[r.action], r.name,
-                                             money(r.price, r.currency), "; ".join(r.changes)])
-        self.create_table.resizeColumnsToContents()
+                                             money(r.price, r.currency), changes], right=(4,))
+        self._fit(self.create_table)
+
+    def _change(self, column: str, before: object, after: object, currency: str) -> str:
+        """One changed field as the clerk reads it: 'Price 12,10 € → 12,50 €'."""
+        def shown(value: object) -> str:
+            if value is None or value == "":
+                return "—"
+            if column == "price" and isinstance(value, int):
+                return money(value, currency)
+            if column == "tax_rate_bp" and isinstance(value, int):
+                return f"{decimal(value / 100, 2 if value % 100 else 0)} %"
+            if column == "weight_g" and isinstance(value, int):
+                return f"{qty(value)} g"
+            return str(value)
+
+        names = {"name": self.tr("Name"), "price": self.tr("Price"), "ean": self.tr("EAN"),
+                 "tax_rate_bp": self.tr("VAT"), "weight_g": self.tr("Weight")}
+        return f"{names.get(column, column)} {shown(before)} → {shown(after)}"
 
     def _fill_refused(self, preview: OrderImportPreview | ProductImportPreview) -> int:
         rows: list[list[str]] = [[str(p.line or ""), "", self.problem_label(p.code), p.reason]
@@ -228,14 +259,16 @@ class CsvImportDialog(QDialog):
         self.refused_table.setRowCount(len(rows))
         for i, values in enumerate(rows):
             self._row(self.refused_table, i, values)
-        self.refused_table.resizeColumnsToContents()
+        self._fit(self.refused_table)
         return len(rows)
 
     @staticmethod
-    def _row(table: QTableWidget, i: int, values: list[str]) -> None:
+    def _row(table: QTableWidget, i: int, values: list[str], right: tuple[int, ...] = ()) -> None:
         for c, value in enumerate(values):
             item = QTableWidgetItem(value)
             item.setToolTip(value)
+            if c in right:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(i, c, item)
 
     # -- import -----------------------------------------------------------------------------
@@ -246,7 +279,7 @@ class CsvImportDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self.cancel_button.setEnabled(False)  # one transaction per chunk: let it finish
-        self.progress.setRange(0, 0)
+        self._working(True)
         self.summary.setText(self.tr("Importing…"))
         if isinstance(preview, OrderImportPreview):
             order_preview = preview
@@ -263,8 +296,7 @@ class CsvImportDialog(QDialog):
 
     def _on_imported(self, result: OrderImportResult | ProductImportResult) -> None:
         self.outcome = result
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self._working(False)
         if isinstance(result, OrderImportResult):
             text = self.tr("{n} orders created.").format(n=qty(len(result.created)))
             if result.created:

@@ -1027,19 +1027,19 @@
     </message>
     <message>
         <location filename="../../omsdesk/ui/csv_import_dialog.py" line="85"/>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="121"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
         <source>Line</source>
         <translation>Línea</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/csv_import_dialog.py" line="85"/>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="119"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="130"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/csv_import_dialog.py" line="85"/>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="121"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -1074,238 +1074,255 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="119"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="130"/>
         <source>Lines in file</source>
         <translation>Líneas del archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="119"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="130"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="119"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="130"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="120"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="131"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="121"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="121"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="245"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="121"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="245"/>
         <source>Price</source>
         <translation>Precio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="122"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="133"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="127"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="138"/>
         <source>File not readable</source>
         <translation>Archivo ilegible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="127"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="138"/>
         <source>Unknown SKU</source>
         <translation>SKU desconocido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="128"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="139"/>
         <source>SKU no longer sold</source>
         <translation>SKU que ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="128"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="139"/>
         <source>Bad quantity</source>
         <translation>Cantidad no válida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="129"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="140"/>
         <source>Bad price</source>
         <translation>Precio no válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="129"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="140"/>
         <source>Missing value</source>
         <translation>Falta un dato</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="130"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="141"/>
         <source>Malformed row</source>
         <translation>Fila mal formada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="130"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="141"/>
         <source>Bad email</source>
         <translation>Correo no válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="131"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="142"/>
         <source>Bad tax id</source>
         <translation>NIF o número de IVA no válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="131"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="142"/>
         <source>Bad address or postcode</source>
         <translation>Dirección o código postal no válidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="143"/>
         <source>Unknown country</source>
         <translation>País desconocido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="143"/>
         <source>Bad date</source>
         <translation>Fecha no válida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="133"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="144"/>
         <source>Bad currency</source>
         <translation>Moneda no válida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="133"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="144"/>
         <source>Duplicate</source>
         <translation>Duplicado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="134"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="145"/>
         <source>Rows disagree</source>
         <translation>Filas contradictorias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="134"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="145"/>
         <source>Bad EAN</source>
         <translation>EAN no válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="135"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="146"/>
         <source>Bad tax rate</source>
         <translation>Tipo de IVA no válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="135"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="146"/>
         <source>Bad weight</source>
         <translation>Peso no válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="136"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="147"/>
         <source>Bad SKU</source>
         <translation>SKU no válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="138"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="149"/>
         <source>Invalid</source>
         <translation>No válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="159"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="173"/>
         <source>The import failed: {error}</source>
         <translation>La importación ha fallado: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="161"/>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="283"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="175"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="315"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="174"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="187"/>
         <source>{n} orders will be created ({lines} rows, {total}).</source>
         <translation>Se crearán {n} pedidos ({lines} filas, {total}).</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="178"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="191"/>
         <source>{n} orders refused ({rows} rows): they will not be imported.</source>
         <translation>{n} pedidos rechazados ({rows} filas): no se importarán.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="180"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="193"/>
         <source>Import {n} orders</source>
         <translation>Importar {n} pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="184"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="197"/>
         <source>{created} products will be created, {updated} updated, {unchanged} unchanged.</source>
         <translation>Se crearán {created} productos, se actualizarán {updated} y {unchanged} quedan sin cambios.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="188"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="201"/>
         <source>{n} rows refused: they will not be imported.</source>
         <translation>{n} filas rechazadas: no se importarán.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="190"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="203"/>
         <source>Import {n} products</source>
         <translation>Importar {n} productos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="192"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="205"/>
         <source>Nothing can be imported from this file.</source>
         <translation>No se puede importar nada de este archivo.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="194"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="207"/>
         <source>To import ({n})</source>
         <translation>Para importar ({n})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="195"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="208"/>
         <source>Refused ({n})</source>
         <translation>Rechazadas ({n})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="211"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="224"/>
         <source>Create</source>
         <translation>Crear</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="211"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="224"/>
         <source>Update</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="211"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="224"/>
         <source>Unchanged</source>
         <translation>Sin cambios</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="250"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="245"/>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="246"/>
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="246"/>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="283"/>
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="269"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="301"/>
         <source>{n} orders created.</source>
         <translation>{n} pedidos creados.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="271"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="303"/>
         <source>References {first} to {last}.</source>
         <translation>Referencias {first} a {last}.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="274"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="306"/>
         <source>{n} were imported meanwhile by someone else.</source>
         <translation>{n} los importó otra persona mientras tanto.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="278"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="310"/>
         <source>{created} products created, {updated} updated.</source>
         <translation>{created} productos creados, {updated} actualizados.</translation>
     </message>
