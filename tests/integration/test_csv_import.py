@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import func, select
 
 from omsdesk.db import Database
-from omsdesk.models import AuditEntry, Channel, Order, Product, ValidationError
+from omsdesk.models import AuditEntry, Channel, Customer, Order, Product, ValidationError
 from omsdesk.services.catalog import ProductChanges, update_product
 from omsdesk.services.catalog_import import import_products, preview_products
 from omsdesk.services.csv_input import parse_amount
 from omsdesk.services.intake.csv_import import import_orders, preview_orders
+from omsdesk.services.intake.order_entry import CustomerInput
 from tests.fixtures.database import ACTOR, Shop, fresh_sqlite
 
 HEADER = ("order,placed_at,customer_name,customer_email,customer_tax_id,ship_name,ship_line1,ship_line2,"
@@ -245,3 +246,18 @@ def test_products_import_is_all_or_nothing_unless_asked_to_take_the_valid_rows(d
         assert s.scalar(select(Product.price).where(Product.sku == "MUG-01")) == 1350
     again = import_products(db, PRODUCTS, actor=ACTOR)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
+
+
+def test_a_known_customer_is_matched_and_the_order_ships_to_the_files_address(sqlite_db: Database) -> None:
+    shop = Shop(sqlite_db)
+    shop.product("MUG-01", price=1210)
+    shop.product("TEE-02", price=1995)
+    shop.order({"MUG-01": 1}, customer=CustomerInput(name="Ana Muñoz", email="ana@example.es"))
+    import_orders(sqlite_db, GOOD.replace("Calle Mayor 1,,28013", "Calle Nueva 9,,28004"), actor=ACTOR)
+    with sqlite_db.read() as s:
+        ana = s.scalars(select(Customer).where(Customer.email == "ana@example.es")).all()
+        assert len(ana) == 1  # matched by email, not created twice
+        order = s.scalars(select(Order).where(Order.external_id == "A-1")).one()
+        assert (order.customer_id, order.ship_line1, order.ship_postcode) == (ana[0].id, "Calle Nueva 9", "28004")
+        luis = s.scalars(select(Customer).where(Customer.email == "luis@example.es")).one()
+        assert [(a.line1, a.postcode) for a in luis.addresses] == [("Gran Vía 2", "28001")]
