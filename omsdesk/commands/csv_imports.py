@@ -35,7 +35,8 @@ def register_products(psub: argparse._SubParsersAction) -> None:
 
 def _file_refused(name: str, problems: tuple[Problem, ...]) -> None:
     if problems:
-        raise ValidationError(f"{name}: " + "; ".join(p.reason for p in problems))
+        # An unreadable file's reason names it already.
+        raise ValidationError("; ".join(p.reason if p.line is None else f"{name}: {p.reason}" for p in problems))
 
 
 def _problem(p: Problem) -> dict[str, Any]:

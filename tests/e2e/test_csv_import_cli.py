@@ -62,7 +62,7 @@ def test_a_file_without_a_required_column_is_one_line(cli: Cli) -> None:  # noqa
     path = _file(cli, "o.csv", "order,sku\nA,MUG-01\n")
     assert cli.refused_here("orders", "import", path) == (
         f"omsdesk: {path}: missing column 'qty' (the header needs order, sku, qty)")
-    assert cli.refused_here("orders", "import", path + ".missing").startswith(f"omsdesk: {path}.missing: cannot read")
+    assert cli.refused_here("orders", "import", path + ".missing").startswith(f"omsdesk: cannot read {path}.missing: ")
     code, _out, _err = cli.run_here("orders", "import")
     assert code == 2
 
