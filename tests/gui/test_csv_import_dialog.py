@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QTableWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -16,6 +16,7 @@ from omsdesk.models import Channel, Order, Product
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.csv_import_dialog import CsvImportDialog
 from omsdesk.ui.display import money
+from omsdesk.ui.i18n import install_translator
 from omsdesk.ui.main_window import MainWindow
 from tests.fixtures.database import Shop
 from tests.fixtures.gui_data import GUI_ACTOR, wait_for_pool
@@ -54,6 +55,8 @@ def _dialog(qtbot: QtBot, ctx: AppContext, kind: str, path: Path) -> CsvImportDi
     dialog = CsvImportDialog(ctx, kind, path)
     qtbot.addWidget(dialog)
     dialog.show()
+    # The file is read in the pool: the dialog is on screen, busy, before any of it is known.
+    assert dialog.preview is None and dialog.progress.isVisible() and not dialog.import_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
     return dialog
 
@@ -97,6 +100,23 @@ def test_products_preview_tells_create_and_update_and_imports_the_valid_rows(
     with store.read() as s:
         assert {str(sku): int(price) for sku, price in s.execute(select(Product.sku, Product.price))} == {
             "NEW-1": 995, "MUG-01": 1350, "TEE-02": 1995}
+
+
+def test_the_preview_speaks_spanish(qtbot: QtBot, qapp: QApplication, store: Database, tmp_path: Path) -> None:
+    path = tmp_path / "pedidos.csv"
+    path.write_text(ORDERS, encoding="utf-8")
+    assert install_translator(qapp, "es")
+    try:
+        dialog = _dialog(qtbot, AppContext(store, GUI_ACTOR), "orders", path)
+        assert dialog.windowTitle() == "Importar pedidos desde CSV"
+        assert dialog.import_button.text() == "Importar 1 pedidos"
+        assert [dialog.tabs.tabText(i) for i in range(2)] == ["Para importar (1)", "Rechazadas (2)"]
+        assert dialog.summary.text().startswith("Se crearán 1 pedidos (2 filas, 44,15")
+        assert [dialog.refused_table.item(r, 2).text() for r in range(2)] == [
+            "SKU desconocido", "Dirección o código postal no válidos"]
+        assert dialog.create_table.horizontalHeaderItem(2).text() == "Cliente"
+    finally:
+        install_translator(qapp, "en")
 
 
 def test_the_file_menu_opens_the_picker_in_the_documents_folder(
