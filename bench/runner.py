@@ -16,6 +16,7 @@ from bench.result import BenchResult, from_dict
 SCENARIOS: dict[str, tuple[str, str, dict[str, Any], dict[str, Any]]] = {
     "intake": ("bench.core", "bench_order_intake", {"n": 2000}, {"n": 300}),
     "intake-batch": ("bench.core", "bench_batch_intake", {"n": 10000}, {"n": 2000}),
+    "csv-import": ("bench.csv_import", "bench_csv_import", {"rows": 5000}, {"rows": 1000}),
     "queue-page": ("bench.core", "bench_queue_page", {"orders": 1_000_000}, {"orders": 100_000, "rounds": 30}),
     "queue-search": ("bench.search", "bench_queue_search", {"orders": 1_000_000}, {"orders": 100_000, "rounds": 1}),
     "queue-search-pg": ("bench.search", "bench_queue_search_pg", {"orders": 1_000_000},

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import csv
-from pathlib import Path
 
 from sqlalchemy import select
 
+from omsdesk.commands import csv_imports
 from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.models import Product, ValidationError, Warehouse
 from omsdesk.services.catalog import (
@@ -50,9 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ep.add_argument("--bin", action="append", default=[], metavar="WAREHOUSE:BIN",
                     help="where it is shelved; 'MAD:' clears the bin (repeatable)")
     ep.set_defaults(func=_edit_product)
-    ip = psub.add_parser("import", help="add products from a CSV with columns sku,name,price[,ean,tax_rate_bp,weight_g]")
-    ip.add_argument("file")
-    ip.set_defaults(func=_import_products)
+    csv_imports.register_products(psub)
     lp = psub.add_parser("list", help="list products")
     add_json_flag(lp)
     lp.set_defaults(func=_list_products)
@@ -94,33 +91,6 @@ def _edit_product(ctx: CliContext) -> int:
         name=a.name, ean=a.ean, price=a.price, tax_rate_bp=a.tax_rate, weight_g=a.weight,
         stock_tracked=a.stock_tracked, active=a.active, bins=bins), actor=ctx.actor)
     print(f"product {a.sku}: " + ("; ".join(changed) if changed else "nothing changed"))
-    return 0
-
-
-def _import_products(ctx: CliContext) -> int:
-    path = Path(ctx.args.file)
-    try:
-        rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
-    except OSError as exc:
-        raise ValidationError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    inputs = []
-    for no, row in enumerate(rows, start=2):
-        try:
-            inputs.append(ProductInput(
-                sku=row["sku"], name=row["name"], price=int(row["price"]),
-                ean=row.get("ean") or None, tax_rate_bp=int(row.get("tax_rate_bp") or 2100),
-                weight_g=int(row.get("weight_g") or 0)))
-        except (KeyError, ValueError, TypeError) as exc:
-            raise ValidationError(f"{path} line {no}: {exc}") from exc
-    from omsdesk.services.catalog import add_product_in
-
-    with ctx.db.write() as s:  # all or nothing, so a bad line leaves no half import
-        for no, item in enumerate(inputs, start=2):
-            try:
-                add_product_in(s, item, actor=ctx.actor)
-            except ValidationError as exc:
-                raise ValidationError(f"{path} line {no}: {exc}") from exc
-    print(f"{len(inputs)} products imported")
     return 0
 
 

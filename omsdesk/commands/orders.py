@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from omsdesk.commands import csv_imports
 from omsdesk.commands.common import CliContext, add_json_flag, parse_sku_quantities, print_json
 from omsdesk.models import OrderStatus, ValidationError
 from omsdesk.models.money import format_minor
@@ -45,6 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     cp.add_argument("--file", required=True, metavar="ORDER.json")
     add_json_flag(cp)
     cp.set_defaults(func=_create)
+    csv_imports.register_orders(osub)
 
     for action, help_text in [
         ("pay", "record a payment (the balance by default)"), ("allocate", "reserve stock"),

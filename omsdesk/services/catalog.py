@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -43,6 +43,22 @@ def add_product(db: Database, data: ProductInput, *, actor: Actor, bins: dict[st
 
 
 def add_product_in(session: Session, data: ProductInput, *, actor: Actor) -> int:
+    checked = checked_product(data)
+    sku, ean = checked.sku, checked.ean
+    if session.scalar(select(Product.id).where(Product.sku == sku)) is not None:
+        raise ConflictError(f"SKU {sku} already exists")
+    refuse_taken_ean(session, ean, None)
+    product = Product(sku=sku, name=checked.name, price=data.price, currency=data.currency,
+                      tax_rate_bp=data.tax_rate_bp, ean=ean, weight_g=data.weight_g,
+                      stock_tracked=data.stock_tracked)
+    session.add(product)
+    session.flush()
+    audit.record(session, actor, entity="product", entity_id=product.id, reference=sku, action="create")
+    return product.id
+
+
+def checked_product(data: ProductInput) -> ProductInput:
+    """A new product's fields as stored (SKU, name, price, tax rate, weight, currency, EAN checked); no database."""
     sku = data.sku.strip()
     if not sku or any(c.isspace() for c in sku):
         raise ValidationError(f"SKU '{data.sku}' must be non-empty and without spaces")
@@ -52,17 +68,7 @@ def add_product_in(session: Session, data: ProductInput, *, actor: Actor) -> int
     _check_tax_rate(data.tax_rate_bp, sku)
     non_negative_int(data.weight_g, f"weight of {sku}")
     check_currency(data.currency)
-    ean = valid_ean(data.ean)
-    if session.scalar(select(Product.id).where(Product.sku == sku)) is not None:
-        raise ConflictError(f"SKU {sku} already exists")
-    _refuse_taken_ean(session, ean, None)
-    product = Product(sku=sku, name=data.name.strip(), price=data.price, currency=data.currency,
-                      tax_rate_bp=data.tax_rate_bp, ean=ean, weight_g=data.weight_g,
-                      stock_tracked=data.stock_tracked)
-    session.add(product)
-    session.flush()
-    audit.record(session, actor, entity="product", entity_id=product.id, reference=sku, action="create")
-    return product.id
+    return replace(data, sku=sku, name=data.name.strip(), ean=valid_ean(data.ean))
 
 
 @dataclass(frozen=True)
@@ -82,44 +88,56 @@ class ProductChanges:
 def update_product(db: Database, sku: str, changes: ProductChanges, *, actor: Actor) -> list[str]:
     """Change a product and its bins with the checks of add_product; one audit row; returns what changed."""
     with db.write() as s:
-        product = s.scalar(select(Product).where(Product.sku == sku))
-        if product is None:
-            raise NotFound(f"unknown SKU '{sku}'")
-        values: dict[str, object] = {}
-        if changes.name is not None:
-            if not changes.name.strip():
-                raise ValidationError(f"product {sku} needs a name")
-            values["name"] = changes.name.strip()
-        if changes.ean is not None:
-            ean = valid_ean(changes.ean)
-            _refuse_taken_ean(s, ean, product.id)
-            values["ean"] = ean
-        if changes.price is not None:
-            values["price"] = non_negative_int(changes.price, f"price of {sku}")
-        if changes.tax_rate_bp is not None:
-            values["tax_rate_bp"] = _check_tax_rate(changes.tax_rate_bp, sku)
-        if changes.weight_g is not None:
-            values["weight_g"] = non_negative_int(changes.weight_g, f"weight of {sku}")
-        if changes.active is not None:
-            values["active"] = bool(changes.active)
-        if changes.stock_tracked is not None:
-            values["stock_tracked"] = bool(changes.stock_tracked)
-            if product.stock_tracked and not changes.stock_tracked:
-                _refuse_untracking(s, product)
-        tracked = values.get("stock_tracked", product.stock_tracked)
-        if not tracked and any(code.strip() for code in changes.bins.values()):
-            raise ValidationError(f"{sku} is a service (not stock tracked): it has no bin to be picked from")
-        changed = [f"{k} {getattr(product, k)!r} -> {v!r}" for k, v in values.items() if getattr(product, k) != v]
-        for key, value in values.items():
-            setattr(product, key, value)
-        for code, bin_code in sorted(changes.bins.items()):
-            before = set_bin_in(s, product, _warehouse(s, code), bin_code)
-            if before is not None:
-                changed.append(f"bin {code} {before or '-'} -> {bin_code.strip().upper() or '-'}")
-        if changed:
-            audit.record(s, actor, entity="product", entity_id=product.id, reference=sku, action="update",
-                         reason="; ".join(changed))
-        return changed
+        return update_product_in(s, sku, changes, actor=actor)
+
+
+def update_product_in(session: Session, sku: str, changes: ProductChanges, *, actor: Actor) -> list[str]:
+    """The same as update_product inside a caller's transaction (imports)."""
+    product = session.scalar(select(Product).where(Product.sku == sku))
+    if product is None:
+        raise NotFound(f"unknown SKU '{sku}'")
+    values = checked_changes(session, product, changes)
+    changed = [f"{k} {getattr(product, k)!r} -> {v!r}" for k, v in values.items() if getattr(product, k) != v]
+    for key, value in values.items():
+        setattr(product, key, value)
+    for code, bin_code in sorted(changes.bins.items()):
+        before = set_bin_in(session, product, _warehouse(session, code), bin_code)
+        if before is not None:
+            changed.append(f"bin {code} {before or '-'} -> {bin_code.strip().upper() or '-'}")
+    if changed:
+        audit.record(session, actor, entity="product", entity_id=product.id, reference=sku, action="update",
+                     reason="; ".join(changed))
+    return changed
+
+
+def checked_changes(session: Session, product: Product, changes: ProductChanges) -> dict[str, object]:
+    """The product's new column values after every check of an edit (bins aside); writes nothing."""
+    sku = product.sku
+    values: dict[str, object] = {}
+    if changes.name is not None:
+        if not changes.name.strip():
+            raise ValidationError(f"product {sku} needs a name")
+        values["name"] = changes.name.strip()
+    if changes.ean is not None:
+        ean = valid_ean(changes.ean)
+        refuse_taken_ean(session, ean, product.id)
+        values["ean"] = ean
+    if changes.price is not None:
+        values["price"] = non_negative_int(changes.price, f"price of {sku}")
+    if changes.tax_rate_bp is not None:
+        values["tax_rate_bp"] = _check_tax_rate(changes.tax_rate_bp, sku)
+    if changes.weight_g is not None:
+        values["weight_g"] = non_negative_int(changes.weight_g, f"weight of {sku}")
+    if changes.active is not None:
+        values["active"] = bool(changes.active)
+    if changes.stock_tracked is not None:
+        values["stock_tracked"] = bool(changes.stock_tracked)
+        if product.stock_tracked and not changes.stock_tracked:
+            _refuse_untracking(session, product)
+    tracked = values.get("stock_tracked", product.stock_tracked)
+    if not tracked and any(code.strip() for code in changes.bins.values()):
+        raise ValidationError(f"{sku} is a service (not stock tracked): it has no bin to be picked from")
+    return values
 
 
 def set_bin_in(session: Session, product: Product, warehouse: Warehouse, bin_code: str) -> str | None:
@@ -147,7 +165,8 @@ def _check_tax_rate(rate: int, sku: str) -> int:
     return rate
 
 
-def _refuse_taken_ean(session: Session, ean: str | None, product_id: int | None) -> None:
+def refuse_taken_ean(session: Session, ean: str | None, product_id: int | None) -> None:
+    """One EAN, one product: refuses an EAN another product (not product_id) already has."""
     if not ean:
         return
     stmt = select(Product.sku).where(Product.ean == ean)

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.daily_backups: DailyBackups | None = None
         self.backup_operation: BackupOperation | None = None
         self.order_dialog: QWidget | None = None  # the open New order dialog, for tests and focus
+        self.csv_dialog: QWidget | None = None  # the open CSV import dialog
         self.setWindowTitle(self.tr("omsdesk — {db}").format(db=ctx.display_url))
         self.setMinimumSize(QSize(960, 600))
 
@@ -218,6 +219,10 @@ class MainWindow(QMainWindow):
         menu.clear()
         if menu is self.orders_menu:
             menu.addAction(self.new_order_action)
+            menu.addAction(self.import_orders_action)
+            menu.addSeparator()
+        elif menu is self.inventory_menu:
+            menu.addAction(self.import_products_action)
             menu.addSeparator()
         for act in actions():
             menu.addAction(act)
@@ -273,6 +278,10 @@ class MainWindow(QMainWindow):
         self.new_order_action = self._action(self.tr("&New order…"), self.new_order, "Ctrl+N", file_menu)
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh_current, "F5", file_menu)
         self._action(self.tr("Export &accounting…"), self.export_accounting, "Ctrl+Shift+E", file_menu)
+        self.import_orders_action = self._action(self.tr("Import &orders from CSV…"),
+                                                 lambda: self.import_csv("orders"), "Ctrl+Shift+O", file_menu)
+        self.import_products_action = self._action(self.tr("Import &products from CSV…"),
+                                                   lambda: self.import_csv("products"), "Ctrl+Shift+I", file_menu)
         file_menu.addSeparator()
         self._action(self.tr("&Back up now"), self.back_up_now, "Ctrl+Shift+B", file_menu)
         self._action(self.tr("Res&tore…"), self.restore_backup, None, file_menu)
@@ -295,8 +304,10 @@ class MainWindow(QMainWindow):
         # Filled with the views' own actions (and their shortcuts) once they are built.
         self.orders_menu = bar.addMenu(self.tr("&Orders"))
         self.orders_menu.addAction(self.new_order_action)
+        self.orders_menu.addAction(self.import_orders_action)
         self.orders_menu.addAction(self.view_actions["orders"])
         self.inventory_menu = bar.addMenu(self.tr("&Inventory"))
+        self.inventory_menu.addAction(self.import_products_action)
         self.inventory_menu.addAction(self.view_actions["inventory"])
 
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -479,6 +490,13 @@ class MainWindow(QMainWindow):
         dialog.show()
         self.order_dialog = dialog
         return dialog
+
+    def import_csv(self, kind: str) -> QWidget | None:
+        """Orders or products from a CSV file: the file picker, then the preview and import dialog."""
+        from omsdesk.ui.csv_import_dialog import choose_csv
+
+        self.csv_dialog = choose_csv(self.ctx, kind, self)
+        return self.csv_dialog
 
     def export_accounting(self) -> None:
         from omsdesk.ui.export_dialog import ExportAccountingDialog

@@ -278,7 +278,7 @@ class OrdersView(QWidget):
         self.recent_menu.setObjectName("recent_batches")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.reopen_action = QAction(self.tr("Reopen last batch"), self)
-        self.reopen_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.reopen_action.setShortcut(QKeySequence("Ctrl+Alt+B"))
         self.reopen_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.reopen_action.triggered.connect(lambda _=False: self.reopen_last_batch())
         self.addAction(self.reopen_action)

@@ -228,3 +228,18 @@ def show_batch_outcome(parent: QWidget | None, title: str, outcome: BatchOutcome
     else:
         box.show()
     return box
+
+
+class _ProgressRelay(QObject):
+    # Created on the GUI thread: an emit from the pool is queued to it.
+    progress = Signal(int, int)
+
+
+def run_with_progress(pool: QThreadPool, fn: Callable[[Callable[[int, int], None]], Any],
+                      on_progress: Callable[[int, int], None], on_done: Callable[[Any], None],
+                      on_error: Callable[[str], None] | None = None) -> CallWorker:
+    """Like run_in_pool for long work that reports how far it got: fn(report) calls report(done, total)."""
+    relay = _ProgressRelay()
+    relay.progress.connect(on_progress)
+    # The closure holds the relay for as long as the worker runs.
+    return run_in_pool(pool, lambda: fn(relay.progress.emit), on_done, on_error)

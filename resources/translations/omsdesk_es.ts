@@ -523,194 +523,194 @@
 <context>
     <name>ChannelPanel</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="49"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="50"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="50"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="51"/>
         <source>Reach the shop with the saved address and secret: address, certificate, credentials and (Shopify) permissions</source>
         <translation>Conectar con la tienda con la dirección y el secreto guardados: dirección, certificado, credenciales y permisos (Shopify)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="53"/>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="54"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="102"/>
         <source>Disable</source>
         <translation>Desactivar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="55"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="56"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="56"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="57"/>
         <source>Archive the channel: its orders, SKU mappings and history stay</source>
         <translation>Archivar el canal: se conservan sus pedidos, correspondencias de SKU e historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="60"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="61"/>
         <source>Select a channel to see its state and its last error in full</source>
         <translation>Seleccione un canal para ver su estado y su último error completo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="80"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="81"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="80"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="81"/>
         <source>Not synced. Enable it to sync again; its orders are kept.</source>
         <translation>No se sincroniza. Actívelo para volver a sincronizar; sus pedidos se conservan.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="82"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="83"/>
         <source>Settings wrong</source>
         <translation>Configuración errónea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="83"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="84"/>
         <source>Not retried until its settings change or you press Test connection. A mistyped address: remove the channel and add it again with the right one in Settings → Channels.</source>
         <translation>No se reintenta hasta que cambie su configuración o pulse Probar conexión. Si la dirección está mal escrita, elimine el canal y vuelva a añadirlo con la dirección correcta en Ajustes → Canales.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="86"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="87"/>
         <source>Credentials refused</source>
         <translation>Credenciales rechazadas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="87"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="88"/>
         <source>Check the key or token of this channel in Settings → Channels.</source>
         <translation>Compruebe la clave o el token de este canal en Ajustes → Canales.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="89"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="90"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="89"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="90"/>
         <source>The shop cannot be reached now; the sync keeps trying.</source>
         <translation>Ahora no se puede contactar con la tienda; la sincronización sigue intentándolo.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="91"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="92"/>
         <source>Failing</source>
         <translation>Con fallos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="91"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="92"/>
         <source>The last runs failed; see the error below and the Runs tab.</source>
         <translation>Las últimas ejecuciones han fallado; vea el error abajo y la pestaña Ejecuciones.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="92"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="93"/>
         <source>OK</source>
         <translation>Correcto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="100"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="101"/>
         <source>Enable</source>
         <translation>Activar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="107"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="108"/>
         <source>State: {state}</source>
         <translation>Estado: {state}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="110"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="111"/>
         <source>Last success: {when}</source>
         <translation>Último éxito: {when}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="110"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="111"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="112"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="113"/>
         <source>Last error:</source>
         <translation>Último error:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="114"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="115"/>
         <source>Warnings:</source>
         <translation>Avisos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="117"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="118"/>
         <source>Test connection: OK</source>
         <translation>Prueba de conexión: correcta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="117"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="118"/>
         <source>Test connection: failed</source>
         <translation>Prueba de conexión: fallida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="118"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="119"/>
         <source>Problem: {text}</source>
         <translation>Problema: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="119"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="120"/>
         <source>Note: {text}</source>
         <translation>Nota: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="126"/>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="193"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="127"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="194"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="144"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="145"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="156"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="157"/>
         <source>{channel}: connection OK</source>
         <translation>{channel}: conexión correcta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="157"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="158"/>
         <source>{channel}: {n} problem(s), see the details</source>
         <translation>{channel}: {n} problema(s), vea los detalles</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="172"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="173"/>
         <source>{channel} enabled: the sync serves it again</source>
         <translation>{channel} activado: la sincronización vuelve a atenderlo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="174"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="175"/>
         <source>{channel} disabled: the sync leaves it alone</source>
         <translation>{channel} desactivado: la sincronización no lo toca</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="180"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="181"/>
         <source>Remove channel {channel}? Its orders, SKU mappings and sync history stay; it leaves the sync and this list, and its secret is deleted from the keyring.</source>
         <translation>¿Eliminar el canal {channel}? Se conservan sus pedidos, correspondencias de SKU e historial de sincronización; sale de la sincronización y de esta lista, y su secreto se borra del llavero.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="183"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="184"/>
         <source>{n} message(s) for it were not delivered yet (shipments, cancellations, stock): they will not be sent.</source>
         <translation>{n} mensaje(s) para este canal aún no se han entregado (envíos, cancelaciones, stock): no se enviarán.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="185"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="186"/>
         <source>Remove channel</source>
         <translation>Eliminar canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="205"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="206"/>
         <source>{channel} removed; its orders and history are kept</source>
         <translation>{channel} eliminado; se conservan sus pedidos y su historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="207"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="208"/>
         <source>(its secret could not be deleted from the keyring)</source>
         <translation>(no se pudo borrar su secreto del llavero)</translation>
     </message>
@@ -1053,6 +1053,340 @@
         <location filename="../../omsdesk/ui/invoices_view.py" line="239"/>
         <source>Quantities to credit (all by default):</source>
         <translation>Cantidades a abonar (todas por defecto):</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="52"/>
+        <source>Choose a CSV file</source>
+        <translation>Elija un archivo CSV</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="53"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="74"/>
+        <source>Import orders from CSV</source>
+        <translation>Importar pedidos desde CSV</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="75"/>
+        <source>Import products from CSV</source>
+        <translation>Importar productos desde CSV</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="76"/>
+        <source>File: {path}</source>
+        <translation>Archivo: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="78"/>
+        <source>Reading the file…</source>
+        <translation>Leyendo el archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="85"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="85"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="130"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="85"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="86"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="86"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="87"/>
+        <source>To import</source>
+        <translation>Para importar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="88"/>
+        <source>Refused</source>
+        <translation>Rechazadas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="89"/>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="93"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="130"/>
+        <source>Lines in file</source>
+        <translation>Líneas del archivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="130"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="130"/>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="131"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="245"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="132"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="245"/>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="133"/>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="138"/>
+        <source>File not readable</source>
+        <translation>Archivo ilegible</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="138"/>
+        <source>Unknown SKU</source>
+        <translation>SKU desconocido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="139"/>
+        <source>SKU no longer sold</source>
+        <translation>SKU que ya no se vende</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="139"/>
+        <source>Bad quantity</source>
+        <translation>Cantidad no válida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="140"/>
+        <source>Bad price</source>
+        <translation>Precio no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="140"/>
+        <source>Missing value</source>
+        <translation>Falta un dato</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="141"/>
+        <source>Malformed row</source>
+        <translation>Fila mal formada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="141"/>
+        <source>Bad email</source>
+        <translation>Correo no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="142"/>
+        <source>Bad tax id</source>
+        <translation>NIF o número de IVA no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="142"/>
+        <source>Bad address or postcode</source>
+        <translation>Dirección o código postal no válidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="143"/>
+        <source>Unknown country</source>
+        <translation>País desconocido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="143"/>
+        <source>Bad date</source>
+        <translation>Fecha no válida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="144"/>
+        <source>Bad currency</source>
+        <translation>Moneda no válida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="144"/>
+        <source>Duplicate</source>
+        <translation>Duplicado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="145"/>
+        <source>Rows disagree</source>
+        <translation>Filas contradictorias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="145"/>
+        <source>Bad EAN</source>
+        <translation>EAN no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="146"/>
+        <source>Bad tax rate</source>
+        <translation>Tipo de IVA no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="146"/>
+        <source>Bad weight</source>
+        <translation>Peso no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="147"/>
+        <source>Bad SKU</source>
+        <translation>SKU no válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="149"/>
+        <source>Invalid</source>
+        <translation>No válido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="173"/>
+        <source>The import failed: {error}</source>
+        <translation>La importación ha fallado: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="175"/>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="315"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="187"/>
+        <source>{n} orders will be created ({lines} rows, {total}).</source>
+        <translation>Se crearán {n} pedidos ({lines} filas, {total}).</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="191"/>
+        <source>{n} orders refused ({rows} rows): they will not be imported.</source>
+        <translation>{n} pedidos rechazados ({rows} filas): no se importarán.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="193"/>
+        <source>Import {n} orders</source>
+        <translation>Importar {n} pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="197"/>
+        <source>{created} products will be created, {updated} updated, {unchanged} unchanged.</source>
+        <translation>Se crearán {created} productos, se actualizarán {updated} y {unchanged} quedan sin cambios.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="201"/>
+        <source>{n} rows refused: they will not be imported.</source>
+        <translation>{n} filas rechazadas: no se importarán.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="203"/>
+        <source>Import {n} products</source>
+        <translation>Importar {n} productos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="205"/>
+        <source>Nothing can be imported from this file.</source>
+        <translation>No se puede importar nada de este archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="207"/>
+        <source>To import ({n})</source>
+        <translation>Para importar ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="208"/>
+        <source>Refused ({n})</source>
+        <translation>Rechazadas ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="224"/>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="224"/>
+        <source>Update</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="224"/>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="245"/>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="246"/>
+        <source>VAT</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="246"/>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="283"/>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="301"/>
+        <source>{n} orders created.</source>
+        <translation>{n} pedidos creados.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="303"/>
+        <source>References {first} to {last}.</source>
+        <translation>Referencias {first} a {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="306"/>
+        <source>{n} were imported meanwhile by someone else.</source>
+        <translation>{n} los importó otra persona mientras tanto.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/csv_import_dialog.py" line="310"/>
+        <source>{created} products created, {updated} updated.</source>
+        <translation>{created} productos creados, {updated} actualizados.</translation>
     </message>
 </context>
 <context>
@@ -1853,92 +2187,102 @@
         <translation>Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="112"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="113"/>
         <source>omsdesk — {db}</source>
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="277"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="278"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nuevo pedido…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="274"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="279"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="275"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="280"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="277"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="281"/>
+        <source>Import &amp;orders from CSV…</source>
+        <translation>Importar &amp;pedidos desde CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <source>Import &amp;products from CSV…</source>
+        <translation>Importar p&amp;roductos desde CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="278"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="280"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="291"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="285"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="301"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="302"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="296"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="305"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="299"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="309"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="302"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="313"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="303"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="314"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="304"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="315"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
@@ -1947,12 +2291,12 @@
         <translation type="vanished">Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="347"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="358"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="348"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="359"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1961,71 +2305,71 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="389"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="397"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="400"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="408"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="390"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="398"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="401"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="409"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="391"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="399"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="402"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="410"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="400"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="411"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="401"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="412"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="402"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="413"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="392"/>
         <location filename="../../omsdesk/ui/main_window.py" line="403"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="414"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="335"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="346"/>
         <source>Everywhere</source>
         <translation>En toda la ventana</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="420"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="431"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="432"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="443"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="437"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="448"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="442"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="453"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="448"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="459"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -2481,57 +2825,57 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrderQueueModel</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="89"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="64"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="89"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="64"/>
         <source>Placed</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="89"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="64"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="90"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="65"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="90"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="65"/>
         <source>Marketplace id</source>
         <translation>Id. en el marketplace</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="91"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="66"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="91"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="66"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="67"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="67"/>
         <source>Ship by</source>
         <translation>Enviar antes de</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="112"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="87"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="114"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="89"/>
         <source>Late: should have shipped by {when}</source>
         <translation>Con retraso: debía enviarse antes de {when}</translation>
     </message>
@@ -2540,7 +2884,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     <name>OrdersView</name>
     <message>
         <location filename="../../omsdesk/ui/orders_view.py" line="98"/>
-        <location filename="../../omsdesk/ui/orders_view.py" line="451"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="448"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
@@ -2595,137 +2939,137 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Acciones en lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="277"/>
         <source>Recent batches</source>
         <translation>Lotes recientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="157"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="152"/>
         <source>Every order of the batch</source>
         <translation>Todos los pedidos del lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="158"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="153"/>
         <source>Only those done</source>
         <translation>Solo los hechos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="159"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="154"/>
         <source>Only those that failed</source>
         <translation>Solo los fallidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="155"/>
         <source>Only those not run (cancelled)</source>
         <translation>Solo los no ejecutados (cancelado)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="162"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="157"/>
         <source>Show all orders</source>
         <translation>Mostrar todos los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="253"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="248"/>
         <source>{action} selected</source>
         <translation>{action} seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="261"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="256"/>
         <source>Select all matching orders</source>
         <translation>Seleccionar todos los pedidos que coinciden</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="269"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="264"/>
         <source>Print packing slips for selected</source>
         <translation>Imprimir albaranes de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="270"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="265"/>
         <source>Print labels for selected</source>
         <translation>Imprimir etiquetas de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="283"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="280"/>
         <source>Reopen last batch</source>
         <translation>Reabrir el último lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="289"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="286"/>
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="292"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="289"/>
         <source>Oldest first (jump to end)</source>
         <translation>Más antiguos primero (ir al final)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="393"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="390"/>
         <source>The queue sorts by placement time only</source>
         <translation>La cola solo se ordena por fecha del pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="465"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="462"/>
         <source>{n}{more} orders shown · {ms:.0f} ms</source>
         <translation>{n}{more} pedidos mostrados · {ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="511"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="508"/>
         <source>Packing slips</source>
         <translation>Albaranes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="511"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="508"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="513"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="510"/>
         <source>{kind} · {when} · {done} done, {failed} failed</source>
         <translation>{kind} · {when} · {done} hechos, {failed} fallidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="516"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="513"/>
         <source>, {n} not run</source>
         <translation>, {n} sin ejecutar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="525"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="522"/>
         <source>No batch run yet: batch actions and print runs appear here</source>
         <translation>Aún no hay lotes: aquí aparecen las acciones por lotes y las impresiones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="535"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="532"/>
         <source>No batch run yet</source>
         <translation>Aún no hay ningún lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="547"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="544"/>
         <source>Batch: {title}</source>
         <translation>Lote: {title}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="574"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="571"/>
         <source>Finding every matching order…</source>
         <translation>Buscando todos los pedidos que coinciden…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="584"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="581"/>
         <source>All {n} matching orders are selected (not only the {shown} shown); a click selects rows again</source>
         <translation>Seleccionados los {n} pedidos que coinciden (no solo los {shown} mostrados); un clic vuelve a seleccionar filas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="592"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="589"/>
         <source>Selection back to the rows you choose</source>
         <translation>La selección vuelve a ser las filas que elija</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="600"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="597"/>
         <source>{action} {n} order(s)? This cannot be undone.</source>
         <translation>¿{action}: {n} pedido(s)? No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="606"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="603"/>
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
     </message>
@@ -3663,431 +4007,431 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="88"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="89"/>
         <source>Company and invoices</source>
         <translation>Empresa y facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="89"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="90"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="90"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="91"/>
         <source>Counter and language</source>
         <translation>Mostrador e idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="91"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="92"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="94"/>
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="95"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="111"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="112"/>
         <source>Company (printed on every invoice)</source>
         <translation>Empresa (aparece en todas las facturas)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="253"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="297"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="298"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="298"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="255"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="299"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
         <source>Postcode</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
         <source>City</source>
         <translation>Localidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
         <source>Province</source>
         <translation>Provincia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="116"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="116"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="116"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="116"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="117"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="122"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="235"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="236"/>
         <source>Browse...</source>
         <translation>Examinar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="135"/>
         <source>Invoice series</source>
         <translation>Series de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="137"/>
         <source>Ordinary invoices</source>
         <translation>Facturas ordinarias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="137"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="138"/>
         <source>Simplified invoices (counter)</source>
         <translation>Facturas simplificadas (mostrador)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="138"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="139"/>
         <source>Credit notes</source>
         <translation>Facturas rectificativas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="147"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="147"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="148"/>
         <source>Payment terms</source>
         <translation>Plazo de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="151"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="152"/>
         <source>Simplified invoice limit</source>
         <translation>Límite de factura simplificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
         <source>Printer queue</source>
         <translation>Cola de impresión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="162"/>
         <source>Media</source>
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="162"/>
         <source>Copies</source>
         <translation>Copias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="162"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="166"/>
         <source>Receipt (80 mm)</source>
         <translation>Ticket (80 mm)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="166"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="167"/>
         <source>Packing slip</source>
         <translation>Albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="167"/>
         <source>Shipping label</source>
         <translation>Etiqueta de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="167"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="168"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="181"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="182"/>
         <source>none: save the PDF</source>
         <translation>ninguna: guardar el PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="183"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="184"/>
         <source>default</source>
         <translation>predeterminado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="190"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="191"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="193"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="194"/>
         <source>ZPL, 203 dpi</source>
         <translation>ZPL, 203 ppp</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="194"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="195"/>
         <source>ZPL, 300 dpi</source>
         <translation>ZPL, 300 ppp</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="206"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="207"/>
         <source>Find printers</source>
         <translation>Buscar impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="208"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="209"/>
         <source>Print test page</source>
         <translation>Imprimir página de prueba</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="215"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="216"/>
         <source>Where each document prints on this workstation.</source>
         <translation>Dónde se imprime cada documento en este puesto.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="233"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="234"/>
         <source>Counter sells from</source>
         <translation>El mostrador vende desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="240"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="241"/>
         <source>Save documents without a printer to</source>
         <translation>Guardar los documentos sin impresora en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="244"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="245"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="245"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="246"/>
         <source>Open views change language when reopened or after a restart.</source>
         <translation>Las vistas abiertas cambian de idioma al reabrirlas o al reiniciar.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="253"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="275"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="276"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="253"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="296"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="297"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="255"/>
         <source>Credential</source>
         <translation>Credencial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="262"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="263"/>
         <source>Credential of a channel</source>
         <translation>Credencial de un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="269"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="270"/>
         <source>API key, token or password</source>
         <translation>Clave API, token o contraseña</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="270"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="271"/>
         <source>Store in keyring</source>
         <translation>Guardar en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="272"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="273"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="276"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="299"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="277"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="300"/>
         <source>Secret</source>
         <translation>Secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="283"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="284"/>
         <source>New shop channel</source>
         <translation>Nuevo canal de tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="287"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="288"/>
         <source>e.g. Tienda online</source>
         <translation>p. ej. Tienda online</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="292"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="293"/>
         <source>optional: stored in the keyring</source>
         <translation>opcional: se guarda en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="293"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="294"/>
         <source>Add channel</source>
         <translation>Añadir canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="357"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="358"/>
         <source>stored in keyring</source>
         <translation>guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="357"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="358"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="366"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="367"/>
         <source>No keyring is available on this computer, so channel credentials cannot be stored. Install and unlock a Secret Service keyring (Debian: gnome-keyring, or KWallet on KDE) and the Python package secretstorage, then restart omsdesk.</source>
         <translation>Este equipo no tiene llavero disponible, así que no se pueden guardar las credenciales de los canales. Instale y desbloquee un llavero Secret Service (Debian: gnome-keyring, o KWallet en KDE) y el paquete de Python secretstorage, y reinicie omsdesk.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="371"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="372"/>
         <source>Secrets go to the system keyring ({backend}), never to the settings file.</source>
         <translation>Los secretos se guardan en el llavero del sistema ({backend}), nunca en el archivo de configuración.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="404"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="405"/>
         <source>valid tax id</source>
         <translation>NIF válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="409"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="410"/>
         <source>Company logo</source>
         <translation>Logotipo de la empresa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="410"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="411"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="415"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="416"/>
         <source>Save documents to</source>
         <translation>Guardar documentos en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="423"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="424"/>
         <source>Choose a channel and type its secret</source>
         <translation>Elija un canal y escriba su secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="429"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="430"/>
         <source>The keyring refused the secret: {error}</source>
         <translation>El llavero rechazó el secreto: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="432"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="433"/>
         <source>Credential of {code} stored in the keyring</source>
         <translation>Credencial de {code} guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="444"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="450"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="445"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="451"/>
         <source>Channel not added: {reason}</source>
         <translation>Canal no añadido: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="455"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="456"/>
         <source>Channel {code} added</source>
         <translation>Canal {code} añadido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="460"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="461"/>
         <source>secret NOT stored: {error}</source>
         <translation>secreto NO guardado: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="463"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="464"/>
         <source>secret stored in the keyring</source>
         <translation>secreto guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="473"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="474"/>
         <source>Nothing removed: {error}</source>
         <translation>No se eliminó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="475"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="476"/>
         <source>Credential of {code} removed</source>
         <translation>Credencial de {code} eliminada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="479"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="480"/>
         <source>Asking CUPS for printers...</source>
         <translation>Consultando las impresoras a CUPS...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="491"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="492"/>
         <source>Printers: {list}</source>
         <translation>Impresoras: {list}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="492"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="493"/>
         <source>CUPS has no printers set up.</source>
         <translation>CUPS no tiene impresoras configuradas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="502"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="503"/>
         <source>Choose a printer queue for this document first</source>
         <translation>Primero elija una cola de impresión para este documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="516"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="517"/>
         <source>Test page sent (job {job})</source>
         <translation>Página de prueba enviada (trabajo {job})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="537"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="538"/>
         <source>Fix the tax id before saving</source>
         <translation>Corrija el NIF antes de guardar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="547"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="548"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="555"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="556"/>
         <source>Settings saved</source>
         <translation>Configuración guardada</translation>
     </message>
@@ -5166,27 +5510,27 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>parcel status</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="53"/>
+        <location filename="../../omsdesk/ui/labels.py" line="29"/>
         <source>waiting to be picked</source>
         <translation>pendiente de preparar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="53"/>
+        <location filename="../../omsdesk/ui/labels.py" line="29"/>
         <source>being picked</source>
         <translation>en preparación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="54"/>
+        <location filename="../../omsdesk/ui/labels.py" line="30"/>
         <source>packed</source>
         <translation>embalado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="54"/>
+        <location filename="../../omsdesk/ui/labels.py" line="30"/>
         <source>shipped</source>
         <translation>enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="55"/>
+        <location filename="../../omsdesk/ui/labels.py" line="31"/>
         <source>delivered</source>
         <translation>entregado</translation>
     </message>
@@ -5505,62 +5849,62 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>status</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
+        <location filename="../../omsdesk/ui/labels.py" line="16"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
+        <location filename="../../omsdesk/ui/labels.py" line="16"/>
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
+        <location filename="../../omsdesk/ui/labels.py" line="16"/>
         <source>Allocated</source>
         <translation>Asignado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
+        <location filename="../../omsdesk/ui/labels.py" line="17"/>
         <source>Picking</source>
         <translation>En picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
+        <location filename="../../omsdesk/ui/labels.py" line="17"/>
         <source>Packed</source>
         <translation>Embalado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
+        <location filename="../../omsdesk/ui/labels.py" line="17"/>
         <source>Shipped</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="42"/>
+        <location filename="../../omsdesk/ui/labels.py" line="18"/>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="42"/>
+        <location filename="../../omsdesk/ui/labels.py" line="18"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="43"/>
+        <location filename="../../omsdesk/ui/labels.py" line="19"/>
         <source>Cancelled</source>
         <translation>Anulado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="43"/>
+        <location filename="../../omsdesk/ui/labels.py" line="19"/>
         <source>Partly shipped</source>
         <translation>Enviado en parte</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="44"/>
+        <location filename="../../omsdesk/ui/labels.py" line="20"/>
         <source>Backorder</source>
         <translation>Pendiente de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="44"/>
+        <location filename="../../omsdesk/ui/labels.py" line="20"/>
         <source>Returned</source>
         <translation>Devuelto</translation>
     </message>
