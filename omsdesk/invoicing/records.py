@@ -26,7 +26,6 @@ from omsdesk.invoicing.verifactu_xml import (
 )
 from omsdesk.models.invoice import Invoice, InvoiceRecord
 from omsdesk.models.money import currency_exponent
-from omsdesk.product import PRODUCT
 
 # Invoice types that never name a recipient in the record: simplified and their corrections.
 _NO_RECIPIENT = ("F2", "R5")
@@ -92,12 +91,13 @@ def build_record(invoice: Invoice, kind: str, *, corrected: Invoice | None,
                  previous: InvoiceRecord | None, generated_at: str, software_version: str,
                  installation: str, previous_hash: str | None = None,
                  correction: Correction = NO_CORRECTION, solo_verifactu: str = "S",
-                 producer: tuple[str, str] | None = None) -> BuiltRecord:
+                 producer: tuple[str, str], system: tuple[str, str] = ("omsdesk", "OM")) -> BuiltRecord:
     """Fields, fingerprint and XML of a record; `previous` is the issuer's last record, if any.
 
-    `producer` is the (name, NIF) named in SistemaInformatico: omsdesk's own (product.PRODUCT)
-    by default; verify-chain passes the one stored with the record (the issuer for records
-    written before omsdesk named its producer).
+    `producer` is the (name, NIF) named in SistemaInformatico and `system` the system's
+    (name, IdSistemaInformatico): omsdesk's own (omsdesk/product.py) when writing; verify-chain
+    passes the producer stored with the record (the issuer for records written before omsdesk
+    named its producer).
 
     `previous_hash` defaults to the previous record's hash; verify-chain passes the stored one
     so that it can rebuild a record exactly as it was written and check the link separately.
@@ -107,11 +107,9 @@ def build_record(invoice: Invoice, kind: str, *, corrected: Invoice | None,
     hash_ = fingerprint(fields)
     prev_ref = (InvoiceRef(previous.issuer_tax_id, previous.num_serie, previous.issue_date)
                 if previous is not None else None)
-    producer_name, producer_tax_id = producer or (PRODUCT.producer_name, PRODUCT.producer_tax_id)
-    software = Software(producer_name=producer_name, producer_tax_id=producer_tax_id,
+    software = Software(producer_name=producer[0], producer_tax_id=producer[1],
                         version=software_version, installation=installation,
-                        name=PRODUCT.name, system_id=PRODUCT.system_id,
-                        solo_verifactu=solo_verifactu)
+                        name=system[0], system_id=system[1], solo_verifactu=solo_verifactu)
     if kind == ANULACION:
         return BuiltRecord(fields, hash_, anulacion_xml(fields, hash_, prev_ref, software, correction))
     details, _cuota, _importe = _to_euros(invoice)

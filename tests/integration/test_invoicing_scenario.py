@@ -52,6 +52,7 @@ from omsdesk.services.invoicing.credit import cancel_invoice, credit_invoice
 from omsdesk.services.invoicing.documents import render_invoice_pdf
 from omsdesk.services.invoicing.export import export_invoice, facturx_xml
 from omsdesk.services.invoicing.issue import convert_simplified, issue_invoice
+from omsdesk.services.invoicing.records import verify_chain
 from tests.fixtures.database import ACTOR, Shop, fresh_sqlite
 from tests.integration.test_invoicing import ISSUER_NIF, setup_company
 
@@ -209,6 +210,11 @@ def test_twenty_records_pass_the_xsd_and_the_aeat_business_validations(scenario:
         # The producer of omsdesk, never the issuing company (Diseño de registro).
         assert (box.findtext("sf:NIF", namespaces=NS), box.findtext("sf:NombreRazon", namespaces=NS)) == \
             (PRODUCT.producer_tax_id, PRODUCT.producer_name) != (ISSUER_NIF, "Tienda Demo SL")
+
+
+def test_verify_chain_rebuilds_every_record_with_its_producer(scenario: Scenario) -> None:
+    report = verify_chain(scenario.db)
+    assert (report.ok, report.records, report.problem) == (True, 20, None)
 
 
 def test_the_five_rejected_records_are_now_right_or_refused(scenario: Scenario) -> None:

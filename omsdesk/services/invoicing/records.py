@@ -60,7 +60,8 @@ def write_record(session: Session, invoice: Invoice, kind: str, company: Company
     built = build_record(invoice, kind, corrected=corrected, previous=previous,
                          generated_at=generated_at, software_version=PRODUCT.version,
                          installation=company.installation_id, correction=correction,
-                         producer=(PRODUCT.producer_name, PRODUCT.producer_tax_id))
+                         producer=(PRODUCT.producer_name, PRODUCT.producer_tax_id),
+                         system=(PRODUCT.name, PRODUCT.system_id))
     if kind == ALTA:
         # Every AEAT validation that can be checked here, before anything is stored: the
         # caller's transaction (number, invoice, record) rolls back on the refusal.
