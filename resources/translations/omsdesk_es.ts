@@ -1030,76 +1030,116 @@
     </message>
     <message>
         <location filename="../../omsdesk/ui/customer_editor.py" line="56"/>
+        <source>NIF or EU VAT number</source>
+        <translation>NIF o NIF-IVA de la UE</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="56"/>
+        <source>Passport</source>
+        <translation>Pasaporte</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="57"/>
+        <source>Official id of the country of residence</source>
+        <translation>Documento oficial del país de residencia</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="58"/>
+        <source>Certificate of residence</source>
+        <translation>Certificado de residencia</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="58"/>
+        <source>Other document</source>
+        <translation>Otro documento probatorio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="63"/>
+        <source>Issuing country, e.g. US</source>
+        <translation>País que lo expide, p. ej. US</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="70"/>
         <source>Payment terms…</source>
         <translation>Condiciones de pago…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="63"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="77"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="64"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="78"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="65"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="79"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="66"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="80"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="67"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="81"/>
+        <source>Id type</source>
+        <translation>Tipo de documento</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="82"/>
+        <source>Id country</source>
+        <translation>País del documento</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="83"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="68"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="84"/>
         <source>Terms</source>
         <translation>Condiciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="69"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="85"/>
         <source>Billing address</source>
         <translation>Dirección de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="70"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="86"/>
         <source>Shipping address</source>
         <translation>Dirección de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="99"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="115"/>
         <source>This customer no longer exists.</source>
         <translation>Este cliente ya no existe.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="113"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="134"/>
         <source>no credit limit</source>
         <translation>sin límite de crédito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="114"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="135"/>
         <source>limit {amount}</source>
         <translation>límite {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="119"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="140"/>
         <source>new customer</source>
         <translation>cliente nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="149"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="172"/>
         <source>Customer {name} saved</source>
         <translation>Cliente {name} guardado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="155"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="178"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
@@ -1796,102 +1836,102 @@
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nuevo pedido…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="266"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="269"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="270"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="274"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="275"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="276"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="284"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="290"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="295"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="324"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="326"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="328"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1900,62 +1940,62 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="360"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="367"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="383"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="384"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="395"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="396"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="400"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="401"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="406"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="411"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="412"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -4378,32 +4418,32 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="422"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="421"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="432"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="439"/>
         <source>{channel}: ship within {days} working day(s), cut-off {cutoff}</source>
         <translation>{channel}: enviar en {days} día(s) laborable(s), hora de corte {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="441"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="448"/>
         <source>Promise refused</source>
         <translation>Plazo rechazado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="447"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="454"/>
         <source>Select a quarantined order first</source>
         <translation>Primero seleccione un pedido en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="464"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="471"/>
         <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
         <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="469"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="476"/>
         <source>Map SKU</source>
         <translation>Asociar SKU</translation>
     </message>
