@@ -56,6 +56,10 @@ def _customer_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--email")
     p.add_argument("--phone")
     p.add_argument("--tax-id", help="NIF, NIE, CIF or EU VAT number; checked and stored compact")
+    p.add_argument("--tax-id-type", choices=("03", "04", "05", "06", ""), metavar="TYPE",
+                   help="the tax id is a foreign document: 03 passport, 04 id of the country of "
+                        "residence, 05 residence certificate, 06 other ('' back to NIF/VAT)")
+    p.add_argument("--tax-id-country", metavar="CC", help="country that issued the foreign id")
     p.add_argument("--language", choices=("es", "en"))
     for kind in ("billing", "shipping"):
         for part in ADDRESS_PARTS:
@@ -76,7 +80,8 @@ def _address(a: argparse.Namespace, kind: str) -> AddressInput | None:
 
 
 def _fields(a: argparse.Namespace) -> CustomerFields:
-    return CustomerFields(name=a.name, email=a.email, phone=a.phone, tax_id=a.tax_id, language=a.language,
+    return CustomerFields(name=a.name, email=a.email, phone=a.phone, tax_id=a.tax_id,
+                          tax_id_type=a.tax_id_type, tax_id_country=a.tax_id_country, language=a.language,
                           billing=_address(a, "billing"), shipping=_address(a, "shipping"))
 
 

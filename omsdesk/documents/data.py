@@ -31,6 +31,9 @@ class Party:
     country: str = ""
     email: str = ""
     phone: str = ""
+    # Which texts.py label names tax_id: "tax_id" (NIF), "vat_id" (EU VAT number) or "id_03".."id_06"
+    # for a foreign document (passport, id of the country of residence...).
+    tax_id_kind: str = "tax_id"
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ class InvoiceDoc:
     corrected_number: str | None = None
     corrected_issue_date: date | None = None
     correction_reason: str | None = None
+    # The day its registro de anulación was written: the document then prints as cancelled.
+    cancelled_on: date | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in INVOICE_KINDS:

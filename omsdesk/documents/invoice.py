@@ -46,6 +46,12 @@ QR_COLUMN = 44 * mm
 LOGO_BOX = (45 * mm, 20 * mm)
 
 
+# A table cell holding plain text (even "") is set in the table's font, Helvetica unless told;
+# Helvetica is never embedded, which PDF/A forbids, so every table names DejaVu Sans.
+def _embedded_font() -> tuple[str, tuple[int, int], tuple[int, int], str]:
+    return ("FONTNAME", (0, 0), (-1, -1), document_fonts().regular)
+
+
 def invoice_title(doc: InvoiceDoc) -> str:
     return text(doc.kind, doc.language)
 
@@ -97,6 +103,10 @@ def _header(doc: InvoiceDoc, usable: float) -> Table:
     facts.append(f"<b>{text('issue_date', lang)}:</b> {format_day(doc.issue_date, lang)}")
     if doc.operation_date and doc.operation_date != doc.issue_date:
         facts.append(f"<b>{text('operation_date', lang)}:</b> {format_day(doc.operation_date, lang)}")
+    if doc.cancelled_on:
+        facts.append(f'<font color="#B00020"><b>'
+                     f'{markup(text("cancelled_on", lang, date=format_day(doc.cancelled_on, lang)))}'
+                     f'</b></font>')
     title_cells: list[Flowable] = [
         Paragraph(markup(invoice_title(doc)), st.title.clone("title_r", alignment=2)),
         Paragraph("<br/>".join(facts), st.right),
@@ -104,7 +114,8 @@ def _header(doc: InvoiceDoc, usable: float) -> Table:
     side = (usable - QR_COLUMN) / 2
     table = Table([[issuer_cells, qr_cells, title_cells]], colWidths=[side, QR_COLUMN, side])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "CENTER")]))
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "CENTER"),
+                               _embedded_font()]))
     return table
 
 
@@ -138,7 +149,7 @@ def _parties(doc: InvoiceDoc, usable: float) -> Table | None:
     table = Table([[row[0], "", row[1]]], colWidths=[width, 6 * mm, width])
     box = [("BOX", (i, 0), (i, 0), 0.5, RULE) for i, cell in ((0, row[0]), (2, row[1])) if cell]
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 4),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6), *box]))
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6), *box, _embedded_font()]))
     return table
 
 
@@ -215,8 +226,22 @@ def _breakdown_and_totals(doc: InvoiceDoc, usable: float) -> Table:
     ]))
     outer = Table([[breakdown, totals]], colWidths=[usable * 0.57, usable * 0.43])
     outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                               _embedded_font()]))
     return outer
+
+
+def _cancelled_watermark(canvas: Canvas, width: float, height: float, word: str, font: str) -> None:
+    """The word across the page, translucent so the content stays readable under it."""
+    canvas.saveState()
+    canvas.setFillColorRGB(0.69, 0, 0.13)
+    canvas.setFillAlpha(0.18)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(40)
+    size = min(110.0, 1.35 * width / max(len(word), 1))
+    canvas.setFont(font, size)
+    canvas.drawCentredString(0, -size / 3, word)
+    canvas.restoreState()
 
 
 def _footer_painter(doc: InvoiceDoc) -> FooterPainter:
@@ -224,7 +249,9 @@ def _footer_painter(doc: InvoiceDoc) -> FooterPainter:
     left = f"{doc.issuer.name} · {invoice_title(doc)} {doc.number}"
 
     def paint(canvas: Canvas, page: int, pages: int) -> None:
-        width = canvas._pagesize[0]
+        width, height = canvas._pagesize
+        if doc.cancelled_on:
+            _cancelled_watermark(canvas, width, height, text("cancelled", doc.language), fonts.bold)
         canvas.saveState()
         canvas.setFont(fonts.regular, 7.5)
         canvas.setFillColor(MUTED)
@@ -246,6 +273,9 @@ def render_invoice(doc: InvoiceDoc) -> bytes:
         buffer, pagesize=A4, leftMargin=MARGIN - 6, rightMargin=MARGIN - 6, topMargin=MARGIN - 6,
         bottomMargin=BOTTOM - 6, title=f"{invoice_title(doc)} {doc.number}", author=doc.issuer.name,
         invariant=True,
+        # ReportLab starts every page in Helvetica, a base-14 font it never embeds; PDF/A
+        # (ISO 19005-3 §6.2.11.4) wants every font embedded, so pages start in DejaVu Sans.
+        initialFontName=document_fonts().regular,
     )
     story: list[Flowable] = [_header(doc, usable), Spacer(1, 6 * mm)]
     parties = _parties(doc, usable)

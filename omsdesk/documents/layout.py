@@ -62,7 +62,7 @@ def party_lines(party: Party, language: str, with_contact: bool = True) -> list[
     """The address block of a party as lines of plain text, name first."""
     lines = [party.name]
     if party.tax_id:
-        lines.append(f"{text('tax_id', language)}: {party.tax_id}")
+        lines.append(f"{text(party.tax_id_kind, language)}: {party.tax_id}")
     lines.extend(line for line in party.address_lines if line)
     if party.country:
         lines.append(party.country)

@@ -44,6 +44,10 @@ def _story(doc: InvoiceDoc, width: float) -> list[Flowable]:
     story.append(Paragraph(format_day(doc.issue_date, lang), centred))
     if doc.operation_date and doc.operation_date != doc.issue_date:
         story.append(Paragraph(f"{text('operation_date', lang)}: {format_day(doc.operation_date, lang)}", centred))
+    if doc.cancelled_on:
+        story.append(Paragraph(f"{markup(text('cancelled', lang))}<br/>"
+                               f"{markup(text('cancelled_on', lang, date=format_day(doc.cancelled_on, lang)))}",
+                               centred_bold.clone("cancelled", fontSize=11, leading=13)))
     if doc.customer is not None:
         story.append(Spacer(1, 1 * mm))
         story.append(Paragraph("<br/>".join(markup(v) for v in party_lines(doc.customer, lang, False)), st.body))
@@ -124,7 +128,7 @@ def render_receipt(doc: InvoiceDoc) -> bytes:
     pdf = SimpleDocTemplate(
         buffer, pagesize=(ROLL_WIDTH, page_height), leftMargin=MARGIN - 6, rightMargin=MARGIN - 6,
         topMargin=MARGIN, bottomMargin=MARGIN, title=f"{text(doc.kind, doc.language)} {doc.number}",
-        author=doc.issuer.name, invariant=True,
+        author=doc.issuer.name, invariant=True, initialFontName=document_fonts().regular,
     )
     pdf.build(story)
     return buffer.getvalue()

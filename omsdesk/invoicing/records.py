@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from omsdesk.invoicing.taxes import parse_rate, to_euro_cents
+from omsdesk.invoicing.taxes import EXEMPTION_REGIME, parse_rate, to_euro_cents
 from omsdesk.invoicing.verifactu import (
     ALTA,
     ANULACION,
@@ -62,7 +62,7 @@ def _to_euros(invoice: Invoice) -> tuple[tuple[Detail, ...], int, int]:
         base_total += base
         if t.exemption:
             details.append(Detail(base=amount_text(base), exemption=t.exemption,
-                                  regime="02" if t.exemption == "E2" else "01"))
+                                  regime=EXEMPTION_REGIME[t.exemption]))
             continue
         details.append(Detail(
             base=amount_text(base), rate=rate_text(t.rate_bp), cuota=amount_text(tax),
@@ -90,8 +90,14 @@ def record_fields(invoice: Invoice, kind: str, previous_hash: str, generated_at:
 def build_record(invoice: Invoice, kind: str, *, corrected: Invoice | None,
                  previous: InvoiceRecord | None, generated_at: str, software_version: str,
                  installation: str, previous_hash: str | None = None,
-                 correction: Correction = NO_CORRECTION, solo_verifactu: str = "S") -> BuiltRecord:
+                 correction: Correction = NO_CORRECTION, solo_verifactu: str = "S",
+                 producer: tuple[str, str], system: tuple[str, str] = ("omsdesk", "OM")) -> BuiltRecord:
     """Fields, fingerprint and XML of a record; `previous` is the issuer's last record, if any.
+
+    `producer` is the (name, NIF) named in SistemaInformatico and `system` the system's
+    (name, IdSistemaInformatico): omsdesk's own (omsdesk/product.py) when writing; verify-chain
+    passes the producer stored with the record (the issuer for records written before omsdesk
+    named its producer).
 
     `previous_hash` defaults to the previous record's hash; verify-chain passes the stored one
     so that it can rebuild a record exactly as it was written and check the link separately.
@@ -101,16 +107,17 @@ def build_record(invoice: Invoice, kind: str, *, corrected: Invoice | None,
     hash_ = fingerprint(fields)
     prev_ref = (InvoiceRef(previous.issuer_tax_id, previous.num_serie, previous.issue_date)
                 if previous is not None else None)
-    software = Software(producer_name=invoice.issuer_name, producer_tax_id=invoice.issuer_tax_id,
+    software = Software(producer_name=producer[0], producer_tax_id=producer[1],
                         version=software_version, installation=installation,
-                        solo_verifactu=solo_verifactu)
+                        name=system[0], system_id=system[1], solo_verifactu=solo_verifactu)
     if kind == ANULACION:
         return BuiltRecord(fields, hash_, anulacion_xml(fields, hash_, prev_ref, software, correction))
     details, _cuota, _importe = _to_euros(invoice)
     recipient = None
     if invoice.customer_tax_id and invoice.invoice_type not in _NO_RECIPIENT:
         recipient = Recipient(invoice.customer_name or invoice.customer_tax_id,
-                              invoice.customer_tax_id, invoice.customer_country)
+                              invoice.customer_tax_id, invoice.customer_country,
+                              invoice.customer_id_type)
     rectified: tuple[InvoiceRef, ...] = ()
     substituted: tuple[InvoiceRef, ...] = ()
     if corrected is not None and invoice.invoice_type.startswith("R"):

@@ -34,6 +34,11 @@ EXEMPTIONS = {
     "E6": "Operación exenta por otra causa prevista en la Ley 37/1992 del IVA",
 }
 
+# ClaveRegimen (AEAT list L8A) of each exemption cause: exports (art. 21) and the operations
+# assimilated to them (art. 22) are regime 02; Validaciones v1.2.0 §3.1.3.15.5 forbids E2 and E3
+# with regime 01. The other causes are operations of the general regime (01).
+EXEMPTION_REGIME = {"E1": "01", "E2": "02", "E3": "02", "E4": "01", "E5": "01", "E6": "01"}
+
 
 def check_rate(rate_bp: int, sku: str = "") -> int:
     if rate_bp not in VAT_RATES_BP:

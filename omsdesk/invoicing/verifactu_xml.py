@@ -32,11 +32,24 @@ class InvoiceRef:
     issue_date: str
 
 
+# IDType of IDOtro (SuministroInformacion.xsd PersonaFisicaJuridicaIDTypeType, list L7) that
+# identify a recipient by a document rather than a VAT number. 02 (NIF-IVA) is written for EU
+# VAT numbers; 07 (no censado) only for Spanish residents without NIF, which omsdesk does not use.
+FOREIGN_ID_TYPES = {
+    "03": "Pasaporte",
+    "04": "Documento oficial de identificación expedido por el país de residencia",
+    "05": "Certificado de residencia",
+    "06": "Otro documento probatorio",
+}
+
+
 @dataclass(frozen=True)
 class Recipient:
     name: str
     tax_id: str
     country: str = "ES"
+    # '' for a Spanish NIF or an EU VAT number (prefix included), else a key of FOREIGN_ID_TYPES.
+    id_type: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,6 +133,13 @@ def is_spanish_tax_id(tax_id: str) -> bool:
 def _recipient(parent: etree._Element, who: Recipient) -> None:
     box = _sf(_sf(parent, "Destinatarios"), "IDDestinatario")
     _sf(box, "NombreRazon", who.name[:120])
+    if who.id_type:
+        # A foreign document: the country that issued it, its type (list L7) and its number.
+        other = _sf(box, "IDOtro")
+        _sf(other, "CodigoPais", who.country)
+        _sf(other, "IDType", who.id_type)
+        _sf(other, "ID", who.tax_id[:20])
+        return
     if is_spanish_tax_id(who.tax_id):
         _sf(box, "NIF", who.tax_id)
         return
@@ -209,7 +229,9 @@ def alta_xml(rec: RecordFields, hash_: str, content: AltaContent, previous: Invo
     _sf(root, "DescripcionOperacion", content.description[:500])
     needs_recipient = rec.invoice_type in ("F1", "F3", "R1", "R2", "R3", "R4")
     if content.recipient is None and needs_recipient:
-        # A full invoice to a consumer who gave no tax id (RD 1619/2012 art. 6.1.d).
+        # Only records written before issuing refused a full invoice without recipient
+        # (invoicing/aeat_rules.py, Validaciones §3.1.3.9 and §3.1.3.13) carry this; it is
+        # kept so that verify-chain rebuilds them exactly as they were written.
         _sf(root, "FacturaSinIdentifDestinatarioArt61d", "S")
     if content.recipient is not None:
         _recipient(root, content.recipient)

@@ -133,6 +133,8 @@ class Invoice(Base):
     customer_tax_id: Mapped[str] = mapped_column(String(32), default="")
     customer_address: Mapped[str] = mapped_column(Text, default="")
     customer_country: Mapped[str] = mapped_column(String(2), default="ES")
+    # AEAT list L7 type of customer_tax_id when it is a foreign id (IDOtro); '' for NIF/VAT.
+    customer_id_type: Mapped[str] = mapped_column(String(2), default="", server_default="")
     language: Mapped[str] = mapped_column(String(2), default="es")
     total_net: Mapped[int] = mapped_column(Integer)
     total_tax: Mapped[int] = mapped_column(Integer)
@@ -231,6 +233,10 @@ class InvoiceRecord(Base):
     installation: Mapped[str] = mapped_column(String(100))
     # TipoUsoPosibleSoloVerifactu as written ('N' before omsdesk declared VERI*FACTU-only use).
     solo_verifactu: Mapped[str] = mapped_column(String(1), default="S")
+    # The producer named in SistemaInformatico ('' on records written before omsdesk named its
+    # own producer: those named the issuer).
+    producer_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    producer_tax_id: Mapped[str] = mapped_column(String(32), default="", server_default="")
     # A record that corrects an earlier one of the same invoice (servicio web §8.1.2, §8.1.3,
     # §8.2.2): Subsanacion 'S' and RechazoPrevio 'X' (alta) or 'S' (anulación); '' when absent.
     subsanacion: Mapped[str] = mapped_column(String(1), default="")

@@ -54,6 +54,11 @@ class Customer(Base):
     phone: Mapped[str | None] = mapped_column(String(40), index=True)
     # Normalised (compact, upper case, with country prefix for EU VAT) so matching is exact.
     tax_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    # For an id that is neither a Spanish NIF nor an EU VAT number: its type in AEAT list L7
+    # (03 passport, 04 id of the country of residence, 05 residence certificate, 06 other) and
+    # the country that issued it; '' for NIF / VAT numbers.
+    tax_id_type: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    tax_id_country: Mapped[str] = mapped_column(String(2), default="", server_default="")
     language: Mapped[str] = mapped_column(String(5), default="es")
     # immediate, cod or netN (see PaymentTerms); applies to phone, manual and CSV orders.
     payment_terms: Mapped[str] = mapped_column(String(16), default="immediate", server_default="immediate")

@@ -70,6 +70,8 @@ class CustomerDetail:
     terms: str
     credit_limit: int | None
     addresses: tuple[AddressRow, ...]
+    tax_id_type: str = ""  # AEAT list L7 type of a foreign id, '' for NIF / EU VAT
+    tax_id_country: str = ""
 
     def address(self, kind: str) -> AddressRow | None:
         return next((a for a in self.addresses if a.kind == kind), None)
@@ -83,7 +85,8 @@ def customer_detail(session: Session, customer_id: int) -> CustomerDetail | None
     return CustomerDetail(c.id, c.name, c.email or "", c.phone or "", c.tax_id or "", c.language,
                           c.payment_terms, c.credit_limit, tuple(
                               AddressRow(a.kind, a.name, a.company, a.line1, a.line2, a.city, a.postcode,
-                                         a.province, a.country, a.phone) for a in c.addresses))
+                                         a.province, a.country, a.phone) for a in c.addresses),
+                          c.tax_id_type or "", c.tax_id_country or "")
 
 
 @dataclass(frozen=True)

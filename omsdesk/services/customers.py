@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
+from omsdesk.invoicing.verifactu_xml import FOREIGN_ID_TYPES
 from omsdesk.models import Address, ConflictError, Customer, NotFound, ValidationError
 from omsdesk.models.party import PaymentTerms
 from omsdesk.services import audit
@@ -46,6 +47,11 @@ class CustomerFields:
     email: str | None = None
     phone: str | None = None
     tax_id: str | None = None
+    # With tax_id: '' (or None) for a NIF/NIE/CIF or EU VAT number, or the AEAT list L7 type of a
+    # foreign id (03 passport, 04 id of the country of residence, 05 residence certificate,
+    # 06 other) together with the country that issued it (ISO alpha-2).
+    tax_id_type: str | None = None
+    tax_id_country: str | None = None
     language: str | None = None
     billing: AddressInput | None = None
     shipping: AddressInput | None = None
@@ -95,6 +101,32 @@ def _saved(customer: Customer, created: bool) -> SavedCustomer:
                          customer.email or "")
 
 
+def _tax_identity(data: CustomerFields, customer: Customer, billing_country: str) -> dict[str, object]:
+    """tax_id, tax_id_type and tax_id_country as stored: a checked NIF/VAT number, or a foreign id.
+
+    A foreign id (IDOtro of the AEAT records) cannot be checked against any register here, so
+    it is kept compact and upper case with its type and issuing country.
+    """
+    id_type = (data.tax_id_type if data.tax_id_type is not None else customer.tax_id_type or "").strip()
+    raw = data.tax_id if data.tax_id is not None else (customer.tax_id or "")
+    if not id_type:
+        return {"tax_id": valid_tax_id(raw, billing_country), "tax_id_type": "", "tax_id_country": ""}
+    if id_type not in FOREIGN_ID_TYPES:
+        raise ValidationError(f"tax id type must be one of {', '.join(FOREIGN_ID_TYPES)} "
+                              f"({'; '.join(f'{k} {v}' for k, v in FOREIGN_ID_TYPES.items())}), "
+                              f"or empty for a NIF or EU VAT number; got '{id_type}'")
+    ident = "".join(str(raw).split()).upper()
+    if not ident or len(ident) > 20 or not all(33 <= ord(c) <= 126 for c in ident):
+        raise ValidationError(f"a foreign id is 1 to 20 printable characters without spaces, got '{raw}'")
+    given = data.tax_id_country if data.tax_id_country is not None else (customer.tax_id_country
+                                                                         or billing_country)
+    country = country_code(given)
+    if country == "ES" and id_type != "03":
+        raise ValidationError("in Spain a customer is identified by NIF/NIE; a Spanish id other than "
+                              "a NIF can only be a passport (type 03)")
+    return {"tax_id": ident, "tax_id_type": id_type, "tax_id_country": country}
+
+
 def _apply(session: Session, customer: Customer, data: CustomerFields) -> list[str]:
     """Check every given field, then set them; returns the names of the fields that changed."""
     values: dict[str, object] = {}
@@ -112,9 +144,9 @@ def _apply(session: Session, customer: Customer, data: CustomerFields) -> list[s
         values["language"] = data.language
     addresses = {kind: checked_address(addr, kind) for kind, addr in
                  (("billing", data.billing), ("shipping", data.shipping)) if addr is not None}
-    if data.tax_id is not None:
+    if data.tax_id is not None or data.tax_id_type is not None:
         billing = addresses.get("billing") or _address_of(customer, "billing")
-        values["tax_id"] = valid_tax_id(data.tax_id, billing.country if billing is not None else "ES")
+        values.update(_tax_identity(data, customer, billing.country if billing is not None else "ES"))
     _refuse_duplicates(session, customer, values)
     changed = [k for k, v in values.items() if getattr(customer, k) != v]
     for key, value in values.items():

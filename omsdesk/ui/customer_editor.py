@@ -49,6 +49,20 @@ class CustomerEditor(QDialog):
         self.phone = QLineEdit()
         self.tax_id = QLineEdit()
         self.tax_id.setPlaceholderText(self.tr("NIF, NIE, CIF or EU VAT number"))
+        # A buyer with neither (a US company, a tourist) is identified by a document of AEAT
+        # list L7 and the country that issued it (IDOtro of the VERI*FACTU record).
+        self.tax_id_type = QComboBox()
+        self.tax_id_type.setObjectName("tax_id_type")
+        for code, label in (("", self.tr("NIF or EU VAT number")), ("03", self.tr("Passport")),
+                            ("04", self.tr("Official id of the country of residence")),
+                            ("05", self.tr("Certificate of residence")), ("06", self.tr("Other document"))):
+            self.tax_id_type.addItem(label, code)
+        self.tax_id_country = QLineEdit()
+        self.tax_id_country.setObjectName("tax_id_country")
+        self.tax_id_country.setMaxLength(2)
+        self.tax_id_country.setPlaceholderText(self.tr("Issuing country, e.g. US"))
+        self.tax_id_type.currentIndexChanged.connect(self._show_id_country)
+        self._show_id_country()
         self.language = QComboBox()
         for code in ("es", "en"):
             self.language.addItem(LANGUAGES[code], code)
@@ -64,6 +78,8 @@ class CustomerEditor(QDialog):
         contact.addRow(self.tr("Email"), self.email)
         contact.addRow(self.tr("Phone"), self.phone)
         contact.addRow(self.tr("Tax id"), self.tax_id)
+        contact.addRow(self.tr("Id type"), self.tax_id_type)
+        contact.addRow(self.tr("Id country"), self.tax_id_country)
         contact.addRow(self.tr("Language"), self.language)
         contact.addRow(self.tr("Terms"), terms_row)
         self.billing = AddressForm(self.tr("Billing address"))
@@ -102,12 +118,17 @@ class CustomerEditor(QDialog):
         self.email.setText(detail.email)
         self.phone.setText(detail.phone)
         self.tax_id.setText(detail.tax_id)
+        self.tax_id_type.setCurrentIndex(max(0, self.tax_id_type.findData(detail.tax_id_type)))
+        self.tax_id_country.setText(detail.tax_id_country)
         self.language.setCurrentIndex(max(0, self.language.findData(detail.language)))
         self.billing.set_value(detail.address("billing"))
         self.shipping.set_value(detail.address("shipping"))
         self.terms, self.credit_limit = detail.terms, detail.credit_limit
         self._show_terms()
         self.save_button.setEnabled(True)
+
+    def _show_id_country(self) -> None:
+        self.tax_id_country.setEnabled(bool(self.tax_id_type.currentData()))
 
     def _show_terms(self) -> None:
         limit = (self.tr("no credit limit") if self.credit_limit is None
@@ -128,6 +149,8 @@ class CustomerEditor(QDialog):
         """What the clerk typed, every field given (an emptied address is removed)."""
         return CustomerFields(
             name=self.name.text(), email=self.email.text(), phone=self.phone.text(), tax_id=self.tax_id.text(),
+            tax_id_type=str(self.tax_id_type.currentData() or ""),
+            tax_id_country=self.tax_id_country.text().strip().upper() or None,
             language=str(self.language.currentData()), billing=self.billing.value(),
             shipping=self.shipping.value(), terms=self.terms if self._terms_changed else None,
             credit_limit=self.credit_limit)

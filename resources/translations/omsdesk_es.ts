@@ -1426,76 +1426,116 @@
     </message>
     <message>
         <location filename="../../omsdesk/ui/customer_editor.py" line="56"/>
+        <source>NIF or EU VAT number</source>
+        <translation>NIF o NIF-IVA de la UE</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="56"/>
+        <source>Passport</source>
+        <translation>Pasaporte</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="57"/>
+        <source>Official id of the country of residence</source>
+        <translation>Documento oficial del país de residencia</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="58"/>
+        <source>Certificate of residence</source>
+        <translation>Certificado de residencia</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="58"/>
+        <source>Other document</source>
+        <translation>Otro documento probatorio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="63"/>
+        <source>Issuing country, e.g. US</source>
+        <translation>País que lo expide, p. ej. US</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="70"/>
         <source>Payment terms…</source>
         <translation>Condiciones de pago…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="63"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="77"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="64"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="78"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="65"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="79"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="66"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="80"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="67"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="81"/>
+        <source>Id type</source>
+        <translation>Tipo de documento</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="82"/>
+        <source>Id country</source>
+        <translation>País del documento</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="83"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="68"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="84"/>
         <source>Terms</source>
         <translation>Condiciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="69"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="85"/>
         <source>Billing address</source>
         <translation>Dirección de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="70"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="86"/>
         <source>Shipping address</source>
         <translation>Dirección de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="99"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="115"/>
         <source>This customer no longer exists.</source>
         <translation>Este cliente ya no existe.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="113"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="134"/>
         <source>no credit limit</source>
         <translation>sin límite de crédito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="114"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="135"/>
         <source>limit {amount}</source>
         <translation>límite {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="119"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="140"/>
         <source>new customer</source>
         <translation>cliente nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="149"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="172"/>
         <source>Customer {name} saved</source>
         <translation>Cliente {name} guardado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="155"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="178"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>

@@ -161,3 +161,33 @@ def test_print_invoice_receipt_and_credit_note_to_files(
     assert code == 0 and numbers[0] in PdfReader(tmp_path / "c.pdf").pages[0].extract_text()
     code, out, err = run(capsys, db, "print", "credit-note", numbers[1], "--out", str(tmp_path / "x.pdf"))
     assert code == 1 and "not a credit note" in err
+
+
+def test_foreign_buyer_is_identified_by_document_and_unidentified_buyer_refused(
+        cli_shop: Shop, capsys: pytest.CaptureFixture[str]) -> None:
+    """RD 1619/2012 art. 6.1.d and AEAT Validaciones §3.1.3.13 as the CLI shows them."""
+    from omsdesk.services.intake.order_entry import CustomerInput
+
+    db = cli_shop.db
+    sku = cli_shop.product(price=1210)
+    ref = cli_shop.order({sku: 1}, customer=CustomerInput(name="Acme Imports Inc", email="b@acme.example"))
+    code, _out, err = run(capsys, db, "invoices", "issue", ref)
+    assert code == 1 and "must identify the customer" in err and "--simplified" in err
+    assert err.count("\n") == 1  # one line
+    with db.read() as s:
+        customer = s.execute(text("select id from customers where name = 'Acme Imports Inc'")).scalar()
+    with pytest.raises(SystemExit) as usage:
+        run(capsys, db, "customers", "edit", str(customer), "--tax-id", "X1", "--tax-id-type", "09")
+    assert usage.value.code == 2 and "--tax-id-type" in capsys.readouterr().err
+    code, _out, err = run(capsys, db, "customers", "edit", str(customer), "--tax-id", "P 123456",
+                          "--tax-id-type", "03", "--tax-id-country", "US")
+    assert code == 0, err
+    code, out, err = run(capsys, db, "invoices", "issue", ref, "--json")
+    assert code == 0, err
+    number = json.loads(out)["number"]
+    with db.read() as s:
+        xml = s.execute(text("select xml from invoice_records where num_serie = :n"), {"n": number}).scalar()
+    assert "<sum1:IDOtro><sum1:CodigoPais>US</sum1:CodigoPais><sum1:IDType>03</sum1:IDType>" \
+           "<sum1:ID>P123456</sum1:ID></sum1:IDOtro>" in xml
+    code, _out, err = run(capsys, db, "company", "set", "--series-ordinary", "FÑ")
+    assert code == 1 and "FÑ" in err

@@ -204,6 +204,29 @@ def test_editing_a_customer_with_an_invalid_nif_shows_why_and_writes_nothing(qtb
         assert c is not None and (c.tax_id, c.phone) == ("B12345674", None)
 
 
+def test_a_foreign_buyer_gets_a_document_type_and_country(qtbot: QtBot, store: Database) -> None:
+    """A buyer without NIF or EU VAT number: the id type of AEAT list L7 and the issuing country."""
+    with store.read() as s:
+        gil = s.scalars(select(Customer).where(Customer.tax_id == "B12345674")).one().id
+    editor = CustomerEditor(AppContext(store, GUI_ACTOR), gil)
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.name.text() == "Ferretería Gil, S.L.", timeout=10_000)
+    assert not editor.tax_id_country.isEnabled()  # a NIF needs no country
+    editor.tax_id.setText("X 998877")
+    editor.tax_id_type.setCurrentIndex(editor.tax_id_type.findData("03"))
+    assert editor.tax_id_country.isEnabled()
+    editor.tax_id_country.setText("us")
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.saved_customer is not None, timeout=10_000)
+    with store.read() as s:
+        c = s.get(Customer, gil)
+        assert c is not None and (c.tax_id, c.tax_id_type, c.tax_id_country) == ("X998877", "03", "US")
+    reopened = CustomerEditor(AppContext(store, GUI_ACTOR), gil)
+    qtbot.addWidget(reopened)
+    qtbot.waitUntil(lambda: reopened.tax_id.text() == "X998877", timeout=10_000)
+    assert (reopened.tax_id_type.currentData(), reopened.tax_id_country.text()) == ("03", "US")
+
+
 # -- products ----------------------------------------------------------------------------
 
 

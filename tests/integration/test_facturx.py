@@ -82,11 +82,13 @@ def test_export_embeds_the_xml_in_a_pdf_a3(sqlite_shop: Shop) -> None:
     assert inv.number in reader.pages[0].extract_text()
 
 
-def test_recargo_invoices_are_not_exported(sqlite_shop: Shop) -> None:
+def test_recargo_invoices_export_the_recargo_as_a_charge(sqlite_shop: Shop) -> None:
     shop = sqlite_shop
     inv = issue_invoice(shop.db, shop.order({shop.product(): 1}, customer=B2B), actor=ACTOR,
                         recargo=True, now=NOW)
-    with pytest.raises(ValidationError, match="recargo"):
-        export_invoice(shop.db, inv.number, "facturx")
+    root = etree.fromstring(facturx_xml(shop.db, inv.number))
+    # 10.00 + 2.10 VAT + 0.52 recargo (5.2 %): the charge keeps the payable amount the invoice's.
+    assert root.findtext(".//ram:ChargeTotalAmount", namespaces=NS) == "0.52"
+    assert root.findtext(".//ram:GrandTotalAmount", namespaces=NS) == "12.62"
     with pytest.raises(ValidationError, match="unknown export format"):
         export_invoice(shop.db, inv.number, "ubl")

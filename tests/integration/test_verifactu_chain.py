@@ -196,3 +196,28 @@ def test_a_recipient_changed_behind_its_record_is_reported(shop: Shop) -> None:
     report = verify_chain(shop.db)
     assert report.problem is not None and report.problem.record_id == ids[0]
     assert "recipient is 12345678Z, the invoice's 87654321X" in report.problem.reason
+
+
+def test_records_written_before_omsdesk_named_its_producer_still_verify(shop: Shop) -> None:
+    """Records of earlier versions named the issuer in SistemaInformatico and left the producer
+    columns empty; verify-chain rebuilds them with the issuer, and a record that claims a
+    producer other than the one it names fails."""
+    build_chain(shop)
+    with shop.db.read() as s:
+        first = s.scalar(select(InvoiceRecord).order_by(InvoiceRecord.id))
+        assert first is not None
+        invoice = s.get(Invoice, first.invoice_id)
+        assert invoice is not None
+        old_xml = first.xml.replace(
+            f"<sum1:NombreRazon>{first.producer_name}</sum1:NombreRazon><sum1:NIF>{first.producer_tax_id}",
+            f"<sum1:NombreRazon>{invoice.issuer_name}</sum1:NombreRazon><sum1:NIF>{invoice.issuer_tax_id}")
+        assert old_xml != first.xml
+    with tamperer(shop.db) as conn:
+        conn.execute(text("UPDATE invoice_records SET xml = :x, producer_name = '', producer_tax_id = '' "
+                          "WHERE id = :i"), {"x": old_xml, "i": first.id})
+    assert verify_chain(shop.db).ok
+    with tamperer(shop.db) as conn:
+        conn.execute(text("UPDATE invoice_records SET producer_tax_id = '00000000T' WHERE id = :i"),
+                     {"i": first.id})
+    problem = verify_chain(shop.db).problem
+    assert problem is not None and problem.record_id == first.id

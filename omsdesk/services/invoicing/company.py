@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
+from omsdesk.invoicing.aeat_rules import series_problem
 from omsdesk.invoicing.verifactu import QR_HOSTS
 from omsdesk.invoicing.verifactu_xml import is_spanish_tax_id
 from omsdesk.models import ValidationError
@@ -79,8 +80,9 @@ def get_company(db: Database) -> Company:
 
 def _series_code(value: str, what: str) -> str:
     code = value.strip().upper()
-    if not (1 <= len(code) <= 8 and code.isalnum()):
-        raise ValidationError(f"{what} series must be 1 to 8 letters or digits, got '{value}'")
+    refusal = series_problem(code)
+    if refusal:
+        raise ValidationError(f"{what} {refusal}")
     return code
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
@@ -12,6 +13,7 @@ from omsdesk.documents.data import DocLine, InvoiceDoc, InvoiceKind, Language, P
 from omsdesk.documents.formats import format_day, format_money
 from omsdesk.invoicing.taxes import EXEMPTIONS, parse_rate, to_euro_cents
 from omsdesk.invoicing.verifactu import QR_LEGEND, qr_url
+from omsdesk.invoicing.verifactu_xml import is_spanish_tax_id
 from omsdesk.models import ValidationError
 from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceRecord
 from omsdesk.models.money import currency_exponent, round_half_up
@@ -60,6 +62,13 @@ def _notes(invoice: Invoice, corrected: Invoice | None) -> tuple[str, ...]:
     return tuple(notes)
 
 
+def _tax_id_kind(invoice: Invoice) -> str:
+    if invoice.customer_id_type:
+        return f"id_{invoice.customer_id_type}"
+    tax_id = invoice.customer_tax_id
+    return "tax_id" if not tax_id or is_spanish_tax_id(tax_id) else "vat_id"
+
+
 def invoice_doc(session: Session, number: str) -> InvoiceDoc:
     """The printable values of an issued invoice, simplified invoice or credit note."""
     invoice = load_invoice(session, number)
@@ -71,6 +80,9 @@ def doc_for(session: Session, invoice: Invoice, company: CompanySettings) -> Inv
     corrected = session.get(Invoice, invoice.corrects_id) if invoice.corrects_id else None
     record = session.scalar(select(InvoiceRecord).where(
         InvoiceRecord.invoice_id == invoice.id, InvoiceRecord.kind == "alta"))
+    cancelled = session.scalar(select(InvoiceRecord.generated_at).where(
+        InvoiceRecord.invoice_id == invoice.id, InvoiceRecord.kind == "anulacion")
+        .order_by(InvoiceRecord.id).limit(1))
     kind = _doc_kind(invoice)
     lang: Language = "en" if invoice.language == "en" else "es"
     issuer_lines = tuple(ln for ln in invoice.issuer_address.splitlines() if ln and ln != "ES")
@@ -80,7 +92,8 @@ def doc_for(session: Session, invoice: Invoice, company: CompanySettings) -> Inv
     if invoice.customer_name or invoice.customer_tax_id:
         customer = Party(name=invoice.customer_name, tax_id=invoice.customer_tax_id,
                          address_lines=tuple(invoice.customer_address.splitlines()),
-                         country=invoice.customer_country if invoice.customer_address else "")
+                         country=invoice.customer_country if invoice.customer_address else "",
+                         tax_id_kind=_tax_id_kind(invoice))
     # VERI*FACTU-only use (docs/verifactu.md): the QR and the «VERI*FACTU» legend say the AEAT
     # holds the record (Orden HAC/1177/2024 art. 20.1.b), so they print only while records are
     # being sent.
@@ -104,6 +117,8 @@ def doc_for(session: Session, invoice: Invoice, company: CompanySettings) -> Inv
         corrected_number=corrected.number if kind == "credit_note" and corrected else None,
         corrected_issue_date=corrected.issue_date if kind == "credit_note" and corrected else None,
         correction_reason=invoice.correction_reason or None,
+        # generated_at is local time with its offset: its date is the day it was cancelled there.
+        cancelled_on=datetime.fromisoformat(cancelled).date() if cancelled else None,
     )
 
 

@@ -4,6 +4,7 @@ and turning a simplified invoice into an ordinary one with the customer's tax id
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -21,6 +22,7 @@ from omsdesk.invoicing.taxes import (
     share,
     to_euro_cents,
 )
+from omsdesk.invoicing.verifactu_xml import is_spanish_tax_id
 from omsdesk.models import (
     ConflictError,
     Customer,
@@ -114,11 +116,27 @@ def _wanted(session: Session, order: Order, shipment_id: int | None,
     return dict(wanted), shipment
 
 
-def _customer(session: Session, order: Order) -> tuple[Customer | None, str, str, str, str]:
-    """(customer, name, tax id, address, country) as the invoice should state them."""
+@dataclass(frozen=True)
+class _Buyer:
+    """The customer as the invoice states it."""
+
+    customer: Customer | None
+    name: str
+    tax_id: str
+    address: str
+    country: str
+    id_type: str = ""  # '' for NIF / EU VAT, else AEAT list L7 (IDOtro)
+
+
+def _customer(session: Session, order: Order) -> _Buyer:
     customer = session.get(Customer, order.customer_id) if order.customer_id else None
     name = (customer.name if customer else "") or order.customer_name or order.ship_name
-    tax_id = valid_tax_id(customer.tax_id) if customer and customer.tax_id else ""
+    id_type = customer.tax_id_type if customer and customer.tax_id else ""
+    if id_type:
+        # A foreign document (passport, id of the country of residence...): stored as typed.
+        tax_id = customer.tax_id if customer and customer.tax_id else ""
+    else:
+        tax_id = (valid_tax_id(customer.tax_id) or "") if customer and customer.tax_id else ""
     addr = None
     if customer and customer.addresses:
         addr = next((a for a in customer.addresses if a.kind == "billing"), customer.addresses[0])
@@ -129,7 +147,25 @@ def _customer(session: Session, order: Order) -> tuple[Customer | None, str, str
         parts = [order.ship_line1, order.ship_line2,
                  f"{order.ship_postcode} {order.ship_city}".strip(), order.ship_province]
         country = order.ship_country
-    return customer, name, tax_id or "", "\n".join(p for p in parts if p), country or "ES"
+    if id_type and customer is not None and customer.tax_id_country:
+        # IDOtro names the country that issued the document, which is where the buyer resides.
+        country = customer.tax_id_country
+    return _Buyer(customer, name, tax_id, "\n".join(p for p in parts if p), country or "ES", id_type)
+
+
+def _check_buyer(buyer: _Buyer, order: Order, exemption: str | None) -> None:
+    """RD 1619/2012 art. 6.1.d and AEAT Validaciones §3.1.3.13, §15.5.1, in the user's words."""
+    if not buyer.tax_id:
+        raise ValidationError(
+            f"an ordinary invoice must identify the customer of {order.reference} (RD 1619/2012 art. "
+            "6.1.d; AEAT validation 3.1.3.13): give the customer a Spanish NIF, an EU VAT number or "
+            "a foreign id with its type and country, or issue a simplified invoice (--simplified)")
+    if exemption == "E5" and (buyer.id_type or is_spanish_tax_id(buyer.tax_id)
+                              or buyer.tax_id.startswith("ES")):
+        raise ValidationError(
+            "an intra-community delivery (E5, Ley 37/1992 art. 25) must go to a buyer identified for "
+            f"VAT in another EU Member State; the customer of {order.reference} has "
+            f"'{buyer.tax_id}', not such a VAT number (AEAT validation 15.5.1)")
 
 
 def _exchange_rate(currency: str, given: str | None) -> str:
@@ -174,12 +210,16 @@ def issue_in(session: Session, order: Order, company: CompanySettings, *, actor:
                                order.prices_include_tax, amounts, order_line_id=ln.id))
     if not lines:
         raise ConflictError(f"order {order.reference} is already fully invoiced")
-    customer, name, tax_id, address, country = _customer(session, order)
+    buyer = _customer(session, order)
+    customer, name, tax_id, address, country = (buyer.customer, buyer.name, buyer.tax_id,
+                                                buyer.address, buyer.country)
     rate_text = _exchange_rate(order.currency, exchange_rate)
     kind = InvoiceKind.SIMPLIFIED if simplified else InvoiceKind.ORDINARY
     if kind is InvoiceKind.ORDINARY and not name:
         raise ValidationError(f"an ordinary invoice needs the customer's name; order "
                               f"{order.reference} has none (use --simplified for a counter sale)")
+    if kind is InvoiceKind.ORDINARY:
+        _check_buyer(buyer, order, exemption)
     total = sum(d.amounts.total for d in lines)
     if simplified:
         _check_simplified_limit(total, order.currency, rate_text, company)
@@ -189,7 +229,7 @@ def issue_in(session: Session, order: Order, company: CompanySettings, *, actor:
         currency=order.currency, exchange_rate=rate_text,
         customer_id=customer.id if customer else None, customer_name=name,
         customer_tax_id="" if simplified else tax_id, customer_address="" if simplified else address,
-        customer_country=country,
+        customer_country=country, customer_id_type="" if simplified else buyer.id_type,
         language=customer.language if customer and customer.language in ("es", "en") else "es",
         description=_description(order, shipment, exemption), order_id=order.id,
         shipment_id=shipment.id if shipment else None,

@@ -10,16 +10,17 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from omsdesk import __version__
 from omsdesk.db import Database
+from omsdesk.invoicing.aeat_rules import alta_refusal
 from omsdesk.invoicing.record_check import invoice_mismatch
 from omsdesk.invoicing.records import build_record
 from omsdesk.invoicing.verifactu import ALTA, ANULACION, RecordFields, fingerprint
 from omsdesk.invoicing.verifactu_xml import NO_CORRECTION, Correction, submission
-from omsdesk.models import ConflictError
+from omsdesk.models import ConflictError, ValidationError
 from omsdesk.models.aeat import RecordSubmission
 from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceChain, InvoiceRecord
+from omsdesk.product import PRODUCT
 from omsdesk.services import outbox
 from omsdesk.services.invoicing.numbering import SeriesGap, locked_counter, series_gaps
 
@@ -57,15 +58,24 @@ def write_record(session: Session, invoice: Invoice, kind: str, company: Company
             f"the last invoice record ({previous.num_serie}) was written at {previous.generated_at}, "
             f"after this computer's time {generated_at}; check the date and time of this workstation")
     built = build_record(invoice, kind, corrected=corrected, previous=previous,
-                         generated_at=generated_at, software_version=__version__,
-                         installation=company.installation_id, correction=correction)
+                         generated_at=generated_at, software_version=PRODUCT.version,
+                         installation=company.installation_id, correction=correction,
+                         producer=(PRODUCT.producer_name, PRODUCT.producer_tax_id),
+                         system=(PRODUCT.name, PRODUCT.system_id))
+    if kind == ALTA:
+        # Every AEAT validation that can be checked here, before anything is stored: the
+        # caller's transaction (number, invoice, record) rolls back on the refusal.
+        refusal = alta_refusal(built.xml, today=moment.date())
+        if refusal:
+            raise ValidationError(f"cannot issue {invoice.number}: {refusal}")
     f = built.fields
     record = InvoiceRecord(
         issuer_tax_id=f.issuer_tax_id, kind=kind, invoice_id=invoice.id, num_serie=f.num_serie,
         issue_date=f.issue_date, invoice_type=f.invoice_type, cuota_total=f.cuota_total,
         importe_total=f.importe_total, previous_hash=f.previous_hash, generated_at=f.generated_at,
-        hash=built.hash, software_version=__version__, installation=company.installation_id,
-        solo_verifactu="S", subsanacion=correction.subsanacion,
+        hash=built.hash, software_version=PRODUCT.version, installation=company.installation_id,
+        solo_verifactu="S", producer_name=PRODUCT.producer_name,
+        producer_tax_id=PRODUCT.producer_tax_id, subsanacion=correction.subsanacion,
         rechazo_previo=correction.rechazo_previo, xml=built.xml,
     )
     session.add(record)
@@ -83,6 +93,13 @@ def write_record(session: Session, invoice: Invoice, kind: str, company: Company
     # Due from the moment the record was written (its time, also when a caller sets it).
     message.created_at = message.next_attempt_at = now or utcnow()
     return record
+
+
+def _producer_of(record: InvoiceRecord, invoice: Invoice) -> tuple[str, str]:
+    """The producer a stored record names: its own columns, or the issuer for older records."""
+    if record.producer_tax_id:
+        return record.producer_name, record.producer_tax_id
+    return invoice.issuer_name, invoice.issuer_tax_id
 
 
 def _rehash(record: InvoiceRecord) -> str:
@@ -177,7 +194,7 @@ def _check(rec: InvoiceRecord, previous: InvoiceRecord | None, invoices: dict[in
                          generated_at=rec.generated_at, software_version=rec.software_version,
                          installation=rec.installation, previous_hash=rec.previous_hash,
                          correction=Correction(rec.subsanacion, rec.rechazo_previo),
-                         solo_verifactu=rec.solo_verifactu)
+                         solo_verifactu=rec.solo_verifactu, producer=_producer_of(rec, invoice))
     mismatch = invoice_mismatch(invoice, rec, built.fields)
     if mismatch:
         return f"record does not match invoice {invoice.number}: {mismatch}"

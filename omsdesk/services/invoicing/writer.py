@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from omsdesk.invoicing.aeat_rules import series_problem
 from omsdesk.invoicing.taxes import LineAmounts, breakdown
 from omsdesk.invoicing.verifactu import ALTA, qr_url
+from omsdesk.models import ValidationError
 from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import (
     CompanySettings,
@@ -54,6 +56,7 @@ class Draft:
     customer_country: str
     language: str
     description: str
+    customer_id_type: str = ""  # AEAT list L7 type of a foreign id (IDOtro), '' for NIF/VAT
     order_id: int | None = None
     shipment_id: int | None = None
     operation_date: date | None = None
@@ -100,6 +103,10 @@ def write_invoice(session: Session, draft: Draft, company: CompanySettings, *, a
     moment = now or utcnow()
     issue_date = moment.astimezone(ZoneInfo(company.time_zone)).date()
     series = series_for(company, draft.kind)
+    refusal = series_problem(series)
+    if refusal:
+        # A series stored before omsdesk checked them: refuse until it is changed in Settings.
+        raise ValidationError(f"cannot issue in {refusal}; change it with 'omsdesk company set'")
     seq, number = next_number(session, series, issue_date.year)
     totals = breakdown(ln.amounts for ln in draft.lines)
     invoice = Invoice(
@@ -112,6 +119,7 @@ def write_invoice(session: Session, draft: Draft, company: CompanySettings, *, a
         issuer_address=issuer_address(company), customer_id=draft.customer_id,
         customer_name=draft.customer_name, customer_tax_id=draft.customer_tax_id,
         customer_address=draft.customer_address, customer_country=draft.customer_country,
+        customer_id_type=draft.customer_id_type,
         language=draft.language, total_net=totals.net, total_tax=totals.tax,
         total_recargo=totals.recargo, total=totals.total,
         corrects_id=draft.corrects.id if draft.corrects else None,

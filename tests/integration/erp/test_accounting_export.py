@@ -45,7 +45,8 @@ def books(sqlite_db: Database) -> tuple[Shop, str, str]:
     a, b = shop.product(price=1210), shop.product(price=1040, tax_rate_bp=400)
     shop.stock(a, 5)
     shop.stock(b, 5)
-    ref = shop.order({a: 2, b: 1}, customer=CustomerInput(name="Ana Gil, S.L.", email="a@x.es"))
+    ref = shop.order({a: 2, b: 1}, customer=CustomerInput(name="Ana Gil, S.L.", email="a@x.es",
+                                                                  tax_id="A58818501"))
     order_svc.pay_order(sqlite_db, ref, actor=shop.actor)
     invoice = issue_invoice(sqlite_db, ref, actor=shop.actor).number
     credit = credit_invoice(sqlite_db, invoice, actor=shop.actor, reason_code="R4",
