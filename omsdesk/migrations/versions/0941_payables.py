@@ -13,7 +13,7 @@ from alembic import op
 revision = "0941"
 down_revision = "0940"
 branch_labels = None
-depends_on = None
+depends_on = "0400"  # suppliers and purchase orders live on the planning branch
 
 
 def upgrade() -> None:
