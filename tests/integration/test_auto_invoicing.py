@@ -228,3 +228,15 @@ def test_two_concurrent_runs_issue_each_invoice_once_with_gapless_numbers(
         assert verify_chain(db).ok
     finally:
         db.dispose()
+
+
+def test_the_sync_scheduler_runs_the_job_once_a_policy_exists(store: Shop) -> None:
+    from omsdesk.sync.scheduler import AUTO_INVOICE_JOB, SyncScheduler, report_dict
+
+    sku = _stocked(store)
+    store.order_at("shipped", {sku: 1}, customer=B2B)
+    scheduler = SyncScheduler(store.db)
+    assert not [r for r in scheduler.run_once() if report_dict(r)["job"] == AUTO_INVOICE_JOB]
+    set_policy(store.db, actor=ACTOR, channel="manual", when="shipped")
+    [auto] = [report_dict(r) for r in scheduler.run_once() if report_dict(r)["job"] == AUTO_INVOICE_JOB]
+    assert (auto["status"], auto["counts"]) == ("ok", {"issued": 1, "skipped": 0})

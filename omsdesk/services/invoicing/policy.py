@@ -107,6 +107,12 @@ def policy_of(session: Session, *, channel_id: int | None = None,
     return _view(session, row) if row else None
 
 
+def automatic_policies_exist(session: Session) -> bool:
+    """Whether any channel or customer is invoiced automatically (the daemon then runs the job)."""
+    return session.scalar(select(InvoicingPolicy.id).where(
+        InvoicingPolicy.invoice_when != InvoiceWhen.MANUAL.value).limit(1)) is not None
+
+
 class PolicyBook:
     """Every policy loaded once, answering "what applies to this order" for a whole run."""
 
