@@ -32,8 +32,8 @@ from omsdesk.services.channels.channels import (
 )
 from omsdesk.services.channels.lifecycle import HOLD_CONFIG, sync_hold
 from omsdesk.services.channels.mail import MAIL_CODE, mail_settings_in
-from omsdesk.services.intake.imports import ImportCounts
 from omsdesk.services.context import Actor
+from omsdesk.services.intake.imports import ImportCounts
 from omsdesk.services.invoicing.aeat import submission_configured
 from omsdesk.services.invoicing.auto import AutoRunReport, run_auto_invoicing
 from omsdesk.services.invoicing.policy import automatic_policies_exist
