@@ -1,7 +1,7 @@
 """Accounts payable: supplier invoices matched to purchase orders and receipts, payments, supplier terms
 
 Revision ID: 0941
-Revises: 0940
+Revises: 0940, 0400
 Create Date: 2026-12-02 04:50:00
 """
 
@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0941"
-down_revision = "0940"
+down_revision = ("0940", "0400")  # suppliers and purchase orders live on the planning branch
 branch_labels = None
-depends_on = "0400"  # suppliers and purchase orders live on the planning branch
+depends_on = None
 
 
 def upgrade() -> None:
