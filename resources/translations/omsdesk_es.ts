@@ -302,6 +302,94 @@
     </message>
 </context>
 <context>
+    <name>AutoInvoicingDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="118"/>
+        <source>Automatic invoicing</source>
+        <translation>Facturación automática</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="120"/>
+        <source>Loading the last run…</source>
+        <translation>Cargando la última ejecución…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="122"/>
+        <source>Dry run (issue nothing)</source>
+        <translation>Simulación (no emite nada)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="123"/>
+        <source>Run now</source>
+        <translation>Ejecutar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="125"/>
+        <source>Cancel run</source>
+        <translation>Cancelar ejecución</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="128"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="137"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="137"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="137"/>
+        <source>Policy</source>
+        <translation>Política</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="137"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="138"/>
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="138"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="138"/>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="191"/>
+        <source>Looking for orders to invoice…</source>
+        <translation>Buscando pedidos que facturar…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="197"/>
+        <source>Cancelling after the invoice in progress…</source>
+        <translation>Cancelando tras la factura en curso…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="202"/>
+        <source>{done} of {total}: {item}</source>
+        <translation>{done} de {total}: {item}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="215"/>
+        <source>Automatic invoicing failed: {error}</source>
+        <translation>La facturación automática ha fallado: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <location filename="../../omsdesk/ui/backup_view.py" line="141"/>
@@ -953,42 +1041,42 @@
 <context>
     <name>CreditDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="199"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="201"/>
         <source>Credit note for {number}</source>
         <translation>Factura rectificativa de {number}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="208"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
         <source>e.g. goods returned, price agreed after delivery</source>
         <translation>p. ej. devolución de mercancía, precio acordado tras la entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="212"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="212"/>
         <source>Invoiced</source>
         <translation>Facturado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="212"/>
         <source>Credit</source>
         <translation>Abonar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="223"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="225"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="224"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="226"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="230"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="232"/>
         <source>Quantities to credit (all by default):</source>
         <translation>Cantidades a abonar (todas por defecto):</translation>
     </message>
@@ -1607,47 +1695,47 @@
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="76"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="76"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="77"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="77"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
         <source>Due date</source>
         <translation>Vencimiento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -1655,77 +1743,82 @@
 <context>
     <name>InvoicesView</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="258"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="260"/>
         <source>Search number, customer, tax id or order  (Ctrl+F)</source>
         <translation>Buscar número, cliente, NIF o pedido  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="261"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="263"/>
         <source>Any status</source>
         <translation>Cualquier estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="265"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="267"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="293"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="295"/>
         <source>Open PDF (Ctrl+P)</source>
         <translation>Abrir PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="294"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="296"/>
         <source>Credit note… (Ctrl+R)</source>
         <translation>Rectificativa… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="295"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="297"/>
         <source>Export Factur-X… (Ctrl+E)</source>
         <translation>Exportar Factur-X… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="341"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="301"/>
+        <source>Automatic invoicing… (Ctrl+U)</source>
+        <translation>Facturación automática… (Ctrl+U)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="370"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="364"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="393"/>
         <source>Rendering {number}…</source>
         <translation>Generando {number}…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="385"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="414"/>
         <source>{number} is a credit note itself.</source>
         <translation>{number} ya es una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="392"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="421"/>
         <source>Credit note</source>
         <translation>Factura rectificativa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="393"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="422"/>
         <source>Issue a credit note against {number}? It is numbered and sent to the tax agency, and cannot be withdrawn.</source>
         <translation>¿Emitir una factura rectificativa de {number}? Queda numerada, se envía a la Agencia Tributaria y no puede retirarse.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="411"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="440"/>
         <source>Credit note {number} issued</source>
         <translation>Rectificativa {number} emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="419"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="448"/>
         <source>Export Factur-X</source>
         <translation>Exportar Factur-X</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="420"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="449"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="436"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="465"/>
         <source>Factur-X written to {path}</source>
         <translation>Factur-X guardado en {path}</translation>
     </message>
@@ -1741,157 +1834,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="66"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="66"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="67"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="69"/>
         <source>Counter</source>
         <translation>Mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="67"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="69"/>
         <source>Pick &amp;&amp; Pack</source>
         <translation>Preparación &amp;&amp; embalaje</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="70"/>
         <source>Inventory</source>
         <translation>Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="70"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="69"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="71"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="69"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="71"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="70"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="72"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="70"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="72"/>
         <source>Exceptions</source>
         <translation>Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="104"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="73"/>
+        <source>Payables</source>
+        <translation>Proveedores a pagar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="107"/>
         <source>omsdesk — {db}</source>
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="266"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nuevo pedido…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="269"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="270"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="274"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="276"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="277"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="275"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="279"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="290"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="296"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="297"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="298"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="326"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="330"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="331"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1900,62 +1998,62 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="360"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="367"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="368"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="369"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="370"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="383"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="387"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="395"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="399"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="400"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="404"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="409"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="411"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="415"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -2535,6 +2633,129 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/orders_view.py" line="490"/>
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
+    </message>
+</context>
+<context>
+    <name>PayablesView</name>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="257"/>
+        <source>Only with money still to pay</source>
+        <translation>Solo con importe pendiente de pago</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="259"/>
+        <source>Supplier</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="259"/>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="259"/>
+        <source>Purchase order</source>
+        <translation>Pedido de compra</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="259"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
+        <source>Due date</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
+        <source>Outstanding</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="264"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="264"/>
+        <source>Ordered</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="264"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="264"/>
+        <source>Invoiced</source>
+        <translation>Facturado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="265"/>
+        <source>PO price</source>
+        <translation>Precio del pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="265"/>
+        <source>Invoiced price</source>
+        <translation>Precio facturado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="265"/>
+        <source>Match</source>
+        <translation>Conciliación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="271"/>
+        <source>Record supplier invoice… (Ctrl+I)</source>
+        <translation>Registrar factura de proveedor… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="272"/>
+        <source>Record payment… (Ctrl+Y)</source>
+        <translation>Registrar pago… (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="273"/>
+        <source>Approve differences… (Ctrl+D)</source>
+        <translation>Aprobar diferencias… (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="319"/>
+        <source>current</source>
+        <translation>al corriente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="322"/>
+        <source>Nothing owed to suppliers</source>
+        <translation>No se debe nada a proveedores</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="349"/>
+        <source>Recorded {number}: {status}</source>
+        <translation>Registrada {number}: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="376"/>
+        <source>Approve differences</source>
+        <translation>Aprobar diferencias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="377"/>
+        <source>Why are the differences accepted?</source>
+        <translation>¿Por qué se aceptan las diferencias?</translation>
     </message>
 </context>
 <context>
@@ -3248,6 +3469,110 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="170"/>
         <source>Not created: {reason}</source>
         <translation>No creado: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSupplierInvoiceDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="109"/>
+        <source>Record supplier invoice</source>
+        <translation>Registrar factura de proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="113"/>
+        <source>Purchase order reference, then Enter</source>
+        <translation>Referencia del pedido de compra y Intro</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="124"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="124"/>
+        <source>Qty invoiced</source>
+        <translation>Cant. facturada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="124"/>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="124"/>
+        <source>Ordered</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="125"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="125"/>
+        <source>Invoiced in all</source>
+        <translation>Facturado en total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="125"/>
+        <source>PO price</source>
+        <translation>Precio del pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="125"/>
+        <source>Invoiced price</source>
+        <translation>Precio facturado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="126"/>
+        <source>Match</source>
+        <translation>Conciliación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="134"/>
+        <source>Check match</source>
+        <translation>Comprobar conciliación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="135"/>
+        <source>Record</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="137"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="142"/>
+        <source>Purchase order</source>
+        <translation>Pedido de compra</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="143"/>
+        <source>Supplier</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="144"/>
+        <source>Supplier&apos;s invoice number</source>
+        <translation>Número de factura del proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="145"/>
+        <source>Invoice date</source>
+        <translation>Fecha de factura</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="190"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="212"/>
+        <source>Load a purchase order first</source>
+        <translation>Cargue antes un pedido de compra</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="207"/>
+        <source>{n} line(s) differ: the invoice will be held until approved</source>
+        <translation>{n} línea(s) con diferencias: la factura quedará retenida hasta su aprobación</translation>
     </message>
 </context>
 <context>
@@ -4144,6 +4469,34 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>SupplierPaymentDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="232"/>
+        <source>Pay {supplier} {number}</source>
+        <translation>Pagar {supplier} {number}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="237"/>
+        <source>Due</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="238"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="239"/>
+        <source>Method</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="240"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge</name>
     <message>
         <location filename="../../omsdesk/ui/sync_bridge.py" line="149"/>
@@ -4378,32 +4731,32 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="422"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="421"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="432"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="439"/>
         <source>{channel}: ship within {days} working day(s), cut-off {cutoff}</source>
         <translation>{channel}: enviar en {days} día(s) laborable(s), hora de corte {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="441"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="448"/>
         <source>Promise refused</source>
         <translation>Plazo rechazado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="447"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="454"/>
         <source>Select a quarantined order first</source>
         <translation>Primero seleccione un pedido en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="464"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="471"/>
         <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
         <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="469"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="476"/>
         <source>Map SKU</source>
         <translation>Asociar SKU</translation>
     </message>
@@ -4609,12 +4962,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>UnavailablePage</name>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="79"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="82"/>
         <source>{view} is not available</source>
         <translation>{view} no está disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="81"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="84"/>
         <source>This installation could not load it:
 {reason}</source>
         <translation>Esta instalación no pudo cargarla:
@@ -4682,6 +5035,99 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/order_actions.py" line="49"/>
         <source>Refund</source>
         <translation>Reembolsar</translation>
+    </message>
+</context>
+<context>
+    <name>auto invoicing</name>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="37"/>
+        <source>No tax id for a full invoice</source>
+        <translation>Sin NIF para una factura completa</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="38"/>
+        <source>Not shipped yet</source>
+        <translation>Aún no enviado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="39"/>
+        <source>Not fully paid</source>
+        <translation>No pagado del todo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="40"/>
+        <source>Month not closed yet</source>
+        <translation>El mes aún no ha cerrado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="41"/>
+        <source>Already invoiced</source>
+        <translation>Ya facturado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="42"/>
+        <source>Refused by the invoice checks</source>
+        <translation>Rechazado por las comprobaciones de la factura</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="43"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="49"/>
+        <source>Issued</source>
+        <translation>Emitida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="50"/>
+        <source>Would issue</source>
+        <translation>Se emitiría</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="51"/>
+        <source>Skipped</source>
+        <translation>Omitido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="56"/>
+        <source>By hand</source>
+        <translation>A mano</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="57"/>
+        <source>When shipped</source>
+        <translation>Al enviar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="58"/>
+        <source>When paid</source>
+        <translation>Al cobrar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="59"/>
+        <source>Monthly per customer</source>
+        <translation>Mensual por cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="65"/>
+        <source>Automatic invoicing has not run yet</source>
+        <translation>La facturación automática aún no se ha ejecutado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="67"/>
+        <source>Last dry run {when}: {issued} would be issued, {skipped} skipped</source>
+        <translation>Última simulación {when}: se emitirían {issued}, {skipped} omitidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="69"/>
+        <source>Last automatic run {when}: {issued} issued, {skipped} skipped</source>
+        <translation>Última ejecución automática {when}: {issued} emitidas, {skipped} omitidos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="73"/>
+        <source>(cancelled)</source>
+        <translation>(cancelada)</translation>
     </message>
 </context>
 <context>
@@ -4808,37 +5254,37 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>invoice status</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="162"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="163"/>
         <source>Partly paid</source>
         <translation>Pagada en parte</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="162"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="164"/>
         <source>Paid</source>
         <translation>Pagada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="163"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="165"/>
         <source>Overdue</source>
         <translation>Vencida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="164"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
         <source>Credited</source>
         <translation>Rectificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="167"/>
         <source>Cancelled</source>
         <translation>Anulada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="168"/>
         <source>Replaced (F3)</source>
         <translation>Sustituida (F3)</translation>
     </message>
@@ -4912,6 +5358,49 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/order_queue_model.py" line="55"/>
         <source>delivered</source>
         <translation>entregado</translation>
+    </message>
+</context>
+<context>
+    <name>payables</name>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="54"/>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="54"/>
+        <source>On hold (differences)</source>
+        <translation>Retenida (diferencias)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="55"/>
+        <source>Partly paid</source>
+        <translation>Pagada en parte</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="55"/>
+        <source>Paid</source>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="62"/>
+        <source>Matches</source>
+        <translation>Coincide</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="63"/>
+        <source>more than received</source>
+        <translation>más de lo recibido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="64"/>
+        <source>more than ordered</source>
+        <translation>más de lo pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="65"/>
+        <source>price differs</source>
+        <translation>el precio difiere</translation>
     </message>
 </context>
 <context>
