@@ -6,7 +6,7 @@ import logging
 import threading
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,8 @@ from omsdesk.ui.display import money, when
 from omsdesk.ui.workers import run_in_pool
 
 log = logging.getLogger(__name__)
+
+_WITH_DETAIL = ("no_tax_id", "already_invoiced", "validation_refused", "error")
 
 
 def reason_text(code: str) -> str:
@@ -169,12 +171,18 @@ class AutoInvoicingDialog(QDialog):
         items = report.items if report else ()
         self.table.setRowCount(len(items))
         for r, it in enumerate(items):
-            detail = reason_text(it.reason) + (f": {it.detail}" if it.detail else "") if it.reason else ""
+            # The words say it for the reasons decided here; the issuing service's refusals
+            # carry their own message, which is what the clerk needs to fix the order.
+            detail = reason_text(it.reason) if it.reason else ""
+            if it.detail and it.reason in _WITH_DETAIL:
+                detail += f": {it.detail}"
             cells = (it.order, it.customer, policy_text(it.policy), outcome_text(it.outcome),
                      it.invoice or it.invoice_type, money(it.total, it.currency) if it.invoice else "", detail)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
+                if c == 5:
+                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 self.table.setItem(r, c, item)
 
     def start(self) -> None:

@@ -126,7 +126,8 @@ class RecordSupplierInvoiceDialog(QDialog):
             self.tr("Match")])
         self.lines.verticalHeader().setVisible(False)
         self.lines.horizontalHeader().setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
-        self.lines.setColumnWidth(2, 110)
+        for col, width in enumerate((110, 110, 110, 80, 80, 120, 110, 110)):
+            self.lines.setColumnWidth(col, width)
         self.rows: list[tuple[str, QSpinBox, QDoubleSpinBox]] = []
         self.error = QLabel()
         self.error.setObjectName("editor_error")
@@ -260,11 +261,15 @@ class PayablesView(QWidget):
                              self.tr("Due date"), self.tr("Total"), self.tr("Outstanding"), self.tr("Status")])
         self.table.setObjectName("payables_table")
         self.table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((100, 120, 150, 90, 100, 100, 100)):
+            self.table.setColumnWidth(col, width)
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.match = _table([self.tr("SKU"), self.tr("Ordered"), self.tr("Received"), self.tr("Invoiced"),
                              self.tr("PO price"), self.tr("Invoiced price"), self.tr("Match")])
         self.match.setObjectName("payables_match")
         self.match.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((120, 90, 90, 90, 120, 120)):
+            self.match.setColumnWidth(col, width)
         self.aged = QLabel()
         self.aged.setObjectName("payables_aged")
         self.message = QLabel()

@@ -304,87 +304,87 @@
 <context>
     <name>AutoInvoicingDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="118"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="120"/>
         <source>Automatic invoicing</source>
         <translation>Facturación automática</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="120"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="122"/>
         <source>Loading the last run…</source>
         <translation>Cargando la última ejecución…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="122"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="124"/>
         <source>Dry run (issue nothing)</source>
         <translation>Simulación (no emite nada)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="123"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="125"/>
         <source>Run now</source>
         <translation>Ejecutar ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="125"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="127"/>
         <source>Cancel run</source>
         <translation>Cancelar ejecución</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="128"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="130"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="137"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="139"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="137"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="139"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="137"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="139"/>
         <source>Policy</source>
         <translation>Política</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="137"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="139"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="138"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="140"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="138"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="140"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="138"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="140"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="191"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="199"/>
         <source>Looking for orders to invoice…</source>
         <translation>Buscando pedidos que facturar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="197"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="205"/>
         <source>Cancelling after the invoice in progress…</source>
         <translation>Cancelando tras la factura en curso…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="202"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="210"/>
         <source>{done} of {total}: {item}</source>
         <translation>{done} de {total}: {item}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="215"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="223"/>
         <source>Automatic invoicing failed: {error}</source>
         <translation>La facturación automática ha fallado: {error}</translation>
     </message>
@@ -2638,122 +2638,122 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PayablesView</name>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="257"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="258"/>
         <source>Only with money still to pay</source>
         <translation>Solo con importe pendiente de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="259"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
         <source>Supplier</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="259"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="259"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
         <source>Purchase order</source>
         <translation>Pedido de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="259"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="261"/>
         <source>Due date</source>
         <translation>Vencimiento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="261"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="261"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="261"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="264"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="267"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="264"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="267"/>
         <source>Ordered</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="264"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="267"/>
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="264"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="267"/>
         <source>Invoiced</source>
         <translation>Facturado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="265"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="268"/>
         <source>PO price</source>
-        <translation>Precio del pedido</translation>
+        <translation>Precio pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="265"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="268"/>
         <source>Invoiced price</source>
         <translation>Precio facturado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="265"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="268"/>
         <source>Match</source>
         <translation>Conciliación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="271"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="276"/>
         <source>Record supplier invoice… (Ctrl+I)</source>
         <translation>Registrar factura de proveedor… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="272"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="277"/>
         <source>Record payment… (Ctrl+Y)</source>
         <translation>Registrar pago… (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="273"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="278"/>
         <source>Approve differences… (Ctrl+D)</source>
         <translation>Aprobar diferencias… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="319"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="324"/>
         <source>current</source>
         <translation>al corriente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="322"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="327"/>
         <source>Nothing owed to suppliers</source>
         <translation>No se debe nada a proveedores</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="349"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="354"/>
         <source>Recorded {number}: {status}</source>
         <translation>Registrada {number}: {status}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="376"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="381"/>
         <source>Approve differences</source>
         <translation>Aprobar diferencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="377"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="382"/>
         <source>Why are the differences accepted?</source>
         <translation>¿Por qué se aceptan las diferencias?</translation>
     </message>
@@ -3511,12 +3511,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="125"/>
         <source>Invoiced in all</source>
-        <translation>Facturado en total</translation>
+        <translation>Total facturado</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="125"/>
         <source>PO price</source>
-        <translation>Precio del pedido</translation>
+        <translation>Precio pedido</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="125"/>
@@ -3529,48 +3529,48 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Conciliación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="135"/>
         <source>Check match</source>
         <translation>Comprobar conciliación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="136"/>
         <source>Record</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="137"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="138"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="142"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="143"/>
         <source>Purchase order</source>
         <translation>Pedido de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="143"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="144"/>
         <source>Supplier</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="144"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="145"/>
         <source>Supplier&apos;s invoice number</source>
         <translation>Número de factura del proveedor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="145"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="146"/>
         <source>Invoice date</source>
         <translation>Fecha de factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="190"/>
-        <location filename="../../omsdesk/ui/payables_view.py" line="212"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="191"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="213"/>
         <source>Load a purchase order first</source>
         <translation>Cargue antes un pedido de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="207"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="208"/>
         <source>{n} line(s) differ: the invoice will be held until approved</source>
         <translation>{n} línea(s) con diferencias: la factura quedará retenida hasta su aprobación</translation>
     </message>
@@ -4471,27 +4471,27 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SupplierPaymentDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="232"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="233"/>
         <source>Pay {supplier} {number}</source>
         <translation>Pagar {supplier} {number}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="237"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="238"/>
         <source>Due</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="238"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="239"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="239"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="240"/>
         <source>Method</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/payables_view.py" line="240"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="241"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
@@ -5040,92 +5040,92 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>auto invoicing</name>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="37"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="39"/>
         <source>No tax id for a full invoice</source>
         <translation>Sin NIF para una factura completa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="38"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="40"/>
         <source>Not shipped yet</source>
         <translation>Aún no enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="39"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="41"/>
         <source>Not fully paid</source>
         <translation>No pagado del todo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="40"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="42"/>
         <source>Month not closed yet</source>
         <translation>El mes aún no ha cerrado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="41"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="43"/>
         <source>Already invoiced</source>
         <translation>Ya facturado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="42"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="44"/>
         <source>Refused by the invoice checks</source>
         <translation>Rechazado por las comprobaciones de la factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="43"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="45"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="49"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="51"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="50"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="52"/>
         <source>Would issue</source>
         <translation>Se emitiría</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="51"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="53"/>
         <source>Skipped</source>
         <translation>Omitido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="56"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="58"/>
         <source>By hand</source>
         <translation>A mano</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="57"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="59"/>
         <source>When shipped</source>
         <translation>Al enviar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="58"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="60"/>
         <source>When paid</source>
         <translation>Al cobrar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="59"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="61"/>
         <source>Monthly per customer</source>
         <translation>Mensual por cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="65"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="67"/>
         <source>Automatic invoicing has not run yet</source>
         <translation>La facturación automática aún no se ha ejecutado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="67"/>
-        <source>Last dry run {when}: {issued} would be issued, {skipped} skipped</source>
-        <translation>Última simulación {when}: se emitirían {issued}, {skipped} omitidos</translation>
-    </message>
-    <message>
         <location filename="../../omsdesk/ui/auto_invoicing.py" line="69"/>
-        <source>Last automatic run {when}: {issued} issued, {skipped} skipped</source>
-        <translation>Última ejecución automática {when}: {issued} emitidas, {skipped} omitidos</translation>
+        <source>Last dry run {when}: {issued} would be issued, {skipped} skipped</source>
+        <translation>Última simulación {when}: facturas que se emitirían: {issued}; pedidos omitidos: {skipped}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="73"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="71"/>
+        <source>Last automatic run {when}: {issued} issued, {skipped} skipped</source>
+        <translation>Última ejecución automática {when}: facturas emitidas: {issued}; pedidos omitidos: {skipped}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="75"/>
         <source>(cancelled)</source>
         <translation>(cancelada)</translation>
     </message>
