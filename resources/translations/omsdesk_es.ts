@@ -611,194 +611,209 @@
 <context>
     <name>ChannelPanel</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="49"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="50"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="50"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="51"/>
         <source>Reach the shop with the saved address and secret: address, certificate, credentials and (Shopify) permissions</source>
         <translation>Conectar con la tienda con la dirección y el secreto guardados: dirección, certificado, credenciales y permisos (Shopify)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="53"/>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="54"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="107"/>
         <source>Disable</source>
         <translation>Desactivar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="55"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="56"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="56"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="57"/>
         <source>Archive the channel: its orders, SKU mappings and history stay</source>
         <translation>Archivar el canal: se conservan sus pedidos, correspondencias de SKU e historial</translation>
     </message>
     <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="59"/>
+        <source>Invoicing…</source>
+        <translation>Facturación…</translation>
+    </message>
+    <message>
         <location filename="../../omsdesk/ui/sync_channels.py" line="60"/>
+        <source>When this channel&apos;s orders are invoiced automatically</source>
+        <translation>Cuándo se facturan automáticamente los pedidos de este canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="64"/>
         <source>Select a channel to see its state and its last error in full</source>
         <translation>Seleccione un canal para ver su estado y su último error completo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="80"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="85"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="80"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="85"/>
         <source>Not synced. Enable it to sync again; its orders are kept.</source>
         <translation>No se sincroniza. Actívelo para volver a sincronizar; sus pedidos se conservan.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="82"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="87"/>
         <source>Settings wrong</source>
         <translation>Configuración errónea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="83"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="88"/>
         <source>Not retried until its settings change or you press Test connection. A mistyped address: remove the channel and add it again with the right one in Settings → Channels.</source>
         <translation>No se reintenta hasta que cambie su configuración o pulse Probar conexión. Si la dirección está mal escrita, elimine el canal y vuelva a añadirlo con la dirección correcta en Ajustes → Canales.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="86"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="91"/>
         <source>Credentials refused</source>
         <translation>Credenciales rechazadas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="87"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="92"/>
         <source>Check the key or token of this channel in Settings → Channels.</source>
         <translation>Compruebe la clave o el token de este canal en Ajustes → Canales.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="89"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="94"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="89"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="94"/>
         <source>The shop cannot be reached now; the sync keeps trying.</source>
         <translation>Ahora no se puede contactar con la tienda; la sincronización sigue intentándolo.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="91"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="96"/>
         <source>Failing</source>
         <translation>Con fallos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="91"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="96"/>
         <source>The last runs failed; see the error below and the Runs tab.</source>
         <translation>Las últimas ejecuciones han fallado; vea el error abajo y la pestaña Ejecuciones.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="92"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="97"/>
         <source>OK</source>
         <translation>Correcto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="100"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="106"/>
         <source>Enable</source>
         <translation>Activar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="107"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="113"/>
         <source>State: {state}</source>
         <translation>Estado: {state}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="110"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="116"/>
         <source>Last success: {when}</source>
         <translation>Último éxito: {when}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="110"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="116"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="112"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="118"/>
         <source>Last error:</source>
         <translation>Último error:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="114"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="120"/>
         <source>Warnings:</source>
         <translation>Avisos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="117"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="123"/>
         <source>Test connection: OK</source>
         <translation>Prueba de conexión: correcta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="117"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="123"/>
         <source>Test connection: failed</source>
         <translation>Prueba de conexión: fallida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="118"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="124"/>
         <source>Problem: {text}</source>
         <translation>Problema: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="119"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="125"/>
         <source>Note: {text}</source>
         <translation>Nota: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="126"/>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="193"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="134"/>
+        <source>Automatic invoicing of this channel</source>
+        <translation>Facturación automática de este canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="141"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="208"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="144"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="159"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="156"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="171"/>
         <source>{channel}: connection OK</source>
         <translation>{channel}: conexión correcta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="157"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="172"/>
         <source>{channel}: {n} problem(s), see the details</source>
         <translation>{channel}: {n} problema(s), vea los detalles</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="172"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="187"/>
         <source>{channel} enabled: the sync serves it again</source>
         <translation>{channel} activado: la sincronización vuelve a atenderlo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="174"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="189"/>
         <source>{channel} disabled: the sync leaves it alone</source>
         <translation>{channel} desactivado: la sincronización no lo toca</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="180"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="195"/>
         <source>Remove channel {channel}? Its orders, SKU mappings and sync history stay; it leaves the sync and this list, and its secret is deleted from the keyring.</source>
         <translation>¿Eliminar el canal {channel}? Se conservan sus pedidos, correspondencias de SKU e historial de sincronización; sale de la sincronización y de esta lista, y su secreto se borra del llavero.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="183"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="198"/>
         <source>{n} message(s) for it were not delivered yet (shipments, cancellations, stock): they will not be sent.</source>
         <translation>{n} mensaje(s) para este canal aún no se han entregado (envíos, cancelaciones, stock): no se enviarán.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="185"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="200"/>
         <source>Remove channel</source>
         <translation>Eliminar canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="205"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="220"/>
         <source>{channel} removed; its orders and history are kept</source>
         <translation>{channel} eliminado; se conservan sus pedidos y su historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="207"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="222"/>
         <source>(its secret could not be deleted from the keyring)</source>
         <translation>(no se pudo borrar su secreto del llavero)</translation>
     </message>
@@ -1102,92 +1117,107 @@
 <context>
     <name>CustomerEditor</name>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="41"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="42"/>
         <source>New customer</source>
         <translation>Cliente nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="41"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="42"/>
         <source>Edit customer</source>
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="51"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="52"/>
         <source>NIF, NIE, CIF or EU VAT number</source>
         <translation>NIF, NIE, CIF o NIF-IVA de la UE</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="56"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="57"/>
         <source>Payment terms…</source>
         <translation>Condiciones de pago…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="63"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="64"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="64"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="65"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="65"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="66"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="66"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="67"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="67"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="68"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="68"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="69"/>
         <source>Terms</source>
         <translation>Condiciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="69"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="70"/>
+        <source>Automatic invoicing…</source>
+        <translation>Facturación automática…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="74"/>
+        <source>Invoicing</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="75"/>
         <source>Billing address</source>
         <translation>Dirección de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="70"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="76"/>
         <source>Shipping address</source>
         <translation>Dirección de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="99"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="105"/>
         <source>This customer no longer exists.</source>
         <translation>Este cliente ya no existe.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="113"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="119"/>
         <source>no credit limit</source>
         <translation>sin límite de crédito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="114"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="120"/>
         <source>limit {amount}</source>
         <translation>límite {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="119"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="125"/>
         <source>new customer</source>
         <translation>cliente nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="149"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="137"/>
+        <source>Automatic invoicing of this customer</source>
+        <translation>Facturación automática de este cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="164"/>
         <source>Customer {name} saved</source>
         <translation>Cliente {name} guardado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="155"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="170"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
@@ -1821,6 +1851,24 @@
         <location filename="../../omsdesk/ui/invoices_view.py" line="465"/>
         <source>Factur-X written to {path}</source>
         <translation>Factur-X guardado en {path}</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicingPolicyDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="30"/>
+        <source>Same as its channel</source>
+        <translation>Como su canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="33"/>
+        <source>Simplified invoices for consumers without a tax id</source>
+        <translation>Facturas simplificadas a consumidores sin NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="39"/>
+        <source>Invoicing</source>
+        <translation>Facturación</translation>
     </message>
 </context>
 <context>

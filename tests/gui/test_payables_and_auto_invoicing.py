@@ -136,3 +136,28 @@ def test_automatic_invoicing_runs_with_progress_and_shows_the_report(
     done = {"en": "3 issued, 1 skipped", "es": "facturas emitidas: 3; pedidos omitidos: 1"}[language]
     qtbot.waitUntil(lambda: done in view.auto_summary.text(), timeout=5000)
     _save(view, f"invoices_view_{language}")
+
+
+def test_the_customer_editor_sets_the_customers_invoicing_policy(qtbot: QtBot, shop: Shop, language: str) -> None:
+    from sqlalchemy import select
+
+    from omsdesk.models import Customer
+    from omsdesk.services.invoicing.policy import policy_of
+    from omsdesk.ui.customer_editor import CustomerEditor
+
+    sku = shop.product()
+    shop.order({sku: 1}, customer=CustomerInput(name="Ferretería Norte SL", tax_id=CUSTOMER_NIF))
+    with shop.db.read() as s:
+        customer_id = s.scalar(select(Customer.id))
+    assert customer_id is not None
+    editor = CustomerEditor(AppContext(shop.db, CLERK), customer_id)
+    qtbot.addWidget(editor)
+    dialog = editor.edit_invoicing()
+    assert dialog is not None
+    dialog.when.setCurrentIndex(dialog.when.findData("monthly"))
+    _save(dialog, f"policy_dialog_{language}")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.accept()
+    with shop.db.read() as s:
+        stored = policy_of(s, customer_id=customer_id)
+    assert stored is not None and stored.when == "monthly"

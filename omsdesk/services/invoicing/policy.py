@@ -99,11 +99,14 @@ def policies(session: Session) -> list[PolicyView]:
     return [_view(session, r) for r in rows]
 
 
-def policy_of(session: Session, *, channel_id: int | None = None,
+def policy_of(session: Session, *, channel: str | None = None,
               customer_id: int | None = None) -> PolicyView | None:
-    """The stored policy of exactly this channel or customer (no fallback), for editors."""
-    column = InvoicingPolicy.channel_id if channel_id is not None else InvoicingPolicy.customer_id
-    row = session.scalar(select(InvoicingPolicy).where(column == (channel_id or customer_id)))
+    """The stored policy of exactly this channel (by code) or customer (no fallback), for editors."""
+    if channel is not None:
+        row = session.scalar(select(InvoicingPolicy).join(Channel, Channel.id == InvoicingPolicy.channel_id)
+                             .where(Channel.code == channel))
+    else:
+        row = session.scalar(select(InvoicingPolicy).where(InvoicingPolicy.customer_id == customer_id))
     return _view(session, row) if row else None
 
 
