@@ -13,9 +13,15 @@ from omsdesk.services.goods_in.purchasing import (
     send_purchase_order,
 )
 from omsdesk.services.intake.order_entry import CustomerInput
-from tests.e2e.test_invoices_cli import cli_shop, run  # noqa: F401 - the fixture is used by name
+from tests.e2e.test_invoices_cli import run
 from tests.fixtures.database import ACTOR, Shop
-from tests.integration.test_invoicing import CUSTOMER_NIF
+from tests.integration.test_invoicing import CUSTOMER_NIF, setup_company
+
+
+@pytest.fixture
+def cli_shop(sqlite_db: Database) -> Shop:
+    setup_company(sqlite_db)
+    return Shop(sqlite_db)
 
 
 def test_policy_then_dry_run_then_auto_with_json(cli_shop: Shop, capsys: pytest.CaptureFixture[str]) -> None:
