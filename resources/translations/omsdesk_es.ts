@@ -4451,67 +4451,78 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SupplierDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="29"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="30"/>
         <source>New supplier</source>
         <translation>Proveedor nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="31"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="32"/>
         <source>Short and unique, e.g. OLEO</source>
         <translation>Corto y único, p. ej. OLEO</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="34"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="35"/>
         <source>NIF, NIE, CIF or EU VAT number</source>
         <translation>NIF, NIE, CIF o NIF-IVA de la UE</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="36"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="37"/>
         <source>Where purchase orders are sent</source>
         <translation>Adonde se envían los pedidos de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="41"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="42"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="48"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="53"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="49"/>
+        <source>On receipt</source>
+        <translation>A la recepción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="61"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="54"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="62"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="55"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="63"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="56"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="64"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="57"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="65"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="58"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="66"/>
         <source>Lead time</source>
         <translation>Plazo de entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="78"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="67"/>
+        <source>Invoices due after</source>
+        <translation>Vencimiento de sus facturas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="88"/>
         <source>Supplier {code} saved</source>
         <translation>Proveedor {code} guardado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="84"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="94"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>

@@ -161,3 +161,20 @@ def test_the_customer_editor_sets_the_customers_invoicing_policy(qtbot: QtBot, s
     with shop.db.read() as s:
         stored = policy_of(s, customer_id=customer_id)
     assert stored is not None and stored.when == "monthly"
+
+
+def test_the_supplier_dialog_stores_when_its_invoices_fall_due(qtbot: QtBot, shop: Shop) -> None:
+    from sqlalchemy import select
+
+    from omsdesk.models.planning import Supplier
+    from omsdesk.ui.supplier_dialog import SupplierDialog
+
+    dialog = SupplierDialog(AppContext(shop.db, CLERK))
+    qtbot.addWidget(dialog)
+    dialog.code.setText("OLEO")
+    dialog.name.setText("Aceites del Sur SL")
+    dialog.terms_days.setValue(45)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.submit()
+    with shop.db.read() as s:
+        assert s.scalar(select(Supplier.payment_terms).where(Supplier.code == "OLEO")) == "net45"

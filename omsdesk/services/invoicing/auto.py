@@ -204,8 +204,9 @@ def _open_orders(session: Session, book: PolicyBook) -> list[Order]:
                       .join(OrderLine, OrderLine.id == InvoiceLine.order_line_id)
                       .where(InvoiceRecord.kind == "anulacion", OrderLine.order_id == Order.id))
     owner = or_(Order.channel_id.in_(channels), Order.customer_id.in_(customers))
-    stmt = (select(Order).where(owner, Order.status.not_in((OrderStatus.NEW.value,
-                                                            OrderStatus.CANCELLED.value)),
+    # A returned order that was never invoiced is left to the clerk (invoice and credit, or not).
+    stmt = (select(Order).where(owner, Order.status.not_in((OrderStatus.NEW.value, OrderStatus.CANCELLED.value,
+                                                            OrderStatus.RETURNED.value)),
                                 or_(open_line, annulled))
             .options(selectinload(Order.lines), selectinload(Order.parcels))
             .order_by(Order.id))
@@ -275,7 +276,7 @@ def _plan(session: Session, moment: datetime) -> tuple[list[_Task], list[AutoIte
             tasks.append(task(order.reference))
             continue
         # Policy "shipped": the whole order once it has all left, each parcel while it is partial.
-        if order.status in SHIPPED_STATUSES or order.status == OrderStatus.RETURNED.value:
+        if order.status in SHIPPED_STATUSES:
             tasks.append(task(order.reference))
             continue
         parcels = [p for p in order.parcels if p.shipped_at is not None and p.id not in invoiced_parcels]
