@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from omsdesk.models import Customer, Order
 from omsdesk.models.invoice import Invoice
+from omsdesk.queries.customers import order_invoices
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment import orders as order_svc
 from omsdesk.services.intake.order_entry import CustomerInput
@@ -144,6 +145,10 @@ def test_monthly_policy_issues_one_invoice_per_customer_for_a_closed_month(store
         assert (inv.order_id, inv.invoice_type, inv.customer_tax_id) == (None, "F1", CUSTOMER_NIF)
         assert sorted(ln.qty for ln in inv.lines) == [1, 3]
         assert inv.operation_date == shipped.date()
+        first_id = s.scalar(select(Order.id).where(Order.reference == first))
+        assert first_id is not None
+        # The order's screen lists the monthly invoice among its invoices.
+        assert [i.number for i in order_invoices(s, first_id)] == [item.invoice]
     # Lines on the monthly invoice count as invoiced for the orders themselves.
     with pytest.raises(Exception, match="already fully invoiced"):
         issue_invoice(store.db, first, actor=ACTOR)
