@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from omsdesk.services.invoicing.auto import AutoRunReport, last_run, run_auto_invoicing
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import money, when
+from omsdesk.ui.invoicing_policy_dialog import ChannelPoliciesDialog, policy_text
 from omsdesk.ui.workers import run_in_pool
 
 log = logging.getLogger(__name__)
@@ -51,14 +52,6 @@ def outcome_text(code: str) -> str:
     return {"issued": translate("auto invoicing", "Issued"),
             "would_issue": translate("auto invoicing", "Would issue"),
             "skipped": translate("auto invoicing", "Skipped")}.get(code, code)
-
-
-def policy_text(code: str) -> str:
-    translate = QCoreApplication.translate
-    return {"manual": translate("auto invoicing", "By hand"),
-            "shipped": translate("auto invoicing", "When shipped"),
-            "paid": translate("auto invoicing", "When paid"),
-            "monthly": translate("auto invoicing", "Monthly per customer")}.get(code, code)
 
 
 def run_summary(report: AutoRunReport | None) -> str:
@@ -128,6 +121,9 @@ class AutoInvoicingDialog(QDialog):
         self.cancel_button.setObjectName("auto_cancel")
         self.cancel_button.setEnabled(False)
         self.close_button = QPushButton(self.tr("Close"))
+        self.policies_button = QPushButton(self.tr("Policies per channel…"))
+        self.policies_button.clicked.connect(self.edit_policies)
+        self.policies: QDialog | None = None
         self.progress = QProgressBar()
         self.progress.setObjectName("auto_progress")
         self.progress.setRange(0, 1)
@@ -153,6 +149,7 @@ class AutoInvoicingDialog(QDialog):
         top.addWidget(self.cancel_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.current, 1)
+        bottom.addWidget(self.policies_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -160,6 +157,12 @@ class AutoInvoicingDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         run_in_pool(ctx.pool, self._load_last, self.show_report, self._failed)
+
+    def edit_policies(self) -> QDialog:
+        """Every channel's policy, with the counter, manual and CSV channels the Sync view leaves out."""
+        self.policies = ChannelPoliciesDialog(self.ctx, self)
+        self.policies.open()
+        return self.policies
 
     def _load_last(self) -> AutoRunReport | None:
         with self.ctx.db.read() as s:

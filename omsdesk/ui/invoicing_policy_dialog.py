@@ -2,14 +2,42 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from omsdesk.services.invoicing.policy import WHEN_CHOICES, PolicyView, policy_of, set_policy
-from omsdesk.ui.auto_invoicing import policy_text
+from omsdesk.services.invoicing.policy import (
+    WHEN_CHOICES,
+    PolicyView,
+    channel_policies,
+    policy_of,
+    set_policy,
+)
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.money_fields import ok_cancel
 from omsdesk.ui.workers import run_in_pool
+
+
+def policy_text(code: str) -> str:
+    translate = QCoreApplication.translate
+    return {"manual": translate("auto invoicing", "By hand"),
+            "shipped": translate("auto invoicing", "When shipped"),
+            "paid": translate("auto invoicing", "When paid"),
+            "monthly": translate("auto invoicing", "Monthly per customer")}.get(code, code)
+
 
 
 class InvoicingPolicyDialog(QDialog):
@@ -64,3 +92,64 @@ class InvoicingPolicyDialog(QDialog):
     def _saved(self, view: PolicyView) -> None:
         self.saved.emit(view)
         super().accept()
+
+
+class ChannelPoliciesDialog(QDialog):
+    """Every channel (counter, manual and CSV too, which the Sync view does not list) and its policy."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[PolicyView] = []
+        self.editor: InvoicingPolicyDialog | None = None
+        self.setWindowTitle(self.tr("Automatic invoicing per channel"))
+        self.resize(700, 320)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("channel_policies")
+        self.table.setHorizontalHeaderLabels([self.tr("Channel"), self.tr("Invoicing"),
+                                              self.tr("Simplified for consumers")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(1, 180)
+        self.table.setColumnWidth(2, 200)
+        self.table.doubleClicked.connect(lambda _i: self.change())
+        self.change_button = QPushButton(self.tr("Change…"))
+        self.change_button.clicked.connect(self.change)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.change_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        def load() -> list[PolicyView]:
+            with self.ctx.db.read() as s:
+                return channel_policies(s)
+        run_in_pool(self.ctx.pool, load, self._show)
+
+    def _show(self, rows: list[PolicyView]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        yes, no = self.tr("Yes"), self.tr("No")
+        for r, v in enumerate(rows):
+            for c, text in enumerate((f"{v.name} ({v.code})", policy_text(v.when),
+                                      yes if v.simplified_for_consumers else no)):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+
+    def change(self) -> InvoicingPolicyDialog | None:
+        picked = {i.row() for i in self.table.selectedItems()}
+        if len(picked) != 1:
+            return None
+        view = self.rows[picked.pop()]
+        self.editor = InvoicingPolicyDialog(self.ctx, title=view.name, channel=view.code, parent=self)
+        self.editor.saved.connect(lambda _v: self.reload())
+        self.editor.open()
+        return self.editor

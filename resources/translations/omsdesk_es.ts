@@ -304,87 +304,92 @@
 <context>
     <name>AutoInvoicingDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="120"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="113"/>
         <source>Automatic invoicing</source>
         <translation>Facturación automática</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="122"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="115"/>
         <source>Loading the last run…</source>
         <translation>Cargando la última ejecución…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="124"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="117"/>
         <source>Dry run (issue nothing)</source>
         <translation>Simulación (no emite nada)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="125"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="118"/>
         <source>Run now</source>
         <translation>Ejecutar ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="127"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="120"/>
         <source>Cancel run</source>
         <translation>Cancelar ejecución</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="130"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="123"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="139"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="124"/>
+        <source>Policies per channel…</source>
+        <translation>Políticas por canal…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="135"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="139"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="135"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="139"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="135"/>
         <source>Policy</source>
         <translation>Política</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="139"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="135"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="140"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="136"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="140"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="136"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="140"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="136"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="199"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="202"/>
         <source>Looking for orders to invoice…</source>
         <translation>Buscando pedidos que facturar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="205"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="208"/>
         <source>Cancelling after the invoice in progress…</source>
         <translation>Cancelando tras la factura en curso…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="210"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="213"/>
         <source>{done} of {total}: {item}</source>
         <translation>{done} de {total}: {item}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="223"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="226"/>
         <source>Automatic invoicing failed: {error}</source>
         <translation>La facturación automática ha fallado: {error}</translation>
     </message>
@@ -816,6 +821,49 @@
         <location filename="../../omsdesk/ui/sync_channels.py" line="222"/>
         <source>(its secret could not be deleted from the keyring)</source>
         <translation>(no se pudo borrar su secreto del llavero)</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelPoliciesDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="105"/>
+        <source>Automatic invoicing per channel</source>
+        <translation>Facturación automática por canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="109"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="109"/>
+        <source>Invoicing</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="110"/>
+        <source>Simplified for consumers</source>
+        <translation>Simplificadas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="119"/>
+        <source>Change…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="121"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="141"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="141"/>
+        <source>No</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -1856,17 +1904,17 @@
 <context>
     <name>InvoicingPolicyDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="30"/>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="58"/>
         <source>Same as its channel</source>
         <translation>Como su canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="33"/>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="61"/>
         <source>Simplified invoices for consumers without a tax id</source>
         <translation>Facturas simplificadas a consumidores sin NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="39"/>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="67"/>
         <source>Invoicing</source>
         <translation>Facturación</translation>
     </message>
@@ -5099,92 +5147,92 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>auto invoicing</name>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="39"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="40"/>
         <source>No tax id for a full invoice</source>
         <translation>Sin NIF para una factura completa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="40"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="41"/>
         <source>Not shipped yet</source>
         <translation>Aún no enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="41"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="42"/>
         <source>Not fully paid</source>
         <translation>No pagado del todo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="42"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="43"/>
         <source>Month not closed yet</source>
         <translation>El mes aún no ha cerrado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="43"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="44"/>
         <source>Already invoiced</source>
         <translation>Ya facturado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="44"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="45"/>
         <source>Refused by the invoice checks</source>
         <translation>Rechazado por las comprobaciones de la factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="45"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="46"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="51"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="52"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="52"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="53"/>
         <source>Would issue</source>
         <translation>Se emitiría</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="53"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="54"/>
         <source>Skipped</source>
         <translation>Omitido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="58"/>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="36"/>
         <source>By hand</source>
         <translation>A mano</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="59"/>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="37"/>
         <source>When shipped</source>
         <translation>Al enviar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="60"/>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="38"/>
         <source>When paid</source>
         <translation>Al cobrar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="61"/>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="39"/>
         <source>Monthly per customer</source>
         <translation>Mensual por cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="67"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="60"/>
         <source>Automatic invoicing has not run yet</source>
         <translation>La facturación automática aún no se ha ejecutado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="69"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="62"/>
         <source>Last dry run {when}: {issued} would be issued, {skipped} skipped</source>
         <translation>Última simulación {when}: facturas que se emitirían: {issued}; pedidos omitidos: {skipped}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="71"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="64"/>
         <source>Last automatic run {when}: {issued} issued, {skipped} skipped</source>
         <translation>Última ejecución automática {when}: facturas emitidas: {issued}; pedidos omitidos: {skipped}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/auto_invoicing.py" line="75"/>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="68"/>
         <source>(cancelled)</source>
         <translation>(cancelada)</translation>
     </message>

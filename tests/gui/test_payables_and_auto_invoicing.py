@@ -178,3 +178,27 @@ def test_the_supplier_dialog_stores_when_its_invoices_fall_due(qtbot: QtBot, sho
         dialog.submit()
     with shop.db.read() as s:
         assert s.scalar(select(Supplier.payment_terms).where(Supplier.code == "OLEO")) == "net45"
+
+
+def test_channel_policies_list_every_channel_and_change_one(qtbot: QtBot, shop: Shop, language: str) -> None:
+    from omsdesk.ui.auto_invoicing import AutoInvoicingDialog
+    from omsdesk.ui.invoicing_policy_dialog import ChannelPoliciesDialog
+
+    shop.order({shop.product(): 1})  # the manual channel is made with its first order
+    shop.marketplace()
+    auto = AutoInvoicingDialog(AppContext(shop.db, CLERK))
+    qtbot.addWidget(auto)
+    dialog = auto.edit_policies()
+    assert isinstance(dialog, ChannelPoliciesDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=5000)
+    codes = [v.code for v in dialog.rows]
+    assert "manual" in codes
+    dialog.table.selectRow(codes.index("manual"))
+    editor = dialog.change()
+    assert editor is not None
+    editor.when.setCurrentIndex(editor.when.findData("shipped"))
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        editor.accept()
+    shipped = {"en": "When shipped", "es": "Al enviar"}[language]
+    qtbot.waitUntil(lambda: dialog.table.item(codes.index("manual"), 1).text() == shipped, timeout=5000)
+    _save(dialog, f"channel_policies_{language}")

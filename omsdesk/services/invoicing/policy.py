@@ -99,6 +99,18 @@ def policies(session: Session) -> list[PolicyView]:
     return [_view(session, r) for r in rows]
 
 
+def channel_policies(session: Session) -> list[PolicyView]:
+    """Every channel not removed with its policy ("manual" where none is stored), for the GUI."""
+    stored = {r.channel_id: r for r in session.scalars(
+        select(InvoicingPolicy).where(InvoicingPolicy.channel_id.is_not(None)))}
+    out = []
+    for ch in session.scalars(select(Channel).where(Channel.removed_at.is_(None)).order_by(Channel.code)):
+        row = stored.get(ch.id)
+        out.append(PolicyView("channel", ch.code, ch.name, row.invoice_when if row else InvoiceWhen.MANUAL.value,
+                              row.simplified_for_consumers if row else True))
+    return out
+
+
 def policy_of(session: Session, *, channel: str | None = None,
               customer_id: int | None = None) -> PolicyView | None:
     """The stored policy of exactly this channel (by code) or customer (no fallback), for editors."""
