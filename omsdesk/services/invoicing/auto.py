@@ -129,36 +129,46 @@ def run_auto_invoicing(db: Database, *, actor: Actor, dry_run: bool = False,
         s.add(run)
         s.flush()
         run_id = run.id
+    items: list[AutoItem] = []
+    try:
+        status = _work(db, actor, moment, now, dry_run, batch_size, progress, cancelled, items)
+    except BaseException:
+        # The run's row says it broke (the items so far are kept); the caller hears the error.
+        _finish(db, run_id, items, "failed", utcnow())
+        raise
+    finished = utcnow() if now is None else moment
+    _finish(db, run_id, items, status, finished)
+    return AutoRunReport(run_id, dry_run, status, moment, finished, tuple(items))
+
+
+def _work(db: Database, actor: Actor, moment: datetime, issue_at: datetime | None, dry_run: bool,
+          batch_size: int, progress: Progress | None, cancelled: Callable[[], bool] | None,
+          items: list[AutoItem]) -> str:
+    """Plan as of `moment`; each invoice is stamped when it is really issued (its VERI*FACTU
+    record's generation time), unless the caller fixed the clock (`issue_at`, in tests)."""
     with db.read() as s:
         tasks, skips = _plan(s, moment)
-    items: list[AutoItem] = list(skips)
+    items.extend(skips)
     total = len(tasks)
-    status = "done"
     for start in range(0, total, max(batch_size, 1)):
-        if cancelled is not None and cancelled():
-            status = "cancelled"
-            break
         for n, task in enumerate(tasks[start:start + batch_size], start=start):
-            if n > start and cancelled is not None and cancelled():
-                status = "cancelled"
-                break
-            item = _would(task) if dry_run else _issue(db, task, actor, moment)
-            items.append(item)
+            if cancelled is not None and cancelled():
+                return "cancelled"
+            items.append(_would(task) if dry_run else _issue(db, task, actor, issue_at))
             if progress is not None:
                 progress(n + 1, total, task.label)
-        if status == "cancelled":
-            break
-    finished = utcnow() if now is None else moment
+    return "done"
+
+
+def _finish(db: Database, run_id: int, items: list[AutoItem], status: str, finished: datetime) -> None:
     with db.write() as s:
-        done = s.get(AutoInvoiceRun, run_id)
-        assert done is not None
-        run = done
+        run = s.get(AutoInvoiceRun, run_id)
+        assert run is not None
         run.items = [asdict(i) for i in items]
         run.issued = sum(i.outcome in ("issued", "would_issue") for i in items)
         run.skipped = sum(i.outcome == "skipped" for i in items)
         run.status, run.finished_at = status, finished
         _prune(s)
-    return AutoRunReport(run_id, dry_run, status, moment, finished, tuple(items))
 
 
 def _prune(session: Session) -> None:
@@ -304,7 +314,7 @@ def _would(task: _Task) -> AutoItem:
                     invoice_type="F2" if task.simplified else "F1")
 
 
-def _issue(db: Database, task: _Task, actor: Actor, moment: datetime) -> AutoItem:
+def _issue(db: Database, task: _Task, actor: Actor, moment: datetime | None) -> AutoItem:
     order = _order_text(task)
     try:
         if task.references:
