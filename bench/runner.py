@@ -30,6 +30,7 @@ SCENARIOS: dict[str, tuple[str, str, dict[str, Any], dict[str, Any]]] = {
     "gui-startup": ("bench.gui", "bench_startup", {"orders": 1_000_000, "runs": 5}, {"orders": 100_000, "runs": 2}),
     "gui-queue": ("bench.gui", "bench_queue", {"orders": 1_000_000, "rounds": 3}, {"orders": 100_000, "rounds": 1}),
     "invoice-pdf": ("bench.documents", "bench_invoice", {"n": 50}, {"n": 10, "baseline_runs": 5}),
+    "auto-invoicing": ("bench.invoicing", "bench_auto_invoicing", {"n": 300}, {"n": 40}),
     "live-refresh": ("bench.live", "bench_live_refresh", {"rounds": 200}, {"rounds": 30}),
 }
 

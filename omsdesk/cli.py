@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "omsdesk.commands.planning",
     "omsdesk.commands.erp",
     "omsdesk.commands.invoices",
+    "omsdesk.commands.payables",
     "omsdesk.commands.verifactu",
     "omsdesk.commands.customers",
     "omsdesk.commands.printing",

@@ -301,7 +301,7 @@ def _sync(ctx: CliContext) -> int:
         else:
             for r in reports:
                 print(_line(report_dict(r)))
-        return 0 if all(r.status in ("ok", "partial") for r in reports) else 1
+        return 0 if all(report_dict(r)["status"] in ("ok", "partial") for r in reports) else 1
     if a.channel:
         raise ValidationError("--channel goes with --once; the daemon serves every active channel")
     return _daemon(scheduler, as_json=a.json)

@@ -1,11 +1,12 @@
 """`omsdesk invoices ...` (issue, credit, convert, pay, list, show, verify-chain, aged, export,
-pdf, cancel) and `omsdesk company ...` (the issuer's data)."""
+pdf, cancel; auto and policy in auto_invoicing.py) and `omsdesk company ...` (the issuer's data)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from omsdesk.commands.auto_invoicing import register_actions
 from omsdesk.commands.common import CliContext, add_json_flag, parse_sku_quantities, print_json
 from omsdesk.files import write_atomic
 from omsdesk.invoicing.receivables import AGE_BUCKETS, ReceivableStatus
@@ -98,6 +99,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
     dp.add_argument("--layout", choices=["auto", "a4", "receipt"], default="auto")
     dp.set_defaults(func=_pdf)
 
+    register_actions(isub)
     _register_company(sub)
 
 

@@ -198,6 +198,8 @@ def _register_purchasing(sub: argparse._SubParsersAction[argparse.ArgumentParser
     su.add_argument("name")
     su.add_argument("--email", default="")
     su.add_argument("--lead-time", type=int, default=7, metavar="DAYS")
+    su.add_argument("--terms", default="net30", metavar="immediate|cod|netN",
+                    help="when its invoices fall due (default net30)")
     su.set_defaults(func=_supplier)
 
     ru = ps.add_parser("rule", help="set the reorder rule of a product in a warehouse")
@@ -345,7 +347,8 @@ def _supplier(ctx: CliContext) -> int:
     from omsdesk.services.goods_in.purchasing import add_supplier
 
     a = ctx.args
-    add_supplier(ctx.db, a.code, a.name, actor=ctx.actor, email=a.email, lead_time_days=a.lead_time)
+    add_supplier(ctx.db, a.code, a.name, actor=ctx.actor, email=a.email, lead_time_days=a.lead_time,
+                 payment_terms=a.terms)
     print(f"supplier {a.code.upper()} added")
     return 0
 

@@ -13,7 +13,8 @@ Layouts:
   Amount, Exchange Rate, Extra Reference, User Name, Project Refn, Cost Code Refn; SI
   invoice, SC credit, SA receipt on account (Sage imports no SR, it says to use SA); see
   Sage KB "Audit trail transactions" (gb-kb.sage.com) and makingithappen.co.uk/CI/std/audittrans.htm.
-- Journal: a balanced double entry per document (Spanish PGC accounts by default).
+- Journal: a balanced double entry per document (Spanish PGC accounts by default), including
+  supplier invoices (600 purchases and 472 input VAT against 400 suppliers) and their payments.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from omsdesk.db import Database
 from omsdesk.models import Order, Payment, Refund, ValidationError
 from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceKind, InvoicePayment
 from omsdesk.models.money import currency_exponent
+from omsdesk.models.payables import SupplierInvoice, SupplierPayment
+from omsdesk.models.planning import Supplier
 
 FORMATS = ("quickbooks", "sage50", "journal")
 
@@ -56,6 +59,9 @@ class Accounts:
     sales: str = "700"
     vat_output: str = "477"
     bank: str = "572"
+    payable: str = "400"
+    purchases: str = "600"
+    vat_input: str = "472"
     sage_sales_nominal: str = "4000"
     sage_bank_nominal: str = "1200"
     # VAT rate in basis points -> Sage tax code (T0 zero, T1 standard, T5 reduced).
@@ -70,6 +76,8 @@ class ExportSummary:
     credit_notes: int
     payments: int
     skipped_payments: int = 0
+    purchase_invoices: int = 0
+    supplier_payments: int = 0
 
 
 def amount(minor: int, currency: str) -> str:
@@ -178,8 +186,47 @@ def _sage50(invoices: list[Invoice], receipts: list[_Receipt], fmt: str,
                amount(0, r.currency), "1", r.reference[:30], "", "", ""]
 
 
+@dataclass(frozen=True)
+class _Purchase:
+    when: date
+    document: str
+    supplier: str
+    net: int
+    tax: int
+    total: int
+    currency: str
+
+
+def _purchases(s: Session, start: date, end: date) -> tuple[list[_Purchase], list[_Receipt]]:
+    """Supplier invoices dated start..end and the payments made to suppliers in those days."""
+    tz = _company_zone(s)
+    invoices = [_Purchase(inv.invoice_date, f"{sup.code}/{inv.number}", sup.name, inv.total_net,
+                          inv.total_tax, inv.total, inv.currency)
+                for inv, sup in s.execute(select(SupplierInvoice, Supplier).join(
+                    Supplier, Supplier.id == SupplierInvoice.supplier_id).where(
+                    SupplierInvoice.invoice_date >= start, SupplierInvoice.invoice_date <= end)
+                    .order_by(SupplierInvoice.invoice_date, SupplierInvoice.id))]
+    lo = datetime.combine(start, time.min, tzinfo=tz)
+    hi = datetime.combine(end, time.max, tzinfo=tz)
+    paid = [_Receipt(p.paid_at.astimezone(tz).date(), p.reference or f"PAY-S{p.id}",
+                     f"{sup.code}/{inv.number}", sup.name, sup.code, p.amount, p.currency)
+            for p, inv, sup in s.execute(
+                select(SupplierPayment, SupplierInvoice, Supplier)
+                .join(SupplierInvoice, SupplierInvoice.id == SupplierPayment.supplier_invoice_id)
+                .join(Supplier, Supplier.id == SupplierInvoice.supplier_id)
+                .where(SupplierPayment.paid_at >= lo, SupplierPayment.paid_at <= hi)
+                .order_by(SupplierPayment.paid_at, SupplierPayment.id))]
+    return invoices, paid
+
+
+def _company_zone(s: Session) -> ZoneInfo:
+    company = s.get(CompanySettings, 1)
+    return ZoneInfo(company.time_zone if company is not None and company.time_zone else "Europe/Madrid")
+
+
 def _journal(invoices: list[Invoice], receipts: list[_Receipt], fmt: str,
-             acc: Accounts) -> Iterable[list[str]]:
+             acc: Accounts, purchases: list[_Purchase] | None = None,
+             supplier_payments: list[_Receipt] | None = None) -> Iterable[list[str]]:
     yield list(JOURNAL_COLUMNS)
     entry = 0
 
@@ -204,6 +251,19 @@ def _journal(invoices: list[Invoice], receipts: list[_Receipt], fmt: str,
         kind = "payment" if r.amount > 0 else "refund"
         yield post(r.when, r.document, kind, acc.bank, f"{_label(r)} {r.reference}", r.amount, r.currency)
         yield post(r.when, r.document, kind, acc.receivable, r.customer, -r.amount, r.currency)
+    for pi in purchases or []:
+        entry += 1
+        yield post(pi.when, pi.document, "purchase_invoice", acc.purchases, "Purchases", pi.net, pi.currency)
+        if pi.tax:
+            yield post(pi.when, pi.document, "purchase_invoice", acc.vat_input, "Input VAT", pi.tax,
+                       pi.currency)
+        yield post(pi.when, pi.document, "purchase_invoice", acc.payable, pi.supplier, -pi.total,
+                   pi.currency)
+    for sp in supplier_payments or []:
+        entry += 1
+        yield post(sp.when, sp.document, "supplier_payment", acc.payable, sp.customer, sp.amount, sp.currency)
+        yield post(sp.when, sp.document, "supplier_payment", acc.bank, f"Payment {sp.reference}",
+                   -sp.amount, sp.currency)
 
 
 def export_accounting(db: Database, fmt: str, start: date, end: date, out: Path | TextIO, *,
@@ -217,10 +277,11 @@ def export_accounting(db: Database, fmt: str, start: date, end: date, out: Path 
     with db.read() as s:
         invoices = _invoices(s, start, end)
         receipts = _receipts(s, start, end)
+        purchases, supplier_paid = _purchases(s, start, end) if fmt == "journal" else ([], [])
         writers: dict[str, Callable[[], Iterable[list[str]]]] = {
             "quickbooks": lambda: _quickbooks(invoices, receipts, date_format),
             "sage50": lambda: _sage50(invoices, receipts, date_format, acc),
-            "journal": lambda: _journal(invoices, receipts, date_format, acc),
+            "journal": lambda: _journal(invoices, receipts, date_format, acc, purchases, supplier_paid),
         }
         rows = list(writers[fmt]())
     _write(rows, out)
@@ -228,7 +289,8 @@ def export_accounting(db: Database, fmt: str, start: date, end: date, out: Path 
     skipped = len(receipts) if fmt == "quickbooks" else 0
     return ExportSummary(rows=len(rows) - 1, invoices=len(invoices) - credits,
                          credit_notes=credits, payments=len(receipts) - skipped,
-                         skipped_payments=skipped)
+                         skipped_payments=skipped, purchase_invoices=len(purchases),
+                         supplier_payments=len(supplier_paid))
 
 
 def _write(rows: list[list[str]], out: Path | TextIO) -> None:

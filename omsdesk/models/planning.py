@@ -46,6 +46,8 @@ class Supplier(Base):
     address: Mapped[str] = mapped_column(String(300), default="")
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     lead_time_days: Mapped[int] = mapped_column(Integer, default=7)
+    # When its invoices fall due: immediate, cod or netN, as PaymentTerms reads them.
+    payment_terms: Mapped[str] = mapped_column(String(16), default="net30", server_default="net30")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

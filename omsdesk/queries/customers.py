@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import and_, false, or_, select
 from sqlalchemy.orm import Session
 
-from omsdesk.models import Customer, Order
+from omsdesk.models import Customer, Order, OrderLine
 from omsdesk.models.search_keys import fold
 from omsdesk.queries.order_page import escape_like
 
@@ -119,9 +119,12 @@ class OrderInvoice:
 
 def order_invoices(session: Session, order_id: int) -> list[OrderInvoice]:
     """Invoices and credit notes issued for one order, oldest first."""
-    from omsdesk.models.invoice import Invoice
+    from omsdesk.models.invoice import Invoice, InvoiceLine
 
+    # A monthly invoice names no single order; its lines still point at this order's lines.
+    by_line = (select(InvoiceLine.invoice_id).join(OrderLine, OrderLine.id == InvoiceLine.order_line_id)
+               .where(OrderLine.order_id == order_id))
     rows = session.execute(
         select(Invoice.number, Invoice.kind, Invoice.issue_date, Invoice.total, Invoice.currency)
-        .where(Invoice.order_id == order_id).order_by(Invoice.id)).all()
+        .where(or_(Invoice.order_id == order_id, Invoice.id.in_(by_line))).order_by(Invoice.id)).all()
     return [OrderInvoice(*r) for r in rows]

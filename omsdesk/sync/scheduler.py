@@ -32,8 +32,11 @@ from omsdesk.services.channels.channels import (
 )
 from omsdesk.services.channels.lifecycle import HOLD_CONFIG, sync_hold
 from omsdesk.services.channels.mail import MAIL_CODE, mail_settings_in
+from omsdesk.services.context import Actor
 from omsdesk.services.intake.imports import ImportCounts
 from omsdesk.services.invoicing.aeat import submission_configured
+from omsdesk.services.invoicing.auto import AutoRunReport, run_auto_invoicing
+from omsdesk.services.invoicing.policy import automatic_policies_exist
 from omsdesk.sync.aeat.delivery import AeatSender, AeatSendReport
 from omsdesk.sync.engine import ConnectorFactory, RunReport, classify, default_factory, pull_orders
 from omsdesk.sync.erp.base import ErpConnector
@@ -50,6 +53,8 @@ ERP_JOB = "erp_push"
 MAIL_JOB = "send_mail"
 AEAT_JOB = "aeat_send"
 AEAT_CODE = "aeat"  # the job's "channel": VERI*FACTU records go to the AEAT, not to a shop
+AUTO_INVOICE_JOB = "auto_invoice"
+AUTO_INVOICE_CODE = "invoicing"  # the job's "channel": the invoicing policies, not a shop
 ERP_KEYRING_SERVICE = "omsdesk-erp"
 
 
@@ -63,6 +68,8 @@ class JobIntervals:
     erp_push: float = 60.0
     # Often enough that a record goes within seconds of its wait running out (art. 16.2).
     aeat_send: float = 20.0
+    # Invoices are due on the day; an hour keeps the daemon quiet and the report short.
+    auto_invoice: float = 3600.0
     jitter: float = 10.0
     lock_retry: float = 30.0
 
@@ -74,7 +81,7 @@ class SyncEvent:
     kind: str  # "run" | "started" | "standby" | "stopped"
     channel: str = ""
     job: str = ""
-    report: RunReport | DrainReport | AeatSendReport | None = None
+    report: RunReport | DrainReport | AeatSendReport | AutoRunReport | None = None
     at: datetime | None = None
 
 
@@ -228,10 +235,12 @@ class SyncScheduler:
         erps = active_erp_channels(self.db)
         mail = _mail_configured(self.db)
         aeat = _aeat_configured(self.db)
+        auto = _auto_invoicing_configured(self.db)
         wanted = ({f"{job}:{code}" for code in channels for job in JOBS}
                   | {f"{ERP_JOB}:{code}" for code in erps}
                   | ({f"{MAIL_JOB}:{MAIL_CODE}"} if mail else set())
-                  | ({f"{AEAT_JOB}:{AEAT_CODE}"} if aeat else set()))
+                  | ({f"{AEAT_JOB}:{AEAT_CODE}"} if aeat else set())
+                  | ({f"{AUTO_INVOICE_JOB}:{AUTO_INVOICE_CODE}"} if auto else set()))
         for job in self._scheduler.get_jobs():
             if job.id != "sync-lock" and job.id not in wanted:
                 job.remove()
@@ -261,6 +270,12 @@ class SyncScheduler:
                 self.run_job, "interval", args=(AEAT_JOB, AEAT_CODE), id=f"{AEAT_JOB}:{AEAT_CODE}",
                 seconds=self.intervals.aeat_send, jitter=self.intervals.jitter,
                 next_run_time=utcnow(), max_instances=1, coalesce=True)
+        job_id = f"{AUTO_INVOICE_JOB}:{AUTO_INVOICE_CODE}"
+        if auto and job_id not in existing:
+            self._scheduler.add_job(
+                self.run_job, "interval", args=(AUTO_INVOICE_JOB, AUTO_INVOICE_CODE), id=job_id,
+                seconds=self.intervals.auto_invoice, jitter=self.intervals.jitter,
+                next_run_time=utcnow(), max_instances=1, coalesce=True)
         return channels
 
     # -- work ----------------------------------------------------------------------------
@@ -287,20 +302,22 @@ class SyncScheduler:
 
     def run_job(self, job: str, channel: str, *,
                 progress: Callable[[ImportCounts], None] | None = None,
-                explicit: bool = False) -> RunReport | DrainReport | AeatSendReport:
+                explicit: bool = False) -> RunReport | DrainReport | AeatSendReport | AutoRunReport:
         """Run one job now (from the scheduler thread, `sync --once` or Sync now).
 
         `progress` hears the running counts of an order pull after each page. A shop or ERP
         channel that is held (see `held`) is not contacted: the skipped report is returned
         without telling the listeners, so a channel waiting for new settings stays quiet.
         """
-        report: RunReport | DrainReport | AeatSendReport
+        report: RunReport | DrainReport | AeatSendReport | AutoRunReport
         if job in JOBS or job == ERP_JOB:
             skipped = self.held(channel, job, explicit=explicit)
             if skipped is not None:
                 return skipped
         if job == AEAT_JOB:
             report = self.aeat.send()
+        elif job == AUTO_INVOICE_JOB:
+            report = run_auto_invoicing(self.db, actor=Actor.current())
         elif job == "pull_orders":
             report = pull_orders(self.db, channel, factory=self.factory, progress=progress)
         elif job == ERP_JOB:
@@ -318,14 +335,14 @@ class SyncScheduler:
 
     def run_once(self, channel: str | None = None, *,
                  progress: Callable[[str, ImportCounts], None] | None = None,
-                 ) -> list[RunReport | DrainReport | AeatSendReport]:
+                 ) -> list[RunReport | DrainReport | AeatSendReport | AutoRunReport]:
         """Every job once for one or all channels, holding the sync lock (SyncBusy if taken).
 
         ERP channels (all of them, or the one named) get their delivery job too.
         `progress(channel, counts)` hears each pulled page. A channel held by a configuration
         error gets one 'skipped' report instead of its jobs, unless it is the one named.
         """
-        reports: list[RunReport | DrainReport | AeatSendReport] = []
+        reports: list[RunReport | DrainReport | AeatSendReport | AutoRunReport] = []
         held = self.lock.held
         if not held:
             self.lock.__enter__()  # raises SyncBusy when another process runs the sync
@@ -335,7 +352,11 @@ class SyncScheduler:
             erps = active_erp_channels(self.db)
             mail = [MAIL_CODE] if _mail_configured(self.db) else []
             aeat = [AEAT_CODE] if _aeat_configured(self.db) else []
-            for code in [channel] if channel else shops + erps + mail + aeat:
+            auto = [AUTO_INVOICE_CODE] if _auto_invoicing_configured(self.db) else []
+            for code in [channel] if channel else shops + erps + mail + aeat + auto:
+                if code == AUTO_INVOICE_CODE:
+                    reports.append(self.run_job(AUTO_INVOICE_JOB, code))
+                    continue
                 if code == AEAT_CODE:
                     reports.append(self.run_job(AEAT_JOB, code))
                     continue
@@ -367,6 +388,11 @@ def _mail_configured(db: Database) -> bool:
         return mail_settings_in(s) is not None
 
 
+def _auto_invoicing_configured(db: Database) -> bool:
+    with db.read() as s:
+        return automatic_policies_exist(s)
+
+
 def _aeat_configured(db: Database) -> bool:
     with db.write() as s:
         return submission_configured(s)
@@ -381,6 +407,11 @@ def report_dict(report: Any) -> dict[str, Any]:
                 "counts": {"delivered": report.accepted + report.accepted_with_errors,
                            "failed": report.rejected + report.refused,
                            "waiting": report.waiting, "batches": report.batches}}
+    if isinstance(report, AutoRunReport):
+        return {"channel": AUTO_INVOICE_CODE, "job": AUTO_INVOICE_JOB,
+                "status": "ok" if report.status == "done" else report.status,
+                "health": "ok", "error": "",
+                "counts": {"issued": report.issued, "skipped": report.skipped}}
     if isinstance(report, RunReport):
         return {"channel": report.channel, "job": report.job, "status": report.status,
                 "health": report.health, "error": report.error, "cursor": report.cursor,

@@ -24,6 +24,7 @@ from omsdesk.ui.address_form import AddressForm
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import money
 from omsdesk.ui.i18n import LANGUAGES
+from omsdesk.ui.invoicing_policy_dialog import InvoicingPolicyDialog
 from omsdesk.ui.terms_dialog import TermsDialog, terms_text
 from omsdesk.ui.workers import run_in_pool
 
@@ -82,6 +83,11 @@ class CustomerEditor(QDialog):
         contact.addRow(self.tr("Id country"), self.tax_id_country)
         contact.addRow(self.tr("Language"), self.language)
         contact.addRow(self.tr("Terms"), terms_row)
+        self.policy_button = QPushButton(self.tr("Automatic invoicing…"))
+        self.policy_button.setAutoDefault(False)
+        self.policy_button.setEnabled(customer_id is not None)  # a new customer has no id to attach it to
+        self.policy_button.clicked.connect(self.edit_invoicing)
+        contact.addRow(self.tr("Invoicing"), self.policy_button)
         self.billing = AddressForm(self.tr("Billing address"))
         self.shipping = AddressForm(self.tr("Shipping address"))
         self.error = QLabel()
@@ -144,6 +150,15 @@ class CustomerEditor(QDialog):
         self.terms, self.credit_limit = dialog.terms_code(), dialog.credit_limit_minor()
         self._terms_changed = True
         self._show_terms()
+
+    def edit_invoicing(self) -> InvoicingPolicyDialog | None:
+        """When this customer's orders are invoiced (overrides its channel); saved on its own OK."""
+        if self.customer_id is None:
+            return None
+        dialog = InvoicingPolicyDialog(self.ctx, title=self.tr("Automatic invoicing of this customer"),
+                                       customer_id=self.customer_id, parent=self)
+        dialog.open()
+        return dialog
 
     def fields(self) -> CustomerFields:
         """What the clerk typed, every field given (an emptied address is removed)."""

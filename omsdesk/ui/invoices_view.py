@@ -49,7 +49,9 @@ from omsdesk.queries.invoices import (
     invoice_detail,
     list_invoices,
 )
+from omsdesk.services.invoicing.auto import last_run
 from omsdesk.ui import save_paths
+from omsdesk.ui.auto_invoicing import AutoInvoicingDialog, run_summary
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import money
 from omsdesk.ui.workers import run_in_pool
@@ -305,9 +307,16 @@ class InvoicesView(QWidget):
         self.pdf_button.clicked.connect(self.open_pdf)
         self.credit_button.clicked.connect(self.credit)
         self.export_button.clicked.connect(self.export)
+        self.auto_button = QPushButton(self.tr("Automatic invoicing… (Ctrl+U)"))
+        self.auto_button.clicked.connect(self.open_auto_invoicing)
+        self.auto_dialog: AutoInvoicingDialog | None = None
+        # What the last automatic run did, in words; the dialog lists each invoice and skip.
+        self.auto_summary = QLabel()
+        self.auto_summary.setObjectName("auto_summary_line")
         # Ctrl+F and F5 belong to the window (Find, Refresh), which calls focus_search and refresh here;
         # the rest act only while this view has the focus, so other views may use the same keys.
-        for keys, slot in (("Ctrl+P", self.open_pdf), ("Ctrl+R", self.credit), ("Ctrl+E", self.export)):
+        for keys, slot in (("Ctrl+P", self.open_pdf), ("Ctrl+R", self.credit), ("Ctrl+E", self.export),
+                           ("Ctrl+U", self.open_auto_invoicing)):
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.message = QLabel()
@@ -317,7 +326,7 @@ class InvoicesView(QWidget):
         bar.addWidget(self.series)
         bar.addWidget(self.status)
         actions = QHBoxLayout()
-        for b in (self.pdf_button, self.credit_button, self.export_button):
+        for b in (self.pdf_button, self.credit_button, self.export_button, self.auto_button):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.message)
@@ -326,8 +335,28 @@ class InvoicesView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        layout.addWidget(self.auto_summary)
         self.ctx.signals.invoices_changed.connect(self.model.reload)
+        self.ctx.signals.invoices_changed.connect(self.load_auto_summary)
         self.model.reload()
+        self.load_auto_summary()
+
+    def load_auto_summary(self) -> None:
+        def load() -> object:
+            with self.ctx.db.read() as s:
+                return last_run(s)
+        run_in_pool(self.ctx.pool, load, self._show_auto_summary, self._fail)
+
+    def _show_auto_summary(self, report: Any) -> None:
+        self.auto_summary.setText(run_summary(report))
+
+    def open_auto_invoicing(self) -> None:
+        """The automatic invoicing run: progress, Cancel, and the report of what was issued and skipped."""
+        if self.auto_dialog is None:
+            self.auto_dialog = AutoInvoicingDialog(self.ctx, self)
+            self.auto_dialog.finished.connect(lambda _r: self.load_auto_summary())
+        self.auto_dialog.show()
+        self.auto_dialog.raise_()
 
     def refresh(self) -> None:
         self.model.reload()

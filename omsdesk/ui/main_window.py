@@ -57,6 +57,8 @@ VIEWS = (
     ViewSpec("sync", "omsdesk.ui.sync_view", "SyncView"),
     ViewSpec("exceptions", "omsdesk.ui.exceptions_view", "ExceptionsView"),
     ViewSpec("settings", "omsdesk.ui.settings_view", "SettingsView"),
+    # Past the tenth: reached from the list and the View menu, without a Ctrl+number.
+    ViewSpec("payables", "omsdesk.ui.payables_view", "PayablesView"),
 )
 
 
@@ -68,6 +70,7 @@ def view_title(key: str) -> str:
         "inventory": translate("MainWindow", "Inventory"), "invoices": translate("MainWindow", "Invoices"),
         "customers": translate("MainWindow", "Customers"), "sync": translate("MainWindow", "Sync"),
         "exceptions": translate("MainWindow", "Exceptions"), "settings": translate("MainWindow", "Settings"),
+        "payables": translate("MainWindow", "Payables"),
     }[key]
 
 

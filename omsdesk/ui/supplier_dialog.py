@@ -1,4 +1,5 @@
-"""New supplier: code, name, tax id, email, address and the lead time its reorder rules default to."""
+"""New supplier: code, name, tax id, email, address, the lead time its reorder rules default to and
+when its invoices fall due."""
 
 from __future__ import annotations
 
@@ -39,6 +40,13 @@ class SupplierDialog(QDialog):
         self.lead_time.setRange(0, 365)
         self.lead_time.setValue(DEFAULT_LEAD_TIME_DAYS)
         self.lead_time.setSuffix(self.tr(" days"))
+        # Supplier invoices fall due this many days after their date (0: on receipt).
+        self.terms_days = QSpinBox()
+        self.terms_days.setObjectName("supplier_terms_days")
+        self.terms_days.setRange(0, 365)
+        self.terms_days.setValue(30)
+        self.terms_days.setSuffix(self.tr(" days"))
+        self.terms_days.setSpecialValueText(self.tr("On receipt"))
         self.error = QLabel()
         self.error.setObjectName("editor_error")
         self.error.setWordWrap(True)
@@ -56,6 +64,7 @@ class SupplierDialog(QDialog):
         form.addRow(self.tr("Email"), self.email)
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("Lead time"), self.lead_time)
+        form.addRow(self.tr("Invoices due after"), self.terms_days)
         form.addRow(self.error)
         form.addRow(self.buttons)
         self.resize(460, self.sizeHint().height())
@@ -64,12 +73,13 @@ class SupplierDialog(QDialog):
         ctx = self.ctx
         code, name, tax_id = self.code.text(), self.name.text(), self.tax_id.text()
         email, address, lead = self.email.text(), self.address.text(), self.lead_time.value()
+        terms = f"net{self.terms_days.value()}" if self.terms_days.value() else "immediate"
         self.error.clear()
         self.save_button.setEnabled(False)
 
         def call() -> str:
             add_supplier(ctx.db, code, name, actor=ctx.actor, email=email, lead_time_days=lead, tax_id=tax_id,
-                         address=address)
+                         address=address, payment_terms=terms)
             return code.strip().upper()
 
         run_in_pool(ctx.pool, call, self._on_saved, self._on_failed)

@@ -26,6 +26,7 @@ from omsdesk.sync.channel_admin import (
 )
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import when
+from omsdesk.ui.invoicing_policy_dialog import InvoicingPolicyDialog
 from omsdesk.ui.sync_bridge import bridge_for
 from omsdesk.ui.workers import run_in_pool
 
@@ -56,6 +57,9 @@ class ChannelPanel(QWidget):
         self.remove_button = QPushButton(self.tr("Remove…"))
         self.remove_button.setToolTip(self.tr("Archive the channel: its orders, SKU mappings and history stay"))
         self.remove_button.clicked.connect(self.remove)
+        self.invoicing_button = QPushButton(self.tr("Invoicing…"))
+        self.invoicing_button.setToolTip(self.tr("When this channel's orders are invoiced automatically"))
+        self.invoicing_button.clicked.connect(self.edit_invoicing)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setPlaceholderText(self.tr("Select a channel to see its state and its last error in full"))
@@ -65,6 +69,7 @@ class ChannelPanel(QWidget):
         bar.addWidget(self.test_button)
         bar.addWidget(self.toggle_button)
         bar.addWidget(self.remove_button)
+        bar.addWidget(self.invoicing_button)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -98,6 +103,7 @@ class ChannelPanel(QWidget):
         self.test_button.setEnabled(info is not None and is_shop(info.kind) and not self.busy)
         self.toggle_button.setEnabled(info is not None and not self.busy)
         self.remove_button.setEnabled(info is not None and not self.busy)
+        self.invoicing_button.setEnabled(info is not None)
         self.toggle_button.setText(self.tr("Enable") if info is not None and not info.active
                                    else self.tr("Disable"))
         if info is None:
@@ -121,6 +127,15 @@ class ChannelPanel(QWidget):
         self.details.setPlainText("\n".join(lines))
 
     # -- actions -------------------------------------------------------------------------
+
+    def edit_invoicing(self) -> InvoicingPolicyDialog | None:
+        """The automatic invoicing policy of the selected channel."""
+        if self.channel is None:
+            return None
+        dialog = InvoicingPolicyDialog(self.ctx, title=self.tr("Automatic invoicing of this channel"),
+                                       channel=self.channel.code, parent=self)
+        dialog.open()
+        return dialog
 
     def _start(self) -> str | None:
         if self.channel is None:

@@ -302,6 +302,99 @@
     </message>
 </context>
 <context>
+    <name>AutoInvoicingDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="113"/>
+        <source>Automatic invoicing</source>
+        <translation>Facturación automática</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="115"/>
+        <source>Loading the last run…</source>
+        <translation>Cargando la última ejecución…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="117"/>
+        <source>Dry run (issue nothing)</source>
+        <translation>Simulación (no emite nada)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="118"/>
+        <source>Run now</source>
+        <translation>Ejecutar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="120"/>
+        <source>Cancel run</source>
+        <translation>Cancelar ejecución</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="123"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="124"/>
+        <source>Policies per channel…</source>
+        <translation>Políticas por canal…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="135"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="135"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="135"/>
+        <source>Policy</source>
+        <translation>Política</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="135"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="136"/>
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="136"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="136"/>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="202"/>
+        <source>Looking for orders to invoice…</source>
+        <translation>Buscando pedidos que facturar…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="208"/>
+        <source>Cancelling after the invoice in progress…</source>
+        <translation>Cancelando tras la factura en curso…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="213"/>
+        <source>{done} of {total}: {item}</source>
+        <translation>{done} de {total}: {item}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="226"/>
+        <source>Automatic invoicing failed: {error}</source>
+        <translation>La facturación automática ha fallado: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <location filename="../../omsdesk/ui/backup_view.py" line="141"/>
@@ -523,196 +616,254 @@
 <context>
     <name>ChannelPanel</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="50"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="51"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="51"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="52"/>
         <source>Reach the shop with the saved address and secret: address, certificate, credentials and (Shopify) permissions</source>
         <translation>Conectar con la tienda con la dirección y el secreto guardados: dirección, certificado, credenciales y permisos (Shopify)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="54"/>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="102"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="55"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="108"/>
         <source>Disable</source>
         <translation>Desactivar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="56"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="57"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="57"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="58"/>
         <source>Archive the channel: its orders, SKU mappings and history stay</source>
         <translation>Archivar el canal: se conservan sus pedidos, correspondencias de SKU e historial</translation>
     </message>
     <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="60"/>
+        <source>Invoicing…</source>
+        <translation>Facturación…</translation>
+    </message>
+    <message>
         <location filename="../../omsdesk/ui/sync_channels.py" line="61"/>
+        <source>When this channel&apos;s orders are invoiced automatically</source>
+        <translation>Cuándo se facturan automáticamente los pedidos de este canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="65"/>
         <source>Select a channel to see its state and its last error in full</source>
         <translation>Seleccione un canal para ver su estado y su último error completo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="81"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="86"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="81"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="86"/>
         <source>Not synced. Enable it to sync again; its orders are kept.</source>
         <translation>No se sincroniza. Actívelo para volver a sincronizar; sus pedidos se conservan.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="83"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="88"/>
         <source>Settings wrong</source>
         <translation>Configuración errónea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="84"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="89"/>
         <source>Not retried until its settings change or you press Test connection. A mistyped address: remove the channel and add it again with the right one in Settings → Channels.</source>
         <translation>No se reintenta hasta que cambie su configuración o pulse Probar conexión. Si la dirección está mal escrita, elimine el canal y vuelva a añadirlo con la dirección correcta en Ajustes → Canales.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="87"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="92"/>
         <source>Credentials refused</source>
         <translation>Credenciales rechazadas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="88"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="93"/>
         <source>Check the key or token of this channel in Settings → Channels.</source>
         <translation>Compruebe la clave o el token de este canal en Ajustes → Canales.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="90"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="95"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="90"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="95"/>
         <source>The shop cannot be reached now; the sync keeps trying.</source>
         <translation>Ahora no se puede contactar con la tienda; la sincronización sigue intentándolo.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="92"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="97"/>
         <source>Failing</source>
         <translation>Con fallos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="92"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="97"/>
         <source>The last runs failed; see the error below and the Runs tab.</source>
         <translation>Las últimas ejecuciones han fallado; vea el error abajo y la pestaña Ejecuciones.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="93"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="98"/>
         <source>OK</source>
         <translation>Correcto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="107"/>
         <source>Enable</source>
         <translation>Activar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="108"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="114"/>
         <source>State: {state}</source>
         <translation>Estado: {state}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="111"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="117"/>
         <source>Last success: {when}</source>
         <translation>Último éxito: {when}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="111"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="117"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="113"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="119"/>
         <source>Last error:</source>
         <translation>Último error:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="115"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="121"/>
         <source>Warnings:</source>
         <translation>Avisos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="118"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="124"/>
         <source>Test connection: OK</source>
         <translation>Prueba de conexión: correcta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="118"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="124"/>
         <source>Test connection: failed</source>
         <translation>Prueba de conexión: fallida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="119"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="125"/>
         <source>Problem: {text}</source>
         <translation>Problema: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="120"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="126"/>
         <source>Note: {text}</source>
         <translation>Nota: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="127"/>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="194"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="135"/>
+        <source>Automatic invoicing of this channel</source>
+        <translation>Facturación automática de este canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="142"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="209"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="145"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="160"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="157"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="172"/>
         <source>{channel}: connection OK</source>
         <translation>{channel}: conexión correcta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="158"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="173"/>
         <source>{channel}: {n} problem(s), see the details</source>
         <translation>{channel}: {n} problema(s), vea los detalles</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="173"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="188"/>
         <source>{channel} enabled: the sync serves it again</source>
         <translation>{channel} activado: la sincronización vuelve a atenderlo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="175"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="190"/>
         <source>{channel} disabled: the sync leaves it alone</source>
         <translation>{channel} desactivado: la sincronización no lo toca</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="181"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="196"/>
         <source>Remove channel {channel}? Its orders, SKU mappings and sync history stay; it leaves the sync and this list, and its secret is deleted from the keyring.</source>
         <translation>¿Eliminar el canal {channel}? Se conservan sus pedidos, correspondencias de SKU e historial de sincronización; sale de la sincronización y de esta lista, y su secreto se borra del llavero.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="184"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="199"/>
         <source>{n} message(s) for it were not delivered yet (shipments, cancellations, stock): they will not be sent.</source>
         <translation>{n} mensaje(s) para este canal aún no se han entregado (envíos, cancelaciones, stock): no se enviarán.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="186"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="201"/>
         <source>Remove channel</source>
         <translation>Eliminar canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="206"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="221"/>
         <source>{channel} removed; its orders and history are kept</source>
         <translation>{channel} eliminado; se conservan sus pedidos y su historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="208"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="223"/>
         <source>(its secret could not be deleted from the keyring)</source>
         <translation>(no se pudo borrar su secreto del llavero)</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelPoliciesDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="105"/>
+        <source>Automatic invoicing per channel</source>
+        <translation>Facturación automática por canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="109"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="109"/>
+        <source>Invoicing</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="110"/>
+        <source>Simplified for consumers</source>
+        <translation>Simplificadas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="119"/>
+        <source>Change…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="121"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="141"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="141"/>
+        <source>No</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -1015,42 +1166,42 @@
 <context>
     <name>CreditDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="208"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
         <source>Credit note for {number}</source>
         <translation>Factura rectificativa de {number}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="217"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="219"/>
         <source>e.g. goods returned, price agreed after delivery</source>
         <translation>p. ej. devolución de mercancía, precio acordado tras la entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="219"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="221"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="219"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="221"/>
         <source>Invoiced</source>
         <translation>Facturado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="219"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="221"/>
         <source>Credit</source>
         <translation>Abonar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="232"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="234"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="233"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="235"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="239"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="241"/>
         <source>Quantities to credit (all by default):</source>
         <translation>Cantidades a abonar (todas por defecto):</translation>
     </message>
@@ -1410,132 +1561,147 @@
 <context>
     <name>CustomerEditor</name>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="41"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="42"/>
         <source>New customer</source>
         <translation>Cliente nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="41"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="42"/>
         <source>Edit customer</source>
         <translation>Editar cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="51"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="52"/>
         <source>NIF, NIE, CIF or EU VAT number</source>
         <translation>NIF, NIE, CIF o NIF-IVA de la UE</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="56"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="57"/>
         <source>NIF or EU VAT number</source>
         <translation>NIF o NIF-IVA de la UE</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="56"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="57"/>
         <source>Passport</source>
         <translation>Pasaporte</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="57"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="58"/>
         <source>Official id of the country of residence</source>
         <translation>Documento oficial del país de residencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="58"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="59"/>
         <source>Certificate of residence</source>
         <translation>Certificado de residencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="58"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="59"/>
         <source>Other document</source>
         <translation>Otro documento probatorio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="63"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="64"/>
         <source>Issuing country, e.g. US</source>
         <translation>País que lo expide, p. ej. US</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="70"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="71"/>
         <source>Payment terms…</source>
         <translation>Condiciones de pago…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="77"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="78"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="78"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="79"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="79"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="80"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="80"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="81"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="81"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="82"/>
         <source>Id type</source>
         <translation>Tipo de documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="82"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="83"/>
         <source>Id country</source>
         <translation>País del documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="83"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="84"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="84"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="85"/>
         <source>Terms</source>
         <translation>Condiciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="85"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="86"/>
+        <source>Automatic invoicing…</source>
+        <translation>Facturación automática…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="90"/>
+        <source>Invoicing</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="91"/>
         <source>Billing address</source>
         <translation>Dirección de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="86"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="92"/>
         <source>Shipping address</source>
         <translation>Dirección de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="115"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="121"/>
         <source>This customer no longer exists.</source>
         <translation>Este cliente ya no existe.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="134"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="140"/>
         <source>no credit limit</source>
         <translation>sin límite de crédito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="135"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="141"/>
         <source>limit {amount}</source>
         <translation>límite {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="140"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="146"/>
         <source>new customer</source>
         <translation>cliente nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="172"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="158"/>
+        <source>Automatic invoicing of this customer</source>
+        <translation>Facturación automática de este cliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="187"/>
         <source>Customer {name} saved</source>
         <translation>Cliente {name} guardado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/customer_editor.py" line="178"/>
+        <location filename="../../omsdesk/ui/customer_editor.py" line="193"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
@@ -2043,47 +2209,47 @@
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="77"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="77"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
         <source>Due date</source>
         <translation>Vencimiento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -2091,79 +2257,102 @@
 <context>
     <name>InvoicesView</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="267"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="269"/>
         <source>Search number, customer, tax id or order  (Ctrl+F)</source>
         <translation>Buscar número, cliente, NIF o pedido  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="270"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="272"/>
         <source>Any status</source>
         <translation>Cualquier estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="274"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="276"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="302"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="304"/>
         <source>Open PDF (Ctrl+P)</source>
         <translation>Abrir PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="303"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="305"/>
         <source>Credit note… (Ctrl+R)</source>
         <translation>Rectificativa… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="304"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="306"/>
         <source>Export Factur-X… (Ctrl+E)</source>
         <translation>Exportar Factur-X… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="350"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="310"/>
+        <source>Automatic invoicing… (Ctrl+U)</source>
+        <translation>Facturación automática… (Ctrl+U)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="379"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="373"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="402"/>
         <source>Rendering {number}…</source>
         <translation>Generando {number}…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="394"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="423"/>
         <source>{number} is a credit note itself.</source>
         <translation>{number} ya es una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="401"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="430"/>
         <source>Credit note</source>
         <translation>Factura rectificativa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="402"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="431"/>
         <source>Issue a credit note against {number}? It is numbered and sent to the tax agency, and cannot be withdrawn.</source>
         <translation>¿Emitir una factura rectificativa de {number}? Queda numerada, se envía a la Agencia Tributaria y no puede retirarse.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="420"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="449"/>
         <source>Credit note {number} issued</source>
         <translation>Rectificativa {number} emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="428"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="457"/>
         <source>Export Factur-X</source>
         <translation>Exportar Factur-X</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="429"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="458"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="445"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="474"/>
         <source>Factur-X written to {path}</source>
         <translation>Factur-X guardado en {path}</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicingPolicyDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="58"/>
+        <source>Same as its channel</source>
+        <translation>Como su canal</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="61"/>
+        <source>Simplified invoices for consumers without a tax id</source>
+        <translation>Facturas simplificadas a consumidores sin NIF</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="67"/>
+        <source>Invoicing</source>
+        <translation>Facturación</translation>
     </message>
 </context>
 <context>
@@ -2177,152 +2366,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="66"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="66"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="67"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="69"/>
         <source>Counter</source>
         <translation>Mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="67"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="69"/>
         <source>Pick &amp;&amp; Pack</source>
         <translation>Preparación y embalaje</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="70"/>
         <source>Inventory</source>
         <translation>Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="68"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="70"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="69"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="71"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="69"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="71"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="70"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="72"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="70"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="72"/>
         <source>Exceptions</source>
         <translation>Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="113"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="73"/>
+        <source>Payables</source>
+        <translation>Proveedores a pagar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="116"/>
         <source>omsdesk — {db}</source>
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="277"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="280"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="278"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="281"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nuevo pedido…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="279"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="280"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="281"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="284"/>
         <source>Import &amp;orders from CSV…</source>
         <translation>Importar &amp;pedidos desde CSV…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
         <source>Import &amp;products from CSV…</source>
         <translation>Importar p&amp;roductos desde CSV…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="290"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="291"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="295"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="297"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="301"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="304"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="302"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="305"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="305"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="308"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="309"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="312"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="313"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="316"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="314"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="317"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="315"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="318"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
@@ -2331,12 +2525,12 @@
         <translation type="vanished">Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="358"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="359"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -2345,71 +2539,71 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="400"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="408"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="403"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="411"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="401"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="409"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="404"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="412"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="402"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="410"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="413"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="411"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="414"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="412"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="415"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="413"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="416"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="403"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="414"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="406"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="417"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="346"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="349"/>
         <source>Everywhere</source>
         <translation>En toda la ventana</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="431"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="434"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="443"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="446"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="448"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="451"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="453"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="456"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="459"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="462"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -3112,6 +3306,129 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/orders_view.py" line="603"/>
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
+    </message>
+</context>
+<context>
+    <name>PayablesView</name>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="258"/>
+        <source>Only with money still to pay</source>
+        <translation>Solo con importe pendiente de pago</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
+        <source>Supplier</source>
+        <translation type="unfinished">Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
+        <source>Number</source>
+        <translation type="unfinished">Número</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
+        <source>Purchase order</source>
+        <translation>Pedido de compra</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="261"/>
+        <source>Due date</source>
+        <translation type="unfinished">Vencimiento</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="261"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="261"/>
+        <source>Outstanding</source>
+        <translation type="unfinished">Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="261"/>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="267"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="267"/>
+        <source>Ordered</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="267"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="267"/>
+        <source>Invoiced</source>
+        <translation>Facturado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="268"/>
+        <source>PO price</source>
+        <translation>Precio pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="268"/>
+        <source>Invoiced price</source>
+        <translation>Precio facturado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="268"/>
+        <source>Match</source>
+        <translation>Conciliación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="276"/>
+        <source>Record supplier invoice… (Ctrl+I)</source>
+        <translation>Registrar factura de proveedor… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="277"/>
+        <source>Record payment… (Ctrl+Y)</source>
+        <translation>Registrar pago… (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="278"/>
+        <source>Approve differences… (Ctrl+D)</source>
+        <translation>Aprobar diferencias… (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="324"/>
+        <source>current</source>
+        <translation>al corriente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="327"/>
+        <source>Nothing owed to suppliers</source>
+        <translation>No se debe nada a proveedores</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="354"/>
+        <source>Recorded {number}: {status}</source>
+        <translation>Registrada {number}: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="381"/>
+        <source>Approve differences</source>
+        <translation>Aprobar diferencias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="382"/>
+        <source>Why are the differences accepted?</source>
+        <translation>¿Por qué se aceptan las diferencias?</translation>
     </message>
 </context>
 <context>
@@ -3850,6 +4167,110 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/purchase_order_dialog.py" line="170"/>
         <source>Not created: {reason}</source>
         <translation>No creado: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSupplierInvoiceDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="109"/>
+        <source>Record supplier invoice</source>
+        <translation>Registrar factura de proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="113"/>
+        <source>Purchase order reference, then Enter</source>
+        <translation>Referencia del pedido de compra y Intro</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="124"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="124"/>
+        <source>Qty invoiced</source>
+        <translation>Cant. facturada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="124"/>
+        <source>Unit price</source>
+        <translation type="unfinished">Precio unitario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="124"/>
+        <source>Ordered</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="125"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="125"/>
+        <source>Invoiced in all</source>
+        <translation>Total facturado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="125"/>
+        <source>PO price</source>
+        <translation>Precio pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="125"/>
+        <source>Invoiced price</source>
+        <translation>Precio facturado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="126"/>
+        <source>Match</source>
+        <translation>Conciliación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="135"/>
+        <source>Check match</source>
+        <translation>Comprobar conciliación</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="136"/>
+        <source>Record</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="138"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="143"/>
+        <source>Purchase order</source>
+        <translation>Pedido de compra</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="144"/>
+        <source>Supplier</source>
+        <translation type="unfinished">Proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="145"/>
+        <source>Supplier&apos;s invoice number</source>
+        <translation>Número de factura del proveedor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="146"/>
+        <source>Invoice date</source>
+        <translation>Fecha de factura</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="191"/>
+        <location filename="../../omsdesk/ui/payables_view.py" line="213"/>
+        <source>Load a purchase order first</source>
+        <translation>Cargue antes un pedido de compra</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="208"/>
+        <source>{n} line(s) differ: the invoice will be held until approved</source>
+        <translation>{n} línea(s) con diferencias: la factura quedará retenida hasta su aprobación</translation>
     </message>
 </context>
 <context>
@@ -4703,69 +5124,108 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SupplierDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="29"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="30"/>
         <source>New supplier</source>
         <translation>Proveedor nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="31"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="32"/>
         <source>Short and unique, e.g. OLEO</source>
         <translation>Corto y único, p. ej. OLEO</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="34"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="35"/>
         <source>NIF, NIE, CIF or EU VAT number</source>
         <translation>NIF, NIE, CIF o NIF-IVA de la UE</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="36"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="37"/>
         <source>Where purchase orders are sent</source>
         <translation>Adonde se envían los pedidos de compra</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="41"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="42"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="48"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="53"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="49"/>
+        <source>On receipt</source>
+        <translation>A la recepción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="61"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="54"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="62"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="55"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="63"/>
         <source>Tax id</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="56"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="64"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="57"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="65"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="58"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="66"/>
         <source>Lead time</source>
         <translation>Plazo de entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="78"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="67"/>
+        <source>Invoices due after</source>
+        <translation>Vencimiento de sus facturas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="88"/>
         <source>Supplier {code} saved</source>
         <translation>Proveedor {code} guardado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/supplier_dialog.py" line="84"/>
+        <location filename="../../omsdesk/ui/supplier_dialog.py" line="94"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierPaymentDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="233"/>
+        <source>Pay {supplier} {number}</source>
+        <translation>Pagar {supplier} {number}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="238"/>
+        <source>Due</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="239"/>
+        <source>Amount</source>
+        <translation type="unfinished">Importe</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="240"/>
+        <source>Method</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="241"/>
+        <source>Reference</source>
+        <translation type="unfinished">Referencia</translation>
     </message>
 </context>
 <context>
@@ -5234,12 +5694,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>UnavailablePage</name>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="87"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="90"/>
         <source>{view} is not available</source>
         <translation>{view} no está disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="89"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="92"/>
         <source>This installation could not load it:
 {reason}</source>
         <translation>Esta instalación no pudo cargarla:
@@ -5312,6 +5772,99 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/order_actions.py" line="49"/>
         <source>Edit address and notes</source>
         <translation>Editar dirección y notas</translation>
+    </message>
+</context>
+<context>
+    <name>auto invoicing</name>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="40"/>
+        <source>No tax id for a full invoice</source>
+        <translation>Sin NIF para una factura completa</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="41"/>
+        <source>Not shipped yet</source>
+        <translation>Aún no enviado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="42"/>
+        <source>Not fully paid</source>
+        <translation>No pagado del todo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="43"/>
+        <source>Month not closed yet</source>
+        <translation>El mes aún no ha cerrado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="44"/>
+        <source>Already invoiced</source>
+        <translation>Ya facturado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="45"/>
+        <source>Refused by the invoice checks</source>
+        <translation>Rechazado por las comprobaciones de la factura</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="46"/>
+        <source>Error</source>
+        <translation type="unfinished">Error</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="52"/>
+        <source>Issued</source>
+        <translation>Emitida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="53"/>
+        <source>Would issue</source>
+        <translation>Se emitiría</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="54"/>
+        <source>Skipped</source>
+        <translation>Omitido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="60"/>
+        <source>Automatic invoicing has not run yet</source>
+        <translation>La facturación automática aún no se ha ejecutado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="62"/>
+        <source>Last dry run {when}: {issued} would be issued, {skipped} skipped</source>
+        <translation>Última simulación {when}: facturas que se emitirían: {issued}; pedidos omitidos: {skipped}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="64"/>
+        <source>Last automatic run {when}: {issued} issued, {skipped} skipped</source>
+        <translation>Última ejecución automática {when}: facturas emitidas: {issued}; pedidos omitidos: {skipped}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/auto_invoicing.py" line="68"/>
+        <source>(cancelled)</source>
+        <translation>(cancelada)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="36"/>
+        <source>By hand</source>
+        <translation>A mano</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="37"/>
+        <source>When shipped</source>
+        <translation>Al enviar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="38"/>
+        <source>When paid</source>
+        <translation>Al cobrar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="39"/>
+        <source>Monthly per customer</source>
+        <translation>Mensual por cliente</translation>
     </message>
 </context>
 <context>
@@ -5451,17 +6004,17 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>invoice kind</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="175"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="177"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="176"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="178"/>
         <source>Simplified invoice</source>
         <translation>Factura simplificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="177"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="179"/>
         <source>Credit note</source>
         <translation>Factura rectificativa</translation>
     </message>
@@ -5469,37 +6022,37 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>invoice status</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="163"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="162"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="164"/>
         <source>Partly paid</source>
         <translation>Pagada en parte</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="163"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="165"/>
         <source>Paid</source>
         <translation>Pagada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="164"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
         <source>Overdue</source>
         <translation>Vencida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="167"/>
         <source>Credited</source>
         <translation>Rectificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="168"/>
         <source>Cancelled</source>
         <translation>Anulada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="167"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="169"/>
         <source>Replaced (F3)</source>
         <translation>Sustituida (F3)</translation>
     </message>
@@ -5573,6 +6126,49 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/labels.py" line="31"/>
         <source>delivered</source>
         <translation>entregado</translation>
+    </message>
+</context>
+<context>
+    <name>payables</name>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="54"/>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="54"/>
+        <source>On hold (differences)</source>
+        <translation>Retenida (diferencias)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="55"/>
+        <source>Partly paid</source>
+        <translation>Pagada en parte</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="55"/>
+        <source>Paid</source>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="62"/>
+        <source>Matches</source>
+        <translation>Coincide</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="63"/>
+        <source>more than received</source>
+        <translation>más de lo recibido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="64"/>
+        <source>more than ordered</source>
+        <translation>más de lo pedido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/payables_view.py" line="65"/>
+        <source>price differs</source>
+        <translation>el precio difiere</translation>
     </message>
 </context>
 <context>

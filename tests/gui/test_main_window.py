@@ -35,7 +35,7 @@ def test_ctrl_number_shortcuts_reach_every_view(qtbot: QtBot, demo_200k: Databas
     window = _window(qtbot, demo_200k)
     for n, spec in enumerate(VIEWS, start=1):
         action = window.view_actions[spec.key]
-        assert action.shortcut().toString() == f"Ctrl+{n % 10}"
+        assert action.shortcut().toString() == (f"Ctrl+{n % 10}" if n <= 10 else "")
         action.trigger()
         assert window.current_key() == spec.key
         assert window.stack.currentWidget() is window.views[spec.key]

@@ -33,6 +33,7 @@ from omsdesk.models import (
 )
 from omsdesk.models.base import utcnow
 from omsdesk.models.money import check_currency
+from omsdesk.models.party import PaymentTerms
 from omsdesk.models.planning import (
     OPEN_PURCHASE_STATUSES,
     PurchaseOrder,
@@ -73,8 +74,9 @@ def _check(action: str, po: PurchaseOrder) -> None:
 
 def add_supplier(db: Database, code: str, name: str, *, actor: Actor, email: str = "",
                  lead_time_days: int = DEFAULT_LEAD_TIME_DAYS, currency: str = "EUR",
-                 tax_id: str = "", address: str = "") -> int:
-    """Create a supplier; its lead time is the default for rules that name it."""
+                 tax_id: str = "", address: str = "", payment_terms: str = "net30") -> int:
+    """Create a supplier; its lead time is the default for rules that name it, its payment
+    terms (immediate, cod or netN) date its invoices' due dates."""
     code = code.strip().upper()
     if not code or any(c.isspace() for c in code):
         raise ValidationError(f"supplier code '{code}' must be non-empty and without spaces")
@@ -82,11 +84,13 @@ def add_supplier(db: Database, code: str, name: str, *, actor: Actor, email: str
     check_currency(currency.upper())
     checked_tax_id = valid_tax_id(tax_id) or ""
     checked_email = valid_email(email) or ""
+    terms = PaymentTerms.parse(payment_terms).code
     with db.write() as s:
         if s.scalar(select(Supplier.id).where(Supplier.code == code)) is not None:
             raise ConflictError(f"supplier {code} already exists")
         sup = Supplier(code=code, name=name.strip() or code, email=checked_email, tax_id=checked_tax_id,
-                       address=address.strip(), currency=currency.upper(), lead_time_days=lead_time_days)
+                       address=address.strip(), currency=currency.upper(), lead_time_days=lead_time_days,
+                       payment_terms=terms)
         s.add(sup)
         s.flush()
         audit.record(s, actor, entity="supplier", entity_id=sup.id, reference=code, action="create")

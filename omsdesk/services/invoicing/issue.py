@@ -83,7 +83,9 @@ def invoiced_quantities(session: Session, order: Order) -> dict[int, int]:
     rows = session.execute(
         select(InvoiceLine.order_line_id, Invoice.id, func.sum(InvoiceLine.qty))
         .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
-        .where(Invoice.order_id == order.id, Invoice.kind != InvoiceKind.RECTIFYING.value,
+        # By line, not by Invoice.order_id: a monthly invoice covers lines of several orders.
+        .where(InvoiceLine.order_line_id.in_([ln.id for ln in order.lines]),
+               Invoice.kind != InvoiceKind.RECTIFYING.value,
                Invoice.invoice_type != "F3")
         .group_by(InvoiceLine.order_line_id, Invoice.id)
     ).all()

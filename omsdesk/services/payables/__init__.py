@@ -1,0 +1,1 @@
+"""Accounts payable: supplier invoices, the three-way match, payments and the aged report."""
