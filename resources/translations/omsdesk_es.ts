@@ -3318,12 +3318,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
         <source>Supplier</source>
-        <translation type="unfinished">Proveedor</translation>
+        <translation>Proveedor</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
         <source>Number</source>
-        <translation type="unfinished">Número</translation>
+        <translation>Número</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="260"/>
@@ -3338,7 +3338,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="261"/>
         <source>Due date</source>
-        <translation type="unfinished">Vencimiento</translation>
+        <translation>Vencimiento</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="261"/>
@@ -3348,12 +3348,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="261"/>
         <source>Outstanding</source>
-        <translation type="unfinished">Pendiente</translation>
+        <translation>Pendiente</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="261"/>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="267"/>
@@ -4194,7 +4194,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="124"/>
         <source>Unit price</source>
-        <translation type="unfinished">Precio unitario</translation>
+        <translation>Precio unitario</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="124"/>
@@ -4249,7 +4249,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="144"/>
         <source>Supplier</source>
-        <translation type="unfinished">Proveedor</translation>
+        <translation>Proveedor</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="145"/>
@@ -5215,7 +5215,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="239"/>
         <source>Amount</source>
-        <translation type="unfinished">Importe</translation>
+        <translation>Importe</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="240"/>
@@ -5225,7 +5225,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     <message>
         <location filename="../../omsdesk/ui/payables_view.py" line="241"/>
         <source>Reference</source>
-        <translation type="unfinished">Referencia</translation>
+        <translation>Referencia</translation>
     </message>
 </context>
 <context>
@@ -5809,7 +5809,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     <message>
         <location filename="../../omsdesk/ui/auto_invoicing.py" line="46"/>
         <source>Error</source>
-        <translation type="unfinished">Error</translation>
+        <translation>Error</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/auto_invoicing.py" line="52"/>
