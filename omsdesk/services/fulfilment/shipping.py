@@ -24,7 +24,7 @@ from omsdesk.models import (
 )
 from omsdesk.models.base import utcnow
 from omsdesk.queries.lookups import warehouse_code, warehouse_codes
-from omsdesk.services import outbox
+from omsdesk.services import buyer_mail, outbox
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.parcels import check_packed, choose_parcels, sync_parcels
 from omsdesk.services.fulfilment.status import MARKETPLACE_KINDS, OrderState, load_order, set_status
@@ -148,6 +148,7 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
         set_status(session, order, OrderStatus.PARTIAL, "ship", actor,
                    f"from {where}: {note}; {reserved} unit(s) still reserved, {waiting} on backorder")
     outbox.stock_changed(session, skus)
+    buyer_mail.parcels_left(session, order, leaving, actor)
     channel = session.get(Channel, order.channel_id)
     if channel is not None and channel.kind in MARKETPLACE_KINDS and order.external_id:
         for shipment in parcels.values():
