@@ -161,9 +161,9 @@ def _note_unmailed(session: Session, order: Order, event: str, actor: Actor | No
                  action="buyer-mail", from_status=order.status, to_status=order.status, reason=note)
 
 
-def order_status_changed(session: Session, order: Order, to: str, actor: Actor) -> None:
+def order_status_changed(session: Session, order: Order, before: str, to: str, actor: Actor) -> None:
     """Called by set_status on every order status change: confirms the order when it is taken on."""
-    if to in CONFIRMING:
+    if to in CONFIRMING and before not in CONFIRMING:
         notify_buyer(session, order.id, CONFIRMED, actor=actor)
 
 

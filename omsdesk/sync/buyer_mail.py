@@ -163,11 +163,12 @@ def buyer_message(mail: BuyerMail, settings: MailSettings, message_id: str) -> E
     msg["Subject"] = rendered.subject
     msg["Date"] = formatdate(localtime=False, usegmt=True)
     msg["Message-ID"] = message_id
-    msg["Content-Language"] = mail.language
     # RFC 3834: an automatic notification; auto-responders should not answer it.
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(rendered.text)
     msg.add_alternative(rendered.html, subtype="html")
+    # After the parts exist: making the message multipart moves Content-* headers into its first part.
+    msg["Content-Language"] = mail.language
     return msg
 
 
