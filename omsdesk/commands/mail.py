@@ -122,8 +122,14 @@ def _buyers(ctx: CliContext) -> int:
         return _usage("--on/--off need a channel: omsdesk mail buyers CHANNEL --on")
     if a.channel and a.switch is None:
         return _usage("say --on or --off (omsdesk mail buyers alone lists every channel)")
-    switches = [set_buyer_mail(ctx.db, a.channel, a.switch, actor=ctx.actor)] if a.channel \
-        else channel_switches(ctx.db)
+    if a.channel:
+        switch = set_buyer_mail(ctx.db, a.channel, a.switch, actor=ctx.actor)
+        if a.json:
+            print_json(switch)
+        else:
+            print(f"{switch.code}: buyer e-mails {'on' if switch.on else 'off'}")
+        return 0
+    switches = channel_switches(ctx.db)
     if a.json:
         print_json(switches)
         return 0
