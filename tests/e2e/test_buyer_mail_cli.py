@@ -87,13 +87,12 @@ def test_mail_buyers_lists_and_switches_channels(cli: Cli) -> None:  # noqa: F81
 
 
 def test_exceptions_dismiss_hides_the_item_until_its_cause_changes(cli: Cli) -> None:  # noqa: F811
-    with services(cli) as shop:
-        with shop.db.write() as s:
-            msg = OutboxMessage(topic="stock.push", key="stock:ZZZ", idempotency_key="x-1", payload={},
-                                status="failed", last_error="HTTP 422 no such product")
-            s.add(msg)
-            s.flush()
-            mid = str(msg.id)
+    with services(cli) as shop, shop.db.write() as s:
+        msg = OutboxMessage(topic="stock.push", key="stock:ZZZ", idempotency_key="x-1", payload={},
+                            status="failed", last_error="HTTP 422 no such product")
+        s.add(msg)
+        s.flush()
+        mid = str(msg.id)
     assert [i["key"] for i in _json(cli, "exceptions", "list", "--kind", "parked")] == [mid]
     assert "dismissing needs a note" in cli.refused_here("exceptions", "dismiss", mid, "--note", "  ")
     done = _json(cli, "exceptions", "dismiss", mid, "--note", "producto retirado de la tienda")
