@@ -2,119 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name></name>
-    <message>
-        <source>action</source>
-        <comment>Record payment</comment>
-        <translation type="vanished">acción</translation>
-    </message>
-    <message>
-        <source>action</source>
-        <comment>Allocate</comment>
-        <translation type="vanished">acción</translation>
-    </message>
-    <message>
-        <source>action</source>
-        <comment>Start picking</comment>
-        <translation type="vanished">acción</translation>
-    </message>
-    <message>
-        <source>action</source>
-        <comment>Pack</comment>
-        <translation type="vanished">acción</translation>
-    </message>
-    <message>
-        <source>action</source>
-        <comment>Ship</comment>
-        <translation type="vanished">acción</translation>
-    </message>
-    <message>
-        <source>action</source>
-        <comment>Mark delivered</comment>
-        <translation type="vanished">acción</translation>
-    </message>
-    <message>
-        <source>action</source>
-        <comment>Hold</comment>
-        <translation type="vanished">acción</translation>
-    </message>
-    <message>
-        <source>action</source>
-        <comment>Release hold</comment>
-        <translation type="vanished">acción</translation>
-    </message>
-    <message>
-        <source>action</source>
-        <comment>Cancel order</comment>
-        <translation type="vanished">acción</translation>
-    </message>
-    <message>
-        <source>action</source>
-        <comment>Record return</comment>
-        <translation type="vanished">acción</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <comment>New</comment>
-        <translation type="vanished">estado</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <comment>Paid</comment>
-        <translation type="vanished">estado</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <comment>Allocated</comment>
-        <translation type="vanished">estado</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <comment>Picking</comment>
-        <translation type="vanished">estado</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <comment>Packed</comment>
-        <translation type="vanished">estado</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <comment>Shipped</comment>
-        <translation type="vanished">estado</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <comment>Delivered</comment>
-        <translation type="vanished">estado</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <comment>On hold</comment>
-        <translation type="vanished">estado</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <comment>Cancelled</comment>
-        <translation type="vanished">estado</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <comment>Partly shipped</comment>
-        <translation type="vanished">estado</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <comment>Backorder</comment>
-        <translation type="vanished">estado</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <comment>Returned</comment>
-        <translation type="vanished">estado</translation>
-    </message>
-</context>
-<context>
     <name>AddressForm</name>
     <message>
         <location filename="../../omsdesk/ui/address_form.py" line="17"/>
@@ -518,6 +405,29 @@
         <location filename="../../omsdesk/ui/workers.py" line="198"/>
         <source>{title}: {item}</source>
         <translation>{title}: {item}</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerMailSwitches</name>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="203"/>
+        <source>E-mail buyers (order confirmed, shipped, delivered, delivery failed)</source>
+        <translation>Avisar por correo a los compradores (pedido confirmado, enviado, entregado, entrega fallida)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="208"/>
+        <source>Marketplaces and web shops tell their buyers themselves: they are off unless switched on here.</source>
+        <translation>Los marketplaces y las tiendas online avisan ellos mismos a sus compradores: están desactivados salvo que se activen aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="240"/>
+        <source>Buyers of {channel} are e-mailed</source>
+        <translation>Los compradores de {channel} recibirán correos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="240"/>
+        <source>Buyers of {channel} are not e-mailed</source>
+        <translation>Los compradores de {channel} no recibirán correos</translation>
     </message>
 </context>
 <context>
@@ -1261,10 +1171,6 @@
         <source>Orders of {name} ({n}) · owes {owed}</source>
         <translation>Pedidos de {name} ({n}) · debe {owed}</translation>
     </message>
-    <message>
-        <source>Orders of {name} ({n})</source>
-        <translation type="vanished">Pedidos de {name} ({n})</translation>
-    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -1337,54 +1243,74 @@
 <context>
     <name>ExceptionsView</name>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="82"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="84"/>
         <source>Every kind</source>
         <translation>Todos los tipos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="88"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="88"/>
         <source>About</source>
         <translation>Sobre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="88"/>
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="88"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="87"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="89"/>
         <source>What to do</source>
         <translation>Qué hacer</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="90"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="92"/>
         <source>Do it (Enter)</source>
         <translation>Hacerlo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="129"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="95"/>
+        <source>Dismiss with a note… (Ctrl+D)</source>
+        <translation>Descartar con una nota… (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="138"/>
         <source>Nothing needs you now</source>
         <translation>Ahora no hay nada pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="141"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="151"/>
         <source>{action} (Enter)</source>
         <translation>{action} (Intro)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="172"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="184"/>
         <source>{action}: {key} · {result}</source>
         <translation>{action}: {key} · {result}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="198"/>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="198"/>
+        <source>{what} {key}: why does it need nothing now? It comes back when its cause changes.</source>
+        <translation>{what} {key}: ¿por qué no requiere nada ahora? Volverá a aparecer si cambia su causa.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="210"/>
+        <source>Dismissed: {key} · {note}</source>
+        <translation>Descartado: {key} · {note}</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1665,139 @@
     </message>
 </context>
 <context>
+    <name>MailTab</name>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="57"/>
+        <source>e.g. smtp.example.com</source>
+        <translation>p. ej. smtp.ejemplo.com</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="62"/>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (normalmente puerto 587)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="63"/>
+        <source>TLS (usually port 465)</source>
+        <translation>TLS (normalmente puerto 465)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="64"/>
+        <source>None (only a server on this computer)</source>
+        <translation>Ninguna (solo un servidor en este ordenador)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="67"/>
+        <source>empty: the server takes mail without login</source>
+        <translation>vacío: el servidor acepta correo sin inicio de sesión</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="71"/>
+        <source>kept in the system keyring; empty keeps the stored one</source>
+        <translation>se guarda en el llavero del sistema; si se deja vacío, se mantiene la guardada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="74"/>
+        <source>e.g. hola@mitienda.es</source>
+        <translation>p. ej. hola@mitienda.es</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="76"/>
+        <source>e.g. the shop&apos;s name</source>
+        <translation>p. ej. el nombre de la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="79"/>
+        <source>Save mail settings</source>
+        <translation>Guardar la configuración de correo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="81"/>
+        <source>Outgoing mail server</source>
+        <translation>Servidor de correo saliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="83"/>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="84"/>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="85"/>
+        <source>Security</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="86"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="87"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="88"/>
+        <source>Sender address</source>
+        <translation>Dirección del remitente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="89"/>
+        <source>Sender name</source>
+        <translation>Nombre del remitente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="90"/>
+        <source>Tracking page of the manual carrier</source>
+        <translation>Página de seguimiento del transportista manual</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="93"/>
+        <source>Test</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="96"/>
+        <source>recipient address</source>
+        <translation>dirección del destinatario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="97"/>
+        <source>Send a test message</source>
+        <translation>Enviar un mensaje de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="158"/>
+        <source>Outgoing mail saved: {host}:{port}</source>
+        <translation>Correo saliente guardado: {host}:{port}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="163"/>
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="181"/>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="187"/>
+        <source>Test message sent: {detail}</source>
+        <translation>Mensaje de prueba enviado: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="190"/>
+        <source>The test message did not go: {reason}</source>
+        <translation>El mensaje de prueba no se ha enviado: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../omsdesk/ui/main_window.py" line="66"/>
@@ -1796,102 +1855,102 @@
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nuevo pedido…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="266"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="269"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="270"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="274"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="275"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="276"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="284"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="290"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="295"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="324"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="326"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="328"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1900,62 +1959,62 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="360"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="367"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="383"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="384"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="395"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="396"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="400"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="401"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="406"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="411"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="412"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -2229,16 +2288,6 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/order_detail.py" line="245"/>
         <source>Parcel {id} from {wh}, {status}: {lines}</source>
         <translation>Bulto {id} desde {wh}, {status}: {lines}</translation>
-    </message>
-    <message>
-        <source>To ship from {wh} (reserved): {lines}</source>
-        <translation type="vanished">Por enviar desde {wh} (reservado): {lines}</translation>
-    </message>
-    <message>
-        <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
-Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}</source>
-        <translation type="vanished">Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
-Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/order_detail.py" line="248"/>
@@ -2543,26 +2592,6 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/payment_dialog.py" line="19"/>
         <source>Payment for {ref}</source>
         <translation>Cobro de {ref}</translation>
-    </message>
-    <message>
-        <source>Card</source>
-        <translation type="vanished">Tarjeta</translation>
-    </message>
-    <message>
-        <source>Cash</source>
-        <translation type="vanished">Efectivo</translation>
-    </message>
-    <message>
-        <source>Bank transfer</source>
-        <translation type="vanished">Transferencia</translation>
-    </message>
-    <message>
-        <source>Marketplace</source>
-        <translation type="vanished">Marketplace</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation type="vanished">Otro</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/payment_dialog.py" line="26"/>
@@ -3258,26 +3287,6 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Reembolso de {ref}</translation>
     </message>
     <message>
-        <source>Card</source>
-        <translation type="vanished">Tarjeta</translation>
-    </message>
-    <message>
-        <source>Cash</source>
-        <translation type="vanished">Efectivo</translation>
-    </message>
-    <message>
-        <source>Bank transfer</source>
-        <translation type="vanished">Transferencia</translation>
-    </message>
-    <message>
-        <source>Marketplace</source>
-        <translation type="vanished">Marketplace</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation type="vanished">Otro</translation>
-    </message>
-    <message>
         <location filename="../../omsdesk/ui/refund_dialog.py" line="24"/>
         <source>Amount</source>
         <translation>Importe</translation>
@@ -3445,431 +3454,436 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="88"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="89"/>
         <source>Company and invoices</source>
         <translation>Empresa y facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="89"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="90"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="90"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="91"/>
         <source>Counter and language</source>
         <translation>Mostrador e idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="91"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="92"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="94"/>
+        <source>Outgoing mail</source>
+        <translation>Correo saliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="96"/>
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="97"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="111"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
         <source>Company (printed on every invoice)</source>
         <translation>Empresa (aparece en todas las facturas)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="253"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="297"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="116"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="256"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="300"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="116"/>
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="298"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="116"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="257"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="301"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="117"/>
         <source>Postcode</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="117"/>
         <source>City</source>
         <translation>Localidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="117"/>
         <source>Province</source>
         <translation>Provincia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="118"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="118"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="118"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="116"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="119"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="122"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="235"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="125"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="238"/>
         <source>Browse...</source>
         <translation>Examinar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="137"/>
         <source>Invoice series</source>
         <translation>Series de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="139"/>
         <source>Ordinary invoices</source>
         <translation>Facturas ordinarias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="137"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="140"/>
         <source>Simplified invoices (counter)</source>
         <translation>Facturas simplificadas (mostrador)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="138"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="141"/>
         <source>Credit notes</source>
         <translation>Facturas rectificativas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="149"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="147"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="150"/>
         <source>Payment terms</source>
         <translation>Plazo de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="151"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="154"/>
         <source>Simplified invoice limit</source>
         <translation>Límite de factura simplificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="163"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="163"/>
         <source>Printer queue</source>
         <translation>Cola de impresión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="164"/>
         <source>Media</source>
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="164"/>
         <source>Copies</source>
         <translation>Copias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="164"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="168"/>
         <source>Receipt (80 mm)</source>
         <translation>Ticket (80 mm)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="168"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="169"/>
         <source>Packing slip</source>
         <translation>Albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="169"/>
         <source>Shipping label</source>
         <translation>Etiqueta de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="167"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="170"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="181"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="184"/>
         <source>none: save the PDF</source>
         <translation>ninguna: guardar el PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="183"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="186"/>
         <source>default</source>
         <translation>predeterminado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="190"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="193"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="193"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="196"/>
         <source>ZPL, 203 dpi</source>
         <translation>ZPL, 203 ppp</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="194"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="197"/>
         <source>ZPL, 300 dpi</source>
         <translation>ZPL, 300 ppp</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="206"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="209"/>
         <source>Find printers</source>
         <translation>Buscar impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="208"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="211"/>
         <source>Print test page</source>
         <translation>Imprimir página de prueba</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="215"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="218"/>
         <source>Where each document prints on this workstation.</source>
         <translation>Dónde se imprime cada documento en este puesto.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="233"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="236"/>
         <source>Counter sells from</source>
         <translation>El mostrador vende desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="240"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="243"/>
         <source>Save documents without a printer to</source>
         <translation>Guardar los documentos sin impresora en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="244"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="247"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="245"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="248"/>
         <source>Open views change language when reopened or after a restart.</source>
         <translation>Las vistas abiertas cambian de idioma al reabrirlas o al reiniciar.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="253"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="275"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="256"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="278"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="253"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="296"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="256"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="299"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="257"/>
         <source>Credential</source>
         <translation>Credencial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="262"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="265"/>
         <source>Credential of a channel</source>
         <translation>Credencial de un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="269"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="272"/>
         <source>API key, token or password</source>
         <translation>Clave API, token o contraseña</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="270"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="273"/>
         <source>Store in keyring</source>
         <translation>Guardar en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="272"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="275"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="276"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="299"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="279"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="302"/>
         <source>Secret</source>
         <translation>Secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="283"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="286"/>
         <source>New shop channel</source>
         <translation>Nuevo canal de tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="287"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="290"/>
         <source>e.g. Tienda online</source>
         <translation>p. ej. Tienda online</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="292"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="295"/>
         <source>optional: stored in the keyring</source>
         <translation>opcional: se guarda en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="293"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="296"/>
         <source>Add channel</source>
         <translation>Añadir canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="357"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="362"/>
         <source>stored in keyring</source>
         <translation>guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="357"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="362"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="366"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="371"/>
         <source>No keyring is available on this computer, so channel credentials cannot be stored. Install and unlock a Secret Service keyring (Debian: gnome-keyring, or KWallet on KDE) and the Python package secretstorage, then restart omsdesk.</source>
         <translation>Este equipo no tiene llavero disponible, así que no se pueden guardar las credenciales de los canales. Instale y desbloquee un llavero Secret Service (Debian: gnome-keyring, o KWallet en KDE) y el paquete de Python secretstorage, y reinicie omsdesk.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="371"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="376"/>
         <source>Secrets go to the system keyring ({backend}), never to the settings file.</source>
         <translation>Los secretos se guardan en el llavero del sistema ({backend}), nunca en el archivo de configuración.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="404"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="409"/>
         <source>valid tax id</source>
         <translation>NIF válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="409"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="414"/>
         <source>Company logo</source>
         <translation>Logotipo de la empresa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="410"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="415"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="415"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="420"/>
         <source>Save documents to</source>
         <translation>Guardar documentos en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="423"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="428"/>
         <source>Choose a channel and type its secret</source>
         <translation>Elija un canal y escriba su secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="429"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="434"/>
         <source>The keyring refused the secret: {error}</source>
         <translation>El llavero rechazó el secreto: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="432"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="437"/>
         <source>Credential of {code} stored in the keyring</source>
         <translation>Credencial de {code} guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="444"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="450"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="449"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="455"/>
         <source>Channel not added: {reason}</source>
         <translation>Canal no añadido: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="455"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="460"/>
         <source>Channel {code} added</source>
         <translation>Canal {code} añadido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="460"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="465"/>
         <source>secret NOT stored: {error}</source>
         <translation>secreto NO guardado: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="463"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="468"/>
         <source>secret stored in the keyring</source>
         <translation>secreto guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="473"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="479"/>
         <source>Nothing removed: {error}</source>
         <translation>No se eliminó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="475"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="481"/>
         <source>Credential of {code} removed</source>
         <translation>Credencial de {code} eliminada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="479"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="485"/>
         <source>Asking CUPS for printers...</source>
         <translation>Consultando las impresoras a CUPS...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="491"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="497"/>
         <source>Printers: {list}</source>
         <translation>Impresoras: {list}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="492"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="498"/>
         <source>CUPS has no printers set up.</source>
         <translation>CUPS no tiene impresoras configuradas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="502"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="508"/>
         <source>Choose a printer queue for this document first</source>
         <translation>Primero elija una cola de impresión para este documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="516"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="522"/>
         <source>Test page sent (job {job})</source>
         <translation>Página de prueba enviada (trabajo {job})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="537"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="543"/>
         <source>Fix the tax id before saving</source>
         <translation>Corrija el NIF antes de guardar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="547"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="553"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="555"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="561"/>
         <source>Settings saved</source>
         <translation>Configuración guardada</translation>
     </message>
@@ -3963,10 +3977,6 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/ship_dialog.py" line="85"/>
         <source>A tracking number, packages and weight belong to one parcel: choose the parcel to enter them.</source>
         <translation>El número de seguimiento, los paquetes y el peso son de un solo bulto: elija el bulto para introducirlos.</translation>
-    </message>
-    <message>
-        <source>A tracking number belongs to one parcel: choose the parcel to enter it.</source>
-        <translation type="vanished">Un número de seguimiento corresponde a un solo bulto: elija el bulto para introducirlo.</translation>
     </message>
 </context>
 <context>
@@ -4378,32 +4388,32 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="422"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="421"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="432"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="439"/>
         <source>{channel}: ship within {days} working day(s), cut-off {cutoff}</source>
         <translation>{channel}: enviar en {days} día(s) laborable(s), hora de corte {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="441"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="448"/>
         <source>Promise refused</source>
         <translation>Plazo rechazado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="447"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="454"/>
         <source>Select a quarantined order first</source>
         <translation>Primero seleccione un pedido en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="464"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="471"/>
         <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
         <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="469"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="476"/>
         <source>Map SKU</source>
         <translation>Asociar SKU</translation>
     </message>
@@ -4700,107 +4710,107 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>exception</name>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="28"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="30"/>
         <source>Late</source>
         <translation>Con retraso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="28"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="30"/>
         <source>Waiting for stock</source>
         <translation>Esperando stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="29"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="31"/>
         <source>Import refused</source>
         <translation>Importación rechazada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="29"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="31"/>
         <source>Not delivered</source>
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="30"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="32"/>
         <source>Refund due</source>
         <translation>Reembolso pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="30"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="32"/>
         <source>Shipped unpaid</source>
         <translation>Enviado sin cobrar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="31"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="33"/>
         <source>Channel in error</source>
         <translation>Canal con error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="39"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
         <source>Open order</source>
         <translation>Abrir pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="39"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
         <source>Allocate again</source>
         <translation>Asignar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="40"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="42"/>
         <source>Re-import</source>
         <translation>Reimportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="40"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="42"/>
         <source>Send again</source>
         <translation>Enviar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="43"/>
         <source>Open order to refund</source>
         <translation>Abrir pedido para reembolsar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="43"/>
         <source>Open Sync</source>
         <translation>Abrir Sincronización</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="50"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="52"/>
         <source>should have shipped by then; it is {status}</source>
         <translation>debería haberse enviado ya; está {status}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="53"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="55"/>
         <source>{n} unit(s) wait for stock</source>
         <translation>{n} unidad(es) esperan stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="55"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="57"/>
         <source>{amount} paid for units cancelled or returned</source>
         <translation>{amount} pagados por unidades anuladas o devueltas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="58"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="60"/>
         <source>{amount} still due after shipping</source>
         <translation>{amount} pendientes tras el envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="61"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="63"/>
         <source>its settings are wrong</source>
         <translation>su configuración es incorrecta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="62"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="64"/>
         <source>the shop refuses its credentials</source>
         <translation>la tienda rechaza sus credenciales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="65"/>
         <source>the shop does not answer</source>
         <translation>la tienda no responde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="66"/>
         <source>{n} failed run(s)</source>
         <translation>{n} ejecución(es) fallida(s)</translation>
     </message>
