@@ -30,7 +30,7 @@ from omsdesk.models import (
 from omsdesk.services import audit, outbox
 from omsdesk.services.channels.channels import ERP_KINDS
 from omsdesk.services.channels.mail import MAIL_KIND, mail_channel_id
-from omsdesk.services.context import SYSTEM, Actor
+from omsdesk.services.context import Actor
 
 BUYER_EMAIL = "buyer.email"
 CONFIRMED, SHIPPED, DELIVERED, DELIVERY_FAILED = "confirmed", "shipped", "delivered", "delivery_failed"
@@ -115,15 +115,15 @@ def buyer_language(session: Session, order: Order) -> str:
 
 
 def notify_buyer(session: Session, order_id: int, event: str, shipment_id: int | None = None, *,
-                 occurrence: str = "", actor: Actor | None = None) -> OutboxMessage | None:
+                 occurrence: str = "") -> OutboxMessage | None:
     """Queue the buyer's mail for `event` of the order (or of parcel `shipment_id`), exactly once.
 
     The one door for every caller: the status services (confirmation, shipping, delivery) and
     carrier code reporting a delivery. `occurrence` tells apart events that can truly happen
     again to one parcel (a second failed delivery attempt: the carrier's event id or time).
     Returns the new message, or None when the channel does not mail its buyers, the parcel was
-    handed over at the counter, or this mail is already queued or sent. A buyer without an
-    address gets no message; the order's history says so (with `actor`, else as the system).
+    handed over at the counter, the sale had no known buyer, or this mail is already queued or
+    sent. A customer without an address gets a message already 'skipped', with that reason.
     """
     if event not in EVENTS:
         raise ValidationError(f"unknown buyer mail event '{event}' (one of {', '.join(EVENTS)})")
@@ -145,46 +145,46 @@ def notify_buyer(session: Session, order_id: int, event: str, shipment_id: int |
     key = mail_key(order.id, event, shipment_id, occurrence)
     if session.scalar(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key)) is not None:
         return None
-    if not buyer_address(session, order):
-        _note_unmailed(session, order, event, actor)
-        return None
+    address = buyer_address(session, order)
+    if not address and order.customer_id is None:
+        return None  # a walk-in sale: nobody known to tell
     payload: dict[str, Any] = {"order": order.reference, "event": event}
     if shipment_id is not None:
         payload["shipment_id"] = shipment_id
-    return outbox.enqueue(session, BUYER_EMAIL, payload, key=f"buyer:{order.id}",
-                          channel_id=mail_channel_id(session), idempotency_key=key)
+    msg = outbox.enqueue(session, BUYER_EMAIL, payload, key=f"buyer:{order.id}",
+                         channel_id=mail_channel_id(session), idempotency_key=key)
+    if not address:
+        # A customer without an address: kept as skipped with the reason, never retried; the
+        # key is taken, so the same event does not note it again.
+        msg.status, msg.last_error = "skipped", f"buyer not told ({event}): {order.reference} has no e-mail address"
+    return msg
 
 
-def _note_unmailed(session: Session, order: Order, event: str, actor: Actor | None) -> None:
-    note = f"buyer not told ({event}): no e-mail address"
-    audit.record(session, actor or SYSTEM, entity="order", entity_id=order.id, reference=order.reference,
-                 action="buyer-mail", from_status=order.status, to_status=order.status, reason=note)
-
-
-def order_status_changed(session: Session, order: Order, before: str, to: str, actor: Actor) -> None:
+def order_status_changed(session: Session, order: Order, before: str, to: str) -> None:
     """Called by set_status on every order status change: confirms the order when it is taken on."""
     if to in CONFIRMING and before not in CONFIRMING:
-        notify_buyer(session, order.id, CONFIRMED, actor=actor)
+        notify_buyer(session, order.id, CONFIRMED)
 
 
-def parcels_left(session: Session, order: Order, parcels: list[Shipment], actor: Actor) -> None:
+def parcels_left(session: Session, order: Order, parcels: list[Shipment]) -> None:
     """Called by shipping for the parcels that just left: one 'shipped' mail each."""
     for parcel in parcels:
-        notify_buyer(session, order.id, SHIPPED, parcel.id, actor=actor)
+        notify_buyer(session, order.id, SHIPPED, parcel.id)
 
 
-def parcels_delivered(session: Session, order: Order, parcels: list[Shipment], actor: Actor | None = None) -> None:
+def parcels_delivered(session: Session, order: Order, parcels: list[Shipment]) -> None:
     """Called where parcels are marked delivered: one 'delivered' mail each."""
     for parcel in parcels:
-        notify_buyer(session, order.id, DELIVERED, parcel.id, actor=actor)
+        notify_buyer(session, order.id, DELIVERED, parcel.id)
 
 
 def confirmed_order_ids(session: Session, order_ids: list[int]) -> int:
     """The batch intake's door: orders stored already paid by Core inserts are confirmed here."""
     if not order_ids:
         return 0
-    channels = {c.id: c for c in session.scalars(select(Channel).join(Order, Order.channel_id == Channel.id)
-                                                  .where(Order.id.in_(order_ids)).distinct())}
+    # IN over a subquery, not DISTINCT: PostgreSQL has no equality for the JSON settings column.
+    used = select(Order.channel_id).where(Order.id.in_(order_ids))
+    channels = {c.id: c for c in session.scalars(select(Channel).where(Channel.id.in_(used)))}
     if not any(buyer_mail_on(c) for c in channels.values()):
         return 0  # a marketplace batch: the usual case, one query
     return sum(notify_buyer(session, oid, CONFIRMED) is not None for oid in order_ids)
@@ -209,7 +209,7 @@ def record_delivery_failed(db: Database, reference: str, *, shipment_id: int, re
         audit.record(s, actor, entity="order", entity_id=order.id, reference=order.reference,
                      action="delivery-failed", from_status=order.status, to_status=order.status,
                      reason=f"parcel {shipment_id} not delivered{when}: {reason}".rstrip(": "))
-        msg = notify_buyer(s, order.id, DELIVERY_FAILED, shipment_id, occurrence=occurrence, actor=actor)
+        msg = notify_buyer(s, order.id, DELIVERY_FAILED, shipment_id, occurrence=occurrence)
         if msg is not None:
             msg.payload = {**msg.payload, "reason": reason[:300]}
         return msg

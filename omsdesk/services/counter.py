@@ -134,7 +134,7 @@ def sell(db: Database, sale: CounterSale, *, actor: Actor) -> SaleResult:
         pack_in(s, order, actor=actor, reason="handed over at the counter")
         ship_in(s, order, actor=actor, carrier="counter", tracking="")
         check_transition("deliver", order.status, order.reference)
-        mark_delivered(order, utcnow(), actor=actor)
+        mark_delivered(order, utcnow())
         set_status(s, order, OrderStatus.DELIVERED, "deliver", actor, "handed over at the counter")
         number = _issue_invoice(s, order, actor, full=sale.full_invoice)
         change = tendered - order.total if sale.method == "cash" else 0

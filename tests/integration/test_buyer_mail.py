@@ -211,11 +211,18 @@ def test_a_temporary_refusal_waits_alone_and_goes_later(shop: Shop, smtp_server:
     assert [r.recipients for r in smtp_server.inbox] == [["ok@example.es"], ["busy@example.es"]]
 
 
-def test_a_buyer_without_an_address_is_skipped_with_a_note(shop: Shop) -> None:
+def test_a_buyer_without_an_address_is_skipped_with_a_note(shop: Shop, smtp_server: SmtpServer) -> None:
+    _mail_to(shop, smtp_server)
     ref = _packed(shop, "phone", email=None)
-    assert _buyer_mails(shop) == []
-    notes = [a.reason for a in shop.audit(ref) if a.action == "buyer-mail"]
-    assert notes == ["buyer not told (confirmed): no e-mail address"]
+    ship_order(shop.db, ref, actor=ACTOR, carrier="correos", tracking="PK1")
+    [confirmed, shipped] = _buyer_mails(shop)
+    assert (confirmed.status, confirmed.last_error) == (
+        "skipped", f"buyer not told (confirmed): {ref} has no e-mail address")
+    assert shipped.status == "skipped"
+    # Nothing to send, nothing retried, nothing in the exceptions inbox.
+    assert deliver_mail(shop.db).counts["delivered"] == 0 and smtp_server.inbox == []
+    with shop.db.read() as s:
+        assert exceptions(s, kinds=("parked",)) == []
 
 
 def test_manual_carrier_link_comes_from_the_settings_or_there_is_none(
@@ -248,3 +255,16 @@ def test_a_counter_sale_handed_over_sends_nothing(shop: Shop, smtp_server: SmtpS
     assert smtp_server.inbox == []
     assert [m.status for m in _buyer_mails(shop)] == ["skipped"]
     assert report.counts["skipped"] == 1
+
+
+def test_a_paid_csv_batch_is_confirmed_once_per_order(shop: Shop) -> None:
+    from omsdesk.services.intake.batch import place_orders
+    from omsdesk.services.intake.order_entry import LineInput, OrderInput
+
+    sku = shop.product()
+    batch = [OrderInput(lines=(LineInput(sku=sku, qty=1),), channel="csv",
+                        customer=CustomerInput(name=f"Cliente {i}", email=f"c{i}@example.es")) for i in range(3)]
+    placed = place_orders(shop.db, batch, actor=ACTOR, pay_method="transfer")
+    mails = _buyer_mails(shop)
+    assert sorted(m.payload["order"] for m in mails) == sorted(p.reference for p in placed)
+    assert {m.payload["event"] for m in mails} == {"confirmed"}

@@ -195,6 +195,6 @@ def deliver_order(db: Database, reference: str, *, actor: Actor, reason: str = "
         if terms_of(s, order).kind == "cod" and order.balance_due > 0:
             # Cash on delivery: the carrier collected the balance at the door.
             pay_in(s, order, actor=actor, method="cod", payment_ref=reason.strip()[:100])
-        mark_delivered(order, utcnow(), actor=actor)
+        mark_delivered(order, utcnow())
         set_status(s, order, OrderStatus.DELIVERED, "deliver", actor, reason)
         return OrderState(order.reference, order.status)

@@ -123,7 +123,7 @@ def pack_in(session: Session, order: Order, *, actor: Actor, parcels: list[Shipm
     return OrderState(order.reference, order.status, where)
 
 
-def mark_delivered(order: Order, when: datetime, *, actor: Actor | None = None) -> None:
+def mark_delivered(order: Order, when: datetime) -> None:
     """Every parcel that left is at the door (the whole order was delivered); the buyer is told per parcel."""
     arrived = [p for p in order.shipments if p.status != P.DELIVERED.value]
     for parcel in order.shipments:
@@ -132,7 +132,7 @@ def mark_delivered(order: Order, when: datetime, *, actor: Actor | None = None) 
         parcel.status = P.DELIVERED.value
     session = object_session(order)
     if session is not None and arrived:
-        buyer_mail.parcels_delivered(session, order, arrived, actor)
+        buyer_mail.parcels_delivered(session, order, arrived)
 
 
 def check_packed(session: Session, order: Order, parcels: list[Shipment]) -> None:

@@ -148,7 +148,7 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
         set_status(session, order, OrderStatus.PARTIAL, "ship", actor,
                    f"from {where}: {note}; {reserved} unit(s) still reserved, {waiting} on backorder")
     outbox.stock_changed(session, skus)
-    buyer_mail.parcels_left(session, order, leaving, actor)
+    buyer_mail.parcels_left(session, order, leaving)
     channel = session.get(Channel, order.channel_id)
     if channel is not None and channel.kind in MARKETPLACE_KINDS and order.external_id:
         for shipment in parcels.values():

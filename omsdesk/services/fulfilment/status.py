@@ -55,4 +55,4 @@ def set_status(session: Session, order: Order, to: OrderStatus, action: str, act
         # A paid order is a sale for the ERP: queued in this transaction, if an ERP is set up.
         queue_for_erps(session, order)
     # The buyer hears of it where that is nobody else's job (services/buyer_mail.py).
-    buyer_mail.order_status_changed(session, order, before, to.value, actor)
+    buyer_mail.order_status_changed(session, order, before, to.value)
