@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
@@ -151,12 +152,20 @@ def notify_buyer(session: Session, order_id: int, event: str, shipment_id: int |
     payload: dict[str, Any] = {"order": order.reference, "event": event}
     if shipment_id is not None:
         payload["shipment_id"] = shipment_id
-    msg = outbox.enqueue(session, BUYER_EMAIL, payload, key=f"buyer:{order.id}",
-                         channel_id=mail_channel_id(session), idempotency_key=key)
-    if not address:
-        # A customer without an address: kept as skipped with the reason, never retried; the
-        # key is taken, so the same event does not note it again.
-        msg.status, msg.last_error = "skipped", f"buyer not told ({event}): {order.reference} has no e-mail address"
+    try:
+        # A savepoint: two workstations reporting the same event at once (a carrier poll and a
+        # clerk) meet at the unique key; the second adds nothing and its own change goes on.
+        with session.begin_nested():
+            msg = outbox.enqueue(session, BUYER_EMAIL, payload, key=f"buyer:{order.id}",
+                                 channel_id=mail_channel_id(session), idempotency_key=key)
+            if not address:
+                # A customer without an address: kept as skipped with the reason, never retried;
+                # the key is taken, so the same event does not note it again.
+                msg.status = "skipped"
+                msg.last_error = f"buyer not told ({event}): {order.reference} has no e-mail address"
+            session.flush()
+    except IntegrityError:
+        return None
     return msg
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import timedelta
 from email.message import EmailMessage
 
+import pytest
 from sqlalchemy import select
 
+from omsdesk.db import Database
 from omsdesk.models import Order, OutboxMessage
 from omsdesk.models.base import utcnow
 from omsdesk.queries.exceptions import exceptions
@@ -31,6 +33,14 @@ from tests.fixtures.database import ACTOR, Shop
 from tests.fixtures.smtp import SmtpServer
 
 SHOP_FROM = "hola@tiendasol.example"
+
+
+@pytest.fixture
+def lite(sqlite_db: Database) -> Shop:
+    """SQLite only, for what is about the mail server rather than the database."""
+    shop = Shop(sqlite_db)
+    shop.warehouses(("MAD",))
+    return shop
 
 
 def _mail_to(shop: Shop, server: SmtpServer, **kwargs: str) -> None:
@@ -96,12 +106,12 @@ def test_a_phone_order_is_told_confirmed_shipped_with_its_tracking_link_and_deli
     assert [str(r.message["Message-ID"]) for r in smtp_server.inbox] == [message_id(k, settings) for k in keys]
 
 
-def test_a_counter_order_in_english_gets_english_mails(shop: Shop, smtp_server: SmtpServer) -> None:
-    _mail_to(shop, smtp_server)
-    ref = _packed(shop, "counter", email="ann@example.co.uk", language="en")
-    ship_order(shop.db, ref, actor=ACTOR, carrier="seur", tracking="SEUR-77 1")
-    svc.deliver_order(shop.db, ref, actor=ACTOR)
-    deliver_mail(shop.db)
+def test_a_counter_order_in_english_gets_english_mails(lite: Shop, smtp_server: SmtpServer) -> None:
+    _mail_to(lite, smtp_server)
+    ref = _packed(lite, "counter", email="ann@example.co.uk", language="en")
+    ship_order(lite.db, ref, actor=ACTOR, carrier="seur", tracking="SEUR-77 1")
+    svc.deliver_order(lite.db, ref, actor=ACTOR)
+    deliver_mail(lite.db)
     subjects = [str(r.message["Subject"]) for r in smtp_server.inbox]
     assert subjects == [f"Tienda Sol: we have your order {ref}", f"Tienda Sol: your order {ref} is on its way",
                         f"Tienda Sol: your order {ref} was delivered"]
@@ -158,102 +168,102 @@ def test_the_same_event_twice_is_one_mail(shop: Shop, smtp_server: SmtpServer) -
 
 
 def test_a_refused_recipient_is_parked_in_the_inbox_and_can_be_dismissed_or_sent_again(
-        shop: Shop, smtp_server: SmtpServer) -> None:
-    _mail_to(shop, smtp_server)
+        lite: Shop, smtp_server: SmtpServer) -> None:
+    _mail_to(lite, smtp_server)
     smtp_server.refuse["nadie@example.es"] = "550 5.1.1 no such mailbox"
-    _packed(shop, "phone", email="nadie@example.es")
-    report = deliver_mail(shop.db)
+    _packed(lite, "phone", email="nadie@example.es")
+    report = deliver_mail(lite.db)
     assert report.counts["failed"] == 1 and smtp_server.inbox == []
-    [msg] = _buyer_mails(shop)
+    [msg] = _buyer_mails(lite)
     assert msg.status == "failed" and "550 5.1.1 no such mailbox" in msg.last_error
-    with shop.db.read() as s:
+    with lite.db.read() as s:
         [item] = exceptions(s, kinds=("parked",))
     assert item.key == str(msg.id) and "nadie@example.es" in item.reason
-    dismiss_exception(shop.db, item.key, note="la clienta dará otro correo", actor=ACTOR)
-    with shop.db.read() as s:
+    dismiss_exception(lite.db, item.key, note="la clienta dará otro correo", actor=ACTOR)
+    with lite.db.read() as s:
         assert exceptions(s, kinds=("parked",)) == []
     del smtp_server.refuse["nadie@example.es"]
-    assert retry_failed_mail(shop.db, [msg.id]) == 1
-    assert deliver_mail(shop.db).counts["delivered"] == 1
+    assert retry_failed_mail(lite.db, [msg.id]) == 1
+    assert deliver_mail(lite.db).counts["delivered"] == 1
     assert smtp_server.inbox[0].recipients == ["nadie@example.es"]
 
 
-def test_a_dropped_connection_sends_the_same_message_again(shop: Shop, smtp_server: SmtpServer) -> None:
-    _mail_to(shop, smtp_server)
+def test_a_dropped_connection_sends_the_same_message_again(lite: Shop, smtp_server: SmtpServer) -> None:
+    _mail_to(lite, smtp_server)
     smtp_server.drop_after_data = 1
-    _packed(shop, "phone")
-    report = deliver_mail(shop.db)
+    _packed(lite, "phone")
+    report = deliver_mail(lite.db)
     assert report.counts["waiting"] == 1
-    [msg] = _buyer_mails(shop)
+    [msg] = _buyer_mails(lite)
     assert msg.status == "pending" and "closed the connection" in msg.last_error
     # Not due before its backoff; due after it.
-    assert deliver_mail(shop.db).counts["delivered"] == 0
-    deliver_mail(shop.db, now=utcnow() + timedelta(minutes=2))
-    assert [m.status for m in _buyer_mails(shop)] == ["delivered"]
+    assert deliver_mail(lite.db).counts["delivered"] == 0
+    deliver_mail(lite.db, now=utcnow() + timedelta(minutes=2))
+    assert [m.status for m in _buyer_mails(lite)] == ["delivered"]
     first, second = (r.message for r in smtp_server.inbox)
     # The server took the data before the line dropped: the retry is the same message.
     assert first["Message-ID"] == second["Message-ID"]
 
 
-def test_a_temporary_refusal_waits_alone_and_goes_later(shop: Shop, smtp_server: SmtpServer) -> None:
-    _mail_to(shop, smtp_server)
+def test_a_temporary_refusal_waits_alone_and_goes_later(lite: Shop, smtp_server: SmtpServer) -> None:
+    _mail_to(lite, smtp_server)
     smtp_server.refuse["busy@example.es"] = "450 4.2.1 mailbox busy, try later"
-    _packed(shop, "phone", email="busy@example.es")
-    _packed(shop, "phone", email="ok@example.es")
+    _packed(lite, "phone", email="busy@example.es")
+    _packed(lite, "phone", email="ok@example.es")
     now = utcnow()
-    report = deliver_mail(shop.db, now=now)
+    report = deliver_mail(lite.db, now=now)
     assert (report.counts["delivered"], report.counts["waiting"]) == (1, 1)
-    busy = _buyer_mails(shop)[0]
+    busy = _buyer_mails(lite)[0]
     assert (busy.status, busy.attempts) == ("pending", 1) and "put off" in busy.last_error
     assert busy.next_attempt_at >= now + timedelta(seconds=59)
     del smtp_server.refuse["busy@example.es"]
-    deliver_mail(shop.db, now=now + timedelta(minutes=1, seconds=1))
+    deliver_mail(lite.db, now=now + timedelta(minutes=1, seconds=1))
     assert [r.recipients for r in smtp_server.inbox] == [["ok@example.es"], ["busy@example.es"]]
 
 
-def test_a_buyer_without_an_address_is_skipped_with_a_note(shop: Shop, smtp_server: SmtpServer) -> None:
-    _mail_to(shop, smtp_server)
-    ref = _packed(shop, "phone", email=None)
-    ship_order(shop.db, ref, actor=ACTOR, carrier="correos", tracking="PK1")
-    [confirmed, shipped] = _buyer_mails(shop)
+def test_a_buyer_without_an_address_is_skipped_with_a_note(lite: Shop, smtp_server: SmtpServer) -> None:
+    _mail_to(lite, smtp_server)
+    ref = _packed(lite, "phone", email=None)
+    ship_order(lite.db, ref, actor=ACTOR, carrier="correos", tracking="PK1")
+    [confirmed, shipped] = _buyer_mails(lite)
     assert (confirmed.status, confirmed.last_error) == (
         "skipped", f"buyer not told (confirmed): {ref} has no e-mail address")
     assert shipped.status == "skipped"
     # Nothing to send, nothing retried, nothing in the exceptions inbox.
-    assert deliver_mail(shop.db).counts["delivered"] == 0 and smtp_server.inbox == []
-    with shop.db.read() as s:
+    assert deliver_mail(lite.db).counts["delivered"] == 0 and smtp_server.inbox == []
+    with lite.db.read() as s:
         assert exceptions(s, kinds=("parked",)) == []
 
 
 def test_manual_carrier_link_comes_from_the_settings_or_there_is_none(
-        shop: Shop, smtp_server: SmtpServer) -> None:
-    _mail_to(shop, smtp_server, tracking_url="https://seguimiento.tiendasol.example/?n={tracking}")
-    ref = _packed(shop, "phone")
-    ship_order(shop.db, ref, actor=ACTOR, carrier="Transportes Paco", tracking="TP-1")
-    other = _packed(shop, "phone")
-    ship_order(shop.db, other, actor=ACTOR)  # no tracking number typed
-    deliver_mail(shop.db)
+        lite: Shop, smtp_server: SmtpServer) -> None:
+    _mail_to(lite, smtp_server, tracking_url="https://seguimiento.tiendasol.example/?n={tracking}")
+    ref = _packed(lite, "phone")
+    ship_order(lite.db, ref, actor=ACTOR, carrier="Transportes Paco", tracking="TP-1")
+    other = _packed(lite, "phone")
+    ship_order(lite.db, other, actor=ACTOR)  # no tracking number typed
+    deliver_mail(lite.db)
     shipped = [r.message for r in smtp_server.inbox if "en camino" in str(r.message["Subject"])]
     assert "https://seguimiento.tiendasol.example/?n=TP-1" in _text(shipped[0])
     assert "Sigue tu envío" not in _text(shipped[1]) and "seguimiento" not in _text(shipped[1]).lower()
 
 
-def test_a_counter_sale_handed_over_sends_nothing(shop: Shop, smtp_server: SmtpServer) -> None:
-    _mail_to(shop, smtp_server)
-    sku = shop.product()
-    shop.stock(sku, 2)
-    with shop.db.write() as s:
+def test_a_counter_sale_handed_over_sends_nothing(lite: Shop, smtp_server: SmtpServer) -> None:
+    _mail_to(lite, smtp_server)
+    sku = lite.product()
+    lite.stock(sku, 2)
+    with lite.db.write() as s:
         from omsdesk.models import Customer
 
         buyer = Customer(name="Ana", email="ana@example.es", language="es")
         s.add(buyer)
         s.flush()
         buyer_id = buyer.id
-    sell(shop.db, CounterSale(lines=(SaleLine(sku, 1),), method="card", warehouse="MAD", customer_id=buyer_id),
+    sell(lite.db, CounterSale(lines=(SaleLine(sku, 1),), method="card", warehouse="MAD", customer_id=buyer_id),
          actor=ACTOR)
-    report = deliver_mail(shop.db)
+    report = deliver_mail(lite.db)
     assert smtp_server.inbox == []
-    assert [m.status for m in _buyer_mails(shop)] == ["skipped"]
+    assert [m.status for m in _buyer_mails(lite)] == ["skipped"]
     assert report.counts["skipped"] == 1
 
 
@@ -268,3 +278,52 @@ def test_a_paid_csv_batch_is_confirmed_once_per_order(shop: Shop) -> None:
     mails = _buyer_mails(shop)
     assert sorted(m.payload["order"] for m in mails) == sorted(p.reference for p in placed)
     assert {m.payload["event"] for m in mails} == {"confirmed"}
+
+
+def test_a_crash_after_the_server_took_the_mail_resends_the_same_message(
+        lite: Shop, smtp_server: SmtpServer) -> None:
+    from sqlalchemy import update
+
+    from omsdesk.sync.outbox import OutboxDispatcher
+
+    _mail_to(lite, smtp_server)
+    _packed(lite, "phone")
+    deliver_mail(lite.db)
+    # The process died after the server's 250 and before the outbox row was settled.
+    with lite.db.write() as s:
+        s.execute(update(OutboxMessage).where(OutboxMessage.topic == BUYER_EMAIL)
+                  .values(status="sending", delivered_at=None))
+    assert OutboxDispatcher(lite.db).recover_orphaned_claims() == 1
+    deliver_mail(lite.db)
+    first, again = (r.message for r in smtp_server.inbox)
+    assert first["Message-ID"] == again["Message-ID"]  # the buyer's mail system sees one message
+    assert [m.status for m in _buyer_mails(lite)] == ["delivered"]
+
+
+def test_the_same_key_from_two_writers_is_one_row_and_the_change_goes_on(shop: Shop) -> None:
+    from unittest import mock
+
+    from omsdesk.services.buyer_mail import mail_key
+
+    ref = _packed(shop, "phone")
+    with shop.db.write() as s:
+        order = s.scalars(select(Order).where(Order.reference == ref)).one()
+        order_id, parcel_id = order.id, order.parcels[0].id
+        # Another workstation queued this mail a moment ago.
+        s.add(OutboxMessage(topic=BUYER_EMAIL, key=f"buyer:{order_id}", payload={},
+                            idempotency_key=mail_key(order_id, "delivery_failed", parcel_id)))
+    with shop.db.write() as s:
+        real = s.scalar
+
+        def unseen(stmt: object) -> object:
+            # As if that row were not committed yet when this writer looked for it.
+            return None if "idempotency_key" in str(stmt) else real(stmt)  # type: ignore[call-overload]
+
+        with mock.patch.object(s, "scalar", side_effect=unseen):
+            assert notify_buyer(s, order_id, "delivery_failed", parcel_id) is None
+        order = s.get(Order, order_id)
+        assert order is not None
+        order.notes = "still written"
+    with shop.db.read() as s:
+        assert s.scalars(select(Order.notes).where(Order.id == order_id)).one() == "still written"
+    assert len([m for m in _buyer_mails(shop) if m.payload == {}]) == 1
