@@ -46,6 +46,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     onoff = bp.add_mutually_exclusive_group()
     onoff.add_argument("--on", dest="switch", action="store_const", const=True, help="mail this channel's buyers")
     onoff.add_argument("--off", dest="switch", action="store_const", const=False, help="do not mail them")
+    bp.add_argument("--language", choices=("es", "en"),
+                    help="the mails' language for this channel's buyers who have none set")
     add_json_flag(bp)
     bp.set_defaults(func=_buyers)
 
@@ -118,23 +120,25 @@ def _buyers(ctx: CliContext) -> int:
     from omsdesk.services.buyer_mail import channel_switches, set_buyer_mail
 
     a = ctx.args
-    if a.switch is not None and not a.channel:
-        return _usage("--on/--off need a channel: omsdesk mail buyers CHANNEL --on")
-    if a.channel and a.switch is None:
-        return _usage("say --on or --off (omsdesk mail buyers alone lists every channel)")
+    if (a.switch is not None or a.language) and not a.channel:
+        return _usage("--on/--off/--language need a channel: omsdesk mail buyers CHANNEL --on")
+    if a.channel and a.switch is None and not a.language:
+        return _usage("say --on, --off or --language (omsdesk mail buyers alone lists every channel)")
     if a.channel:
-        switch = set_buyer_mail(ctx.db, a.channel, a.switch, actor=ctx.actor)
+        switch = set_buyer_mail(ctx.db, a.channel, a.switch, actor=ctx.actor, language=a.language)
         if a.json:
             print_json(switch)
         else:
-            print(f"{switch.code}: buyer e-mails {'on' if switch.on else 'off'}")
+            print(f"{switch.code}: buyer e-mails {'on' if switch.on else 'off'}"
+                  + (f", in {switch.language} for buyers without a language" if switch.language else ""))
         return 0
     switches = channel_switches(ctx.db)
     if a.json:
         print_json(switches)
         return 0
     for sw in switches:
-        print(f"{sw.code:<16} {sw.kind:<12} {'on' if sw.on else 'off'}{' (default)' if sw.default else ''}")
+        print(f"{sw.code:<16} {sw.kind:<12} {'on' if sw.on else 'off'}{' (default)' if sw.default else ''}"
+              + (f"  language {sw.language}" if sw.language else ""))
     return 0
 
 

@@ -54,6 +54,7 @@ class ChannelMailSwitch:
     kind: str
     on: bool
     default: bool  # whether `on` is the kind's default (never switched)
+    language: str = ""  # the mails' language for buyers without one ('' : Spanish)
 
 
 def buyer_mail_on(channel: Channel) -> bool:
@@ -68,23 +69,34 @@ def channel_switches(db: Database) -> list[ChannelMailSwitch]:
         rows = s.scalars(select(Channel).where(Channel.removed_at.is_(None),
                                                Channel.kind.not_in((MAIL_KIND, *ERP_KINDS)))
                          .order_by(Channel.code))
-        return [ChannelMailSwitch(c.code, c.name, c.kind, buyer_mail_on(c), SETTING not in (c.settings or {}))
-                for c in rows]
+        return [ChannelMailSwitch(c.code, c.name, c.kind, buyer_mail_on(c), SETTING not in (c.settings or {}),
+                                  str((c.settings or {}).get("language") or "")) for c in rows]
 
 
-def set_buyer_mail(db: Database, code: str, on: bool, *, actor: Actor) -> ChannelMailSwitch:
-    """Switch the buyer mails of one channel on or off (audited); later events follow it."""
+def set_buyer_mail(db: Database, code: str, on: bool | None, *, actor: Actor,
+                   language: str | None = None) -> ChannelMailSwitch:
+    """Switch the buyer mails of one channel on or off and/or set their default language (audited)."""
+    if language is not None and language not in ("es", "en"):
+        raise ValidationError(f"the buyers' language is es or en, not '{language}'")
     with db.write() as s:
         channel = s.scalar(select(Channel).where(Channel.code == code.strip(), Channel.removed_at.is_(None)))
         if channel is None:
             raise NotFound(f"unknown channel '{code}'")
         before = buyer_mail_on(channel)
+        changes: dict[str, object] = {}
+        if on is not None:
+            changes[SETTING] = bool(on)
+        if language is not None:
+            changes["language"] = language
         # A new dict: the JSON column only notices an assignment, not a change inside it.
-        channel.settings = {**(channel.settings or {}), SETTING: bool(on)}
+        channel.settings = {**(channel.settings or {}), **changes}
+        now_on = buyer_mail_on(channel)
         audit.record(s, actor, entity="channel", entity_id=channel.id, reference=channel.code,
                      action="buyer-mail", reason=f"buyer e-mails {'on' if before else 'off'} -> "
-                                                 f"{'on' if on else 'off'}")
-        return ChannelMailSwitch(channel.code, channel.name, channel.kind, bool(on), False)
+                                                 f"{'on' if now_on else 'off'}"
+                                                 + (f", language {language}" if language else ""))
+        return ChannelMailSwitch(channel.code, channel.name, channel.kind, now_on,
+                                 SETTING not in channel.settings, str(channel.settings.get("language") or ""))
 
 
 def mail_key(order_id: int, event: str, shipment_id: int | None = None, occurrence: str = "") -> str:

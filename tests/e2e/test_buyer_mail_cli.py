@@ -82,7 +82,9 @@ def test_mail_buyers_lists_and_switches_channels(cli: Cli) -> None:  # noqa: F81
     code, out, _err = cli.run_here("mail", "buyers")
     assert code == 0 and any(line.split()[:3] == ["tienda", "shopify", "on"] for line in out.splitlines())
     code, _out, err = cli.run_here("mail", "buyers", "tienda")
-    assert code == 2 and "say --on or --off" in err
+    assert code == 2 and "say --on, --off or --language" in err
+    done = _json(cli, "mail", "buyers", "tienda", "--language", "en")
+    assert (done["on"], done["language"]) == (True, "en")
     assert "unknown channel 'nada'" in cli.refused_here("mail", "buyers", "nada", "--off")
 
 

@@ -327,3 +327,18 @@ def test_the_same_key_from_two_writers_is_one_row_and_the_change_goes_on(shop: S
     with shop.db.read() as s:
         assert s.scalars(select(Order.notes).where(Order.id == order_id)).one() == "still written"
     assert len([m for m in _buyer_mails(shop) if m.payload == {}]) == 1
+
+
+def test_a_buyer_without_a_language_gets_the_channels(lite: Shop, smtp_server: SmtpServer) -> None:
+    from omsdesk.models import Customer
+
+    _mail_to(lite, smtp_server)
+    ref = _packed(lite, "phone")
+    set_buyer_mail(lite.db, "phone", None, actor=ACTOR, language="en")
+    with lite.db.write() as s:
+        order = s.scalars(select(Order).where(Order.reference == ref)).one()
+        customer = s.get(Customer, order.customer_id)
+        assert customer is not None
+        customer.language = ""
+    deliver_mail(lite.db)
+    assert str(smtp_server.inbox[0].message["Subject"]) == f"Tienda Sol: we have your order {ref}"
