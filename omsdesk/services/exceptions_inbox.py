@@ -36,7 +36,9 @@ def dismiss_exception(db: Database, key: str, *, note: str, actor: Actor, kind: 
     if kind is not None and kind not in KINDS:
         raise ValidationError(f"unknown kind '{kind}' (one of {', '.join(KINDS)})")
     with db.write() as s:
-        items = [i for i in exceptions(s, kinds=(kind,) if kind else KINDS) if i.key == key]
+        # Dismissed ones too, so dismissing one again says so rather than "no such item".
+        items = [i for i in exceptions(s, kinds=(kind,) if kind else KINDS, include_dismissed=True)
+                 if i.key == key]
         if not items:
             raise NotFound(f"no open exception '{key}'" + (f" of kind {kind}" if kind else ""))
         if len(items) > 1:

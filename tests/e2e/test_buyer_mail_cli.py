@@ -101,7 +101,8 @@ def test_exceptions_dismiss_hides_the_item_until_its_cause_changes(cli: Cli) -> 
     assert (done["kind"], done["key"], done["note"]) == ("parked", mid, "producto retirado de la tienda")
     assert _json(cli, "exceptions", "list", "--kind", "parked") == []
     assert _json(cli, "exceptions", "counts")["parked"] == 0
-    assert "no open exception" in cli.refused_here("exceptions", "dismiss", mid, "--note", "otra vez")
+    assert "already dismissed" in cli.refused_here("exceptions", "dismiss", mid, "--note", "otra vez")
+    assert "no open exception 'nada'" in cli.refused_here("exceptions", "dismiss", "nada", "--note", "x")
     with services(cli) as shop, shop.db.write() as s:
         s.execute(update(OutboxMessage).values(last_error="HTTP 500 server error"))
     # Another cause: back in the inbox.
