@@ -1,4 +1,4 @@
-"""`omsdesk exceptions list`: everything that needs a person, oldest first, with the action that fixes it."""
+"""`omsdesk exceptions list|counts|dismiss`: everything that needs a person, with the action that fixes it."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cp = ps.add_parser("counts", help="how many of each kind")
     add_json_flag(cp)
     cp.set_defaults(func=_counts)
+    dp = ps.add_parser("dismiss", help="hide one item with a note, until its cause changes")
+    dp.add_argument("key", metavar="KEY", help="the item's key as `exceptions list` shows it")
+    dp.add_argument("--note", required=True, help="why it needs nothing now (kept and audited)")
+    dp.add_argument("--kind", choices=list(KINDS), help="which item, when KEY names several")
+    add_json_flag(dp)
+    dp.set_defaults(func=_dismiss)
 
 
 def _age(since: datetime | None, now: datetime) -> str:
@@ -55,4 +61,16 @@ def _counts(ctx: CliContext) -> int:
         print_json(counts)
         return 0
     print("  ".join(f"{k} {n}" for k, n in counts.items()))
+    return 0
+
+
+def _dismiss(ctx: CliContext) -> int:
+    from omsdesk.services.exceptions_inbox import dismiss_exception
+
+    a = ctx.args
+    done = dismiss_exception(ctx.db, a.key, note=a.note, actor=ctx.actor, kind=a.kind)
+    if a.json:
+        print_json(done)
+    else:
+        print(f"dismissed {done.kind} {done.key}: {done.note} (back when its cause changes)")
     return 0

@@ -6,6 +6,7 @@ from omsdesk.models import (
 )
 from omsdesk.models import channel_sku as channel_sku  # registers the SKU mapping table (issue 6)
 from omsdesk.models import erp as erp  # registers the ERP link table (issue 7)
+from omsdesk.models import inbox as inbox  # registers dismissed exceptions (issue 16)
 from omsdesk.models import invoice as invoice  # registers the invoicing tables (issue 5)
 from omsdesk.models import payables as payables  # registers supplier invoices (issue 15)
 from omsdesk.models import planning as planning  # registers the planning tables (issue 8)

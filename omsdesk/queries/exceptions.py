@@ -7,6 +7,7 @@ the action itself runs through the service that owns it (the inbox only points t
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.models import Channel, Order, OrderLine, OrderStatus, OutboxMessage
 from omsdesk.models.base import utcnow
+from omsdesk.models.inbox import ExceptionDismissal
 from omsdesk.models.sync_state import ChannelSyncState, QuarantinedOrder
 from omsdesk.queries.order_page import OPEN_STATUSES
 
@@ -132,8 +134,47 @@ def _channels(session: Session) -> list[ExceptionItem]:
     return out
 
 
-def exceptions(session: Session, *, kinds: tuple[str, ...] = KINDS, now: datetime | None = None) -> list[ExceptionItem]:
-    """Every open exception of the given kinds, oldest first within each kind."""
+def cause_of(item: ExceptionItem) -> str:
+    """A digest of why the item is in the inbox: a dismissal holds while this stays the same.
+
+    Per kind, the facts that make it a problem, not its wording: a late order's ship-by (not
+    its status as it moves on), the units a backorder waits for, the amount owed, the error.
+    """
+    facts: tuple[object, ...]
+    if item.kind == "late":
+        facts = (item.since.isoformat() if item.since else "",)
+    elif item.kind == "backorder":
+        facts = (item.units,)
+    elif item.kind in ("refund_due", "unpaid_shipped"):
+        facts = (item.amount, item.currency)
+    elif item.kind == "channel":
+        facts = (item.state, item.detail)
+    else:
+        facts = (item.reason,)
+    text = "\x1f".join(str(f) for f in (item.kind, item.key, *facts))
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _dismissed(session: Session, kinds: tuple[str, ...]) -> set[tuple[str, str, str]]:
+    return {(k, key, cause) for k, key, cause in session.execute(
+        select(ExceptionDismissal.kind, ExceptionDismissal.key, ExceptionDismissal.cause)
+        .where(ExceptionDismissal.kind.in_(kinds)))}
+
+
+def exceptions(session: Session, *, kinds: tuple[str, ...] = KINDS, now: datetime | None = None,
+               include_dismissed: bool = False) -> list[ExceptionItem]:
+    """Every open exception of the given kinds, oldest first within each kind.
+
+    An item dismissed with a note stays out while its cause is the one it was dismissed for.
+    """
+    found = _found(session, kinds, now)
+    if include_dismissed or not found:
+        return found
+    hidden = _dismissed(session, kinds)
+    return [i for i in found if (i.kind, i.key, cause_of(i)) not in hidden] if hidden else found
+
+
+def _found(session: Session, kinds: tuple[str, ...], now: datetime | None) -> list[ExceptionItem]:
     moment = now or utcnow()
     found: list[ExceptionItem] = []
     if "late" in kinds:

@@ -1,8 +1,8 @@
-"""Outgoing mail: SMTP transport and the outbox delivery of purchase orders mailed to suppliers.
+"""Outgoing mail: SMTP transport and the outbox delivery of purchase orders to suppliers and buyer mails.
 
 At-least-once like the rest of the outbox: a message is claimed, sent, then marked delivered.
 Each mail's Message-ID comes from the outbox idempotency key, so a resend after a crash is
-the same message to the supplier's mail system, not a new order.
+the same message to the supplier's or buyer's mail system, not a new one.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from sqlalchemy import select, update
 from omsdesk.db import Database
 from omsdesk.models import OmsError, OutboxMessage
 from omsdesk.models.base import utcnow
+from omsdesk.services.buyer_mail import BUYER_EMAIL
 from omsdesk.services.channels.channels import finish_run, start_run
 from omsdesk.services.channels.mail import (
     MAIL_CODE,
@@ -30,8 +31,15 @@ from omsdesk.services.channels.mail import (
     mail_settings_in,
 )
 from omsdesk.services.goods_in.purchasing import purchase_order_pdf
+from omsdesk.sync.buyer_mail import (
+    NothingToSend,
+    TemplateError,
+    buyer_mail_facts,
+    buyer_message,
+    sender,
+)
 from omsdesk.sync.engine import RunReport, classify
-from omsdesk.sync.errors import AuthError, ChannelUnavailable, SyncError
+from omsdesk.sync.errors import AuthError, ChannelUnavailable, ConfigurationError, SyncError
 from omsdesk.sync.redaction import redact
 from omsdesk.sync.secrets import SecretUnavailable, load_secret
 
@@ -49,9 +57,25 @@ class MailRefused(SyncError):
     """The mail server refused this message for good (bad recipient, message rejected)."""
 
 
+class MailDeferred(SyncError):
+    """The mail server put this one message off (a 4xx to its recipient or data): try it later."""
+
+
+def _said(exc: smtplib.SMTPResponseException) -> str:
+    text = exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+    return f"{exc.smtp_code} {' '.join(text.split())}".strip()
+
+
 def smtp_send(settings: MailSettings, password: str, message: EmailMessage,
               timeout: float = TIMEOUT) -> None:
-    """Hand one message to the configured SMTP server; SyncError subclasses say what went wrong."""
+    """Hand one message to the configured SMTP server; SyncError subclasses say what went wrong.
+
+    RFC 5321 section 4.2.1: a 5yz reply is a permanent refusal (MailRefused, the message is
+    parked), a 4yz reply a transient one (MailDeferred, tried again later); a server that cannot
+    be reached, drops the line or fails TLS is ChannelUnavailable / ConfigurationError and leaves
+    every message waiting.
+    """
+    where = f"{settings.host}:{settings.port}"
     context = ssl.create_default_context()
     try:
         client = (smtplib.SMTP_SSL(settings.host, settings.port, timeout=timeout, context=context)
@@ -64,22 +88,39 @@ def smtp_send(settings: MailSettings, password: str, message: EmailMessage,
                 client.login(settings.user, password)
             client.send_message(message)
     except smtplib.SMTPAuthenticationError as exc:
-        raise AuthError(f"the mail server refused the login {settings.user!r}: {exc.smtp_code}",
-                        channel=MAIL_CODE) from None
+        raise AuthError(f"the mail server {where} refused the login {settings.user!r} ({_said(exc)}): "
+                        "check the user and the password in the keyring", channel=MAIL_CODE) from None
     except smtplib.SMTPRecipientsRefused as exc:
-        who = ", ".join(exc.recipients)
-        raise MailRefused(f"the mail server refused the recipient {who}", channel=MAIL_CODE) from None
+        codes = {who: code for who, (code, _text) in exc.recipients.items()}
+        said = "; ".join(f"{who}: {code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
+                         for who, (code, text) in exc.recipients.items())
+        if all(code >= 500 for code in codes.values()):
+            raise MailRefused(f"the mail server refused the recipient {said}", channel=MAIL_CODE) from None
+        raise MailDeferred(f"the mail server put off the recipient {said}; retrying later",
+                           channel=MAIL_CODE) from None
+    except smtplib.SMTPNotSupportedError:
+        raise ConfigurationError(f"the mail server {where} does not offer STARTTLS or login: change the "
+                                 "security setting (TLS on port 465, or none on this machine)",
+                                 channel=MAIL_CODE) from None
     except smtplib.SMTPResponseException as exc:
-        detail = exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) \
-            else str(exc.smtp_error)
         if 500 <= exc.smtp_code < 600:
-            raise MailRefused(f"the mail server refused the message: {exc.smtp_code} {detail}",
-                              channel=MAIL_CODE) from None
-        raise ChannelUnavailable(f"the mail server answered {exc.smtp_code} {detail}; retrying later",
+            raise MailRefused(f"the mail server refused the message: {_said(exc)}", channel=MAIL_CODE) from None
+        raise MailDeferred(f"the mail server answered {_said(exc)}; retrying later", channel=MAIL_CODE) from None
+    except ssl.SSLError as exc:
+        raise ConfigurationError(f"TLS with the mail server {where} failed ({exc.reason or exc}): check the "
+                                 "security setting and the port (STARTTLS is usually 587, TLS 465)",
+                                 channel=MAIL_CODE) from None
+    except ConnectionRefusedError:
+        raise ChannelUnavailable(f"the mail server {where} refused the connection: is it running, is the "
+                                 "port right?", channel=MAIL_CODE) from None
+    except smtplib.SMTPServerDisconnected as exc:
+        raise ChannelUnavailable(f"the mail server {where} closed the connection ({exc or 'mid-send'}); "
+                                 "the message is sent again later, as the same message", channel=MAIL_CODE) from None
+    except TimeoutError:
+        raise ChannelUnavailable(f"the mail server {where} did not answer within {timeout:.0f} s",
                                  channel=MAIL_CODE) from None
     except (OSError, smtplib.SMTPException) as exc:
-        raise ChannelUnavailable(f"cannot reach the mail server {settings.host}:{settings.port}: "
-                                 f"{exc}", channel=MAIL_CODE) from None
+        raise ChannelUnavailable(f"cannot reach the mail server {where}: {exc}", channel=MAIL_CODE) from None
 
 
 def message_id(idempotency_key: str, settings: MailSettings) -> str:
@@ -92,7 +133,7 @@ def purchase_order_mail(settings: MailSettings, *, to: str, reference: str, supp
                         pdf: bytes, idempotency_key: str) -> EmailMessage:
     """The supplier's mail: a short text in Spanish and English, the PO PDF attached."""
     msg = EmailMessage()
-    msg["From"] = settings.from_address
+    msg["From"] = sender(settings)
     msg["To"] = to
     msg["Subject"] = f"Pedido de compra {reference} / Purchase order {reference}"
     msg["Date"] = formatdate(localtime=False, usegmt=True)
@@ -109,7 +150,7 @@ def purchase_order_mail(settings: MailSettings, *, to: str, reference: str, supp
 def send_test_mail(settings: MailSettings, password: str, to: str) -> None:
     """Send a short test message now (for `omsdesk mail test`)."""
     msg = EmailMessage()
-    msg["From"], msg["To"] = settings.from_address, to
+    msg["From"], msg["To"] = sender(settings), to
     msg["Subject"] = "omsdesk: prueba de correo saliente / outgoing mail test"
     msg["Date"] = formatdate(localtime=False, usegmt=True)
     msg.set_content("Este mensaje confirma que omsdesk puede enviar correo.\n"
@@ -132,72 +173,111 @@ def mail_password(settings: MailSettings) -> str:
 Sender = Callable[[MailSettings, str, EmailMessage], None]
 
 
+MAIL_TOPICS = (PURCHASE_ORDER_EMAIL, BUYER_EMAIL)
+
+
 @dataclass
 class _Tally:
     delivered: int = 0
     failed: int = 0
     waiting: int = 0
+    skipped: int = 0
     error: str = ""
     health: str = "ok"
 
     def report(self) -> RunReport:
         status = "failed" if self.health != "ok" else ("partial" if self.failed else "ok")
         return RunReport(MAIL_CODE, JOB, status, {"delivered": self.delivered, "failed": self.failed,
-                                                  "waiting": self.waiting}, self.error, self.health)
+                                                  "waiting": self.waiting, "skipped": self.skipped},
+                         self.error, self.health)
+
+
+def _message(db: Database, settings: MailSettings, topic: str, payload: dict[str, object],
+             key: str) -> EmailMessage:
+    """The mail an outbox message stands for; its Message-ID comes from the outbox key."""
+    if topic == BUYER_EMAIL:
+        with db.read() as s:
+            facts = buyer_mail_facts(s, payload, settings)
+        return buyer_message(facts, settings, message_id(key, settings))
+    reference = str(payload["reference"])
+    pdf = purchase_order_pdf(db, reference, language=str(payload.get("language") or "es"))
+    return purchase_order_mail(settings, to=str(payload["to"]), reference=reference,
+                               supplier=str(payload.get("supplier") or ""), pdf=pdf, idempotency_key=key)
 
 
 def deliver_mail(db: Database, *, ids: Sequence[int] | None = None, now: datetime | None = None,
                  send: Sender = smtp_send) -> RunReport:
-    """Send the due purchase-order mails (or exactly the messages `ids`, due or not).
+    """Send the due mails, to suppliers and to buyers (or exactly the messages `ids`, due or not).
 
-    A server that cannot be reached or refuses the login leaves every message waiting with
-    the error and a growing delay; a message the server refuses for good is marked failed
-    with its reason, and the others go on. The run is recorded on the mail channel.
+    A server that cannot be reached, drops the line or refuses the login leaves every message
+    waiting with the error and a growing delay; a message it puts off (4xx) waits alone; one it
+    refuses for good (5xx) is parked as failed with its reason (the exceptions inbox shows it)
+    and the others go on. A buyer mail with nobody to go to is skipped with that note. The run
+    is recorded on the mail channel.
     """
     now = now or utcnow()
     tally = _Tally()
     with db.read() as s:
         settings = mail_settings_in(s)
         channel_id = mail_channel_id(s)
-        stmt = select(OutboxMessage.id, OutboxMessage.payload, OutboxMessage.idempotency_key).where(
-            OutboxMessage.topic == PURCHASE_ORDER_EMAIL, OutboxMessage.status == "pending")
+        stmt = select(OutboxMessage.id, OutboxMessage.topic, OutboxMessage.payload,
+                      OutboxMessage.idempotency_key).where(
+            OutboxMessage.topic.in_(MAIL_TOPICS), OutboxMessage.status == "pending")
         stmt = stmt.where(OutboxMessage.id.in_(list(ids))) if ids is not None else \
             stmt.where(OutboxMessage.next_attempt_at <= now)
         due = list(s.execute(stmt.order_by(OutboxMessage.id)))
     if not due:
         return tally.report()
     if settings is None or channel_id is None:
-        _note(db, [mid for mid, _, _ in due], NOT_SET_UP)
+        _note(db, [mid for mid, _, _, _ in due], NOT_SET_UP)
         tally.waiting, tally.error, tally.health = len(due), NOT_SET_UP, "error"
         return tally.report()
     run_id = start_run(db, channel_id, JOB)
     try:
         password = mail_password(settings)
     except SecretUnavailable as exc:
-        return _away(db, run_id, [mid for mid, _, _ in due], exc, tally, now)
-    for index, (mid, payload, key) in enumerate(due):
+        return _away(db, run_id, [mid for mid, _, _, _ in due], exc, tally, now)
+    for index, (mid, topic, payload, key) in enumerate(due):
         _claim(db, mid, now)
-        reference = str(payload["reference"])
         try:
-            pdf = purchase_order_pdf(db, reference, language=str(payload.get("language") or "es"))
-            send(settings, password, purchase_order_mail(
-                settings, to=str(payload["to"]), reference=reference,
-                supplier=str(payload.get("supplier") or ""), pdf=pdf, idempotency_key=key))
-        except (MailRefused, OmsError) as exc:
-            # Refused for good, or the purchase order cannot be printed: retrying cannot help.
+            send(settings, password, _message(db, settings, topic, payload, key))
+        except NothingToSend as exc:
+            _settle(db, mid, "skipped", str(exc), now)
+            tally.skipped += 1
+            continue
+        except (MailRefused, OmsError, TemplateError) as exc:
+            # Refused for good, or the mail cannot be made (PO PDF, a shop's template): retrying
+            # cannot help until someone acts; parked with the reason for the exceptions inbox.
             _settle(db, mid, "failed", str(exc), now)
             tally.failed += 1
             tally.error = str(exc)
             continue
+        except MailDeferred as exc:
+            # Put off by the server for this message alone (greylisting, a full mailbox).
+            _postpone(db, [mid], str(exc), now)
+            tally.waiting += 1
+            tally.error = str(exc)
+            continue
         except SyncError as exc:
-            # The server is away or refused us: nothing else will get through this run either.
-            return _away(db, run_id, [m for m, _, _ in due[index:]], exc, tally, now)
+            # The server is away, dropped the line or refused us: nothing else gets through now.
+            return _away(db, run_id, [m for m, _, _, _ in due[index:]], exc, tally, now)
         _settle(db, mid, "delivered", "", now)
         tally.delivered += 1
     report = tally.report()
     finish_run(db, run_id, status=report.status, error=report.error,
                counts={"delivered": tally.delivered, "failed": tally.failed})
     return report
+
+
+def retry_failed_mail(db: Database, ids: Sequence[int] | None = None, *, now: datetime | None = None) -> int:
+    """Queue parked (failed) mails again, attempts reset: after the address or the server was fixed."""
+    with db.write() as s:
+        stmt = update(OutboxMessage).where(OutboxMessage.status == "failed", OutboxMessage.topic.in_(MAIL_TOPICS))
+        if ids is not None:
+            stmt = stmt.where(OutboxMessage.id.in_(list(ids)))
+        result = s.execute(stmt.values(status="pending", attempts=0, next_attempt_at=now or utcnow())
+                           .execution_options(synchronize_session=False))
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def _away(db: Database, run_id: int, ids: list[int], exc: Exception, tally: _Tally,

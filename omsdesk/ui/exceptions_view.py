@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -90,10 +92,17 @@ class ExceptionsView(QWidget):
         self.act_button = QPushButton(self.tr("Do it (Enter)"))
         self.act_button.setEnabled(False)
         self.act_button.clicked.connect(self.act)
+        self.dismiss_button = QPushButton(self.tr("Dismiss with a note… (Ctrl+D)"))
+        self.dismiss_button.setEnabled(False)
+        self.dismiss_button.clicked.connect(self.ask_dismiss)
+        dismiss_key = QShortcut(QKeySequence("Ctrl+D"), self)
+        dismiss_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        dismiss_key.activated.connect(self.ask_dismiss)
         self.summary = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.kind)
         bar.addStretch(1)
+        bar.addWidget(self.dismiss_button)
         bar.addWidget(self.act_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -137,6 +146,7 @@ class ExceptionsView(QWidget):
     def _update_button(self) -> None:
         item = self._selected()
         self.act_button.setEnabled(item is not None)
+        self.dismiss_button.setEnabled(item is not None)
         if item is not None:
             self.act_button.setText(self.tr("{action} (Enter)").format(action=action_text(item.action)))
 
@@ -160,9 +170,11 @@ class ExceptionsView(QWidget):
                 return allocate_order(db, item.key, actor=actor).message
             if item.action == "retry":
                 from omsdesk.services.channels.erp import retry_failed_erp
+                from omsdesk.sync.mail import retry_failed_mail
                 from omsdesk.sync.outbox import OutboxDispatcher
 
-                return OutboxDispatcher(db).retry_parked([int(item.key)]) + retry_failed_erp(db, [int(item.key)])
+                ids = [int(item.key)]
+                return OutboxDispatcher(db).retry_parked(ids) + retry_failed_erp(db, ids) + retry_failed_mail(db, ids)
             from omsdesk.sync.importer import reimport_quarantined
 
             return reimport_quarantined(db, item.channel, ids=[int(item.key)], actor=actor).as_dict()
@@ -176,6 +188,31 @@ class ExceptionsView(QWidget):
             self.refresh()
 
         run_in_pool(self.ctx.pool, work, done, self.summary.setText)
+
+    def ask_dismiss(self) -> None:
+        """Ask why the selected item needs nothing now, then dismiss it with that note."""
+        item = self._selected()
+        if item is None:
+            return
+        note, ok = QInputDialog.getText(
+            self, self.tr("Dismiss"), self.tr("{what} {key}: why does it need nothing now? It comes back when its "
+                                              "cause changes.").format(what=kind_text(item.kind), key=item.key))
+        if ok:
+            self.dismiss(item, note)
+
+    def dismiss(self, item: ExceptionItem, note: str) -> None:
+        """Dismiss through the service (stored and audited); the list reloads without it."""
+        from omsdesk.services.exceptions_inbox import dismiss_exception
+
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def done(_result: Any) -> None:
+            self.ctx.signals.status_message.emit(self.tr("Dismissed: {key} · {note}").format(key=item.key, note=note))
+            self.acted.emit("dismiss", item.key)
+            self.refresh()
+
+        run_in_pool(self.ctx.pool, lambda: dismiss_exception(db, item.key, note=note, actor=actor, kind=item.kind),
+                    done, self.summary.setText)
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         from PySide6.QtCore import Qt

@@ -1,5 +1,5 @@
-"""Settings: company and invoice series, this workstation's printers and counter, channel credentials, language,
-backups."""
+"""Settings: company and invoice series, this workstation's printers and counter, channel credentials and buyer
+mails, outgoing mail, language, backups."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ from omsdesk.ui.backup_view import BackupTab
 from omsdesk.ui.banner import Banner
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.i18n import LANGUAGES, install_translator
+from omsdesk.ui.mail_settings import BuyerMailSwitches, MailTab
 from omsdesk.ui.print_dialogs import DOCUMENT_TYPES, output_dir, profile_for
 from omsdesk.ui.workers import run_in_pool
 
@@ -90,6 +91,8 @@ class SettingsView(QWidget):
         self.tabs.addTab(self._printers_tab(), self.tr("Printers"))
         self.tabs.addTab(self._workstation_tab(), self.tr("Counter and language"))
         self.tabs.addTab(self._channels_tab(), self.tr("Channels"))
+        self.mail = MailTab(ctx)
+        self.tabs.addTab(self.mail, self.tr("Outgoing mail"))
         self.backups = BackupTab(ctx)
         self.tabs.addTab(self.backups, self.tr("Backups"))
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
@@ -305,8 +308,10 @@ class SettingsView(QWidget):
         boxes = QHBoxLayout()
         boxes.addWidget(credential, 1, Qt.AlignmentFlag.AlignTop)
         boxes.addWidget(new, 1, Qt.AlignmentFlag.AlignTop)
+        self.buyer_mail = BuyerMailSwitches(self.ctx, self.banner)
         layout = QVBoxLayout(page)
         layout.addWidget(self.channels, 1)
+        layout.addWidget(self.buyer_mail)
         layout.addLayout(boxes)
         layout.addWidget(self.keyring_note)
         return page
@@ -464,6 +469,7 @@ class SettingsView(QWidget):
             message += " · " + self.tr("secret stored in the keyring")
         self.banner.show_message(message, "ok")
         self.load_channels()
+        self.buyer_mail.load()
         self.ctx.signals.sync_state_changed.emit({})
 
     def forget_secret(self) -> None:
@@ -554,6 +560,8 @@ class SettingsView(QWidget):
         self.ctx.settings.clear()
         self.ctx.settings.update(new)
         self.banner.show_message(self.tr("Settings saved"), "ok")
+        if self.tabs.currentWidget() is self.mail:
+            self.mail.save()  # Ctrl+S on the mail tab saves what it shows, too
         self.settings_saved.emit(new)
         if new["language"] != old_language:
             app = QApplication.instance()

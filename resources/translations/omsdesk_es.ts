@@ -614,6 +614,29 @@
     </message>
 </context>
 <context>
+    <name>BuyerMailSwitches</name>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="203"/>
+        <source>E-mail buyers (order confirmed, shipped, delivered, delivery failed)</source>
+        <translation>Avisar por correo a los compradores (pedido confirmado, enviado, entregado, entrega fallida)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="208"/>
+        <source>Marketplaces and web shops tell their buyers themselves: they are off unless switched on here.</source>
+        <translation>Los marketplaces y las tiendas online avisan ellos mismos a sus compradores: están desactivados salvo que se activen aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="240"/>
+        <source>Buyers of {channel} are e-mailed</source>
+        <translation>Los compradores de {channel} recibirán correos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="240"/>
+        <source>Buyers of {channel} are not e-mailed</source>
+        <translation>Los compradores de {channel} no recibirán correos</translation>
+    </message>
+</context>
+<context>
     <name>ChannelPanel</name>
     <message>
         <location filename="../../omsdesk/ui/sync_channels.py" line="51"/>
@@ -1939,54 +1962,74 @@
 <context>
     <name>ExceptionsView</name>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="82"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="84"/>
         <source>Every kind</source>
         <translation>Todos los tipos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="88"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="88"/>
         <source>About</source>
         <translation>Sobre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="88"/>
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="88"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="87"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="89"/>
         <source>What to do</source>
         <translation>Qué hacer</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="90"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="92"/>
         <source>Do it (Enter)</source>
         <translation>Hacerlo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="129"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="95"/>
+        <source>Dismiss with a note… (Ctrl+D)</source>
+        <translation>Descartar con una nota… (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="138"/>
         <source>Nothing needs you now</source>
         <translation>Ahora no hay nada pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="141"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="151"/>
         <source>{action} (Enter)</source>
         <translation>{action} (Intro)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="172"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="184"/>
         <source>{action}: {key} · {result}</source>
         <translation>{action}: {key} · {result}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="198"/>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="198"/>
+        <source>{what} {key}: why does it need nothing now? It comes back when its cause changes.</source>
+        <translation>{what} {key}: ¿por qué no requiere nada ahora? Volverá a aparecer si cambia su causa.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="210"/>
+        <source>Dismissed: {key} · {note}</source>
+        <translation>Descartado: {key} · {note}</translation>
     </message>
 </context>
 <context>
@@ -2361,6 +2404,139 @@
         <location filename="../../omsdesk/ui/live_refresh.py" line="68"/>
         <source>Connection to the server restored: everything refreshed</source>
         <translation>Conexión con el servidor restablecida: todo actualizado</translation>
+    </message>
+</context>
+<context>
+    <name>MailTab</name>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="57"/>
+        <source>e.g. smtp.example.com</source>
+        <translation>p. ej. smtp.ejemplo.com</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="62"/>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (normalmente puerto 587)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="63"/>
+        <source>TLS (usually port 465)</source>
+        <translation>TLS (normalmente puerto 465)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="64"/>
+        <source>None (only a server on this computer)</source>
+        <translation>Ninguna (solo un servidor en este ordenador)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="67"/>
+        <source>empty: the server takes mail without login</source>
+        <translation>vacío: el servidor acepta correo sin inicio de sesión</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="71"/>
+        <source>kept in the system keyring; empty keeps the stored one</source>
+        <translation>se guarda en el llavero del sistema; si se deja vacío, se mantiene la guardada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="74"/>
+        <source>e.g. hola@mitienda.es</source>
+        <translation>p. ej. hola@mitienda.es</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="76"/>
+        <source>e.g. the shop&apos;s name</source>
+        <translation>p. ej. el nombre de la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="79"/>
+        <source>Save mail settings</source>
+        <translation>Guardar la configuración de correo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="81"/>
+        <source>Outgoing mail server</source>
+        <translation>Servidor de correo saliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="83"/>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="84"/>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="85"/>
+        <source>Security</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="86"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="87"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="88"/>
+        <source>Sender address</source>
+        <translation>Dirección del remitente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="89"/>
+        <source>Sender name</source>
+        <translation>Nombre del remitente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="90"/>
+        <source>Tracking page of the manual carrier</source>
+        <translation>Página de seguimiento del transportista manual</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="93"/>
+        <source>Test</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="96"/>
+        <source>recipient address</source>
+        <translation>dirección del destinatario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="97"/>
+        <source>Send a test message</source>
+        <translation>Enviar un mensaje de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="158"/>
+        <source>Outgoing mail saved: {host}:{port}</source>
+        <translation>Correo saliente guardado: {host}:{port}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="163"/>
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="181"/>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="187"/>
+        <source>Test message sent: {detail}</source>
+        <translation>Mensaje de prueba enviado: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/mail_settings.py" line="190"/>
+        <source>The test message did not go: {reason}</source>
+        <translation>El mensaje de prueba no se ha enviado: {reason}</translation>
     </message>
 </context>
 <context>
@@ -4468,431 +4644,436 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="89"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="90"/>
         <source>Company and invoices</source>
         <translation>Empresa y facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="90"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="91"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="91"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="92"/>
         <source>Counter and language</source>
         <translation>Mostrador e idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="92"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="93"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="95"/>
+        <source>Outgoing mail</source>
+        <translation>Correo saliente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="97"/>
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="98"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="112"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
         <source>Company (printed on every invoice)</source>
         <translation>Empresa (aparece en todas las facturas)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="298"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="257"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="301"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="117"/>
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="255"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="299"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="258"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="302"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="118"/>
         <source>Postcode</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="118"/>
         <source>City</source>
         <translation>Localidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="118"/>
         <source>Province</source>
         <translation>Provincia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="116"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="119"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="116"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="119"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="116"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="119"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="120"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="123"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="236"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="126"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="239"/>
         <source>Browse...</source>
         <translation>Examinar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="138"/>
         <source>Invoice series</source>
         <translation>Series de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="137"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="140"/>
         <source>Ordinary invoices</source>
         <translation>Facturas ordinarias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="138"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="141"/>
         <source>Simplified invoices (counter)</source>
         <translation>Facturas simplificadas (mostrador)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="139"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="142"/>
         <source>Credit notes</source>
         <translation>Facturas rectificativas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="147"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="150"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="148"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="151"/>
         <source>Payment terms</source>
         <translation>Plazo de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="152"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="155"/>
         <source>Simplified invoice limit</source>
         <translation>Límite de factura simplificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="164"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="164"/>
         <source>Printer queue</source>
         <translation>Cola de impresión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="162"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
         <source>Media</source>
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="162"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
         <source>Copies</source>
         <translation>Copias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="162"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="169"/>
         <source>Receipt (80 mm)</source>
         <translation>Ticket (80 mm)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="169"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="167"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="170"/>
         <source>Packing slip</source>
         <translation>Albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="167"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="170"/>
         <source>Shipping label</source>
         <translation>Etiqueta de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="168"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="171"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="182"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="185"/>
         <source>none: save the PDF</source>
         <translation>ninguna: guardar el PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="184"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="187"/>
         <source>default</source>
         <translation>predeterminado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="191"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="194"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="194"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="197"/>
         <source>ZPL, 203 dpi</source>
         <translation>ZPL, 203 ppp</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="195"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="198"/>
         <source>ZPL, 300 dpi</source>
         <translation>ZPL, 300 ppp</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="207"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="210"/>
         <source>Find printers</source>
         <translation>Buscar impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="209"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="212"/>
         <source>Print test page</source>
         <translation>Imprimir página de prueba</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="216"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="219"/>
         <source>Where each document prints on this workstation.</source>
         <translation>Dónde se imprime cada documento en este puesto.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="234"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="237"/>
         <source>Counter sells from</source>
         <translation>El mostrador vende desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="241"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="244"/>
         <source>Save documents without a printer to</source>
         <translation>Guardar los documentos sin impresora en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="245"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="248"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="246"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="249"/>
         <source>Open views change language when reopened or after a restart.</source>
         <translation>Las vistas abiertas cambian de idioma al reabrirlas o al reiniciar.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="276"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="257"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="279"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="297"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="257"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="300"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="255"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="258"/>
         <source>Credential</source>
         <translation>Credencial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="263"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="266"/>
         <source>Credential of a channel</source>
         <translation>Credencial de un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="270"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="273"/>
         <source>API key, token or password</source>
         <translation>Clave API, token o contraseña</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="271"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="274"/>
         <source>Store in keyring</source>
         <translation>Guardar en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="273"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="276"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="277"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="300"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="280"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="303"/>
         <source>Secret</source>
         <translation>Secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="284"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="287"/>
         <source>New shop channel</source>
         <translation>Nuevo canal de tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="288"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="291"/>
         <source>e.g. Tienda online</source>
         <translation>p. ej. Tienda online</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="293"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="296"/>
         <source>optional: stored in the keyring</source>
         <translation>opcional: se guarda en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="294"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="297"/>
         <source>Add channel</source>
         <translation>Añadir canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="358"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="363"/>
         <source>stored in keyring</source>
         <translation>guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="358"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="363"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="367"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="372"/>
         <source>No keyring is available on this computer, so channel credentials cannot be stored. Install and unlock a Secret Service keyring (Debian: gnome-keyring, or KWallet on KDE) and the Python package secretstorage, then restart omsdesk.</source>
         <translation>Este equipo no tiene llavero disponible, así que no se pueden guardar las credenciales de los canales. Instale y desbloquee un llavero Secret Service (Debian: gnome-keyring, o KWallet en KDE) y el paquete de Python secretstorage, y reinicie omsdesk.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="372"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="377"/>
         <source>Secrets go to the system keyring ({backend}), never to the settings file.</source>
         <translation>Los secretos se guardan en el llavero del sistema ({backend}), nunca en el archivo de configuración.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="405"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="410"/>
         <source>valid tax id</source>
         <translation>NIF válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="410"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="415"/>
         <source>Company logo</source>
         <translation>Logotipo de la empresa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="411"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="416"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="416"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="421"/>
         <source>Save documents to</source>
         <translation>Guardar documentos en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="424"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="429"/>
         <source>Choose a channel and type its secret</source>
         <translation>Elija un canal y escriba su secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="430"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="435"/>
         <source>The keyring refused the secret: {error}</source>
         <translation>El llavero rechazó el secreto: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="433"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="438"/>
         <source>Credential of {code} stored in the keyring</source>
         <translation>Credencial de {code} guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="445"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="451"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="450"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="456"/>
         <source>Channel not added: {reason}</source>
         <translation>Canal no añadido: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="456"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="461"/>
         <source>Channel {code} added</source>
         <translation>Canal {code} añadido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="461"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="466"/>
         <source>secret NOT stored: {error}</source>
         <translation>secreto NO guardado: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="464"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="469"/>
         <source>secret stored in the keyring</source>
         <translation>secreto guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="474"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="480"/>
         <source>Nothing removed: {error}</source>
         <translation>No se eliminó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="476"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="482"/>
         <source>Credential of {code} removed</source>
         <translation>Credencial de {code} eliminada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="480"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="486"/>
         <source>Asking CUPS for printers...</source>
         <translation>Consultando las impresoras a CUPS...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="492"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="498"/>
         <source>Printers: {list}</source>
         <translation>Impresoras: {list}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="493"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="499"/>
         <source>CUPS has no printers set up.</source>
         <translation>CUPS no tiene impresoras configuradas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="503"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="509"/>
         <source>Choose a printer queue for this document first</source>
         <translation>Primero elija una cola de impresión para este documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="517"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="523"/>
         <source>Test page sent (job {job})</source>
         <translation>Página de prueba enviada (trabajo {job})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="538"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="544"/>
         <source>Fix the tax id before saving</source>
         <translation>Corrija el NIF antes de guardar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="548"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="554"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="556"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="562"/>
         <source>Settings saved</source>
         <translation>Configuración guardada</translation>
     </message>
@@ -5896,107 +6077,107 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>exception</name>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="28"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="30"/>
         <source>Late</source>
         <translation>Con retraso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="28"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="30"/>
         <source>Waiting for stock</source>
         <translation>Esperando stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="29"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="31"/>
         <source>Import refused</source>
         <translation>Importación rechazada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="29"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="31"/>
         <source>Not delivered</source>
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="30"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="32"/>
         <source>Refund due</source>
         <translation>Reembolso pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="30"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="32"/>
         <source>Shipped unpaid</source>
         <translation>Enviado sin cobrar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="31"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="33"/>
         <source>Channel in error</source>
         <translation>Canal con error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="39"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
         <source>Open order</source>
         <translation>Abrir pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="39"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
         <source>Allocate again</source>
         <translation>Asignar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="40"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="42"/>
         <source>Re-import</source>
         <translation>Reimportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="40"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="42"/>
         <source>Send again</source>
         <translation>Enviar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="43"/>
         <source>Open order to refund</source>
         <translation>Abrir pedido para reembolsar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="43"/>
         <source>Open Sync</source>
         <translation>Abrir Sincronización</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="50"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="52"/>
         <source>should have shipped by then; it is {status}</source>
         <translation>debería haberse enviado ya; está {status}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="53"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="55"/>
         <source>{n} unit(s) wait for stock</source>
         <translation>{n} unidad(es) esperan stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="55"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="57"/>
         <source>{amount} paid for units cancelled or returned</source>
         <translation>{amount} pagados por unidades anuladas o devueltas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="58"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="60"/>
         <source>{amount} still due after shipping</source>
         <translation>{amount} pendientes tras el envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="61"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="63"/>
         <source>its settings are wrong</source>
         <translation>su configuración es incorrecta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="62"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="64"/>
         <source>the shop refuses its credentials</source>
         <translation>la tienda rechaza sus credenciales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="65"/>
         <source>the shop does not answer</source>
         <translation>la tienda no responde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="66"/>
         <source>{n} failed run(s)</source>
         <translation>{n} ejecución(es) fallida(s)</translation>
     </message>

@@ -39,6 +39,11 @@ class MailSettings:
     security: str
     user: str
     from_address: str
+    # The name buyers see beside the address ("Tienda Sol <pedidos@...>"); empty: the address alone.
+    sender_name: str = ""
+    # Tracking page for parcels of the manual carrier (typed tracking number), with {tracking};
+    # empty: their mails carry the number without a link.
+    tracking_url: str = ""
 
     @property
     def needs_password(self) -> bool:
@@ -53,6 +58,21 @@ def valid_address(address: str, what: str = "e-mail address") -> str:
     return address
 
 
+def valid_tracking_url(template: str) -> str:
+    """A tracking page address with the {tracking} placeholder, or '' for none."""
+    template = template.strip()
+    if not template:
+        return ""
+    if not template.startswith(("https://", "http://")) or "{tracking}" not in template \
+            or any(c.isspace() for c in template):
+        raise ValidationError(f"tracking address '{template}' must be an http(s) address containing {{tracking}}")
+    try:
+        template.format(tracking="X")
+    except (KeyError, IndexError, ValueError):
+        raise ValidationError(f"tracking address '{template}' may only use the placeholder {{tracking}}") from None
+    return template
+
+
 def _mail_channel(session: Session) -> Channel | None:
     return session.scalar(select(Channel).where(Channel.code == MAIL_CODE))
 
@@ -64,7 +84,8 @@ def mail_settings_in(session: Session) -> MailSettings | None:
         return None
     o = channel.settings or {}
     return MailSettings(str(o.get("host") or ""), int(o.get("port") or 0), str(o.get("security") or "none"),
-                        str(o.get("user") or ""), str(o.get("from_address") or ""))
+                        str(o.get("user") or ""), str(o.get("from_address") or ""),
+                        str(o.get("sender_name") or ""), str(o.get("tracking_url") or ""))
 
 
 def mail_channel_id(session: Session) -> int | None:
@@ -81,7 +102,7 @@ def mail_settings(db: Database) -> MailSettings | None:
 
 def set_mail_settings(db: Database, *, host: str, from_address: str, actor: Actor,
                       security: str = "starttls", port: int | None = None,
-                      user: str = "") -> MailSettings:
+                      user: str = "", sender_name: str = "", tracking_url: str = "") -> MailSettings:
     """Validate and keep the outgoing mail settings (no password: the keyring keeps that)."""
     host = host.strip()
     if not host or not _HOST.match(host):
@@ -91,13 +112,18 @@ def set_mail_settings(db: Database, *, host: str, from_address: str, actor: Acto
     port = DEFAULT_PORTS[security] if port is None else port
     if not 1 <= port <= 65535:
         raise ValidationError(f"port must be 1 to 65535, got {port}")
+    sender_name = " ".join(sender_name.split())
+    if len(sender_name) > 100 or any(c in sender_name for c in '<>"'):
+        raise ValidationError("the sender name is at most 100 characters, without < > or \"")
     settings = MailSettings(host, port, security, user.strip(),
-                            valid_address(from_address, "sender address"))
+                            valid_address(from_address, "sender address"), sender_name,
+                            valid_tracking_url(tracking_url))
     if settings.user and security == "none" and host not in _LOOPBACK_HOSTS:
         # A login over plain SMTP sends the password in clear: only to this machine.
         raise ValidationError("a login needs starttls or ssl (plain SMTP only to this machine)")
     values = {"host": settings.host, "port": settings.port, "security": settings.security,
-              "user": settings.user, "from_address": settings.from_address}
+              "user": settings.user, "from_address": settings.from_address,
+              "sender_name": settings.sender_name, "tracking_url": settings.tracking_url}
     with db.write() as s:
         channel = _mail_channel(s)
         if channel is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from omsdesk.models import (
     Order,
@@ -22,7 +22,7 @@ from omsdesk.models import (
     check_transition,
 )
 from omsdesk.queries.lookups import warehouse_code, warehouse_codes
-from omsdesk.services import audit
+from omsdesk.services import audit, buyer_mail
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.status import OrderState, set_status
 
@@ -124,11 +124,15 @@ def pack_in(session: Session, order: Order, *, actor: Actor, parcels: list[Shipm
 
 
 def mark_delivered(order: Order, when: datetime) -> None:
-    """Every parcel that left is at the door (the whole order was delivered)."""
+    """Every parcel that left is at the door (the whole order was delivered); the buyer is told per parcel."""
+    arrived = [p for p in order.shipments if p.status != P.DELIVERED.value]
     for parcel in order.shipments:
         if parcel.delivered_at is None:
             parcel.delivered_at = when
         parcel.status = P.DELIVERED.value
+    session = object_session(order)
+    if session is not None and arrived:
+        buyer_mail.parcels_delivered(session, order, arrived)
 
 
 def check_packed(session: Session, order: Order, parcels: list[Shipment]) -> None:

@@ -24,7 +24,7 @@ from omsdesk.models import (
 )
 from omsdesk.models.base import utcnow
 from omsdesk.queries.lookups import warehouse_code, warehouse_codes
-from omsdesk.services import outbox
+from omsdesk.services import buyer_mail, outbox
 from omsdesk.services.channels.kinds import takes_updates_back
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.parcels import check_packed, choose_parcels, sync_parcels
@@ -149,6 +149,7 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
         set_status(session, order, OrderStatus.PARTIAL, "ship", actor,
                    f"from {where}: {note}; {reserved} unit(s) still reserved, {waiting} on backorder")
     outbox.stock_changed(session, skus)
+    buyer_mail.parcels_left(session, order, leaving)
     channel = session.get(Channel, order.channel_id)
     if channel is not None and takes_updates_back(channel.kind) and order.external_id:
         for shipment in parcels.values():

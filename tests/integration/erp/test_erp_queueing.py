@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from omsdesk.db import Database
 from omsdesk.models import Channel, OutboxMessage
-from omsdesk.services.channels.channels import SYNC_KINDS, list_channels, recent_runs
+from omsdesk.services.channels.channels import list_channels, recent_runs
+from omsdesk.services.channels.kinds import sync_kinds
 from omsdesk.services.channels.erp import TOPIC_ORDER, ErpSettings, erp_channel_in
 from omsdesk.services.fulfilment import orders as order_svc
 from omsdesk.services.fulfilment.allocation import allocate_order
@@ -58,7 +59,7 @@ def test_paying_queues_the_order_once_for_the_configured_erp(shop: Shop) -> None
     assert message.status == "pending"
     with shop.db.read() as s:
         assert message.channel_id == s.scalar(select(Channel.id).where(Channel.code == code))
-    assert [c.code for c in list_channels(shop.db, SYNC_KINDS) if c.kind == "odoo"] == [code]
+    assert [c.code for c in list_channels(shop.db, sync_kinds()) if c.kind == "odoo"] == [code]
     assert code not in [c.code for c in list_channels(shop.db)]  # shops only, by default
 
 
@@ -96,7 +97,7 @@ def test_the_scheduler_job_delivers_paid_orders_to_the_erp(shop: Shop, odoo_serv
     assert {m.status for m in _erp_messages(shop.db)} == {"delivered"}
     run, = recent_runs(shop.db, code)
     assert (run.job, run.status, run.created) == ("erp_push", "ok", 2)
-    info, = [c for c in list_channels(shop.db, SYNC_KINDS) if c.code == code]
+    info, = [c for c in list_channels(shop.db, sync_kinds()) if c.code == code]
     assert info.last_success_at is not None and info.consecutive_failures == 0
 
 
@@ -111,7 +112,7 @@ def test_an_unreachable_erp_leaves_orders_waiting_and_the_channel_offline(
 
     assert (report.job, report.status) == (ERP_JOB, "failed")
     assert [m.status for m in _erp_messages(shop.db)] == ["pending"]
-    info, = [c for c in list_channels(shop.db, SYNC_KINDS) if c.code == code]
+    info, = [c for c in list_channels(shop.db, sync_kinds()) if c.code == code]
     assert info.offline and info.consecutive_failures == 1
 
 
@@ -122,7 +123,7 @@ def test_without_a_password_the_erp_job_says_what_is_missing(shop: Shop,
     report, = SyncScheduler(shop.db).run_once(code)
     assert report.status == "failed"
     assert "OMSDESK_ERP_PASSWORD" in report.error and "omsdesk-erp" in report.error
-    info, = [c for c in list_channels(shop.db, SYNC_KINDS) if c.code == code]
+    info, = [c for c in list_channels(shop.db, sync_kinds()) if c.code == code]
     assert info.credentials_invalid and "OMSDESK_ERP_PASSWORD" in info.last_error
 
 

@@ -71,7 +71,7 @@ def test_a_server_that_is_down_leaves_the_mail_failed_then_the_dispatcher_sends_
     send_purchase_order(shop.db, ref, actor=ACTOR)
     [delivery] = deliver_purchase_order(shop.db, ref)
     assert delivery.status == "failed"
-    assert "cannot reach the mail server 127.0.0.1:9" in delivery.error
+    assert "the mail server 127.0.0.1:9 refused the connection" in delivery.error
     with shop.db.read() as s:
         msg = s.scalars(select(OutboxMessage).where(OutboxMessage.topic == PURCHASE_ORDER_EMAIL)).one()
         assert (msg.status, msg.attempts) == ("pending", 1)
