@@ -1,6 +1,9 @@
 """Domain model: SQLAlchemy mapped classes and their invariants; imports nothing else of omsdesk."""
 
 from omsdesk.models import aeat as aeat  # registers the AEAT submission tables (issue 15)
+from omsdesk.models import (
+    carrier as carrier,  # registers carrier accounts and tracking events (issue 16)
+)
 from omsdesk.models import channel_sku as channel_sku  # registers the SKU mapping table (issue 6)
 from omsdesk.models import erp as erp  # registers the ERP link table (issue 7)
 from omsdesk.models import invoice as invoice  # registers the invoicing tables (issue 5)
