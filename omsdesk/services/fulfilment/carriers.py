@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
@@ -271,16 +271,27 @@ class TrackedParcel:
     status: str
 
 
-def tracking_due(session: Session, now: datetime, limit: int = 500) -> list[TrackedParcel]:
-    """Shipped, booked parcels not at their end yet whose next poll is due, oldest poll first."""
+def tracking_due(session: Session, now: datetime | None, limit: int = 500) -> list[TrackedParcel]:
+    """Shipped, booked parcels not at their end yet whose next poll is due (all of them: `now` None)."""
+    due = (Shipment.tracking_next_at.is_(None)) | (Shipment.tracking_next_at <= now) if now is not None else true()
     rows = session.execute(
         select(Shipment.id, Order.reference, CarrierAccount.name, Shipment.tracking, Shipment.tracking_status)
         .join(Order, Order.id == Shipment.order_id)
         .join(CarrierAccount, CarrierAccount.id == Shipment.carrier_account_id)
         .where(Shipment.status == ParcelStatus.SHIPPED.value, Shipment.tracking != "",
-               Shipment.tracking_status.not_in(list(FINAL_STATUSES)),
-               (Shipment.tracking_next_at.is_(None)) | (Shipment.tracking_next_at <= now))
+               Shipment.tracking_status.not_in(list(FINAL_STATUSES)), due)
         .order_by(Shipment.tracking_next_at.is_not(None), Shipment.tracking_next_at, Shipment.id).limit(limit)).all()
+    return [TrackedParcel(*r) for r in rows]
+
+
+def tracked_parcels(session: Session, limit: int = 500) -> list[TrackedParcel]:
+    """Every parcel booked with a carrier that has left and is not delivered or back, for `shipments track`."""
+    rows = session.execute(
+        select(Shipment.id, Order.reference, CarrierAccount.name, Shipment.tracking, Shipment.tracking_status)
+        .join(Order, Order.id == Shipment.order_id)
+        .join(CarrierAccount, CarrierAccount.id == Shipment.carrier_account_id)
+        .where(Shipment.status.in_([ParcelStatus.SHIPPED.value, ParcelStatus.DELIVERED.value]), Shipment.tracking != "")
+        .order_by(Shipment.id.desc()).limit(limit)).all()
     return [TrackedParcel(*r) for r in rows]
 
 
