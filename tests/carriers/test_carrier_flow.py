@@ -210,3 +210,30 @@ def test_a_failed_delivery_is_in_the_inbox(parcels: Parcels) -> None:
     with parcels.db.read() as s:
         [item] = [i for i in exceptions(s, kinds=("delivery_failed",)) if i.key == ref]
     assert item.state == "delivery_failed" and item.action == "open"
+
+
+def test_the_scheduler_tracks_booked_parcels_to_delivered(parcels: Parcels) -> None:
+    from omsdesk.sync.scheduler import SyncScheduler, report_dict
+
+    ref, sid = parcels.packed()
+    with Bookings(parcels.db, actor=ACTOR, factory=fast_factory) as bookings:
+        tracking = bookings.book(sid).tracking
+    ship_order(parcels.db, ref, actor=ACTOR)
+    _scan(parcels, tracking, JOURNEY[parcels.kind][2][0], datetime.now(UTC))
+    scheduler = SyncScheduler(parcels.db, carrier_factory=fast_factory)
+    reports = [report_dict(r) for r in scheduler.run_once()]
+    [track] = [r for r in reports if r["job"] == "track_parcels"]
+    assert track["status"] == "ok" and track["counts"]["delivered"] == 1
+    with parcels.db.read() as s:
+        assert s.scalar(select(Order.status).where(Order.reference == ref)) == "delivered"
+
+
+def test_a_third_party_carrier_is_found_through_its_entry_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    from omsdesk.carriers import registry
+
+    class EntryPoint:
+        name, value = "mrw", "omsdesk.carriers.correos:CorreosCarrier"
+
+    monkeypatch.setattr(registry, "entry_points", lambda group: [EntryPoint()] if group == "omsdesk.carriers" else [])
+    assert registry.available_carriers()["mrw"] == EntryPoint.value
+    assert registry.carrier_class("mrw").__name__ == "CorreosCarrier"
