@@ -1337,52 +1337,52 @@
 <context>
     <name>ExceptionsView</name>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="82"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="94"/>
         <source>Every kind</source>
         <translation>Todos los tipos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="98"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="98"/>
         <source>About</source>
         <translation>Sobre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="98"/>
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="86"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="98"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="87"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="99"/>
         <source>What to do</source>
         <translation>Qué hacer</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="90"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="102"/>
         <source>Do it (Enter)</source>
         <translation>Hacerlo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="129"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="141"/>
         <source>Nothing needs you now</source>
         <translation>Ahora no hay nada pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="141"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="153"/>
         <source>{action} (Enter)</source>
         <translation>{action} (Intro)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="172"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="191"/>
         <source>{action}: {key} · {result}</source>
         <translation>{action}: {key} · {result}</translation>
     </message>
@@ -1796,102 +1796,102 @@
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nuevo pedido…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="266"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="269"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="270"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="274"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="275"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="276"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="284"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="290"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="295"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="324"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="326"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="328"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1900,62 +1900,62 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="360"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="367"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="383"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="384"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="395"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="396"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="400"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="401"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="406"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="411"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="412"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -2627,192 +2627,228 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PickPackView</name>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="91"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="103"/>
         <source>Orders to pick</source>
         <translation>Pedidos a preparar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="96"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="108"/>
         <source> orders</source>
         <translation> pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="97"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="109"/>
         <source>Load wave (F5)</source>
         <translation>Cargar oleada (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="101"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="113"/>
         <source>Order references, e.g. SO-2026-000123, then Enter</source>
         <translation>Referencias de pedido, p. ej. SO-2026-000123, e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="116"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="116"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="116"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="111"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="123"/>
         <source>Start picking (F8)</source>
         <translation>Empezar a preparar (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="115"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="127"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="125"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="137"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="128"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
         <source>Scan each item (EAN or SKU) and Enter</source>
         <translation>Escanee cada artículo (EAN o SKU) e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="151"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="151"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="151"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="151"/>
         <source>EAN</source>
         <translation>EAN</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="151"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="152"/>
         <source>Picked</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="152"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="153"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="165"/>
         <source>Pick list PDF (Ctrl+P)</source>
         <translation>PDF de la lista (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="155"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="167"/>
         <source>Pack and print (F10)</source>
         <translation>Embalar e imprimir (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="159"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="171"/>
         <source>Reprint last slips and labels (F9)</source>
         <translation>Reimprimir últimos albaranes y etiquetas (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="216"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="180"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="434"/>
+        <source>Carrier labels: %v of %m</source>
+        <translation>Etiquetas del transportista: %v de %m</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="182"/>
+        <source>Stop labels (Shift+F10)</source>
+        <translation>Parar etiquetas (Mayús+F10)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="239"/>
         <source>No allocated orders wait in {wh}</source>
         <translation>No hay pedidos asignados esperando en {wh}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="229"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="252"/>
         <source>Not ready to pick: {refs}</source>
         <translation>No listos para preparar: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="272"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="295"/>
         <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
         <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="275"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="298"/>
         <source>not ready: {refs}</source>
         <translation>no listos: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="289"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="312"/>
         <source>Start a pick list first (F8)</source>
         <translation>Primero empiece una lista de picking (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="294"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="317"/>
         <source>&apos;{code}&apos; is not on this pick list: put it back</source>
         <translation>&apos;{code}&apos; no está en esta lista de picking: devuélvalo a su sitio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="297"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="320"/>
         <source>{sku} is already picked ({n} of {n}): put the extra one back</source>
         <translation>{sku} ya está recogido ({n} de {n}): devuelva la unidad de más</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="302"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="325"/>
         <source>All picked: pack and print with F10</source>
         <translation>Todo recogido: embale e imprima con F10</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="304"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="327"/>
         <source>{sku} from {bin}: {picked} of {qty}</source>
         <translation>{sku} de {bin}: {picked} de {qty}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="330"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="353"/>
         <source>{done} of {total} units picked</source>
         <translation>{done} de {total} unidades recogidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="333"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="356"/>
         <source>No pick list yet</source>
         <translation>Aún no hay lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="342"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="365"/>
         <source>Pick list {wave}</source>
         <translation>Lista de picking {wave}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="349"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="372"/>
         <source>{n} unit(s) still to pick</source>
         <translation>Faltan {n} unidad(es) por recoger</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="355"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="378"/>
         <source>Packing {n} order(s)...</source>
         <translation>Embalando {n} pedido(s)...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="370"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="393"/>
         <source>Packed {refs}</source>
         <translation>Embalados {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="387"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="424"/>
+        <source>Stopping after this label...</source>
+        <translation>Parando después de esta etiqueta...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="441"/>
+        <source>Carrier labels: {ok} printed, {bad} not</source>
+        <translation>Etiquetas del transportista: {ok} impresas, {bad} no</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="444"/>
+        <source>stopped, {n} left for later</source>
+        <translation>parado, {n} quedan para después</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="446"/>
+        <source>{ref}: {reason}</source>
+        <translation>{ref}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="452"/>
+        <source>Carrier labels stopped: {reason}</source>
+        <translation>Etiquetas del transportista detenidas: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="468"/>
         <source>Reprinted: {what}</source>
         <translation>Reimpreso: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="395"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="476"/>
         <source>Not packed: {reason}</source>
         <translation>No embalado: {reason}</translation>
     </message>
@@ -4378,32 +4414,32 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="422"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="421"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="432"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="439"/>
         <source>{channel}: ship within {days} working day(s), cut-off {cutoff}</source>
         <translation>{channel}: enviar en {days} día(s) laborable(s), hora de corte {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="441"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="448"/>
         <source>Promise refused</source>
         <translation>Plazo rechazado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="447"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="454"/>
         <source>Select a quarantined order first</source>
         <translation>Primero seleccione un pedido en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="464"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="471"/>
         <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
         <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="469"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="476"/>
         <source>Map SKU</source>
         <translation>Asociar SKU</translation>
     </message>
@@ -4735,74 +4771,114 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Canal con error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="39"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="32"/>
+        <source>Carrier booking failed</source>
+        <translation>Reserva con el transportista fallida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="33"/>
+        <source>Delivery failed</source>
+        <translation>Entrega fallida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
         <source>Open order</source>
         <translation>Abrir pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="39"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
         <source>Allocate again</source>
         <translation>Asignar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="40"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="42"/>
         <source>Re-import</source>
         <translation>Reimportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="40"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="42"/>
         <source>Send again</source>
         <translation>Enviar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="43"/>
         <source>Open order to refund</source>
         <translation>Abrir pedido para reembolsar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="43"/>
         <source>Open Sync</source>
         <translation>Abrir Sincronización</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="50"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="44"/>
+        <source>Book again</source>
+        <translation>Reservar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="53"/>
         <source>should have shipped by then; it is {status}</source>
         <translation>debería haberse enviado ya; está {status}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="53"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="56"/>
         <source>{n} unit(s) wait for stock</source>
         <translation>{n} unidad(es) esperan stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="55"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="58"/>
         <source>{amount} paid for units cancelled or returned</source>
         <translation>{amount} pagados por unidades anuladas o devueltas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="58"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="61"/>
         <source>{amount} still due after shipping</source>
         <translation>{amount} pendientes tras el envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="61"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="64"/>
         <source>its settings are wrong</source>
         <translation>su configuración es incorrecta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="62"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="65"/>
         <source>the shop refuses its credentials</source>
         <translation>la tienda rechaza sus credenciales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="66"/>
         <source>the shop does not answer</source>
         <translation>la tienda no responde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="67"/>
         <source>{n} failed run(s)</source>
         <translation>{n} ejecución(es) fallida(s)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="72"/>
+        <source>parcel {n}: {reason}</source>
+        <translation>bulto {n}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="74"/>
+        <source>the carrier could not deliver it</source>
+        <translation>el transportista no pudo entregarlo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="75"/>
+        <source>the carrier is sending it back</source>
+        <translation>el transportista lo devuelve al remitente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="76"/>
+        <source>the carrier does not know it</source>
+        <translation>el transportista no lo conoce</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="77"/>
+        <source>parcel {n}: {what} ({detail})</source>
+        <translation>bulto {n}: {what} ({detail})</translation>
     </message>
 </context>
 <context>
