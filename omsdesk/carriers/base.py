@@ -42,6 +42,8 @@ class ParcelRequest:
     cod_amount: int = 0  # minor units to collect at the door (0: not cash on delivery)
     currency: str = "EUR"
     label_format: LabelFormat = "pdf"
+    # An earlier try with this key may have reached the carrier: look for its booking first.
+    retry: bool = False
 
 
 @dataclass(frozen=True)

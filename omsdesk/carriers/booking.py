@@ -129,7 +129,7 @@ def _request(draft: svc.BookingDraft, label_format: str) -> ParcelRequest:
     return ParcelRequest(key=draft.key, reference=draft.reference, sender=Address(**draft.sender),
                          recipient=Address(**draft.recipient), weight_g=draft.weight_g, service=draft.service,
                          packages=draft.packages, cod_amount=draft.cod_amount, currency=draft.currency,
-                         label_format="zpl" if label_format == "zpl" else "pdf")
+                         label_format="zpl" if label_format == "zpl" else "pdf", retry=draft.retry)
 
 
 def print_label(outcome: LabelOutcome, printer: PrinterProfile) -> str:

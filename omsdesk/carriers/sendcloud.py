@@ -1,9 +1,9 @@
 """Sendcloud (API v2): announce a parcel with its label, fetch and cancel labels, read tracking.
 
 Basic auth with the account's public and secret key. A parcel is created with
-`request_label: true` and our booking key as `external_reference`, and before every booking the
-parcels with that reference are looked up, so a retry after a timeout finds the first booking
-instead of making a second one. Sendcloud v2 gives PDF labels only (A6 for label printers).
+`request_label: true` and our booking key as `external_reference`; before a retry the parcels
+with that reference are looked up, so a retry after a timeout finds the first booking instead of
+making a second one (the first try of a parcel skips that round trip). Sendcloud v2 gives PDF labels only (A6 for label printers).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from omsdesk.carriers.http import (
 from omsdesk.carriers.labels import check_label
 from omsdesk.models.carrier import TrackingStatus as T
 from omsdesk.sync.errors import RequestRejected
-from omsdesk.sync.ratelimit import RateLimit
+from omsdesk.sync.ratelimit import RateLimit, TokenBucket
 
 DEFAULT_URL = "https://panel.sendcloud.sc/api/v2"
 # Sendcloud's parent_status of a tracking update -> ours; anything else is on its way.
@@ -55,9 +55,14 @@ class SendcloudCarrier:
         self.name = config.name
         self.base = (config.url or DEFAULT_URL).rstrip("/")
         public, secret = split_secret(config.secret, "Sendcloud")
-        per_second = float(config.settings.get("requests_per_second", 5))
-        self.http = make_client(config.name, limit=RateLimit(per_second * 2, per_second),
+        # Sendcloud's default limits: GET 1,000 a minute; POST, PATCH, PUT, DELETE 100 a minute
+        # with a burst of 15 a second. An account with other limits sets them in its settings.
+        reads = float(config.settings.get("get_per_minute", 1000)) / 60
+        writes = float(config.settings.get("unsafe_per_minute", 100)) / 60
+        self.http = make_client(config.name, limit=RateLimit(max(15.0, reads), reads),
                                 secrets=(secret,), auth=(public, secret), **http_options)
+        sleep = http_options.get("sleep")
+        self._writes = TokenBucket(RateLimit(max(15.0, writes), writes), **({"sleep": sleep} if sleep else {}))
 
     @classmethod
     def from_config(cls, config: CarrierConfig, **http_options: Any) -> SendcloudCarrier:
@@ -70,7 +75,7 @@ class SendcloudCarrier:
 
     def book(self, request: ParcelRequest) -> Booking:
         """Announce the parcel (or find the one an earlier try announced) and fetch its label."""
-        parcel = self._find(request.key) or self._create(request)
+        parcel = (self._find(request.key) if request.retry else None) or self._create(request)
         tracking = str(parcel.get("tracking_number") or "")
         if not tracking:
             raise CarrierUnavailable(f"{self.name}: Sendcloud announced parcel {parcel.get('id')} "
@@ -100,6 +105,7 @@ class SendcloudCarrier:
         if request.length_mm and request.width_mm and request.height_mm:
             body.update(length=f"{request.length_mm / 10:.1f}", width=f"{request.width_mm / 10:.1f}",
                         height=f"{request.height_mm / 10:.1f}")
+        self._writes.acquire()
         with carrier_errors(self.name, f"booking {request.reference}", self._rejected):
             answer = self.http.send_json("POST", f"{self.base}/parcels", {"parcel": body}, idempotent=False)
         parcel = (answer or {}).get("parcel")
@@ -125,6 +131,7 @@ class SendcloudCarrier:
         return response.content, check_label(response.content, "pdf", self.name)
 
     def cancel(self, carrier_ref: str) -> None:
+        self._writes.acquire()
         with carrier_errors(self.name, f"cancelling parcel {carrier_ref}", plain_rejection(self.name, "the cancel")):
             self.http.send_json("POST", f"{self.base}/parcels/{carrier_ref}/cancel", {})
 

@@ -67,6 +67,7 @@ class BookingDraft:
     packages: int
     cod_amount: int
     currency: str
+    retry: bool = False  # the key was sent before: the carrier may already have this parcel
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ def draft_booking(session: Session, shipment_id: int, account: AccountView, *, s
                               "weight (--weight G) or the products' weights")
     if not (order.ship_line1 and order.ship_postcode and order.ship_city):
         raise ValidationError(f"address incomplete on {order.reference}: street, postcode and city are needed")
+    retry = bool(parcel.booking_key)
     if not parcel.booking_key:
         # Fixed before the first call and sent on every retry: the carrier sees one parcel. The
         # random part keeps two databases (a restored copy, a test shop) from sharing keys.
@@ -192,7 +194,8 @@ def draft_booking(session: Session, shipment_id: int, account: AccountView, *, s
                    "line2": order.ship_line2, "postcode": order.ship_postcode, "city": order.ship_city,
                    "province": order.ship_province, "country": order.ship_country or "ES",
                    "email": order.customer_email, "phone": phone},
-        weight_g=grams, service=parcel.service, packages=parcel.packages, cod_amount=cod, currency=order.currency)
+        weight_g=grams, service=parcel.service, packages=parcel.packages, cod_amount=cod, currency=order.currency,
+        retry=retry)
 
 
 def _product_weight(session: Session, order: Order, parcel: Shipment) -> int:

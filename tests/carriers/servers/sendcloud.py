@@ -23,7 +23,9 @@ What it follows:
   are mapped from the carrier to the parent_status field." Each status has
   `carrier_update_timestamp`, `parcel_status_history_id`, `parent_status`, `carrier_code`,
   `carrier_message`. An unknown number is 404.
-- Rate limits: 429 with Retry-After (injected with `fail(429, retry_after=...)`).
+- Rate limits (Getting started > Rate limits): "Safe methods (GET): 1000 requests per minute",
+  "Unsafe methods (POST, PATCH, PUT, DELETE): 100 requests per minute", "burst allowance: 15
+  requests per second"; beyond them HTTP 429 (injected here with `fail(429, retry_after=...)`).
 
 The `parent_status` names used here (announced, en-route-to-sorting-center, driver-en-route,
 delivered, delivery-attempt-failed, returned-to-sender) are as we read the statuses list
