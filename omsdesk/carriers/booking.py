@@ -77,30 +77,31 @@ class Bookings:
             self._connectors[account.name] = connect(account, self.factory)
         return self._connectors[account.name]
 
-    def book(self, shipment_id: int, *, account: str | None = None, service: str = "", weight_g: int | None = None,
-             label_format: str = "pdf") -> LabelOutcome:
-        """Book one parcel, or return the label it already has; a refusal is recorded, never raised."""
-        with self.db.write() as s:
-            parcel = s.get(Shipment, shipment_id)
-            if parcel is None:
-                raise ValidationError(f"no parcel {shipment_id}")
-            reference = parcel.order.reference
-            if parcel.label is not None:
-                return LabelOutcome(shipment_id, reference, parcel.tracking, parcel.label, parcel.label_format)
-            chosen = svc.account_for(s, account) if account or parcel.carrier_account_id is None else \
-                _account_by_id(s, parcel.carrier_account_id)
-            if chosen is None:
-                raise ValidationError("no carrier is configured: add one (omsdesk carriers add) or ship with a typed "
-                                      "tracking number")
-            try:
-                draft = svc.draft_booking(s, shipment_id, chosen, service=service, weight_g=weight_g)
-            except ValidationError as exc:
-                draft, refusal = None, str(exc)
-            else:
-                refusal = ""
-        if draft is None:
-            svc.record_booking_failure(self.db, shipment_id, refusal, actor=self.actor)
-            return LabelOutcome(shipment_id, reference, error=refusal)
+    def prepare(self, session: Any, shipment_id: int, *, account: str | None = None, service: str = "",
+                weight_g: int | None = None) -> LabelOutcome | tuple[svc.BookingDraft, svc.AccountView]:
+        """In the caller's transaction: the parcel's label if it has one, its refusal (recorded), or its draft.
+
+        The draft fixes the booking key; once committed, any later try is a retry.
+        """
+        parcel = session.get(Shipment, shipment_id)
+        if parcel is None:
+            raise ValidationError(f"no parcel {shipment_id}")
+        reference = parcel.order.reference
+        if parcel.label is not None:
+            return LabelOutcome(shipment_id, reference, parcel.tracking, parcel.label, parcel.label_format)
+        chosen = svc.account_for(session, account) if account or parcel.carrier_account_id is None else \
+            _account_by_id(session, parcel.carrier_account_id)
+        if chosen is None:
+            raise ValidationError("no carrier is configured: add one (omsdesk carriers add) or ship with a typed "
+                                  "tracking number")
+        try:
+            return svc.draft_booking(session, shipment_id, chosen, service=service, weight_g=weight_g), chosen
+        except ValidationError as exc:
+            svc.record_failure_in(session, shipment_id, str(exc), actor=self.actor)
+            return LabelOutcome(shipment_id, reference, error=str(exc))
+
+    def call(self, draft: svc.BookingDraft, chosen: svc.AccountView, label_format: str) -> svc.BookingResult:
+        """Book over the network (no transaction open); every carrier trouble comes back as an error."""
         try:
             connector = self._connector(chosen)
             formats = getattr(connector, "formats", ("pdf",))
@@ -110,12 +111,26 @@ class Bookings:
             booking = connector.book(_request(draft, wanted))
             check_label(booking.label, wanted, chosen.name)
         except (CarrierError, OmsError) as exc:
-            svc.record_booking_failure(self.db, shipment_id, str(exc), actor=self.actor)
-            return LabelOutcome(shipment_id, reference, error=str(exc))
-        done = svc.record_booking(self.db, shipment_id, carrier=booking.carrier_name or chosen.name,
-                                  tracking=booking.tracking, carrier_ref=booking.carrier_ref, label=booking.label,
-                                  label_format=booking.label_format, actor=self.actor)
-        return LabelOutcome(shipment_id, reference, done.tracking, booking.label, booking.label_format)
+            return svc.BookingResult(draft.shipment_id, error=str(exc))
+        return svc.BookingResult(draft.shipment_id, booking.carrier_name or chosen.name, booking.tracking,
+                                 booking.carrier_ref, booking.label, booking.label_format)
+
+    def book(self, shipment_id: int, *, account: str | None = None, service: str = "", weight_g: int | None = None,
+             label_format: str = "pdf") -> LabelOutcome:
+        """Book one parcel, or return the label it already has; a refusal is recorded, never raised."""
+        with self.db.write() as s:
+            prepared = self.prepare(s, shipment_id, account=account, service=service, weight_g=weight_g)
+        if isinstance(prepared, LabelOutcome):
+            return prepared
+        draft, chosen = prepared
+        result = self.call(draft, chosen, label_format)
+        svc.record_bookings(self.db, [result], actor=self.actor)
+        return _outcome(draft.reference, result)
+
+
+def _outcome(reference: str, result: svc.BookingResult) -> LabelOutcome:
+    return LabelOutcome(result.shipment_id, reference, result.tracking, result.label, result.label_format,
+                        error=result.error)
 
 
 def _account_by_id(session: Any, account_id: int) -> svc.AccountView | None:
@@ -142,36 +157,67 @@ def print_label(outcome: LabelOutcome, printer: PrinterProfile) -> str:
     return print_bytes(outcome.label, zpl, title=f"omsdesk label {outcome.reference}")
 
 
+CHUNK = 20  # parcels drafted, then recorded, per transaction: short write locks, few commits
+
+
 def book_and_print(db: Database, shipment_ids: Sequence[int], *, actor: Actor, printer: PrinterProfile | None,
                    factory: CarrierFactory | None = None, progress: Progress | None = None,
                    cancelled: Callable[[], bool] = lambda: False,
                    render: Callable[[LabelOutcome], str] | None = None) -> WaveLabels:
     """Book every parcel of a wave and print its label as it comes; one failure never stops the rest.
 
+    Parcels go in chunks: drafted in one transaction (their keys committed), booked one by one,
+    and recorded in one more. A crash between booking and recording loses nothing: the next try
+    is a retry with the same key, and the carrier answers the booking it made.
     `render` replaces the printer (a file per label, or the bench's in-memory sink).
     """
     report = WaveLabels()
-    total = len(shipment_ids)
+    ids = list(shipment_ids)
+    total = len(ids)
     label_format = printer.format if printer is not None else "pdf"
     with Bookings(db, actor=actor, factory=factory) as bookings:
-        for i, sid in enumerate(shipment_ids):
+        for start in range(0, total, CHUNK):
             if cancelled():
-                report.cancelled, report.skipped = True, list(shipment_ids[i:])
+                report.cancelled, report.skipped = True, ids[start:]
                 break
-            if progress is not None:
-                progress(i, total, f"parcel {sid}")
-            outcome = bookings.book(sid, label_format=label_format)
-            if not outcome.error and outcome.label:
-                try:
-                    job = render(outcome) if render is not None else (
-                        print_label(outcome, printer) if printer is not None else "")
-                except (PrintError, OSError) as exc:
-                    outcome = LabelOutcome(sid, outcome.reference, outcome.tracking, outcome.label,
-                                           outcome.label_format, error=f"booked, not printed: {exc}")
-                else:
-                    outcome = LabelOutcome(sid, outcome.reference, outcome.tracking, outcome.label,
-                                           outcome.label_format, printed=job)
-            report.outcomes.append(outcome)
+            with db.write() as s:
+                held = svc.load_parcels(s, ids[start:start + CHUNK])
+                prepared = [bookings.prepare(s, sid) for sid in ids[start:start + CHUNK]]
+                del held
+            results: list[svc.BookingResult] = []
+            try:
+                for offset, item in enumerate(prepared):
+                    if offset and cancelled():
+                        report.cancelled, report.skipped = True, ids[start + offset:]
+                        break
+                    if progress is not None:
+                        progress(start + offset, total, f"parcel {ids[start + offset]}")
+                    if isinstance(item, LabelOutcome):
+                        outcome = item
+                    else:
+                        draft, chosen = item
+                        result = bookings.call(draft, chosen, label_format)
+                        results.append(result)
+                        outcome = _outcome(draft.reference, result)
+                    report.outcomes.append(_printed(outcome, printer, render))
+            finally:
+                if results:
+                    svc.record_bookings(db, results, actor=actor)
+            if report.cancelled:
+                break
         if progress is not None and not report.cancelled:
             progress(total, total, "")
     return report
+
+
+def _printed(outcome: LabelOutcome, printer: PrinterProfile | None,
+             render: Callable[[LabelOutcome], str] | None) -> LabelOutcome:
+    if outcome.error or not outcome.label:
+        return outcome
+    try:
+        job = render(outcome) if render is not None else (print_label(outcome, printer) if printer else "")
+    except (PrintError, OSError) as exc:
+        return LabelOutcome(outcome.shipment_id, outcome.reference, outcome.tracking, outcome.label,
+                            outcome.label_format, error=f"booked, not printed: {exc}")
+    return LabelOutcome(outcome.shipment_id, outcome.reference, outcome.tracking, outcome.label,
+                        outcome.label_format, printed=job)

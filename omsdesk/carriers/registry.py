@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from importlib.metadata import entry_points
@@ -24,10 +25,17 @@ CarrierFactory = Callable[[CarrierConfig], Carrier]
 
 def available_carriers() -> dict[str, str]:
     """Type name -> `module:Class` for every carrier connector this installation knows."""
+    return dict(_installed(entry_points))
+
+
+@functools.lru_cache(maxsize=4)
+def _installed(finder: Callable[..., Any]) -> tuple[tuple[str, str], ...]:
+    # Scanning every installed distribution's metadata costs a good part of a second; what is
+    # installed does not change while omsdesk runs (a test replacing `entry_points` gets its own).
     found = dict(BUILTIN_CARRIERS)
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
+    for ep in finder(group=ENTRY_POINT_GROUP):
         found[ep.name] = ep.value
-    return found
+    return tuple(found.items())
 
 
 def carrier_class(kind: str) -> Any:

@@ -13,11 +13,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, true
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.db import Database
 from omsdesk.models import (
     Order,
+    OrderLine,
     OrderStatus,
     ParcelStatus,
     Product,
@@ -50,6 +51,7 @@ class AccountView:
     url: str
     is_default: bool
     settings: dict[str, Any] = field(default_factory=dict)
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ def _account(session: Session, name: str) -> CarrierAccount:
 
 
 def _view(row: CarrierAccount) -> AccountView:
-    return AccountView(row.name, row.kind, row.url, bool(row.is_default), dict(row.settings or {}))
+    return AccountView(row.name, row.kind, row.url, bool(row.is_default), dict(row.settings or {}), row.id)
 
 
 # -- booking ----------------------------------------------------------------------------
@@ -157,6 +159,12 @@ def bookable_parcels(session: Session, reference: str) -> list[int]:
 def draft_booking(session: Session, shipment_id: int, account: AccountView, *, service: str = "",
                   weight_g: int | None = None) -> BookingDraft:
     """What to send for one parcel; ValidationError (recorded by the caller) when something is missing."""
+    with session.no_autoflush:
+        return _draft(session, shipment_id, account, service, weight_g)
+
+
+def _draft(session: Session, shipment_id: int, account: AccountView, service: str,
+           weight_g: int | None) -> BookingDraft:
     parcel = _parcel(session, shipment_id)
     order = parcel.order
     if parcel.status not in (ParcelStatus.PACKED.value, ParcelStatus.SHIPPED.value):
@@ -176,7 +184,7 @@ def draft_booking(session: Session, shipment_id: int, account: AccountView, *, s
         # Fixed before the first call and sent on every retry: the carrier sees one parcel. The
         # random part keeps two databases (a restored copy, a test shop) from sharing keys.
         parcel.booking_key = f"omsdesk-{order.reference}-{parcel.id}-{uuid.uuid4().hex[:8]}"
-    parcel.carrier_account_id = _account(session, account.name).id
+    parcel.carrier_account_id = account.id or _account(session, account.name).id
     parcel.service = service or parcel.service or str(account.settings.get("service") or "")
     sender = sender_for(session, parcel.warehouse_id)
     house = session.get(Warehouse, parcel.warehouse_id)
@@ -208,40 +216,76 @@ def _product_weight(session: Session, order: Order, parcel: Shipment) -> int:
     return sum(weights[skus[sku]] * qty for sku, qty in units.items())
 
 
+@dataclass(frozen=True)
+class BookingResult:
+    """What one booking came to, to record: the carrier's numbers and label, or why not."""
+
+    shipment_id: int
+    carrier: str = ""
+    tracking: str = ""
+    carrier_ref: str = ""
+    label: bytes = b""
+    label_format: str = ""
+    error: str = ""
+
+
 def record_booking(db: Database, shipment_id: int, *, carrier: str, tracking: str, carrier_ref: str,
                    label: bytes, label_format: str, actor: Actor) -> BookedParcel:
     """Keep what the carrier answered: tracking number, its id, the label; a booking error is cleared."""
     with db.write() as s:
-        parcel = _parcel(s, shipment_id)
-        order = parcel.order
-        parcel.carrier, parcel.tracking, parcel.carrier_ref = carrier, tracking, carrier_ref
-        parcel.label, parcel.label_format = (label or None), label_format if label else ""
-        parcel.booked_at = parcel.booked_at or utcnow()
-        parcel.booking_error, parcel.booking_failed_at = "", None
-        parcel.tracking_status = parcel.tracking_status or TrackingStatus.BOOKED.value
-        audit.record(s, actor, entity="order", entity_id=order.id, reference=order.reference, action="book",
-                     from_status=order.status, to_status=order.status,
-                     reason=f"parcel {parcel.id}: {carrier} {tracking}")
-        return BookedParcel(parcel.id, order.reference, carrier, tracking, parcel.label_format)
+        return record_booking_in(s, BookingResult(shipment_id, carrier, tracking, carrier_ref, label, label_format),
+                                 actor=actor)
 
 
-def record_booking_failure(db: Database, shipment_id: int, reason: str, *, actor: Actor,
-                           tracking: str = "", carrier: str = "", carrier_ref: str = "") -> None:
-    """Say on the parcel (and so in the order's history and the inbox) why it has no label; it stays packed.
+def load_parcels(session: Session, shipment_ids: list[int]) -> list[Shipment]:
+    """Bring a chunk of parcels with their orders and lines into the session in a few queries.
 
-    A booking the carrier made whose label could not be used keeps its numbers, so the retry
-    fetches the label of that same booking.
+    The session holds loaded rows weakly: the caller keeps the list while it works on them.
     """
+    return list(session.scalars(select(Shipment).where(Shipment.id.in_(shipment_ids))
+                         .options(selectinload(Shipment.order).selectinload(Order.lines)
+                                  .selectinload(OrderLine.reservations))))
+
+
+def record_bookings(db: Database, results: list[BookingResult], *, actor: Actor) -> None:
+    """Several bookings (a wave's) recorded in one transaction, each as `record_booking` or its failure."""
     with db.write() as s:
-        parcel = _parcel(s, shipment_id)
-        order = parcel.order
-        parcel.booking_error, parcel.booking_failed_at = reason[:1000], utcnow()
-        if tracking:
-            parcel.tracking, parcel.carrier, parcel.carrier_ref = tracking, carrier, carrier_ref
-            parcel.booked_at = parcel.booked_at or utcnow()
-        audit.record(s, actor, entity="order", entity_id=order.id, reference=order.reference,
-                     action="book-failed", from_status=order.status, to_status=order.status,
-                     reason=f"parcel {parcel.id}: {reason}"[:500])
+        held = load_parcels(s, [r.shipment_id for r in results])
+        for result in results:
+            if result.error:
+                record_failure_in(s, result.shipment_id, result.error, actor=actor)
+            else:
+                record_booking_in(s, result, actor=actor)
+        del held
+
+
+def record_booking_in(session: Session, result: BookingResult, *, actor: Actor) -> BookedParcel:
+    parcel = _parcel(session, result.shipment_id)
+    order = parcel.order
+    parcel.carrier, parcel.tracking, parcel.carrier_ref = result.carrier, result.tracking, result.carrier_ref
+    parcel.label, parcel.label_format = (result.label or None), result.label_format if result.label else ""
+    parcel.booked_at = parcel.booked_at or utcnow()
+    parcel.booking_error, parcel.booking_failed_at = "", None
+    parcel.tracking_status = parcel.tracking_status or TrackingStatus.BOOKED.value
+    audit.record(session, actor, entity="order", entity_id=order.id, reference=order.reference, action="book",
+                 from_status=order.status, to_status=order.status,
+                 reason=f"parcel {parcel.id}: {result.carrier} {result.tracking}")
+    return BookedParcel(parcel.id, order.reference, result.carrier, result.tracking, parcel.label_format)
+
+
+def record_booking_failure(db: Database, shipment_id: int, reason: str, *, actor: Actor) -> None:
+    """Say on the parcel (and so in the order's history and the inbox) why it has no label; it stays packed."""
+    with db.write() as s:
+        record_failure_in(s, shipment_id, reason, actor=actor)
+
+
+def record_failure_in(session: Session, shipment_id: int, reason: str, *, actor: Actor) -> None:
+    parcel = _parcel(session, shipment_id)
+    order = parcel.order
+    parcel.booking_error, parcel.booking_failed_at = reason[:1000], utcnow()
+    audit.record(session, actor, entity="order", entity_id=order.id, reference=order.reference,
+                 action="book-failed", from_status=order.status, to_status=order.status,
+                 reason=f"parcel {parcel.id}: {reason}"[:500])
 
 
 def label_of(session: Session, reference: str) -> tuple[bytes, str, int]:

@@ -58,6 +58,8 @@ class CorreosServer(LocalShopServer):
         self._mutex = threading.Lock()
         self.stall_booking = 0  # bookings whose answer is held back `stall_seconds`
         self.stall_seconds = 1.0
+        self._stalled = threading.Event()  # clear while a held-back answer is still to go out
+        self._stalled.set()
 
     def authorized(self, request: RecordedRequest) -> bool:
         return request.header("client_id") == CLIENT_ID and request.header("client_secret") == CLIENT_SECRET
@@ -67,6 +69,8 @@ class CorreosServer(LocalShopServer):
 
     def reset(self) -> None:
         """Forget injected faults and stalls (the server lives for a whole test module)."""
+        # A held-back answer of the last test must not take this test's injected label.
+        self._stalled.wait(timeout=10)
         with self._lock:
             self._state.faults.clear()
         self.stall_booking, self.bad_label = 0, None
@@ -135,7 +139,9 @@ class CorreosServer(LocalShopServer):
         if self.stall_booking:
             # The booking is made, then the answer comes too late: the client's read times out.
             self.stall_booking -= 1
+            self._stalled.clear()
             time.sleep(self.stall_seconds)
+            self._stalled.set()
         return json_reply(self._answer(shipment, fmt))
 
     def _answer(self, shipment: dict[str, Any], fmt: str) -> dict[str, Any]:

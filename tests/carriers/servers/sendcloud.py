@@ -64,6 +64,8 @@ class SendcloudServer(LocalShopServer):
         self._mutex = threading.Lock()
         self.stall_booking = 0  # bookings whose answer is held back `stall_seconds`
         self.stall_seconds = 1.0
+        self._stalled = threading.Event()  # clear while a held-back answer is still to go out
+        self._stalled.set()
 
     @property
     def api(self) -> str:
@@ -85,6 +87,8 @@ class SendcloudServer(LocalShopServer):
 
     def reset(self) -> None:
         """Forget injected faults and stalls (the server lives for a whole test module)."""
+        # A held-back answer of the last test must not take this test's injected label.
+        self._stalled.wait(timeout=10)
         with self._lock:
             self._state.faults.clear()
         self.stall_booking, self.bad_label = 0, None
@@ -160,5 +164,7 @@ class SendcloudServer(LocalShopServer):
         if self.stall_booking:
             # The booking is made, then the answer comes too late: the client's read times out.
             self.stall_booking -= 1
+            self._stalled.clear()
             time.sleep(self.stall_seconds)
+            self._stalled.set()
         return json_reply({"parcel": parcel})
