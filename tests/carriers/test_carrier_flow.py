@@ -237,3 +237,61 @@ def test_a_third_party_carrier_is_found_through_its_entry_point(monkeypatch: pyt
     monkeypatch.setattr(registry, "entry_points", lambda group: [EntryPoint()] if group == "omsdesk.carriers" else [])
     assert registry.available_carriers()["mrw"] == EntryPoint.value
     assert registry.carrier_class("mrw").__name__ == "CorreosCarrier"
+
+
+def test_cash_on_delivery_is_collected_when_the_carrier_delivers(sqlite_db: Database,
+                                                                 carrier_servers: dict[str, Any]) -> None:
+    from omsdesk.models import Payment
+    from omsdesk.services.customers import AddressInput, CustomerFields, add_customer
+    from omsdesk.services.fulfilment import orders as order_svc
+    from omsdesk.services.fulfilment.allocation import allocate_order
+    from omsdesk.services.intake.order_entry import LineInput, OrderInput, create_order
+
+    server = carrier_servers["correos"]
+    server.reset()
+    p = make_parcels(sqlite_db, "correos", server)
+    _ref, _sid = p.packed()  # makes the product COR-0001 with stock
+    from omsdesk.services.goods_in.receiving import receive_stock
+
+    receive_stock(sqlite_db, "COR-0001", 1, "MAD", actor=ACTOR, reason="test receipt")
+    buyer = add_customer(sqlite_db, CustomerFields(name="Bar Pepe", terms="cod", shipping=AddressInput(
+        name="Bar Pepe", line1="Plaza Mayor 2", city="Madrid", postcode="28012")), actor=ACTOR)
+    ref = create_order(sqlite_db, OrderInput(lines=(LineInput(sku="COR-0001", qty=1),), customer_id=buyer.id),
+                       actor=ACTOR).reference
+    allocate_order(sqlite_db, ref, actor=ACTOR)  # cash on delivery: ships unpaid
+    order_svc.pick_order(sqlite_db, ref, actor=ACTOR)
+    order_svc.pack_order(sqlite_db, ref, actor=ACTOR)
+    with sqlite_db.read() as s:
+        sid = s.scalar(select(Shipment.id).join(Order).where(Order.reference == ref))
+        total = s.scalar(select(Order.total).where(Order.reference == ref))
+    assert sid is not None and total
+    with Bookings(sqlite_db, actor=ACTOR, factory=fast_factory) as bookings:
+        tracking = bookings.book(sid).tracking
+    [sent] = [r.json() for r in server.requests if r.method == "POST" and r.json()["Envio"]["ReferenciaCliente2"] == ref]
+    assert sent["Envio"]["ValoresAnadidos"]["Reembolso"]["Importe"] == total
+    ship_order(sqlite_db, ref, actor=ACTOR)
+    at = datetime(2026, 12, 2, 11, 30, tzinfo=UTC)
+    server.scan(tracking, "Entregado", at)
+    poll_tracking(sqlite_db, actor=ACTOR, factory=fast_factory)
+    with sqlite_db.read() as s:
+        order = s.scalar(select(Order).where(Order.reference == ref))
+        assert order is not None and order.status == "delivered" and order.balance_due == 0
+        [payment] = s.scalars(select(Payment).where(Payment.order_id == order.id)).all()
+    assert (payment.method, payment.amount, payment.paid_at) == ("cod", total, at)
+
+
+@pytest.mark.parametrize("kind", ["sendcloud"])
+def test_booking_and_delivery_on_sqlite_and_postgresql(db: Database, carrier_servers: dict[str, Any],
+                                                       kind: str) -> None:
+    server = carrier_servers[kind]
+    server.reset()
+    p = make_parcels(db, kind, server)
+    ref, sid = p.packed()
+    report = book_and_print(db, [sid], actor=ACTOR, printer=None, factory=fast_factory, render=lambda o: "sink")
+    tracking = report.outcomes[0].tracking
+    assert tracking and report.outcomes[0].printed == "sink"
+    ship_order(db, ref, actor=ACTOR)
+    _scan(p, tracking, "delivered", datetime.now(UTC))
+    assert poll_tracking(db, actor=ACTOR, factory=fast_factory).delivered == [ref]
+    with db.read() as s:
+        assert s.scalar(select(Order.status).where(Order.reference == ref)) == "delivered"
