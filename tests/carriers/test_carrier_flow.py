@@ -295,3 +295,13 @@ def test_booking_and_delivery_on_sqlite_and_postgresql(db: Database, carrier_ser
     assert poll_tracking(db, actor=ACTOR, factory=fast_factory).delivered == [ref]
     with db.read() as s:
         assert s.scalar(select(Order.status).where(Order.reference == ref)) == "delivered"
+
+
+def test_shipping_with_a_typed_number_after_a_failed_booking_clears_the_inbox(parcels: Parcels) -> None:
+    ref, sid = parcels.packed(postcode="ABC12")
+    with Bookings(parcels.db, actor=ACTOR, factory=fast_factory) as bookings:
+        assert bookings.book(sid).error
+    ship_order(parcels.db, ref, actor=ACTOR, carrier="SEUR", tracking="SEUR-123")  # the manual carrier
+    assert _parcel(parcels.db, sid).tracking == "SEUR-123"
+    with parcels.db.read() as s:
+        assert [i for i in exceptions(s, kinds=("booking_failed",)) if i.key == ref] == []

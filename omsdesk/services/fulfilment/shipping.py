@@ -101,6 +101,9 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
         # A parcel booked at pack already has the carrier's number: shipping keeps it unless retyped.
         parcel.carrier = carrier.strip() or parcel.carrier
         parcel.tracking = tracking.strip() or parcel.tracking
+        if parcel.label is None and tracking.strip():
+            # Shipped with a typed number after a failed booking: nothing is left to book.
+            parcel.booking_error = ""
         if parcel.label is None:
             parcel.packages = packages
             parcel.weight_g = weight_g if weight_g is not None else parcel.weight_g
