@@ -32,6 +32,7 @@ SCENARIOS: dict[str, tuple[str, str, dict[str, Any], dict[str, Any]]] = {
     "invoice-pdf": ("bench.documents", "bench_invoice", {"n": 50}, {"n": 10, "baseline_runs": 5}),
     "auto-invoicing": ("bench.invoicing", "bench_auto_invoicing", {"n": 300}, {"n": 40}),
     "live-refresh": ("bench.live", "bench_live_refresh", {"rounds": 200}, {"rounds": 30}),
+    "carrier-labels": ("bench.carriers", "bench_carrier_labels", {"n": 200}, {"n": 50}),
 }
 
 

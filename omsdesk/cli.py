@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "omsdesk.commands.mail",
     "omsdesk.commands.exceptions",
     "omsdesk.commands.batches",
+    "omsdesk.commands.carriers",
     "omsdesk.cli_sync",
 ]
 

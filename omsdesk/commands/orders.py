@@ -73,6 +73,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                                help=f"{action} only the parcel reserved in this warehouse (split orders)")
             where.add_argument("--shipment", type=_positive, metavar="N",
                                help=f"{action} only parcel N (orders show lists the open parcels)")
+        if action == "pack":
+            ap.add_argument("--no-label", action="store_true",
+                            help="do not book the parcel with the default carrier (nor print its label)")
         if action == "ship":
             ap.add_argument("--line", action="append", default=[], metavar="SKU:QTY",
                             help="ship only this quantity of a SKU (repeatable)")
@@ -287,4 +290,8 @@ def _action(ctx: CliContext) -> int:
         return 1
     if not a.json:
         print(f"{state.reference}: {state.status}" + (f" ({state.message})" if state.message else ""))
+    if a.action == "pack" and not a.no_label:
+        from omsdesk.commands.carriers import book_after_pack
+
+        book_after_pack(ctx, ref, quiet=a.json)
     return 0

@@ -4,6 +4,9 @@ from omsdesk.models import aeat as aeat  # registers the AEAT submission tables 
 from omsdesk.models import (
     autoinvoice as autoinvoice,  # registers invoicing policies and runs (issue 15)
 )
+from omsdesk.models import (
+    carrier as carrier,  # registers carrier accounts and tracking events (issue 16)
+)
 from omsdesk.models import channel_sku as channel_sku  # registers the SKU mapping table (issue 6)
 from omsdesk.models import erp as erp  # registers the ERP link table (issue 7)
 from omsdesk.models import inbox as inbox  # registers dismissed exceptions (issue 16)

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -335,6 +336,8 @@ class Shipment(Base):
         CheckConstraint("status IN ('open', 'picking', 'packed', 'shipped', 'delivered')", name="status_known"),
         CheckConstraint("(shipped_at IS NULL) = (status IN ('open', 'picking', 'packed'))",
                         name="shipped_at_when_shipped"),
+        # The tracking job's queue: parcels due for their next poll.
+        Index("ix_shipments_tracking_next", "tracking_next_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -348,6 +351,24 @@ class Shipment(Base):
     # As the packer saw them (ship dialog, --packages/--weight); None: the products' weights.
     packages: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     weight_g: Mapped[int | None] = mapped_column(Integer)
+    # Booked with a carrier account (issue 16): its label, the carrier's own id, and why a booking
+    # failed. `booking_key` is sent with every try, so a retry never books the parcel twice.
+    # No foreign key: SQLite cannot add one to an existing table, and accounts are never deleted.
+    carrier_account_id: Mapped[int | None] = mapped_column(Integer)
+    service: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    booking_key: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    carrier_ref: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    label: Mapped[bytes | None] = mapped_column(LargeBinary)
+    label_format: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    booked_at: Mapped[datetime | None] = mapped_column()
+    booking_error: Mapped[str] = mapped_column(Text, default="", server_default="")
+    booking_failed_at: Mapped[datetime | None] = mapped_column()
+    # Tracking: the latest mapped status, when to ask again, and what the last poll said.
+    tracking_status: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    tracking_at: Mapped[datetime | None] = mapped_column()
+    tracking_next_at: Mapped[datetime | None] = mapped_column()
+    tracking_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    tracking_error: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     order: Mapped[Order] = relationship(back_populates="parcels")
     lines: Mapped[list[ShipmentLine]] = relationship(

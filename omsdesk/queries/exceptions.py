@@ -1,5 +1,6 @@
 """One inbox of everything that needs a person: late orders, stock shortfalls, bad imports,
-messages that could not be delivered, money owed back, channels in error (issue 16 point 5).
+messages that could not be delivered, money owed back, channels in error, parcels a carrier
+would not book or could not deliver (issue 16 points 5 and 7).
 
 Each item says what it is about, why, since when, and the one action that usually fixes it;
 the action itself runs through the service that owns it (the inbox only points the way).
@@ -15,8 +16,17 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from omsdesk.models import Channel, Order, OrderLine, OrderStatus, OutboxMessage
+from omsdesk.models import (
+    Channel,
+    Order,
+    OrderLine,
+    OrderStatus,
+    OutboxMessage,
+    ParcelStatus,
+    Shipment,
+)
 from omsdesk.models.base import utcnow
+from omsdesk.models.carrier import TROUBLE_STATUSES
 from omsdesk.models.inbox import ExceptionDismissal
 from omsdesk.models.sync_state import ChannelSyncState, QuarantinedOrder
 from omsdesk.queries.order_page import OPEN_STATUSES
@@ -30,6 +40,8 @@ ACTIONS = {
     "refund_due": "refund",      # give the money back
     "unpaid_shipped": "open",    # goods left, the money did not arrive
     "channel": "test",           # test the connection, fix the settings or the secret
+    "booking_failed": "book",    # fix what the carrier refused (weight, address), then book again
+    "delivery_failed": "open",   # call the buyer, arrange a new delivery or the return
 }
 KINDS = tuple(ACTIONS)
 LIMIT = 500  # per kind: the inbox shows the oldest first, a count says how many there are
@@ -49,6 +61,7 @@ class ExceptionItem:
     amount: int = 0    # minor units owed back or still due
     currency: str = ""
     detail: str = ""   # what another system said (an import's reason, an error), as it said it
+    parcel: int = 0    # the parcel (shipment id) a carrier problem is about
 
 
 def _late(session: Session, now: datetime) -> list[ExceptionItem]:
@@ -174,6 +187,35 @@ def exceptions(session: Session, *, kinds: tuple[str, ...] = KINDS, now: datetim
     return [i for i in found if (i.kind, i.key, cause_of(i)) not in hidden] if hidden else found
 
 
+def _carrier_problems(session: Session, kinds: tuple[str, ...]) -> list[ExceptionItem]:
+    """Parcels the carrier would not book, and parcels the carrier could not deliver (or does not know)."""
+    out: list[ExceptionItem] = []
+    if "booking_failed" in kinds:
+        rows = session.execute(
+            select(Shipment.id, Order.reference, Shipment.booking_error, Shipment.booking_failed_at)
+            .join(Order, Order.id == Shipment.order_id)
+            .where(Shipment.booking_error != "", Shipment.label.is_(None),
+                   Shipment.status.in_([ParcelStatus.PACKED.value, ParcelStatus.SHIPPED.value]))
+            .order_by(Shipment.booking_failed_at).limit(LIMIT)).all()
+        out += [ExceptionItem("booking_failed", ref, f"parcel {sid}: {error}", at, "book", detail=error, parcel=sid)
+                for sid, ref, error, at in rows]
+    if "delivery_failed" in kinds:
+        trouble = session.execute(
+            select(Shipment.id, Order.reference, Shipment.tracking_status, Shipment.tracking_error,
+                   Shipment.tracking_at, Shipment.shipped_at, Shipment.carrier, Shipment.tracking)
+            .join(Order, Order.id == Shipment.order_id)
+            .where(Shipment.status == ParcelStatus.SHIPPED.value,
+                   Shipment.tracking_status.in_(list(TROUBLE_STATUSES))
+                   | Shipment.tracking_error.startswith("unknown at the carrier"))
+            .order_by(Shipment.id).limit(LIMIT)).all()
+        for sid, ref, status, error, at, shipped, carrier, tracking in trouble:
+            what = error if status not in TROUBLE_STATUSES else f"{carrier} {tracking}: {status.replace('_', ' ')}"
+            out.append(ExceptionItem("delivery_failed", ref, f"parcel {sid}: {what}", at or shipped, "open",
+                                     state=status if status in TROUBLE_STATUSES else "unknown", detail=what,
+                                     parcel=sid))
+    return out
+
+
 def _found(session: Session, kinds: tuple[str, ...], now: datetime | None) -> list[ExceptionItem]:
     moment = now or utcnow()
     found: list[ExceptionItem] = []
@@ -189,6 +231,7 @@ def _found(session: Session, kinds: tuple[str, ...], now: datetime | None) -> li
         found += [i for i in _money(session) if i.kind in kinds]
     if "channel" in kinds:
         found += _channels(session)
+    found += _carrier_problems(session, kinds)
     return found
 
 

@@ -18,6 +18,8 @@ from typing import Any
 import keyring
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from omsdesk.carriers.registry import CarrierFactory
+from omsdesk.carriers.tracking import TrackingReport, poll_tracking
 from omsdesk.db import Database
 from omsdesk.models import Channel
 from omsdesk.models.base import utcnow
@@ -32,7 +34,8 @@ from omsdesk.services.channels.channels import (
 )
 from omsdesk.services.channels.lifecycle import HOLD_CONFIG, sync_hold
 from omsdesk.services.channels.mail import MAIL_CODE, mail_settings_in
-from omsdesk.services.context import Actor
+from omsdesk.services.context import SYSTEM, Actor
+from omsdesk.services.fulfilment.carriers import list_accounts
 from omsdesk.services.intake.imports import ImportCounts
 from omsdesk.services.invoicing.aeat import submission_configured
 from omsdesk.services.invoicing.auto import AutoRunReport, run_auto_invoicing
@@ -55,6 +58,8 @@ AEAT_JOB = "aeat_send"
 AEAT_CODE = "aeat"  # the job's "channel": VERI*FACTU records go to the AEAT, not to a shop
 AUTO_INVOICE_JOB = "auto_invoice"
 AUTO_INVOICE_CODE = "invoicing"  # the job's "channel": the invoicing policies, not a shop
+TRACK_JOB = "track_parcels"
+TRACK_CODE = "carriers"  # the job's "channel": every carrier account's parcels on their way
 ERP_KEYRING_SERVICE = "omsdesk-erp"
 
 
@@ -70,6 +75,9 @@ class JobIntervals:
     aeat_send: float = 20.0
     # Invoices are due on the day; an hour keeps the daemon quiet and the report short.
     auto_invoice: float = 3600.0
+    # Each parcel has its own next poll time (hourly, sooner when out for delivery, backoff on
+    # failures); the job only wakes up to ask for the ones that are due.
+    track_parcels: float = 300.0
     jitter: float = 10.0
     lock_retry: float = 30.0
 
@@ -81,7 +89,7 @@ class SyncEvent:
     kind: str  # "run" | "started" | "standby" | "stopped"
     channel: str = ""
     job: str = ""
-    report: RunReport | DrainReport | AeatSendReport | AutoRunReport | None = None
+    report: RunReport | DrainReport | AeatSendReport | AutoRunReport | TrackingReport | None = None
     at: datetime | None = None
 
 
@@ -149,8 +157,10 @@ class SyncScheduler:
                  intervals: JobIntervals = JobIntervals(),
                  dispatcher: OutboxDispatcher | None = None,
                  erp_factory: ErpFactory | None = None,
-                 aeat: AeatSender | None = None) -> None:
+                 aeat: AeatSender | None = None,
+                 carrier_factory: CarrierFactory | None = None) -> None:
         self.db = db
+        self.carrier_factory = carrier_factory
         self.aeat = aeat or AeatSender(db)
         self.factory = factory or default_factory()
         self.erp_factory = erp_factory or default_erp_factory
@@ -236,7 +246,9 @@ class SyncScheduler:
         mail = _mail_configured(self.db)
         aeat = _aeat_configured(self.db)
         auto = _auto_invoicing_configured(self.db)
+        carriers = _carriers_configured(self.db)
         wanted = ({f"{job}:{code}" for code in channels for job in JOBS}
+                  | ({f"{TRACK_JOB}:{TRACK_CODE}"} if carriers else set())
                   | {f"{ERP_JOB}:{code}" for code in erps}
                   | ({f"{MAIL_JOB}:{MAIL_CODE}"} if mail else set())
                   | ({f"{AEAT_JOB}:{AEAT_CODE}"} if aeat else set())
@@ -264,6 +276,11 @@ class SyncScheduler:
             self._scheduler.add_job(
                 self.run_job, "interval", args=(MAIL_JOB, MAIL_CODE), id=f"{MAIL_JOB}:{MAIL_CODE}",
                 seconds=self.intervals.drain_outbox, jitter=self.intervals.jitter,
+                next_run_time=utcnow(), max_instances=1, coalesce=True)
+        if carriers and f"{TRACK_JOB}:{TRACK_CODE}" not in existing:
+            self._scheduler.add_job(
+                self.run_job, "interval", args=(TRACK_JOB, TRACK_CODE), id=f"{TRACK_JOB}:{TRACK_CODE}",
+                seconds=self.intervals.track_parcels, jitter=self.intervals.jitter,
                 next_run_time=utcnow(), max_instances=1, coalesce=True)
         if aeat and f"{AEAT_JOB}:{AEAT_CODE}" not in existing:
             self._scheduler.add_job(
@@ -302,14 +319,14 @@ class SyncScheduler:
 
     def run_job(self, job: str, channel: str, *,
                 progress: Callable[[ImportCounts], None] | None = None,
-                explicit: bool = False) -> RunReport | DrainReport | AeatSendReport | AutoRunReport:
+                explicit: bool = False) -> RunReport | DrainReport | AeatSendReport | AutoRunReport | TrackingReport:
         """Run one job now (from the scheduler thread, `sync --once` or Sync now).
 
         `progress` hears the running counts of an order pull after each page. A shop or ERP
         channel that is held (see `held`) is not contacted: the skipped report is returned
         without telling the listeners, so a channel waiting for new settings stays quiet.
         """
-        report: RunReport | DrainReport | AeatSendReport | AutoRunReport
+        report: RunReport | DrainReport | AeatSendReport | AutoRunReport | TrackingReport
         if job in JOBS or job == ERP_JOB:
             skipped = self.held(channel, job, explicit=explicit)
             if skipped is not None:
@@ -318,6 +335,8 @@ class SyncScheduler:
             report = self.aeat.send()
         elif job == AUTO_INVOICE_JOB:
             report = run_auto_invoicing(self.db, actor=Actor.current())
+        elif job == TRACK_JOB:
+            report = poll_tracking(self.db, actor=SYSTEM, factory=self.carrier_factory)
         elif job == "pull_orders":
             report = pull_orders(self.db, channel, factory=self.factory, progress=progress)
         elif job == ERP_JOB:
@@ -335,14 +354,14 @@ class SyncScheduler:
 
     def run_once(self, channel: str | None = None, *,
                  progress: Callable[[str, ImportCounts], None] | None = None,
-                 ) -> list[RunReport | DrainReport | AeatSendReport | AutoRunReport]:
+                 ) -> list[RunReport | DrainReport | AeatSendReport | AutoRunReport | TrackingReport]:
         """Every job once for one or all channels, holding the sync lock (SyncBusy if taken).
 
         ERP channels (all of them, or the one named) get their delivery job too.
         `progress(channel, counts)` hears each pulled page. A channel held by a configuration
         error gets one 'skipped' report instead of its jobs, unless it is the one named.
         """
-        reports: list[RunReport | DrainReport | AeatSendReport | AutoRunReport] = []
+        reports: list[RunReport | DrainReport | AeatSendReport | AutoRunReport | TrackingReport] = []
         held = self.lock.held
         if not held:
             self.lock.__enter__()  # raises SyncBusy when another process runs the sync
@@ -353,9 +372,12 @@ class SyncScheduler:
             mail = [MAIL_CODE] if _mail_configured(self.db) else []
             aeat = [AEAT_CODE] if _aeat_configured(self.db) else []
             auto = [AUTO_INVOICE_CODE] if _auto_invoicing_configured(self.db) else []
-            for code in [channel] if channel else shops + erps + mail + aeat + auto:
+            carriers = [TRACK_CODE] if _carriers_configured(self.db) else []
+            for code in [channel] if channel else shops + erps + mail + aeat + auto + carriers:
                 if code == AUTO_INVOICE_CODE:
                     reports.append(self.run_job(AUTO_INVOICE_JOB, code))
+                elif code == TRACK_CODE:
+                    reports.append(self.run_job(TRACK_JOB, code))
                     continue
                 if code == AEAT_CODE:
                     reports.append(self.run_job(AEAT_JOB, code))
@@ -393,6 +415,11 @@ def _auto_invoicing_configured(db: Database) -> bool:
         return automatic_policies_exist(s)
 
 
+def _carriers_configured(db: Database) -> bool:
+    with db.read() as s:
+        return bool(list_accounts(s))
+
+
 def _aeat_configured(db: Database) -> bool:
     with db.write() as s:
         return submission_configured(s)
@@ -400,6 +427,12 @@ def _aeat_configured(db: Database) -> bool:
 
 def report_dict(report: Any) -> dict[str, Any]:
     """A report as plain data (for --json and the GUI bridge)."""
+    if isinstance(report, TrackingReport):
+        return {"channel": TRACK_CODE, "job": TRACK_JOB, "status": report.status,
+                "health": "offline" if report.errors and not report.updated else "ok",
+                "error": "\n".join(report.errors),
+                "counts": {"polled": report.polled, "updated": report.updated,
+                           "delivered": len(report.delivered), "unknown": len(report.unknown)}}
     if isinstance(report, AeatSendReport):
         return {"channel": AEAT_CODE, "job": AEAT_JOB, "status": report.status,
                 "health": "offline" if report.unanswered and not report.accepted else "ok",

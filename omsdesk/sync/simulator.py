@@ -207,6 +207,9 @@ def _make_handler(owner: LocalShopServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "omsdesk-simulator/1"
+        # Headers and body go out in two writes; with Nagle on, the second waits for the client's
+        # delayed ACK (40 ms on Linux) and every keep-alive request would pay that wait.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:
             # Request lines carry query strings; keep them out of test output.

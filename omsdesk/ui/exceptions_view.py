@@ -31,6 +31,8 @@ def kind_text(kind: str) -> str:
         "quarantine": translate("exception", "Import refused"), "parked": translate("exception", "Not delivered"),
         "refund_due": translate("exception", "Refund due"), "unpaid_shipped": translate("exception", "Shipped unpaid"),
         "channel": translate("exception", "Channel in error"),
+        "booking_failed": translate("exception", "Carrier booking failed"),
+        "delivery_failed": translate("exception", "Delivery failed"),
     }
     return names.get(kind, kind)
 
@@ -41,6 +43,7 @@ def action_text(action: str) -> str:
         "open": translate("exception", "Open order"), "allocate": translate("exception", "Allocate again"),
         "reimport": translate("exception", "Re-import"), "retry": translate("exception", "Send again"),
         "refund": translate("exception", "Open order to refund"), "test": translate("exception", "Open Sync"),
+        "book": translate("exception", "Book again"),
     }
     return names.get(action, action)
 
@@ -67,6 +70,14 @@ def reason_text(item: ExceptionItem) -> str:
         return f"{what}: {item.detail}" if item.detail else what
     if item.kind == "quarantine":
         return f"{item.channel} {item.detail}".strip()
+    if item.kind == "booking_failed":
+        return translate("exception", "parcel {n}: {reason}").format(n=item.parcel, reason=item.detail)
+    if item.kind == "delivery_failed":
+        what = {"delivery_failed": translate("exception", "the carrier could not deliver it"),
+                "returned_to_sender": translate("exception", "the carrier is sending it back"),
+                }.get(item.state, translate("exception", "the carrier does not know it"))
+        return translate("exception", "parcel {n}: {what} ({detail})").format(n=item.parcel, what=what,
+                                                                             detail=item.detail)
     return item.detail or item.reason
 
 
@@ -80,6 +91,7 @@ class ExceptionsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.items: list[ExceptionItem] = []
+        self.carrier_factory: Any = None  # tests point "Book again" at a local carrier server
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Every kind"), "")
         for k in KINDS:
@@ -161,9 +173,16 @@ class ExceptionsView(QWidget):
         if item.action == "test":
             self.open_view.emit("sync")
             return
-        db, actor = self.ctx.db, self.ctx.actor
+        db, actor, settings = self.ctx.db, self.ctx.actor, dict(self.ctx.settings)
 
         def work() -> Any:
+            if item.action == "book":
+                from omsdesk.carriers.booking import book_and_print
+                from omsdesk.ui.print_dialogs import profile_for
+
+                [outcome] = book_and_print(db, [item.parcel], actor=actor, printer=profile_for(settings, "label"),
+                                           factory=self.carrier_factory).outcomes
+                return outcome.error or f"{outcome.tracking} {outcome.printed}".strip()
             if item.action == "allocate":
                 from omsdesk.services.fulfilment.allocation import allocate_order
 

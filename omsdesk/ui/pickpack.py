@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omsdesk.carriers.booking import WaveLabels
 from omsdesk.documents.batch import render_packing_slips
 from omsdesk.documents.pick_list import render_pick_list
 from omsdesk.models.errors import OmsError
@@ -40,6 +42,7 @@ from omsdesk.ui.print_dialogs import (
     preview_pdf,
 )
 from omsdesk.ui.refusals import refusal_text
+from omsdesk.ui.wave_labels import WaveLabelsWorker
 from omsdesk.ui.workers import run_in_pool
 
 _DONE = QColor("#dff3e3")
@@ -59,8 +62,13 @@ def pack_and_print(db: Any, actor: Any, settings: dict[str, Any], plan: picking_
 
 
 def print_packed(settings: dict[str, Any], result: picking_svc.PackResult, name: str) -> list[Delivery]:
-    """The slips and labels of a packed wave to this workstation's printers (also for a reprint)."""
+    """The slips and labels of a packed wave to this workstation's printers (also for a reprint).
+
+    With a carrier account the labels are the carrier's, booked and printed by the wave worker.
+    """
     slips = deliver_document(settings, "packing_slip", render_packing_slips(result.slips), f"slips-{name}")
+    if result.carrier:
+        return [slips]
     data, extension = label_payload(settings, list(result.labels))
     return [slips, deliver_document(settings, "label", data, f"labels-{name}", extension)]
 
@@ -70,6 +78,7 @@ PICKPACK_KEYS: tuple[tuple[str, str, object], ...] = (
     ("F8", "start_picking", QT_TRANSLATE_NOOP("PickPackView", "Start picking the chosen orders")),
     ("F10", "pack", QT_TRANSLATE_NOOP("PickPackView", "Pack the order")),
     ("F9", "reprint_last", QT_TRANSLATE_NOOP("PickPackView", "Reprint the last slip or label")),
+    ("Shift+F10", "cancel_labels", QT_TRANSLATE_NOOP("PickPackView", "Stop booking the wave's labels")),
     ("Ctrl+P", "preview_pick_list", QT_TRANSLATE_NOOP("PickPackView", "Pick list PDF")),
     ("F12", "focus_scan", QT_TRANSLATE_NOOP("PickPackView", "Back to the scan field")),
 )
@@ -86,6 +95,7 @@ class PickPackView(QWidget):
     packed = Signal(object, list)     # PackResult, [Delivery] of the slips and labels
     pack_failed = Signal(str)
     reprinted = Signal(list)          # [Delivery] of a reprint
+    labels_done = Signal(object)      # WaveLabels: the carrier labels of a wave, booked and printed
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +105,9 @@ class PickPackView(QWidget):
         self.progress: picking_svc.PickProgress | None = None
         self._busy = False
         self._resume = False  # True when the orders were named one by one (may be in picking)
+        self._labels: WaveLabelsWorker | None = None
+        self._last_labels: WaveLabelsWorker | None = None
+        self.carrier_factory: Any = None  # tests point the wave worker at a local carrier server
         self._build()
         self._shortcuts()
         self.reload_warehouses()
@@ -179,11 +192,21 @@ class PickPackView(QWidget):
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.print_list_button)
         buttons.addWidget(self.pack_button)
+        self.labels_bar = QProgressBar()
+        self.labels_bar.setFormat(self.tr("Carrier labels: %v of %m"))
+        self.labels_bar.setVisible(False)
+        self.cancel_labels_button = QPushButton(self.tr("Stop labels (Shift+F10)"))
+        self.cancel_labels_button.setVisible(False)
+        self.cancel_labels_button.clicked.connect(self.cancel_labels)
+        labels_row = QHBoxLayout()
+        labels_row.addWidget(self.labels_bar, 1)
+        labels_row.addWidget(self.cancel_labels_button)
         right = QVBoxLayout(pick_box)
         right.addWidget(self.scan)
         right.addWidget(self.banner)
         right.addWidget(self.pick_table, 1)
         right.addLayout(buttons)
+        right.addLayout(labels_row)
 
         splitter = QSplitter()
         splitter.addWidget(orders_box)
@@ -389,6 +412,61 @@ class PickPackView(QWidget):
         self.ctx.signals.orders_changed.emit()
         self.scan.setFocus()  # the next wave's first scan goes where the last one did
         self.packed.emit(result, notes)
+        if result.carrier:
+            self.print_carrier_labels(list(result.parcels))
+
+    # -- carrier labels --------------------------------------------------------
+
+    def print_carrier_labels(self, parcels: list[int]) -> None:
+        """Book the wave's parcels with the carrier and print each label, in a worker."""
+        if self._labels is not None or not parcels:
+            return
+        worker = WaveLabelsWorker(self.ctx.db, self.ctx.actor, dict(self.ctx.settings), parcels,
+                                  self.carrier_factory)
+        worker.signals.progress.connect(self._on_labels_progress)
+        worker.signals.finished.connect(self._on_labels_done)
+        worker.signals.failed.connect(self._on_labels_failed)
+        self._labels = worker
+        self.labels_bar.setRange(0, len(parcels))
+        self.labels_bar.setValue(0)
+        self.labels_bar.setVisible(True)
+        self.cancel_labels_button.setVisible(True)
+        self.cancel_labels_button.setEnabled(True)
+        self.ctx.pool.start(worker)
+
+    def cancel_labels(self) -> None:
+        if self._labels is not None:
+            self._labels.cancel()
+            self.cancel_labels_button.setEnabled(False)
+            self.labels_bar.setFormat(self.tr("Stopping after this label..."))
+
+    def _on_labels_progress(self, done: int, total: int, _what: str) -> None:
+        self.labels_bar.setMaximum(total)
+        self.labels_bar.setValue(done)
+
+    def _labels_finished(self) -> None:
+        # Kept until the next wave: the pool thread may still be returning from run().
+        self._last_labels, self._labels = self._labels, None
+        self.labels_bar.setVisible(False)
+        self.labels_bar.setFormat(self.tr("Carrier labels: %v of %m"))
+        self.cancel_labels_button.setVisible(False)
+        self.ctx.signals.orders_changed.emit()
+
+    def _on_labels_done(self, report: WaveLabels) -> None:
+        self._labels_finished()
+        failed = report.failed
+        text = self.tr("Carrier labels: {ok} printed, {bad} not").format(
+            ok=len(report.outcomes) - len(failed), bad=len(failed))
+        if report.cancelled:
+            text += " · " + self.tr("stopped, {n} left for later").format(n=len(report.skipped))
+        if failed:
+            text += " · " + self.tr("{ref}: {reason}").format(ref=failed[0].reference, reason=failed[0].error)
+        self.banner.show_message(text, "error" if failed else "ok")
+        self.labels_done.emit(report)
+
+    def _on_labels_failed(self, message: str) -> None:
+        self._labels_finished()
+        self.banner.refuse(self.tr("Carrier labels stopped: {reason}").format(reason=message))
 
     def reprint_last(self) -> None:
         """The slips and labels of the last packed wave again (a jam, a torn label)."""
@@ -396,6 +474,9 @@ class PickPackView(QWidget):
             return
         result, name = self._last_packed
         settings = dict(self.ctx.settings)
+        if result.carrier:
+            # The carrier's labels are kept on the parcels: printed again, never booked again.
+            self.print_carrier_labels(list(result.parcels))
         run_in_pool(self.ctx.pool, lambda: print_packed(settings, result, f"{name}-copy"), self._reprinted,
                     self.banner.refuse)
 

@@ -1962,72 +1962,72 @@
 <context>
     <name>ExceptionsView</name>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="84"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="96"/>
         <source>Every kind</source>
         <translation>Todos los tipos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="88"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="100"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="88"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="100"/>
         <source>About</source>
         <translation>Sobre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="88"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="100"/>
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="88"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="100"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="89"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="101"/>
         <source>What to do</source>
         <translation>Qué hacer</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="92"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="104"/>
         <source>Do it (Enter)</source>
         <translation>Hacerlo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="107"/>
         <source>Dismiss with a note… (Ctrl+D)</source>
         <translation>Descartar con una nota… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="138"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="150"/>
         <source>Nothing needs you now</source>
         <translation>Ahora no hay nada pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="151"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="163"/>
         <source>{action} (Enter)</source>
         <translation>{action} (Intro)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="184"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="203"/>
         <source>{action}: {key} · {result}</source>
         <translation>{action}: {key} · {result}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="198"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="217"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="198"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="217"/>
         <source>{what} {key}: why does it need nothing now? It comes back when its cause changes.</source>
         <translation>{what} {key}: ¿por qué no requiere nada ahora? Volverá a aparecer si cambia su causa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="229"/>
         <source>Dismissed: {key} · {note}</source>
         <translation>Descartado: {key} · {note}</translation>
     </message>
@@ -3697,217 +3697,258 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PickPackView</name>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="70"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="78"/>
         <source>Start picking the chosen orders</source>
         <translation>Empezar el picking de los pedidos elegidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="71"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="79"/>
         <source>Pack the order</source>
         <translation>Embalar el pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="72"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="80"/>
         <source>Reprint the last slip or label</source>
         <translation>Reimprimir el último albarán o etiqueta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="73"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="81"/>
+        <source>Stop booking the wave&apos;s labels</source>
+        <translation>Detener la reserva de las etiquetas de la oleada</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="82"/>
         <source>Pick list PDF</source>
         <translation>Lista de picking en PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="74"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="83"/>
         <source>Back to the scan field</source>
         <translation>Volver al campo de escaneo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="106"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="119"/>
         <source>Orders to pick</source>
         <translation>Pedidos a preparar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="111"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="124"/>
         <source> orders</source>
         <translation> pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="112"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="125"/>
         <source>Load wave (F5)</source>
         <translation>Cargar oleada (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="116"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="129"/>
         <source>Order references, e.g. SO-2026-000123, then Enter</source>
         <translation>Referencias de pedido, p. ej. SO-2026-000123, e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="119"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="119"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="119"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="126"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
         <source>Start picking (F8)</source>
         <translation>Empezar a preparar (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="130"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="143"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="153"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="143"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="156"/>
         <source>Scan each item (EAN or SKU) and Enter</source>
         <translation>Escanee cada artículo (EAN o SKU) e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="167"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="167"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="167"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="167"/>
         <source>EAN</source>
         <translation>EAN</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="167"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="155"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="168"/>
         <source>Picked</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="155"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="168"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="168"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="181"/>
         <source>Pick list PDF (Ctrl+P)</source>
         <translation>PDF de la lista (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="170"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="183"/>
         <source>Pack and print (F10)</source>
         <translation>Embalar e imprimir (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="174"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="187"/>
         <source>Reprint last slips and labels (F9)</source>
         <translation>Reimprimir últimos albaranes y etiquetas (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="233"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="196"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="451"/>
+        <source>Carrier labels: %v of %m</source>
+        <translation>Etiquetas del transportista: %v de %m</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="198"/>
+        <source>Stop labels (Shift+F10)</source>
+        <translation>Parar etiquetas (Mayús+F10)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="256"/>
         <source>No allocated orders wait in {wh}</source>
         <translation>No hay pedidos asignados esperando en {wh}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="246"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="269"/>
         <source>Not ready to pick: {refs}</source>
         <translation>No listos para preparar: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="289"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="312"/>
         <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
         <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="292"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="315"/>
         <source>not ready: {refs}</source>
         <translation>no listos: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="306"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="329"/>
         <source>Start a pick list first (F8)</source>
         <translation>Primero empiece una lista de picking (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="311"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="334"/>
         <source>&apos;{code}&apos; is not on this pick list: put it back</source>
         <translation>&apos;{code}&apos; no está en esta lista de picking: devuélvalo a su sitio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="314"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="337"/>
         <source>{sku} is already picked ({n} of {n}): put the extra one back</source>
         <translation>{sku} ya está recogido ({n} de {n}): devuelva la unidad de más</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="319"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="342"/>
         <source>All picked: pack and print with F10</source>
         <translation>Todo recogido: embale e imprima con F10</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="321"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="344"/>
         <source>{sku} from {bin}: {picked} of {qty}</source>
         <translation>{sku} de {bin}: {picked} de {qty}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="347"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="370"/>
         <source>{done} of {total} units picked</source>
         <translation>{done} de {total} unidades recogidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="350"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="373"/>
         <source>No pick list yet</source>
         <translation>Aún no hay lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="359"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="382"/>
         <source>Pick list {wave}</source>
         <translation>Lista de picking {wave}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="366"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="389"/>
         <source>{n} unit(s) still to pick</source>
         <translation>Faltan {n} unidad(es) por recoger</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="372"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="395"/>
         <source>Packing {n} order(s)...</source>
         <translation>Embalando {n} pedido(s)...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="387"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="410"/>
         <source>Packed {refs}</source>
         <translation>Embalados {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="404"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="441"/>
+        <source>Stopping after this label...</source>
+        <translation>Parando después de esta etiqueta...</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="458"/>
+        <source>Carrier labels: {ok} printed, {bad} not</source>
+        <translation>Etiquetas del transportista: {ok} impresas, {bad} no</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="461"/>
+        <source>stopped, {n} left for later</source>
+        <translation>parado, {n} quedan para después</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="463"/>
+        <source>{ref}: {reason}</source>
+        <translation>{ref}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="469"/>
+        <source>Carrier labels stopped: {reason}</source>
+        <translation>Etiquetas del transportista detenidas: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="485"/>
         <source>Reprinted: {what}</source>
         <translation>Reimpreso: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="412"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="493"/>
         <source>Not packed: {reason}</source>
         <translation>No embalado: {reason}</translation>
     </message>
@@ -6112,74 +6153,114 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Canal con error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="34"/>
+        <source>Carrier booking failed</source>
+        <translation>Reserva con el transportista fallida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="35"/>
+        <source>Delivery failed</source>
+        <translation>Entrega fallida</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="43"/>
         <source>Open order</source>
         <translation>Abrir pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="41"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="43"/>
         <source>Allocate again</source>
         <translation>Asignar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="42"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="44"/>
         <source>Re-import</source>
         <translation>Reimportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="42"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="44"/>
         <source>Send again</source>
         <translation>Enviar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="43"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="45"/>
         <source>Open order to refund</source>
         <translation>Abrir pedido para reembolsar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="43"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="45"/>
         <source>Open Sync</source>
         <translation>Abrir Sincronización</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="52"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="46"/>
+        <source>Book again</source>
+        <translation>Reservar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="55"/>
         <source>should have shipped by then; it is {status}</source>
         <translation>debería haberse enviado ya; está {status}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="55"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="58"/>
         <source>{n} unit(s) wait for stock</source>
         <translation>{n} unidad(es) esperan stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="57"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="60"/>
         <source>{amount} paid for units cancelled or returned</source>
         <translation>{amount} pagados por unidades anuladas o devueltas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="60"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="63"/>
         <source>{amount} still due after shipping</source>
         <translation>{amount} pendientes tras el envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="66"/>
         <source>its settings are wrong</source>
         <translation>su configuración es incorrecta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="67"/>
         <source>the shop refuses its credentials</source>
         <translation>la tienda rechaza sus credenciales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="65"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="68"/>
         <source>the shop does not answer</source>
         <translation>la tienda no responde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="66"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="69"/>
         <source>{n} failed run(s)</source>
         <translation>{n} ejecución(es) fallida(s)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="74"/>
+        <source>parcel {n}: {reason}</source>
+        <translation>bulto {n}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="76"/>
+        <source>the carrier could not deliver it</source>
+        <translation>el transportista no pudo entregarlo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="77"/>
+        <source>the carrier is sending it back</source>
+        <translation>el transportista lo devuelve al remitente</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="78"/>
+        <source>the carrier does not know it</source>
+        <translation>el transportista no lo conoce</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="79"/>
+        <source>parcel {n}: {what} ({detail})</source>
+        <translation>bulto {n}: {what} ({detail})</translation>
     </message>
 </context>
 <context>

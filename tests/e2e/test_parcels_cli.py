@@ -65,7 +65,7 @@ def test_exceptions_list_and_counts_through_the_cli(cli: Cli) -> None:  # noqa: 
     items = cli.json("exceptions", "list")
     assert [(i["kind"], i["key"], i["action"]) for i in items] == [("backorder", waiting, "allocate")]
     assert set(items[0]) == {"kind", "key", "reason", "since", "action", "channel", "state", "units", "amount",
-                             "currency", "detail"}
+                             "currency", "detail", "parcel"}
     assert items[0]["units"] == 9
     assert cli.json("exceptions", "counts")["backorder"] == 1
     assert cli.json("exceptions", "list", "--kind", "late") == []

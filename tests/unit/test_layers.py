@@ -13,7 +13,7 @@ import omsdesk
 
 PACKAGE = Path(omsdesk.__file__).parent
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2")
-HEADLESS_LAYERS = ("models", "services", "queries", "sync", "documents")
+HEADLESS_LAYERS = ("models", "services", "queries", "sync", "documents", "carriers")
 # What a headless layer may never reach: the desktop, and the entry points that drive it.
 ABOVE_HEADLESS = ("omsdesk.ui", "omsdesk.commands", "omsdesk.cli")
 

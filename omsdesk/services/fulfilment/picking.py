@@ -32,6 +32,7 @@ from omsdesk.queries.picking import PICKABLE, pick_items
 from omsdesk.services import audit
 from omsdesk.services.catalog import set_bin_in
 from omsdesk.services.context import Actor
+from omsdesk.services.fulfilment.carriers import account_for
 from omsdesk.services.fulfilment.parcels import choose_parcels, pack_in, parcel_units, pick_in
 from omsdesk.services.fulfilment.status import load_order
 from omsdesk.services.ledger.stock import product_by_sku, warehouse_by_code
@@ -115,6 +116,8 @@ class PackResult:
     references: tuple[str, ...]
     slips: tuple[PackingSlipDoc, ...]
     labels: tuple[LabelDoc, ...]
+    parcels: tuple[int, ...] = ()  # the packed parcels' ids, in the order of their slips
+    carrier: bool = False  # a carrier account books these parcels: its labels replace ours
 
 
 def start_picking(db: Database, references: Sequence[str], *, actor: Actor, wave: str = "",
@@ -169,6 +172,7 @@ def pack_picked(db: Database, plan: PickPlan, progress: PickProgress, *, actor: 
         raise ValidationError(f"{progress.units_left} unit(s) still to pick before packing")
     slips: list[PackingSlipDoc] = []
     labels: list[LabelDoc] = []
+    packed: list[int] = []
     with db.write() as s:
         wid = warehouse_by_code(s, plan.doc.warehouse).id if plan.doc.warehouse else None
         for ref in plan.references:
@@ -187,7 +191,9 @@ def pack_picked(db: Database, plan: PickPlan, progress: PickProgress, *, actor: 
                 sender = sender_for(s, parcel.warehouse_id)
                 slips.append(_slip(order, sender, language, units))
                 labels.append(_label(s, order, sender, language, units))
-    return PackResult(plan.references, tuple(slips), tuple(labels))
+                packed.append(parcel.id)
+        carrier = account_for(s) is not None
+    return PackResult(plan.references, tuple(slips), tuple(labels), tuple(packed), carrier)
 
 
 def _recipient(order: Order) -> Party:

@@ -99,10 +99,15 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
     for parcel in leaving:
         parcel.status = ParcelStatus.SHIPPED.value
         parcel.shipped_at = now
-        parcel.carrier = carrier.strip()
-        parcel.tracking = tracking.strip()
-        parcel.packages = packages
-        parcel.weight_g = weight_g
+        # A parcel booked at pack already has the carrier's number: shipping keeps it unless retyped.
+        parcel.carrier = carrier.strip() or parcel.carrier
+        parcel.tracking = tracking.strip() or parcel.tracking
+        if parcel.label is None and tracking.strip():
+            # Shipped with a typed number after a failed booking: nothing is left to book.
+            parcel.booking_error = ""
+        if parcel.label is None:
+            parcel.packages = packages
+            parcel.weight_g = weight_g if weight_g is not None else parcel.weight_g
     parcels = {p.warehouse_id: p for p in leaving}
     parcel_wids = [p.warehouse_id for p in leaving]
     consumed: dict[tuple[int, int], int] = defaultdict(int)
@@ -139,7 +144,7 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
     done = all(ln.qty_shipped == ln.qty for ln in order.lines)
     skus = {ln.sku for ln in order.lines if to_ship.get(ln.id)}
     names = warehouse_codes(session, parcel_wids)
-    note = f"{carrier} {tracking}".strip() or "no tracking"
+    note = " ".join(f"{p.carrier} {p.tracking}".strip() for p in leaving).strip() or "no tracking"
     where = " + ".join(f"{names[w]} (parcel {parcels[w].id})" for w in parcel_wids)
     if done:
         set_status(session, order, OrderStatus.SHIPPED, "ship", actor, f"from {where}: {note}")

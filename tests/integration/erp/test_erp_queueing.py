@@ -10,8 +10,8 @@ from sqlalchemy import select
 from omsdesk.db import Database
 from omsdesk.models import Channel, OutboxMessage
 from omsdesk.services.channels.channels import list_channels, recent_runs
-from omsdesk.services.channels.kinds import sync_kinds
 from omsdesk.services.channels.erp import TOPIC_ORDER, ErpSettings, erp_channel_in
+from omsdesk.services.channels.kinds import sync_kinds
 from omsdesk.services.fulfilment import orders as order_svc
 from omsdesk.services.fulfilment.allocation import allocate_order
 from omsdesk.services.intake.order_entry import CustomerInput, LineInput, OrderInput, place_order
