@@ -13,7 +13,7 @@ from omsdesk.carriers.booking import Bookings, LabelOutcome, book_and_print
 from omsdesk.carriers.labels import label_kind
 from omsdesk.carriers.tracking import poll_tracking
 from omsdesk.db import Database
-from omsdesk.models import Order, Shipment
+from omsdesk.models import Order, OutboxMessage, Shipment
 from omsdesk.models.carrier import TrackingEvent
 from omsdesk.queries.exceptions import exceptions
 from omsdesk.services.fulfilment.shipping import ship_order
@@ -210,6 +210,12 @@ def test_a_failed_delivery_is_in_the_inbox(parcels: Parcels) -> None:
     with parcels.db.read() as s:
         [item] = [i for i in exceptions(s, kinds=("delivery_failed",)) if i.key == ref]
     assert item.state == "delivery_failed" and item.action == "open"
+    # The buyer of this phone/manual order is told once per failed attempt, not once per poll.
+    poll_tracking(parcels.db, actor=ACTOR, factory=fast_factory)
+    with parcels.db.read() as s:
+        mails = s.scalars(select(OutboxMessage.idempotency_key).where(
+            OutboxMessage.idempotency_key.like("buyer-mail:%:delivery_failed:%"))).all()
+    assert len(mails) == 1 and f":delivery_failed:{sid}:" in mails[0], mails
 
 
 def test_the_scheduler_tracks_booked_parcels_to_delivered(parcels: Parcels) -> None:

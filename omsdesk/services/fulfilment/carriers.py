@@ -30,7 +30,7 @@ from omsdesk.models.base import utcnow
 from omsdesk.models.carrier import FINAL_STATUSES, CarrierAccount, TrackingEvent, TrackingStatus
 from omsdesk.models.party import Customer
 from omsdesk.queries.documents import sender_for
-from omsdesk.services import audit
+from omsdesk.services import audit, buyer_mail
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.credit import terms_of
 from omsdesk.services.fulfilment.orders import pay_in
@@ -369,6 +369,10 @@ def record_tracking(db: Database, shipment_id: int, events: list[EventIn], *, ac
                 s.add(TrackingEvent(shipment_id=parcel.id, happened_at=e.at, code=e.code[:40], status=e.status,
                                     message=e.message, cod_collected=e.cod_collected))
                 known.add((e.code, e.at))
+                if e.status == TrackingStatus.DELIVERY_FAILED.value:
+                    # Each failed attempt is its own mail: the carrier's event names the occurrence.
+                    buyer_mail.notify_buyer(s, parcel.order_id, buyer_mail.DELIVERY_FAILED, parcel.id,
+                                            occurrence=f"{e.code}@{e.at.isoformat()}")
         # Carriers list events oldest first; two in the same second keep that order.
         latest = sorted(events, key=lambda e: e.at)[-1] if events else None
         if latest is not None:
@@ -386,6 +390,8 @@ def _deliver(session: Session, parcel: Shipment, event: EventIn, actor: Actor) -
     parcel.status, parcel.delivered_at = ParcelStatus.DELIVERED.value, event.at
     at_door = all(p.status == ParcelStatus.DELIVERED.value for p in order.shipments)
     if not (at_door and order.status == OrderStatus.SHIPPED.value):
+        # The order is not all at the door yet: this parcel's own mail (mark_delivered sends the last).
+        buyer_mail.notify_buyer(session, order.id, buyer_mail.DELIVERED, parcel.id)
         audit.record(session, actor, entity="order", entity_id=order.id, reference=order.reference,
                      action="deliver", from_status=order.status, to_status=order.status,
                      reason=f"parcel {parcel.id} delivered ({parcel.carrier} {parcel.tracking})")
