@@ -14,6 +14,7 @@ from omsdesk.db import Database
 from omsdesk.models import Channel, ConflictError, NotFound, Product, ValidationError
 from omsdesk.models.base import utcnow
 from omsdesk.models.channel_sku import ChannelSku
+from omsdesk.models.roles import Permission
 from omsdesk.models.sync_state import ChannelSyncState, QuarantinedOrder, SyncRun
 from omsdesk.planning.ship_by import (
     DEFAULT_CUTOFF,
@@ -24,6 +25,7 @@ from omsdesk.planning.ship_by import (
 )
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
+from omsdesk.services.users.permissions import require
 
 SHOP_KINDS = ("shopify", "woocommerce", "prestashop", "demo")
 # ERPs appear in the Sync view like shops: their runs, health and outbox hang off a channel row.
@@ -90,6 +92,7 @@ def add_channel(db: Database, *, kind: str, name: str, url: str, actor: Actor,
     if kind != "demo" and not url.startswith("https://") and not _LOOPBACK.match(url):
         raise ValidationError(f"the shop address must start with https:// (got '{url}')")
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject=f"add channel {code}")
         existing = s.scalar(select(Channel).where(Channel.code == code))
         if existing is not None:
             removed = " (removed; its orders keep the code: choose another)" if existing.removed_at else ""
@@ -425,6 +428,7 @@ def set_ship_by(db: Database, code: str, *, actor: Actor, handling_days: int | N
                 cutoff: str | None = None) -> ShipByPolicy:
     """Change a channel's handling days and/or cut-off (validated first); returns the new policy."""
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject=f"ship-by of {code}")
         channel = s.scalar(select(Channel).where(Channel.code == code))
         if channel is None:
             known = ", ".join(s.scalars(select(Channel.code).order_by(Channel.code)))
