@@ -18,11 +18,11 @@ SIGN_IN_HINT = ("users exist: sign in first (GUI sign-in, or `omsdesk --user LOG
 
 def users_exist(session: Session) -> bool:
     """False in setup mode: no user yet, so the OS login acts and every permission is granted."""
+    # Decided once per session (one transaction): the one that creates the first user is still
+    # in setup mode to its end, and users are disabled, never deleted, so it never goes back.
     cached = session.info.get(_CACHE)
     if cached is None:
-        cached = bool(session.scalar(select(exists().where(User.id.is_not(None)))))
-        if cached:  # once there is a user there always is one (they are disabled, not deleted)
-            session.info[_CACHE] = True
+        cached = session.info[_CACHE] = bool(session.scalar(select(exists().where(User.id.is_not(None)))))
     return bool(cached)
 
 
