@@ -27,11 +27,20 @@ from omsdesk.services.invoicing.credit import cancel_invoice, credit_invoice
 from omsdesk.services.invoicing.issue import issue_invoice
 from omsdesk.services.ledger.stock import adjust_stock
 from omsdesk.services.users import accounts, policy
+from omsdesk.services.users import secrets as user_secrets
 from omsdesk.services.users.permissions import granted
 from omsdesk.services.users.sign_in import sign_in, sign_in_badge
 from tests.fixtures.database import ACTOR, Shop
 
 STATION = "ws-test-1"
+
+
+@pytest.fixture(autouse=True)
+def quick_scrypt(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """A cheaper scrypt cost for the many sign-ins here; a hash carries its own cost, so the
+    checks are the same ones (test_secrets_hash_at_the_shipped_cost keeps the real one)."""
+    if "shipped_cost" not in request.node.name:
+        monkeypatch.setattr(user_secrets, "N", 2**10)
 
 
 @dataclass
@@ -263,3 +272,10 @@ def test_the_audit_trail_refuses_update_and_delete(db: Database, statement: str)
     with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as conn:
         conn.execute(text(statement))
     assert len(_audit(db, "user_add")) == 4
+
+
+def test_secrets_hash_at_the_shipped_cost() -> None:
+    stored = user_secrets.hash_secret("1234")
+    assert stored.startswith(f"scrypt${2**14}$8$1$")
+    assert user_secrets.verify_secret("1234", stored) and not user_secrets.verify_secret("1235", stored)
+    assert user_secrets.hash_secret("1234") != stored  # a fresh salt each time

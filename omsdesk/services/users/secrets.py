@@ -12,6 +12,8 @@ DKLEN = 32
 # Badges are looked up by their code, so they cannot carry a per-user salt; a fixed one still
 # keeps a stolen table from matching codes hashed elsewhere.
 BADGE_SALT = b"omsdesk badge v1"
+# Fixed apart from N: every stored badge must keep matching if the PIN cost is raised.
+BADGE_N = 2**14
 MIN_PIN = 4
 
 
@@ -37,7 +39,7 @@ def verify_secret(secret: str, stored: str) -> bool:
 
 def badge_digest(code: str) -> str:
     """The stored form of a badge barcode (the clear code is never kept)."""
-    return hashlib.scrypt(code.strip().encode(), salt=BADGE_SALT, n=N, r=R, p=P, dklen=DKLEN).hex()
+    return hashlib.scrypt(code.strip().encode(), salt=BADGE_SALT, n=BADGE_N, r=R, p=P, dklen=DKLEN).hex()
 
 
 def new_token() -> str:
