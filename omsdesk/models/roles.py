@@ -56,6 +56,23 @@ PERMISSION_TITLES: dict[Permission, str] = {
 }
 
 
+# Order actions (models/workflow.py names) that need a permission; cancelling needs one only
+# once money was paid. The services enforce this and the desktop disables from it.
+ORDER_ACTION_PERMISSIONS: dict[str, Permission] = {
+    "refund": P.REFUND,
+    "cancel": P.CANCEL_PAID,
+    "cancel-rest": P.CANCEL_PAID,
+}
+_ONLY_WHEN_PAID = frozenset({"cancel", "cancel-rest"})
+
+
+def order_action_permission(action: str, net_paid: int) -> Permission | None:
+    """The permission an order action needs, given what was paid and not refunded; None if none."""
+    if action in _ONLY_WHEN_PAID and net_paid <= 0:
+        return None
+    return ORDER_ACTION_PERMISSIONS.get(action)
+
+
 def parse_roles(text: str) -> frozenset[Role]:
     """Roles from 'manager,warehouse'; an unknown name raises ValueError naming the valid ones."""
     names = [n.strip().lower() for n in text.split(",") if n.strip()]

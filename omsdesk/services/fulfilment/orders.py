@@ -20,7 +20,7 @@ from omsdesk.models import (
 from omsdesk.models.base import utcnow
 from omsdesk.models.money import format_minor
 from omsdesk.models.order import PAYMENT_METHODS
-from omsdesk.models.roles import Permission
+from omsdesk.models.roles import order_action_permission
 from omsdesk.services import audit, outbox
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.allocation import release_reservations
@@ -140,8 +140,9 @@ def cancel_order(db: Database, reference: str, *, actor: Actor, reason: str = ""
     with db.write() as s:
         order = load_order(s, reference)
         order.check_cancellable()
-        if order.net_paid > 0:
-            require(s, actor, Permission.CANCEL_PAID, subject=f"cancel {order.reference}")
+        needed = order_action_permission("cancel", order.net_paid)
+        if needed is not None:
+            require(s, actor, needed, subject=f"cancel {order.reference}")
         skus = release_reservations(s, order)
         for line in order.lines:
             line.qty_cancelled += line.qty_open
@@ -175,8 +176,9 @@ def cancel_rest(db: Database, reference: str, *, actor: Actor, reason: str) -> O
         closing = {ln.id: ln.qty_open for ln in order.lines if ln.qty_open > 0}
         if not closing:
             raise ValidationError(f"order {order.reference} has nothing left open to close")
-        if order.net_paid > 0:
-            require(s, actor, Permission.CANCEL_PAID, subject=f"close the rest of {order.reference}")
+        needed = order_action_permission("cancel-rest", order.net_paid)
+        if needed is not None:
+            require(s, actor, needed, subject=f"close the rest of {order.reference}")
         skus = release_reservations(s, order, line_ids=set(closing))
         for line in order.lines:
             line.qty_cancelled += closing.get(line.id, 0)
