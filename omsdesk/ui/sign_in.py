@@ -33,15 +33,14 @@ APPROVAL_SECONDS = 120
 
 def permission_title(permission: Permission | str) -> str:
     """The permission as the clerk reads it (the same names as `omsdesk roles`)."""
-    t = QCoreApplication.translate
     titles = {
-        Permission.CREDIT_NOTE: t("permission", "Issue credit notes and annul invoices"),
-        Permission.REFUND: t("permission", "Refund money"),
-        Permission.CANCEL_PAID: t("permission", "Cancel an order after payment"),
-        Permission.PRICE_OVERRIDE: t("permission", "Override a price beyond the limit"),
-        Permission.STOCK_ADJUST: t("permission", "Adjust and write off stock"),
-        Permission.SETTINGS: t("permission", "Change settings and channels"),
-        Permission.USERS: t("permission", "Manage users"),
+        Permission.CREDIT_NOTE: QCoreApplication.translate("permission", "Issue credit notes and annul invoices"),
+        Permission.REFUND: QCoreApplication.translate("permission", "Refund money"),
+        Permission.CANCEL_PAID: QCoreApplication.translate("permission", "Cancel an order after payment"),
+        Permission.PRICE_OVERRIDE: QCoreApplication.translate("permission", "Override a price beyond the limit"),
+        Permission.STOCK_ADJUST: QCoreApplication.translate("permission", "Adjust and write off stock"),
+        Permission.SETTINGS: QCoreApplication.translate("permission", "Change settings and channels"),
+        Permission.USERS: QCoreApplication.translate("permission", "Manage users"),
     }
     return titles[Permission(permission)]
 

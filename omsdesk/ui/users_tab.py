@@ -30,11 +30,10 @@ from omsdesk.ui.sign_in import guard, permission_title, refresh_session
 
 
 def role_title(role: Role | str) -> str:
-    t = QCoreApplication.translate
     return {
-        Role.COUNTER: t("role", "Counter clerk"), Role.WAREHOUSE: t("role", "Warehouse"),
-        Role.SALES: t("role", "Sales / back office"), Role.MANAGER: t("role", "Manager"),
-        Role.ADMINISTRATOR: t("role", "Administrator"),
+        Role.COUNTER: QCoreApplication.translate("role", "Counter clerk"), Role.WAREHOUSE: QCoreApplication.translate("role", "Warehouse"),
+        Role.SALES: QCoreApplication.translate("role", "Sales / back office"), Role.MANAGER: QCoreApplication.translate("role", "Manager"),
+        Role.ADMINISTRATOR: QCoreApplication.translate("role", "Administrator"),
     }[Role(role)]
 
 

@@ -953,42 +953,42 @@
 <context>
     <name>CreditDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="199"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="201"/>
         <source>Credit note for {number}</source>
         <translation>Factura rectificativa de {number}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="208"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
         <source>e.g. goods returned, price agreed after delivery</source>
         <translation>p. ej. devolución de mercancía, precio acordado tras la entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="212"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="212"/>
         <source>Invoiced</source>
         <translation>Facturado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="212"/>
         <source>Credit</source>
         <translation>Abonar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="223"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="225"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="224"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="226"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="230"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="232"/>
         <source>Quantities to credit (all by default):</source>
         <translation>Cantidades a abonar (todas por defecto):</translation>
     </message>
@@ -1501,105 +1501,105 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="151"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="153"/>
         <source>SKU starts with...  (Ctrl+F)</source>
         <translation>SKU empieza por...  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="158"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="160"/>
         <source>Low stock only</source>
         <translation>Solo stock bajo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="162"/>
         <source>Receive...</source>
         <translation>Recibir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="163"/>
         <source>Adjust...</source>
         <translation>Ajustar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="162"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="164"/>
         <source>Receive stock...</source>
         <translation>Recibir mercancía...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="167"/>
         <source>Adjust stock...</source>
         <translation>Ajustar stock...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="168"/>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="179"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="170"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="182"/>
         <source>New product…</source>
         <translation>Producto nuevo…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="171"/>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="182"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="173"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="185"/>
         <source>Edit product…</source>
         <translation>Editar producto…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="213"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="216"/>
         <source>Select a product to see its movements</source>
         <translation>Seleccione un producto para ver sus movimientos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="215"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="218"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="215"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="218"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="215"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="218"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="215"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="218"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="216"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="219"/>
         <source>Reason / order</source>
         <translation>Motivo / pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="216"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="219"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="242"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="245"/>
         <source>Stock levels</source>
         <translation>Niveles de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="243"/>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="281"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="246"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="284"/>
         <source>Planning</source>
         <translation>Planificación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="260"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="263"/>
         <source>Select a product to edit first</source>
         <translation>Elija primero el producto que quiere editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="317"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="320"/>
         <source>{n} stock levels shown</source>
         <translation>{n} niveles de stock mostrados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="342"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="345"/>
         <source>Movements of {sku} · {name}</source>
         <translation>Movimientos de {sku} · {name}</translation>
     </message>
@@ -1607,47 +1607,47 @@
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="76"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="76"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="77"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="77"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
         <source>Due date</source>
         <translation>Vencimiento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="78"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -1655,77 +1655,77 @@
 <context>
     <name>InvoicesView</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="258"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="260"/>
         <source>Search number, customer, tax id or order  (Ctrl+F)</source>
         <translation>Buscar número, cliente, NIF o pedido  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="261"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="263"/>
         <source>Any status</source>
         <translation>Cualquier estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="265"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="267"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="293"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="295"/>
         <source>Open PDF (Ctrl+P)</source>
         <translation>Abrir PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="294"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="296"/>
         <source>Credit note… (Ctrl+R)</source>
         <translation>Rectificativa… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="295"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="297"/>
         <source>Export Factur-X… (Ctrl+E)</source>
         <translation>Exportar Factur-X… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="341"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="344"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="364"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="367"/>
         <source>Rendering {number}…</source>
         <translation>Generando {number}…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="385"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="388"/>
         <source>{number} is a credit note itself.</source>
         <translation>{number} ya es una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="392"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="395"/>
         <source>Credit note</source>
         <translation>Factura rectificativa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="393"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="396"/>
         <source>Issue a credit note against {number}? It is numbered and sent to the tax agency, and cannot be withdrawn.</source>
         <translation>¿Emitir una factura rectificativa de {number}? Queda numerada, se envía a la Agencia Tributaria y no puede retirarse.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="411"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="414"/>
         <source>Credit note {number} issued</source>
         <translation>Rectificativa {number} emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="419"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="422"/>
         <source>Export Factur-X</source>
         <translation>Exportar Factur-X</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="420"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="423"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="436"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="439"/>
         <source>Factur-X written to {path}</source>
         <translation>Factur-X guardado en {path}</translation>
     </message>
@@ -1796,102 +1796,117 @@
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nuevo pedido…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="288"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="290"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="291"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="270"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
+        <source>S&amp;witch user…</source>
+        <translation>Cam&amp;biar de usuario…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="295"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="296"/>
+        <source>Ask a &amp;manager to approve…</source>
+        <translation>Pedir &amp;aprobación a un responsable…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="299"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="301"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="302"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="275"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="304"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="311"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="312"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="315"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="318"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="321"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="322"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="352"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="326"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="355"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="356"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1900,62 +1915,78 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="360"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="391"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="392"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="393"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="425"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="394"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="395"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="396"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="397"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="383"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="416"/>
+        <source>Approved by {manager} for the next action</source>
+        <translation>Aprobado por {manager} para la próxima acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="420"/>
+        <source>No users yet: anyone at this computer acts as administrator — create the administrator in Settings › Users.</source>
+        <translation>Aún no hay usuarios: cualquiera en este ordenador actúa como administrador; cree el administrador en Ajustes › Usuarios.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="427"/>
+        <source>(approved by {manager})</source>
+        <translation>(aprobado por {manager})</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="444"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="395"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="456"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="400"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="461"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="466"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="411"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="472"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -2077,156 +2108,156 @@ Base de datos: {db}</translation>
 <context>
     <name>OrderDetailView</name>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="67"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="182"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="69"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="185"/>
         <source>No order selected</source>
         <translation>Ningún pedido seleccionado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="92"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="95"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="93"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
         <source>Ship to</source>
         <translation>Enviar a</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="96"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="99"/>
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="97"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="100"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="100"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="103"/>
         <source>Paid at</source>
         <translation>Pagado el</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="100"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="103"/>
         <source>Method</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="100"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="103"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="100"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="103"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="106"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="450"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="109"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="451"/>
         <source>Issue invoice</source>
         <translation>Emitir factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="118"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="118"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="118"/>
         <source>Workstation</source>
         <translation>Puesto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="118"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="116"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="119"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="116"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="119"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="116"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="119"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="126"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="129"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="127"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="130"/>
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="128"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="131"/>
         <source>Print label</source>
         <translation>Imprimir etiqueta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="131"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="134"/>
         <source>Print packing slip</source>
         <translation>Imprimir albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="140"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="143"/>
         <source>Shipments</source>
         <translation>Envíos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="141"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="144"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="142"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="145"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="143"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="146"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="217"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="220"/>
         <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
 Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}{refund}</source>
         <translation>Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}{refund}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="245"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="246"/>
         <source>Parcel {id} from {wh}, {status}: {lines}</source>
         <translation>Bulto {id} desde {wh}, {status}: {lines}</translation>
     </message>
@@ -2241,73 +2272,73 @@ Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="248"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="249"/>
         <source>Not shipped yet</source>
         <translation>Aún no enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="251"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="252"/>
         <source>No invoice</source>
         <translation>Sin factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="257"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="258"/>
         <source>No notes</source>
         <translation>Sin notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="281"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="282"/>
         <source>refunded {amount}</source>
         <translation>devuelto {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="283"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="284"/>
         <source>refund due {amount}</source>
         <translation>a devolver {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="319"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="320"/>
         <source>Nothing to return: every quantity is 0</source>
         <translation>Nada que devolver: todas las cantidades son 0</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="381"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="385"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="382"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="386"/>
         <source>Not printed</source>
         <translation>No impreso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="410"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="411"/>
         <source>Return {rma} recorded</source>
         <translation>Devolución {rma} registrada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="411"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="412"/>
         <source>credit note to issue: {command}</source>
         <translation>factura rectificativa por emitir: {command}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="433"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="434"/>
         <source>Reason for {ref}:</source>
         <translation>Motivo para {ref}:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="451"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="452"/>
         <source>Issue the invoice for {ref}? An issued invoice is numbered and sent to the tax agency; it can only be corrected with a credit note.</source>
         <translation>¿Emitir la factura de {ref}? Una factura emitida queda numerada y se envía a la Agencia Tributaria; solo se corrige con una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="463"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="464"/>
         <source>Invoice {number} issued for {ref}</source>
         <translation>Factura {number} emitida para {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="482"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="491"/>
         <source>{action}: {ref} done</source>
         <translation>{action}: {ref} hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="488"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="497"/>
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
     </message>
@@ -2815,6 +2846,24 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/pickpack.py" line="395"/>
         <source>Not packed: {reason}</source>
         <translation>No embalado: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="104"/>
+        <source>New PIN for {login}</source>
+        <translation>Nuevo PIN de {login}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="110"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="111"/>
+        <source>PIN &amp;again:</source>
+        <translation>&amp;Repita el PIN:</translation>
     </message>
 </context>
 <context>
@@ -3425,6 +3474,14 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>RolesBox</name>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="53"/>
+        <source>Everyday work only</source>
+        <translation>Solo el trabajo diario</translation>
+    </message>
+</context>
+<context>
     <name>SearchHint</name>
     <message>
         <location filename="../../omsdesk/ui/search_hint.py" line="47"/>
@@ -3445,431 +3502,436 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="88"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="92"/>
         <source>Company and invoices</source>
         <translation>Empresa y facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="89"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="93"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="90"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="94"/>
         <source>Counter and language</source>
         <translation>Mostrador e idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="91"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="96"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="98"/>
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="100"/>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="102"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="111"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="119"/>
         <source>Company (printed on every invoice)</source>
         <translation>Empresa (aparece en todas las facturas)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="253"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="297"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="121"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="261"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="305"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="121"/>
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="113"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="298"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="121"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="262"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="306"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="122"/>
         <source>Postcode</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="122"/>
         <source>City</source>
         <translation>Localidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="114"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="122"/>
         <source>Province</source>
         <translation>Provincia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="123"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="123"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="123"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="116"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="124"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="122"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="235"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="130"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="243"/>
         <source>Browse...</source>
         <translation>Examinar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="142"/>
         <source>Invoice series</source>
         <translation>Series de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="144"/>
         <source>Ordinary invoices</source>
         <translation>Facturas ordinarias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="137"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="145"/>
         <source>Simplified invoices (counter)</source>
         <translation>Facturas simplificadas (mostrador)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="138"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="146"/>
         <source>Credit notes</source>
         <translation>Facturas rectificativas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="154"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="147"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="155"/>
         <source>Payment terms</source>
         <translation>Plazo de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="151"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="159"/>
         <source>Simplified invoice limit</source>
         <translation>Límite de factura simplificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="168"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="168"/>
         <source>Printer queue</source>
         <translation>Cola de impresión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="169"/>
         <source>Media</source>
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="169"/>
         <source>Copies</source>
         <translation>Copias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="169"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="173"/>
         <source>Receipt (80 mm)</source>
         <translation>Ticket (80 mm)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="173"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="174"/>
         <source>Packing slip</source>
         <translation>Albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="174"/>
         <source>Shipping label</source>
         <translation>Etiqueta de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="167"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="175"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="181"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="189"/>
         <source>none: save the PDF</source>
         <translation>ninguna: guardar el PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="183"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="191"/>
         <source>default</source>
         <translation>predeterminado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="190"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="198"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="193"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="201"/>
         <source>ZPL, 203 dpi</source>
         <translation>ZPL, 203 ppp</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="194"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="202"/>
         <source>ZPL, 300 dpi</source>
         <translation>ZPL, 300 ppp</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="206"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="214"/>
         <source>Find printers</source>
         <translation>Buscar impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="208"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="216"/>
         <source>Print test page</source>
         <translation>Imprimir página de prueba</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="215"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="223"/>
         <source>Where each document prints on this workstation.</source>
         <translation>Dónde se imprime cada documento en este puesto.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="233"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="241"/>
         <source>Counter sells from</source>
         <translation>El mostrador vende desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="240"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="248"/>
         <source>Save documents without a printer to</source>
         <translation>Guardar los documentos sin impresora en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="244"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="252"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="245"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="253"/>
         <source>Open views change language when reopened or after a restart.</source>
         <translation>Las vistas abiertas cambian de idioma al reabrirlas o al reiniciar.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="253"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="275"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="261"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="283"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="253"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="296"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="261"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="304"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="254"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="262"/>
         <source>Credential</source>
         <translation>Credencial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="262"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="270"/>
         <source>Credential of a channel</source>
         <translation>Credencial de un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="269"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="277"/>
         <source>API key, token or password</source>
         <translation>Clave API, token o contraseña</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="270"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="278"/>
         <source>Store in keyring</source>
         <translation>Guardar en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="272"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="280"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="276"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="299"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="284"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="307"/>
         <source>Secret</source>
         <translation>Secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="283"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="291"/>
         <source>New shop channel</source>
         <translation>Nuevo canal de tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="287"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="295"/>
         <source>e.g. Tienda online</source>
         <translation>p. ej. Tienda online</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="292"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="300"/>
         <source>optional: stored in the keyring</source>
         <translation>opcional: se guarda en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="293"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="301"/>
         <source>Add channel</source>
         <translation>Añadir canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="357"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="366"/>
         <source>stored in keyring</source>
         <translation>guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="357"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="366"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="366"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="375"/>
         <source>No keyring is available on this computer, so channel credentials cannot be stored. Install and unlock a Secret Service keyring (Debian: gnome-keyring, or KWallet on KDE) and the Python package secretstorage, then restart omsdesk.</source>
         <translation>Este equipo no tiene llavero disponible, así que no se pueden guardar las credenciales de los canales. Instale y desbloquee un llavero Secret Service (Debian: gnome-keyring, o KWallet en KDE) y el paquete de Python secretstorage, y reinicie omsdesk.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="371"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="380"/>
         <source>Secrets go to the system keyring ({backend}), never to the settings file.</source>
         <translation>Los secretos se guardan en el llavero del sistema ({backend}), nunca en el archivo de configuración.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="404"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="413"/>
         <source>valid tax id</source>
         <translation>NIF válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="409"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="418"/>
         <source>Company logo</source>
         <translation>Logotipo de la empresa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="410"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="419"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="415"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="424"/>
         <source>Save documents to</source>
         <translation>Guardar documentos en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="423"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="432"/>
         <source>Choose a channel and type its secret</source>
         <translation>Elija un canal y escriba su secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="429"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="438"/>
         <source>The keyring refused the secret: {error}</source>
         <translation>El llavero rechazó el secreto: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="432"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="441"/>
         <source>Credential of {code} stored in the keyring</source>
         <translation>Credencial de {code} guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="444"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="450"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="453"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="459"/>
         <source>Channel not added: {reason}</source>
         <translation>Canal no añadido: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="455"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="464"/>
         <source>Channel {code} added</source>
         <translation>Canal {code} añadido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="460"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="469"/>
         <source>secret NOT stored: {error}</source>
         <translation>secreto NO guardado: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="463"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="472"/>
         <source>secret stored in the keyring</source>
         <translation>secreto guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="473"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="482"/>
         <source>Nothing removed: {error}</source>
         <translation>No se eliminó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="475"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="484"/>
         <source>Credential of {code} removed</source>
         <translation>Credencial de {code} eliminada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="479"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="488"/>
         <source>Asking CUPS for printers...</source>
         <translation>Consultando las impresoras a CUPS...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="491"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="500"/>
         <source>Printers: {list}</source>
         <translation>Impresoras: {list}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="492"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="501"/>
         <source>CUPS has no printers set up.</source>
         <translation>CUPS no tiene impresoras configuradas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="502"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="511"/>
         <source>Choose a printer queue for this document first</source>
         <translation>Primero elija una cola de impresión para este documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="516"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="525"/>
         <source>Test page sent (job {job})</source>
         <translation>Página de prueba enviada (trabajo {job})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="537"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="546"/>
         <source>Fix the tax id before saving</source>
         <translation>Corrija el NIF antes de guardar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="547"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="557"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="555"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="565"/>
         <source>Settings saved</source>
         <translation>Configuración guardada</translation>
     </message>
@@ -3970,6 +4032,45 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="81"/>
+        <source>Manager approval</source>
+        <translation>Aprobación de un responsable</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="81"/>
+        <location filename="../../omsdesk/ui/sign_in.py" line="104"/>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="83"/>
+        <source>A manager signs in here to approve this one action.</source>
+        <translation>Un responsable inicia sesión aquí para aprobar esta acción concreta.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="85"/>
+        <source>Sign in with your login and PIN, or scan your badge.</source>
+        <translation>Inicie sesión con su usuario y PIN, o escanee su tarjeta.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="94"/>
+        <source>&amp;Login or badge:</source>
+        <translation>&amp;Usuario o tarjeta:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="95"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="104"/>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+</context>
+<context>
     <name>StockDialog</name>
     <message>
         <location filename="../../omsdesk/ui/stock_dialog.py" line="30"/>
@@ -4030,47 +4131,47 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="66"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="66"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="66"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="67"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="67"/>
         <source>On hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="67"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="66"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="68"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="66"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="68"/>
         <source>Reorder at</source>
         <translation>Punto de pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="80"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="82"/>
         <source>Low stock: {available} available, reorder at {point}</source>
         <translation>Stock bajo: {available} disponibles, punto de pedido {point}</translation>
     </message>
@@ -4378,32 +4479,32 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="422"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="421"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="432"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="439"/>
         <source>{channel}: ship within {days} working day(s), cut-off {cutoff}</source>
         <translation>{channel}: enviar en {days} día(s) laborable(s), hora de corte {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="441"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="448"/>
         <source>Promise refused</source>
         <translation>Plazo rechazado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="447"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="454"/>
         <source>Select a quarantined order first</source>
         <translation>Primero seleccione un pedido en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="464"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="471"/>
         <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
         <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="469"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="476"/>
         <source>Map SKU</source>
         <translation>Asociar SKU</translation>
     </message>
@@ -4622,6 +4723,167 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="66"/>
+        <source>Create the administrator</source>
+        <translation>Crear el administrador</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="66"/>
+        <source>New user</source>
+        <translation>Nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="77"/>
+        <source>optional: scan the badge</source>
+        <translation>opcional: escanee la tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="78"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="79"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="80"/>
+        <source>Roles:</source>
+        <translation>Roles:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="81"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="82"/>
+        <source>PIN &amp;again:</source>
+        <translation>&amp;Repita el PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="83"/>
+        <source>&amp;Badge:</source>
+        <translation>&amp;Tarjeta:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="94"/>
+        <source>The two PINs differ</source>
+        <translation>Los dos PIN no coinciden</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="126"/>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="126"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="126"/>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="127"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="127"/>
+        <source>Last sign-in</source>
+        <translation>Último inicio de sesión</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="132"/>
+        <source>Add user…</source>
+        <translation>Añadir usuario…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="133"/>
+        <source>Disable / enable</source>
+        <translation>Desactivar / activar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="134"/>
+        <source>Reset PIN…</source>
+        <translation>Restablecer PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="135"/>
+        <source>Roles…</source>
+        <translation>Roles…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="157"/>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="157"/>
+        <source>service account</source>
+        <translation>cuenta de servicio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="158"/>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="160"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="175"/>
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="188"/>
+        <source>User {login} added</source>
+        <translation>Usuario {login} añadido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="196"/>
+        <source>User {login} enabled</source>
+        <translation>Usuario {login} activado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="197"/>
+        <source>User {login} disabled</source>
+        <translation>Usuario {login} desactivado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="207"/>
+        <source>The two PINs differ</source>
+        <translation>Los dos PIN no coinciden</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="210"/>
+        <source>New PIN for {login}</source>
+        <translation>Nuevo PIN de {login}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="217"/>
+        <source>Roles of {login}</source>
+        <translation>Roles de {login}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="228"/>
+        <source>Roles of {login} changed</source>
+        <translation>Roles de {login} cambiados</translation>
+    </message>
+</context>
+<context>
     <name>action</name>
     <message>
         <location filename="../../omsdesk/ui/order_actions.py" line="44"/>
@@ -4808,37 +5070,37 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>invoice status</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="162"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="163"/>
         <source>Partly paid</source>
         <translation>Pagada en parte</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="162"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="164"/>
         <source>Paid</source>
         <translation>Pagada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="163"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="165"/>
         <source>Overdue</source>
         <translation>Vencida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="164"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
         <source>Credited</source>
         <translation>Rectificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="167"/>
         <source>Cancelled</source>
         <translation>Anulada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="168"/>
         <source>Replaced (F3)</source>
         <translation>Sustituida (F3)</translation>
     </message>
@@ -4846,42 +5108,42 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>move</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
         <source>Receipt</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
         <source>Sale</source>
         <translation>Venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="136"/>
         <source>Transfer out</source>
         <translation>Traspaso (salida)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="136"/>
         <source>Transfer in</source>
         <translation>Traspaso (entrada)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="137"/>
         <source>Adjustment</source>
         <translation>Ajuste</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="137"/>
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="138"/>
         <source>Damaged</source>
         <translation>Dañado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="138"/>
         <source>Scrapped</source>
         <translation>Desechado</translation>
     </message>
@@ -4945,6 +5207,77 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/money_fields.py" line="17"/>
         <source>Other</source>
         <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>permission</name>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="37"/>
+        <source>Issue credit notes and annul invoices</source>
+        <translation>Emitir facturas rectificativas y anular facturas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="38"/>
+        <source>Refund money</source>
+        <translation>Devolver dinero</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="39"/>
+        <source>Cancel an order after payment</source>
+        <translation>Cancelar un pedido ya pagado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="40"/>
+        <source>Override a price beyond the limit</source>
+        <translation>Cambiar un precio más allá del límite</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="41"/>
+        <source>Adjust and write off stock</source>
+        <translation>Ajustar y dar de baja existencias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="42"/>
+        <source>Change settings and channels</source>
+        <translation>Cambiar ajustes y canales</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="43"/>
+        <source>Manage users</source>
+        <translation>Gestionar usuarios</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="50"/>
+        <source>Needs the permission “{title}” ({code}). A manager can approve it: Ask a manager to approve (Ctrl+Shift+K).</source>
+        <translation>Requiere el permiso «{title}» ({code}). Un responsable puede aprobarlo: Pedir aprobación a un responsable (Ctrl+Shift+K).</translation>
+    </message>
+</context>
+<context>
+    <name>role</name>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="34"/>
+        <source>Counter clerk</source>
+        <translation>Dependiente de mostrador</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="34"/>
+        <source>Warehouse</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="35"/>
+        <source>Sales / back office</source>
+        <translation>Ventas / administración</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="35"/>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="36"/>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
     </message>
 </context>
 <context>
