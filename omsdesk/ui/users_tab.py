@@ -88,6 +88,7 @@ class UserDialog(QDialog):
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(380)
 
     def _check(self) -> None:
         if self.pin.text() != self.pin_again.text():
@@ -129,6 +130,7 @@ class UsersTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
         self.add_button = QPushButton(self.tr("Add user…"))
         self.toggle_button = QPushButton(self.tr("Disable / enable"))
         self.pin_button = QPushButton(self.tr("Reset PIN…"))
