@@ -32,9 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="omsdesk", description="Desktop order management.")
     parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: OMSDESK_DATABASE_URL "
                         "or a SQLite file in the user data directory)")
-    parser.add_argument("--user", metavar="LOGIN", help="sign in as this user (once users exist, changes need "
+    # Own dests: sub-commands have options of their own named --user (mail set's SMTP login).
+    parser.add_argument("--user", dest="sign_in_user", metavar="LOGIN", help="sign in as this user (once users exist, changes need "
                         "it); the PIN is read from standard input or OMSDESK_PIN (docs/cli.md)")
-    parser.add_argument("--approver", metavar="LOGIN", help="a manager approving this one command with their "
+    parser.add_argument("--approver", dest="sign_in_approver", metavar="LOGIN", help="a manager approving this one command with their "
                         "PIN (next line of standard input, or OMSDESK_APPROVER_PIN)")
     parser.add_argument("--version", action="version", version=f"omsdesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

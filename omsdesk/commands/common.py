@@ -45,8 +45,8 @@ class CliContext:
         The PIN comes from OMSDESK_PIN, else a service account's token from the keyring, else
         standard input (first line; the approver's PIN is the next line or OMSDESK_APPROVER_PIN).
         """
-        login = getattr(self.args, "user", None)
-        approver = getattr(self.args, "approver", None)
+        login = getattr(self.args, "sign_in_user", None)
+        approver = getattr(self.args, "sign_in_approver", None)
         if not login:
             if approver:
                 raise SignInRequired("--approver goes with --user: the approval is for a signed-in user",

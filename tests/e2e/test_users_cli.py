@@ -142,3 +142,11 @@ def test_the_process_reads_the_pin_from_stdin(cli: Cli) -> None:
                            "--warehouse", "MAD", "--reason", "found"], input="1111\n", capture_output=True,
                           text=True, env=cli.env, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_global_user_is_not_the_mail_servers_login() -> None:
+    from omsdesk.cli import build_parser
+
+    args = build_parser().parse_args(["--user", "ana", "mail", "set", "--host", "smtp.example.es",
+                                      "--from", "a@example.es", "--user", "smtp-login"])
+    assert (args.sign_in_user, args.user) == ("ana", "smtp-login")
