@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from omsdesk.models.errors import OmsError
 from omsdesk.models.roles import Permission
 from omsdesk.services.context import Actor
-from omsdesk.services.users.permissions import granted, users_exist
+from omsdesk.services.users.permissions import APPROVAL_HINT, granted, users_exist
 from omsdesk.services.users.policy import policy_in
 from omsdesk.services.users.sign_in import sign_in, sign_in_badge
 
@@ -136,6 +136,23 @@ class SignInDialog(QDialog):
             return
         self.actor = actor
         self.accept()
+
+
+def approve_on_the_spot(ctx: AppContext, parent: QWidget | None, refusal: str) -> Actor | None:
+    """When a service refused for lack of a permission, a manager may approve with their PIN now.
+
+    Returns the actor to run the same action again with (approved by the manager), or None when
+    the refusal is another one or nobody approved. The desk's signed-in user stays the same.
+    """
+    if APPROVAL_HINT not in refusal or not ctx.users_exist:
+        return None
+    reason = refusal + "\n\n" + QCoreApplication.translate(
+        "permission", "A manager can approve this now with their login and PIN.")
+    dialog = SignInDialog(ctx, parent, purpose="approve", reason=reason)
+    dialog.setObjectName("approval_dialog")
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return None
+    return ctx.actor.approved_by(dialog.actor)
 
 
 class Session(QObject):

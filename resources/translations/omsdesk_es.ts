@@ -2012,77 +2012,77 @@ Base de datos: {db}</translation>
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="42"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="44"/>
         <source>New order</source>
         <translation>Nuevo pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="46"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="48"/>
         <source>Phone order</source>
         <translation>Pedido telefónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="47"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="49"/>
         <source>Manual entry</source>
         <translation>Entrada manual</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="49"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="51"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="54"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="56"/>
         <source>Scan or type SKU or EAN, or part of the name, then Enter</source>
         <translation>Escanee o escriba SKU o EAN, o parte del nombre, y pulse Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="64"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="66"/>
         <source>Remove line</source>
         <translation>Quitar línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="75"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="77"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="81"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="83"/>
         <source>Notes for the warehouse or the invoice (optional)</source>
         <translation>Notas para el almacén o la factura (opcional)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="83"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="85"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="91"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="93"/>
         <source>Create order</source>
         <translation>Crear pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="93"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="95"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="146"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="148"/>
         <source>No product has the code or name &apos;{text}&apos;.</source>
         <translation>Ningún producto tiene el código o el nombre «{text}».</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="169"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="171"/>
         <source>Lines: {lines} · Units: {units} · Total {total}</source>
         <translation>Líneas: {lines} · Unidades: {units} · Total {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="189"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="192"/>
         <source>Order {reference} created: {total}</source>
         <translation>Pedido {reference} creado: {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="202"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="209"/>
         <source>Not created: {reason}</source>
         <translation>No creado: {reason}</translation>
     </message>
@@ -2851,17 +2851,17 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="104"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="105"/>
         <source>New PIN for {login}</source>
         <translation>Nuevo PIN de {login}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="110"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="111"/>
         <source>&amp;PIN:</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="111"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="112"/>
         <source>PIN &amp;again:</source>
         <translation>&amp;Repita el PIN:</translation>
     </message>
@@ -4770,7 +4770,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>&amp;Tarjeta:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="94"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="95"/>
         <source>The two PINs differ</source>
         <translation>Los dos PIN no coinciden</translation>
     </message>
@@ -4778,107 +4778,107 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="126"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="127"/>
         <source>Login</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="126"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="127"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="126"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="127"/>
         <source>Roles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="127"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="128"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="127"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="128"/>
         <source>Last sign-in</source>
         <translation>Último inicio de sesión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="132"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="134"/>
         <source>Add user…</source>
         <translation>Añadir usuario…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="133"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="135"/>
         <source>Disable / enable</source>
         <translation>Desactivar / activar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="134"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="136"/>
         <source>Reset PIN…</source>
         <translation>Restablecer PIN…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="135"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="137"/>
         <source>Roles…</source>
         <translation>Roles…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="157"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="159"/>
         <source>disabled</source>
         <translation>desactivado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="157"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="159"/>
         <source>service account</source>
         <translation>cuenta de servicio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="158"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="160"/>
         <source>active</source>
         <translation>activo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="160"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="162"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="175"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="177"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="188"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="190"/>
         <source>User {login} added</source>
         <translation>Usuario {login} añadido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="196"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="198"/>
         <source>User {login} enabled</source>
         <translation>Usuario {login} activado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="197"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="199"/>
         <source>User {login} disabled</source>
         <translation>Usuario {login} desactivado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="207"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="209"/>
         <source>The two PINs differ</source>
         <translation>Los dos PIN no coinciden</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="210"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="212"/>
         <source>New PIN for {login}</source>
         <translation>Nuevo PIN de {login}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="217"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="219"/>
         <source>Roles of {login}</source>
         <translation>Roles de {login}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/users_tab.py" line="228"/>
+        <location filename="../../omsdesk/ui/users_tab.py" line="230"/>
         <source>Roles of {login} changed</source>
         <translation>Roles de {login} cambiados</translation>
     </message>
@@ -5250,6 +5250,11 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/sign_in.py" line="50"/>
         <source>Needs the permission “{title}” ({code}). A manager can approve it: Ask a manager to approve (Ctrl+Shift+K).</source>
         <translation>Requiere el permiso «{title}» ({code}). Un responsable puede aprobarlo: Pedir aprobación a un responsable (Ctrl+Shift+K).</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="149"/>
+        <source>A manager can approve this now with their login and PIN.</source>
+        <translation>Un responsable puede aprobarlo ahora con su usuario y su PIN.</translation>
     </message>
 </context>
 <context>

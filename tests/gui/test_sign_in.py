@@ -181,3 +181,38 @@ def test_ask_a_manager_approves_the_next_action_and_ends(qtbot: QtBot, sqlite_db
     wait_for_pool()
 
 
+
+
+def test_a_price_beyond_the_clerks_limit_asks_a_manager_there_and_then(qtbot: QtBot, sqlite_db: Database) -> None:
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from omsdesk.models import AuditEntry
+    from omsdesk.ui.order_editor import NewOrderDialog
+
+    shop = Shop(sqlite_db)
+    shop.warehouses(("MAD",))
+    shop.product("ACE-1L", price=1210)
+    _users(sqlite_db)
+    ctx = _as(AppContext(sqlite_db, GUI_ACTOR), sign_in(sqlite_db, "carlos", "3333", workstation="ws-gui-1"))
+    dialog = NewOrderDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.channel.setCurrentIndex(dialog.channel.findData("manual"))
+    dialog.code.setText("ACE-1L")
+    qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(dialog.lines.rows) == 1, timeout=10_000)
+    row = dialog.lines.rows[0]
+    row.price.setValue(6.00)
+    row.reason.setText("damaged box")
+    seen: list[str] = []
+    _answer(qtbot, "marta", "2222", seen)
+    with qtbot.waitSignal(dialog.order_created, timeout=15_000) as created:
+        dialog.create_button.click()
+    assert seen == ["approval_dialog"]
+    with sqlite_db.read() as s:
+        rows = s.execute(select(AuditEntry.user, AuditEntry.approved_by).where(
+            AuditEntry.reference == created.args[0], AuditEntry.action == "price_override")).all()
+    assert [tuple(r) for r in rows] == [("carlos", "marta")]
+    assert ctx.actor.approver is None  # the approval was for that order only
+    wait_for_pool()

@@ -12,6 +12,9 @@ from omsdesk.services.context import Actor
 
 _CACHE = "omsdesk_users_exist"
 
+# The end of a refusal a manager's approval can lift (the desktop offers the approval on it).
+APPROVAL_HINT = "ask a manager to approve"
+
 SIGN_IN_HINT = ("users exist: sign in first (GUI sign-in, or `omsdesk --user LOGIN ...` with the PIN "
                 "on standard input)")
 
@@ -65,6 +68,6 @@ def require(session: Session, actor: Actor, permission: Permission, *, subject: 
         return
     what = PERMISSION_TITLES[permission].lower()
     about = f" ({subject})" if subject else ""
-    by = f"; {actor.approver} cannot approve it either" if actor.approver else "; ask a manager to approve"
+    by = f"; {actor.approver} cannot approve it either" if actor.approver else f"; {APPROVAL_HINT}"
     raise PermissionDenied(f"{actor.user} may not {what}{about}: needs permission {permission.value}{by}",
                            user=actor.user, workstation=actor.workstation, permission=permission.value)
