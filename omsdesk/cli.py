@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "omsdesk.commands.exceptions",
     "omsdesk.commands.batches",
     "omsdesk.commands.carriers",
+    "omsdesk.commands.users",
     "omsdesk.cli_sync",
 ]
 
@@ -34,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="omsdesk", description="Desktop order management.")
     parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: OMSDESK_DATABASE_URL "
                         "or a SQLite file in the user data directory)")
+    # Own dests: sub-commands have options of their own named --user (mail set's SMTP login).
+    parser.add_argument("--user", dest="sign_in_user", metavar="LOGIN", help="sign in as this user (once users exist, changes need "
+                        "it); the PIN is read from standard input or OMSDESK_PIN (docs/cli.md)")
+    parser.add_argument("--approver", dest="sign_in_approver", metavar="LOGIN", help="a manager approving this one command with their "
+                        "PIN (next line of standard input, or OMSDESK_APPROVER_PIN)")
     parser.add_argument("--version", action="version", version=f"omsdesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -84,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(ctx.url)
         func = getattr(args, "func", None)
+        ctx.sign_in()
         if func is None:
             parser.parse_args([*(argv or sys.argv[1:]), "--help"])
             return 2

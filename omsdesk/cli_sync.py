@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.models import ValidationError
+from omsdesk.models.roles import Permission
 from omsdesk.models.sync_state import QuarantinedOrder
 from omsdesk.services.channels.channels import (
     add_channel,
@@ -215,6 +216,7 @@ def _set_secret(ctx: CliContext) -> int:
     from omsdesk.sync.secrets import check_keyring, store_secret
 
     check_keyring()
+    ctx.require(Permission.SETTINGS)
     with ctx.db.read() as s:
         code = load_channel(s, ctx.args.code).code
     store_secret(code, _read_secret("secret: "))
@@ -293,6 +295,7 @@ def _sync(ctx: CliContext) -> int:
 
     install_log_redaction()
     a = ctx.args
+    ctx.require()  # once users exist the daemon runs as a service account (`omsdesk --user LOGIN sync`)
     scheduler = SyncScheduler(ctx.db)
     if a.once:
         reports = scheduler.run_once(a.channel)

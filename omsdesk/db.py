@@ -16,9 +16,18 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from omsdesk.models.errors import OmsError
+from omsdesk.models.audit import AuditEntry
+from omsdesk.models.errors import OmsError, PermissionDenied
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _record_refusal(session: Session, exc: PermissionDenied) -> None:
+    """Audit a refused action in its own transaction: the refused change itself was rolled back."""
+    session.add(AuditEntry(user=exc.user[:64], workstation=exc.workstation[:64], entity="permission",
+                           entity_id=0, reference=exc.permission[:64], action="refused",
+                           reason=str(exc)))
+    session.commit()
 
 
 class DatabaseError(OmsError):
@@ -120,6 +129,10 @@ class Database:
             try:
                 yield session
                 session.commit()
+            except PermissionDenied as exc:
+                session.rollback()
+                _record_refusal(session, exc)
+                raise
             except BaseException:
                 session.rollback()
                 raise

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import getpass
 import json
+import os
 import sys
 from datetime import date, datetime
 from enum import Enum
@@ -12,7 +14,21 @@ from typing import Any
 
 from omsdesk.config import database_url
 from omsdesk.db import Database, open_database
+from omsdesk.models.errors import SignInRequired
+from omsdesk.models.roles import Permission
 from omsdesk.services.context import Actor
+
+ENV_PIN = "OMSDESK_PIN"
+ENV_APPROVER_PIN = "OMSDESK_APPROVER_PIN"
+# Keyring entry of a service account's token (services/users: `omsdesk users add --service`).
+TOKEN_ENTRY = "user-token:{login}"
+
+
+def read_secret(prompt: str) -> str:
+    """One secret line: typed without echo at a terminal, else the next line of standard input."""
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\r\n")
 
 
 class CliContext:
@@ -20,7 +36,56 @@ class CliContext:
         self.args = args
         self.url = database_url(getattr(args, "db", None))
         self._db: Database | None = None
+        # Setup mode (no users yet): the OS login or OMSDESK_USER, as before. sign_in() replaces it.
         self.actor = Actor.current()
+
+    def sign_in(self) -> None:
+        """Sign in as --user (and --approver) before the command runs, reading their secrets.
+
+        The PIN comes from OMSDESK_PIN, else a service account's token from the keyring, else
+        standard input (first line; the approver's PIN is the next line or OMSDESK_APPROVER_PIN).
+        """
+        login = getattr(self.args, "sign_in_user", None)
+        approver = getattr(self.args, "sign_in_approver", None)
+        if not login:
+            if approver:
+                raise SignInRequired("--approver goes with --user: the approval is for a signed-in user",
+                                     user=self.actor.user, workstation=self.actor.workstation,
+                                     permission="sign-in")
+            return
+        from omsdesk.models import ValidationError
+        from omsdesk.services.users.permissions import users_exist
+        from omsdesk.services.users.sign_in import sign_in
+
+        with self.db.read() as s:
+            if not users_exist(s):
+                raise ValidationError("there are no users yet (setup mode): run without --user, or create "
+                                      "the administrator first with `omsdesk users add LOGIN --role administrator`")
+        station = self.actor.workstation
+        actor = sign_in(self.db, login, self._secret(login, ENV_PIN), workstation=station)
+        if approver:
+            manager = sign_in(self.db, approver, self._secret(approver, ENV_APPROVER_PIN),
+                              workstation=station, purpose="approve")
+            actor = actor.approved_by(manager)
+        self.actor = actor
+
+    def require(self, permission: Permission | None = None) -> None:
+        """Refuse (and audit) a command that changes nothing in the database itself (a keyring
+        secret, the sync daemon) unless the signed-in user may run it; open in setup mode."""
+        from omsdesk.services.users.permissions import check_signed_in, require
+
+        with self.db.write() as s:
+            if permission is None:
+                check_signed_in(s, self.actor)
+            else:
+                require(s, self.actor, permission)
+
+    def _secret(self, login: str, env: str) -> str:
+        given = os.environ.get(env)
+        if given:
+            return given
+        token = _service_token(login)
+        return token if token is not None else read_secret(f"PIN for {login}: ")
 
     @property
     def db(self) -> Database:
@@ -32,6 +97,16 @@ class CliContext:
     def close(self) -> None:
         if self._db is not None:
             self._db.dispose()
+
+
+def _service_token(login: str) -> str | None:
+    """A service account's token from the keyring; None when the keyring has none (a person)."""
+    from omsdesk.sync.secrets import SecretUnavailable, load_secret
+
+    try:
+        return load_secret(TOKEN_ENTRY.format(login=login.strip().lower()))
+    except SecretUnavailable:
+        return None
 
 
 def to_jsonable(value: Any) -> Any:

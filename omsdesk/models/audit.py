@@ -17,6 +17,8 @@ class AuditEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow)
     user: Mapped[str] = mapped_column(String(64))
+    # The manager who approved this on the spot (their PIN), when the user's role lacked the permission.
+    approved_by: Mapped[str | None] = mapped_column(String(64))
     workstation: Mapped[str] = mapped_column(String(64))
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[int] = mapped_column()

@@ -24,6 +24,7 @@ class AppSignals(QObject):
     invoices_changed = Signal()
     sync_state_changed = Signal(dict)  # channel health, outbox backlog
     status_message = Signal(str)
+    user_changed = Signal()            # signed in, switched, locked, or a manager's approval began or ended
 
 
 class AppContext:
@@ -43,6 +44,14 @@ class AppContext:
         self.signals = AppSignals()
         self.pool = QThreadPool.globalInstance()
         self.settings: dict[str, Any] = load_settings()
+        # Filled by ui/sign_in.py once the database is open: whether users exist (else setup
+        # mode) and the permission values the actor (with any approving manager) holds now.
+        self.users_exist = False
+        self.granted: frozenset[str] | None = None  # None: not known yet, nothing is disabled
+
+    def allows(self, permission: str) -> bool:
+        """Whether the UI offers an action needing `permission` (the services check it again)."""
+        return self.granted is None or permission in self.granted
 
     @property
     def is_open(self) -> bool:

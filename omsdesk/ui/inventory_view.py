@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from omsdesk.db import Database
+from omsdesk.models.roles import Permission
 from omsdesk.queries.lookups import Choice, warehouses
 from omsdesk.queries.stock import StockRow, stock_rows
 from omsdesk.queries.stock_moves import MoveRow, stock_moves
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import qty, when
 from omsdesk.ui.product_editor import ProductEditor
+from omsdesk.ui.sign_in import guard
 from omsdesk.ui.stock_dialog import StockDialog
 from omsdesk.ui.tables import ColumnModel, fill_table, make_table
 from omsdesk.ui.workers import run_in_pool
@@ -176,6 +178,7 @@ class InventoryView(QWidget):
             self.addAction(act)
         self.receive_button.clicked.connect(self.receive_action.trigger)
         self.adjust_button.clicked.connect(self.adjust_action.trigger)
+        guard(ctx, Permission.STOCK_ADJUST, self.adjust_button, self.adjust_action)
         self.new_product_button = QPushButton(self.tr("New product…"))
         self.new_product_button.setObjectName("product_new")
         self.new_product_button.clicked.connect(self.new_product_action.trigger)

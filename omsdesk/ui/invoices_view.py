@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from omsdesk.files import write_atomic
 from omsdesk.invoicing.receivables import ReceivableStatus
 from omsdesk.models.invoice import RECTIFICATION_REASONS
+from omsdesk.models.roles import Permission
 from omsdesk.queries.invoices import (
     InvoiceDetail,
     InvoiceFilter,
@@ -54,6 +55,7 @@ from omsdesk.ui import save_paths
 from omsdesk.ui.auto_invoicing import AutoInvoicingDialog, run_summary
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import money
+from omsdesk.ui.sign_in import guard
 from omsdesk.ui.workers import run_in_pool
 
 PAGE = 200
@@ -306,6 +308,7 @@ class InvoicesView(QWidget):
         self.export_button = QPushButton(self.tr("Export Factur-X… (Ctrl+E)"))
         self.pdf_button.clicked.connect(self.open_pdf)
         self.credit_button.clicked.connect(self.credit)
+        guard(ctx, Permission.CREDIT_NOTE, self.credit_button)
         self.export_button.clicked.connect(self.export)
         self.auto_button = QPushButton(self.tr("Automatic invoicing… (Ctrl+U)"))
         self.auto_button.clicked.connect(self.open_auto_invoicing)
@@ -408,7 +411,7 @@ class InvoicesView(QWidget):
 
     def credit(self) -> None:
         row = self.selected()
-        if row is None:
+        if row is None or not self.credit_button.isEnabled():  # Ctrl+R too: not without the permission
             return
         db, number = self.ctx.db, row.number
 

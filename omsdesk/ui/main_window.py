@@ -138,10 +138,26 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+
+        # Setup mode (no users yet) says so until the administrator is created (ui/sign_in.py).
+        self.setup_banner = QLabel(self._setup_text())
+        self.setup_banner.setObjectName("setup_banner")
+        self.setup_banner.setWordWrap(True)
+        self.setup_banner.setStyleSheet("QLabel { background: #fff4e5; color: #663c00; border-bottom: 1px solid "
+                                        "#f0c36d; padding: 6px 12px; }")
+        self.setup_banner.setVisible(False)
+        self.session: Any = None  # ui.sign_in.Session, once the database is open
+        outer = QWidget()
+        outer_layout = QVBoxLayout(outer)
+        outer_layout.setContentsMargins(0, 0, 0, 0)
+        outer_layout.setSpacing(0)
+        outer_layout.addWidget(self.setup_banner)
+        outer_layout.addWidget(central, 1)
+        self.setCentralWidget(outer)
 
         self._build_status_bar()
         self._build_menus()
+        ctx.signals.user_changed.connect(self._on_user_changed)
         ctx.signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ctx.signals.sync_state_changed.connect(self._on_sync_state)
         self._backlog_timer = QTimer(self)
@@ -161,6 +177,12 @@ class MainWindow(QMainWindow):
         The app shows the window first and calls this on the next event-loop turn, so the
         window is on screen while the database and the first view load.
         """
+        from omsdesk.ui.sign_in import Session
+
+        self.session = Session(self.ctx, self)
+        if not self.session.start():  # users exist and nobody signed in
+            QTimer.singleShot(0, self.close)
+            return
         self._started = True
         self._backlog_timer.start()
         self._exceptions_timer.start()
@@ -289,6 +311,12 @@ class MainWindow(QMainWindow):
         self._action(self.tr("&Back up now"), self.back_up_now, "Ctrl+Shift+B", file_menu)
         self._action(self.tr("Res&tore…"), self.restore_backup, None, file_menu)
         file_menu.addSeparator()
+        self.switch_user_action = self._action(self.tr("S&witch user…"), self.switch_user, "Ctrl+Shift+U",
+                                               file_menu)
+        self.lock_action = self._action(self.tr("&Lock"), self.lock, "Ctrl+Alt+L", file_menu)
+        self.approval_action = self._action(self.tr("Ask a &manager to approve…"), self.ask_approval,
+                                            "Ctrl+Shift+K", file_menu)
+        file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q", file_menu)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -380,6 +408,8 @@ class MainWindow(QMainWindow):
         for act in self.actions():
             self.removeAction(act)
         self._build_menus()
+        if self.session is not None:
+            self._on_user_changed()
         for i, spec in enumerate(VIEWS):
             item = self.nav.item(i)
             if item is not None:
@@ -420,6 +450,36 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
         self.backlog: int | None = None
+
+    # -- who is signed in ------------------------------------------------------------------
+
+    def switch_user(self) -> None:
+        if self.session is not None and self.ctx.users_exist:
+            self.session.switch_user()
+
+    def lock(self) -> None:
+        if self.session is not None and self.ctx.users_exist:
+            self.session.lock()
+
+    def ask_approval(self) -> None:
+        if self.session is not None and self.ctx.users_exist and self.session.ask_approval():
+            self.statusBar().showMessage(self.tr("Approved by {manager} for the next action").format(
+                manager=self.ctx.actor.approver), 8000)
+
+    def _setup_text(self) -> str:
+        return self.tr("No users yet: anyone at this computer acts as administrator — create the "
+                       "administrator in Settings › Users.")
+
+    def _on_user_changed(self) -> None:
+        actor = self.ctx.actor
+        text = self.tr("User: {user}").format(user=actor.user)
+        if actor.approver:
+            text += " " + self.tr("(approved by {manager})").format(manager=actor.approver)
+        self.user_label.setText(text)
+        self.setup_banner.setText(self._setup_text())
+        self.setup_banner.setVisible(not self.ctx.users_exist)
+        for act in (self.switch_user_action, self.lock_action, self.approval_action):
+            act.setEnabled(self.ctx.users_exist)
 
     def refresh_backlog(self) -> None:
         ctx = self.ctx

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omsdesk.models.roles import order_action_permission
 from omsdesk.models.workflow import NEEDS_REASON
 from omsdesk.queries.customers import OrderInvoice, order_invoices
 from omsdesk.queries.order_detail import OrderDetail, order_detail
@@ -31,6 +32,7 @@ from omsdesk.ui.display import day, money, when
 from omsdesk.ui.money_fields import method_text
 from omsdesk.ui.order_actions import ACTIONS, action_text, run_order_action
 from omsdesk.ui.order_queue_model import parcel_status_text, status_text
+from omsdesk.ui.sign_in import needs_permission_tip
 from omsdesk.ui.workers import run_in_pool
 
 
@@ -80,6 +82,7 @@ class OrderDetailView(QWidget):
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, a=action: self.run_action(a))
             self.buttons[action] = button
+        ctx.signals.user_changed.connect(self._enable_actions)
         actions = self._actions_grid = QGridLayout()
         actions.setSpacing(4)
         self._action_columns = 0
@@ -254,9 +257,7 @@ class OrderDetailView(QWidget):
             tax=money(d.tax_total, d.currency), total=money(d.total, d.currency),
             paid=money(d.paid_amount, d.currency), due=money(d.balance_due, d.currency),
             refund=self._refund_text(d)))
-        allowed = set(d.allowed_actions)
-        for action, button in self.buttons.items():
-            button.setEnabled(action in allowed and not self._busy)
+        self._enable_actions()
         self.customer.setText(f"{d.customer_name}\n{d.customer_email}")
         st = d.ship_to
         self.address.setText("\n".join(x for x in (
@@ -520,11 +521,19 @@ class OrderDetailView(QWidget):
         self.action_done.emit(reference, "invoice")
         self.reload()
 
+    def _enable_actions(self) -> None:
+        """What the workflow allows and the signed-in role holds (the same tables the services use)."""
+        d = self.detail
+        allowed = set(d.allowed_actions) if d else set()
+        for action, button in self.buttons.items():
+            needed = order_action_permission(action, d.paid_amount - d.refunded_amount) if d else None
+            lacking = needed is not None and not self.ctx.allows(needed.value)
+            button.setEnabled(action in allowed and not self._busy and not lacking)
+            button.setToolTip(needs_permission_tip(needed) if lacking and needed is not None else "")
+
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        allowed = set(self.detail.allowed_actions) if self.detail else set()
-        for a, button in self.buttons.items():
-            button.setEnabled(not busy and a in allowed)
+        self._enable_actions()
         self.invoice_button.setEnabled(not busy and self.detail is not None
                                        and self.detail.status not in ("new", "cancelled"))
         self.edit_button.setEnabled(not busy and self.detail is not None)

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from omsdesk.db import Database
 from omsdesk.queries.products import ProductHit, product_by_code, search_products
+from omsdesk.services.context import Actor
 from omsdesk.services.intake.order_entry import CreatedOrder, OrderInput, create_order
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.customer_picker import CustomerPicker
 from omsdesk.ui.display import money, qty
 from omsdesk.ui.order_lines import OrderLinesTable
+from omsdesk.ui.sign_in import approve_on_the_spot
 from omsdesk.ui.workers import run_in_pool
 
 
@@ -94,7 +96,7 @@ class NewOrderDialog(QDialog):
         for button in (self.create_button, self.cancel_button, self.remove_button):
             button.setAutoDefault(False)
             button.setDefault(False)
-        self.create_button.clicked.connect(self.submit)
+        self.create_button.clicked.connect(lambda: self.submit())
         self.cancel_button.clicked.connect(self.reject)
         footer = QHBoxLayout()
         footer.addWidget(self.totals, 1)
@@ -177,11 +179,12 @@ class NewOrderDialog(QDialog):
                           currency=self.lines.currency(), customer_id=self.customer.chosen_id(),
                           customer=self.customer.new_customer(), notes=self.notes.text().strip())
 
-    def submit(self) -> None:
+    def submit(self, actor: Actor | None = None) -> None:
         ctx, data = self.ctx, self.order_input()
+        who = actor or ctx.actor
         self.error.clear()
         self.create_button.setEnabled(False)
-        run_in_pool(ctx.pool, lambda: create_order(ctx.db, data, actor=ctx.actor), self._on_created,
+        run_in_pool(ctx.pool, lambda: create_order(ctx.db, data, actor=who), self._on_created,
                     self._on_refused)
 
     def _on_created(self, created: CreatedOrder) -> None:
@@ -199,6 +202,10 @@ class NewOrderDialog(QDialog):
 
     def _on_refused(self, message: str) -> None:
         self.create_button.setEnabled(True)
+        approved = approve_on_the_spot(self.ctx, self, message)  # a price beyond the clerk's limit
+        if approved is not None:
+            self.submit(approved)
+            return
         self.error.setText(self.tr("Not created: {reason}").format(reason=message))
 
 

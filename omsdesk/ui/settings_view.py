@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from omsdesk.config import save_settings
 from omsdesk.documents.printing import list_queues, print_bytes
 from omsdesk.models.errors import OmsError
+from omsdesk.models.roles import Permission
 from omsdesk.queries import lookups
 from omsdesk.services.channels.channels import add_channel, list_channels
 from omsdesk.services.channels.kinds import shop_kinds
@@ -43,6 +44,8 @@ from omsdesk.ui.context import AppContext
 from omsdesk.ui.i18n import LANGUAGES, install_translator
 from omsdesk.ui.mail_settings import BuyerMailSwitches, MailTab
 from omsdesk.ui.print_dialogs import DOCUMENT_TYPES, output_dir, profile_for
+from omsdesk.ui.sign_in import guard
+from omsdesk.ui.users_tab import UsersTab
 from omsdesk.ui.workers import run_in_pool
 
 _COMPANY_TEXT = ("name", "tax_id", "address", "postcode", "city", "province", "country", "email",
@@ -87,14 +90,19 @@ class SettingsView(QWidget):
         self.company_fields: dict[str, QLineEdit] = {}
         self.tabs = QTabWidget()
         self.banner = Banner(hide_when_empty=True)
-        self.tabs.addTab(self._company_tab(), self.tr("Company and invoices"))
+        self.company_page = self._company_tab()
+        self.tabs.addTab(self.company_page, self.tr("Company and invoices"))
         self.tabs.addTab(self._printers_tab(), self.tr("Printers"))
         self.tabs.addTab(self._workstation_tab(), self.tr("Counter and language"))
-        self.tabs.addTab(self._channels_tab(), self.tr("Channels"))
+        self.channels_page = self._channels_tab()
+        self.tabs.addTab(self.channels_page, self.tr("Channels"))
         self.mail = MailTab(ctx)
         self.tabs.addTab(self.mail, self.tr("Outgoing mail"))
         self.backups = BackupTab(ctx)
         self.tabs.addTab(self.backups, self.tr("Backups"))
+        self.users_tab = UsersTab(ctx)
+        self.tabs.addTab(self.users_tab, self.tr("Users"))
+        guard(ctx, Permission.SETTINGS, self.company_page, self.channels_page)
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         bottom = QHBoxLayout()
@@ -320,6 +328,7 @@ class SettingsView(QWidget):
 
     def load(self) -> None:
         settings = self.ctx.settings
+        self.users_tab.load()
         try:
             company = get_company(self.ctx.db)
         except OmsError as exc:
@@ -548,12 +557,13 @@ class SettingsView(QWidget):
         changes["simplified_limit"] = self.simplified_limit.value() * 100
         if not changes["name"].strip():
             changes.pop("name")  # a fresh install may save printers before the company
-        try:
-            company = set_company(self.ctx.db, actor=self.ctx.actor, **changes)
-        except OmsError as exc:
-            self.banner.refuse(self.tr("Not saved: {reason}").format(reason=exc))
-            return
-        self._show_company(company)
+        if self.ctx.allows(Permission.SETTINGS.value):  # else only this desk's own preferences
+            try:
+                company = set_company(self.ctx.db, actor=self.ctx.actor, **changes)
+            except OmsError as exc:
+                self.banner.refuse(self.tr("Not saved: {reason}").format(reason=exc))
+                return
+            self._show_company(company)
         new = self.workstation_settings()
         old_language = self.ctx.settings.get("language", "en")
         save_settings(new)

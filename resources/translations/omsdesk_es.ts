@@ -1189,42 +1189,42 @@
 <context>
     <name>CreditDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="212"/>
         <source>Credit note for {number}</source>
         <translation>Factura rectificativa de {number}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="219"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="221"/>
         <source>e.g. goods returned, price agreed after delivery</source>
         <translation>p. ej. devolución de mercancía, precio acordado tras la entrega</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="221"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="223"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="221"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="223"/>
         <source>Invoiced</source>
         <translation>Facturado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="221"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="223"/>
         <source>Credit</source>
         <translation>Abonar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="234"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="236"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="235"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="237"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="241"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="243"/>
         <source>Quantities to credit (all by default):</source>
         <translation>Cantidades a abonar (todas por defecto):</translation>
     </message>
@@ -2146,105 +2146,105 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="151"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="153"/>
         <source>SKU starts with...  (Ctrl+F)</source>
         <translation>SKU empieza por...  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="158"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="160"/>
         <source>Low stock only</source>
         <translation>Solo stock bajo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="160"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="162"/>
         <source>Receive...</source>
         <translation>Recibir...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="161"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="163"/>
         <source>Adjust...</source>
         <translation>Ajustar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="162"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="164"/>
         <source>Receive stock...</source>
         <translation>Recibir mercancía...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="167"/>
         <source>Adjust stock...</source>
         <translation>Ajustar stock...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="168"/>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="179"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="170"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="182"/>
         <source>New product…</source>
         <translation>Producto nuevo…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="171"/>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="182"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="173"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="185"/>
         <source>Edit product…</source>
         <translation>Editar producto…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="213"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="216"/>
         <source>Select a product to see its movements</source>
         <translation>Seleccione un producto para ver sus movimientos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="215"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="218"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="215"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="218"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="215"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="218"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="215"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="218"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="216"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="219"/>
         <source>Reason / order</source>
         <translation>Motivo / pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="216"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="219"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="242"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="245"/>
         <source>Stock levels</source>
         <translation>Niveles de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="243"/>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="281"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="246"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="284"/>
         <source>Planning</source>
         <translation>Planificación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="260"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="263"/>
         <source>Select a product to edit first</source>
         <translation>Elija primero el producto que quiere editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="317"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="320"/>
         <source>{n} stock levels shown</source>
         <translation>{n} niveles de stock mostrados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="342"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="345"/>
         <source>Movements of {sku} · {name}</source>
         <translation>Movimientos de {sku} · {name}</translation>
     </message>
@@ -2252,47 +2252,47 @@
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="80"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
         <source>Due date</source>
         <translation>Vencimiento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="83"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="81"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="83"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="84"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="84"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="82"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="84"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -2300,82 +2300,82 @@
 <context>
     <name>InvoicesView</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="269"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="271"/>
         <source>Search number, customer, tax id or order  (Ctrl+F)</source>
         <translation>Buscar número, cliente, NIF o pedido  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="272"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="274"/>
         <source>Any status</source>
         <translation>Cualquier estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="276"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="278"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="304"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="306"/>
         <source>Open PDF (Ctrl+P)</source>
         <translation>Abrir PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="305"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="307"/>
         <source>Credit note… (Ctrl+R)</source>
         <translation>Rectificativa… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="306"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="308"/>
         <source>Export Factur-X… (Ctrl+E)</source>
         <translation>Exportar Factur-X… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="310"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="313"/>
         <source>Automatic invoicing… (Ctrl+U)</source>
         <translation>Facturación automática… (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="379"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="382"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="402"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="405"/>
         <source>Rendering {number}…</source>
         <translation>Generando {number}…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="423"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="426"/>
         <source>{number} is a credit note itself.</source>
         <translation>{number} ya es una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="430"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="433"/>
         <source>Credit note</source>
         <translation>Factura rectificativa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="431"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="434"/>
         <source>Issue a credit note against {number}? It is numbered and sent to the tax agency, and cannot be withdrawn.</source>
         <translation>¿Emitir una factura rectificativa de {number}? Queda numerada, se envía a la Agencia Tributaria y no puede retirarse.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="449"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="452"/>
         <source>Credit note {number} issued</source>
         <translation>Rectificativa {number} emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="457"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="460"/>
         <source>Export Factur-X</source>
         <translation>Exportar Factur-X</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="458"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="461"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="474"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="477"/>
         <source>Factur-X written to {path}</source>
         <translation>Factur-X guardado en {path}</translation>
     </message>
@@ -2602,97 +2602,112 @@
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="280"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="302"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="281"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="303"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nuevo pedido…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="304"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="305"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="284"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="306"/>
         <source>Import &amp;orders from CSV…</source>
         <translation>Importar &amp;pedidos desde CSV…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="308"/>
         <source>Import &amp;products from CSV…</source>
         <translation>Importar p&amp;roductos desde CSV…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="311"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="290"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="312"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="314"/>
+        <source>S&amp;witch user…</source>
+        <translation>Cam&amp;biar de usuario…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="316"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="317"/>
+        <source>Ask a &amp;manager to approve…</source>
+        <translation>Pedir &amp;aprobación a un responsable…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="320"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="322"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="295"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="297"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="325"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="304"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="332"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="305"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="333"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="308"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="336"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="312"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="340"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="316"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="344"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="317"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="345"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="318"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="346"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
@@ -2701,12 +2716,12 @@
         <translation type="vanished">Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="389"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="390"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -2715,71 +2730,87 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="403"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="411"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="433"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="441"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="404"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="412"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="434"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="442"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="413"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="435"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="443"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="475"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="414"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="444"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="415"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="445"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="416"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="446"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="406"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="417"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="436"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="447"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="349"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="377"/>
         <source>Everywhere</source>
         <translation>En toda la ventana</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="434"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="466"/>
+        <source>Approved by {manager} for the next action</source>
+        <translation>Aprobado por {manager} para la próxima acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="470"/>
+        <source>No users yet: anyone at this computer acts as administrator — create the administrator in Settings › Users.</source>
+        <translation>Aún no hay usuarios: cualquiera en este ordenador actúa como administrador; cree el administrador en Ajustes › Usuarios.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="477"/>
+        <source>(approved by {manager})</source>
+        <translation>(aprobado por {manager})</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="494"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="446"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="506"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="451"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="511"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="456"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="516"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="462"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="522"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -2805,77 +2836,77 @@ Base de datos: {db}</translation>
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="42"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="44"/>
         <source>New order</source>
         <translation>Nuevo pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="46"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="48"/>
         <source>Phone order</source>
         <translation>Pedido telefónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="47"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="49"/>
         <source>Manual entry</source>
         <translation>Entrada manual</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="49"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="51"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="54"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="56"/>
         <source>Scan or type SKU or EAN, or part of the name, then Enter</source>
         <translation>Escanee o escriba SKU o EAN, o parte del nombre, y pulse Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="64"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="66"/>
         <source>Remove line</source>
         <translation>Quitar línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="75"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="77"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="81"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="83"/>
         <source>Notes for the warehouse or the invoice (optional)</source>
         <translation>Notas para el almacén o la factura (opcional)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="83"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="85"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="91"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="93"/>
         <source>Create order</source>
         <translation>Crear pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="93"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="95"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="146"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="148"/>
         <source>No product has the code or name &apos;{text}&apos;.</source>
         <translation>Ningún producto tiene el código o el nombre «{text}».</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="169"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="171"/>
         <source>Lines: {lines} · Units: {units} · Total {total}</source>
         <translation>Líneas: {lines} · Unidades: {units} · Total {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="189"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="192"/>
         <source>Order {reference} created: {total}</source>
         <translation>Pedido {reference} creado: {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_editor.py" line="202"/>
+        <location filename="../../omsdesk/ui/order_editor.py" line="209"/>
         <source>Not created: {reason}</source>
         <translation>No creado: {reason}</translation>
     </message>
@@ -2901,166 +2932,166 @@ Base de datos: {db}</translation>
 <context>
     <name>OrderDetailView</name>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="69"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="215"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="71"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="218"/>
         <source>No order selected</source>
         <translation>Ningún pedido seleccionado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="94"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="97"/>
         <source>Edit address and notes…</source>
         <translation>Editar dirección y notas…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="104"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="107"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="105"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="108"/>
         <source>Ship to</source>
         <translation>Enviar a</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="108"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="111"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="108"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="111"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="108"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="111"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="108"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="111"/>
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="109"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
         <source>Paid at</source>
         <translation>Pagado el</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
         <source>Method</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="118"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="506"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="121"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="507"/>
         <source>Issue invoice</source>
         <translation>Emitir factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="129"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="132"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="129"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="132"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="129"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="132"/>
         <source>Workstation</source>
         <translation>Puesto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="129"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="132"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="130"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="133"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="130"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="133"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="130"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="133"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="140"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="143"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="141"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="144"/>
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="142"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="145"/>
         <source>Print label</source>
         <translation>Imprimir etiqueta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="145"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="148"/>
         <source>Print packing slip</source>
         <translation>Imprimir albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="157"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="160"/>
         <source>Shipments</source>
         <translation>Envíos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="158"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="161"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="159"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="162"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="160"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="163"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="247"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="250"/>
         <source> (held from {status})</source>
         <translation> (retenido desde {status})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="250"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="253"/>
         <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
 Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}{refund}</source>
         <translation>Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}{refund}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="278"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="279"/>
         <source>Parcel {id} from {wh}, {status}: {lines}</source>
         <translation>Bulto {id} desde {wh}, {status}: {lines}</translation>
     </message>
@@ -3075,78 +3106,78 @@ Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="281"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="282"/>
         <source>Not shipped yet</source>
         <translation>Aún no enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="286"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="287"/>
         <source>No invoice</source>
         <translation>Sin factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="292"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="293"/>
         <source>No notes</source>
         <translation>Sin notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="317"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="318"/>
         <source>refunded {amount}</source>
         <translation>devuelto {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="319"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="320"/>
         <source>refund due {amount}</source>
         <translation>a devolver {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="355"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="356"/>
         <source>Nothing to return: every quantity is 0</source>
         <translation>Nada que devolver: todas las cantidades son 0</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="417"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="421"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="418"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="422"/>
         <source>Not printed</source>
         <translation>No impreso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="455"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="456"/>
         <source>Nothing changed on {ref}</source>
         <translation>No ha cambiado nada en {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="466"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="467"/>
         <source>Return {rma} recorded</source>
         <translation>Devolución {rma} registrada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="467"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="468"/>
         <source>credit note to issue: {command}</source>
         <translation>factura rectificativa por emitir: {command}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="489"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="490"/>
         <source>Reason for {ref}:</source>
         <translation>Motivo para {ref}:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="507"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="508"/>
         <source>Issue the invoice for {ref}? An issued invoice is numbered and sent to the tax agency; it can only be corrected with a credit note.</source>
         <translation>¿Emitir la factura de {ref}? Una factura emitida queda numerada y se envía a la Agencia Tributaria; solo se corrige con una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="519"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="520"/>
         <source>Invoice {number} issued for {ref}</source>
         <translation>Factura {number} emitida para {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="539"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="548"/>
         <source>{action}: {ref} done</source>
         <translation>{action}: {ref} hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="545"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="554"/>
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
     </message>
@@ -3954,6 +3985,24 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="105"/>
+        <source>New PIN for {login}</source>
+        <translation>Nuevo PIN de {login}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="111"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="112"/>
+        <source>PIN &amp;again:</source>
+        <translation>&amp;Repita el PIN:</translation>
+    </message>
+</context>
+<context>
     <name>PlanningView</name>
     <message>
         <location filename="../../omsdesk/ui/planning_view.py" line="123"/>
@@ -4665,6 +4714,14 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>RolesBox</name>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="53"/>
+        <source>Everyday work only</source>
+        <translation>Solo el trabajo diario</translation>
+    </message>
+</context>
+<context>
     <name>SearchHint</name>
     <message>
         <location filename="../../omsdesk/ui/search_hint.py" line="47"/>
@@ -4685,436 +4742,441 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="90"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="94"/>
         <source>Company and invoices</source>
         <translation>Empresa y facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="91"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="95"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="92"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="96"/>
         <source>Counter and language</source>
         <translation>Mostrador e idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="98"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="100"/>
         <source>Outgoing mail</source>
         <translation>Correo saliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="97"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="102"/>
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="98"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="104"/>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="106"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="115"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="123"/>
         <source>Company (printed on every invoice)</source>
         <translation>Empresa (aparece en todas las facturas)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="117"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="257"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="301"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="125"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="265"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="309"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="125"/>
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="117"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="258"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="302"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="125"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="266"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="310"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="126"/>
         <source>Postcode</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="126"/>
         <source>City</source>
         <translation>Localidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="126"/>
         <source>Province</source>
         <translation>Provincia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="119"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="127"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="119"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="127"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="119"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="127"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="120"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="128"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="126"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="239"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="247"/>
         <source>Browse...</source>
         <translation>Examinar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="138"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="146"/>
         <source>Invoice series</source>
         <translation>Series de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="140"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="148"/>
         <source>Ordinary invoices</source>
         <translation>Facturas ordinarias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="141"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="149"/>
         <source>Simplified invoices (counter)</source>
         <translation>Facturas simplificadas (mostrador)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="142"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="150"/>
         <source>Credit notes</source>
         <translation>Facturas rectificativas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="150"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="158"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="151"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="159"/>
         <source>Payment terms</source>
         <translation>Plazo de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="155"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="163"/>
         <source>Simplified invoice limit</source>
         <translation>Límite de factura simplificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="164"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="172"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="164"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="172"/>
         <source>Printer queue</source>
         <translation>Cola de impresión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="173"/>
         <source>Media</source>
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="173"/>
         <source>Copies</source>
         <translation>Copias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="173"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="169"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="177"/>
         <source>Receipt (80 mm)</source>
         <translation>Ticket (80 mm)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="169"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="177"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="170"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="178"/>
         <source>Packing slip</source>
         <translation>Albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="170"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="178"/>
         <source>Shipping label</source>
         <translation>Etiqueta de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="171"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="179"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="185"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="193"/>
         <source>none: save the PDF</source>
         <translation>ninguna: guardar el PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="187"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="195"/>
         <source>default</source>
         <translation>predeterminado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="194"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="202"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="197"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="205"/>
         <source>ZPL, 203 dpi</source>
         <translation>ZPL, 203 ppp</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="198"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="206"/>
         <source>ZPL, 300 dpi</source>
         <translation>ZPL, 300 ppp</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="218"/>
         <source>Find printers</source>
         <translation>Buscar impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="212"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="220"/>
         <source>Print test page</source>
         <translation>Imprimir página de prueba</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="219"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="227"/>
         <source>Where each document prints on this workstation.</source>
         <translation>Dónde se imprime cada documento en este puesto.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="237"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="245"/>
         <source>Counter sells from</source>
         <translation>El mostrador vende desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="244"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="252"/>
         <source>Save documents without a printer to</source>
         <translation>Guardar los documentos sin impresora en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="248"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="256"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="249"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="257"/>
         <source>Open views change language when reopened or after a restart.</source>
         <translation>Las vistas abiertas cambian de idioma al reabrirlas o al reiniciar.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="257"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="279"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="265"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="287"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="257"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="300"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="265"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="308"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="258"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="266"/>
         <source>Credential</source>
         <translation>Credencial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="266"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="274"/>
         <source>Credential of a channel</source>
         <translation>Credencial de un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="273"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="281"/>
         <source>API key, token or password</source>
         <translation>Clave API, token o contraseña</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="274"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="282"/>
         <source>Store in keyring</source>
         <translation>Guardar en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="276"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="284"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="280"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="303"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="288"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="311"/>
         <source>Secret</source>
         <translation>Secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="287"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="295"/>
         <source>New shop channel</source>
         <translation>Nuevo canal de tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="291"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="299"/>
         <source>e.g. Tienda online</source>
         <translation>p. ej. Tienda online</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="296"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="304"/>
         <source>optional: stored in the keyring</source>
         <translation>opcional: se guarda en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="297"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="305"/>
         <source>Add channel</source>
         <translation>Añadir canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="363"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="372"/>
         <source>stored in keyring</source>
         <translation>guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="363"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="372"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="372"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="381"/>
         <source>No keyring is available on this computer, so channel credentials cannot be stored. Install and unlock a Secret Service keyring (Debian: gnome-keyring, or KWallet on KDE) and the Python package secretstorage, then restart omsdesk.</source>
         <translation>Este equipo no tiene llavero disponible, así que no se pueden guardar las credenciales de los canales. Instale y desbloquee un llavero Secret Service (Debian: gnome-keyring, o KWallet en KDE) y el paquete de Python secretstorage, y reinicie omsdesk.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="377"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="386"/>
         <source>Secrets go to the system keyring ({backend}), never to the settings file.</source>
         <translation>Los secretos se guardan en el llavero del sistema ({backend}), nunca en el archivo de configuración.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="410"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="419"/>
         <source>valid tax id</source>
         <translation>NIF válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="415"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="424"/>
         <source>Company logo</source>
         <translation>Logotipo de la empresa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="416"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="425"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="421"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="430"/>
         <source>Save documents to</source>
         <translation>Guardar documentos en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="429"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="438"/>
         <source>Choose a channel and type its secret</source>
         <translation>Elija un canal y escriba su secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="435"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="444"/>
         <source>The keyring refused the secret: {error}</source>
         <translation>El llavero rechazó el secreto: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="438"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="447"/>
         <source>Credential of {code} stored in the keyring</source>
         <translation>Credencial de {code} guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="450"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="456"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="459"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="465"/>
         <source>Channel not added: {reason}</source>
         <translation>Canal no añadido: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="461"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="470"/>
         <source>Channel {code} added</source>
         <translation>Canal {code} añadido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="466"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="475"/>
         <source>secret NOT stored: {error}</source>
         <translation>secreto NO guardado: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="469"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="478"/>
         <source>secret stored in the keyring</source>
         <translation>secreto guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="480"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="489"/>
         <source>Nothing removed: {error}</source>
         <translation>No se eliminó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="482"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="491"/>
         <source>Credential of {code} removed</source>
         <translation>Credencial de {code} eliminada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="486"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="495"/>
         <source>Asking CUPS for printers...</source>
         <translation>Consultando las impresoras a CUPS...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="498"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="507"/>
         <source>Printers: {list}</source>
         <translation>Impresoras: {list}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="499"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="508"/>
         <source>CUPS has no printers set up.</source>
         <translation>CUPS no tiene impresoras configuradas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="509"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="518"/>
         <source>Choose a printer queue for this document first</source>
         <translation>Primero elija una cola de impresión para este documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="523"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="532"/>
         <source>Test page sent (job {job})</source>
         <translation>Página de prueba enviada (trabajo {job})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="544"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="553"/>
         <source>Fix the tax id before saving</source>
         <translation>Corrija el NIF antes de guardar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="554"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="564"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="562"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="572"/>
         <source>Settings saved</source>
         <translation>Configuración guardada</translation>
     </message>
@@ -5238,6 +5300,45 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="81"/>
+        <source>Manager approval</source>
+        <translation>Aprobación de un responsable</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="81"/>
+        <location filename="../../omsdesk/ui/sign_in.py" line="104"/>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="83"/>
+        <source>A manager signs in here to approve this one action.</source>
+        <translation>Un responsable inicia sesión aquí para aprobar esta acción concreta.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="85"/>
+        <source>Sign in with your login and PIN, or scan your badge.</source>
+        <translation>Inicie sesión con su usuario y PIN, o escanee su tarjeta.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="94"/>
+        <source>&amp;Login or badge:</source>
+        <translation>&amp;Usuario o tarjeta:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="95"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="104"/>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+</context>
+<context>
     <name>StockDialog</name>
     <message>
         <location filename="../../omsdesk/ui/stock_dialog.py" line="30"/>
@@ -5298,47 +5399,47 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="66"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="66"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="64"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="66"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="67"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="67"/>
         <source>On hand</source>
         <translation>Existencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="65"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="67"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="66"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="68"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="66"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="68"/>
         <source>Reorder at</source>
         <translation>Punto de pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="80"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="82"/>
         <source>Low stock: {available} available, reorder at {point}</source>
         <translation>Stock bajo: {available} disponibles, punto de pedido {point}</translation>
     </message>
@@ -5929,6 +6030,167 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="66"/>
+        <source>Create the administrator</source>
+        <translation>Crear el administrador</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="66"/>
+        <source>New user</source>
+        <translation>Nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="77"/>
+        <source>optional: scan the badge</source>
+        <translation>opcional: escanee la tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="78"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="79"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="80"/>
+        <source>Roles:</source>
+        <translation>Roles:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="81"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="82"/>
+        <source>PIN &amp;again:</source>
+        <translation>&amp;Repita el PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="83"/>
+        <source>&amp;Badge:</source>
+        <translation>&amp;Tarjeta:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="95"/>
+        <source>The two PINs differ</source>
+        <translation>Los dos PIN no coinciden</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="127"/>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="127"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="127"/>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="128"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="128"/>
+        <source>Last sign-in</source>
+        <translation>Último inicio de sesión</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="134"/>
+        <source>Add user…</source>
+        <translation>Añadir usuario…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="135"/>
+        <source>Disable / enable</source>
+        <translation>Desactivar / activar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="136"/>
+        <source>Reset PIN…</source>
+        <translation>Restablecer PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="137"/>
+        <source>Roles…</source>
+        <translation>Roles…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="159"/>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="159"/>
+        <source>service account</source>
+        <translation>cuenta de servicio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="160"/>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="162"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="177"/>
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="190"/>
+        <source>User {login} added</source>
+        <translation>Usuario {login} añadido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="198"/>
+        <source>User {login} enabled</source>
+        <translation>Usuario {login} activado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="199"/>
+        <source>User {login} disabled</source>
+        <translation>Usuario {login} desactivado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="209"/>
+        <source>The two PINs differ</source>
+        <translation>Los dos PIN no coinciden</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="212"/>
+        <source>New PIN for {login}</source>
+        <translation>Nuevo PIN de {login}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="219"/>
+        <source>Roles of {login}</source>
+        <translation>Roles de {login}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="230"/>
+        <source>Roles of {login} changed</source>
+        <translation>Roles de {login} cambiados</translation>
+    </message>
+</context>
+<context>
     <name>action</name>
     <message>
         <location filename="../../omsdesk/ui/order_actions.py" line="44"/>
@@ -6266,17 +6528,17 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>invoice kind</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="177"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="179"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="178"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="180"/>
         <source>Simplified invoice</source>
         <translation>Factura simplificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="179"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="181"/>
         <source>Credit note</source>
         <translation>Factura rectificativa</translation>
     </message>
@@ -6284,37 +6546,37 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>invoice status</name>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="163"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="165"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="164"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
         <source>Partly paid</source>
         <translation>Pagada en parte</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="165"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="167"/>
         <source>Paid</source>
         <translation>Pagada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="166"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="168"/>
         <source>Overdue</source>
         <translation>Vencida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="167"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="169"/>
         <source>Credited</source>
         <translation>Rectificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="168"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="170"/>
         <source>Cancelled</source>
         <translation>Anulada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/invoices_view.py" line="169"/>
+        <location filename="../../omsdesk/ui/invoices_view.py" line="171"/>
         <source>Replaced (F3)</source>
         <translation>Sustituida (F3)</translation>
     </message>
@@ -6322,42 +6584,42 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>move</name>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
         <source>Receipt</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
         <source>Sale</source>
         <translation>Venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="136"/>
         <source>Transfer out</source>
         <translation>Traspaso (salida)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="136"/>
         <source>Transfer in</source>
         <translation>Traspaso (entrada)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="137"/>
         <source>Adjustment</source>
         <translation>Ajuste</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="135"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="137"/>
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="138"/>
         <source>Damaged</source>
         <translation>Dañado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/inventory_view.py" line="136"/>
+        <location filename="../../omsdesk/ui/inventory_view.py" line="138"/>
         <source>Scrapped</source>
         <translation>Desechado</translation>
     </message>
@@ -6464,6 +6726,54 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/money_fields.py" line="17"/>
         <source>Other</source>
         <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>permission</name>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="37"/>
+        <source>Issue credit notes and annul invoices</source>
+        <translation>Emitir facturas rectificativas y anular facturas</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="38"/>
+        <source>Refund money</source>
+        <translation>Devolver dinero</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="39"/>
+        <source>Cancel an order after payment</source>
+        <translation>Cancelar un pedido ya pagado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="40"/>
+        <source>Override a price beyond the limit</source>
+        <translation>Cambiar un precio más allá del límite</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="41"/>
+        <source>Adjust and write off stock</source>
+        <translation>Ajustar y dar de baja existencias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="42"/>
+        <source>Change settings and channels</source>
+        <translation>Cambiar ajustes y canales</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="43"/>
+        <source>Manage users</source>
+        <translation>Gestionar usuarios</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="50"/>
+        <source>Needs the permission “{title}” ({code}). A manager can approve it: Ask a manager to approve (Ctrl+Shift+K).</source>
+        <translation>Requiere el permiso «{title}» ({code}). Un responsable puede aprobarlo: Pedir aprobación a un responsable (Ctrl+Shift+K).</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sign_in.py" line="149"/>
+        <source>A manager can approve this now with their login and PIN.</source>
+        <translation>Un responsable puede aprobarlo ahora con su usuario y su PIN.</translation>
     </message>
 </context>
 <context>
@@ -6742,6 +7052,34 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/refusals.py" line="84"/>
         <source>cannot cancel {number}: payments were recorded against it</source>
         <translation>No se puede anular {number}: tiene cobros registrados</translation>
+    </message>
+</context>
+<context>
+    <name>role</name>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="34"/>
+        <source>Counter clerk</source>
+        <translation>Dependiente de mostrador</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="34"/>
+        <source>Warehouse</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="35"/>
+        <source>Sales / back office</source>
+        <translation>Ventas / administración</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="35"/>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/users_tab.py" line="36"/>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
     </message>
 </context>
 <context>

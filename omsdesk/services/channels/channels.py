@@ -14,6 +14,7 @@ from omsdesk.db import Database
 from omsdesk.models import Channel, ConflictError, NotFound, Product, ValidationError
 from omsdesk.models.base import utcnow
 from omsdesk.models.channel_sku import ChannelSku
+from omsdesk.models.roles import Permission
 from omsdesk.models.sync_state import ChannelSyncState, QuarantinedOrder, SyncRun
 from omsdesk.planning.ship_by import (
     DEFAULT_CUTOFF,
@@ -25,6 +26,7 @@ from omsdesk.planning.ship_by import (
 from omsdesk.services import audit
 from omsdesk.services.channels.kinds import ERP_KINDS, shop_kinds, sync_kinds
 from omsdesk.services.context import Actor
+from omsdesk.services.users.permissions import require
 
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 # Plain http only to this machine (a local test shop or simulator): secrets never travel.
@@ -87,6 +89,7 @@ def add_channel(db: Database, *, kind: str, name: str, url: str, actor: Actor,
     if kind != "demo" and not url.startswith("https://") and not _LOOPBACK.match(url):
         raise ValidationError(f"the shop address must start with https:// (got '{url}')")
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject=f"add channel {code}")
         existing = s.scalar(select(Channel).where(Channel.code == code))
         if existing is not None:
             removed = " (removed; its orders keep the code: choose another)" if existing.removed_at else ""
@@ -423,6 +426,7 @@ def set_ship_by(db: Database, code: str, *, actor: Actor, handling_days: int | N
                 cutoff: str | None = None) -> ShipByPolicy:
     """Change a channel's handling days and/or cut-off (validated first); returns the new policy."""
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject=f"ship-by of {code}")
         channel = s.scalar(select(Channel).where(Channel.code == code))
         if channel is None:
             known = ", ".join(s.scalars(select(Channel.code).order_by(Channel.code)))

@@ -13,11 +13,13 @@ from omsdesk.db import Database
 from omsdesk.models import Channel, Order, OrderStatus, OutboxMessage, Product
 from omsdesk.models.erp import ErpLink
 from omsdesk.models.invoice import Invoice
+from omsdesk.models.roles import Permission
 from omsdesk.services import audit
 from omsdesk.services.channels.channels import sync_state
 from omsdesk.services.channels.kinds import ERP_KINDS
 from omsdesk.services.context import Actor
 from omsdesk.services.outbox import enqueue
+from omsdesk.services.users.permissions import require
 
 TOPIC_ORDER = "erp.order"
 TOPIC_INVOICE = "erp.invoice"
@@ -117,6 +119,7 @@ def set_erp_tax(db: Database, settings: ErpSettings, key: str, tax_id: int | Non
                 actor: Actor) -> ErpSettings:
     """Map a tax key to an ERP tax record (None removes the mapping), audited; the new settings."""
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject=f"ERP tax {key}")
         channel_id = erp_channel_in(s, settings)
         channel = s.get_one(Channel, channel_id)
         taxes = {k: v for k, v in ((channel.settings or {}).get("taxes") or {}).items()

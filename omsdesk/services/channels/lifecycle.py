@@ -10,10 +10,12 @@ from sqlalchemy.orm import Session
 from omsdesk.db import Database
 from omsdesk.models import Channel, ConflictError, OutboxMessage
 from omsdesk.models.base import utcnow
+from omsdesk.models.roles import Permission
 from omsdesk.models.sync_state import ChannelSyncState
 from omsdesk.services import audit
 from omsdesk.services.channels.channels import mark_health, sync_channel, sync_state
 from omsdesk.services.context import Actor
+from omsdesk.services.users.permissions import require
 
 # Outbox states that still mean "to be delivered to this channel".
 UNDELIVERED = ("pending", "sending")
@@ -66,6 +68,7 @@ def undelivered_count(session: Session, channel_id: int) -> int:
 def disable_channel(db: Database, code: str, *, actor: Actor) -> ChannelChange:
     """Stop syncing a channel: no pulls, no pushes; its orders and queued messages stay."""
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject=f"disable {code}")
         channel = _live_channel(s, code)
         if channel.active:
             channel.active = False
@@ -77,6 +80,7 @@ def disable_channel(db: Database, code: str, *, actor: Actor) -> ChannelChange:
 def enable_channel(db: Database, code: str, *, actor: Actor) -> ChannelChange:
     """Sync a disabled channel again; a recorded configuration error is forgotten (a fresh try)."""
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject=f"enable {code}")
         channel = _live_channel(s, code)
         st = sync_state(s, channel.id)
         st.config_invalid, st.config_fingerprint = False, ""
@@ -94,6 +98,7 @@ def remove_channel(db: Database, code: str, *, actor: Actor, force: bool = False
     has not heard of), unless `force`: they are then closed as 'skipped', never sent.
     """
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject=f"remove {code}")
         channel = _live_channel(s, code)
         waiting = undelivered_count(s, channel.id)
         if waiting and not force:

@@ -14,9 +14,11 @@ from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
 from omsdesk.models import Channel, ValidationError
+from omsdesk.models.roles import Permission
 from omsdesk.services import audit
 from omsdesk.services.channels.channels import sync_state
 from omsdesk.services.context import Actor
+from omsdesk.services.users.permissions import require
 
 # Outbox topic of a purchase order's PDF mailed to its supplier (delivered by sync/mail.py).
 PURCHASE_ORDER_EMAIL = "purchase_order.email"
@@ -125,6 +127,7 @@ def set_mail_settings(db: Database, *, host: str, from_address: str, actor: Acto
               "user": settings.user, "from_address": settings.from_address,
               "sender_name": settings.sender_name, "tracking_url": settings.tracking_url}
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject="mail settings")
         channel = _mail_channel(s)
         if channel is None:
             channel = Channel(code=MAIL_CODE, name="Outgoing mail", kind=MAIL_KIND, url="",

@@ -20,6 +20,7 @@ from omsdesk.models import (
 from omsdesk.models.base import utcnow
 from omsdesk.models.money import format_minor
 from omsdesk.models.order import PAYMENT_METHODS
+from omsdesk.models.roles import order_action_permission
 from omsdesk.services import audit, outbox
 from omsdesk.services.channels.kinds import takes_updates_back
 from omsdesk.services.context import Actor
@@ -28,6 +29,7 @@ from omsdesk.services.fulfilment.credit import terms_of
 from omsdesk.services.fulfilment.parcels import choose_parcels, mark_delivered, pack_in, pick_in
 from omsdesk.services.fulfilment.status import OrderState, load_order, set_status
 from omsdesk.services.ledger.stock import warehouse_by_code
+from omsdesk.services.users.permissions import require
 
 
 def pick_order(db: Database, reference: str, *, actor: Actor, reason: str = "", warehouse: str | None = None,
@@ -139,6 +141,9 @@ def cancel_order(db: Database, reference: str, *, actor: Actor, reason: str = ""
     with db.write() as s:
         order = load_order(s, reference)
         order.check_cancellable()
+        needed = order_action_permission("cancel", order.net_paid)
+        if needed is not None:
+            require(s, actor, needed, subject=f"cancel {order.reference}")
         skus = release_reservations(s, order)
         for line in order.lines:
             line.qty_cancelled += line.qty_open
@@ -172,6 +177,9 @@ def cancel_rest(db: Database, reference: str, *, actor: Actor, reason: str) -> O
         closing = {ln.id: ln.qty_open for ln in order.lines if ln.qty_open > 0}
         if not closing:
             raise ValidationError(f"order {order.reference} has nothing left open to close")
+        needed = order_action_permission("cancel-rest", order.net_paid)
+        if needed is not None:
+            require(s, actor, needed, subject=f"close the rest of {order.reference}")
         skus = release_reservations(s, order, line_ids=set(closing))
         for line in order.lines:
             line.qty_cancelled += closing.get(line.id, 0)

@@ -8,9 +8,11 @@ from omsdesk.db import Database
 from omsdesk.models import Refund, ValidationError
 from omsdesk.models.base import utcnow
 from omsdesk.models.order import REFUND_METHODS
+from omsdesk.models.roles import Permission
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.status import load_order
+from omsdesk.services.users.permissions import require
 
 METHODS = REFUND_METHODS
 
@@ -38,6 +40,7 @@ def refund_order(db: Database, reference: str, *, actor: Actor, amount: int, met
     if method not in METHODS:
         raise ValidationError(f"unknown refund method '{method}' (use {', '.join(METHODS)})")
     with db.write() as s:
+        require(s, actor, Permission.REFUND, subject=f"refund on {reference}")
         order = load_order(s, reference)
         if amount > order.net_paid:
             raise ValidationError(f"refund of {amount} exceeds the {order.net_paid} paid and not yet "

@@ -13,10 +13,12 @@ from sqlalchemy.orm import Session
 from omsdesk.db import Database
 from omsdesk.models import Channel, NotFound, Order, ValidationError, Warehouse
 from omsdesk.models.planning import ChannelRule, ChannelRuleKind
+from omsdesk.models.roles import Permission
 from omsdesk.planning.geo import great_circle_km, locate
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
 from omsdesk.services.ledger.stock import warehouse_by_code
+from omsdesk.services.users.permissions import require
 
 # Beyond this many candidate warehouses the exhaustive split search is replaced by a greedy one.
 EXHAUSTIVE_SPLIT_LIMIT = 10
@@ -196,6 +198,7 @@ def set_channel_rule(db: Database, channel: str, warehouse: str, kind: str, *, a
     if kind not in (ChannelRuleKind.PREFER.value, ChannelRuleKind.EXCLUDE.value):
         raise ValidationError(f"channel rule must be 'prefer' or 'exclude', got '{kind}'")
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject=f"routing of {channel}")
         ch = s.scalar(select(Channel).where(Channel.code == channel))
         if ch is None:
             raise NotFound(f"unknown channel '{channel}'")

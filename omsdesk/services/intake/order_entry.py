@@ -24,6 +24,7 @@ from omsdesk.models import (
 )
 from omsdesk.models.base import utcnow
 from omsdesk.models.money import check_currency, format_minor, split_gross, tax_on_net
+from omsdesk.models.roles import Permission
 from omsdesk.services import audit
 from omsdesk.services.channels.channels import ship_by_for
 from omsdesk.services.context import Actor
@@ -31,6 +32,8 @@ from omsdesk.services.customers import AddressInput, checked_address, valid_emai
 from omsdesk.services.fulfilment.allocation import allocate_in
 from omsdesk.services.fulfilment.orders import pay_in
 from omsdesk.services.refs import next_order_reference
+from omsdesk.services.users.permissions import require
+from omsdesk.services.users.policy import policy_in
 from omsdesk.services.validation import (
     country_code,
     non_negative_int,
@@ -139,6 +142,8 @@ def create_order_in(session: Session, data: OrderInput, *, actor: Actor) -> Orde
             override = price_override(li, products[li.sku], data.currency)
             if override:
                 overrides.append(f"line {no} {override}")
+                if li.unit_price is not None and _beyond_limit(session, li.unit_price, products[li.sku].price):
+                    require(session, actor, Permission.PRICE_OVERRIDE, subject=override)
     if overrides:
         # The note travels with the order (screens, documents); the audit rows say who and when.
         order.notes = "\n".join(filter(None, [order.notes, *(f"Price override: {o}" for o in overrides)]))
@@ -153,6 +158,12 @@ def create_order_in(session: Session, data: OrderInput, *, actor: Actor) -> Orde
         audit.record(session, actor, entity="order", entity_id=order.id, reference=order.reference,
                      action="price_override", reason=override)
     return order
+
+
+def _beyond_limit(session: Session, price: int, catalogue: int) -> bool:
+    """A price more than the policy's limit below the catalogue one (a raise is never limited)."""
+    limit_bp = policy_in(session).price_override_limit_bp
+    return (catalogue - price) * 10_000 > catalogue * limit_bp
 
 
 def price_override(li: LineInput, product: Product, currency: str) -> str | None:

@@ -20,10 +20,12 @@ from omsdesk.models.aeat import (
     RecordSubmission,
 )
 from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceRecord
+from omsdesk.models.roles import Permission
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
 from omsdesk.services.invoicing.company import load_company
 from omsdesk.services.invoicing.records import write_record
+from omsdesk.services.users.permissions import require
 from omsdesk.services.validation import valid_tax_id
 
 
@@ -70,6 +72,7 @@ def set_aeat_settings(db: Database, *, actor: Actor, environment: str | None = N
         if presenter_nif.strip() and not nif:
             raise ValidationError(f"'{presenter_nif}' is not a valid NIF")
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject="VERI*FACTU settings")
         row = load_company(s)
         changed = []
         for name, value in (("verifactu_environment", environment),

@@ -15,8 +15,10 @@ from omsdesk.invoicing.verifactu import QR_HOSTS
 from omsdesk.invoicing.verifactu_xml import is_spanish_tax_id
 from omsdesk.models import ValidationError
 from omsdesk.models.invoice import CompanySettings
+from omsdesk.models.roles import Permission
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
+from omsdesk.services.users.permissions import require
 from omsdesk.services.validation import country_code, valid_tax_id
 
 
@@ -121,6 +123,7 @@ def set_company(db: Database, *, actor: Actor, **changes: Any) -> Company:
     clean = {k: _clean(k, v) for k, v in changes.items() if v is not None}
     series = [clean.get(f"series_{k}") for k in ("ordinary", "simplified", "rectifying")]
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject="company settings")
         row = load_company(s)
         for name, value in clean.items():
             setattr(row, name, value)

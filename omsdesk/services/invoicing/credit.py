@@ -20,11 +20,13 @@ from omsdesk.models.invoice import (
     InvoiceLine,
     InvoicePayment,
 )
+from omsdesk.models.roles import Permission
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
 from omsdesk.services.invoicing.issue import _refuse_if_settled, load_invoice, require_company
 from omsdesk.services.invoicing.records import write_record
 from omsdesk.services.invoicing.writer import Draft, DraftLine, IssuedInvoice, issued, write_invoice
+from omsdesk.services.users.permissions import require
 from omsdesk.services.validation import positive_int
 
 
@@ -78,6 +80,7 @@ def credit_invoice(db: Database, number: str, *, actor: Actor, reason_code: str,
     if code not in RECTIFICATION_REASONS:
         raise ValidationError(f"unknown reason '{reason_code}' (use {', '.join(RECTIFICATION_REASONS)})")
     with db.write() as s:
+        require(s, actor, Permission.CREDIT_NOTE, subject=f"credit {number}")
         company = require_company(s)
         original = load_invoice(s, number)
         if original.kind == InvoiceKind.RECTIFYING.value:
@@ -135,6 +138,7 @@ def cancel_invoice(db: Database, number: str, *, actor: Actor, reason: str,
     if not reason.strip():
         raise ValidationError("say why the invoice is cancelled (--reason)")
     with db.write() as s:
+        require(s, actor, Permission.CREDIT_NOTE, subject=f"annul {number}")
         company = require_company(s)
         invoice = load_invoice(s, number)
         _refuse_if_settled(s, invoice, "cancel")

@@ -20,8 +20,10 @@ from omsdesk.models import (
     ValidationError,
     Warehouse,
 )
+from omsdesk.models.roles import Permission
 from omsdesk.services import audit, outbox
 from omsdesk.services.context import Actor
+from omsdesk.services.users.permissions import require
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ def adjust_stock(db: Database, sku: str, delta: int, warehouse: str, *, reason: 
     if not reason.strip():
         raise ValidationError("a stock adjustment needs a reason")
     with db.write() as s:
+        require(s, actor, Permission.STOCK_ADJUST, subject=f"{delta:+d} {sku}")
         product = product_by_sku(s, sku)
         wh = warehouse_by_code(s, warehouse)
         move(s, actor, product, wh, delta, MoveKind.ADJUSTMENT, reason)

@@ -1,0 +1,1 @@
+"""Users, sign-in and permissions (issue 18): accounts, PIN hashing, the lock, `require`."""
