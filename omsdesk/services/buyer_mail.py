@@ -28,10 +28,12 @@ from omsdesk.models import (
     Shipment,
     ValidationError,
 )
+from omsdesk.models.roles import Permission
 from omsdesk.services import audit, outbox
-from omsdesk.services.channels.channels import ERP_KINDS
+from omsdesk.services.channels.kinds import ERP_KINDS
 from omsdesk.services.channels.mail import MAIL_KIND, mail_channel_id
 from omsdesk.services.context import Actor
+from omsdesk.services.users.permissions import require
 
 BUYER_EMAIL = "buyer.email"
 CONFIRMED, SHIPPED, DELIVERED, DELIVERY_FAILED = "confirmed", "shipped", "delivered", "delivery_failed"
@@ -79,6 +81,7 @@ def set_buyer_mail(db: Database, code: str, on: bool | None, *, actor: Actor,
     if language is not None and language not in ("es", "en"):
         raise ValidationError(f"the buyers' language is es or en, not '{language}'")
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject=f"buyer mails of {code}")
         channel = s.scalar(select(Channel).where(Channel.code == code.strip(), Channel.removed_at.is_(None)))
         if channel is None:
             raise NotFound(f"unknown channel '{code}'")

@@ -29,6 +29,7 @@ from omsdesk.models import (
 from omsdesk.models.base import utcnow
 from omsdesk.models.carrier import FINAL_STATUSES, CarrierAccount, TrackingEvent, TrackingStatus
 from omsdesk.models.party import Customer
+from omsdesk.models.roles import Permission
 from omsdesk.queries.documents import sender_for
 from omsdesk.services import audit, buyer_mail
 from omsdesk.services.context import Actor
@@ -36,6 +37,7 @@ from omsdesk.services.fulfilment.credit import terms_of
 from omsdesk.services.fulfilment.orders import pay_in
 from omsdesk.services.fulfilment.parcels import mark_delivered, parcel_units
 from omsdesk.services.fulfilment.status import set_status
+from omsdesk.services.users.permissions import require
 
 NAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-_")
 # Tracking: how long until the next poll, by what the parcel is doing.
@@ -91,6 +93,7 @@ def add_account(db: Database, *, kind: str, name: str, url: str, actor: Actor, i
     if not name or set(name) - NAME_CHARS or len(name) > 40:
         raise ValidationError(f"a carrier name is letters, digits, - and _ (up to 40), not {name!r}")
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject=f"carrier {name}")
         if s.scalar(select(CarrierAccount.id).where(CarrierAccount.name == name)) is not None:
             raise ValidationError(f"there is already a carrier named {name}")
         first = s.scalar(select(CarrierAccount.id).where(CarrierAccount.active.is_(True)).limit(1)) is None
@@ -109,6 +112,7 @@ def add_account(db: Database, *, kind: str, name: str, url: str, actor: Actor, i
 def remove_account(db: Database, name: str, *, actor: Actor) -> None:
     """Stop using an account; its parcels keep their labels and tracking history."""
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject=f"carrier {name}")
         row = _account(s, name)
         row.active, row.is_default = False, False
         audit.record(s, actor, entity="carrier", entity_id=row.id, reference=row.name, action="remove",

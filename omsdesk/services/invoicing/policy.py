@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session
 from omsdesk.db import Database
 from omsdesk.models import Channel, Customer, NotFound, Order, ValidationError
 from omsdesk.models.autoinvoice import InvoiceWhen, InvoicingPolicy
+from omsdesk.models.roles import Permission
 from omsdesk.services import audit
 from omsdesk.services.context import Actor
+from omsdesk.services.users.permissions import require
 
 WHEN_CHOICES = tuple(w.value for w in InvoiceWhen)
 
@@ -54,6 +56,7 @@ def set_policy(db: Database, *, actor: Actor, when: str, channel: str | None = N
         raise ValidationError("give either a channel or a customer, not both")
     chosen = check_when(when)
     with db.write() as s:
+        require(s, actor, Permission.SETTINGS, subject="invoicing policy")
         if channel is not None:
             ch = s.scalar(select(Channel).where(Channel.code == channel.strip()))
             if ch is None:
