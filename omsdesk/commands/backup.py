@@ -54,7 +54,7 @@ def _restore(ctx: CliContext) -> int:
         if not ctx.args.json and sys.stderr.isatty():
             print(f"... {message}", file=sys.stderr)
 
-    result = restore_database(ctx.url, ctx.args.file, progress=say)
+    result = restore_database(ctx.url, ctx.args.file, actor=ctx.actor, progress=say)
     if ctx.args.json:
         print_json(restore_json(result))
     else:

@@ -189,12 +189,12 @@ def ask_restore(ctx: AppContext, parent: QWidget | None, path: Path | None = Non
     bridge = bridge_for(ctx)
     if bridge is not None:
         bridge.stop()  # its jobs and the sync lock hold the database
-    url = ctx.url
+    url, actor = ctx.url, ctx.actor
 
     def work(progress: Callable[[str, int], None]) -> RestoreResult:
         ctx.db.dispose()  # our own idle connections must not hold the file or database
         try:
-            return restore_database(url, path, progress=progress)
+            return restore_database(url, path, actor=actor, progress=progress)
         finally:
             ctx.db.dispose()  # the next query opens the restored database
 

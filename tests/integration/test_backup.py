@@ -25,7 +25,7 @@ from omsdesk.services.backup.backup import backup_database
 from omsdesk.services.backup.manifest import MANIFEST_NAME, BackupError
 from omsdesk.services.backup.restore import restore_database
 from omsdesk.services.invoicing.records import verify_chain
-from tests.fixtures.database import Shop, ledger_problems, sqlite_url
+from tests.fixtures.database import ACTOR, Shop, ledger_problems, sqlite_url
 from tests.fixtures.servers import PgDatabaseFactory
 from tests.integration.backup_writer import SKUS
 from tests.integration.test_invoicing import setup_company
@@ -134,7 +134,7 @@ def test_a_backup_taken_while_another_process_writes_restores_to_a_consistent_da
     assert 0 < manifest.row_counts["orders"] < _orders(db)
     assert manifest.row_counts["invoice_records"] >= 5
 
-    restored_result = restore_database(target.url, result.path)
+    restored_result = restore_database(target.url, result.path, actor=ACTOR)
     assert restored_result.consistency.ok
     restored = target.open()
     try:
@@ -156,7 +156,7 @@ def test_restore_keeps_the_current_database_aside(db: Database, target: Target, 
     current = target.open()
     try:
         # The target is a live shop of its own: three orders, already at this schema.
-        restore_database(target.url, backup)
+        restore_database(target.url, backup, actor=ACTOR)
         other = Shop(current)
         for _ in range(2):
             other.order({SKUS[1]: 1})
@@ -164,7 +164,7 @@ def test_restore_keeps_the_current_database_aside(db: Database, target: Target, 
     finally:
         current.dispose()
 
-    result = restore_database(target.url, backup)
+    result = restore_database(target.url, backup, actor=ACTOR)
     assert result.kept_aside
     restored = target.open()
     try:
@@ -208,7 +208,7 @@ def sqlite_backup(sqlite_db: Database, tmp_path: Path) -> Path:
 def live(sqlite_db: Database, tmp_path: Path) -> Iterator[Path]:
     """A SQLite target holding a shop; the refusal tests check it keeps every byte."""
     path = tmp_path / "live" / "omsdesk.sqlite3"
-    restore_database(sqlite_url(path), backup_database(sqlite_db, tmp_path / "live.zip").path)
+    restore_database(sqlite_url(path), backup_database(sqlite_db, tmp_path / "live.zip").path, actor=ACTOR)
     yield path
 
 
@@ -223,7 +223,7 @@ def test_a_backup_from_a_newer_schema_is_refused(sqlite_backup: Path, live: Path
     bad = _rewrite(sqlite_backup, tmp_path / "newer.zip", manifest=newer.to_json())
     before = live.read_bytes()
     with pytest.raises(BackupError, match="newer omsdesk"):
-        restore_database(sqlite_url(live), bad)
+        restore_database(sqlite_url(live), bad, actor=ACTOR)
     _untouched(live, before)
 
 
@@ -231,7 +231,7 @@ def test_a_payload_that_fails_its_checksum_is_refused(sqlite_backup: Path, live:
     bad = _rewrite(sqlite_backup, tmp_path / "altered.zip", flip_byte=True)
     before = live.read_bytes()
     with pytest.raises(BackupError, match="checksum"):
-        restore_database(sqlite_url(live), bad)
+        restore_database(sqlite_url(live), bad, actor=ACTOR)
     _untouched(live, before)
 
 
@@ -241,13 +241,13 @@ def test_a_file_that_is_not_a_backup_is_refused(content: bytes, live: Path, tmp_
     bad.write_bytes(content)
     before = live.read_bytes()
     with pytest.raises(BackupError):
-        restore_database(sqlite_url(live), bad)
+        restore_database(sqlite_url(live), bad, actor=ACTOR)
     _untouched(live, before)
 
 
 def test_a_sqlite_backup_is_not_restored_into_postgresql(sqlite_backup: Path) -> None:
     with pytest.raises(BackupError, match="sqlite database"):
-        restore_database("postgresql+psycopg://nobody@127.0.0.1:1/none", sqlite_backup)
+        restore_database("postgresql+psycopg://nobody@127.0.0.1:1/none", sqlite_backup, actor=ACTOR)
 
 
 def test_rows_that_differ_from_the_manifest_are_refused(sqlite_backup: Path, live: Path, tmp_path: Path) -> None:
@@ -256,7 +256,7 @@ def test_rows_that_differ_from_the_manifest_are_refused(sqlite_backup: Path, liv
     bad = _rewrite(sqlite_backup, tmp_path / "counts.zip", manifest=replace(manifest, row_counts=counts).to_json())
     before = live.read_bytes()
     with pytest.raises(BackupError, match="row counts"):
-        restore_database(sqlite_url(live), bad)
+        restore_database(sqlite_url(live), bad, actor=ACTOR)
     _untouched(live, before)
 
 
@@ -275,7 +275,7 @@ def test_a_backup_of_an_older_schema_is_upgraded_on_restore(tmp_path: Path) -> N
     finally:
         older.dispose()
     assert backup.manifest.schema == at
-    result = restore_database(sqlite_url(tmp_path / "new.sqlite3"), backup.path)
+    result = restore_database(sqlite_url(tmp_path / "new.sqlite3"), backup.path, actor=ACTOR)
     assert result.upgraded and result.backup_schema == at and result.schema == head
     # No stray upgrade copies: the archive is the backup.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.sqlite3", "old.sqlite3", "old.zip"]

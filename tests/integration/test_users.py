@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
@@ -17,14 +18,19 @@ from omsdesk.models import AuditEntry, ValidationError
 from omsdesk.models.base import utcnow
 from omsdesk.models.errors import PermissionDenied, SignInFailed, SignInRequired
 from omsdesk.models.roles import Permission
+from omsdesk.services.backup.backup import backup_database
+from omsdesk.services.backup.restore import restore_database
+from omsdesk.services.buyer_mail import set_buyer_mail
 from omsdesk.services.channels.channels import add_channel
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment import orders as order_svc
+from omsdesk.services.fulfilment.carriers import add_account
 from omsdesk.services.fulfilment.refunds import refund_order
 from omsdesk.services.intake.order_entry import CustomerInput, LineInput, OrderInput, create_order
 from omsdesk.services.invoicing.company import set_company
 from omsdesk.services.invoicing.credit import cancel_invoice, credit_invoice
 from omsdesk.services.invoicing.issue import issue_invoice
+from omsdesk.services.invoicing.policy import set_policy as set_invoicing_policy
 from omsdesk.services.ledger.stock import adjust_stock
 from omsdesk.services.users import accounts, policy
 from omsdesk.services.users import secrets as user_secrets
@@ -133,6 +139,12 @@ CASES: dict[str, tuple[Callable[[Shop], str], Action, Permission, str, str]] = {
     "add a channel": (lambda shop: "", lambda shop, a, _x: add_channel(
         shop.db, kind="shopify", name="Tienda", url="https://tienda.example.com", actor=a),
         Permission.SETTINGS, "create", "admin"),
+    "add a carrier account": (lambda shop: "", lambda shop, a, _x: add_account(
+        shop.db, kind="sendcloud", name="sendcloud-es", url="", actor=a), Permission.SETTINGS, "add", "admin"),
+    "invoicing policy": (lambda shop: shop.order({shop.product(): 1}), lambda shop, a, _x: set_invoicing_policy(
+        shop.db, actor=a, when="shipped", channel="manual"), Permission.SETTINGS, "invoicing_policy", "admin"),
+    "buyer mails of a channel": (lambda shop: shop.order({shop.product(): 1}), lambda shop, a, _x: set_buyer_mail(
+        shop.db, "manual", False, actor=a), Permission.SETTINGS, "buyer-mail", "admin"),
     "user management": (lambda shop: "", lambda shop, a, _x: accounts.add_user(
         shop.db, actor=a, login="nuevo", roles="counter", pin="5555"), Permission.USERS, "user_add", "admin"),
 }
@@ -279,3 +291,20 @@ def test_secrets_hash_at_the_shipped_cost() -> None:
     assert stored.startswith(f"scrypt${2**14}$8$1$")
     assert user_secrets.verify_secret("1234", stored) and not user_secrets.verify_secret("1235", stored)
     assert user_secrets.hash_secret("1234") != stored  # a fresh salt each time
+
+
+def test_restoring_a_backup_needs_the_settings_permission_and_is_recorded(sqlite_db: Database,
+                                                                        tmp_path: Path) -> None:
+    people = _people(sqlite_db)
+    backup = backup_database(sqlite_db, tmp_path / "backup.zip").path
+    url = sqlite_db.url
+    sqlite_db.dispose()
+    with pytest.raises(PermissionDenied, match=Permission.SETTINGS.value):
+        restore_database(url, backup, actor=people.clerk)
+    restore_database(url, backup, actor=people.clerk.approved_by(people.admin))
+    restored = Database(url)
+    try:
+        [row] = _audit(restored, "restore")
+        assert (row.user, row.approved_by, row.reference) == ("carlos", "ana", "backup.zip")
+    finally:
+        restored.dispose()

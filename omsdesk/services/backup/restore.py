@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from omsdesk.db import (
     Database,
@@ -22,11 +24,16 @@ from omsdesk.db import (
     sqlite_file,
     upgrade,
 )
+from omsdesk.models.roles import Permission
+from omsdesk.models.users import User
+from omsdesk.services import audit
 from omsdesk.services.backup import pg_payload, sqlite_payload
 from omsdesk.services.backup.archive import extract_payload, read_manifest
 from omsdesk.services.backup.backup import Progress, no_progress
 from omsdesk.services.backup.checks import Consistency, check_consistency, revisions_of, row_counts
 from omsdesk.services.backup.manifest import BackupError, Manifest
+from omsdesk.services.context import Actor
+from omsdesk.services.users.permissions import require
 
 
 @dataclass(frozen=True)
@@ -56,16 +63,23 @@ def check_backup(path: Path, url: str) -> Manifest:
     return manifest
 
 
-def restore_database(url: str, path: Path, *, progress: Progress = no_progress) -> RestoreResult:
-    """Replace the database at `url` with the backup in `path`; see the module docstring."""
+def restore_database(url: str, path: Path, *, actor: Actor, progress: Progress = no_progress) -> RestoreResult:
+    """Replace the database at `url` with the backup in `path`; see the module docstring.
+
+    Replacing the database is a settings change of the highest kind: once users exist, only a
+    role with the settings permission (or a manager approving) may do it. The restored database
+    records who restored it.
+    """
     started = time.monotonic()
     progress("checking the backup", 5)
     manifest = check_backup(path, url)
+    _check_allowed(url, actor, path)
     stamp = datetime.now(UTC)
     if manifest.backend == "sqlite":
         schema, upgraded, consistency, aside = _restore_sqlite(url, path, manifest, stamp, progress)
     else:
         schema, upgraded, consistency, aside = _restore_postgres(url, path, manifest, stamp, progress)
+    _record(url, actor, path, manifest)
     progress("done", 100)
     return RestoreResult(manifest.backend, manifest.schema, schema, upgraded, aside, manifest.rows,
                          consistency, time.monotonic() - started)
@@ -147,3 +161,40 @@ def _bring_up(url: str, manifest: Manifest, progress: Progress) -> tuple[str, bo
     finally:
         db.dispose()
     return schema, upgraded, consistency
+
+
+def _check_allowed(url: str, actor: Actor, path: Path) -> None:
+    """Refuse (audited in the current database) unless the actor may change settings.
+
+    A database that cannot be opened at all (missing, or broken: the case a restore is for)
+    has no users to ask; whoever can reach its files may restore it.
+    """
+    file = sqlite_file(url)
+    if file is not None and not file.exists():
+        return  # a new database: nobody to ask (and opening it would create the file)
+    try:
+        current = Database(url)
+    except Exception:  # noqa: BLE001 - a database we cannot even open has no users to ask
+        return
+    try:
+        with current.read() as s:
+            s.execute(select(User.id).limit(1)).first()
+    except SQLAlchemyError:
+        current.dispose()
+        return
+    try:
+        with current.write() as s:
+            require(s, actor, Permission.SETTINGS, subject=f"restore {path.name}")
+    finally:
+        current.dispose()
+
+
+def _record(url: str, actor: Actor, path: Path, manifest: Manifest) -> None:
+    """The restored database's own audit trail says who restored it, from which backup."""
+    restored = Database(url)
+    try:
+        with restored.write() as s:
+            audit.record(s, actor, entity="database", entity_id=0, reference=path.name[:64], action="restore",
+                         reason=f"backup of {manifest.created_at} (schema {manifest.schema}, {manifest.rows} rows)")
+    finally:
+        restored.dispose()
