@@ -2,6 +2,7 @@
 
 from omsdesk.models import aeat as aeat  # registers the AEAT submission tables (issue 15)
 from omsdesk.models import channel_sku as channel_sku  # registers the SKU mapping table (issue 6)
+from omsdesk.models import claims as claims  # registers pick claims and the sync leader (issue 17)
 from omsdesk.models import erp as erp  # registers the ERP link table (issue 7)
 from omsdesk.models import invoice as invoice  # registers the invoicing tables (issue 5)
 from omsdesk.models import planning as planning  # registers the planning tables (issue 8)

@@ -348,6 +348,9 @@ class Shipment(Base):
     # As the packer saw them (ship dialog, --packages/--weight); None: the products' weights.
     packages: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     weight_g: Mapped[int | None] = mapped_column(Integer)
+    # The active pick claim (models/claims.py) of the bench walking for this parcel; None in
+    # the pool. No foreign key: a plain ADD COLUMN, as for the columns above.
+    claim_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     order: Mapped[Order] = relationship(back_populates="parcels")
     lines: Mapped[list[ShipmentLine]] = relationship(
