@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "omsdesk.commands.printing",
     "omsdesk.commands.mail",
     "omsdesk.commands.exceptions",
+    "omsdesk.commands.waves",
     "omsdesk.cli_sync",
 ]
 
