@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "omsdesk.commands.mail",
     "omsdesk.commands.exceptions",
     "omsdesk.commands.waves",
+    "omsdesk.commands.simulate",
     "omsdesk.cli_sync",
 ]
 
