@@ -28,6 +28,7 @@ SCENARIOS: dict[str, tuple[str, str, dict[str, Any], dict[str, Any]]] = {
     "gui-queue": ("bench.gui", "bench_queue", {"orders": 1_000_000, "rounds": 3}, {"orders": 100_000, "rounds": 1}),
     "invoice-pdf": ("bench.documents", "bench_invoice", {"n": 50}, {"n": 10, "baseline_runs": 5}),
     "live-refresh": ("bench.live", "bench_live_refresh", {"rounds": 200}, {"rounds": 30}),
+    "desks": ("bench.desks", "bench_desks", {"desks": 10, "seconds": 20.0}, {"desks": 10, "seconds": 10.0}),
 }
 
 

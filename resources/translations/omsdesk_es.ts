@@ -1796,102 +1796,102 @@
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="262"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="263"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nuevo pedido…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="264"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="265"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="266"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="267"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="268"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="269"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="270"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="271"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="272"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="273"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="274"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="275"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="276"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="282"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="283"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="284"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="286"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="287"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="289"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="290"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="292"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="293"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="294"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="295"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="324"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="326"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="328"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -1900,62 +1900,62 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="360"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="363"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="364"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="365"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="366"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="367"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="383"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="384"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="395"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="396"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="400"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="401"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="406"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="411"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="412"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -1963,17 +1963,17 @@ Base de datos: {db}</translation>
 <context>
     <name>MapSkuDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="70"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="73"/>
         <source>Map SKU for {channel}</source>
         <translation>Asociar SKU de {channel}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="74"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="77"/>
         <source>Shop SKU</source>
         <translation>SKU de la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="75"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="78"/>
         <source>Our SKU</source>
         <translation>Nuestro SKU</translation>
     </message>
@@ -2358,57 +2358,67 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrderQueueModel</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="89"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="89"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
         <source>Placed</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="89"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="90"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="93"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="90"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="93"/>
         <source>Marketplace id</source>
         <translation>Id. en el marketplace</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="91"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="94"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="91"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="94"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="95"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="92"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="95"/>
         <source>Ship by</source>
         <translation>Enviar antes de</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="112"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="95"/>
+        <source>Claimed by</source>
+        <translation>Reservado por</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="116"/>
+        <source>Claimed by {who} for wave {wave} since {when}</source>
+        <translation>Reservado por {who} para la oleada {wave} desde {when}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="119"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="114"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="121"/>
         <source>Late: should have shipped by {when}</source>
         <translation>Con retraso: debía enviarse antes de {when}</translation>
     </message>
@@ -2627,192 +2637,202 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PickPackView</name>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="91"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="102"/>
         <source>Orders to pick</source>
         <translation>Pedidos a preparar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="96"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="107"/>
         <source> orders</source>
         <translation> pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="97"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="108"/>
         <source>Load wave (F5)</source>
         <translation>Cargar oleada (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="101"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="112"/>
         <source>Order references, e.g. SO-2026-000123, then Enter</source>
         <translation>Referencias de pedido, p. ej. SO-2026-000123, e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="115"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="115"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="104"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="115"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="111"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="122"/>
         <source>Start picking (F8)</source>
         <translation>Empezar a preparar (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="115"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="126"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="125"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="136"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="128"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
         <source>Scan each item (EAN or SKU) and Enter</source>
         <translation>Escanee cada artículo (EAN o SKU) e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="150"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="150"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="150"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="150"/>
         <source>EAN</source>
         <translation>EAN</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="150"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="151"/>
         <source>Picked</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="151"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="153"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="164"/>
         <source>Pick list PDF (Ctrl+P)</source>
         <translation>PDF de la lista (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="155"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="166"/>
         <source>Pack and print (F10)</source>
         <translation>Embalar e imprimir (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="159"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="170"/>
         <source>Reprint last slips and labels (F9)</source>
         <translation>Reimprimir últimos albaranes y etiquetas (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="216"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="234"/>
         <source>No allocated orders wait in {wh}</source>
         <translation>No hay pedidos asignados esperando en {wh}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="229"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="243"/>
+        <source>Wave {wave} claimed for {bench}: {n} order(s)</source>
+        <translation>Oleada {wave} reservada para {bench}: {n} pedido(s)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="280"/>
+        <source>Wave {wave} expired: this bench was silent too long and its orders went back to the pool. Load a new wave (F5)</source>
+        <translation>La oleada {wave} ha caducado: este puesto ha estado demasiado tiempo sin dar señales y sus pedidos han vuelto a la bolsa. Cargue una nueva oleada (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="296"/>
         <source>Not ready to pick: {refs}</source>
         <translation>No listos para preparar: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="272"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="341"/>
         <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
         <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="275"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="344"/>
         <source>not ready: {refs}</source>
         <translation>no listos: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="289"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="358"/>
         <source>Start a pick list first (F8)</source>
         <translation>Primero empiece una lista de picking (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="294"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="363"/>
         <source>&apos;{code}&apos; is not on this pick list: put it back</source>
         <translation>&apos;{code}&apos; no está en esta lista de picking: devuélvalo a su sitio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="297"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="366"/>
         <source>{sku} is already picked ({n} of {n}): put the extra one back</source>
         <translation>{sku} ya está recogido ({n} de {n}): devuelva la unidad de más</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="302"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="371"/>
         <source>All picked: pack and print with F10</source>
         <translation>Todo recogido: embale e imprima con F10</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="304"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="373"/>
         <source>{sku} from {bin}: {picked} of {qty}</source>
         <translation>{sku} de {bin}: {picked} de {qty}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="330"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="399"/>
         <source>{done} of {total} units picked</source>
         <translation>{done} de {total} unidades recogidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="333"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="402"/>
         <source>No pick list yet</source>
         <translation>Aún no hay lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="342"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="411"/>
         <source>Pick list {wave}</source>
         <translation>Lista de picking {wave}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="349"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="418"/>
         <source>{n} unit(s) still to pick</source>
         <translation>Faltan {n} unidad(es) por recoger</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="355"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="424"/>
         <source>Packing {n} order(s)...</source>
         <translation>Embalando {n} pedido(s)...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="370"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="441"/>
         <source>Packed {refs}</source>
         <translation>Embalados {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="387"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="458"/>
         <source>Reprinted: {what}</source>
         <translation>Reimpreso: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="395"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="466"/>
         <source>Not packed: {reason}</source>
         <translation>No embalado: {reason}</translation>
     </message>
@@ -4192,340 +4212,355 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="111"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="111"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
         <source>Last success</source>
         <translation>Último éxito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
         <source>Failures</source>
         <translation>Fallos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="120"/>
         <source>Pending</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="120"/>
         <source>Parked</source>
         <translation>Aparcados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <source>Job</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <source>Started</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
         <source>Finished</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
         <source>Fetched</source>
         <translation>Descargados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="125"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="128"/>
         <source>Retry parked</source>
         <translation>Reintentar aparcados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="126"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="129"/>
         <source>Queue the selected parked messages again (all if none selected)</source>
         <translation>Volver a encolar los mensajes aparcados seleccionados (todos si no hay selección)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="128"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="131"/>
         <source>Re-import</source>
         <translation>Reimportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="129"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="132"/>
         <source>Try the selected entries again (all if none selected)</source>
         <translation>Reintentar las entradas seleccionadas (todas si no hay selección)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="131"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="134"/>
         <source>Map SKU…</source>
         <translation>Asociar SKU…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="136"/>
         <source>Ship-by promise…</source>
         <translation>Plazo de envío…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="137"/>
         <source>Handling days and cut-off of the selected channel</source>
         <translation>Días de preparación y hora de corte del canal seleccionado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="138"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="143"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="151"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="156"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="177"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="184"/>
         <source>Orders that could not be imported; fix the cause, then re-import.</source>
         <translation>Pedidos que no se pudieron importar; corrija la causa y reimporte.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="189"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="196"/>
         <source>Runs</source>
         <translation>Ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="230"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="238"/>
         <source>invalid</source>
         <translation>no válidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="256"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="264"/>
         <source>Quarantine ({n})</source>
         <translation>Cuarentena ({n})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="258"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="266"/>
         <source>{pending} pending, {parked} parked, {q} in quarantine</source>
         <translation>{pending} pendientes, {parked} aparcados, {q} en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="351"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="271"/>
+        <source>Sync leader: none (no workstation or daemon runs the sync jobs now)</source>
+        <translation>Líder de sincronización: ninguno (ningún puesto ni servicio ejecuta ahora las tareas de sincronización)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="275"/>
+        <source>{who} (this window)</source>
+        <translation>{who} (esta ventana)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="276"/>
+        <source>Sync leader: {who}, process {pid}, since {since}</source>
+        <translation>Líder de sincronización: {who}, proceso {pid}, desde {since}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="369"/>
         <source>Sync now: {jobs} jobs, {created} new orders, {failed} failed</source>
         <translation>Sincronización: {jobs} tareas, {created} pedidos nuevos, {failed} fallidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="357"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="375"/>
         <source>Sync now failed: {error}</source>
         <translation>La sincronización falló: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="367"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="385"/>
         <source>Select parked (failed) messages to retry</source>
         <translation>Seleccione mensajes aparcados (fallidos) para reintentar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="377"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="395"/>
         <source>{n} parked messages back in the queue</source>
         <translation>{n} mensajes aparcados vuelven a la cola</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="394"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="412"/>
         <source>The quarantine is empty</source>
         <translation>La cuarentena está vacía</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="410"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="428"/>
         <source>Re-import: {created} created, {quarantined} still in quarantine</source>
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="422"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="439"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="432"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="457"/>
         <source>{channel}: ship within {days} working day(s), cut-off {cutoff}</source>
         <translation>{channel}: enviar en {days} día(s) laborable(s), hora de corte {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="441"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="466"/>
         <source>Promise refused</source>
         <translation>Plazo rechazado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="447"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="472"/>
         <source>Select a quarantined order first</source>
         <translation>Primero seleccione un pedido en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="464"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="489"/>
         <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
         <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="469"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="494"/>
         <source>Map SKU</source>
         <translation>Asociar SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="110"/>
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="111"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="112"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="112"/>
         <source>Seen</source>
         <translation>Visto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="112"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="115"/>
         <source>The payload as the shop sent it</source>
         <translation>Los datos tal como los envió la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="116"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="119"/>
         <source>All messages</source>
         <translation>Todos los mensajes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="121"/>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="121"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="124"/>
         <source>Sync now (F9)</source>
         <translation>Sincronizar ahora (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="126"/>
         <source>Refresh (F5)</source>
         <translation>Actualizar (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="111"/>
         <source>#</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
         <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="112"/>
         <source>Updated</source>
         <translation>Actualizado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
         <source>Topic</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
         <source>Key</source>
         <translation>Clave</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
         <source>Next attempt</source>
         <translation>Próximo intento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="190"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="197"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="191"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="198"/>
         <source>Quarantine</source>
         <translation>Cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="222"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="230"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="227"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="235"/>
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -4889,27 +4924,27 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>parcel status</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="53"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="54"/>
         <source>waiting to be picked</source>
         <translation>pendiente de preparar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="53"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="54"/>
         <source>being picked</source>
         <translation>en preparación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="54"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="55"/>
         <source>packed</source>
         <translation>embalado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="54"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="55"/>
         <source>shipped</source>
         <translation>enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="55"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="56"/>
         <source>delivered</source>
         <translation>entregado</translation>
     </message>
@@ -4950,62 +4985,62 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>status</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="40"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
         <source>Allocated</source>
         <translation>Asignado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="42"/>
         <source>Picking</source>
         <translation>En picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="42"/>
         <source>Packed</source>
         <translation>Embalado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="41"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="42"/>
         <source>Shipped</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="42"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="43"/>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="42"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="43"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="43"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="44"/>
         <source>Cancelled</source>
         <translation>Anulado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="43"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="44"/>
         <source>Partly shipped</source>
         <translation>Enviado en parte</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="44"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="45"/>
         <source>Backorder</source>
         <translation>Pendiente de stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="44"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="45"/>
         <source>Returned</source>
         <translation>Devuelto</translation>
     </message>
