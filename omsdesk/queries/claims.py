@@ -77,7 +77,8 @@ def list_claims(session: Session, *, active_only: bool = True, limit: int = 200)
         for cid, ref in session.execute(
                 select(Shipment.claim_id, Order.reference).join(Order, Order.id == Shipment.order_id)
                 .where(Shipment.claim_id.in_([c.id for c, _ in claims])).order_by(Order.reference)):
-            held.setdefault(cid, []).append(ref)
+            if cid is not None:
+                held.setdefault(cid, []).append(ref)
     return [ClaimRow(c.id, c.name, code, c.workstation, c.user, c.state, c.parcels, c.claimed_at,
                      c.heartbeat_at, c.ended_at, tuple(held.get(c.id, ())))
             for c, code in claims]
