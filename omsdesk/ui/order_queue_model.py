@@ -65,9 +65,10 @@ class OrderQueueModel(ColumnModel):
     dropped instead of being mixed into the new result.
     """
 
-    # "claimed" beside the status: at a packing bench it says at a glance whose an order is.
-    COLUMNS = ("reference", "placed_at", "status", "claimed", "channel", "external_id", "customer_name",
-               "customer_email", "total", "ship_by")
+    # "claimed" right after the total: in view at 1280 px (issue 17), without pushing the
+    # customer and the total out of it (issue 13 point 11).
+    COLUMNS = ("reference", "placed_at", "status", "channel", "external_id", "customer_name",
+               "customer_email", "total", "claimed", "ship_by")
 
     loading_changed = Signal(bool)
     page_loaded = Signal(int)          # rows now in the model
