@@ -27,6 +27,8 @@ COMMAND_MODULES = [
     "omsdesk.commands.batches",
     "omsdesk.commands.carriers",
     "omsdesk.commands.users",
+    "omsdesk.commands.waves",
+    "omsdesk.commands.simulate",
     "omsdesk.cli_sync",
 ]
 

@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     mode.add_argument("--once", action="store_true", help="run every sync job once and exit")
     mode.add_argument("--daemon", action="store_true",
                       help="keep syncing on a schedule until stopped (Ctrl+C or SIGTERM)")
+    mode.add_argument("--status", action="store_true",
+                      help="who runs the sync jobs now (the leader: workstation, process, since when)")
     sp.add_argument("--channel", metavar="CODE", help="only this channel (with --once)")
     add_json_flag(sp)
     sp.set_defaults(func=_sync)
@@ -295,6 +297,10 @@ def _sync(ctx: CliContext) -> int:
 
     install_log_redaction()
     a = ctx.args
+    if a.status:
+        if a.channel:
+            raise ValidationError("--channel goes with --once; --status is about the whole sync")
+        return _status(ctx)
     ctx.require()  # once users exist the daemon runs as a service account (`omsdesk --user LOGIN sync`)
     scheduler = SyncScheduler(ctx.db)
     if a.once:
@@ -308,6 +314,24 @@ def _sync(ctx: CliContext) -> int:
     if a.channel:
         raise ValidationError("--channel goes with --once; the daemon serves every active channel")
     return _daemon(scheduler, as_json=a.json)
+
+
+def _status(ctx: CliContext) -> int:
+    from omsdesk.sync.lock import leader_status
+
+    leader = leader_status(ctx.db)
+    lock = "advisory lock" if ctx.db.dialect == "postgresql" else "lock file"
+    if ctx.args.json:
+        print_json({"backend": ctx.db.dialect, "lock": lock, "leader": leader})
+        return 0
+    if leader is None:
+        print(f"nobody runs the sync jobs now ({lock} free): start `omsdesk sync --daemon` or a desktop")
+        return 0
+    since = f"{leader.since:%Y-%m-%d %H:%M:%S} UTC" if leader.since else "unknown"
+    session = f", session {leader.backend_pid}" if leader.backend_pid else ""
+    print(f"sync leader: {leader.workstation or '?'} (pid {leader.pid or '?'}{session}) since {since}, "
+          f"holding the {lock}")
+    return 0
 
 
 def _line(d: dict[str, Any]) -> str:

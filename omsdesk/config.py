@@ -76,3 +76,20 @@ def save_settings(data: dict[str, Any]) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
     tmp.replace(path)  # atomic, so a crash never leaves half a settings file
+
+
+ENV_CLAIM_TIMEOUT = "OMSDESK_CLAIM_TIMEOUT"
+DEFAULT_CLAIM_TIMEOUT_S = 120.0
+
+
+def claim_timeout_seconds(settings: dict[str, Any] | None = None) -> float:
+    """How long a desk may stay silent before its pick claims expire (issue 17): the
+    workstation setting `claim_timeout_s`, then OMSDESK_CLAIM_TIMEOUT, then 2 minutes."""
+    for raw in ((settings or {}).get("claim_timeout_s"), os.environ.get(ENV_CLAIM_TIMEOUT)):
+        try:
+            value = float(raw) if raw not in (None, "") else 0.0
+        except (TypeError, ValueError):
+            continue
+        if value > 0:
+            return value
+    return DEFAULT_CLAIM_TIMEOUT_S

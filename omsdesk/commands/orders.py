@@ -157,6 +157,8 @@ def _show(ctx: CliContext) -> int:
           f"  paid {format_minor(d.paid_amount, d.currency)}  refunded {format_minor(d.refunded_amount, d.currency)}"
           f"  due {format_minor(d.balance_due, d.currency)}  refund due {format_minor(d.refund_due, d.currency)}"
           f"  warehouse {d.warehouse or '-'}")
+    if d.claimed_by:
+        print(f"claimed by {d.claimed_by} (wave {d.claim_wave}, since {d.claimed_at:%Y-%m-%d %H:%M:%S} UTC)")
     for ln in d.lines:
         print(f"  {ln.line_no:>2} {ln.sku:<14} x{ln.qty:<4} {format_minor(ln.total, d.currency):>12}"
               f"  shipped {ln.qty_shipped} reserved {ln.qty_reserved}  {ln.name}")

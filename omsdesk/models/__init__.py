@@ -8,6 +8,7 @@ from omsdesk.models import (
     carrier as carrier,  # registers carrier accounts and tracking events (issue 16)
 )
 from omsdesk.models import channel_sku as channel_sku  # registers the SKU mapping table (issue 6)
+from omsdesk.models import claims as claims  # registers pick claims and the sync leader (issue 17)
 from omsdesk.models import erp as erp  # registers the ERP link table (issue 7)
 from omsdesk.models import inbox as inbox  # registers dismissed exceptions (issue 16)
 from omsdesk.models import invoice as invoice  # registers the invoicing tables (issue 5)

@@ -369,6 +369,9 @@ class Shipment(Base):
     tracking_next_at: Mapped[datetime | None] = mapped_column()
     tracking_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     tracking_error: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The active pick claim (models/claims.py) of the bench walking for this parcel; None in
+    # the pool. No foreign key: a plain ADD COLUMN, as for the columns above.
+    claim_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     order: Mapped[Order] = relationship(back_populates="parcels")
     lines: Mapped[list[ShipmentLine]] = relationship(

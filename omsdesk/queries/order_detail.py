@@ -21,6 +21,7 @@ from omsdesk.models import (
     StockLevel,
     Warehouse,
 )
+from omsdesk.queries.claims import holders
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,10 @@ class OrderDetail:
     refunds: list[RefundView]
     audit: list[AuditView]
     allowed_actions: list[str]
+    # The bench holding a parcel of it right now ("BENCH/USER", its wave), or "".
+    claimed_by: str = ""
+    claim_wave: str = ""
+    claimed_at: datetime | None = None
 
 
 def order_detail(session: Session, reference: str) -> OrderDetail:
@@ -166,6 +171,7 @@ def order_detail(session: Session, reference: str) -> OrderDetail:
     payments = [PaymentView(p.amount, p.method, p.reference, p.paid_at) for p in session.scalars(
         select(Payment).where(Payment.order_id == order.id).order_by(Payment.id))]
     channel = session.get(Channel, order.channel_id)
+    holder = holders(session, [order.id]).get(order.id)
     return OrderDetail(
         id=order.id, reference=order.reference, status=order.status, held_from=order.held_from,
         channel=channel.code if channel else "", external_id=order.external_id,
@@ -192,4 +198,6 @@ def order_detail(session: Session, reference: str) -> OrderDetail:
         refunds=[RefundView(r.amount, r.method, r.reference, r.reason, r.user, r.refunded_at)
                  for r in order.refunds], audit=audit,
         allowed_actions=order.available_actions(),
+        claimed_by=holder.label if holder else "", claim_wave=holder.wave if holder else "",
+        claimed_at=holder.claimed_at if holder else None,
     )

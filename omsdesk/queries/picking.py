@@ -71,12 +71,13 @@ def wave(session: Session, warehouse: str, *, limit: int = 30) -> list[WaveOrder
     """The oldest orders with a parcel waiting in one warehouse (ship-by first), up to `limit`.
 
     A split order is in the wave of every warehouse that holds part of it, and a part-shipped
-    order's next parcel joins a wave like any other. A parcel already in picking belongs to a
-    picker's list and stays out of new waves.
+    order's next parcel joins a wave like any other. A parcel already in picking, or claimed
+    by a bench (services/fulfilment/claims.py), belongs to a picker and stays out of new waves.
     """
     waiting_here = (select(Shipment.order_id)
                     .join(Warehouse, Warehouse.id == Shipment.warehouse_id)
-                    .where(Warehouse.code == warehouse, Shipment.status == ParcelStatus.OPEN.value))
+                    .where(Warehouse.code == warehouse, Shipment.status == ParcelStatus.OPEN.value,
+                           Shipment.claim_id.is_(None)))
     stmt = (
         select(Order.id, Order.reference, Order.status, Order.customer_name)
         .where(Order.id.in_(waiting_here), Order.status.in_(PICKABLE))

@@ -158,7 +158,7 @@ class SyncScheduler:
                  dispatcher: OutboxDispatcher | None = None,
                  erp_factory: ErpFactory | None = None,
                  aeat: AeatSender | None = None,
-                 carrier_factory: CarrierFactory | None = None) -> None:
+                 carrier_factory: CarrierFactory | None = None, workstation: str | None = None) -> None:
         self.db = db
         self.carrier_factory = carrier_factory
         self.aeat = aeat or AeatSender(db)
@@ -166,7 +166,10 @@ class SyncScheduler:
         self.erp_factory = erp_factory or default_erp_factory
         self.intervals = intervals
         self.dispatcher = dispatcher or OutboxDispatcher(db, self.factory)
-        self.lock = SyncLock(db)
+        self.lock = SyncLock(db, workstation=workstation)
+        self._tick_guard = threading.Lock()
+        self._stopping = False
+        self._skip_ticks = 0
         self._listeners: list[Listener] = []
         self._listeners_lock = threading.Lock()
         self._scheduler = BackgroundScheduler(timezone="UTC", job_defaults={
@@ -205,16 +208,26 @@ class SyncScheduler:
         return self.lock.held
 
     def start(self) -> bool:
-        """Start; returns False when another process runs the sync (then retry the lock)."""
+        """Start; returns False when another process runs the sync.
+
+        Either way the lock is looked at every `lock_retry` seconds: a standby takes over
+        within one interval of the leader disappearing, and a leader whose lock connection
+        died stops its jobs (another process may already lead).
+        """
         self._scheduler.start()
-        if self._take_lock():
-            return True
-        self._scheduler.add_job(self._retry_lock, "interval", seconds=self.intervals.lock_retry,
-                                id="sync-lock", replace_existing=True)
-        self._emit(SyncEvent("standby", at=utcnow()))
-        return False
+        led = self._take_lock()
+        self._scheduler.add_job(self._tick_lock, "interval", seconds=self.intervals.lock_retry,
+                                id="sync-lock", replace_existing=True, max_instances=1, coalesce=True)
+        if not led:
+            self._emit(SyncEvent("standby", at=utcnow()))
+        return led
 
     def shutdown(self, wait: bool = True) -> None:
+        # A lock tick calls into the scheduler (get_jobs), which APScheduler's shutdown blocks
+        # while it waits for running jobs: let a running tick finish, and no new one start.
+        self._stopping = True
+        with self._tick_guard:
+            pass
         if self._scheduler.running:
             self._scheduler.shutdown(wait=wait)
         self.lock.release()
@@ -235,9 +248,29 @@ class SyncScheduler:
             log.info("closed %d sync run(s) interrupted by an earlier stop", stale)
         self.dispatcher.recover_orphaned_claims()
 
-    def _retry_lock(self) -> None:
-        if self._take_lock():
-            self._scheduler.remove_job("sync-lock")
+    def _tick_lock(self) -> None:
+        with self._tick_guard:
+            if self._stopping:
+                return
+            if self.lock.held:
+                if self.lock.alive():
+                    return
+                # Lost the lock (its session died): stop, and leave the next try to the
+                # standbys first, so a desk with a flaky link does not snatch it straight back.
+                self._drop_jobs()
+                self._skip_ticks = 2
+                self._emit(SyncEvent("standby", at=utcnow()))
+                return
+            if self._skip_ticks:
+                self._skip_ticks -= 1
+                return
+            self._take_lock()
+
+    def _drop_jobs(self) -> None:
+        """No longer the leader: no channel job may run here any more."""
+        for job in self._scheduler.get_jobs():
+            if job.id != "sync-lock":
+                job.remove()
 
     def refresh_channels(self) -> list[str]:
         """Schedule jobs for every active shop and ERP channel; drop jobs of removed ones."""

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from omsdesk.db import Database
+from omsdesk.queries.claims import ClaimHolder, holders
 from omsdesk.queries.order_page import Cursor, OrderFilter, OrderRow
 from omsdesk.queries.orders import list_orders
 from omsdesk.ui.display import money, when
@@ -39,8 +40,10 @@ class OrderQueueModel(ColumnModel):
     dropped instead of being mixed into the new result.
     """
 
+    # "claimed" right after the total: in view at 1280 px (issue 17), without pushing the
+    # customer and the total out of it (issue 13 point 11).
     COLUMNS = ("reference", "placed_at", "status", "channel", "external_id", "customer_name",
-               "customer_email", "total", "ship_by")
+               "customer_email", "total", "claimed", "ship_by")
 
     loading_changed = Signal(bool)
     page_loaded = Signal(int)          # rows now in the model
@@ -56,6 +59,8 @@ class OrderQueueModel(ColumnModel):
         self.filter = OrderFilter()
         self.newest_first = True
         self._rows: list[OrderRow] = []
+        # Order id -> the bench holding one of its parcels (issue 17), for the rows loaded.
+        self._claims: dict[int, ClaimHolder] = {}
         self._exhausted = False
         self._loading = False
         self._generation = 0
@@ -64,7 +69,7 @@ class OrderQueueModel(ColumnModel):
             "reference": self.tr("Order"), "placed_at": self.tr("Placed"), "status": self.tr("Status"),
             "channel": self.tr("Channel"), "external_id": self.tr("Marketplace id"),
             "customer_name": self.tr("Customer"), "customer_email": self.tr("Email"),
-            "total": self.tr("Total"), "ship_by": self.tr("Ship by"),
+            "total": self.tr("Total"), "ship_by": self.tr("Ship by"), "claimed": self.tr("Claimed by"),
         }
 
     # -- Qt model API (rows, columns and titles come from ColumnModel) ---------------------
@@ -83,6 +88,10 @@ class OrderQueueModel(ColumnModel):
                 return QBrush(LATE_BG)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
+            holder = self._claims.get(row.id)
+            if col == "claimed" and holder is not None:
+                return self.tr("Claimed by {who} for wave {wave} since {when}").format(
+                    who=holder.label, wave=holder.wave, when=when(holder.claimed_at))
             if row.status == "on_hold":
                 return self.tr("On hold")
             if row.late:
@@ -103,6 +112,9 @@ class OrderQueueModel(ColumnModel):
             return status_text(row.status)
         if col == "total":
             return money(row.total, row.currency)
+        if col == "claimed":
+            holder = self._claims.get(row.id)
+            return holder.label if holder is not None else ""
         value = getattr(row, col)
         return "" if value is None else str(value)
 
@@ -124,6 +136,10 @@ class OrderQueueModel(ColumnModel):
 
     def row_at(self, row: int) -> OrderRow:
         return self._rows[row]
+
+    def claim_of(self, row: int) -> ClaimHolder | None:
+        """The bench holding a parcel of the order in that row, if any."""
+        return self._claims.get(self._rows[row].id)
 
     def rows(self) -> list[OrderRow]:
         return list(self._rows)
@@ -168,26 +184,29 @@ class OrderQueueModel(ColumnModel):
         f, newest, db = self.filter, self.newest_first, self.db
         started = time.perf_counter()
 
-        def fetch() -> tuple[int, bool, int, float, list[OrderRow]]:
+        def fetch() -> tuple[int, bool, int, float, list[OrderRow], dict[int, ClaimHolder]]:
             with db.read() as s:
                 rows = list_orders(s, f, limit=limit, after=after, newest_first=newest)
-            return gen, replace_rows, limit, started, rows
+                claims = holders(s, [r.id for r in rows])
+            return gen, replace_rows, limit, started, rows, claims
 
         self._set_loading(True)
         run_in_pool(self.pool, fetch, self._on_page, self._on_failed)
 
-    def _on_page(self, result: tuple[int, bool, int, float, list[OrderRow]]) -> None:
-        gen, replace_rows, limit, started, rows = result
+    def _on_page(self, result: tuple[int, bool, int, float, list[OrderRow], dict[int, ClaimHolder]]) -> None:
+        gen, replace_rows, limit, started, rows, claims = result
         if gen != self._generation:
             return  # a newer load superseded this one
         if replace_rows:
             self.beginResetModel()
             self._rows = rows
+            self._claims = claims
             self.endResetModel()
         elif rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
+            self._claims.update(claims)
             self.endInsertRows()
         self._exhausted = len(rows) < limit
         self.last_load_ms = (time.perf_counter() - started) * 1000

@@ -180,7 +180,7 @@ class OrdersView(QWidget):
         header.sortIndicatorChanged.connect(self._on_sort)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(lambda pos: self.columns_menu.exec(header.mapToGlobal(pos)))
-        for col, width in {"reference": 118, "placed_at": 128, "status": 92, "channel": 66,
+        for col, width in {"reference": 118, "placed_at": 128, "status": 92, "claimed": 104, "channel": 66,
                            "external_id": 150, "customer_name": 150, "customer_email": 200,
                            "total": 84}.items():
             header.resizeSection(OrderQueueModel.COLUMNS.index(col), width)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from omsdesk.carriers.booking import WaveLabels
+from omsdesk.config import claim_timeout_seconds
 from omsdesk.documents.batch import render_packing_slips
 from omsdesk.documents.pick_list import render_pick_list
 from omsdesk.models.errors import OmsError
 from omsdesk.queries import picking as picking_q
+from omsdesk.services.fulfilment import claims as claims_svc
 from omsdesk.services.fulfilment import picking as picking_svc
 from omsdesk.ui.banner import Banner
 from omsdesk.ui.context import AppContext
@@ -96,6 +100,7 @@ class PickPackView(QWidget):
     pack_failed = Signal(str)
     reprinted = Signal(list)          # [Delivery] of a reprint
     labels_done = Signal(object)      # WaveLabels: the carrier labels of a wave, booked and printed
+    heartbeat_done = Signal(object)   # set of this desk's claim ids still active
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +113,12 @@ class PickPackView(QWidget):
         self._labels: WaveLabelsWorker | None = None
         self._last_labels: WaveLabelsWorker | None = None
         self.carrier_factory: Any = None  # tests point the wave worker at a local carrier server
+        self.claim: claims_svc.ClaimedWave | None = None  # the wave this bench holds
+        self._beating = False
+        self._heartbeat_timer = QTimer(self)
+        # Four beats per timeout: one lost beat (a busy server) never costs the claim.
+        self._heartbeat_timer.setInterval(int(claim_timeout_seconds(ctx.settings) * 1000 / 4))
+        self._heartbeat_timer.timeout.connect(self.heartbeat)
         self._build()
         self._shortcuts()
         self.reload_warehouses()
@@ -247,20 +258,76 @@ class PickPackView(QWidget):
         self.load_wave()
 
     def load_wave(self) -> None:
-        """The oldest allocated orders of the chosen warehouse."""
-        with self.ctx.db.read() as s:
-            rows = picking_q.wave(s, self.warehouse.currentText(), limit=self.wave_size.value())
-        self.set_orders([(r.reference, r.customer_name, r.units) for r in rows])
+        """Claim the next wave of the chosen warehouse for this bench (claims.claim_wave).
+
+        A wave claimed earlier and not started yet goes back to the pool first. The claim is
+        one short write, like starting a pick list, so it runs here rather than in a worker.
+        """
+        self._drop_unstarted_claim()
+        warehouse = self.warehouse.currentText()
+        try:
+            claim = claims_svc.claim_wave(
+                self.ctx.db, actor=self.ctx.actor, warehouse=warehouse, size=self.wave_size.value(),
+                timeout=timedelta(seconds=claim_timeout_seconds(self.ctx.settings)))
+        except claims_svc.NothingToClaim:
+            self.set_orders([])
+            self.banner.show_message(self.tr("No allocated orders wait in {wh}").format(wh=warehouse))
+            self.scan.setFocus()
+            return
+        except OmsError as exc:
+            self.banner.refuse(str(exc))
+            return
+        self.claim = claim
         self._resume = False
-        if not rows:
-            self.banner.show_message(self.tr("No allocated orders wait in {wh}").format(
-                wh=self.warehouse.currentText()))
+        self.set_orders([(r.reference, r.customer_name, r.units) for r in claim.orders])
+        self.banner.show_message(self.tr("Wave {wave} claimed for {bench}: {n} order(s)").format(
+            wave=claim.name, bench=f"{claim.workstation}/{claim.user}", n=len(claim.orders)), "ok")
+        self._heartbeat_timer.start()
+        self.ctx.signals.orders_changed.emit()
         self.scan.setFocus()
+
+    def _drop_unstarted_claim(self) -> None:
+        """Give back a claimed wave nobody started picking (a new wave or a hand-made list replaces it)."""
+        claim, self.claim = self.claim, None
+        if claim is None or self.plan is not None:
+            return
+        with contextlib.suppress(OmsError):  # expired meanwhile: its orders are in the pool already
+            claims_svc.release_claim(self.ctx.db, claim.id, actor=self.ctx.actor,
+                                     reason=f"wave {claim.name} replaced before picking")
+
+    def heartbeat(self) -> None:
+        """Timer: tell the other desks this bench is alive, in a worker (never on the GUI thread)."""
+        if self.claim is None or self._beating:
+            return
+        db, workstation = self.ctx.db, self.ctx.actor.workstation
+        self._beating = True
+        run_in_pool(self.ctx.pool, lambda: claims_svc.heartbeat(db, workstation), self._on_heartbeat,
+                    self._on_heartbeat_failed)
+
+    def _on_heartbeat(self, active: set[int]) -> None:
+        self._beating = False
+        self.heartbeat_done.emit(active)
+        claim = self.claim
+        if claim is None or claim.id in active:
+            return
+        # Another bench expired it: this desk was silent too long and the orders went back.
+        self.claim = None
+        self._heartbeat_timer.stop()
+        self.plan = None
+        self.progress = None
+        self.set_orders([])
+        self._refresh_pick_table()
+        self.banner.refuse(self.tr("Wave {wave} expired: this bench was silent too long and its orders "
+                                   "went back to the pool. Load a new wave (F5)").format(wave=claim.name))
+
+    def _on_heartbeat_failed(self, message: str) -> None:
+        self._beating = False  # the next tick tries again; the live banner says when the server is away
 
     def load_orders(self, references: list[str]) -> None:
         """Put the orders selected elsewhere (the order queue) on the list to pick."""
         with self.ctx.db.read() as s:
             rows = picking_q.pickable_orders(s, references)
+        self._drop_unstarted_claim()
         self.set_orders([(r.reference, r.customer_name, r.units) for r in rows])
         self._resume = True
         found = {r.reference for r in rows}
@@ -302,7 +369,9 @@ class PickPackView(QWidget):
             plan = picking_svc.start_picking(self.ctx.db, refs, actor=self.ctx.actor,
                                              warehouse=self.warehouse.currentText(),
                                              language=doc_language(self.ctx.settings),
-                                             resume=self._resume)
+                                             resume=self._resume,
+                                             claim_id=None if self._resume or self.claim is None
+                                             else self.claim.id)
         except OmsError as exc:
             self.banner.refuse(refusal_text(str(exc)))
             return
@@ -402,6 +471,8 @@ class PickPackView(QWidget):
         assert self.plan is not None
         self._last_packed = (result, self.plan.doc.wave)
         self.reprint_button.setEnabled(True)
+        self.claim = None  # packing fulfilled it
+        self._heartbeat_timer.stop()
         self.plan = None
         self.progress = None
         self.set_orders([])

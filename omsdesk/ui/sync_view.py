@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from omsdesk.services.channels.channels import (
 from omsdesk.services.channels.erp import retry_failed_erp
 from omsdesk.services.channels.kinds import sync_kinds
 from omsdesk.sync.importer import reimport_quarantined
+from omsdesk.sync.lock import LeaderInfo, leader_status
 from omsdesk.sync.outbox import OutboxDispatcher
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import when
@@ -60,6 +62,7 @@ class SyncSnapshot:
     runs: list[Any]        # RunInfo
     messages: list[Any]    # OutboxRow
     quarantine: list[Any]  # QuarantineInfo
+    leader: LeaderInfo | None = None  # who runs the sync jobs now (any workstation or daemon)
 
 
 class MapSkuDialog(QDialog):
@@ -134,6 +137,8 @@ class SyncView(QWidget):
         self.ship_by_button.setToolTip(self.tr("Handling days and cut-off of the selected channel"))
         self.ship_by_button.clicked.connect(lambda: self.edit_ship_by())
         self.summary = QLabel()
+        self.leader_label = QLabel()
+        self.leader_label.setObjectName("sync_leader")
 
         sync_action = QAction(self.tr("Sync now"), self)
         sync_action.setShortcut(QKeySequence(Qt.Key.Key_F9))
@@ -151,7 +156,8 @@ class SyncView(QWidget):
         title = QLabel(self.tr("Channels"))
         title.setStyleSheet("font-weight: 600;")
         bar.addWidget(title)
-        bar.addStretch(1)
+        bar.addSpacing(16)
+        bar.addWidget(self.leader_label, 1)
         bar.addWidget(self.ship_by_button)
         bar.addWidget(self.sync_button)
         bar.addWidget(self.refresh_button)
@@ -208,17 +214,18 @@ class SyncView(QWidget):
                 backlog = {h.code: h for h in channel_health(s)}
                 messages = outbox_rows(s, status=status)
             return SyncSnapshot(list_channels(db, sync_kinds()), backlog, run_history(db), messages,
-                                open_quarantine_entries(db))
+                                open_quarantine_entries(db), leader_status(db))
 
         run_in_pool(self.ctx.pool, fetch, self._on_loaded, self._say)
 
     def _on_sync_state(self, state: dict[str, Any]) -> None:
-        if state.get("job") or state.get("state") in ("started", "idle"):
+        if state.get("job") or state.get("state") in ("started", "idle", "standby", "stopped"):
             self.refresh()
 
     def _on_loaded(self, snap: SyncSnapshot) -> None:
         selected = self._selected_channel()
         self.snapshot = snap
+        self._show_leader(snap.leader)
         yes, no = self.tr("yes"), ""
         rows, marked = [], []
         for c in snap.channels:
@@ -257,6 +264,16 @@ class SyncView(QWidget):
         self._say(self.last_message or self.tr(
             "{pending} pending, {parked} parked, {q} in quarantine").format(
             pending=pending, parked=parked, q=len(snap.quarantine)))
+
+    def _show_leader(self, leader: LeaderInfo | None) -> None:
+        if leader is None:
+            self.leader_label.setText(self.tr("Sync leader: none (no workstation or daemon runs the sync jobs now)"))
+            return
+        who = leader.workstation or "?"
+        if leader.workstation == self.ctx.actor.workstation and leader.pid == os.getpid():
+            who = self.tr("{who} (this window)").format(who=who)
+        self.leader_label.setText(self.tr("Sync leader: {who}, process {pid}, since {since}").format(
+            who=who, pid=leader.pid or "?", since=when(leader.since) or "?"))
 
     def _say(self, text: str) -> None:
         self.summary.setText(text)

@@ -2818,17 +2818,17 @@ Base de datos: {db}</translation>
 <context>
     <name>MapSkuDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="70"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="73"/>
         <source>Map SKU for {channel}</source>
         <translation>Asociar SKU de {channel}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="74"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="77"/>
         <source>Shop SKU</source>
         <translation>SKU de la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="75"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="78"/>
         <source>Our SKU</source>
         <translation>Nuestro SKU</translation>
     </message>
@@ -3266,57 +3266,67 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrderQueueModel</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="64"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="69"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="64"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="69"/>
         <source>Placed</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="64"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="69"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="65"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="70"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="65"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="70"/>
         <source>Marketplace id</source>
         <translation>Id. en el marketplace</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="66"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="71"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="66"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="71"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="67"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="72"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="67"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="72"/>
         <source>Ship by</source>
         <translation>Enviar antes de</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="87"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="72"/>
+        <source>Claimed by</source>
+        <translation>Reservado por</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="93"/>
+        <source>Claimed by {who} for wave {wave} since {when}</source>
+        <translation>Reservado por {who} para la oleada {wave} desde {when}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="96"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="89"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="98"/>
         <source>Late: should have shipped by {when}</source>
         <translation>Con retraso: debía enviarse antes de {when}</translation>
     </message>
@@ -3728,258 +3738,268 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PickPackView</name>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="78"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="82"/>
         <source>Start picking the chosen orders</source>
         <translation>Empezar el picking de los pedidos elegidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="79"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="83"/>
         <source>Pack the order</source>
         <translation>Embalar el pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="80"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="84"/>
         <source>Reprint the last slip or label</source>
         <translation>Reimprimir el último albarán o etiqueta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="81"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="85"/>
         <source>Stop booking the wave&apos;s labels</source>
         <translation>Detener la reserva de las etiquetas de la oleada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="82"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="86"/>
         <source>Pick list PDF</source>
         <translation>Lista de picking en PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="83"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="87"/>
         <source>Back to the scan field</source>
         <translation>Volver al campo de escaneo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="119"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="130"/>
         <source>Orders to pick</source>
         <translation>Pedidos a preparar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="124"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="135"/>
         <source> orders</source>
         <translation> pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="125"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="136"/>
         <source>Load wave (F5)</source>
         <translation>Cargar oleada (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="129"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="140"/>
         <source>Order references, e.g. SO-2026-000123, then Enter</source>
         <translation>Referencias de pedido, p. ej. SO-2026-000123, e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="143"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="143"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="132"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="143"/>
         <source>Units</source>
         <translation>Unidades</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="139"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="150"/>
         <source>Start picking (F8)</source>
         <translation>Empezar a preparar (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="143"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="154"/>
         <source>Warehouse</source>
         <translation>Almacén</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="153"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="164"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="156"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="167"/>
         <source>Scan each item (EAN or SKU) and Enter</source>
         <translation>Escanee cada artículo (EAN o SKU) e Intro</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="167"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="178"/>
         <source>Bin</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="167"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="178"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="167"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="178"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="167"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="178"/>
         <source>EAN</source>
         <translation>EAN</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="167"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="178"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="168"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="179"/>
         <source>Picked</source>
         <translation>Recogido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="168"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="179"/>
         <source>Orders</source>
         <translation>Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="181"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="192"/>
         <source>Pick list PDF (Ctrl+P)</source>
         <translation>PDF de la lista (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="183"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="194"/>
         <source>Pack and print (F10)</source>
         <translation>Embalar e imprimir (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="187"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="198"/>
         <source>Reprint last slips and labels (F9)</source>
         <translation>Reimprimir últimos albaranes y etiquetas (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="196"/>
-        <location filename="../../omsdesk/ui/pickpack.py" line="451"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="207"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="522"/>
         <source>Carrier labels: %v of %m</source>
         <translation>Etiquetas del transportista: %v de %m</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="198"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="209"/>
         <source>Stop labels (Shift+F10)</source>
         <translation>Parar etiquetas (Mayús+F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="256"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="274"/>
         <source>No allocated orders wait in {wh}</source>
         <translation>No hay pedidos asignados esperando en {wh}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="269"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="283"/>
+        <source>Wave {wave} claimed for {bench}: {n} order(s)</source>
+        <translation>Oleada {wave} reservada para {bench}: {n} pedido(s)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="320"/>
+        <source>Wave {wave} expired: this bench was silent too long and its orders went back to the pool. Load a new wave (F5)</source>
+        <translation>La oleada {wave} ha caducado: este puesto ha estado demasiado tiempo sin dar señales y sus pedidos han vuelto a la bolsa. Cargue una nueva oleada (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/pickpack.py" line="336"/>
         <source>Not ready to pick: {refs}</source>
         <translation>No listos para preparar: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="312"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="381"/>
         <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
         <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="315"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="384"/>
         <source>not ready: {refs}</source>
         <translation>no listos: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="329"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="398"/>
         <source>Start a pick list first (F8)</source>
         <translation>Primero empiece una lista de picking (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="334"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="403"/>
         <source>&apos;{code}&apos; is not on this pick list: put it back</source>
         <translation>&apos;{code}&apos; no está en esta lista de picking: devuélvalo a su sitio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="337"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="406"/>
         <source>{sku} is already picked ({n} of {n}): put the extra one back</source>
         <translation>{sku} ya está recogido ({n} de {n}): devuelva la unidad de más</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="342"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="411"/>
         <source>All picked: pack and print with F10</source>
         <translation>Todo recogido: embale e imprima con F10</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="344"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="413"/>
         <source>{sku} from {bin}: {picked} of {qty}</source>
         <translation>{sku} de {bin}: {picked} de {qty}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="370"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="439"/>
         <source>{done} of {total} units picked</source>
         <translation>{done} de {total} unidades recogidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="373"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="442"/>
         <source>No pick list yet</source>
         <translation>Aún no hay lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="382"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="451"/>
         <source>Pick list {wave}</source>
         <translation>Lista de picking {wave}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="389"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="458"/>
         <source>{n} unit(s) still to pick</source>
         <translation>Faltan {n} unidad(es) por recoger</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="395"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="464"/>
         <source>Packing {n} order(s)...</source>
         <translation>Embalando {n} pedido(s)...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="410"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="481"/>
         <source>Packed {refs}</source>
         <translation>Embalados {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="441"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="512"/>
         <source>Stopping after this label...</source>
         <translation>Parando después de esta etiqueta...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="458"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="529"/>
         <source>Carrier labels: {ok} printed, {bad} not</source>
         <translation>Etiquetas del transportista: {ok} impresas, {bad} no</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="461"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="532"/>
         <source>stopped, {n} left for later</source>
         <translation>parado, {n} quedan para después</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="463"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="534"/>
         <source>{ref}: {reason}</source>
         <translation>{ref}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="469"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="540"/>
         <source>Carrier labels stopped: {reason}</source>
         <translation>Etiquetas del transportista detenidas: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="485"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="556"/>
         <source>Reprinted: {what}</source>
         <translation>Reimpreso: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="493"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="564"/>
         <source>Not packed: {reason}</source>
         <translation>No embalado: {reason}</translation>
     </message>
@@ -5600,340 +5620,355 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="111"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="111"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="93"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
         <source>Last success</source>
         <translation>Último éxito</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
         <source>Failures</source>
         <translation>Fallos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="97"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="120"/>
         <source>Pending</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="98"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="117"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="120"/>
         <source>Parked</source>
         <translation>Aparcados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <source>Job</source>
         <translation>Tarea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <source>Started</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
         <source>Finished</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
         <source>Fetched</source>
         <translation>Descargados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="125"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="128"/>
         <source>Retry parked</source>
         <translation>Reintentar aparcados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="126"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="129"/>
         <source>Queue the selected parked messages again (all if none selected)</source>
         <translation>Volver a encolar los mensajes aparcados seleccionados (todos si no hay selección)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="128"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="131"/>
         <source>Re-import</source>
         <translation>Reimportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="129"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="132"/>
         <source>Try the selected entries again (all if none selected)</source>
         <translation>Reintentar las entradas seleccionadas (todas si no hay selección)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="131"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="134"/>
         <source>Map SKU…</source>
         <translation>Asociar SKU…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="133"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="136"/>
         <source>Ship-by promise…</source>
         <translation>Plazo de envío…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="134"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="137"/>
         <source>Handling days and cut-off of the selected channel</source>
         <translation>Días de preparación y hora de corte del canal seleccionado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="138"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="143"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="151"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="156"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="177"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="183"/>
         <source>Orders that could not be imported; fix the cause, then re-import.</source>
         <translation>Pedidos que no se pudieron importar; corrija la causa y reimporte.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="189"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="195"/>
         <source>Runs</source>
         <translation>Ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="230"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="237"/>
         <source>invalid</source>
         <translation>no válidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="256"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="263"/>
         <source>Quarantine ({n})</source>
         <translation>Cuarentena ({n})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="258"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="265"/>
         <source>{pending} pending, {parked} parked, {q} in quarantine</source>
         <translation>{pending} pendientes, {parked} aparcados, {q} en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="351"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="270"/>
+        <source>Sync leader: none (no workstation or daemon runs the sync jobs now)</source>
+        <translation>Líder de sincronización: ninguno (ningún puesto ni servicio ejecuta ahora las tareas de sincronización)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="274"/>
+        <source>{who} (this window)</source>
+        <translation>{who} (esta ventana)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="275"/>
+        <source>Sync leader: {who}, process {pid}, since {since}</source>
+        <translation>Líder de sincronización: {who}, proceso {pid}, desde {since}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_view.py" line="368"/>
         <source>Sync now: {jobs} jobs, {created} new orders, {failed} failed</source>
         <translation>Sincronización: {jobs} tareas, {created} pedidos nuevos, {failed} fallidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="357"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="374"/>
         <source>Sync now failed: {error}</source>
         <translation>La sincronización falló: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="367"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="384"/>
         <source>Select parked (failed) messages to retry</source>
         <translation>Seleccione mensajes aparcados (fallidos) para reintentar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="377"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="394"/>
         <source>{n} parked messages back in the queue</source>
         <translation>{n} mensajes aparcados vuelven a la cola</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="394"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="411"/>
         <source>The quarantine is empty</source>
         <translation>La cuarentena está vacía</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="410"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="427"/>
         <source>Re-import: {created} created, {quarantined} still in quarantine</source>
         <translation>Reimportación: {created} creados, {quarantined} siguen en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="421"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="438"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="439"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="456"/>
         <source>{channel}: ship within {days} working day(s), cut-off {cutoff}</source>
         <translation>{channel}: enviar en {days} día(s) laborable(s), hora de corte {cutoff}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="448"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="465"/>
         <source>Promise refused</source>
         <translation>Plazo rechazado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="454"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="471"/>
         <source>Select a quarantined order first</source>
         <translation>Primero seleccione un pedido en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="471"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="488"/>
         <source>{channel}: shop SKU {shop} is now {sku}; re-import to bring the orders in</source>
         <translation>{channel}: el SKU de tienda {shop} ahora es {sku}; reimporte para traer los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="476"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="493"/>
         <source>Map SKU</source>
         <translation>Asociar SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="96"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="99"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="110"/>
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="111"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="112"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="112"/>
         <source>Seen</source>
         <translation>Visto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="112"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="115"/>
         <source>The payload as the shop sent it</source>
         <translation>Los datos tal como los envió la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="116"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="119"/>
         <source>All messages</source>
         <translation>Todos los mensajes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="118"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="121"/>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="121"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="124"/>
         <source>Sync now (F9)</source>
         <translation>Sincronizar ahora (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="126"/>
         <source>Refresh (F5)</source>
         <translation>Actualizar (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="101"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
         <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="111"/>
         <source>#</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
         <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="112"/>
         <source>Updated</source>
         <translation>Actualizado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="103"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="104"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="107"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="108"/>
         <source>Topic</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
         <source>Key</source>
         <translation>Clave</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="102"/>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="105"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="109"/>
         <source>Next attempt</source>
         <translation>Próximo intento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="190"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="196"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="191"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="197"/>
         <source>Quarantine</source>
         <translation>Cuarentena</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="222"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="229"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_view.py" line="227"/>
+        <location filename="../../omsdesk/ui/sync_view.py" line="234"/>
         <source>no</source>
         <translation>no</translation>
     </message>

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
@@ -23,16 +23,19 @@ from omsdesk.models import (
     Order,
     ParcelStatus,
     Product,
+    Shipment,
     ValidationError,
     check_transition,
 )
 from omsdesk.models.base import utcnow
+from omsdesk.models.claims import PickClaim
 from omsdesk.queries.documents import sender_for
 from omsdesk.queries.picking import PICKABLE, pick_items
 from omsdesk.services import audit
 from omsdesk.services.catalog import set_bin_in
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.carriers import account_for
+from omsdesk.services.fulfilment.claims import active_claims, leave_claims_in
 from omsdesk.services.fulfilment.parcels import choose_parcels, pack_in, parcel_units, pick_in
 from omsdesk.services.fulfilment.status import load_order
 from omsdesk.services.ledger.stock import product_by_sku, warehouse_by_code
@@ -121,19 +124,29 @@ class PackResult:
 
 
 def start_picking(db: Database, references: Sequence[str], *, actor: Actor, wave: str = "",
-                  warehouse: str = "", language: Language = "es", resume: bool = True) -> PickPlan:
-    """Claim the orders for this picker (allocated -> picking) and return their pick list by bin.
+                  warehouse: str = "", language: Language = "es", resume: bool = True,
+                  claim_id: int | None = None) -> PickPlan:
+    """Start picking the orders for this picker (allocated -> picking) and return their pick list by bin.
 
-    `resume=False` (a wave) takes only allocated orders, so two pickers building waves at once
-    never walk for the same order; on PostgreSQL an order another workstation is claiming
-    right now is skipped (SKIP LOCKED) rather than waited for. `resume=True` also accepts
-    orders already in picking, for a picker who restarts an interrupted list by reference.
+    `claim_id` (a wave claimed with claims.claim_wave) picks only that claim's parcels; the
+    claim's orders left out of `references` go back to the pool. Without it, a parcel another
+    desk has claimed is skipped. `resume=False` takes only open parcels, so two pickers
+    building lists at once never walk for the same order; on PostgreSQL an order another
+    workstation is starting right now is skipped (SKIP LOCKED) rather than waited for.
+    `resume=True` also accepts parcels already in picking, for a picker who restarts an
+    interrupted list by reference.
     """
     if not references:
         raise ValidationError("choose at least one order to pick")
     # A wave claims parcels still open; a restart by reference also takes up ones in picking.
     wanted = (ParcelStatus.OPEN.value, ParcelStatus.PICKING.value) if resume else (ParcelStatus.OPEN.value,)
     with db.write() as s:
+        if claim_id is not None:
+            claim = s.get(PickClaim, claim_id)
+            if claim is None or claim.state != "active":
+                raise ValidationError(f"wave claim {claim_id} has ended (expired or released): "
+                                      "its orders are back in the pool, load a new wave")
+            wave = wave or claim.name
         stmt = (select(Order).where(Order.reference.in_(list(references)), Order.status.in_(PICKABLE))
                 .order_by(Order.id))
         if s.get_bind().dialect.name == "postgresql":
@@ -141,18 +154,33 @@ def start_picking(db: Database, references: Sequence[str], *, actor: Actor, wave
         claimed = {order.reference: order for order in s.scalars(stmt)}
         wid = warehouse_by_code(s, warehouse).id if warehouse else None
         refs: list[str] = []
+        candidates: dict[str, list[Shipment]] = {}
         for ref in references:
             order = claimed.get(ref)
-            if order is None or ref in refs:
+            if order is None or ref in candidates:
                 continue
             # A picker walks one warehouse: only its parcel (a split order's other parcel
             # waits for its own warehouse's picker).
-            parcels = [p for p in choose_parcels(s, order)
-                       if p.status in wanted and (wid is None or p.warehouse_id == wid)]
+            candidates[ref] = [p for p in choose_parcels(s, order)
+                               if p.status in wanted and (wid is None or p.warehouse_id == wid)]
+        holders = active_claims(s, sorted({p.claim_id for ps in candidates.values() for p in ps
+                                           if p.claim_id is not None}))
+        for ref, found in candidates.items():
+            if claim_id is not None:
+                parcels = [p for p in found if p.claim_id == claim_id]
+            else:
+                # Another desk's claim is its own; this desk's (a restart) is taken up again.
+                parcels = [p for p in found if p.claim_id is None or p.claim_id not in holders
+                           or holders[p.claim_id] == actor.workstation]
             if not parcels:
                 continue
-            pick_in(s, order, actor=actor, parcels=parcels, reason=f"pick list {wave}".strip())
+            pick_in(s, claimed[ref], actor=actor, parcels=parcels, reason=f"pick list {wave}".strip())
             refs.append(ref)
+        if claim_id is not None:
+            # The claim's orders the picker left out are free for another bench.
+            s.execute(update(Shipment).where(Shipment.claim_id == claim_id,
+                                             Shipment.status == ParcelStatus.OPEN.value)
+                      .values(claim_id=None).execution_options(synchronize_session="fetch"))
         if not refs:
             raise ValidationError("none of the chosen orders has a parcel waiting to be picked"
                                   + (f" in {warehouse}" if warehouse else ""))
@@ -184,6 +212,7 @@ def pack_picked(db: Database, plan: PickPlan, progress: PickProgress, *, actor: 
                 raise ValidationError(f"order {ref} has no parcel being picked on this list")
             first = not order.shipments
             pack_in(s, order, actor=actor, parcels=parcels, reason=f"packed from {plan.doc.wave}")
+            leave_claims_in(s, parcels)  # picked: the bench's claim on them is fulfilled
             for i, parcel in enumerate(parcels):
                 # Services (shipping, gift wrap) travel with the first parcel to leave.
                 units = _with_services(order, parcel_units(order, parcel), first and i == 0)

@@ -27,6 +27,7 @@ from omsdesk.queries.lookups import warehouse_code, warehouse_codes
 from omsdesk.services import buyer_mail, outbox
 from omsdesk.services.channels.kinds import takes_updates_back
 from omsdesk.services.context import Actor
+from omsdesk.services.fulfilment.claims import leave_claims_in
 from omsdesk.services.fulfilment.parcels import check_packed, choose_parcels, sync_parcels
 from omsdesk.services.fulfilment.status import OrderState, load_order, set_status
 from omsdesk.services.ledger.stock import consume_reserved, warehouse_by_code
@@ -96,6 +97,7 @@ def ship_in(session: Session, order: Order, *, actor: Actor, carrier: str = "", 
         order.parcels.append(leaving[0])
     was = {p.warehouse_id: p.status for p in leaving}
     now = utcnow()
+    leave_claims_in(session, leaving)  # a parcel that leaves is no bench's work any more
     for parcel in leaving:
         parcel.status = ParcelStatus.SHIPPED.value
         parcel.shipped_at = now

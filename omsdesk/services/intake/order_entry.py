@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
@@ -185,9 +186,15 @@ def price_override(li: LineInput, product: Product, currency: str) -> str | None
 def channel_by_code(session: Session, code: str) -> Channel:
     channel = session.scalar(select(Channel).where(Channel.code == code))
     if channel is None and code in BUILTIN_CHANNELS:
-        channel = Channel(code=code, name=BUILTIN_CHANNELS[code], kind=_BUILTIN_KINDS.get(code, code))
-        session.add(channel)
-        session.flush()
+        # Two desks taking their first order at once both find it missing (the desk
+        # simulation of issue 17 did): a savepoint lets the loser read the winner's row.
+        try:
+            with session.begin_nested():
+                channel = Channel(code=code, name=BUILTIN_CHANNELS[code], kind=_BUILTIN_KINDS.get(code, code))
+                session.add(channel)
+                session.flush()
+        except IntegrityError:
+            channel = session.scalar(select(Channel).where(Channel.code == code))
     if channel is None:
         raise NotFound(f"unknown channel '{code}'")
     return channel
