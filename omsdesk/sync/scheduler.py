@@ -409,7 +409,8 @@ class SyncScheduler:
             for code in [channel] if channel else shops + erps + mail + aeat + auto + carriers:
                 if code == AUTO_INVOICE_CODE:
                     reports.append(self.run_job(AUTO_INVOICE_JOB, code))
-                elif code == TRACK_CODE:
+                    continue
+                if code == TRACK_CODE:
                     reports.append(self.run_job(TRACK_JOB, code))
                     continue
                 if code == AEAT_CODE:
