@@ -1,4 +1,5 @@
-"""Export accounting…: invoices, credit notes and payments of a period as QuickBooks, Sage 50 or journal CSV."""
+"""Export accounting…: a period's invoices, credit notes, supplier invoices and payments for QuickBooks Online,
+Sage 50 / ContaPlus (Spain) or a journal."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ from omsdesk.ui import save_paths
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.workers import run_in_pool
 
-FORMATS = (("quickbooks", "QuickBooks Online"), ("sage50", "Sage 50"), ("journal", "Journal (generic)"))
+FORMATS = (("quickbooks", "QuickBooks Online (invoices and credit memos)"),
+           ("contaplus", "Sage 50 / ContaPlus (Spain, XDiario)"), ("journal", "Journal (generic)"))
 
 
 def _to_date(value: QDate) -> date:
@@ -50,7 +52,7 @@ class ExportAccountingDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.path = QLineEdit()
-        self.path.setPlaceholderText(self.tr("Where to save the CSV file"))
+        self.path.setPlaceholderText(self.tr("Where to save the file"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
@@ -73,10 +75,13 @@ class ExportAccountingDialog(QDialog):
         self.resize(520, self.sizeHint().height())
 
     def choose_file(self) -> None:
-        suggested = f"accounting-{self.format.currentData()}-{_to_date(self.start.date())}.csv"
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save accounting export"),
-                                                    self.path.text() or save_paths.suggested(suggested),
-                                                    self.tr("CSV files (*.csv)"))
+        fmt = str(self.format.currentData())
+        # ContaPlus imports a text file named XDiario; the other layouts are CSV.
+        ext = "txt" if fmt == "contaplus" else "csv"
+        suggested = f"accounting-{fmt}-{_to_date(self.start.date())}.{ext}"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save accounting export"), self.path.text() or save_paths.suggested(suggested),
+            self.tr("Text files (*.txt)") if ext == "txt" else self.tr("CSV files (*.csv)"))
         if save_paths.remember(name):
             self.path.setText(name)
 
@@ -97,11 +102,15 @@ class ExportAccountingDialog(QDialog):
         self.summary = summary
         self.export_button.setEnabled(True)
         text = self.tr("{rows} rows written to {path} ({invoices} invoices, {credits} credit notes, "
-                       "{payments} payments).").format(
+                       "{payments} payments, {purchases} supplier invoices).").format(
             rows=summary.rows, path=self.path.text(), invoices=summary.invoices,
-            credits=summary.credit_notes, payments=summary.payments)
+            credits=summary.credit_notes, payments=summary.payments,
+            purchases=summary.purchase_invoices)
+        if summary.credit_memo_file:
+            text += " " + self.tr("Credit memos for QuickBooks's credit note import: {path}."
+                                  ).format(path=summary.credit_memo_file)
         if summary.skipped_payments:
-            text += " " + self.tr("{n} payments left out: the QuickBooks invoice import has no payments."
+            text += " " + self.tr("{n} payments left out: the QuickBooks imports take no payments."
                                   ).format(n=summary.skipped_payments)
         self.result_label.setText(text)
         self.ctx.signals.status_message.emit(text)
