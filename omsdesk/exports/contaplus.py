@@ -112,14 +112,28 @@ def _cents(minor: int) -> Decimal:
     return Decimal(minor).scaleb(-2)
 
 
+def short_number(number: str, width: int) -> str:
+    """A document number cut to a field's width without losing its series.
+
+    F2026-000001 and R2026-000001 both end in 026-000001; keeping the first character (the
+    series) and the tail keeps them apart: F026000001 and R026000001.
+    """
+    if len(number) <= width:
+        return number
+    compact = re.sub(r"[^0-9A-Za-z]", "", number)
+    if len(compact) <= width:
+        return compact
+    return compact[0] + compact[-(width - 1):]
+
+
 def record(a: Apunte) -> str:
     """The 275-character XDiario line of one apunte."""
     values: dict[str, object] = {
         "ASIEN": a.asiento, "FECHA": a.fecha, "SUBCTA": a.subcuenta, "CONTRA": a.contrapartida,
         "CONCEPTO": a.concepto, "FACTURA": a.factura % 10_000_000,
         "IVA": Decimal(a.iva_bp).scaleb(-2), "RECEQUIV": Decimal(a.recargo_bp).scaleb(-2),
-        "DOCUMENTO": a.documento[-6:], "MONEDAUSO": EURO, "EURODEBE": _cents(a.debe),
-        "EUROHABER": _cents(a.haber), "BASEEURO": _cents(a.base), "NUMEROINV": a.numero[-10:],
+        "DOCUMENTO": short_number(a.documento, 6), "MONEDAUSO": EURO, "EURODEBE": _cents(a.debe),
+        "EUROHABER": _cents(a.haber), "BASEEURO": _cents(a.base), "NUMEROINV": short_number(a.numero, 10),
     }
     line = "".join(_value(f, values.get(f.name, "" if f.kind == "C" else 0)) for f in XDIARIO_FIELDS)
     assert len(line) == RECORD_WIDTH
