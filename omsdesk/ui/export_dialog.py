@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,8 +26,11 @@ from omsdesk.ui import save_paths
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.workers import run_in_pool
 
-FORMATS = (("quickbooks", "QuickBooks Online (invoices and credit memos)"),
-           ("contaplus", "Sage 50 / ContaPlus (Spain, XDiario)"), ("journal", "Journal (generic)"))
+# Marked for lupdate here, translated when the combo box is filled.
+FORMATS = (("quickbooks", QT_TRANSLATE_NOOP("ExportAccountingDialog",
+                                            "QuickBooks Online (invoices and credit memos)")),
+           ("contaplus", QT_TRANSLATE_NOOP("ExportAccountingDialog", "Sage 50 / ContaPlus (Spain, XDiario)")),
+           ("journal", QT_TRANSLATE_NOOP("ExportAccountingDialog", "Journal (generic)")))
 
 
 def _to_date(value: QDate) -> date:
@@ -44,7 +47,7 @@ class ExportAccountingDialog(QDialog):
         self.setWindowTitle(self.tr("Export accounting"))
         self.format = QComboBox()
         for key, text in FORMATS:
-            self.format.addItem(self.tr(text), key)
+            self.format.addItem(self.tr(str(text)), key)
         today = QDate.currentDate()
         self.start = QDateEdit(QDate(today.year(), today.month(), 1))
         self.end = QDateEdit(today)
@@ -112,9 +115,17 @@ class ExportAccountingDialog(QDialog):
         if summary.skipped_payments:
             text += " " + self.tr("{n} payments left out: the QuickBooks imports take no payments."
                                   ).format(n=summary.skipped_payments)
-        self.result_label.setText(text)
+        self._show_result(text)
         self.ctx.signals.status_message.emit(text)
 
     def _on_failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
-        self.result_label.setText(self.tr("Export failed: {error}").format(error=message))
+        self._show_result(self.tr("Export failed: {error}").format(error=message))
+
+    def _show_result(self, text: str) -> None:
+        # The summary wraps over several lines: grow the dialog so none is cut off.
+        self.result_label.setText(text)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
