@@ -61,13 +61,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     x = sub.add_parser("export", help="export data for other systems")
     xsub = x.add_subparsers(dest="export_command", metavar="WHAT", required=True)
-    acc = xsub.add_parser("accounting", help="invoices, credit notes and payments as accounting CSV")
-    acc.add_argument("--format", dest="fmt", required=True, choices=("quickbooks", "sage50", "journal"))
+    acc = xsub.add_parser("accounting", help="invoices, credit notes, supplier invoices and payments "
+                                             "for QuickBooks Online, Sage 50 / ContaPlus or a journal")
+    acc.add_argument("--format", dest="fmt", required=True, choices=("quickbooks", "contaplus", "journal"))
     acc.add_argument("--from", dest="start", required=True, type=_date, metavar="YYYY-MM-DD")
     acc.add_argument("--to", dest="end", required=True, type=_date, metavar="YYYY-MM-DD")
     acc.add_argument("--out", required=True, type=Path, metavar="FILE")
     acc.add_argument("--date-format", default="%d/%m/%Y",
-                     help="strftime pattern of the dates (default dd/mm/yyyy)")
+                     help="strftime pattern of the dates (default dd/mm/yyyy; not ContaPlus)")
+    acc.add_argument("--subaccount-digits", type=int, default=8, metavar="N",
+                     help="ContaPlus: the company's subaccount length, 4 to 12 (default 8)")
+    acc.add_argument("--credit-memos", type=Path, metavar="FILE",
+                     help="QuickBooks: where the credit memos go (default FILE-credit-memos.csv)")
     add_json_flag(acc)
     acc.set_defaults(func=_export_accounting)
 
@@ -242,15 +247,24 @@ def _status(ctx: CliContext) -> int:
 
 
 def _export_accounting(ctx: CliContext) -> int:
-    from omsdesk.exports.accounting import export_accounting
+    from omsdesk.exports.accounting import Accounts, export_accounting
 
     a = ctx.args
-    summary = export_accounting(ctx.db, a.fmt, a.start, a.end, a.out, date_format=a.date_format)
+    if not 4 <= a.subaccount_digits <= 12:
+        print(f"error: --subaccount-digits must be 4 to 12, not {a.subaccount_digits}", file=sys.stderr)
+        return 2
+    summary = export_accounting(ctx.db, a.fmt, a.start, a.end, a.out, date_format=a.date_format,
+                                accounts=Accounts(subaccount_digits=a.subaccount_digits),
+                                credit_memos=a.credit_memos)
     if a.json:
         print_json(summary)
     else:
         print(f"{a.out}: {summary.rows} rows ({summary.invoices} invoices, "
-              f"{summary.credit_notes} credit notes, {summary.payments} payments)")
+              f"{summary.credit_notes} credit notes, {summary.payments} payments, "
+              f"{summary.purchase_invoices} supplier invoices)")
+        if summary.credit_memo_file:
+            print(f"{summary.credit_memo_file}: the {summary.credit_notes} credit notes as "
+                  "QuickBooks credit memos")
         if summary.skipped_payments:
             print(f"  {summary.skipped_payments} payments left out: the QuickBooks invoice "
                   "import has no payments", file=sys.stderr)

@@ -1,18 +1,20 @@
-"""Accounting CSV exports: invoices, credit notes and payments for QuickBooks Online, Sage 50 or a journal.
+"""Accounting exports: invoices, credit notes, supplier invoices and payments for QuickBooks Online,
+Sage 50 / ContaPlus (Spain) or a generic journal.
 
 Layouts:
-- QuickBooks Online, "import invoices": the column names QuickBooks maps without asking
-  (Invoice No, Customer, Invoice Date, Due Date, Terms, Memo, Item(Product/Service), Item
-  Description, Item Quantity, Item Rate, Item Amount, Item Tax Code), one row per line; see
+- QuickBooks Online, "Import Data": invoices and credit notes are two separate imports, so a
+  QuickBooks export is two CSV files, one row per line. Invoices use the column names QuickBooks
+  maps without asking (Invoice No, Customer, Invoice Date, Due Date, Terms, Memo,
+  Item(Product/Service), Item Description, Item Quantity, Item Rate, Item Amount, Item Tax Code); see
   Intuit's answer "Do we need to map field everytime when import invoices"
-  (quickbooks.intuit.com/learn-support/en-ca/sales-and-invoicing/...). Its invoice import has
-  no credit memos or payments, so credit notes go as invoices with negative lines and
-  payments are left out (the summary says how many).
-- Sage 50 Accounts (UK), "audit trail transactions": Type, Account Reference, Nominal A/C
-  Ref, Department Code, Date (dd/mm/yyyy), Reference, Details, Net Amount, Tax Code, Tax
-  Amount, Exchange Rate, Extra Reference, User Name, Project Refn, Cost Code Refn; SI
-  invoice, SC credit, SA receipt on account (Sage imports no SR, it says to use SA); see
-  Sage KB "Audit trail transactions" (gb-kb.sage.com) and makingithappen.co.uk/CI/std/audittrans.htm.
+  (quickbooks.intuit.com/learn-support/en-ca/sales-and-invoicing/...). Credit notes go to
+  NAME-credit-memos.csv for Intuit's "Import credit notes" tool (Gear > Tools > Import Data >
+  Import credit notes; quickbooks.intuit.com/learn-support/en-us/help-articles/how-to-import-credit-notes/00/332855):
+  the same columns named for a credit memo (Credit Memo No, Credit Memo Date), amounts positive,
+  because a credit memo is a credit by its type, not by its sign; the tool asks for the date
+  format and VAT exclusive/inclusive and maps the tax codes on its last page. Neither import takes
+  payments; the summary says how many were left out.
+- Sage 50 / ContaPlus (Spain): the XDiario fixed-width journal, see omsdesk/exports/contaplus.py.
 - Journal: a balanced double entry per document (Spanish PGC accounts by default), including
   supplier invoices (600 purchases and 472 input VAT against 400 suppliers) and their payments.
 """
@@ -20,8 +22,8 @@ Layouts:
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -32,28 +34,29 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.db import Database
+from omsdesk.exports import contaplus
+from omsdesk.exports.ledger_docs import Purchase, Receipt
 from omsdesk.models import Order, Payment, Refund, ValidationError
 from omsdesk.models.invoice import CompanySettings, Invoice, InvoiceKind, InvoicePayment
 from omsdesk.models.money import currency_exponent
 from omsdesk.models.payables import SupplierInvoice, SupplierPayment
 from omsdesk.models.planning import Supplier
 
-FORMATS = ("quickbooks", "sage50", "journal")
+FORMATS = ("quickbooks", "contaplus", "journal")
 
 QUICKBOOKS_COLUMNS = ("Invoice No", "Customer", "Invoice Date", "Due Date", "Terms", "Memo",
                       "Item(Product/Service)", "Item Description", "Item Quantity", "Item Rate",
                       "Item Amount", "Item Tax Code")
-SAGE50_COLUMNS = ("Type", "Account Reference", "Nominal A/C Ref", "Department Code", "Date",
-                  "Reference", "Details", "Net Amount", "Tax Code", "Tax Amount",
-                  "Exchange Rate", "Extra Reference", "User Name", "Project Refn",
-                  "Cost Code Refn")
+CREDIT_MEMO_COLUMNS = ("Credit Memo No", "Customer", "Credit Memo Date", "Memo",
+                       "Item(Product/Service)", "Item Description", "Item Quantity", "Item Rate",
+                       "Item Amount", "Item Tax Code")
 JOURNAL_COLUMNS = ("Date", "Entry", "Document", "Kind", "Account", "Description", "Debit",
                    "Credit", "Currency")
 
 
 @dataclass(frozen=True)
 class Accounts:
-    """Ledger codes the exports post to: Spanish PGC for the journal, Sage's defaults for Sage."""
+    """Ledger codes the exports post to (Spanish PGC) and ContaPlus's subaccount length."""
 
     receivable: str = "430"
     sales: str = "700"
@@ -62,11 +65,7 @@ class Accounts:
     payable: str = "400"
     purchases: str = "600"
     vat_input: str = "472"
-    sage_sales_nominal: str = "4000"
-    sage_bank_nominal: str = "1200"
-    # VAT rate in basis points -> Sage tax code (T0 zero, T1 standard, T5 reduced).
-    sage_tax_codes: dict[int, str] = field(default_factory=lambda: {
-        0: "T0", 2100: "T1", 2000: "T1", 1000: "T5", 500: "T5", 400: "T5"})
+    subaccount_digits: int = 8
 
 
 @dataclass(frozen=True)
@@ -78,23 +77,13 @@ class ExportSummary:
     skipped_payments: int = 0
     purchase_invoices: int = 0
     supplier_payments: int = 0
+    credit_memo_file: str = ""
 
 
 def amount(minor: int, currency: str) -> str:
     """Minor units as a plain decimal with the currency's places: 1995 EUR -> '19.95'."""
     exp = currency_exponent(currency)
     return f"{Decimal(minor).scaleb(-exp):.{exp}f}"
-
-
-@dataclass(frozen=True)
-class _Receipt:
-    when: date
-    reference: str
-    document: str
-    customer: str
-    account: str
-    amount: int
-    currency: str
 
 
 def _invoices(s: Session, start: date, end: date) -> list[Invoice]:
@@ -104,7 +93,7 @@ def _invoices(s: Session, start: date, end: date) -> list[Invoice]:
                           .order_by(Invoice.issue_date, Invoice.id)))
 
 
-def _receipts(s: Session, start: date, end: date) -> list[_Receipt]:
+def _receipts(s: Session, start: date, end: date) -> list[Receipt]:
     # Payments are stored in UTC but booked on the company's own calendar day, as invoices are
     # dated: a payment at 23:30 UTC in December belongs to the next day in Madrid.
     company = s.get(CompanySettings, 1)
@@ -115,27 +104,27 @@ def _receipts(s: Session, start: date, end: date) -> list[_Receipt]:
     def day(moment: datetime) -> date:
         return moment.astimezone(tz).date()
 
-    out = [_Receipt(day(p.paid_at), p.reference or f"PAY-I{p.id}", inv.number,
+    out = [Receipt(day(p.paid_at), p.reference or f"PAY-I{p.id}", inv.number,
                     inv.customer_name, _account_ref(inv.customer_id, inv.customer_name),
-                    p.amount, p.currency)
+                    p.amount, p.currency, inv.customer_id)
            for p, inv in s.execute(select(InvoicePayment, Invoice).join(
                Invoice, Invoice.id == InvoicePayment.invoice_id).where(
                InvoicePayment.paid_at >= lo, InvoicePayment.paid_at <= hi))]
-    out += [_Receipt(day(p.paid_at), p.reference or f"PAY-O{p.id}", o.reference,
+    out += [Receipt(day(p.paid_at), p.reference or f"PAY-O{p.id}", o.reference,
                      o.customer_name, _account_ref(o.customer_id, o.customer_name),
-                     p.amount, p.currency)
+                     p.amount, p.currency, o.customer_id)
             for p, o in s.execute(select(Payment, Order).join(Order, Order.id == Payment.order_id)
                                   .where(Payment.paid_at >= lo, Payment.paid_at <= hi))]
     # Refunds are money out of the same ledger: booked once, as negative receipts.
-    out += [_Receipt(day(r.refunded_at), r.reference or f"REF-O{r.id}", o.reference,
+    out += [Receipt(day(r.refunded_at), r.reference or f"REF-O{r.id}", o.reference,
                      o.customer_name, _account_ref(o.customer_id, o.customer_name),
-                     -r.amount, r.currency)
+                     -r.amount, r.currency, o.customer_id)
             for r, o in s.execute(select(Refund, Order).join(Order, Order.id == Refund.order_id)
                                   .where(Refund.refunded_at >= lo, Refund.refunded_at <= hi))]
     return sorted(out, key=lambda r: (r.when, r.document, r.reference))
 
 
-def _label(r: _Receipt) -> str:
+def _label(r: Receipt) -> str:
     return "Payment" if r.amount > 0 else "Refund"
 
 
@@ -148,68 +137,61 @@ def _is_credit(inv: Invoice) -> bool:
     return inv.kind == InvoiceKind.RECTIFYING.value or inv.total < 0
 
 
-def _quickbooks(invoices: list[Invoice], receipts: list[_Receipt], fmt: str) -> Iterable[list[str]]:
-    yield list(QUICKBOOKS_COLUMNS)
+def _quickbooks(invoices: list[Invoice], fmt: str, *, credits: bool) -> Iterable[list[str]]:
+    """Invoices (credits=False) or credit memos (credits=True), one row per line."""
+    yield list(CREDIT_MEMO_COLUMNS if credits else QUICKBOOKS_COLUMNS)
     for inv in invoices:
+        if _is_credit(inv) != credits:
+            continue
+        exp = currency_exponent(inv.currency)
         memo = (f"Credit note for {inv.correction_reason or 'a correction'}"
-                if _is_credit(inv) else inv.description)
+                if credits else inv.description)
         for ln in inv.lines:
-            rate = Decimal(ln.net) / ln.qty if ln.qty else Decimal(0)
-            exp = currency_exponent(inv.currency)
-            yield [inv.number, inv.customer_name or "Cash customer", inv.issue_date.strftime(fmt),
-                   inv.due_date.strftime(fmt), "", memo, ln.sku, ln.name, str(ln.qty),
-                   f"{rate.scaleb(-exp):.{exp}f}", amount(ln.net, inv.currency),
-                   f"{Decimal(ln.tax_rate_bp) / 100:g}%"]
+            # A credit memo credits by its type: its quantities and amounts are positive.
+            qty, net = (abs(ln.qty), abs(ln.net)) if credits else (ln.qty, ln.net)
+            rate = Decimal(net) / qty if qty else Decimal(0)
+            head = [inv.number, inv.customer_name or "Cash customer", inv.issue_date.strftime(fmt)]
+            if not credits:
+                head += [inv.due_date.strftime(fmt), ""]
+            yield head + [memo, ln.sku, ln.name, str(qty), f"{rate.scaleb(-exp):.{exp}f}",
+                          amount(net, inv.currency), f"{Decimal(ln.tax_rate_bp) / 100:g}%"]
 
 
-def _sage50(invoices: list[Invoice], receipts: list[_Receipt], fmt: str,
-            acc: Accounts) -> Iterable[list[str]]:
-    yield list(SAGE50_COLUMNS)
+def _contaplus(invoices: list[Invoice], receipts: list[Receipt], purchases: list[Purchase],
+               supplier_payments: list[Receipt], acc: Accounts) -> list[str]:
+    lines: list[contaplus.Apunte] = []
+    entry = 0
+    digits = acc.subaccount_digits
     for inv in invoices:
-        credit = _is_credit(inv)
-        account = _account_ref(inv.customer_id, inv.customer_name)
-        for tax in inv.taxes:
-            code = acc.sage_tax_codes.get(tax.rate_bp)
-            if code is None:
-                raise ValidationError(f"invoice {inv.number}: no Sage tax code for VAT "
-                                      f"{tax.rate_bp / 100:g}%; add it to the export settings")
-            # Sage takes positive amounts; the type (SC) says it is a credit.
-            yield ["SC" if credit else "SI", account, acc.sage_sales_nominal, "0",
-                   inv.issue_date.strftime(fmt), inv.number, (inv.customer_name or "Cash")[:60],
-                   amount(abs(tax.base), inv.currency), code,
-                   amount(abs(tax.tax + tax.recargo), inv.currency), inv.exchange_rate, "",
-                   inv.user[:32], "", ""]
+        entry += 1
+        lines += contaplus.sales_entry(entry, inv, digits, acc.receivable, acc.sales, acc.vat_output)
     for r in receipts:
-        kind = "SA" if r.amount > 0 else "SP"
-        yield [kind, r.account, acc.sage_bank_nominal, "0", r.when.strftime(fmt), r.document,
-               f"{_label(r)} {r.reference}"[:60], amount(abs(r.amount), r.currency), "T9",
-               amount(0, r.currency), "1", r.reference[:30], "", "", ""]
+        entry += 1
+        lines += contaplus.receipt_entry(entry, r, digits, acc.bank, acc.receivable, False)
+    for p in purchases:
+        entry += 1
+        lines += contaplus.purchase_entry(entry, p, digits, acc.purchases, acc.vat_input, acc.payable)
+    for sp in supplier_payments:
+        entry += 1
+        lines += contaplus.receipt_entry(entry, sp, digits, acc.bank, acc.payable, True)
+    return [contaplus.record(a) for a in lines]
 
 
-@dataclass(frozen=True)
-class _Purchase:
-    when: date
-    document: str
-    supplier: str
-    net: int
-    tax: int
-    total: int
-    currency: str
-
-
-def _purchases(s: Session, start: date, end: date) -> tuple[list[_Purchase], list[_Receipt]]:
+def _purchases(s: Session, start: date, end: date) -> tuple[list[Purchase], list[Receipt]]:
     """Supplier invoices dated start..end and the payments made to suppliers in those days."""
     tz = _company_zone(s)
-    invoices = [_Purchase(inv.invoice_date, f"{sup.code}/{inv.number}", sup.name, inv.total_net,
-                          inv.total_tax, inv.total, inv.currency)
+    invoices = [Purchase(inv.invoice_date, f"{sup.code}/{inv.number}", sup.name, inv.total_net,
+                         inv.total_tax, inv.total, inv.currency, sup.id, inv.number,
+                         tuple((t.rate_bp, t.base, t.tax) for t in inv.taxes))
                 for inv, sup in s.execute(select(SupplierInvoice, Supplier).join(
-                    Supplier, Supplier.id == SupplierInvoice.supplier_id).where(
+                    Supplier, Supplier.id == SupplierInvoice.supplier_id).options(
+                    selectinload(SupplierInvoice.taxes)).where(
                     SupplierInvoice.invoice_date >= start, SupplierInvoice.invoice_date <= end)
                     .order_by(SupplierInvoice.invoice_date, SupplierInvoice.id))]
     lo = datetime.combine(start, time.min, tzinfo=tz)
     hi = datetime.combine(end, time.max, tzinfo=tz)
-    paid = [_Receipt(p.paid_at.astimezone(tz).date(), p.reference or f"PAY-S{p.id}",
-                     f"{sup.code}/{inv.number}", sup.name, sup.code, p.amount, p.currency)
+    paid = [Receipt(p.paid_at.astimezone(tz).date(), p.reference or f"PAY-S{p.id}",
+                    f"{sup.code}/{inv.number}", sup.name, sup.code, p.amount, p.currency, sup.id)
             for p, inv, sup in s.execute(
                 select(SupplierPayment, SupplierInvoice, Supplier)
                 .join(SupplierInvoice, SupplierInvoice.id == SupplierPayment.supplier_invoice_id)
@@ -224,9 +206,9 @@ def _company_zone(s: Session) -> ZoneInfo:
     return ZoneInfo(company.time_zone if company is not None and company.time_zone else "Europe/Madrid")
 
 
-def _journal(invoices: list[Invoice], receipts: list[_Receipt], fmt: str,
-             acc: Accounts, purchases: list[_Purchase] | None = None,
-             supplier_payments: list[_Receipt] | None = None) -> Iterable[list[str]]:
+def _journal(invoices: list[Invoice], receipts: list[Receipt], fmt: str,
+             acc: Accounts, purchases: list[Purchase] | None = None,
+             supplier_payments: list[Receipt] | None = None) -> Iterable[list[str]]:
     yield list(JOURNAL_COLUMNS)
     entry = 0
 
@@ -266,9 +248,19 @@ def _journal(invoices: list[Invoice], receipts: list[_Receipt], fmt: str,
                    -sp.amount, sp.currency)
 
 
+def credit_memo_path(out: Path) -> Path:
+    """Where a QuickBooks export writes its credit memos: beside the invoices, NAME-credit-memos.csv."""
+    return out.with_name(f"{out.stem}-credit-memos{out.suffix or '.csv'}")
+
+
 def export_accounting(db: Database, fmt: str, start: date, end: date, out: Path | TextIO, *,
-                      accounts: Accounts | None = None, date_format: str = "%d/%m/%Y") -> ExportSummary:
-    """Write the invoices, credit notes and payments dated start..end (inclusive) as CSV."""
+                      accounts: Accounts | None = None, date_format: str = "%d/%m/%Y",
+                      credit_memos: Path | TextIO | None = None) -> ExportSummary:
+    """Write the documents dated start..end (inclusive) in one of FORMATS.
+
+    QuickBooks writes its credit memos to `credit_memos` (default: credit_memo_path(out)); ContaPlus
+    writes the XDiario text file, the others CSV.
+    """
     if fmt not in FORMATS:
         raise ValidationError(f"unknown accounting format '{fmt}' (use {', '.join(FORMATS)})")
     if end < start:
@@ -277,20 +269,43 @@ def export_accounting(db: Database, fmt: str, start: date, end: date, out: Path 
     with db.read() as s:
         invoices = _invoices(s, start, end)
         receipts = _receipts(s, start, end)
-        purchases, supplier_paid = _purchases(s, start, end) if fmt == "journal" else ([], [])
-        writers: dict[str, Callable[[], Iterable[list[str]]]] = {
-            "quickbooks": lambda: _quickbooks(invoices, receipts, date_format),
-            "sage50": lambda: _sage50(invoices, receipts, date_format, acc),
-            "journal": lambda: _journal(invoices, receipts, date_format, acc, purchases, supplier_paid),
-        }
-        rows = list(writers[fmt]())
-    _write(rows, out)
-    credits = sum(_is_credit(i) for i in invoices)
+        purchases, supplier_paid = _purchases(s, start, end) if fmt != "quickbooks" else ([], [])
+        credits = sum(_is_credit(i) for i in invoices)
+        memo_file = ""
+        if fmt == "contaplus":
+            records = _contaplus(invoices, receipts, purchases, supplier_paid, acc)
+            _write_fixed(records, out)
+            rows = len(records)
+        elif fmt == "quickbooks":
+            target = credit_memos if credit_memos is not None else (
+                credit_memo_path(out) if isinstance(out, Path) else None)
+            if target is None and credits:
+                raise ValidationError("QuickBooks credit memos need their own file: pass credit_memos")
+            invoice_rows = list(_quickbooks(invoices, date_format, credits=False))
+            memo_rows = list(_quickbooks(invoices, date_format, credits=True))
+            _write(invoice_rows, out)
+            if target is not None and credits:
+                _write(memo_rows, target)
+                memo_file = str(target) if isinstance(target, Path) else ""
+            rows = len(invoice_rows) - 1 + len(memo_rows) - 1
+        else:
+            journal = list(_journal(invoices, receipts, date_format, acc, purchases, supplier_paid))
+            _write(journal, out)
+            rows = len(journal) - 1
     skipped = len(receipts) if fmt == "quickbooks" else 0
-    return ExportSummary(rows=len(rows) - 1, invoices=len(invoices) - credits,
+    return ExportSummary(rows=rows, invoices=len(invoices) - credits,
                          credit_notes=credits, payments=len(receipts) - skipped,
                          skipped_payments=skipped, purchase_invoices=len(purchases),
-                         supplier_payments=len(supplier_paid))
+                         supplier_payments=len(supplier_paid), credit_memo_file=memo_file)
+
+
+def _write_fixed(records: list[str], out: Path | TextIO) -> None:
+    # ContaPlus runs on Windows and reads XDiario as Windows-1252 lines ending in CRLF.
+    text = "".join(r + "\r\n" for r in records)
+    if isinstance(out, Path):
+        out.write_bytes(text.encode("cp1252"))
+        return
+    out.write(text)
 
 
 def _write(rows: list[list[str]], out: Path | TextIO) -> None:

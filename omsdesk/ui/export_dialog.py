@@ -1,11 +1,12 @@
-"""Export accounting…: invoices, credit notes and payments of a period as QuickBooks, Sage 50 or journal CSV."""
+"""Export accounting…: a period's invoices, credit notes, supplier invoices and payments for QuickBooks Online,
+Sage 50 / ContaPlus (Spain) or a journal."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,7 +26,11 @@ from omsdesk.ui import save_paths
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.workers import run_in_pool
 
-FORMATS = (("quickbooks", "QuickBooks Online"), ("sage50", "Sage 50"), ("journal", "Journal (generic)"))
+# Marked for lupdate here, translated when the combo box is filled.
+FORMATS = (("quickbooks", QT_TRANSLATE_NOOP("ExportAccountingDialog",
+                                            "QuickBooks Online (invoices and credit memos)")),
+           ("contaplus", QT_TRANSLATE_NOOP("ExportAccountingDialog", "Sage 50 / ContaPlus (Spain, XDiario)")),
+           ("journal", QT_TRANSLATE_NOOP("ExportAccountingDialog", "Journal (generic)")))
 
 
 def _to_date(value: QDate) -> date:
@@ -42,7 +47,7 @@ class ExportAccountingDialog(QDialog):
         self.setWindowTitle(self.tr("Export accounting"))
         self.format = QComboBox()
         for key, text in FORMATS:
-            self.format.addItem(self.tr(text), key)
+            self.format.addItem(self.tr(str(text)), key)
         today = QDate.currentDate()
         self.start = QDateEdit(QDate(today.year(), today.month(), 1))
         self.end = QDateEdit(today)
@@ -50,7 +55,7 @@ class ExportAccountingDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.path = QLineEdit()
-        self.path.setPlaceholderText(self.tr("Where to save the CSV file"))
+        self.path.setPlaceholderText(self.tr("Where to save the file"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
@@ -73,10 +78,13 @@ class ExportAccountingDialog(QDialog):
         self.resize(520, self.sizeHint().height())
 
     def choose_file(self) -> None:
-        suggested = f"accounting-{self.format.currentData()}-{_to_date(self.start.date())}.csv"
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save accounting export"),
-                                                    self.path.text() or save_paths.suggested(suggested),
-                                                    self.tr("CSV files (*.csv)"))
+        fmt = str(self.format.currentData())
+        # ContaPlus imports a text file named XDiario; the other layouts are CSV.
+        ext = "txt" if fmt == "contaplus" else "csv"
+        suggested = f"accounting-{fmt}-{_to_date(self.start.date())}.{ext}"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save accounting export"), self.path.text() or save_paths.suggested(suggested),
+            self.tr("Text files (*.txt)") if ext == "txt" else self.tr("CSV files (*.csv)"))
         if save_paths.remember(name):
             self.path.setText(name)
 
@@ -97,15 +105,27 @@ class ExportAccountingDialog(QDialog):
         self.summary = summary
         self.export_button.setEnabled(True)
         text = self.tr("{rows} rows written to {path} ({invoices} invoices, {credits} credit notes, "
-                       "{payments} payments).").format(
+                       "{payments} payments, {purchases} supplier invoices).").format(
             rows=summary.rows, path=self.path.text(), invoices=summary.invoices,
-            credits=summary.credit_notes, payments=summary.payments)
+            credits=summary.credit_notes, payments=summary.payments,
+            purchases=summary.purchase_invoices)
+        if summary.credit_memo_file:
+            text += " " + self.tr("Credit memos for QuickBooks's credit note import: {path}."
+                                  ).format(path=summary.credit_memo_file)
         if summary.skipped_payments:
-            text += " " + self.tr("{n} payments left out: the QuickBooks invoice import has no payments."
+            text += " " + self.tr("{n} payments left out: the QuickBooks imports take no payments."
                                   ).format(n=summary.skipped_payments)
-        self.result_label.setText(text)
+        self._show_result(text)
         self.ctx.signals.status_message.emit(text)
 
     def _on_failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
-        self.result_label.setText(self.tr("Export failed: {error}").format(error=message))
+        self._show_result(self.tr("Export failed: {error}").format(error=message))
+
+    def _show_result(self, text: str) -> None:
+        # The summary wraps over several lines: grow the dialog so none is cut off.
+        self.result_label.setText(text)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))

@@ -2035,77 +2035,114 @@
 <context>
     <name>ExportAccountingDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="42"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="47"/>
         <source>Export accounting</source>
         <translation>Exportar a contabilidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="53"/>
         <source>Where to save the CSV file</source>
-        <translation>Dónde guardar el archivo CSV</translation>
+        <translation type="vanished">Dónde guardar el archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="54"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="30"/>
+        <source>QuickBooks Online (invoices and credit memos)</source>
+        <translation>QuickBooks Online (facturas y abonos)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="32"/>
+        <source>Sage 50 / ContaPlus (Spain, XDiario)</source>
+        <translation>Sage 50 / ContaPlus (España, XDiario)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="33"/>
+        <source>Journal (generic)</source>
+        <translation>Diario (genérico)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="58"/>
+        <source>Where to save the file</source>
+        <translation>Dónde guardar el archivo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="59"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="62"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="67"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="67"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="72"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="68"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="73"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="69"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="74"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="70"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="75"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="77"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="86"/>
         <source>Save accounting export</source>
         <translation>Guardar exportación contable</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="79"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="87"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../../omsdesk/ui/export_dialog.py" line="87"/>
+        <source>Text files (*.txt)</source>
+        <translation>Archivos de texto (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="95"/>
         <source>Choose a file first.</source>
         <translation>Primero elija un archivo.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="92"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="100"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="99"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="107"/>
+        <source>{rows} rows written to {path} ({invoices} invoices, {credits} credit notes, {payments} payments, {purchases} supplier invoices).</source>
+        <translation>{rows} filas escritas en {path} ({invoices} facturas, {credits} facturas rectificativas, {payments} cobros, {purchases} facturas de proveedor).</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="113"/>
+        <source>Credit memos for QuickBooks&apos;s credit note import: {path}.</source>
+        <translation>Abonos para la importación de abonos de QuickBooks: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="116"/>
+        <source>{n} payments left out: the QuickBooks imports take no payments.</source>
+        <translation>{n} cobros no incluidos: las importaciones de QuickBooks no admiten cobros.</translation>
+    </message>
+    <message>
         <source>{rows} rows written to {path} ({invoices} invoices, {credits} credit notes, {payments} payments).</source>
-        <translation>{rows} filas escritas en {path} ({invoices} facturas, {credits} rectificativas, {payments} cobros).</translation>
+        <translation type="vanished">{rows} filas escritas en {path} ({invoices} facturas, {credits} rectificativas, {payments} cobros).</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="104"/>
         <source>{n} payments left out: the QuickBooks invoice import has no payments.</source>
-        <translation>{n} cobros omitidos: la importación de facturas de QuickBooks no admite cobros.</translation>
+        <translation type="vanished">{n} cobros omitidos: la importación de facturas de QuickBooks no admite cobros.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/export_dialog.py" line="111"/>
+        <location filename="../../omsdesk/ui/export_dialog.py" line="123"/>
         <source>Export failed: {error}</source>
         <translation>La exportación falló: {error}</translation>
     </message>

@@ -12,7 +12,8 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from omsdesk.db import Database
-from omsdesk.exports.accounting import JOURNAL_COLUMNS, QUICKBOOKS_COLUMNS
+from omsdesk.exports.accounting import FORMATS, JOURNAL_COLUMNS, QUICKBOOKS_COLUMNS
+from omsdesk.exports.contaplus import RECORD_WIDTH
 from omsdesk.services.fulfilment import orders as order_svc
 from omsdesk.services.invoicing.company import set_company
 from omsdesk.services.invoicing.issue import issue_invoice
@@ -83,10 +84,23 @@ def test_quickbooks_says_payments_were_left_out(qtbot: QtBot, books: str, sqlite
     assert "1 payments left out" in dialog.result_label.text()
 
 
+def test_the_dialog_offers_the_three_layouts_and_writes_contaplus(qtbot: QtBot, books: str,
+                                                                  sqlite_db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "XDiario.txt"
+    dialog = _dialog(qtbot, sqlite_db, "contaplus", out, TODAY, TODAY)
+    assert [dialog.format.itemData(i) for i in range(dialog.format.count())] == list(FORMATS)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=10_000)
+    lines = out.read_bytes().decode("cp1252").split("\r\n")[:-1]
+    assert lines and {len(line) for line in lines} == {RECORD_WIDTH}
+    assert any(books in line for line in lines)
+    assert dialog.summary is not None and dialog.summary.rows == len(lines)
+
+
 def test_a_period_that_ends_before_it_starts_is_refused_clearly(qtbot: QtBot, sqlite_db: Database,
                                                                 tmp_path: Path) -> None:
     out = tmp_path / "bad.csv"
-    dialog = _dialog(qtbot, sqlite_db, "sage50", out, TODAY, TODAY - timedelta(days=3))
+    dialog = _dialog(qtbot, sqlite_db, "contaplus", out, TODAY, TODAY - timedelta(days=3))
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.result_label.text().startswith("Export failed"), timeout=10_000)
     assert "before it starts" in dialog.result_label.text()

@@ -1,8 +1,9 @@
-"""Accounting CSV exports open cleanly: the layout's headers, real dates, amounts with 2 decimals."""
+"""Accounting exports open cleanly: the layout's headers, real dates, amounts with 2 decimals."""
 
 from __future__ import annotations
 
 import csv
+import io
 import re
 import subprocess
 import sys
@@ -15,11 +16,13 @@ import pytest
 
 from omsdesk.db import Database
 from omsdesk.exports.accounting import (
+    CREDIT_MEMO_COLUMNS,
     JOURNAL_COLUMNS,
     QUICKBOOKS_COLUMNS,
-    SAGE50_COLUMNS,
+    credit_memo_path,
     export_accounting,
 )
+from omsdesk.exports.contaplus import field_slices, short_number
 from omsdesk.models import ValidationError
 from omsdesk.services.fulfilment import orders as order_svc
 from omsdesk.services.intake.order_entry import CustomerInput
@@ -60,8 +63,8 @@ def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), list(reader)
 
 
-def test_quickbooks_has_one_row_per_line_with_its_headers(books: tuple[Shop, str, str],
-                                                          tmp_path: Path) -> None:
+def test_quickbooks_writes_invoices_and_credit_memos_to_their_own_imports(
+        books: tuple[Shop, str, str], tmp_path: Path) -> None:
     shop, invoice, credit = books
     out = tmp_path / "qbo.csv"
 
@@ -69,31 +72,24 @@ def test_quickbooks_has_one_row_per_line_with_its_headers(books: tuple[Shop, str
 
     headers, rows = _read(out)
     assert headers == list(QUICKBOOKS_COLUMNS)
-    assert [r["Invoice No"] for r in rows] == [invoice, invoice, credit]
+    assert [r["Invoice No"] for r in rows] == [invoice, invoice]
     assert all(AMOUNT.match(r["Item Amount"]) and AMOUNT.match(r["Item Rate"]) for r in rows)
     assert all(datetime.strptime(r["Invoice Date"], "%d/%m/%Y").date() == TODAY for r in rows)
-    assert [r["Item Amount"] for r in rows] == ["20.00", "10.00", "-10.00"]
+    assert [r["Item Amount"] for r in rows] == ["20.00", "10.00"]
     assert rows[0]["Customer"] == "Ana Gil, S.L."  # the comma survives quoting
+    memo_headers, memos = _read(credit_memo_path(out))
+    assert memo_headers == list(CREDIT_MEMO_COLUMNS)
+    # A credit memo is a credit by its type: no negative amounts, no negative quantities.
+    assert [(m["Credit Memo No"], m["Item Quantity"], m["Item Rate"], m["Item Amount"])
+            for m in memos] == [(credit, "1", "10.00", "10.00")]
     assert (summary.invoices, summary.credit_notes, summary.skipped_payments) == (1, 1, 1)
+    assert summary.credit_memo_file == str(credit_memo_path(out))
 
 
-def test_sage50_posts_invoice_credit_and_receipt_per_vat_rate(books: tuple[Shop, str, str],
-                                                              tmp_path: Path) -> None:
-    shop, invoice, credit = books
-    out = tmp_path / "sage.csv"
-
-    export_accounting(shop.db, "sage50", *PERIOD, out)
-
-    headers, rows = _read(out)
-    assert headers == list(SAGE50_COLUMNS)
-    assert [(r["Type"], r["Reference"], r["Tax Code"], r["Net Amount"], r["Tax Amount"])
-            for r in rows[:3]] == [("SI", invoice, "T1", "20.00", "4.20"),
-                                   ("SI", invoice, "T5", "10.00", "0.40"),
-                                   ("SC", credit, "T1", "10.00", "2.10")]
-    receipt = rows[3]
-    assert (receipt["Type"], receipt["Net Amount"], receipt["Nominal A/C Ref"]) == (
-        "SA", "34.60", "1200")
-    assert all(len(r["Account Reference"]) <= 8 for r in rows)
+def test_quickbooks_to_a_stream_needs_a_place_for_the_credit_memos(books: tuple[Shop, str, str]) -> None:
+    shop, _, _ = books
+    with pytest.raises(ValidationError, match="credit memos"):
+        export_accounting(shop.db, "quickbooks", *PERIOD, io.StringIO())
 
 
 def test_the_journal_balances_every_entry(books: tuple[Shop, str, str], tmp_path: Path) -> None:
@@ -134,8 +130,24 @@ def test_the_cli_writes_the_file(books: tuple[Shop, str, str], tmp_path: Path) -
     out = tmp_path / "cli.csv"
     done = subprocess.run(
         [sys.executable, "-m", "omsdesk", "--db", shop.db.url, "export", "accounting",
-         "--format", "sage50", "--from", PERIOD[0].isoformat(), "--to", PERIOD[1].isoformat(),
-         "--out", str(out)], capture_output=True, text=True, timeout=120, check=False)
+         "--format", "contaplus", "--from", PERIOD[0].isoformat(), "--to", PERIOD[1].isoformat(),
+         "--out", str(out), "--subaccount-digits", "10"], capture_output=True, text=True, timeout=120,
+        check=False)
     assert done.returncode == 0, done.stderr
     assert "1 invoices, 1 credit notes, 1 payments" in done.stdout
-    assert _read(out)[1][0]["Reference"] == invoice
+    first = out.read_bytes().decode("cp1252").split("\r\n")[0]
+    assert first[field_slices()["NUMEROINV"]].strip() == short_number(invoice, 10)
+    assert first[field_slices()["SUBCTA"]].strip().startswith("430") and len(
+        first[field_slices()["SUBCTA"]].strip()) == 10
+
+
+def test_the_cli_refuses_a_subaccount_length_contaplus_has_not(books: tuple[Shop, str, str],
+                                                               tmp_path: Path) -> None:
+    shop, _, _ = books
+    done = subprocess.run(
+        [sys.executable, "-m", "omsdesk", "--db", shop.db.url, "export", "accounting",
+         "--format", "contaplus", "--from", PERIOD[0].isoformat(), "--to", PERIOD[1].isoformat(),
+         "--out", str(tmp_path / "x.txt"), "--subaccount-digits", "13"],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2 and "4 to 12" in done.stderr
+    assert not (tmp_path / "x.txt").exists()
