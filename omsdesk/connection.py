@@ -145,33 +145,36 @@ def configured_url(settings: dict[str, Any]) -> str | None:
 # (kind, pattern on the driver's text, message). libpq/psycopg texts as they come from psycopg 3.3
 # with libpq 18 (quoted in tests/unit/test_connection_classify.py).
 _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("password", re.compile(r'password authentication failed for user "([^"]*)"'),
-     "wrong password (or unknown user) for user '{0}'"),
+    ("password", re.compile(r'password authentication failed for user "(?P<user>[^"]*)"'),
+     "wrong password (or unknown user) for user '{user}'"),
     ("password", re.compile(r"no password supplied|fe_sendauth"),
-     "the server wants a password and none is stored: run 'omsdesk db connect' again"),
-    ("database", re.compile(r'database "([^"]*)" does not exist'),
-     "the server has no database '{0}'"),
-    ("host", re.compile(r"failed to resolve host '([^']*)'|could not translate host name \"([^\"]*)\""),
-     "unknown host '{0}': check the name (DNS)"),
-    ("refused", re.compile(r'connection to server at "([^"]*)", port (\d+) failed: Connection refused'),
-     "server {0}:{1} refused the connection: is PostgreSQL running there and reachable?"),
+     "the server wants a password and none is stored: connect again with the password"),
+    ("database", re.compile(r'database "(?P<database>[^"]*)" does not exist'),
+     "the server has no database '{database}'"),
+    ("host", re.compile(r"failed to resolve host '(?P<host>[^']*)'"),
+     "unknown host '{host}': check the name (DNS)"),
+    ("host", re.compile(r'could not translate host name "(?P<host>[^"]*)"'),
+     "unknown host '{host}': check the name (DNS)"),
+    ("refused", re.compile(r'connection to server at "(?P<host>[^"]*)", port (?P<port>\d+) failed: Connection refused'),
+     "server {host}:{port} refused the connection: is PostgreSQL running there and reachable?"),
     ("unreachable", re.compile(r"No route to host|Network is unreachable"),
      "the server cannot be reached: check the network (LAN) connection"),
     ("timeout", re.compile(r"timeout expired|timed out", re.IGNORECASE),
      "the server did not answer in time: check the network (LAN) and the host name"),
     ("tls", re.compile(r"server does not support SSL, but SSL was required"),
      "the server does not offer TLS, but TLS is required (sslmode): ask for TLS or change the mode"),
-    ("tls", re.compile(r"no pg_hba.conf entry .*no encryption|SSL off"),
-     "the server requires TLS: connect with --sslmode require (or verify-full)"),
-    ("tls", re.compile(r'root certificate file "([^"]*)" does not exist'),
-     "the CA file '{0}' does not exist"),
-    ("tls", re.compile(r'server certificate for "([^"]*)" does not match host name "([^"]*)"'),
-     "the server's certificate is for '{0}', not '{1}': connect by that name"),
+    ("tls", re.compile(r"no pg_hba.conf entry .*no encryption"),
+     "the server requires TLS: connect with TLS mode require (or verify-full)"),
+    ("tls", re.compile(r'root certificate file "(?P<file>[^"]*)" does not exist'),
+     "the CA file '{file}' does not exist"),
+    ("tls", re.compile(r'server certificate for "(?P<name>[^"]*)" does not match host name "(?P<host>[^"]*)"'),
+     "the server's certificate is for '{name}', not '{host}': connect by that name"),
     ("tls", re.compile(r"certificate verify failed|certificate|SSL error", re.IGNORECASE),
      "the server's TLS certificate could not be verified: check the CA file (sslrootcert)"),
-    ("role", re.compile(r'role "([^"]*)" does not exist'),
-     "the server has no user '{0}'"),
+    ("role", re.compile(r'role "(?P<user>[^"]*)" does not exist'),
+     "the server has no user '{user}'"),
 )
+MESSAGES: tuple[str, ...] = tuple(dict.fromkeys(message for _kind, _pattern, message in _RULES))
 
 
 def classify(exc: BaseException) -> ConnectionProblem:
@@ -187,8 +190,7 @@ def classify(exc: BaseException) -> ConnectionProblem:
     for kind, pattern, message in _RULES:
         found = pattern.search(text)
         if found:
-            groups = [g for g in found.groups() if g is not None]
-            return ConnectionProblem(message.format(*groups), kind)
+            return ConnectionProblem(message.format(**found.groupdict()), kind)
     first = next((line.strip() for line in text.splitlines() if line.strip()), type(exc).__name__)
     return ConnectionProblem(first.removeprefix("connection failed: "), "other")
 
@@ -261,3 +263,32 @@ def try_connection(url: str, password: str | None = None, *, timeout: int | None
         except DatabaseError as exc:
             raise ConnectionProblem(str(exc), "schema") from None
     return ServerInfo(version=version, schema="+".join(sorted(revisions)) or None)
+
+
+def save_connection(url: str, password: str | None) -> None:
+    """Make `url` (no password in it) this workstation's database; the password to the keyring.
+
+    The keyring is written first: a settings file naming a server whose password was not kept
+    would fail on the next start with a less helpful message.
+    """
+    from omsdesk.config import load_settings, save_settings
+
+    u = without_password(parse_server_url(url)).render_as_string()
+    if password:
+        store_password(u, password)
+    settings = load_settings()
+    settings[SETTINGS_KEY] = u
+    save_settings(settings)
+
+
+def clear_connection() -> str | None:
+    """Back to the local SQLite file; forgets the stored password. Returns the URL forgotten."""
+    from omsdesk.config import load_settings, save_settings
+
+    settings = load_settings()
+    url = settings.pop(SETTINGS_KEY, None)
+    if isinstance(url, str) and url:
+        forget_password(url)
+        save_settings(settings)
+        return url
+    return None

@@ -37,9 +37,10 @@ class DatabaseError(OmsError):
     so the GUI can offer Retry / Edit connection / Use the local database.
     """
 
-    def __init__(self, message: str, *, kind: str = "") -> None:
+    def __init__(self, message: str, *, kind: str = "", reason: str = "") -> None:
         super().__init__(message)
         self.kind = kind
+        self.reason = reason or message  # the classified line alone, without the URL
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -129,16 +130,17 @@ class Database:
         except (OperationalError, DBAPIError) as exc:
             problem = classify(exc)
             raise DatabaseError(f"cannot connect to database {self.display_url}: {problem}",
-                                kind=problem.kind) from exc
+                                kind=problem.kind, reason=str(problem)) from exc
         except ModuleNotFoundError as exc:  # psycopg missing: imported on the first connection
             problem = classify(exc)
             raise DatabaseError(f"cannot connect to database {self.display_url}: {problem}",
-                                kind=problem.kind) from exc
+                                kind=problem.kind, reason=str(problem)) from exc
         if version:
             major, minor = (tuple(int(v) for v in version) + (0, 0))[:2]
             old = too_old(major * 10000 + (minor if major >= 10 else minor * 100))
             if old:
-                raise DatabaseError(f"cannot use database {self.display_url}: {old}", kind=old.kind)
+                raise DatabaseError(f"cannot use database {self.display_url}: {old}", kind=old.kind,
+                                    reason=str(old))
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -10,15 +10,15 @@ import argparse
 import sys
 
 from omsdesk.commands.common import CliContext, add_json_flag, print_json, read_secret
-from omsdesk.config import ENV_DB, default_database_url, load_settings, save_settings
+from omsdesk.config import ENV_DB, default_database_url, load_settings
 from omsdesk.connection import (
     SETTINGS_KEY,
     SSL_MODES,
     ConnectionProblem,
     ServerSettings,
-    forget_password,
+    clear_connection,
     parse_server_url,
-    store_password,
+    save_connection,
     stored_password,
     try_connection,
     without_password,
@@ -67,11 +67,7 @@ def _connect(ctx: CliContext) -> int:
         print(f"omsdesk: cannot connect to {url}: {exc}", file=sys.stderr)
         return 1
     if not args.test:
-        if password:
-            store_password(url, password)
-        settings = load_settings()
-        settings[SETTINGS_KEY] = url
-        save_settings(settings)
+        save_connection(url, password or None)
     result = {"url": url, "server_version": info.version, "schema": info.schema, "saved": not args.test}
     if args.json:
         print_json(result)
@@ -93,7 +89,7 @@ def _show(as_json: bool) -> int:
         "user": settings.user if settings else None,
         "sslmode": settings.sslmode if settings else None,
         "sslrootcert": (settings.sslrootcert or None) if settings else None,
-        "password_stored": bool(settings and stored_password(url)),
+        "password_stored": bool(settings and stored_password(settings.url())),
         "overridden_by_env": bool(_env_url()),
         "local_database": default_database_url(),
     }
@@ -117,11 +113,7 @@ def _env_url() -> str:
 
 
 def _disconnect(ctx: CliContext) -> int:
-    settings = load_settings()
-    url = settings.pop(SETTINGS_KEY, None)
-    if isinstance(url, str) and url:
-        forget_password(url)
-        save_settings(settings)
+    url = clear_connection()
     result = {"disconnected": url or None, "local_database": default_database_url()}
     if ctx.args.json:
         print_json(result)

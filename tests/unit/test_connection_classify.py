@@ -25,7 +25,7 @@ PREFIX = 'connection failed: connection to server at "10.0.0.5", port 5432 faile
     (PREFIX + 'server certificate for "db.shop.lan" does not match host name "10.0.0.5"', "tls",
      "the server's certificate is for 'db.shop.lan', not '10.0.0.5': connect by that name"),
     (PREFIX + 'FATAL:  no pg_hba.conf entry for host "10.0.0.9", user "omsdesk", database "omsdesk", no encryption',
-     "tls", "the server requires TLS: connect with --sslmode require (or verify-full)"),
+     "tls", "the server requires TLS: connect with TLS mode require (or verify-full)"),
     (PREFIX + "server does not support SSL, but SSL was required", "tls",
      "the server does not offer TLS, but TLS is required (sslmode): ask for TLS or change the mode"),
     ("connection timeout expired", "timeout",
@@ -33,7 +33,7 @@ PREFIX = 'connection failed: connection to server at "10.0.0.5", port 5432 faile
     (PREFIX + "No route to host\n\tIs the server running on that host and accepting TCP/IP connections?",
      "unreachable", "the server cannot be reached: check the network (LAN) connection"),
     (PREFIX + "fe_sendauth: no password supplied", "password",
-     "the server wants a password and none is stored: run 'omsdesk db connect' again"),
+     "the server wants a password and none is stored: connect again with the password"),
 ])
 def test_driver_texts(text: str, kind: str, message: str) -> None:
     problem = classify(OSError(text))
