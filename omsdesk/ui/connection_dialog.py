@@ -68,7 +68,9 @@ class ConnectionDialog(QDialog):
         form.addRow(self.tr("&User:"), self.user)
         form.addRow(self.tr("Pass&word:"), self.password)
         form.addRow(self.tr("&TLS:"), self.tls)
-        form.addRow(self.tr("CA &file:"), ca_row)
+        ca_label = QLabel(self.tr("CA &file:"))  # a row holding a layout gets no buddy by itself
+        ca_label.setBuddy(self.ca_file)
+        form.addRow(ca_label, ca_row)
 
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
@@ -183,20 +185,18 @@ def ask_when_unavailable(parent: QWidget | None, url: str, exc: Exception) -> st
     from PySide6.QtWidgets import QMessageBox
     from sqlalchemy.engine import make_url
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ConnectionDialog", text)
-
+    translate = QCoreApplication.translate
     shown = make_url(url).render_as_string(hide_password=True)
     box = QMessageBox(parent)
     box.setObjectName("server_unavailable")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("omsdesk")
-    box.setText(tr("Cannot connect to the database server %1").replace("%1", shown))
+    box.setText(translate("ConnectionDialog", "Cannot connect to the database server %1").replace("%1", shown))
     box.setInformativeText(refusal_text(getattr(exc, "reason", "") or str(exc)))
-    retry = box.addButton(tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
-    edit = box.addButton(tr("&Edit connection…"), QMessageBox.ButtonRole.ActionRole)
-    local = box.addButton(tr("Use the &local database"), QMessageBox.ButtonRole.ActionRole)
-    quit_button = box.addButton(tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+    retry = box.addButton(translate("ConnectionDialog", "&Retry"), QMessageBox.ButtonRole.AcceptRole)
+    edit = box.addButton(translate("ConnectionDialog", "&Edit connection…"), QMessageBox.ButtonRole.ActionRole)
+    local = box.addButton(translate("ConnectionDialog", "Use the &local database"), QMessageBox.ButtonRole.ActionRole)
+    quit_button = box.addButton(translate("ConnectionDialog", "&Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(retry)
     box.setEscapeButton(quit_button)
     box.exec()

@@ -220,3 +220,28 @@ def test_a_dropped_server_shows_the_banner_keeps_typed_input_and_reconnects(
     watch.stop()
     ctx.pool.waitForDone(5_000)
     db.dispose()
+
+
+def test_the_dialog_and_its_messages_read_in_spanish(qtbot: QtBot, qapp: QApplication, home: Path) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QFormLayout
+
+    from omsdesk.ui.i18n import install_translator
+    from omsdesk.ui.refusals import refusal_text
+
+    assert install_translator(qapp, "es")
+    try:
+        dialog = ConnectionDialog()
+        qtbot.addWidget(dialog)
+        form = dialog.findChild(QFormLayout)
+        assert form is not None
+        labels = [form.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().text() for i in range(form.rowCount())]
+        assert labels == ["&Servidor:", "&Puerto:", "&Base de datos:", "&Usuario:", "Contra&seña:", "&TLS:",
+                          "&Fichero de la CA:"]
+        buttons = sorted(b.text() for b in dialog.findChildren(QAbstractButton))
+        assert buttons == ["Cancelar", "Examinar…", "Guardar", "Probar la &conexión"]
+        assert refusal_text("wrong password (or unknown user) for user 'caja1'") == (
+            "contraseña incorrecta (o usuario desconocido) para el usuario «caja1»")
+        assert refusal_text("the server runs PostgreSQL 12.17; omsdesk needs 13 or newer") == (
+            "el servidor tiene PostgreSQL 12.17; omsdesk necesita la 13 o posterior")
+    finally:
+        install_translator(qapp, "en")
