@@ -126,6 +126,21 @@ def with_keyring_password(u: URL) -> URL:
     return u.set(password=password) if password else u
 
 
+def psycopg_kwargs(url: str | URL, *, timeout: int | None = None) -> dict[str, Any]:
+    """psycopg.connect() arguments for a URL: its TLS options and the keyring's password, for the
+    connections omsdesk opens outside SQLAlchemy (the LISTEN thread, the connection test)."""
+    u = with_keyring_password(make_url(url) if isinstance(url, str) else url)
+    params: dict[str, Any] = {"host": u.host, "port": u.port or 5432, "user": u.username,
+                              "dbname": u.database, "connect_timeout": timeout or connect_timeout(),
+                              "application_name": "omsdesk"}
+    if u.password:
+        params["password"] = u.password
+    for key in ("sslmode", "sslrootcert"):
+        if u.query.get(key):
+            params[key] = str(u.query[key])
+    return params
+
+
 def connect_timeout() -> int:
     """Seconds to wait for a server: OMSDESK_CONNECT_TIMEOUT, else 5 (psycopg's minimum is 2)."""
     try:
@@ -233,16 +248,9 @@ def try_connection(url: str, password: str | None = None, *, timeout: int | None
         import psycopg
     except ModuleNotFoundError as exc:
         raise classify(exc) from None
-    if password is None:
-        password = u.password or stored_password(u)
-    params: dict[str, Any] = {"host": u.host, "port": u.port or 5432, "user": u.username,
-                              "dbname": u.database, "connect_timeout": timeout or connect_timeout(),
-                              "application_name": "omsdesk"}
+    params = psycopg_kwargs(u, timeout=timeout)
     if password:
         params["password"] = password
-    for key in ("sslmode", "sslrootcert"):
-        if u.query.get(key):
-            params[key] = str(u.query[key])
     try:
         with psycopg.connect(**params) as conn:
             old = too_old(conn.info.server_version)

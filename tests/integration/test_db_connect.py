@@ -81,6 +81,11 @@ def test_connect_saves_the_url_without_password_and_becomes_the_default(
         assert db.dialect == "postgresql"
     finally:
         db.dispose()
+    # So does the LISTEN thread's own connection (omsdesk/live.py), outside SQLAlchemy.
+    from omsdesk.live import ChangeListener
+
+    listen = ChangeListener(config.database_url())._open()
+    listen.close()
     assert config.database_url("sqlite:///x.sqlite3") == "sqlite:///x.sqlite3"  # --db still wins
     monkeypatch.setenv("OMSDESK_DATABASE_URL", "sqlite:///env.sqlite3")
     assert config.database_url() == "sqlite:///env.sqlite3"
