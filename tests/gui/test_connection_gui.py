@@ -118,6 +118,47 @@ def test_start_up_with_the_server_down_offers_the_choices_and_can_go_local(
     window.close()
 
 
+def test_start_up_edit_connection_saves_and_opens_the_new_server(
+        qtbot: QtBot, home: Path, pg_migrated: object, memory_keyring: MemoryKeyring, qsettings_tmp: object) -> None:
+    from omsdesk.ui import app as app_module
+    from omsdesk.ui.main_window import MainWindow
+
+    target = pg_migrated.fresh()  # type: ignore[attr-defined]
+    target.dispose()
+    u = make_url(target.url)
+    ctx = AppContext(u.set(port=1).render_as_string(hide_password=False))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    steps: list[str] = []
+    timer = QTimer()
+
+    def click() -> None:
+        for w in QApplication.topLevelWidgets():
+            if not w.isVisible():
+                continue
+            if isinstance(w, QMessageBox) and w.objectName() == "server_unavailable":
+                steps.append("asked")
+                next(b for b in w.buttons() if b.text() == "&Edit connection…").click()
+                return
+            if isinstance(w, ConnectionDialog):
+                steps.append(f"edit port {w.port.value()} user {w.user.text()}")  # filled from the URL
+                w.port.setValue(u.port or 5432)
+                w.password.setText(u.password or "")
+                w.save()
+                return
+    timer.timeout.connect(click)
+    timer.start(50)
+    try:
+        app_module._open_database(QApplication.instance(), window, ctx, None)  # type: ignore[arg-type]
+    finally:
+        timer.stop()
+    assert steps == ["asked", "edit port 1 user omsdesk"]
+    assert ctx.is_open and ctx.url == u.set(password=None)._replace(password=None).render_as_string()
+    assert memory_keyring.passwords[(SERVICE, password_entry(ctx.url))] == u.password
+    window.close()
+    ctx.close()
+
+
 class Proxy:
     """A loopback TCP relay to the test server; `cut()` drops it and its connections like a
     pulled cable or a restarted server would, `restore()` listens again on the same port."""
