@@ -30,9 +30,18 @@ def default_database_url() -> str:
     return f"sqlite:///{data_dir() / 'omsdesk.sqlite3'}"
 
 
+SETTINGS_DB_KEY = "database_url"  # the shared server `omsdesk db connect` saved (no password)
+
+
 def database_url(explicit: str | None = None) -> str:
-    """--db wins, then OMSDESK_DATABASE_URL, then the SQLite file in the user data directory."""
-    return explicit or os.environ.get(ENV_DB) or default_database_url()
+    """--db wins, then OMSDESK_DATABASE_URL, then the server `omsdesk db connect` saved, then
+    the SQLite file in the user data directory."""
+    return explicit or os.environ.get(ENV_DB) or configured_database_url() or default_database_url()
+
+
+def configured_database_url() -> str | None:
+    value = load_settings().get(SETTINGS_DB_KEY)
+    return value if isinstance(value, str) and value else None
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,16 @@ def _record_refusal(session: Session, exc: PermissionDenied) -> None:
 
 
 class DatabaseError(OmsError):
-    """The database cannot be opened or is at a schema this program does not know."""
+    """The database cannot be opened or is at a schema this program does not know.
+
+    `kind` is the classifier's (omsdesk/connection.py): 'refused', 'password', 'schema'...,
+    so the GUI can offer Retry / Edit connection / Use the local database.
+    """
+
+    def __init__(self, message: str, *, kind: str = "", reason: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.reason = reason or message  # the classified line alone, without the URL
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -60,11 +69,14 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         _configure_sqlite(engine)
         return engine
     if backend == "postgresql":
+        from omsdesk.connection import connect_timeout, with_keyring_password
+
         if u.drivername == "postgresql":
             u = u.set(drivername="postgresql+psycopg")
+        # A URL saved by `omsdesk db connect` has no password: the keyring's goes into the engine only.
         return create_engine(
-            u, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=10,
-            connect_args={"connect_timeout": 5, "application_name": "omsdesk"},
+            with_keyring_password(u), echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=10,
+            connect_args={"connect_timeout": connect_timeout(), "application_name": "omsdesk"},
         )
     try:
         return create_engine(url, echo=echo)
@@ -109,12 +121,26 @@ class Database:
 
     def check(self) -> None:
         """Fail with one clear line when the server does not answer."""
+        from omsdesk.connection import classify, too_old
+
         try:
             with self.engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
+                version = conn.dialect.server_version_info if self.dialect == "postgresql" else None
         except (OperationalError, DBAPIError) as exc:
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise DatabaseError(f"cannot connect to database {self.display_url}: {reason}") from exc
+            problem = classify(exc)
+            raise DatabaseError(f"cannot connect to database {self.display_url}: {problem}",
+                                kind=problem.kind, reason=str(problem)) from exc
+        except ModuleNotFoundError as exc:  # psycopg missing: imported on the first connection
+            problem = classify(exc)
+            raise DatabaseError(f"cannot connect to database {self.display_url}: {problem}",
+                                kind=problem.kind, reason=str(problem)) from exc
+        if version:
+            major, minor = (tuple(int(v) for v in version) + (0, 0))[:2]
+            old = too_old(major * 10000 + (minor if major >= 10 else minor * 100))
+            if old:
+                raise DatabaseError(f"cannot use database {self.display_url}: {old}", kind=old.kind,
+                                    reason=str(old))
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -221,8 +247,8 @@ def _check_known(current: set[str]) -> None:
             known = None
         if known is None:
             raise DatabaseError(
-                f"database schema {rev} is newer than this omsdesk knows; upgrade omsdesk first"
-            )
+                f"database schema {rev} is newer than this omsdesk knows; upgrade omsdesk first",
+                kind="schema")
 
 
 def backup_sqlite(db: Database, tag: str) -> Path | None:

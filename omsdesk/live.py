@@ -51,11 +51,11 @@ class ChangeListener:
 
     def _open(self) -> psycopg.Connection:
         import psycopg
-        from sqlalchemy.engine import make_url
 
-        u = make_url(self.url)
-        conn = psycopg.connect(host=u.host, port=u.port or 5432, user=u.username, password=u.password,
-                               dbname=u.database, autocommit=True, connect_timeout=5)
+        from omsdesk.connection import psycopg_kwargs
+
+        # TLS options and the keyring's password, as the engine has them (omsdesk/connection.py).
+        conn = psycopg.connect(**psycopg_kwargs(self.url, timeout=5), autocommit=True)
         for kind in KINDS:
             conn.execute(f"LISTEN omsdesk_{kind}")
         return conn

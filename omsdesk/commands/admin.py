@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from omsdesk.commands import backup as backup_commands
+from omsdesk.commands import dbconnect as dbconnect_commands
 from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.db import Database, schema_revisions, upgrade
 
@@ -17,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     st = dsub.add_parser("status", help="show the schema revision")
     st.set_defaults(func=_status)
     backup_commands.register(dsub)
+    dbconnect_commands.register(dsub)
 
     demo = sub.add_parser("demo", help="seed a believable demo business (3 warehouses, products, customers, orders)")
     demo.add_argument("--orders", type=int, default=5000)

@@ -58,17 +58,44 @@ def _open_database(app: QApplication, window: MainWindow, ctx: AppContext, quit_
 
     from omsdesk.models.errors import OmsError
 
-    try:
-        ctx.open()  # imports SQLAlchemy and the models, checks and upgrades the schema
-    except OmsError as exc:
-        QMessageBox.critical(window, "omsdesk", str(exc))
-        app.exit(1)
-        return
+    while True:
+        try:
+            ctx.open()  # imports SQLAlchemy and the models, checks and upgrades the schema
+            break
+        except OmsError as exc:
+            if not _is_server(ctx.url):
+                QMessageBox.critical(window, "omsdesk", str(exc))
+                app.exit(1)
+                return
+            if not _server_unavailable(window, ctx, exc):
+                app.exit(1)
+                return
     window.start()
     window.statusBar().clearMessage()
     if quit_after is not None:
         print("omsdesk: first view ready", flush=True)
         QTimer.singleShot(int(quit_after or 0), app.quit)
+
+
+def _is_server(url: str) -> bool:
+    return url.startswith("postgresql")
+
+
+def _server_unavailable(window: MainWindow, ctx: AppContext, exc: Exception) -> bool:
+    """The server did not open: Retry, Edit connection or Use the local database; False to quit."""
+    from omsdesk.config import default_database_url
+    from omsdesk.ui.connection_dialog import ConnectionDialog, ask_when_unavailable
+
+    choice = ask_when_unavailable(window, ctx.url, exc)
+    if choice == "edit":
+        dialog = ConnectionDialog(window, url=ctx.url, pool=ctx.pool)
+        if dialog.exec() and dialog.saved_url:
+            ctx.use_url(dialog.saved_url)
+        return True
+    if choice == "local":
+        ctx.use_url(default_database_url())  # for this session; the saved server stays configured
+        return True
+    return choice == "retry"
 
 
 def _install_language(app: object, language: object) -> None:

@@ -61,6 +61,13 @@ class AppContext:
     def db(self) -> Database:
         return self.open()
 
+    def use_url(self, url: str) -> None:
+        """Open another database instead (start-up: the server was down and the clerk chose
+        another server or the local file); only before one has been opened."""
+        with self._lock:
+            if self._db is None:
+                self.url = url
+
     def open(self) -> Database:
         """The database, opened (and its schema checked) on the first call."""
         # Views and workers may ask from different threads; the database opens once.

@@ -146,11 +146,23 @@ class MainWindow(QMainWindow):
         self.setup_banner.setStyleSheet("QLabel { background: #fff4e5; color: #663c00; border-bottom: 1px solid "
                                         "#f0c36d; padding: 6px 12px; }")
         self.setup_banner.setVisible(False)
+        # The shared server went away while this desk runs (ui/connection_watch.py): said at once,
+        # above everything, while every view and open dialog keeps what the clerk typed.
+        self.connection_banner = QLabel()
+        self.connection_banner.setObjectName("connection_banner")
+        self.connection_banner.setWordWrap(True)
+        self.connection_banner.setStyleSheet("QLabel { background: #d93025; color: white; font-weight: bold; "
+                                             "padding: 6px 12px; }")
+        self.connection_banner.setVisible(False)
+        from omsdesk.ui.connection_watch import ConnectionWatch
+
+        self.connection_watch = ConnectionWatch(ctx, self.connection_banner, self)
         self.session: Any = None  # ui.sign_in.Session, once the database is open
         outer = QWidget()
         outer_layout = QVBoxLayout(outer)
         outer_layout.setContentsMargins(0, 0, 0, 0)
         outer_layout.setSpacing(0)
+        outer_layout.addWidget(self.connection_banner)
         outer_layout.addWidget(self.setup_banner)
         outer_layout.addWidget(central, 1)
         self.setCentralWidget(outer)
@@ -184,6 +196,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.close)
             return
         self._started = True
+        self.connection_watch.start()
         self._backlog_timer.start()
         self._exceptions_timer.start()
         # First count once the first view has loaded: start-up belongs to what the clerk opened.
@@ -310,6 +323,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(self.tr("&Back up now"), self.back_up_now, "Ctrl+Shift+B", file_menu)
         self._action(self.tr("Res&tore…"), self.restore_backup, None, file_menu)
+        file_menu.addSeparator()
+        self.connect_action = self._action(self.tr("Connect to a shared ser&ver…"), self.connect_to_server, None,
+                                           file_menu)
         file_menu.addSeparator()
         self.switch_user_action = self._action(self.tr("S&witch user…"), self.switch_user, "Ctrl+Shift+U",
                                                file_menu)
@@ -525,6 +541,16 @@ class MainWindow(QMainWindow):
 
     # The backup code pulls in SQLAlchemy and the services: imported when first used, as the
     # views are, so the window is on screen before any of it loads.
+    def connect_to_server(self) -> None:
+        """Settings for the next start: this window keeps the database it has open."""
+        from omsdesk.ui.connection_dialog import ConnectionDialog
+
+        dialog = ConnectionDialog(self, url=self.ctx.url, pool=self.ctx.pool)
+        if dialog.exec() and dialog.saved_url:
+            QMessageBox.information(self, self.tr("Shared server"),
+                                    self.tr("Saved. omsdesk opens %1 from the next start.")
+                                    .replace("%1", dialog.saved_url))
+
     def back_up_now(self) -> None:
         from omsdesk.ui.backup_view import back_up_now
 
@@ -593,6 +619,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self._backlog_timer.stop()
+        self.connection_watch.stop()
         if self.sync_bridge is not None:
             self.sync_bridge.stop()
         if self.live is not None:

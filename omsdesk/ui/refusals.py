@@ -82,6 +82,25 @@ _ENTRIES: tuple[object, ...] = (  # QT_TRANSLATE_NOOP returns its text (typed ob
     QT_TRANSLATE_NOOP("refusals", "converting a simplified invoice needs the customer's tax id"),
     QT_TRANSLATE_NOOP("refusals", "converting a simplified invoice needs the customer's name"),
     QT_TRANSLATE_NOOP("refusals", "cannot cancel {number}: payments were recorded against it"),
+    # reaching the database server (omsdesk/connection.py)
+    QT_TRANSLATE_NOOP("refusals", "wrong password (or unknown user) for user '{user}'"),
+    QT_TRANSLATE_NOOP("refusals", "the server wants a password and none is stored: connect again with the password"),
+    QT_TRANSLATE_NOOP("refusals", "the server has no database '{database}'"),
+    QT_TRANSLATE_NOOP("refusals", "unknown host '{host}': check the name (DNS)"),
+    QT_TRANSLATE_NOOP("refusals", "server {host}:{port} refused the connection: is PostgreSQL running there and reachable?"),
+    QT_TRANSLATE_NOOP("refusals", "the server cannot be reached: check the network (LAN) connection"),
+    QT_TRANSLATE_NOOP("refusals", "the server did not answer in time: check the network (LAN) and the host name"),
+    QT_TRANSLATE_NOOP("refusals", "the server does not offer TLS, but TLS is required (sslmode): ask for TLS or change the mode"),
+    QT_TRANSLATE_NOOP("refusals", "the server requires TLS: connect with TLS mode require (or verify-full)"),
+    QT_TRANSLATE_NOOP("refusals", "the CA file '{file}' does not exist"),
+    QT_TRANSLATE_NOOP("refusals", "the server's certificate is for '{name}', not '{host}': connect by that name"),
+    QT_TRANSLATE_NOOP("refusals", "the server's TLS certificate could not be verified: check the CA file (sslrootcert)"),
+    QT_TRANSLATE_NOOP("refusals", "the server has no user '{user}'"),
+    QT_TRANSLATE_NOOP("refusals", "the server runs PostgreSQL {version}"),
+    QT_TRANSLATE_NOOP("refusals", "omsdesk needs {minimum} or newer"),
+    QT_TRANSLATE_NOOP("refusals", "database schema {revision} is newer than this omsdesk knows"),
+    QT_TRANSLATE_NOOP("refusals", "upgrade omsdesk first"),
+    QT_TRANSLATE_NOOP("refusals", "PostgreSQL support is not installed: pip install 'psycopg[binary]'"),
 )
 CATALOGUE: tuple[str, ...] = tuple(str(e) for e in _ENTRIES)
 

@@ -25,6 +25,23 @@ def _refusal(exc: Exception) -> bool:
 
     return isinstance(exc, OmsError)
 
+def _lost_connection(exc: Exception) -> str | None:
+    """The classified line when `exc` is the server going away mid-work, else None; the
+    connection watch (ui/connection_watch.py) is told, so the banner shows at once."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    if not (isinstance(exc, OperationalError)
+            or (isinstance(exc, DBAPIError) and exc.connection_invalidated)):
+        return None
+    from omsdesk.connection import classify
+    from omsdesk.ui.connection_watch import connection_events
+    from omsdesk.ui.refusals import refusal_text
+
+    message = refusal_text(str(classify(exc)))
+    connection_events().lost.emit(message)
+    return message
+
+
 def _in_ui_language(exc: Exception) -> str:
     from omsdesk.ui.refusals import refusal_text
 
@@ -54,6 +71,11 @@ class CallWorker(QRunnable):
         except Exception as exc:
             if _refusal(exc):
                 self._emit(self.signals.failed, _in_ui_language(exc))
+                return
+            lost = _lost_connection(exc)
+            if lost is not None:
+                log.warning("database connection lost: %s", lost)
+                self._emit(self.signals.failed, lost)
                 return
             # A bug or a dropped connection: log it and tell the user.
             log.exception("background task failed")

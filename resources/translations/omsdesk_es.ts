@@ -603,12 +603,12 @@
 <context>
     <name>BatchProgress</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="184"/>
+        <location filename="../../omsdesk/ui/workers.py" line="206"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="205"/>
+        <location filename="../../omsdesk/ui/workers.py" line="227"/>
         <source>{title}: {item}</source>
         <translation>{title}: {item}</translation>
     </message>
@@ -887,6 +887,182 @@
         <location filename="../../omsdesk/ui/invoicing_policy_dialog.py" line="141"/>
         <source>No</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="38"/>
+        <source>Connect to a shared server</source>
+        <translation>Conectar a un servidor compartido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="41"/>
+        <source>e.g. db.shop.lan</source>
+        <translation>p. ej., db.tienda.lan</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="49"/>
+        <source>kept in the system keyring</source>
+        <translation>se guarda en el llavero del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="51"/>
+        <source>Use TLS if the server offers it</source>
+        <translation>Usar TLS si el servidor lo ofrece</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="51"/>
+        <source>No TLS</source>
+        <translation>Sin TLS</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="52"/>
+        <source>Require TLS</source>
+        <translation>Exigir TLS</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="53"/>
+        <source>Require TLS and check the certificate and host name</source>
+        <translation>Exigir TLS y comprobar el certificado y el nombre del servidor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="57"/>
+        <source>CA certificate (for checking the server)</source>
+        <translation>Certificado de la CA (para comprobar el servidor)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="58"/>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="65"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="66"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="67"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="68"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="69"/>
+        <source>Pass&amp;word:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="70"/>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="71"/>
+        <source>CA &amp;file:</source>
+        <translation>&amp;Fichero de la CA:</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="78"/>
+        <source>Test &amp;connection</source>
+        <translation>Probar la &amp;conexión</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="111"/>
+        <source>CA certificate</source>
+        <translation>Certificado de la CA</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="112"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt *.cer);;Todos los ficheros (*)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="120"/>
+        <source>host</source>
+        <translation>servidor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="120"/>
+        <source>database</source>
+        <translation>base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="121"/>
+        <source>user</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="123"/>
+        <source>Fill in: %1</source>
+        <translation>Falta rellenar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="139"/>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="147"/>
+        <source>Connection works: PostgreSQL %1.</source>
+        <translation>La conexión funciona: PostgreSQL %1.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="149"/>
+        <source>The database is empty; omsdesk creates its tables on the first start.</source>
+        <translation>La base de datos está vacía; omsdesk crea sus tablas al arrancar por primera vez.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="194"/>
+        <source>Cannot connect to the database server %1</source>
+        <translation>No se puede conectar con el servidor de base de datos %1</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="196"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="197"/>
+        <source>&amp;Edit connection…</source>
+        <translation>&amp;Editar la conexión…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="198"/>
+        <source>Use the &amp;local database</source>
+        <translation>Usar la base de datos &amp;local</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_dialog.py" line="199"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionWatch</name>
+    <message>
+        <location filename="../../omsdesk/ui/connection_watch.py" line="112"/>
+        <source>Server unreachable — reconnecting…</source>
+        <translation>Servidor inaccesible — reconectando…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_watch.py" line="116"/>
+        <source>Server unreachable — retrying in %1 s</source>
+        <translation>Servidor inaccesible — se reintenta en %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/connection_watch.py" line="135"/>
+        <source>Connection to the server is back</source>
+        <translation>Se ha recuperado la conexión con el servidor</translation>
     </message>
 </context>
 <context>
@@ -2639,126 +2815,141 @@
         <translation>omsdesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="302"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="315"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="303"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="316"/>
         <source>&amp;New order…</source>
         <translation>&amp;Nuevo pedido…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="304"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="317"/>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="305"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="318"/>
         <source>Export &amp;accounting…</source>
         <translation>Exportar a &amp;contabilidad…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="306"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="319"/>
         <source>Import &amp;orders from CSV…</source>
         <translation>Importar &amp;pedidos desde CSV…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="308"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="321"/>
         <source>Import &amp;products from CSV…</source>
         <translation>Importar p&amp;roductos desde CSV…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="311"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="324"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="312"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="325"/>
         <source>Res&amp;tore…</source>
         <translation>Res&amp;taurar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="314"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="327"/>
+        <source>Connect to a shared ser&amp;ver…</source>
+        <translation>Conectar a un ser&amp;vidor compartido…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="330"/>
         <source>S&amp;witch user…</source>
         <translation>Cam&amp;biar de usuario…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="316"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="332"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="317"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="333"/>
         <source>Ask a &amp;manager to approve…</source>
         <translation>Pedir &amp;aprobación a un responsable…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="320"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="336"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="322"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="338"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="323"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="339"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="325"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="341"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="332"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="348"/>
         <source>Next view</source>
         <translation>Vista siguiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="333"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="349"/>
         <source>Previous view</source>
         <translation>Vista anterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="336"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="352"/>
         <source>&amp;Orders</source>
         <translation>&amp;Pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="340"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="356"/>
         <source>&amp;Inventory</source>
         <translation>&amp;Inventario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="344"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="360"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="345"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="361"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="346"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="362"/>
         <source>&amp;About omsdesk</source>
         <translation>&amp;Acerca de omsdesk</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="550"/>
+        <source>Shared server</source>
+        <translation>Servidor compartido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/main_window.py" line="551"/>
+        <source>Saved. omsdesk opens %1 from the next start.</source>
+        <translation>Guardado. omsdesk abrirá %1 a partir del próximo arranque.</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation type="vanished">Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="389"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="405"/>
         <source>About omsdesk</source>
         <translation>Acerca de omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="390"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="406"/>
         <source>omsdesk {version}
 Desktop order management.
 Database: {db}</source>
@@ -2767,87 +2958,87 @@ Gestión de pedidos de escritorio.
 Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="433"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="441"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="449"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="457"/>
         <source>Database: {db}</source>
         <translation>Base de datos: {db}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="434"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="442"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="450"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="458"/>
         <source>Workstation: {ws}</source>
         <translation>Puesto: {ws}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="435"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="443"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="475"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="451"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="459"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="491"/>
         <source>User: {user}</source>
         <translation>Usuario: {user}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="444"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="460"/>
         <source>Sync: idle</source>
         <translation>Sincronización: en espera</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="445"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="461"/>
         <source>Outbox: …</source>
         <translation>Bandeja de salida: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="446"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="462"/>
         <source>Exceptions: …</source>
         <translation>Incidencias: …</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="436"/>
-        <location filename="../../omsdesk/ui/main_window.py" line="447"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="452"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="463"/>
         <source>Problems that need someone: see the Exceptions view</source>
         <translation>Problemas que necesitan a alguien: vea la vista Incidencias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="377"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="393"/>
         <source>Everywhere</source>
         <translation>En toda la ventana</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="466"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="482"/>
         <source>Approved by {manager} for the next action</source>
         <translation>Aprobado por {manager} para la próxima acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="470"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="486"/>
         <source>No users yet: anyone at this computer acts as administrator — create the administrator in Settings › Users.</source>
         <translation>Aún no hay usuarios: cualquiera en este ordenador actúa como administrador; cree el administrador en Ajustes › Usuarios.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="477"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="493"/>
         <source>(approved by {manager})</source>
         <translation>(aprobado por {manager})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="494"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="510"/>
         <source>Outbox: unavailable</source>
         <translation>Bandeja de salida: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="506"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="522"/>
         <source>Exceptions: unavailable</source>
         <translation>Incidencias: no disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="511"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="527"/>
         <source>Exceptions: {n}</source>
         <translation>Incidencias: {n}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="516"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="532"/>
         <source>Outbox: {n} pending</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/main_window.py" line="522"/>
+        <location filename="../../omsdesk/ui/main_window.py" line="538"/>
         <source>Sync: {state}</source>
         <translation>Sincronización: {state}</translation>
     </message>
@@ -6426,12 +6617,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>batch</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="113"/>
+        <location filename="../../omsdesk/ui/workers.py" line="135"/>
         <source>{done} done, {failed} failed</source>
         <translation>{done} hechos, {failed} fallidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="115"/>
+        <location filename="../../omsdesk/ui/workers.py" line="137"/>
         <source>, {n} not run (cancelled)</source>
         <translation>, {n} sin ejecutar (cancelado)</translation>
     </message>
@@ -6439,12 +6630,12 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>box</name>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="219"/>
+        <location filename="../../omsdesk/ui/workers.py" line="241"/>
         <source>{done} done, {failed} failed.</source>
         <translation>{done} hechos, {failed} fallidos.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/workers.py" line="221"/>
+        <location filename="../../omsdesk/ui/workers.py" line="243"/>
         <source>Cancelled: {n} not run.</source>
         <translation>Cancelado: {n} sin ejecutar.</translation>
     </message>
@@ -7124,6 +7315,96 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/refusals.py" line="84"/>
         <source>cannot cancel {number}: payments were recorded against it</source>
         <translation>No se puede anular {number}: tiene cobros registrados</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="86"/>
+        <source>wrong password (or unknown user) for user &apos;{user}&apos;</source>
+        <translation>contraseña incorrecta (o usuario desconocido) para el usuario «{user}»</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="87"/>
+        <source>the server wants a password and none is stored: connect again with the password</source>
+        <translation>el servidor pide una contraseña y no hay ninguna guardada: vuelva a conectar indicando la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="88"/>
+        <source>the server has no database &apos;{database}&apos;</source>
+        <translation>el servidor no tiene ninguna base de datos «{database}»</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="89"/>
+        <source>unknown host &apos;{host}&apos;: check the name (DNS)</source>
+        <translation>servidor desconocido «{host}»: compruebe el nombre (DNS)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="90"/>
+        <source>server {host}:{port} refused the connection: is PostgreSQL running there and reachable?</source>
+        <translation>el servidor {host}:{port} ha rechazado la conexión: ¿está PostgreSQL en marcha y accesible?</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="91"/>
+        <source>the server cannot be reached: check the network (LAN) connection</source>
+        <translation>no se llega al servidor: compruebe la conexión de red (LAN)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="92"/>
+        <source>the server did not answer in time: check the network (LAN) and the host name</source>
+        <translation>el servidor no ha respondido a tiempo: compruebe la red (LAN) y el nombre del servidor</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="93"/>
+        <source>the server does not offer TLS, but TLS is required (sslmode): ask for TLS or change the mode</source>
+        <translation>el servidor no ofrece TLS y se exige TLS (sslmode): pida que activen TLS o cambie el modo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="94"/>
+        <source>the server requires TLS: connect with TLS mode require (or verify-full)</source>
+        <translation>el servidor exige TLS: conecte con el modo TLS require (o verify-full)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="95"/>
+        <source>the CA file &apos;{file}&apos; does not exist</source>
+        <translation>no existe el fichero de la CA «{file}»</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="96"/>
+        <source>the server&apos;s certificate is for &apos;{name}&apos;, not &apos;{host}&apos;: connect by that name</source>
+        <translation>el certificado del servidor es para «{name}», no para «{host}»: conecte con ese nombre</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="97"/>
+        <source>the server&apos;s TLS certificate could not be verified: check the CA file (sslrootcert)</source>
+        <translation>no se ha podido verificar el certificado TLS del servidor: compruebe el fichero de la CA (sslrootcert)</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="98"/>
+        <source>the server has no user &apos;{user}&apos;</source>
+        <translation>el servidor no tiene ningún usuario «{user}»</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="99"/>
+        <source>the server runs PostgreSQL {version}</source>
+        <translation>el servidor tiene PostgreSQL {version}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="100"/>
+        <source>omsdesk needs {minimum} or newer</source>
+        <translation>omsdesk necesita la {minimum} o posterior</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="101"/>
+        <source>database schema {revision} is newer than this omsdesk knows</source>
+        <translation>el esquema {revision} de la base de datos es más nuevo de lo que conoce este omsdesk</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="102"/>
+        <source>upgrade omsdesk first</source>
+        <translation>actualice omsdesk primero</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="103"/>
+        <source>PostgreSQL support is not installed: pip install &apos;psycopg[binary]&apos;</source>
+        <translation>no está instalado el soporte de PostgreSQL: pip install &apos;psycopg[binary]&apos;</translation>
     </message>
 </context>
 <context>

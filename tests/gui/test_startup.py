@@ -58,4 +58,5 @@ def test_bad_database_url_is_reported_and_the_app_exits_with_failure(tmp_path: P
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     stdout, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 1, stderr[-2000:]
-    assert "dialog: cannot connect to database" in stdout
+    # A server that is down offers Retry / Edit connection / Use the local database; closing it quits.
+    assert "dialog: Cannot connect to the database server postgresql+psycopg://x:***@127.0.0.1:1/nothing" in stdout

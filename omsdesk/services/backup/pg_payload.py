@@ -41,8 +41,14 @@ def _libpq(url: URL) -> tuple[list[str], dict[str, str]]:
     if url.username:
         args += ["--username", url.username]
     env = dict(os.environ)
+    from omsdesk.connection import with_keyring_password
+
+    url = with_keyring_password(url)  # a server saved by `omsdesk db connect`: password in the keyring
     if url.password is not None:
         env["PGPASSWORD"] = str(url.password)
+    for key, name in (("sslmode", "PGSSLMODE"), ("sslrootcert", "PGSSLROOTCERT")):
+        if url.query.get(key):
+            env[name] = str(url.query[key])
     return args, env
 
 
