@@ -15,6 +15,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from omsdesk.db import Database
 from omsdesk.models import OmsError, Order, OrderStatus
+from omsdesk.models.order import PAYMENT_METHODS
 from omsdesk.models.sync_state import ChannelOrderLink
 from omsdesk.models.workflow import NOT_SHIPPED
 from omsdesk.services.channels.channels import shop_channel, sku_map
@@ -348,8 +349,11 @@ def _apply_change(ctx: _Context, have: ExistingOrder, order: ChannelOrder) -> st
                          f"{mapped.shipping_total} {order.currency}): change the order here by hand")
         due = total - paid_amount
         if open_order and mapped.paid > paid_amount and due > 0:
+            # pay_order accepts only the desk's methods (a shop kind is none of them): money
+            # taken by the shop is a marketplace payment.
             pay_order(ctx.db, have.reference, actor=ctx.actor,
-                      amount=min(due, mapped.paid - paid_amount), method=ctx.kind)
+                      amount=min(due, mapped.paid - paid_amount),
+                      method=ctx.kind if ctx.kind in PAYMENT_METHODS else "marketplace")
             changed = True
     bump_link(ctx.db, have.order_id, order.updated_at, order.raw_status or order.status, digest)
     if flags:

@@ -68,6 +68,15 @@ def cancelled_on_arrival(settings: Mapping[str, Any] | None) -> str:
     return value if value in CANCELLED_CHOICES else CANCELLED_IMPORT
 
 
+def channel_cancelled_on_arrival(db: Database, code: str) -> str:
+    """The cancelled-on-arrival choice of the channel with this code."""
+    with db.read() as s:
+        channel = s.scalar(select(Channel).where(Channel.code == code))
+        if channel is None:
+            raise NotFound(f"unknown channel '{code}'")
+        return cancelled_on_arrival(channel.settings)
+
+
 def set_cancelled_on_arrival(db: Database, code: str, choice: str, *, actor: Actor) -> str:
     """Choose what the import does with an order the shop had cancelled before omsdesk saw it."""
     choice = choice.strip().lower()
