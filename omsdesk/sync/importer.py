@@ -38,6 +38,7 @@ from omsdesk.services.intake.imports import (
     bump_link,
     existing_orders,
     link_created,
+    open_linked_orders,
     open_quarantine,
     quarantine_all,
     repair_link,
@@ -45,7 +46,13 @@ from omsdesk.services.intake.imports import (
     update_ship_to,
 )
 from omsdesk.services.intake.order_entry import CreatedOrder, place_order
-from omsdesk.sync.connector import STATUS_CANCELLED, STATUS_REFUNDED, ChannelOrder, RejectedOrder
+from omsdesk.sync.connector import (
+    STATUS_CANCELLED,
+    STATUS_REFUNDED,
+    ChannelOrder,
+    Connector,
+    RejectedOrder,
+)
 from omsdesk.sync.inbound_limits import quarantine_id
 from omsdesk.sync.mapping import (
     MappedOrder,
@@ -130,6 +137,23 @@ def import_orders(db: Database, channel: str, orders: Sequence[ChannelOrder],
     quarantine_all(db, channel_id, problems)
     counts.quarantined += sum(1 for p in problems if p.kind != "conflict")
     return counts
+
+
+def cancel_deleted(db: Database, channel: str, connector: Connector, *,
+                   actor: Actor = SYSTEM) -> int:
+    """Cancel here the open imported orders the shop has deleted; returns how many.
+
+    Only orders not shipped and not cancelled are asked about (the live queue); the connector
+    says which are gone (WooCommerce: deleted, or in the trash).
+    """
+    with db.read() as s:
+        refs = open_linked_orders(s, shop_channel(s, channel).id)
+    if not refs:
+        return 0
+    gone = connector.deleted_orders(sorted(refs))
+    for ext in sorted(gone & set(refs)):
+        cancel_order(db, refs[ext], actor=actor, reason=f"deleted on {channel}")
+    return len(gone & set(refs))
 
 
 def reimport_quarantined(db: Database, channel: str, *, ids: Sequence[int] | None = None,

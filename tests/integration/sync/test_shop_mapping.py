@@ -18,7 +18,13 @@ from omsdesk.models.sync_state import QuarantinedOrder
 from omsdesk.services.catalog import ProductInput, add_product
 from omsdesk.services.channels.channels import add_channel
 from omsdesk.services.channels.shop_mapping import set_cancelled_on_arrival
-from omsdesk.sync.connector import STATUS_CANCELLED, ChannelConfig, ChannelOrder, Connector, StockPush
+from omsdesk.sync.connector import (
+    STATUS_CANCELLED,
+    ChannelConfig,
+    ChannelOrder,
+    Connector,
+    StockPush,
+)
 from omsdesk.sync.demo_data import CATALOGUE, DemoOrder, generate_orders
 from omsdesk.sync.engine import pull_orders
 from omsdesk.sync.importer import import_orders
@@ -148,6 +154,33 @@ def test_an_order_trashed_after_import_is_cancelled_here(
     report = pull_orders(store.db, code, factory=factory)
     assert report.counts["updated"] == 1, report
     assert orders_of(store.db)[str(demo.order_id)].status == OrderStatus.CANCELLED
+
+
+def test_an_order_deleted_on_the_shop_is_cancelled_here_unless_include_is_ignored(
+        store: Shop, woo_shop: WooSimulator, sleeps: SleepRecorder) -> None:
+    code = channel(store.db, "woo")
+    demos = generate_orders(4)
+    # The last one is cancelled on arrival: not open here, so never asked about.
+    woo_shop.add_orders([*demos[:3], later(demos[3], cancelled=True)])
+
+    def factory(_channel: object) -> Connector:
+        return woo(woo_shop, sleeps)
+
+    assert pull_orders(store.db, code, factory=factory).counts["created"] == 4
+    connector = woo(woo_shop, sleeps)
+    connector.http.send_json("DELETE", f"{connector.base}/orders/{demos[0].order_id}", None,
+                             params={"force": "true"})
+    woo_shop.ignore_include = True  # an answer that is not for the ids asked: nothing is gone
+    pull_orders(store.db, code, factory=factory)
+    assert orders_of(store.db)[str(demos[0].order_id)].status != OrderStatus.CANCELLED
+    woo_shop.ignore_include = False
+    report = pull_orders(store.db, code, factory=factory)
+    assert report.counts["updated"] == 1, report
+    stored = orders_of(store.db)
+    assert stored[str(demos[0].order_id)].status == OrderStatus.CANCELLED
+    assert {stored[str(d.order_id)].status for d in demos[1:3]} & {OrderStatus.CANCELLED} == set()
+    asked = [r for r in woo_shop.requests if r.param("include")][-1]
+    assert set(asked.param("include").split(",")) == {str(d.order_id) for d in demos[:3]}
 
 
 # -- every shop: shipping is a line, totals to the cent --------------------------------------
