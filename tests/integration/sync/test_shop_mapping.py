@@ -6,6 +6,7 @@ and SQLite and PostgreSQL through the `db` fixture.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -14,7 +15,7 @@ from sqlalchemy import select
 
 from omsdesk.db import Database
 from omsdesk.models import Order, OrderStatus, Product
-from omsdesk.models.sync_state import QuarantinedOrder
+from omsdesk.models.sync_state import ChannelOrderLink, QuarantinedOrder
 from omsdesk.services.catalog import ProductInput, add_product
 from omsdesk.services.channels.channels import add_channel
 from omsdesk.services.channels.shop_mapping import set_cancelled_on_arrival
@@ -287,3 +288,21 @@ def test_cancelled_on_arrival_is_imported_cancelled_or_skipped_by_choice(
     assert (counts.created, counts.quarantined) == (1, 0)
     # An order imported before stays as it is; the choice is only about first sight.
     assert stored[str(demos[0].order_id)].status == OrderStatus.CANCELLED
+
+
+def test_an_order_imported_before_shipping_was_a_line_is_no_conflict(
+        store: Shop, woo_shop: WooSimulator, sleeps: SleepRecorder) -> None:
+    code = channel(store.db, "woo")
+    demo = generate_orders(1)[0]
+    unpaid = later(demo, paid=False)
+    woo_shop.add_orders([unpaid])
+    (order,) = woo_orders(woo_shop, sleeps)
+    # As an older omsdesk stored it: goods lines only, the shipping amount on the link.
+    import_orders(store.db, code, [dataclasses.replace(order, shipping_lines=())], actor=ACTOR)
+    with store.db.write() as s:
+        link = s.scalars(select(ChannelOrderLink)).one()
+        link.shipping_total = 495
+    woo_shop.add_orders([later(unpaid, paid=True)])
+    counts = import_orders(store.db, code, woo_orders(woo_shop, sleeps), actor=ACTOR)
+    assert (counts.updated, counts.quarantined) == (1, 0)
+    assert conflicts(store.db) == []
