@@ -96,12 +96,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     rt.add_argument("code")
     rt.set_defaults(func=_retry)
 
-    st = csub.add_parser("set", help="a channel's ship-by promise: handling working days and daily cut-off")
+    st = csub.add_parser("set", help="a channel's ship-by promise (handling working days, daily cut-off) "
+                         "and what to do with orders already cancelled on the shop")
     st.add_argument("code", help="any channel code (shops, marketplaces, manual, counter, csv)")
     st.add_argument("--handling-days", metavar="N",
                     help="working days (Mon-Fri, Spanish national holidays off) to ship in, 0-30")
     st.add_argument("--cutoff", metavar="HH:MM",
                     help="orders placed at or after this Madrid time count from the next working day")
+    st.add_argument("--cancelled-on-arrival", choices=("import", "skip"),
+                    help="an order the shop cancelled before omsdesk first saw it: import it as "
+                         "cancelled (default) or skip it")
     add_json_flag(st)
     st.set_defaults(func=_set)
 
@@ -271,8 +275,14 @@ def _retry(ctx: CliContext) -> int:
 
 def _set(ctx: CliContext) -> int:
     from omsdesk.services.channels.channels import channel_ship_by, set_ship_by
+    from omsdesk.services.channels.shop_mapping import (
+        channel_cancelled_on_arrival,
+        set_cancelled_on_arrival,
+    )
 
     a = ctx.args
+    if a.cancelled_on_arrival is not None:
+        set_cancelled_on_arrival(ctx.db, a.code, a.cancelled_on_arrival, actor=ctx.actor)
     if a.handling_days is None and a.cutoff is None:
         policy = channel_ship_by(ctx.db, a.code)  # nothing to change: show what is in force
     else:
@@ -282,12 +292,14 @@ def _set(ctx: CliContext) -> int:
             raise ValidationError(f"--handling-days takes a whole number of working days, got '{days}'")
         policy = set_ship_by(ctx.db, a.code, actor=ctx.actor,
                              handling_days=None if days is None else int(days), cutoff=a.cutoff)
+    cancelled = channel_cancelled_on_arrival(ctx.db, a.code)
     if a.json:
         print_json({"code": a.code, "handling_days": policy.handling_days,
-                    "cutoff": policy.cutoff.strftime("%H:%M")})
+                    "cutoff": policy.cutoff.strftime("%H:%M"), "cancelled_on_arrival": cancelled})
     else:
         print(f"{a.code}: ships within {policy.handling_days} working day(s), "
-              f"cut-off {policy.cutoff:%H:%M} Europe/Madrid")
+              f"cut-off {policy.cutoff:%H:%M} Europe/Madrid; orders cancelled on arrival: "
+              f"{cancelled}")
     return 0
 
 

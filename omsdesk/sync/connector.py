@@ -317,6 +317,12 @@ class Connector(abc.ABC):
             f"{self.config.type} connectors cannot cancel orders on the shop; cancel "
             f"{order_external_id} there by hand", channel=self.config.name)
 
+    def deleted_orders(self, external_ids: Sequence[str]) -> set[str]:
+        """Which of these orders the shop no longer has (deleted for good); empty when the
+        connector cannot tell. A connector answers only from a list the shop gave for exactly
+        these ids: a wrong "gone" would cancel a live order here."""
+        return set()
+
     def pull_products(self) -> Iterator[ChannelProduct]:
         """Yield the shop's products and variants (connectors that can override this)."""
         raise UnsupportedOperation(

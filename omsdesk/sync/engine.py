@@ -25,7 +25,7 @@ from omsdesk.sync.errors import (
     RateLimited,
     SyncError,
 )
-from omsdesk.sync.importer import import_orders
+from omsdesk.sync.importer import cancel_deleted, import_orders
 from omsdesk.sync.registry import create_connector
 from omsdesk.sync.secrets import SecretUnavailable, load_secret
 
@@ -144,6 +144,8 @@ def pull_orders(db: Database, channel_code: str, *, factory: ConnectorFactory | 
                 cursor = max(cursor, page.next_cursor)
             if progress is not None:
                 progress(counts)
+        # Orders deleted on the shop never come back in a page: ask about the open ones.
+        counts.updated += cancel_deleted(db, channel_code, connector, actor=actor)
     except (SyncError, SecretUnavailable) as exc:
         health = classify(exc)
         if isinstance(exc, BadResponse):

@@ -15,8 +15,17 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from omsdesk.db import Database
 from omsdesk.models import OmsError, Order, OrderStatus
+from omsdesk.models.order import PAYMENT_METHODS
+from omsdesk.models.sync_state import ChannelOrderLink
 from omsdesk.models.workflow import NOT_SHIPPED
 from omsdesk.services.channels.channels import shop_channel, sku_map
+from omsdesk.services.channels.shop_mapping import (
+    CANCELLED_SKIP,
+    cancelled_on_arrival,
+    default_shipping_sku,
+    ensure_shipping_product,
+    shipping_sku_of,
+)
 from omsdesk.services.context import SYSTEM, Actor
 from omsdesk.services.fulfilment.orders import cancel_order, pay_order
 from omsdesk.services.intake.batch import place_orders
@@ -29,6 +38,7 @@ from omsdesk.services.intake.imports import (
     bump_link,
     existing_orders,
     link_created,
+    open_linked_orders,
     open_quarantine,
     quarantine_all,
     repair_link,
@@ -36,7 +46,13 @@ from omsdesk.services.intake.imports import (
     update_ship_to,
 )
 from omsdesk.services.intake.order_entry import CreatedOrder, place_order
-from omsdesk.sync.connector import STATUS_CANCELLED, STATUS_REFUNDED, ChannelOrder, RejectedOrder
+from omsdesk.sync.connector import (
+    STATUS_CANCELLED,
+    STATUS_REFUNDED,
+    ChannelOrder,
+    Connector,
+    RejectedOrder,
+)
 from omsdesk.sync.inbound_limits import quarantine_id
 from omsdesk.sync.mapping import (
     MappedOrder,
@@ -73,17 +89,24 @@ def import_orders(db: Database, channel: str, orders: Sequence[ChannelOrder],
     with db.read() as s:
         ch = shop_channel(s, channel)
         channel_id, kind = ch.id, ch.kind
-        shipping_sku = (ch.settings or {}).get("shipping_sku")
+        shipping_sku = shipping_sku_of(channel, ch.settings)
+        skip_cancelled = cancelled_on_arrival(ch.settings) == CANCELLED_SKIP
         mapping = sku_map(s, channel_id)
         wanted = {line.sku for o in latest.values() for line in o.lines} | set(mapping.values())
-        if shipping_sku:
-            wanted.add(shipping_sku)
+        wanted |= {shipping_sku, default_shipping_sku(channel)}
         known = active_skus(s, wanted)
         existing = existing_orders(s, channel_id, list(latest))
+    if (shipping_sku == default_shipping_sku(channel) and shipping_sku not in known
+            and any(o.shipping_lines for o in latest.values())):
+        # A channel added before every channel got its shipping product: create it now.
+        ensure_shipping_product(db, channel, actor=actor)
+        with db.read() as s:
+            known |= active_skus(s, {shipping_sku})
     problems = [QuarantineEntry(quarantine_id(r.external_id or None), "", "unreadable", r.reason,
                                 dict(r.raw)) for r in rejected]
     fresh: list[tuple[ChannelOrder, MappedOrder]] = []
-    context = _Context(db, channel_id, channel, kind, actor, mapping, known, problems)
+    context = _Context(db, channel_id, channel, kind, actor, mapping, known, problems,
+                       shipping_sku)
     for ext, order in latest.items():
         if ext in existing:
             try:
@@ -94,6 +117,12 @@ def import_orders(db: Database, channel: str, orders: Sequence[ChannelOrder],
                                        f"shop's change could not be applied: {_describe_error(exc)}"))
                 continue  # counted with the page's quarantine entries below
             setattr(counts, outcome, getattr(counts, outcome) + 1)
+            continue
+        if skip_cancelled and order.status in SHOP_CANCELLED:
+            # The channel's choice: an order cancelled before omsdesk saw it never reaches it.
+            log.info("%s: order %s was %s before it was imported: skipped", channel,
+                     order.number, order.status)
+            counts.unchanged += 1
             continue
         try:
             mapped = map_order(order, channel=channel, sku_map=mapping, known_skus=known,
@@ -108,6 +137,23 @@ def import_orders(db: Database, channel: str, orders: Sequence[ChannelOrder],
     quarantine_all(db, channel_id, problems)
     counts.quarantined += sum(1 for p in problems if p.kind != "conflict")
     return counts
+
+
+def cancel_deleted(db: Database, channel: str, connector: Connector, *,
+                   actor: Actor = SYSTEM) -> int:
+    """Cancel here the open imported orders the shop has deleted; returns how many.
+
+    Only orders not shipped and not cancelled are asked about (the live queue); the connector
+    says which are gone (WooCommerce: deleted, or in the trash).
+    """
+    with db.read() as s:
+        refs = open_linked_orders(s, shop_channel(s, channel).id)
+    if not refs:
+        return 0
+    gone = connector.deleted_orders(sorted(refs))
+    for ext in sorted(gone & set(refs)):
+        cancel_order(db, refs[ext], actor=actor, reason=f"deleted on {channel}")
+    return len(gone & set(refs))
 
 
 def reimport_quarantined(db: Database, channel: str, *, ids: Sequence[int] | None = None,
@@ -127,6 +173,7 @@ class _Context:
     mapping: dict[str, str]
     known: set[str]
     problems: list[QuarantineEntry]
+    shipping_sku: str
 
 
 def _entry(order: ChannelOrder, kind: str, reason: str) -> QuarantineEntry:
@@ -260,8 +307,10 @@ def _apply_change(ctx: _Context, have: ExistingOrder, order: ChannelOrder) -> st
         return "unchanged"  # older or the same version: never overwrites
     mapped: MappedOrder | None
     try:
+        # Mapped exactly as on creation (shipping line included), so like is compared with like.
         mapped, mapping_problem = map_order(order, channel=ctx.channel, sku_map=ctx.mapping,
-                                            known_skus=ctx.known), ""
+                                            known_skus=ctx.known,
+                                            shipping_sku=ctx.shipping_sku), ""
     except MappingError as exc:
         mapped, mapping_problem = None, exc.reason
     digest = mapped.content_hash if mapped else ""
@@ -284,7 +333,13 @@ def _apply_change(ctx: _Context, have: ExistingOrder, order: ChannelOrder) -> st
         status, paid_amount, total = current.status, current.paid_amount, current.total
         ship = (current.ship_line1, current.ship_line2, current.ship_city, current.ship_postcode,
                 current.ship_country)
-        lines = sorted((ln.sku, ln.qty) for ln in current.lines)
+        shipping_skus = {ctx.shipping_sku, default_shipping_sku(ctx.channel)}
+        lines = sorted((ln.sku, ln.qty) for ln in current.lines if ln.sku not in shipping_skus)
+        shipping_lines = [ln.unit_price * ln.qty for ln in current.lines if ln.sku in shipping_skus]
+        link = s.get(ChannelOrderLink, have.order_id)
+        # An order imported before shipping became a line has it on the link only.
+        stored_shipping = sum(shipping_lines) if shipping_lines else (
+            link.shipping_total if link is not None else 0)
     open_order = status != OrderStatus.CANCELLED
     address = normalise_address(order.shipping_address if not order.shipping_address.is_empty
                                 else order.billing_address)
@@ -308,14 +363,21 @@ def _apply_change(ctx: _Context, have: ExistingOrder, order: ChannelOrder) -> st
     if mapped is None:
         flags.append(f"changed on {ctx.channel} and cannot be read any more: {mapping_problem}")
     else:
-        wanted = sorted((li.sku, li.qty) for li in mapped.order.lines)
+        wanted = sorted((li.sku, li.qty) for li in mapped.order.lines
+                        if li.sku not in shipping_skus)
         if wanted != lines and open_order and not shop_cancelled:
             flags.append(f"lines changed on {ctx.channel} ({_describe(lines)} -> "
                          f"{_describe(wanted)}): change the order here by hand")
+        if mapped.shipping_total != stored_shipping and open_order and not shop_cancelled:
+            flags.append(f"shipping changed on {ctx.channel} ({stored_shipping} -> "
+                         f"{mapped.shipping_total} {order.currency}): change the order here by hand")
         due = total - paid_amount
         if open_order and mapped.paid > paid_amount and due > 0:
+            # pay_order accepts only the desk's methods (a shop kind is none of them): money
+            # taken by the shop is a marketplace payment.
             pay_order(ctx.db, have.reference, actor=ctx.actor,
-                      amount=min(due, mapped.paid - paid_amount), method=ctx.kind)
+                      amount=min(due, mapped.paid - paid_amount),
+                      method=ctx.kind if ctx.kind in PAYMENT_METHODS else "marketplace")
             changed = True
     bump_link(ctx.db, have.order_id, order.updated_at, order.raw_status or order.status, digest)
     if flags:

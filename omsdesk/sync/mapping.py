@@ -131,9 +131,10 @@ def map_order(order: ChannelOrder, *, channel: str, sku_map: Mapping[str, str],
     """Build the OrderInput for a shop order, or raise MappingError with a clear reason.
 
     Order-level discounts are spread over the product lines (so each tax rate keeps its
-    share); shipping becomes a line only when the channel names a `shipping_sku`, otherwise
-    it is kept on the link and in the notes, because a line needs a product and allocation
-    would try to reserve stock for it.
+    share); every priced shipping line becomes a line of `shipping_sku`, the channel's
+    shipping service product (not stock tracked, so allocation reserves nothing for it), so
+    the order's total is the shop's. Without a `shipping_sku` (callers outside the importer)
+    shipping is only noted. The shipping amount is also kept in the notes and on the link.
     """
     try:
         check_currency(order.currency)
@@ -173,12 +174,17 @@ def map_order(order: ChannelOrder, *, channel: str, sku_map: Mapping[str, str],
         notes.append(f"discount {order_discount} {order.currency}" + (f" ({codes})" if codes else ""))
     shipping_total = sum(s.price for s in order.shipping_lines)
     line_ids = [line.external_line_id for line in order.lines]
-    if shipping_total and shipping_sku and shipping_sku in known_skus:
+    if shipping_total and shipping_sku:
+        if shipping_sku not in known_skus:
+            raise MappingError("unmapped", f"shipping product '{shipping_sku}' is not an active "
+                               "product: add it as a service (omsdesk products add --service) "
+                               "or change the channel's shipping_sku, then re-import")
         for ship in order.shipping_lines:
-            lines.append(LineInput(sku=shipping_sku, qty=1, unit_price=ship.price,
-                                   tax_rate_bp=ship.tax_rate_bp))
-            line_ids.append("")
-    elif shipping_total:
+            if ship.price:  # a free-shipping line adds nothing to the total
+                lines.append(LineInput(sku=shipping_sku, qty=1, unit_price=ship.price,
+                                       tax_rate_bp=ship.tax_rate_bp))
+                line_ids.append("")
+    if shipping_total:
         titles = ", ".join(s.title for s in order.shipping_lines if s.title)
         notes.append(f"shipping {shipping_total} {order.currency}" + (f" ({titles})" if titles else ""))
     ship_to = normalise_address(order.shipping_address if not order.shipping_address.is_empty

@@ -3,6 +3,13 @@
 Fields and parameters per woocommerce.github.io/woocommerce-rest-api-docs (Orders: list
 orders `modified_after`, `dates_are_gmt`, `orderby=modified`; order notes; batch update
 products and variations, 100 items per batch; X-WP-Total / X-WP-TotalPages headers).
+
+Stock of a variation goes to `POST /products/{parent}/variations/batch` ("Batch update
+product variations"); `/products/batch` refuses a variation id. Trashed orders are listed by
+naming `trash` in `status` (the default `any` leaves them out) and handled as cancelled.
+HPOS (custom order tables) and legacy post storage answer the same REST fields: nothing here
+reads post meta or `post_modified`; the cursor is the REST `date_modified_gmt` and the buyer's
+tax id comes from the order's `meta_data`, which both stores return.
 """
 
 from __future__ import annotations
@@ -57,6 +64,11 @@ DEFAULT_LIMIT = RateLimit(capacity=10, refill_per_second=5)
 # Where common Spanish/EU invoicing plugins keep the buyer's tax id.
 TAX_ID_META_KEYS = ("_billing_nif", "billing_nif", "_billing_vat", "_vat_number", "vat_number",
                     "_billing_dni", "NIF")
+
+# Every core order status the list call asks for, `trash` included ("Options: any, pending,
+# processing, on-hold, completed, cancelled, refunded, failed and trash. Default is any.").
+ORDER_STATUSES = ("pending", "processing", "on-hold", "completed", "cancelled", "refunded",
+                  "failed", "trash")
 
 _STATUS = {
     "pending": STATUS_PENDING,
@@ -208,6 +220,10 @@ class WooCommerceConnector(Connector):
         # SKU -> (product id, parent id for a variation or None)
         self._ids: dict[str, tuple[int, int | None]] = {}
         self._catalogue_scanned = False
+        # Named one by one: the default `any` leaves trashed orders out (CPT and HPOS stores
+        # alike), so an order moved to the bin would never be seen and never cancelled here.
+        extra = [s.strip() for s in config.options.get("extra_statuses", "").split(",") if s.strip()]
+        self.statuses = ",".join(dict.fromkeys([*ORDER_STATUSES, *extra]))
         keys = config.options.get("tax_id_meta_keys")
         self.tax_id_keys = tuple(k.strip() for k in keys.split(",")) if keys else TAX_ID_META_KEYS
 
@@ -243,7 +259,8 @@ class WooCommerceConnector(Connector):
         """
 
         def get(params: dict[str, Any]) -> tuple[list[Mapping[str, Any]], bool]:
-            params.update(per_page=self.per_page, order="asc", dates_are_gmt="true")
+            params.update(per_page=self.per_page, order="asc", dates_are_gmt="true",
+                          status=self.statuses)
             data, response = self.http.get_json(f"{self.base}/orders", params=self._params(**params),
                                                 root=True)
             if not isinstance(data, list):
@@ -282,6 +299,27 @@ class WooCommerceConnector(Connector):
                         raw=raw))
             yield OrderPage(tuple(orders), mark, tuple(rejected))
 
+    def deleted_orders(self, external_ids: Sequence[str]) -> set[str]:
+        """Orders missing from `GET /orders?include=...` ("Limit result set to specific ids").
+
+        Default `status` (`any`): a trashed order is missing too, and is cancelled here just the
+        same. An answer holding an id that was not asked for means `include` was ignored (a
+        plug-in or proxy): then nothing is reported gone.
+        """
+        gone: set[str] = set()
+        ids = [i for i in dict.fromkeys(external_ids) if i.isdigit()]
+        for start in range(0, len(ids), PER_PAGE):
+            chunk = ids[start:start + PER_PAGE]
+            data, _ = self.http.get_json(f"{self.base}/orders", params=self._params(
+                include=",".join(chunk), per_page=PER_PAGE), root=True)
+            if not isinstance(data, list):
+                return set()
+            seen = {str(o.get("id")) for o in data if isinstance(o, Mapping)}
+            if seen - set(chunk):
+                return set()
+            gone |= set(chunk) - seen
+        return gone
+
     # -- fulfilment ----------------------------------------------------------------------
 
     def push_fulfillment(self, push: FulfillmentPush) -> None:
@@ -310,6 +348,12 @@ class WooCommerceConnector(Connector):
     # -- stock ---------------------------------------------------------------------------
 
     def _lookup_skus(self, skus: Sequence[str]) -> None:
+        """Cache SKU -> (product id, parent id) for the SKUs not known yet.
+
+        `GET /products?sku=` searches variations too (WooCommerce's V3 products controller adds
+        `product_variation` to the post types whenever `sku` is given) and answers them with
+        `type: "variation"` and their `parent_id`: those go to the parent's variations batch.
+        """
         missing = [s for s in dict.fromkeys(skus) if s not in self._ids]
         for start in range(0, len(missing), 50):
             chunk = missing[start:start + 50]
@@ -317,9 +361,10 @@ class WooCommerceConnector(Connector):
                 sku=",".join(chunk), per_page=100))
             for product in data or []:
                 if product.get("sku"):
-                    self._ids[product["sku"]] = (int(product["id"]), None)
+                    self._ids[product["sku"]] = _sku_target(product)
         if any(s not in self._ids for s in missing) and not self._catalogue_scanned:
-            # Variations are not searchable by SKU through /products: scan once, then cache.
+            # A SKU the search did not find (another spelling, a plugin's product type):
+            # scan the catalogue once, variations included, then cache.
             for _ in self.pull_products():
                 pass
 
@@ -364,7 +409,7 @@ class WooCommerceConnector(Connector):
             for product in data or []:
                 pid = int(product["id"])
                 if product.get("sku"):
-                    self._ids[product["sku"]] = (pid, None)
+                    self._ids[product["sku"]] = _sku_target(product)
                 yield _product(product, self.config)
                 if product.get("type") == "variable":
                     yield from self._variations(pid, product.get("name") or "")
@@ -387,6 +432,14 @@ class WooCommerceConnector(Connector):
             if not data or not total.isdigit() or page >= int(total):
                 return
             page += 1
+
+
+def _sku_target(product: Mapping[str, Any]) -> tuple[int, int | None]:
+    """(id, parent id) of a product from /products: a parent only for a variation."""
+    parent = int(product.get("parent_id") or 0)
+    if product.get("type") == "variation" and parent:
+        return int(product["id"]), parent
+    return int(product["id"]), None
 
 
 def _woo_time(moment: datetime) -> str:

@@ -22,9 +22,22 @@ def test_channels_set_changes_the_promise_and_shows_it_as_json(cli: Cli) -> None
     with services(cli) as shop:
         shop.marketplace("tienda")
     assert cli.json("channels", "set", "tienda", "--handling-days", "2", "--cutoff", "12:30") == {
-        "code": "tienda", "handling_days": 2, "cutoff": "12:30"}
+        "code": "tienda", "handling_days": 2, "cutoff": "12:30", "cancelled_on_arrival": "import"}
     code, out, _err = cli.run_here("channels", "set", "tienda")
     assert code == 0 and "2 working day(s), cut-off 12:30" in out
+
+
+def test_channels_set_cancelled_on_arrival_keeps_the_promise(cli: Cli) -> None:  # noqa: F811
+    with services(cli) as shop:
+        shop.marketplace("tienda")
+    assert cli.json("channels", "set", "tienda", "--cancelled-on-arrival", "skip")[
+        "cancelled_on_arrival"] == "skip"
+    code, out, _err = cli.run_here("channels", "set", "tienda")
+    assert code == 0 and "orders cancelled on arrival: skip" in out
+    before = cli.dump()
+    code, _out, err = cli.run_here("channels", "set", "tienda", "--cancelled-on-arrival", "drop")
+    assert code == 2 and "invalid choice: 'drop'" in err
+    assert cli.dump() == before
 
 
 @pytest.mark.parametrize(("args", "problem"), [

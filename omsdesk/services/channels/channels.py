@@ -25,6 +25,7 @@ from omsdesk.planning.ship_by import (
 )
 from omsdesk.services import audit
 from omsdesk.services.channels.kinds import ERP_KINDS, shop_kinds, sync_kinds
+from omsdesk.services.channels.shop_mapping import ensure_shipping_product_in
 from omsdesk.services.context import Actor
 from omsdesk.services.users.permissions import require
 
@@ -103,6 +104,8 @@ def add_channel(db: Database, *, kind: str, name: str, url: str, actor: Actor,
                                warnings=""))
         audit.record(s, actor, entity="channel", entity_id=channel.id, reference=code,
                      action="create", reason=f"{kind} {url}")
+        # Shipping charged by the shop always becomes an order line (so totals match the shop).
+        ensure_shipping_product_in(s, channel, actor=actor)
     return code
 
 

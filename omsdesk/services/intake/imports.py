@@ -331,3 +331,13 @@ def dismiss_quarantined(db: Database, entry_id: int, *, actor: Actor, reason: st
                      reference=f"{channel.code if channel else row.channel_id}:"
                                f"{row.external_number or row.external_id}",
                      action="dismiss", reason=reason or row.reason[:200])
+
+
+def open_linked_orders(session: Session, channel_id: int) -> dict[str, str]:
+    """External id -> reference of the channel's imported orders not shipped and not cancelled."""
+    rows = session.execute(
+        select(ChannelOrderLink.external_id, Order.reference)
+        .join(Order, Order.id == ChannelOrderLink.order_id)
+        .where(ChannelOrderLink.channel_id == channel_id,
+               Order.status.in_([st.value for st in NOT_SHIPPED]))).all()
+    return {str(ext): str(ref) for ext, ref in rows}
