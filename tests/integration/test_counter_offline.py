@@ -1,0 +1,200 @@
+"""The counter keeps selling when the PostgreSQL server is cut off (issue 17 point 4).
+
+The client really loses the server: it talks to PostgreSQL through a TCP forwarder in this
+test that can stop listening and drop every open connection (what a pulled LAN cable or a
+stopped server looks like to the client), and then listen again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+
+from omsdesk.db import Database
+from omsdesk.models import Order, StockLevel, StockMove
+from omsdesk.models.invoice import Invoice
+from omsdesk.queries.exceptions import exceptions
+from omsdesk.services.context import Actor
+from omsdesk.services.counter import CounterSale, SaleLine
+from omsdesk.services.counter_journal import Journal
+from omsdesk.services.counter_offline import (
+    OfflineSale,
+    offline_receipt_doc,
+    prepare_offline,
+    replay,
+    sell_or_journal,
+    server_reachable,
+)
+from omsdesk.services.invoicing.company import set_company
+from omsdesk.services.invoicing.numbering import series_gaps
+from omsdesk.services.invoicing.records import verify_chain
+from tests.fixtures.database import ACTOR, PgSessionDatabase, Shop
+
+pytestmark = pytest.mark.postgres
+TILL = Actor("ana", "till-1")
+
+
+class CuttableProxy:
+    """Forwards 127.0.0.1:<port> to the PostgreSQL server until cut.
+
+    `cut()` closes the listening socket (new connections are refused) and every forwarded
+    connection (open ones drop mid-conversation); `restore()` listens on the same port again.
+    """
+
+    def __init__(self, target: tuple[str, int]) -> None:
+        self.target = target
+        self.port = 0
+        self._conns: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._listener: socket.socket | None = None
+        self.restore()
+
+    def restore(self) -> None:
+        lsock = socket.socket()
+        lsock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        lsock.bind(("127.0.0.1", self.port))
+        self.port = lsock.getsockname()[1]
+        lsock.listen(16)
+        self._listener = lsock
+        threading.Thread(target=self._accept, args=(lsock,), daemon=True).start()
+
+    def _accept(self, lsock: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = lsock.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.target)
+            with self._lock:
+                self._conns += [client, server]
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+        for s in (src, dst):
+            with contextlib.suppress(OSError):
+                s.shutdown(socket.SHUT_RDWR)
+
+    def cut(self) -> None:
+        assert self._listener is not None
+        # shutdown() wakes the thread blocked in accept(); close() alone would leave it listening.
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
+        self._listener.close()
+        with self._lock:
+            conns, self._conns = self._conns, []
+        for s in conns:
+            with contextlib.suppress(OSError):
+                s.shutdown(socket.SHUT_RDWR)
+            s.close()
+
+
+@pytest.fixture
+def setup(pg_migrated: PgSessionDatabase, tmp_path: Path) -> Iterator[tuple[Shop, Database, CuttableProxy, Journal]]:
+    direct = pg_migrated.fresh()
+    url = make_url(direct.url)
+    proxy = CuttableProxy((url.host or "127.0.0.1", url.port or 5432))
+    till = Database(url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False))
+    journal = Journal(tmp_path / "counter-journal-till-1.sqlite3")
+    shop = Shop(direct)
+    shop.warehouses()
+    try:
+        yield shop, till, proxy, journal
+    finally:
+        journal.close()
+        till.dispose()
+        proxy.cut()
+        direct.dispose()
+
+
+def test_three_sales_offline_replay_once_in_order_even_when_killed_mid_replay(
+        setup: tuple[Shop, Database, CuttableProxy, Journal]) -> None:
+    shop, till, proxy, journal = setup
+    shop.product("MUG-01", price=1210)
+    shop.product("CUP-01", price=500)
+    shop.stock("MUG-01", 5, "MAD")
+    shop.stock("CUP-01", 1, "MAD")
+    set_company(shop.db, actor=ACTOR, name="Tienda Demo SL", tax_id="B12345674")
+    ready = prepare_offline(till, journal, actor=TILL, warehouse="MAD", block=5)
+    assert (ready.series, ready.next_number, ready.reserved_to, ready.products) == ("TPV01", 1, 5, 2)
+
+    proxy.cut()
+    assert not server_reachable(till)
+    sales = [
+        sell_or_journal(till, journal, CounterSale((SaleLine("MUG-01", 2, discount=20),), "cash", "MAD",
+                                                   tendered=5000), actor=TILL),
+        sell_or_journal(till, journal, CounterSale((SaleLine("MUG-01", 1),), "card", "MAD"), actor=TILL),
+        # Only one cup on the shelf in the books, three handed over: the level goes below zero.
+        sell_or_journal(till, journal, CounterSale((SaleLine("CUP-01", 3),), "card", "MAD"), actor=TILL),
+    ]
+    assert all(isinstance(r, OfflineSale) for r in sales)
+    year = ready.year
+    numbers = [f"TPV01{year}-00000{n}" for n in (1, 2, 3)]
+    assert [r.invoice_number for r in sales] == numbers
+    assert (sales[0].total, sales[0].change) == (2400, 2600)  # type: ignore[union-attr]
+    assert journal.waiting_count() == 3
+    doc = offline_receipt_doc(journal, 1)
+    assert (doc.number, doc.total, doc.kind) == (numbers[0], 2400, "simplified")
+    assert "sin conexión" in doc.legal_notes[0] and doc.qr_url is None
+
+    proxy.restore()
+    assert server_reachable(till)
+
+    class Killed(Exception):
+        pass
+
+    def kill_after_second(seq: int) -> None:
+        if seq == 2:
+            raise Killed  # the server committed sale 2; the journal never heard of it
+
+    with pytest.raises(Killed):
+        replay(till, journal, actor=TILL, after_commit=kill_after_second)
+    assert [s.seq for s in journal.sales()] == [2, 3]
+    report = replay(till, journal, actor=TILL)
+    assert (report.sent, report.already, report.waiting, report.error) == (1, 1, 0, "")
+    assert replay(till, journal, actor=TILL).sent == 0  # nothing left, nothing applied again
+
+    with shop.db.read() as s:
+        invoices = s.execute(select(Invoice.number, Invoice.issued_at).where(Invoice.series == "TPV01")
+                             .order_by(Invoice.seq)).all()
+        assert [n for n, _ in invoices] == numbers
+        assert s.scalar(select(func.count()).select_from(Order)) == 3
+        on_hand = {sku: level for sku, level in s.execute(
+            select(StockMove.product_id, func.sum(StockMove.qty)).group_by(StockMove.product_id))}
+        levels = {pid: oh for pid, oh in s.execute(select(StockLevel.product_id, StockLevel.on_hand))}
+        assert levels == on_hand and sorted(levels.values()) == [-2, 2]
+        items = [i for i in exceptions(s) if i.kind == "below_zero"]
+        assert [(i.key, i.units) for i in items] == [("CUP-01@MAD", -2)]
+        assert "below zero after offline sale" in items[0].reason
+        assert series_gaps(s) == ()
+    # The invoices keep the sales' own times; their records chain in replay order and verify.
+    assert invoices[0][1] < invoices[1][1] < invoices[2][1]
+    chain = verify_chain(shop.db)
+    assert chain.ok, chain
+    # Back online, the next block continues the series after the numbers used.
+    again = prepare_offline(till, journal, actor=TILL, warehouse="MAD", block=5)
+    assert (again.next_number, again.reserved_to) == (4, 8)
+
+
+def test_offline_without_reserved_numbers_refuses_instead_of_inventing_one(
+        setup: tuple[Shop, Database, CuttableProxy, Journal]) -> None:
+    shop, till, proxy, journal = setup
+    shop.product("MUG-01")
+    proxy.cut()
+    from omsdesk.services.counter_offline import ServerUnreachable
+    with pytest.raises(ServerUnreachable, match="no receipt numbers reserved"):
+        sell_or_journal(till, journal, CounterSale((SaleLine("MUG-01", 1),), "card", "MAD"), actor=TILL)
+    assert journal.waiting_count() == 0
