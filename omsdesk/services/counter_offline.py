@@ -88,7 +88,12 @@ def server_reachable(db: Database, timeout: float = CONNECT_TIMEOUT_S) -> bool:
 
     SQLite (one desk, a local file) is always reachable.
     """
-    url = make_url(db.url)
+    return url_reachable(db.url, timeout)
+
+
+def url_reachable(database_url: str, timeout: float = CONNECT_TIMEOUT_S) -> bool:
+    """The same check before a database is opened (the CLI opens and migrates on first use)."""
+    url = make_url(database_url)
     if url.get_backend_name() != "postgresql":
         return True
     try:
@@ -125,6 +130,8 @@ def prepare_offline(db: Database, journal: Journal, *, actor: Actor, warehouse: 
     """While online: keep `block` unused numbers reserved and the products copied locally."""
     local_year = journal.meta("year")
     with db.write() as s:
+        if s.scalar(select(Warehouse.id).where(Warehouse.code == warehouse)) is None:
+            raise NotFound(f"the shop warehouse '{warehouse}' does not exist")
         company = load_company(s)
         year = utcnow().astimezone(ZoneInfo(company.time_zone)).year
         row = _workstation_series(s, actor.workstation, year)
