@@ -40,7 +40,7 @@ from omsdesk.models.counter_offline import CounterReplay, CounterSeries
 from omsdesk.models.invoice import InvoiceSeries
 from omsdesk.models.money import split_gross
 from omsdesk.services.context import Actor
-from omsdesk.services.counter import CounterSale, SaleResult, sell
+from omsdesk.services.counter import CounterSale, SaleResult, ScannedProduct, sell
 from omsdesk.services.counter_journal import Journal, JournalSale
 from omsdesk.services.fulfilment.allocation import allocate_in
 from omsdesk.services.fulfilment.orders import pay_in
@@ -161,6 +161,22 @@ def prepare_offline(db: Database, journal: Journal, *, actor: Actor, warehouse: 
         c.executemany("INSERT INTO products VALUES (?, ?, ?, ?, ?, ?)",
                       [(p.sku, p.ean or "", p.name, p.price, p.tax_rate_bp, p.currency) for p in products])
     return Readiness(series, year, next_seq, reserved_to, len(products))
+
+
+# Offline the till cannot know the shelf: it neither warns nor refuses (the replay flags any shortfall).
+UNKNOWN_AVAILABLE = 10**9
+
+
+def find_product_offline(journal: Journal, code: str) -> ScannedProduct:
+    """A scanned code from the workstation's copy of the products, for selling offline."""
+    code = code.strip()
+    if not code:
+        raise ValidationError("nothing was scanned")
+    found = journal.product(code)
+    if found is None:
+        raise NotFound(f"no product has the code '{code}'")
+    sku, ean, name, price, rate, currency = found
+    return ScannedProduct(sku, ean, name, price, rate, currency, UNKNOWN_AVAILABLE)
 
 
 def sell_or_journal(db: Database, journal: Journal, sale: CounterSale, *,

@@ -1,15 +1,12 @@
 """The counter keeps selling when the PostgreSQL server is cut off (issue 17 point 4).
 
-The client really loses the server: it talks to PostgreSQL through a TCP forwarder in this
-test that can stop listening and drop every open connection (what a pulled LAN cable or a
-stopped server looks like to the client), and then listen again.
+The client really loses the server: it talks to PostgreSQL through a TCP forwarder
+(tests/fixtures/cuttable_proxy.py) that stops listening and drops every open connection (what
+a pulled LAN cable or a stopped server looks like to the client), and then listens again.
 """
 
 from __future__ import annotations
 
-import contextlib
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,71 +32,11 @@ from omsdesk.services.counter_offline import (
 from omsdesk.services.invoicing.company import set_company
 from omsdesk.services.invoicing.numbering import series_gaps
 from omsdesk.services.invoicing.records import verify_chain
+from tests.fixtures.cuttable_proxy import CuttableProxy
 from tests.fixtures.database import ACTOR, PgSessionDatabase, Shop
 
 pytestmark = pytest.mark.postgres
 TILL = Actor("ana", "till-1")
-
-
-class CuttableProxy:
-    """Forwards 127.0.0.1:<port> to the PostgreSQL server until cut.
-
-    `cut()` closes the listening socket (new connections are refused) and every forwarded
-    connection (open ones drop mid-conversation); `restore()` listens on the same port again.
-    """
-
-    def __init__(self, target: tuple[str, int]) -> None:
-        self.target = target
-        self.port = 0
-        self._conns: list[socket.socket] = []
-        self._lock = threading.Lock()
-        self._listener: socket.socket | None = None
-        self.restore()
-
-    def restore(self) -> None:
-        lsock = socket.socket()
-        lsock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        lsock.bind(("127.0.0.1", self.port))
-        self.port = lsock.getsockname()[1]
-        lsock.listen(16)
-        self._listener = lsock
-        threading.Thread(target=self._accept, args=(lsock,), daemon=True).start()
-
-    def _accept(self, lsock: socket.socket) -> None:
-        while True:
-            try:
-                client, _ = lsock.accept()
-            except OSError:
-                return
-            server = socket.create_connection(self.target)
-            with self._lock:
-                self._conns += [client, server]
-            for a, b in ((client, server), (server, client)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
-
-    @staticmethod
-    def _pump(src: socket.socket, dst: socket.socket) -> None:
-        try:
-            while data := src.recv(65536):
-                dst.sendall(data)
-        except OSError:
-            pass
-        for s in (src, dst):
-            with contextlib.suppress(OSError):
-                s.shutdown(socket.SHUT_RDWR)
-
-    def cut(self) -> None:
-        assert self._listener is not None
-        # shutdown() wakes the thread blocked in accept(); close() alone would leave it listening.
-        with contextlib.suppress(OSError):
-            self._listener.shutdown(socket.SHUT_RDWR)
-        self._listener.close()
-        with self._lock:
-            conns, self._conns = self._conns, []
-        for s in conns:
-            with contextlib.suppress(OSError):
-                s.shutdown(socket.SHUT_RDWR)
-            s.close()
 
 
 @pytest.fixture
