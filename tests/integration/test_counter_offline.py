@@ -135,3 +135,41 @@ def test_offline_without_reserved_numbers_refuses_instead_of_inventing_one(
     with pytest.raises(ServerUnreachable, match="no receipt numbers reserved"):
         sell_or_journal(till, journal, CounterSale((SaleLine("MUG-01", 1),), "card", "MAD"), actor=TILL)
     assert journal.waiting_count() == 0
+
+
+def test_cli_lists_the_journal_refuses_replay_while_cut_and_replays_once_back(
+        setup: tuple[Shop, Database, CuttableProxy, Journal], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from omsdesk.cli import main
+    from omsdesk.services.counter_journal import journal_path
+
+    shop, till, proxy, _journal = setup
+    monkeypatch.setenv("OMSDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("OMSDESK_WORKSTATION", "till-2")
+    shop.product("MUG-01", price=1210)
+    shop.stock("MUG-01", 5, "MAD")
+    set_company(shop.db, actor=ACTOR, name="Tienda Demo SL", tax_id="B12345674")
+    assert main(["--db", till.url, "counter", "prepare", "--warehouse", "MAD", "--block", "3"]) == 0
+    assert "series TPV01" in capsys.readouterr().out
+    assert main(["--db", till.url, "counter", "prepare", "--block", "0"]) == 2
+    journal = Journal(journal_path("till-2"))
+    try:
+        proxy.cut()
+        sell_or_journal(till, journal, CounterSale((SaleLine("MUG-01", 1),), "card", "MAD"),
+                        actor=Actor("ana", "till-2"))
+    finally:
+        journal.close()
+    capsys.readouterr()
+    assert main(["--db", till.url, "counter", "journal", "--json"]) == 0
+    [waiting] = json.loads(capsys.readouterr().out)
+    assert (waiting["seq"], waiting["state"], waiting["payload"]["total"]) == (1, "waiting", 1210)
+    assert main(["--db", till.url, "counter", "replay"]) == 1
+    assert "unreachable" in capsys.readouterr().out
+    proxy.restore()
+    assert main(["--db", till.url, "counter", "replay", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["sent"], report["waiting"], report["error"]) == (1, 0, "")
+    assert main(["--db", till.url, "counter", "journal"]) == 0
+    assert "0 offline sale(s) waiting" in capsys.readouterr().out
