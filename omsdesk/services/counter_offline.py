@@ -184,15 +184,32 @@ def sell_or_journal(db: Database, journal: Journal, sale: CounterSale, *,
     """Sell on the server; when it cannot be reached, keep the sale in the journal instead.
 
     The reachability check comes first, so a sale is only journaled when the server was not
-    reached at all; a connection lost during the sale's own transaction rolls it back on the
-    server (nothing committed), and it is journaled.
+    reached at all or the connection was lost during the sale's own transaction (nothing was
+    committed: the server rolls it back). Lost during the COMMIT itself, the outcome is unknown
+    and the sale is refused with that message rather than risk recording it twice.
     """
     if server_reachable(db):
         try:
             return sell(db, sale, actor=actor)
-        except LOST:
-            pass
+        except LOST as exc:
+            if _lost_at_commit(exc):
+                # The server may have committed before the link went: journaling it too could
+                # sell it twice, so the clerk looks first.
+                raise ServerUnreachable(
+                    "the connection dropped while the sale was being committed; it may be recorded: "
+                    "check the last orders when the server is back before ringing it again") from exc
     return sell_offline(journal, sale, actor=actor)
+
+
+def _lost_at_commit(exc: BaseException) -> bool:
+    """Whether the connection was lost inside the session's COMMIT (outcome unknown)."""
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_name == "commit" and code.co_filename.endswith(("orm/session.py", "engine/base.py")):
+            return True
+        tb = tb.tb_next
+    return False
 
 
 def sell_offline(journal: Journal, sale: CounterSale, *, actor: Actor,

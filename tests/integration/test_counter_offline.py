@@ -173,3 +173,44 @@ def test_cli_lists_the_journal_refuses_replay_while_cut_and_replays_once_back(
     assert (report["sent"], report["waiting"], report["error"]) == (1, 0, "")
     assert main(["--db", till.url, "counter", "journal"]) == 0
     assert "0 offline sale(s) waiting" in capsys.readouterr().out
+
+
+def test_a_link_lost_during_the_sale_journals_it_and_lost_at_commit_refuses_it(
+        setup: tuple[Shop, Database, CuttableProxy, Journal]) -> None:
+    from sqlalchemy import event
+
+    from omsdesk.services.counter_offline import ServerUnreachable
+
+    shop, till, proxy, journal = setup
+    shop.product("MUG-01", price=1210)
+    shop.stock("MUG-01", 5, "MAD")
+    set_company(shop.db, actor=ACTOR, name="Tienda Demo SL", tax_id="B12345674")
+    prepare_offline(till, journal, actor=TILL, warehouse="MAD", block=3)
+    sale = CounterSale((SaleLine("MUG-01", 1),), "card", "MAD")
+
+    def cut_after_the_order_insert(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if statement.startswith("INSERT INTO orders"):
+            proxy.cut()
+
+    event.listen(till.engine, "after_cursor_execute", cut_after_the_order_insert)
+    try:
+        result = sell_or_journal(till, journal, sale, actor=TILL)
+    finally:
+        event.remove(till.engine, "after_cursor_execute", cut_after_the_order_insert)
+    assert isinstance(result, OfflineSale) and journal.waiting_count() == 1
+    with shop.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Order)) == 0  # rolled back on the server
+
+    proxy.restore()
+    assert replay(till, journal, actor=TILL).sent == 1
+
+    def cut_at_commit(_conn) -> None:  # type: ignore[no-untyped-def]
+        proxy.cut()
+
+    event.listen(till.engine, "commit", cut_at_commit)
+    try:
+        with pytest.raises(ServerUnreachable, match="may be recorded"):
+            sell_or_journal(till, journal, sale, actor=TILL)
+    finally:
+        event.remove(till.engine, "commit", cut_at_commit)
+    assert journal.waiting_count() == 0
