@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,31 +50,42 @@ class JournalSale:
 
 
 class Journal:
-    """One workstation's journal file; every write is one IMMEDIATE transaction."""
+    """One workstation's journal file; every write is one IMMEDIATE transaction.
+
+    The till reads it on the GUI thread while a worker sells or replays: one connection,
+    used under a lock, so their statements never interleave.
+    """
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self._lock = threading.RLock()
         self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=FULL")  # a sale the till printed must survive a power cut
         self._conn.executescript(SCHEMA)
 
     def close(self) -> None:
-        self._conn.close()
+        with self._lock:
+            self._conn.close()
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._conn
-            self._conn.execute("COMMIT")
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+
+    def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchone()
 
     def meta(self, key: str, default: Any = None) -> Any:
-        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
         return json.loads(row[0]) if row else default
 
     @staticmethod
@@ -82,18 +94,20 @@ class Journal:
                      "SET value = excluded.value", (key, json.dumps(value)))
 
     def product(self, code: str) -> tuple[str, str, str, int, int, str] | None:
-        row: tuple[str, str, str, int, int, str] | None = self._conn.execute("SELECT sku, ean, name, price, tax_rate_bp, currency FROM products "
-                                 "WHERE sku = ? OR (ean <> '' AND ean = ?)", (code, code)).fetchone()
+        row: tuple[str, str, str, int, int, str] | None = self._one(
+            "SELECT sku, ean, name, price, tax_rate_bp, currency FROM products "
+            "WHERE sku = ? OR (ean <> '' AND ean = ?)", (code, code))
         return row
 
     def sales(self, *, waiting_only: bool = True) -> list[JournalSale]:
         sql = ("SELECT seq, sold_at, payload, invoice_seq, invoice_number, state, order_reference, error "
                "FROM sales" + (" WHERE state = 'waiting'" if waiting_only else "") + " ORDER BY seq")
-        return [JournalSale(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5], r[6], r[7])
-                for r in self._conn.execute(sql)]
+        with self._lock:
+            rows = self._conn.execute(sql).fetchall()
+        return [JournalSale(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
 
     def waiting_count(self) -> int:
-        return int(self._conn.execute("SELECT count(*) FROM sales WHERE state = 'waiting'").fetchone()[0])
+        return int(self._one("SELECT count(*) FROM sales WHERE state = 'waiting'")[0])
 
     def mark_sent(self, seq: int, reference: str, sent_at: str) -> None:
         with self.write() as c:

@@ -311,6 +311,7 @@ class ReplayReport:
     waiting: int      # still in the journal (stopped at the first that failed)
     error: str
     references: tuple[str, ...]
+    lost: bool = False  # the server went away again during the replay
 
 
 def replay(db: Database, journal: Journal, *, actor: Actor,
@@ -341,6 +342,11 @@ def replay(db: Database, journal: Journal, *, actor: Actor,
         except (ConflictError, ValidationError, NotFound) as exc:
             journal.mark_error(sale.seq, str(exc))
             return ReplayReport(sent, already, journal.waiting_count(), str(exc), tuple(refs))
+        except LOST:
+            # Nothing of this sale was committed, or it was and its key says so next time.
+            return ReplayReport(sent, already, journal.waiting_count(),
+                                "the server was lost again during the replay; the rest stays in the journal",
+                                tuple(refs), lost=True)
         journal.mark_sent(sale.seq, reference, utcnow().isoformat())
         if done is None:
             sent += 1

@@ -57,7 +57,12 @@ class CounterLink(QObject):
         def work() -> tuple[bool, int]:
             if not offline.server_reachable(db):
                 return False, 0
-            sent = offline.replay(db, journal, actor=actor).sent if journal.waiting_count() else 0
+            sent = 0
+            if journal.waiting_count():
+                report = offline.replay(db, journal, actor=actor)
+                if report.lost:
+                    return False, report.sent
+                sent = report.sent
             if warehouse and (prepare or sent):
                 # Numbers used offline are topped up, and the products copied again, only then.
                 offline.prepare_offline(db, journal, actor=actor, warehouse=warehouse)
