@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "omsdesk.commands.printing",
     "omsdesk.commands.mail",
     "omsdesk.commands.exceptions",
+    "omsdesk.commands.counter",
     "omsdesk.commands.batches",
     "omsdesk.commands.carriers",
     "omsdesk.commands.users",

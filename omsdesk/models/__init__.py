@@ -9,6 +9,9 @@ from omsdesk.models import (
 )
 from omsdesk.models import channel_sku as channel_sku  # registers the SKU mapping table (issue 6)
 from omsdesk.models import claims as claims  # registers pick claims and the sync leader (issue 17)
+from omsdesk.models import (
+    counter_offline as counter_offline,  # registers offline counter replays (issue 17)
+)
 from omsdesk.models import erp as erp  # registers the ERP link table (issue 7)
 from omsdesk.models import inbox as inbox  # registers dismissed exceptions (issue 16)
 from omsdesk.models import invoice as invoice  # registers the invoicing tables (issue 5)

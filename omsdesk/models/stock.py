@@ -26,15 +26,14 @@ class MoveKind(StrEnum):
 class StockLevel(Base):
     """Cached on-hand and reserved per product and warehouse; must always equal the ledger.
 
-    The CHECKs are the last line against overselling: even a buggy caller cannot commit
-    more reserved than on hand, whatever the concurrency.
+    The ledger's conditional UPDATEs keep ordinary work from overselling. On hand may go
+    below zero only by a replayed offline counter sale (the goods already left the shop while
+    the server was down); the exceptions inbox lists every such level until it is counted.
     """
 
     __tablename__ = "stock_levels"
     __table_args__ = (
-        CheckConstraint("on_hand >= 0", name="on_hand_not_negative"),
         CheckConstraint("reserved >= 0", name="reserved_not_negative"),
-        CheckConstraint("reserved <= on_hand", name="reserved_within_on_hand"),
         CheckConstraint("safety_buffer >= 0", name="buffer_not_negative"),
     )
 

@@ -23,7 +23,10 @@ from omsdesk.models import (
     OrderStatus,
     OutboxMessage,
     ParcelStatus,
+    Product,
     Shipment,
+    StockLevel,
+    Warehouse,
 )
 from omsdesk.models.base import utcnow
 from omsdesk.models.carrier import TROUBLE_STATUSES
@@ -42,6 +45,7 @@ ACTIONS = {
     "channel": "test",           # test the connection, fix the settings or the secret
     "booking_failed": "book",    # fix what the carrier refused (weight, address), then book again
     "delivery_failed": "open",   # call the buyer, arrange a new delivery or the return
+    "below_zero": "count",       # an offline counter sale took more than the level had: count the shelf
 }
 KINDS = tuple(ACTIONS)
 LIMIT = 500  # per kind: the inbox shows the oldest first, a count says how many there are
@@ -104,6 +108,18 @@ def _parked(session: Session) -> list[ExceptionItem]:
                           detail=f"{topic} {key}: {error}".strip(": ")) for mid, topic, key, error, at in rows]
 
 
+def _below_zero(session: Session) -> list[ExceptionItem]:
+    """Levels an offline counter sale took below zero on replay: the goods had left already."""
+    rows = session.execute(
+        select(Product.sku, Warehouse.code, StockLevel.on_hand, StockLevel.updated_at)
+        .join(Product, Product.id == StockLevel.product_id)
+        .join(Warehouse, Warehouse.id == StockLevel.warehouse_id)
+        .where(StockLevel.on_hand < 0).order_by(StockLevel.updated_at).limit(LIMIT)).all()
+    return [ExceptionItem("below_zero", f"{sku}@{wh}", f"stock below zero after offline sale: "
+                          f"{on_hand} on hand", at, "count", units=int(on_hand))
+            for sku, wh, on_hand, at in rows]
+
+
 def _money(session: Session) -> list[ExceptionItem]:
     """Orders whose money and goods disagree: paid for units that will not come, or shipped unpaid."""
     closed = select(OrderLine.order_id).where((OrderLine.qty_cancelled > 0) | (OrderLine.qty_returned > 0))
@@ -160,6 +176,8 @@ def cause_of(item: ExceptionItem) -> str:
         facts = (item.units,)
     elif item.kind in ("refund_due", "unpaid_shipped"):
         facts = (item.amount, item.currency)
+    elif item.kind == "below_zero":
+        facts = (item.units,)
     elif item.kind == "channel":
         facts = (item.state, item.detail)
     else:
@@ -232,6 +250,8 @@ def _found(session: Session, kinds: tuple[str, ...], now: datetime | None) -> li
     if "channel" in kinds:
         found += _channels(session)
     found += _carrier_problems(session, kinds)
+    if "below_zero" in kinds:
+        found += _below_zero(session)
     return found
 
 

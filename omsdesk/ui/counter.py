@@ -28,13 +28,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import OperationalError
 
 from omsdesk.documents.formats import format_money
 from omsdesk.documents.receipt import render_receipt
 from omsdesk.models.errors import NotFound, OmsError
 from omsdesk.services import counter as counter_svc
+from omsdesk.services import counter_offline as offline_svc
 from omsdesk.ui.banner import Banner
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.counter_link import CounterLink
 from omsdesk.ui.customer_editor import CustomerEditor
 from omsdesk.ui.i18n import doc_language
 from omsdesk.ui.print_dialogs import Delivery, deliver_document, describe
@@ -187,7 +190,8 @@ def counter_key_help() -> list[tuple[str, str]]:
 
 
 class CounterView(QWidget):
-    """The till. Everything is local (the database on this machine), so it sells offline."""
+    """The till. On SQLite the database is on this machine; on a shared PostgreSQL server a sale
+    that cannot reach it goes to this workstation's journal and is sent when the server is back."""
 
     sale_completed = Signal(object)  # SaleResult, after the receipt went out
     sale_failed = Signal(str)
@@ -206,6 +210,13 @@ class CounterView(QWidget):
         self._busy = False
         self._build()
         self._shortcuts()
+        # On a shared PostgreSQL server the till keeps selling when the server or the LAN is down.
+        self.link: CounterLink | None = None
+        if ctx.db.dialect == "postgresql":
+            self.link = CounterLink(ctx, self.warehouse, self)
+            self.link.changed.connect(self._show_link)
+            self.link.replayed.connect(self._replayed)
+            self.destroyed.connect(self.link.close)
         self._refresh()
 
     # -- layout ----------------------------------------------------------------
@@ -220,6 +231,11 @@ class CounterView(QWidget):
         self.scan.setMinimumHeight(44)
         self.scan.returnPressed.connect(self.add_scanned)
         self.banner = Banner()
+        self.link_label = QLabel()
+        self.link_label.setObjectName("counter_link")
+        self.link_label.setWordWrap(True)
+        self.link_label.setStyleSheet("background: #b71c1c; color: white; font-weight: bold; padding: 6px;")
+        self.link_label.hide()
 
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([
@@ -237,6 +253,7 @@ class CounterView(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         left = QVBoxLayout()
+        left.addWidget(self.link_label)
         left.addWidget(self.scan)
         left.addWidget(self.banner)
         left.addWidget(self.table, 1)
@@ -362,7 +379,17 @@ class CounterView(QWidget):
         try:
             # One indexed lookup on the local database: well under a millisecond, and doing it
             # here keeps scans in the order the scanner sent them.
-            product = counter_svc.find_product(self.ctx.db, text, self.warehouse)
+            if self.link is not None and self.link.offline:
+                product = offline_svc.find_product_offline(self.link.journal, text)
+            else:
+                product = counter_svc.find_product(self.ctx.db, text, self.warehouse)
+        except OperationalError:
+            if self.link is None:
+                raise
+            self.link.went_offline()
+            self.scan.setText(text if qty == 1 else f"{qty}*{text}")
+            self.add_scanned()  # again, from this workstation's copy of the products
+            return
         except NotFound:
             self.banner.refuse(self.tr("No product has the code '{code}'").format(code=text))
             return
@@ -593,39 +620,62 @@ class CounterView(QWidget):
         db, actor, settings = self.ctx.db, self.ctx.actor, dict(self.ctx.settings)
         language = doc_language(settings)
 
-        def work() -> tuple[counter_svc.SaleResult, Delivery]:
-            result = counter_svc.sell(db, sale, actor=actor)
-            doc = counter_svc.receipt_doc(db, result.reference, language=language)
+        link = self.link
+
+        def work() -> tuple[counter_svc.SaleResult | offline_svc.OfflineSale, Delivery]:
+            result: counter_svc.SaleResult | offline_svc.OfflineSale
+            if link is None:
+                result = counter_svc.sell(db, sale, actor=actor)
+            else:
+                result = offline_svc.sell_or_journal(db, link.journal, sale, actor=actor)
+            if isinstance(result, offline_svc.OfflineSale):
+                assert link is not None
+                doc = offline_svc.offline_receipt_doc(link.journal, result.journal_seq, language=language)
+                name = f"receipt-offline-{result.journal_seq}"
+            else:
+                doc = counter_svc.receipt_doc(db, result.reference, language=language)
+                name = f"receipt-{result.reference}"
             pdf = render_receipt(doc)
             # A jammed printer is reported, not raised: the sale is stored and must not be rung twice.
-            return result, deliver_document(settings, "receipt", pdf, f"receipt-{result.reference}")
+            return result, deliver_document(settings, "receipt", pdf, name)
 
         self._busy = True
         self._refresh()
         self.banner.show_message(self.tr("Recording the sale..."))
         run_in_pool(self.ctx.pool, work, self._sold, self._not_sold)
 
-    def _sold(self, outcome: tuple[counter_svc.SaleResult, Delivery]) -> None:
+    def _sold(self, outcome: tuple[counter_svc.SaleResult | offline_svc.OfflineSale, Delivery]) -> None:
         result, receipt = outcome
         self._busy = False
-        self.last_receipt = result.reference
-        self.last_invoice = result.invoice_number or ""
+        offline = isinstance(result, offline_svc.OfflineSale)
+        if isinstance(result, offline_svc.OfflineSale):
+            reference = result.invoice_number or str(result.journal_seq)
+        else:
+            reference = result.reference
+        # Reprint and the full invoice need the server: not for a sale still in the journal.
+        self.last_receipt = "" if offline else reference
+        self.last_invoice = "" if offline else (result.invoice_number or "")
         self._last_change = result.change if result.method == "cash" else None
         self.lines.clear()
         self.customer = None
         self.tendered.clear()
         self._refresh()
-        message = self.tr("Sale {ref}: {total}").format(ref=result.reference,
+        if offline and self.link is not None:
+            self.link.went_offline()
+        message = self.tr("Sale {ref}: {total}").format(ref=reference,
                                                         total=format_money(result.total, result.currency,
                                                                            self._lang()))
         if result.method == "cash":
             message += "  ·  " + self.tr("CHANGE {change}").format(
                 change=format_money(result.change, result.currency, self._lang()))
         message += "  ·  " + describe(receipt)
+        if offline:
+            message = self.tr("Offline") + "  ·  " + message
         self.banner.show_message(message, "error" if receipt.failed else "ok")
         self.scan.setFocus()
-        self.ctx.signals.orders_changed.emit()
-        self.ctx.signals.stock_changed.emit()
+        if not offline:
+            self.ctx.signals.orders_changed.emit()
+            self.ctx.signals.stock_changed.emit()
         self.sale_completed.emit(result)
 
     def _not_sold(self, message: str) -> None:
@@ -633,6 +683,25 @@ class CounterView(QWidget):
         self._refresh()
         self.banner.refuse(self.tr("Sale not recorded: {reason}").format(reason=message))
         self.sale_failed.emit(message)
+
+    def _show_link(self) -> None:
+        link = self.link
+        if link is None:
+            return
+        if link.offline:
+            self.link_label.setText(self.tr("Server unreachable — selling offline ({n} sales waiting)").format(
+                n=link.waiting))
+            self.link_label.show()
+        elif link.waiting:
+            self.link_label.setText(self.tr("{n} offline sales wait to be sent").format(n=link.waiting))
+            self.link_label.show()
+        else:
+            self.link_label.hide()
+
+    def _replayed(self, sent: int) -> None:
+        self.ctx.signals.status_message.emit(self.tr("{n} offline sales sent").format(n=sent))
+        self.ctx.signals.orders_changed.emit()
+        self.ctx.signals.stock_changed.emit()
 
     def full_invoice_for_ticket(self) -> None:
         """Replace a ticket by a full invoice naming the customer (type F3), e.g. asked for after paying."""

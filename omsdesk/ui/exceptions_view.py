@@ -33,6 +33,7 @@ def kind_text(kind: str) -> str:
         "channel": translate("exception", "Channel in error"),
         "booking_failed": translate("exception", "Carrier booking failed"),
         "delivery_failed": translate("exception", "Delivery failed"),
+        "below_zero": translate("exception", "Stock below zero"),
     }
     return names.get(kind, kind)
 
@@ -43,7 +44,7 @@ def action_text(action: str) -> str:
         "open": translate("exception", "Open order"), "allocate": translate("exception", "Allocate again"),
         "reimport": translate("exception", "Re-import"), "retry": translate("exception", "Send again"),
         "refund": translate("exception", "Open order to refund"), "test": translate("exception", "Open Sync"),
-        "book": translate("exception", "Book again"),
+        "book": translate("exception", "Book again"), "count": translate("exception", "Open Inventory to count"),
     }
     return names.get(action, action)
 
@@ -78,6 +79,9 @@ def reason_text(item: ExceptionItem) -> str:
                 }.get(item.state, translate("exception", "the carrier does not know it"))
         return translate("exception", "parcel {n}: {what} ({detail})").format(n=item.parcel, what=what,
                                                                              detail=item.detail)
+    if item.kind == "below_zero":
+        return translate("exception", "stock below zero after offline sale: {n} on hand").format(
+            n=qty(item.units))
     return item.detail or item.reason
 
 
@@ -172,6 +176,9 @@ class ExceptionsView(QWidget):
             return
         if item.action == "test":
             self.open_view.emit("sync")
+            return
+        if item.action == "count":
+            self.open_view.emit("inventory")
             return
         db, actor, settings = self.ctx.db, self.ctx.actor, dict(self.ctx.settings)
 

@@ -1068,296 +1068,316 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="216"/>
+        <location filename="../../omsdesk/ui/counter.py" line="227"/>
         <source>Scan or type SKU / EAN and press Enter (3*CODE for three)</source>
         <translation>Escanee o escriba SKU / EAN y pulse Intro (3*CÓDIGO para tres)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="226"/>
+        <location filename="../../omsdesk/ui/counter.py" line="242"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="226"/>
+        <location filename="../../omsdesk/ui/counter.py" line="242"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="226"/>
+        <location filename="../../omsdesk/ui/counter.py" line="242"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="226"/>
+        <location filename="../../omsdesk/ui/counter.py" line="242"/>
         <source>Unit price</source>
         <translation>Precio unitario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="227"/>
-        <location filename="../../omsdesk/ui/counter.py" line="433"/>
+        <location filename="../../omsdesk/ui/counter.py" line="243"/>
+        <location filename="../../omsdesk/ui/counter.py" line="460"/>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="227"/>
-        <location filename="../../omsdesk/ui/counter.py" line="281"/>
+        <location filename="../../omsdesk/ui/counter.py" line="243"/>
+        <location filename="../../omsdesk/ui/counter.py" line="298"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="244"/>
+        <location filename="../../omsdesk/ui/counter.py" line="261"/>
         <source>F2 cash · F3 card · F4 customer · Shift+F4 walk-in · + / - quantity · F6 set quantity · F7 line discount · F8 sale discount · Del remove line · ↑ ↓ choose line · Esc clear · F9 reprint</source>
         <translation>F2 efectivo · F3 tarjeta · F4 cliente · Mayús+F4 sin cliente · + / - cantidad · F6 fijar cantidad · F7 descuento de línea · F8 descuento de venta · Supr quitar línea · ↑ ↓ elegir línea · Esc vaciar · F9 reimprimir</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="265"/>
+        <location filename="../../omsdesk/ui/counter.py" line="282"/>
         <source>exact amount</source>
         <translation>importe exacto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="277"/>
+        <location filename="../../omsdesk/ui/counter.py" line="294"/>
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="278"/>
+        <location filename="../../omsdesk/ui/counter.py" line="295"/>
         <source>Shop stock:</source>
         <translation>Stock de tienda:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="279"/>
+        <location filename="../../omsdesk/ui/counter.py" line="296"/>
         <source>Items:</source>
         <translation>Artículos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="283"/>
+        <location filename="../../omsdesk/ui/counter.py" line="300"/>
         <source>Cash given</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="285"/>
+        <location filename="../../omsdesk/ui/counter.py" line="302"/>
         <source>Change due</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="287"/>
+        <location filename="../../omsdesk/ui/counter.py" line="304"/>
         <source>Cash (F2)</source>
         <translation>Efectivo (F2)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="288"/>
+        <location filename="../../omsdesk/ui/counter.py" line="305"/>
         <source>Card (F3)</source>
         <translation>Tarjeta (F3)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="289"/>
+        <location filename="../../omsdesk/ui/counter.py" line="306"/>
         <source>Customer (F4)</source>
         <translation>Cliente (F4)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="290"/>
+        <location filename="../../omsdesk/ui/counter.py" line="307"/>
         <source>Clear (Esc)</source>
         <translation>Vaciar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="291"/>
+        <location filename="../../omsdesk/ui/counter.py" line="308"/>
         <source>Full invoice with the customer&apos;s tax id</source>
         <translation>Factura completa con el NIF del cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="294"/>
+        <location filename="../../omsdesk/ui/counter.py" line="311"/>
         <source>Full invoice for a ticket… (F10)</source>
         <translation>Factura completa de un ticket… (F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="359"/>
+        <location filename="../../omsdesk/ui/counter.py" line="376"/>
         <source>Quantity must be a whole number, as in 3*CODE</source>
         <translation>La cantidad debe ser un número entero, como en 3*CÓDIGO</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="367"/>
+        <location filename="../../omsdesk/ui/counter.py" line="394"/>
         <source>No product has the code &apos;{code}&apos;</source>
         <translation>Ningún producto tiene el código &apos;{code}&apos;</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="383"/>
+        <location filename="../../omsdesk/ui/counter.py" line="410"/>
         <source>{name}: only {n} left in the shop</source>
         <translation>{name}: solo quedan {n} en la tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="386"/>
+        <location filename="../../omsdesk/ui/counter.py" line="413"/>
         <source>{qty} x {name}</source>
         <translation>{qty} x {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="423"/>
+        <location filename="../../omsdesk/ui/counter.py" line="450"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="434"/>
+        <location filename="../../omsdesk/ui/counter.py" line="461"/>
         <source>Discount on {name}: an amount (2,50) or a percentage (10%)</source>
         <translation>Descuento en {name}: un importe (2,50) o un porcentaje (10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="451"/>
+        <location filename="../../omsdesk/ui/counter.py" line="478"/>
         <source>Not a discount: {text}</source>
         <translation>No es un descuento válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="454"/>
+        <location filename="../../omsdesk/ui/counter.py" line="481"/>
         <source>The discount is larger than the line</source>
         <translation>El descuento supera el importe de la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="462"/>
+        <location filename="../../omsdesk/ui/counter.py" line="489"/>
         <source>Discount on the whole sale</source>
         <translation>Descuento en toda la venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="463"/>
+        <location filename="../../omsdesk/ui/counter.py" line="490"/>
         <source>Percentage off every line (e.g. 10%)</source>
         <translation>Porcentaje de descuento en cada línea (p. ej. 10%)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="481"/>
+        <location filename="../../omsdesk/ui/counter.py" line="508"/>
         <source>Removed {name}</source>
         <translation>Quitado: {name}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="488"/>
+        <location filename="../../omsdesk/ui/counter.py" line="515"/>
         <source>Ready for the next customer</source>
         <translation>Listo para el siguiente cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="171"/>
-        <location filename="../../omsdesk/ui/counter.py" line="535"/>
+        <location filename="../../omsdesk/ui/counter.py" line="174"/>
+        <location filename="../../omsdesk/ui/counter.py" line="562"/>
         <source>Walk-in customer</source>
         <translation>Cliente de mostrador</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="168"/>
+        <location filename="../../omsdesk/ui/counter.py" line="171"/>
         <source>Pay cash</source>
         <translation>Cobrar en efectivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="169"/>
+        <location filename="../../omsdesk/ui/counter.py" line="172"/>
         <source>Pay by card</source>
         <translation>Cobrar con tarjeta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="170"/>
+        <location filename="../../omsdesk/ui/counter.py" line="173"/>
         <source>Choose customer</source>
         <translation>Elegir cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="172"/>
+        <location filename="../../omsdesk/ui/counter.py" line="175"/>
         <source>Clear the sale</source>
         <translation>Vaciar la venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="173"/>
-        <location filename="../../omsdesk/ui/counter.py" line="174"/>
+        <location filename="../../omsdesk/ui/counter.py" line="176"/>
+        <location filename="../../omsdesk/ui/counter.py" line="177"/>
         <source>One more of the line</source>
         <translation>Una unidad más de la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="175"/>
+        <location filename="../../omsdesk/ui/counter.py" line="178"/>
         <source>One less of the line</source>
         <translation>Una unidad menos de la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="176"/>
+        <location filename="../../omsdesk/ui/counter.py" line="179"/>
         <source>Quantity of the line</source>
         <translation>Cantidad de la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="177"/>
+        <location filename="../../omsdesk/ui/counter.py" line="180"/>
         <source>Discount on the line</source>
         <translation>Descuento en la línea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="178"/>
+        <location filename="../../omsdesk/ui/counter.py" line="181"/>
         <source>Discount on the sale</source>
         <translation>Descuento en la venta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="179"/>
+        <location filename="../../omsdesk/ui/counter.py" line="182"/>
         <source>Reprint the last receipt</source>
         <translation>Reimprimir el último ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="180"/>
+        <location filename="../../omsdesk/ui/counter.py" line="183"/>
         <source>Full invoice for a ticket (F3)</source>
         <translation>Factura completa de un ticket (canje F3)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="181"/>
+        <location filename="../../omsdesk/ui/counter.py" line="184"/>
         <source>Back to the scan field</source>
         <translation>Volver al campo de escaneo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="539"/>
+        <location filename="../../omsdesk/ui/counter.py" line="566"/>
         <source>no warehouse set up</source>
         <translation>ningún almacén configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="558"/>
+        <location filename="../../omsdesk/ui/counter.py" line="585"/>
         <source>not an amount</source>
         <translation>no es un importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="561"/>
+        <location filename="../../omsdesk/ui/counter.py" line="588"/>
         <source>{amount} short</source>
         <translation>faltan {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="571"/>
+        <location filename="../../omsdesk/ui/counter.py" line="598"/>
         <source>Cash given is not an amount: {text}</source>
         <translation>El importe entregado no es válido: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="574"/>
+        <location filename="../../omsdesk/ui/counter.py" line="601"/>
         <source>Cash given is {short} short of the total</source>
         <translation>Faltan {short} para cubrir el total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="586"/>
+        <location filename="../../omsdesk/ui/counter.py" line="613"/>
         <source>No shop warehouse is set up for this counter</source>
         <translation>Este mostrador no tiene almacén de tienda configurado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="605"/>
+        <location filename="../../omsdesk/ui/counter.py" line="644"/>
         <source>Recording the sale...</source>
         <translation>Registrando la venta...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="618"/>
+        <location filename="../../omsdesk/ui/counter.py" line="665"/>
         <source>Sale {ref}: {total}</source>
         <translation>Venta {ref}: {total}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="622"/>
+        <location filename="../../omsdesk/ui/counter.py" line="669"/>
         <source>CHANGE {change}</source>
         <translation>CAMBIO {change}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="650"/>
+        <location filename="../../omsdesk/ui/counter.py" line="673"/>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="692"/>
+        <source>Server unreachable — selling offline ({n} sales waiting)</source>
+        <translation>Servidor inaccesible: vendiendo sin conexión (ventas pendientes: {n})</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="696"/>
+        <source>{n} offline sales wait to be sent</source>
+        <translation>Ventas sin conexión pendientes de enviar: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="702"/>
+        <source>{n} offline sales sent</source>
+        <translation>Ventas sin conexión enviadas: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/counter.py" line="719"/>
         <source>No full invoice: {reason}</source>
         <translation>Sin factura completa: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="654"/>
+        <location filename="../../omsdesk/ui/counter.py" line="723"/>
         <source>Full invoice {number} issued; the ticket is replaced</source>
         <translation>Factura completa {number} emitida; sustituye al ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="671"/>
+        <location filename="../../omsdesk/ui/counter.py" line="740"/>
         <source>Copy: {what}</source>
         <translation>Copia: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="634"/>
+        <location filename="../../omsdesk/ui/counter.py" line="684"/>
         <source>Sale not recorded: {reason}</source>
         <translation>Venta no registrada: {reason}</translation>
     </message>
@@ -1742,17 +1762,17 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="106"/>
+        <location filename="../../omsdesk/ui/counter.py" line="109"/>
         <source>Choose customer</source>
         <translation>Elegir cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="110"/>
+        <location filename="../../omsdesk/ui/counter.py" line="113"/>
         <source>Name, email, phone or tax id</source>
         <translation>Nombre, correo, teléfono o NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="114"/>
+        <location filename="../../omsdesk/ui/counter.py" line="117"/>
         <source>New customer…</source>
         <translation>Cliente nuevo…</translation>
     </message>
@@ -2138,72 +2158,72 @@
 <context>
     <name>ExceptionsView</name>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="100"/>
         <source>Every kind</source>
         <translation>Todos los tipos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="100"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="104"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="100"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="104"/>
         <source>About</source>
         <translation>Sobre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="100"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="104"/>
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="100"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="104"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="101"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="105"/>
         <source>What to do</source>
         <translation>Qué hacer</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="104"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="108"/>
         <source>Do it (Enter)</source>
         <translation>Hacerlo (Intro)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="107"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="111"/>
         <source>Dismiss with a note… (Ctrl+D)</source>
         <translation>Descartar con una nota… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="150"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="154"/>
         <source>Nothing needs you now</source>
         <translation>Ahora no hay nada pendiente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="163"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="167"/>
         <source>{action} (Enter)</source>
         <translation>{action} (Intro)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="203"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="210"/>
         <source>{action}: {key} · {result}</source>
         <translation>{action}: {key} · {result}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="217"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="224"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="217"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="224"/>
         <source>{what} {key}: why does it need nothing now? It comes back when its cause changes.</source>
         <translation>{what} {key}: ¿por qué no requiere nada ahora? Volverá a aparecer si cambia su causa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="229"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="236"/>
         <source>Dismissed: {key} · {note}</source>
         <translation>Descartado: {key} · {note}</translation>
     </message>
@@ -2326,32 +2346,32 @@
 <context>
     <name>FullInvoiceDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="74"/>
+        <location filename="../../omsdesk/ui/counter.py" line="77"/>
         <source>Full invoice for a ticket</source>
         <translation>Factura completa de un ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="77"/>
+        <location filename="../../omsdesk/ui/counter.py" line="80"/>
         <source>Ticket number, e.g. T2026-000123</source>
         <translation>Número de ticket, p. ej. T2026-000123</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="85"/>
+        <location filename="../../omsdesk/ui/counter.py" line="88"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="86"/>
+        <location filename="../../omsdesk/ui/counter.py" line="89"/>
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="87"/>
+        <location filename="../../omsdesk/ui/counter.py" line="90"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/counter.py" line="88"/>
+        <location filename="../../omsdesk/ui/counter.py" line="91"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
@@ -6688,104 +6708,119 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Entrega fallida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="43"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="36"/>
+        <source>Stock below zero</source>
+        <translation>Existencias bajo cero</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="44"/>
         <source>Open order</source>
         <translation>Abrir pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="43"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="44"/>
         <source>Allocate again</source>
         <translation>Asignar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="44"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="45"/>
         <source>Re-import</source>
         <translation>Reimportar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="44"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="45"/>
         <source>Send again</source>
         <translation>Enviar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="45"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="46"/>
         <source>Open order to refund</source>
         <translation>Abrir pedido para reembolsar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="45"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="46"/>
         <source>Open Sync</source>
         <translation>Abrir Sincronización</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="46"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="47"/>
         <source>Book again</source>
         <translation>Reservar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="55"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="47"/>
+        <source>Open Inventory to count</source>
+        <translation>Abrir Inventario para contar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="56"/>
         <source>should have shipped by then; it is {status}</source>
         <translation>debería haberse enviado ya; está {status}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="58"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="59"/>
         <source>{n} unit(s) wait for stock</source>
         <translation>{n} unidad(es) esperan stock</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="60"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="61"/>
         <source>{amount} paid for units cancelled or returned</source>
         <translation>{amount} pagados por unidades anuladas o devueltas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="63"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="64"/>
         <source>{amount} still due after shipping</source>
         <translation>{amount} pendientes tras el envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="66"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="67"/>
         <source>its settings are wrong</source>
         <translation>su configuración es incorrecta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="67"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="68"/>
         <source>the shop refuses its credentials</source>
         <translation>la tienda rechaza sus credenciales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="68"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="69"/>
         <source>the shop does not answer</source>
         <translation>la tienda no responde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="69"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="70"/>
         <source>{n} failed run(s)</source>
         <translation>{n} ejecución(es) fallida(s)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="74"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="75"/>
         <source>parcel {n}: {reason}</source>
         <translation>bulto {n}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="76"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="77"/>
         <source>the carrier could not deliver it</source>
         <translation>el transportista no pudo entregarlo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="77"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="78"/>
         <source>the carrier is sending it back</source>
         <translation>el transportista lo devuelve al remitente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="78"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="79"/>
         <source>the carrier does not know it</source>
         <translation>el transportista no lo conoce</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="79"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="80"/>
         <source>parcel {n}: {what} ({detail})</source>
         <translation>bulto {n}: {what} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="83"/>
+        <source>stock below zero after offline sale: {n} on hand</source>
+        <translation>existencias bajo cero tras una venta sin conexión: {n} en almacén</translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,8 @@ def test_each_kind_of_problem_is_listed_with_its_action(shop: Shop) -> None:
     with shop.db.read() as s:
         counts = exception_counts(s)
     assert counts == {"late": 1, "backorder": 1, "quarantine": 1, "parked": 1, "refund_due": 1,
-                      "unpaid_shipped": 0, "channel": 1, "booking_failed": 0, "delivery_failed": 0}
+                      "unpaid_shipped": 0, "channel": 1, "booking_failed": 0, "delivery_failed": 0,
+                      "below_zero": 0}
 
 
 def test_what_is_fixed_leaves_the_inbox(shop: Shop) -> None:

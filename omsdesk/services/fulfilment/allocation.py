@@ -36,7 +36,7 @@ from omsdesk.services.fulfilment.routing import (
     plan_allocation,
 )
 from omsdesk.services.fulfilment.status import OrderState, load_order, set_status
-from omsdesk.services.ledger.stock import try_reserve, unreserve
+from omsdesk.services.ledger.stock import force_reserve, try_reserve, unreserve
 
 # Another workstation may take the stock between our read and our reservation; re-plan a few times.
 ATTEMPTS = 3
@@ -80,13 +80,19 @@ def allocate_order(db: Database, reference: str, *, actor: Actor) -> OrderState:
 
 
 def allocate_in(session: Session, order: Order, *, actor: Actor,
-                only_warehouse: int | None = None) -> OrderState:
+                only_warehouse: int | None = None, force: bool = False) -> OrderState:
     """Reserve what `order` still needs, in this transaction; the order must be locked by the caller.
 
     `only_warehouse` limits routing to one warehouse (the counter sells from its own shelf).
     All or nothing: when the stock cannot cover every line the order goes on backorder
     (a part-shipped order stays partial) and nothing is reserved.
+
+    `force` (with `only_warehouse`) is only for a replayed offline counter sale, whose goods
+    already left that shop: everything is reserved there even beyond what it has, so the
+    hand-over takes the level below zero instead of refusing a sale that happened.
     """
+    if force and only_warehouse is None:
+        raise ValueError("a forced allocation names its one warehouse")
     held = _unpaid_allowed_or_held(session, order, actor)
     if held is not None:
         return held
@@ -106,7 +112,7 @@ def allocate_in(session: Session, order: Order, *, actor: Actor,
     if only_warehouse is not None:
         ranked = [c for c in ranked if c.id == only_warehouse]
     skus = sku_names(session, need)
-    done = reserve_for_order(session, order, need, ranked, skus)
+    done = reserve_for_order(session, order, need, ranked, skus, force=force)
     if done.plan is not None:
         order.warehouse_id = done.plan.primary_warehouse_id
         set_status(session, order, OrderStatus.ALLOCATED, "allocate", actor, done.plan.reason)
@@ -152,9 +158,20 @@ def short_skus(need: Mapping[int, int], available: Mapping[tuple[int, int], int]
 
 
 def reserve_for_order(session: Session, order: Order, need: Mapping[int, int], ranked: Sequence[Candidate],
-                      skus: Mapping[int, str]) -> Reserved:
+                      skus: Mapping[int, str], *, force: bool = False) -> Reserved:
     """Reserve `need` (product id -> qty) for the order's open lines, all or nothing."""
     available = available_for(session, need.keys())
+    if force and len(ranked) == 1:
+        # Plan as if the one warehouse had it all, and reserve without the availability guard.
+        shelf = {(pid, ranked[0].id): qty for pid, qty in need.items()}
+        plan = plan_allocation(ranked, need, shelf, skus)
+        if plan is not None:
+            for pid, wid, qty in sorted((p, w, q) for w, by_p in plan.picks.items() for p, q in by_p.items()):
+                force_reserve(session, pid, wid, qty)
+            add_reservations(order, plan)
+            sync_parcels(order)
+            session.flush()
+            return Reserved(plan, available)
     for _ in range(ATTEMPTS):
         plan = plan_allocation(ranked, need, available, skus)
         if plan is None:

@@ -184,8 +184,11 @@ def _exchange_rate(currency: str, given: str | None) -> str:
 def issue_in(session: Session, order: Order, company: CompanySettings, *, actor: Actor,
              simplified: bool = False, shipment_id: int | None = None, recargo: bool = False,
              exemption: str | None = None, exchange_rate: str | None = None,
-             now: datetime | None = None) -> tuple[Invoice, InvoiceRecord]:
-    """The same as issue_invoice inside a caller's transaction (the counter sale)."""
+             now: datetime | None = None, series: str | None = None,
+             expected_seq: int | None = None,
+             recorded_at: datetime | None = None) -> tuple[Invoice, InvoiceRecord]:
+    """The same as issue_invoice inside a caller's transaction (the counter sale; a replayed
+    offline sale also gives its series, printed number and replay time: see write_invoice)."""
     if order.status == OrderStatus.CANCELLED.value:
         raise ValidationError(f"order {order.reference} is cancelled; there is nothing to invoice")
     exemption = check_exemption(exemption)
@@ -238,7 +241,8 @@ def issue_in(session: Session, order: Order, company: CompanySettings, *, actor:
         operation_date=_operation_date(order, shipment, local),
         due_days=0 if simplified else company.payment_days,
     )
-    return write_invoice(session, draft, company, actor=actor, now=now)
+    return write_invoice(session, draft, company, actor=actor, now=now, series=series,
+                         expected_seq=expected_seq, recorded_at=recorded_at)
 
 
 def _operation_date(order: Order, shipment: Shipment | None, local: ZoneInfo) -> date | None:

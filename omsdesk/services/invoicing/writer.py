@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from omsdesk.invoicing.aeat_rules import series_problem
 from omsdesk.invoicing.taxes import LineAmounts, breakdown
 from omsdesk.invoicing.verifactu import ALTA, qr_url
-from omsdesk.models import ValidationError
+from omsdesk.models import ConflictError, ValidationError
 from omsdesk.models.base import utcnow
 from omsdesk.models.invoice import (
     CompanySettings,
@@ -98,16 +98,26 @@ def issuer_address(company: CompanySettings) -> str:
 
 
 def write_invoice(session: Session, draft: Draft, company: CompanySettings, *, actor: Actor,
-                  now: datetime | None = None) -> tuple[Invoice, InvoiceRecord]:
-    """Number, store and record an invoice in the caller's transaction."""
+                  now: datetime | None = None, series: str | None = None,
+                  expected_seq: int | None = None,
+                  recorded_at: datetime | None = None) -> tuple[Invoice, InvoiceRecord]:
+    """Number, store and record an invoice in the caller's transaction.
+
+    A replayed offline counter sale passes its workstation's `series`, the number it printed
+    (`expected_seq`: anything else is refused, never renumbered), its sale time as `now` and
+    the replay time as `recorded_at`, when its VERI*FACTU record is really generated.
+    """
     moment = now or utcnow()
     issue_date = moment.astimezone(ZoneInfo(company.time_zone)).date()
-    series = series_for(company, draft.kind)
+    series = series or series_for(company, draft.kind)
     refusal = series_problem(series)
     if refusal:
         # A series stored before omsdesk checked them: refuse until it is changed in Settings.
         raise ValidationError(f"cannot issue in {refusal}; change it with 'omsdesk company set'")
     seq, number = next_number(session, series, issue_date.year)
+    if expected_seq is not None and seq != expected_seq:
+        raise ConflictError(f"series {series}{issue_date.year} is at number {seq}, not the printed "
+                            f"{expected_seq}; the workstation's reserved numbers were used elsewhere")
     totals = breakdown(ln.amounts for ln in draft.lines)
     invoice = Invoice(
         number=number, series=series, year=issue_date.year, seq=seq, kind=draft.kind.value,
@@ -140,7 +150,8 @@ def write_invoice(session: Session, draft: Draft, company: CompanySettings, *, a
                                         recargo=b.recargo))
     session.add(invoice)
     session.flush()
-    record = write_record(session, invoice, ALTA, company, corrected=draft.corrects, now=moment)
+    record = write_record(session, invoice, ALTA, company, corrected=draft.corrects,
+                          now=recorded_at or moment)
     audit.record(session, actor, entity="invoice", entity_id=invoice.id, reference=invoice.number,
                  action="issue", to_status="issued",
                  reason=draft.audit_reason or f"{draft.invoice_type} {totals.total} {draft.currency}")

@@ -134,6 +134,17 @@ def try_reserve(session: Session, product_id: int, warehouse_id: int, qty: int) 
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
+def force_reserve(session: Session, product_id: int, warehouse_id: int, qty: int) -> None:
+    """Reserve qty whatever is available: only for a replayed offline sale (see allocate_in)."""
+    _ensure_level(session, product_id, warehouse_id)
+    session.execute(
+        update(StockLevel)
+        .where(StockLevel.product_id == product_id, StockLevel.warehouse_id == warehouse_id)
+        .values(reserved=StockLevel.reserved + qty)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def unreserve(session: Session, product_id: int, warehouse_id: int, qty: int) -> None:
     session.execute(
         update(StockLevel)
