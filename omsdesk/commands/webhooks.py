@@ -62,8 +62,11 @@ def _add(ctx: CliContext) -> int:
     from omsdesk.sync.secrets import prove_keyring, store_secret
 
     a = ctx.args
-    check_url(a.url)
-    check_events(a.events)
+    try:
+        check_url(a.url)
+        check_events(a.events)
+    except ValidationError as exc:
+        return _usage(str(exc))  # a mistyped option: usage, exit 2
     ctx.require(Permission.SETTINGS)
     # Keyring proven and secret known before anything is written.
     prove_keyring()

@@ -264,3 +264,38 @@ def test_created_in_a_caller_transaction_is_queued_with_it(lite: Shop) -> None:
         assert len(list(s.scalars(select(OutboxMessage).where(OutboxMessage.topic == TOPIC)))) == 1
         raise RuntimeError("the order is not stored")
     assert _messages(lite.db) == []
+
+
+def test_cli_add_with_a_given_secret_then_sync_once_delivers(lite: Shop, receiver: Receiver,
+                                                            capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from omsdesk.cli import main
+
+    def run(*args: str, stdin: str = "") -> tuple[int, str, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        code = main(["--db", lite.db.url, *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    code, _, err = run("webhooks", "add", "--url", "http://crm.example.com/x", "--event", "order.paid")
+    assert code == 2 and "only allowed to this machine" in err
+    code, out, _ = run("webhooks", "add", "--url", receiver.url, "--event", "order.created", "--secret-stdin",
+                       "--json", stdin=SECRET + "\n")
+    assert code == 0 and json.loads(out)["secret"] is None
+    code, out, _ = run("webhooks", "add", "--url", receiver.url, "--event", "invoice.issued")
+    assert code == 0 and "signing secret (shown only now" in out and "whsec_" in out
+    sku = lite.product()
+    ref = lite.order({sku: 1})
+    code, out, _ = run("sync", "--once", "--json")
+    assert code == 0, out
+    (got,) = receiver.got
+    assert got.json["order"]["reference"] == ref and verify(SECRET, got.headers, got.body)  # type: ignore[index]
+    code, out, _ = run("webhooks", "log", "--json")
+    assert code == 0 and [(r["event"], r["status_code"], r["attempt"]) for r in json.loads(out)] == \
+        [("order.created", 204, 1)]
+    code, out, _ = run("webhooks", "remove", "2")
+    assert code == 0
+    code, out, _ = run("webhooks", "list", "--json")
+    assert [s["id"] for s in json.loads(out)] == [1]
