@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import secrets
 import sys
 
 from omsdesk.commands.common import CliContext, add_json_flag, print_json
@@ -52,14 +50,9 @@ def _id(text: str) -> int | None:
 
 
 def _add(ctx: CliContext) -> int:
-    from omsdesk.services.webhooks import (
-        add_subscription,
-        check_events,
-        check_url,
-        remove_subscription,
-        secret_entry,
-    )
-    from omsdesk.sync.secrets import prove_keyring, store_secret
+    from omsdesk.services.webhooks import check_events, check_url
+    from omsdesk.sync.secrets import prove_keyring
+    from omsdesk.sync.webhooks import create_webhook
 
     a = ctx.args
     try:
@@ -68,20 +61,11 @@ def _add(ctx: CliContext) -> int:
     except ValidationError as exc:
         return _usage(str(exc))  # a mistyped option: usage, exit 2
     ctx.require(Permission.SETTINGS)
-    # Keyring proven and secret known before anything is written.
-    prove_keyring()
+    given: str | None = None
     if a.secret_stdin:
-        secret = sys.stdin.readline().rstrip("\r\n")
-        if len(secret) < 16:
-            raise ValidationError("the signing secret on standard input must be at least 16 characters")
-    else:
-        secret = f"whsec_{secrets.token_urlsafe(32)}"
-    sub = add_subscription(ctx.db, a.url, a.events, actor=ctx.actor)
-    try:
-        store_secret(secret_entry(sub.id), secret)
-    except Exception:
-        remove_subscription(ctx.db, sub.id, actor=ctx.actor)
-        raise
+        prove_keyring()  # before reading the secret: a refusal then costs nothing
+        given = sys.stdin.readline().rstrip("\r\n")
+    sub, secret = create_webhook(ctx.db, a.url, a.events, actor=ctx.actor, secret=given)
     shown = "" if a.secret_stdin else secret
     if a.json:
         print_json({"id": sub.id, "url": sub.url, "events": list(sub.events), "active": sub.active,
@@ -109,15 +93,12 @@ def _list(ctx: CliContext) -> int:
 
 
 def _remove(ctx: CliContext) -> int:
-    from omsdesk.services.webhooks import remove_subscription, secret_entry
-    from omsdesk.sync.secrets import SecretUnavailable, delete_secret
+    from omsdesk.sync.webhooks import delete_webhook
 
     sid = _id(ctx.args.id)
     if sid is None:
         return _usage(f"the webhook id is a number, got '{ctx.args.id}'")
-    sub = remove_subscription(ctx.db, sid, actor=ctx.actor)
-    with contextlib.suppress(SecretUnavailable):  # already gone: nothing to remove
-        delete_secret(secret_entry(sid))
+    sub = delete_webhook(ctx.db, sid, actor=ctx.actor)
     print(f"webhook {sub.id} removed ({sub.url})")
     return 0
 

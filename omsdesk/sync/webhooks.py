@@ -13,10 +13,12 @@ followed) parks the message at once with the reason, for the exceptions inbox.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import random
+import secrets
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,13 +30,20 @@ from sqlalchemy import select, update
 
 from omsdesk import __version__
 from omsdesk.db import Database
-from omsdesk.models import OutboxMessage
+from omsdesk.models import OutboxMessage, ValidationError
 from omsdesk.models.base import utcnow
 from omsdesk.models.webhooks import WebhookAttempt, WebhookSubscription
-from omsdesk.services.webhooks import PING, TOPIC, iso, secret_entry
+from omsdesk.services.context import Actor
+from omsdesk.services.webhooks import PING, TOPIC, Subscription, iso, secret_entry
 from omsdesk.sync.engine import RunReport
 from omsdesk.sync.redaction import redact
-from omsdesk.sync.secrets import SecretUnavailable, load_secret
+from omsdesk.sync.secrets import (
+    SecretUnavailable,
+    delete_secret,
+    load_secret,
+    prove_keyring,
+    store_secret,
+)
 
 JOB = "send_webhooks"
 CODE = "webhooks"  # the job's "channel" in sync reports
@@ -253,3 +262,42 @@ def webhooks_configured(db: Database) -> bool:
             return True
         return s.scalar(select(OutboxMessage.id).where(
             OutboxMessage.topic == TOPIC, OutboxMessage.status == "pending").limit(1)) is not None
+
+
+def create_webhook(db: Database, url: str, events: Sequence[str], *, actor: Actor,
+                   secret: str | None = None) -> tuple[Subscription, str]:
+    """Subscribe `url` and put its signing secret in the keyring (given, else generated).
+
+    The keyring is proven before anything is written; a secret that cannot be stored takes
+    the subscription back out. Returns the subscription and the secret, to be shown once.
+    """
+    from omsdesk.services.webhooks import (
+        add_subscription,
+        check_events,
+        check_url,
+        remove_subscription,
+    )
+
+    check_url(url)
+    check_events(list(events))
+    if secret is not None and len(secret) < 16:
+        raise ValidationError("the signing secret must be at least 16 characters")
+    prove_keyring()
+    chosen = secret if secret is not None else f"whsec_{secrets.token_urlsafe(32)}"
+    sub = add_subscription(db, url, list(events), actor=actor)
+    try:
+        store_secret(secret_entry(sub.id), chosen)
+    except Exception:
+        remove_subscription(db, sub.id, actor=actor)
+        raise
+    return sub, chosen
+
+
+def delete_webhook(db: Database, subscription_id: int, *, actor: Actor) -> Subscription:
+    """Remove the subscription, then forget its secret."""
+    from omsdesk.services.webhooks import remove_subscription
+
+    sub = remove_subscription(db, subscription_id, actor=actor)
+    with contextlib.suppress(SecretUnavailable):  # no keyring: nothing of it to forget here
+        delete_secret(secret_entry(subscription_id))
+    return sub
