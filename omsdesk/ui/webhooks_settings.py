@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,7 +39,7 @@ class WebhooksTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove)
@@ -92,7 +93,8 @@ class WebhooksTab(QWidget):
         for r, sub in enumerate(subs):
             for c, text in enumerate((str(sub.id), sub.url, ", ".join(sub.events), when(sub.created_at))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        for column in (0, 2, 3):
+            self.table.resizeColumnToContents(column)
 
     def _selected(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
