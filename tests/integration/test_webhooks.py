@@ -299,3 +299,18 @@ def test_cli_add_with_a_given_secret_then_sync_once_delivers(lite: Shop, receive
     assert code == 0
     code, out, _ = run("webhooks", "list", "--json")
     assert [s["id"] for s in json.loads(out)] == [1]
+
+
+def test_a_batch_import_stored_paid_queues_created_and_paid_once_each(lite: Shop) -> None:
+    from omsdesk.services.intake.batch import place_orders
+    from omsdesk.services.intake.order_entry import LineInput, OrderInput
+
+    _subscribe(lite.db, "https://crm.example.com/hook", ("order.created", "order.paid"))
+    sku = lite.product()
+    lite.stock(sku, 5)
+    batch = [OrderInput(lines=(LineInput(sku=sku, qty=1),), external_id=f"EXT-{i}") for i in range(3)]
+    made = place_orders(lite.db, batch, actor=ACTOR, pay_method="card")
+    keys = [m.idempotency_key for m in _messages(lite.db)]
+    assert len(keys) == 6 and len(set(keys)) == 6
+    paid = [m.payload["body"] for m in _messages(lite.db) if m.payload["body"]["event"] == "order.paid"]
+    assert sorted(str(b["order"]["reference"]) for b in paid) == sorted(str(c.reference) for c in made if c)
