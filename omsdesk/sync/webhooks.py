@@ -30,11 +30,21 @@ from sqlalchemy import select, update
 
 from omsdesk import __version__
 from omsdesk.db import Database
-from omsdesk.models import OutboxMessage, ValidationError
+from omsdesk.models import NotFound, OutboxMessage, ValidationError
 from omsdesk.models.base import utcnow
 from omsdesk.models.webhooks import WebhookAttempt, WebhookSubscription
 from omsdesk.services.context import Actor
-from omsdesk.services.webhooks import PING, TOPIC, Subscription, iso, secret_entry
+from omsdesk.services.webhooks import (
+    PING,
+    TOPIC,
+    Subscription,
+    add_subscription,
+    check_events,
+    check_url,
+    iso,
+    remove_subscription,
+    secret_entry,
+)
 from omsdesk.sync.engine import RunReport
 from omsdesk.sync.redaction import redact
 from omsdesk.sync.secrets import (
@@ -226,8 +236,6 @@ def send_test(db: Database, subscription_id: int, *, post: Poster = http_post,
     with db.read() as s:
         sub = s.get(WebhookSubscription, subscription_id)
         if sub is None:
-            from omsdesk.models import NotFound
-
             raise NotFound(f"unknown webhook {subscription_id}")
         url = sub.url
     delivery = f"webhook:{PING}:{int(now.timestamp())}:{subscription_id}"
@@ -271,13 +279,6 @@ def create_webhook(db: Database, url: str, events: Sequence[str], *, actor: Acto
     The keyring is proven before anything is written; a secret that cannot be stored takes
     the subscription back out. Returns the subscription and the secret, to be shown once.
     """
-    from omsdesk.services.webhooks import (
-        add_subscription,
-        check_events,
-        check_url,
-        remove_subscription,
-    )
-
     check_url(url)
     check_events(list(events))
     if secret is not None and len(secret) < 16:
@@ -295,8 +296,6 @@ def create_webhook(db: Database, url: str, events: Sequence[str], *, actor: Acto
 
 def delete_webhook(db: Database, subscription_id: int, *, actor: Actor) -> Subscription:
     """Remove the subscription, then forget its secret."""
-    from omsdesk.services.webhooks import remove_subscription
-
     sub = remove_subscription(db, subscription_id, actor=actor)
     with contextlib.suppress(SecretUnavailable):  # no keyring: nothing of it to forget here
         delete_secret(secret_entry(subscription_id))
