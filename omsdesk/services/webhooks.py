@@ -18,9 +18,9 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.db import Database
 from omsdesk.models import Channel, NotFound, Order, OutboxMessage, ValidationError
@@ -276,13 +276,39 @@ def order_status_changed(session: Session, order: Order, before: str, to: str) -
 
 
 def orders_stored(session: Session, order_ids: list[int], *, paid: bool = False) -> None:
-    """The batch intake's door (Core inserts, no set_status): created, and paid when stored paid."""
-    wanted = [ORDER_CREATED, *([ORDER_PAID] if paid else [])]
-    if not order_ids or not any(_listening(session, e) for e in wanted):
+    """The batch intake's door (Core inserts, no set_status): created, and paid when stored paid.
+
+    One SELECT of the keys already taken and one multi-row INSERT for the batch: the orders
+    were inserted in this transaction, so no other can queue their events at the same time.
+    """
+    wanted = [e for e in (ORDER_CREATED, *([ORDER_PAID] if paid else [])) if _listening(session, e)]
+    if not order_ids or not wanted:
         return
-    for order in session.scalars(select(Order).where(Order.id.in_(order_ids)).order_by(Order.id)):
-        for event in wanted:
-            order_event(session, order, event)
+    # Lines and parcels in two more queries for the whole batch, not two per order.
+    orders = list(session.scalars(select(Order).where(Order.id.in_(order_ids)).order_by(Order.id)
+                                  .options(selectinload(Order.lines), selectinload(Order.parcels))))
+    planned = [(event, order, sid, delivery_key(event, order.id, sid))
+               for order in orders for event in wanted for sid, _ in _listening(session, event)]
+    taken: set[str] = set()
+    keys = [k for *_, k in planned]
+    for start in range(0, len(keys), 500):  # IN lists of a bounded size
+        taken.update(session.scalars(select(OutboxMessage.idempotency_key).where(
+            OutboxMessage.idempotency_key.in_(keys[start:start + 500]))))
+    now, at = utcnow(), iso(utcnow())
+    data: dict[int, dict[str, Any]] = {}
+    rows = []
+    for event, order, sid, key in planned:
+        if key in taken:
+            continue
+        if order.id not in data:
+            data[order.id] = order_data(session, order)
+        rows.append({"topic": TOPIC, "channel_id": None, "key": f"webhook:{sid}", "idempotency_key": key,
+                     "payload": {"subscription_id": sid,
+                                 "body": {"event": event, "delivery": key, "occurred_at": at, "order": data[order.id]}},
+                     "status": "pending", "attempts": 0, "created_at": now, "next_attempt_at": now,
+                     "last_error": ""})
+    if rows:
+        session.execute(insert(OutboxMessage), rows)
 
 
 def invoice_issued(session: Session, invoice: Invoice) -> list[OutboxMessage]:

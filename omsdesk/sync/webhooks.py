@@ -96,10 +96,12 @@ def headers(event: str, delivery: str, secret: str, body: bytes, timestamp: int)
             "X-Omsdesk-Signature": sign(secret, stamp, body)}
 
 
-def http_post(url: str, body: bytes, head: dict[str, str], timeout: float) -> Answer:
+def http_post(url: str, body: bytes, head: dict[str, str], timeout: float,
+              session: requests.Session | None = None) -> Answer:
     """POST once, no redirects followed, no retries here: the outbox retries."""
     try:
-        response = requests.post(url, data=body, headers=head, timeout=timeout, allow_redirects=False)
+        response = (session or requests).post(url, data=body, headers=head, timeout=timeout,
+                                              allow_redirects=False)
     except requests.Timeout:
         return Answer(None, f"no answer within {timeout:.0f} s")
     except requests.RequestException as exc:
@@ -167,13 +169,20 @@ def deliver_webhooks(db: Database, *, ids: Sequence[int] | None = None, now: dat
         stmt = stmt.where(OutboxMessage.id.in_(list(ids))) if ids is not None else \
             stmt.where(OutboxMessage.next_attempt_at <= moment)
         due = list(s.scalars(stmt.order_by(OutboxMessage.id)))
-    for mid in due:
-        _deliver_one(db, mid, moment, post, rng, timeout, tally)
+    if not due:
+        return tally.report()
+    keys: dict[int, str] = {}  # one keyring read per subscription and pass
+    with requests.Session() as http:
+        # One connection per receiver for the pass (keep-alive), unless a test brings its own poster.
+        send: Poster = post if post is not http_post else \
+            (lambda url, body, head, wait: http_post(url, body, head, wait, http))
+        for mid in due:
+            _deliver_one(db, mid, moment, send, rng, timeout, tally, keys)
     return tally.report()
 
 
 def _deliver_one(db: Database, mid: int, now: datetime, post: Poster, rng: Callable[[], float],
-                 timeout: float, tally: _Tally) -> None:
+                 timeout: float, tally: _Tally, keys: dict[int, str]) -> None:
     with db.write() as s:
         msg = s.get(OutboxMessage, mid)
         if msg is None or msg.status != "pending":
@@ -190,7 +199,7 @@ def _deliver_one(db: Database, mid: int, now: datetime, post: Poster, rng: Calla
     body_data: dict[str, Any] = payload["body"]
     event = str(body_data.get("event") or "")
     try:
-        secret = webhook_secret(sid)
+        secret = keys[sid] if sid in keys else keys.setdefault(sid, webhook_secret(sid))
     except SecretUnavailable as exc:
         answer = Answer(None, str(exc))
         duration = 0
