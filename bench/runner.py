@@ -33,6 +33,7 @@ SCENARIOS: dict[str, tuple[str, str, dict[str, Any], dict[str, Any]]] = {
     "auto-invoicing": ("bench.invoicing", "bench_auto_invoicing", {"n": 300}, {"n": 40}),
     "live-refresh": ("bench.live", "bench_live_refresh", {"rounds": 200}, {"rounds": 30}),
     "carrier-labels": ("bench.carriers", "bench_carrier_labels", {"n": 200}, {"n": 50}),
+    "webhooks": ("bench.webhooks", "bench_webhooks", {"n": 2000}, {"n": 500}),
     "desks": ("bench.desks", "bench_desks", {"desks": 10, "seconds": 20.0}, {"desks": 10, "seconds": 10.0}),
 }
 

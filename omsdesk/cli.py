@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "omsdesk.commands.users",
     "omsdesk.commands.waves",
     "omsdesk.commands.simulate",
+    "omsdesk.commands.webhooks",
     "omsdesk.cli_sync",
 ]
 

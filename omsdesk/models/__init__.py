@@ -23,6 +23,7 @@ from omsdesk.models import (
     sync_state as sync_state,  # registers sync runs, health, quarantine (issue 6)
 )
 from omsdesk.models import users as users  # registers users and the sign-in policy (issue 18)
+from omsdesk.models import webhooks as webhooks  # registers webhooks and their log (issue 14)
 from omsdesk.models.audit import AuditEntry
 from omsdesk.models.base import Base, UTCDateTime, utcnow
 from omsdesk.models.catalog import Product, Warehouse

@@ -48,6 +48,9 @@ from omsdesk.sync.lock import SyncLock
 from omsdesk.sync.outbox import DrainReport, OutboxDispatcher
 from omsdesk.sync.redaction import install_log_redaction
 from omsdesk.sync.secrets import SecretUnavailable
+from omsdesk.sync.webhooks import CODE as WEBHOOK_CODE
+from omsdesk.sync.webhooks import JOB as WEBHOOK_JOB
+from omsdesk.sync.webhooks import deliver_webhooks, webhooks_configured
 
 log = logging.getLogger(__name__)
 
@@ -280,7 +283,9 @@ class SyncScheduler:
         aeat = _aeat_configured(self.db)
         auto = _auto_invoicing_configured(self.db)
         carriers = _carriers_configured(self.db)
+        hooks = webhooks_configured(self.db)
         wanted = ({f"{job}:{code}" for code in channels for job in JOBS}
+                  | ({f"{WEBHOOK_JOB}:{WEBHOOK_CODE}"} if hooks else set())
                   | ({f"{TRACK_JOB}:{TRACK_CODE}"} if carriers else set())
                   | {f"{ERP_JOB}:{code}" for code in erps}
                   | ({f"{MAIL_JOB}:{MAIL_CODE}"} if mail else set())
@@ -308,6 +313,12 @@ class SyncScheduler:
         if mail and f"{MAIL_JOB}:{MAIL_CODE}" not in existing:
             self._scheduler.add_job(
                 self.run_job, "interval", args=(MAIL_JOB, MAIL_CODE), id=f"{MAIL_JOB}:{MAIL_CODE}",
+                seconds=self.intervals.drain_outbox, jitter=self.intervals.jitter,
+                next_run_time=utcnow(), max_instances=1, coalesce=True)
+        if hooks and f"{WEBHOOK_JOB}:{WEBHOOK_CODE}" not in existing:
+            # As often as the shops' outbox: a CRM hears of an order within a minute or so.
+            self._scheduler.add_job(
+                self.run_job, "interval", args=(WEBHOOK_JOB, WEBHOOK_CODE), id=f"{WEBHOOK_JOB}:{WEBHOOK_CODE}",
                 seconds=self.intervals.drain_outbox, jitter=self.intervals.jitter,
                 next_run_time=utcnow(), max_instances=1, coalesce=True)
         if carriers and f"{TRACK_JOB}:{TRACK_CODE}" not in existing:
@@ -380,6 +391,8 @@ class SyncScheduler:
             report = self.dispatcher.drain(channel)
         elif job == MAIL_JOB:
             report = self.dispatcher.send_mail()
+        elif job == WEBHOOK_JOB:
+            report = deliver_webhooks(self.db)
         else:
             raise ValueError(f"unknown sync job {job!r}")
         self._emit(SyncEvent("run", channel, job, report, utcnow()))
@@ -406,7 +419,8 @@ class SyncScheduler:
             aeat = [AEAT_CODE] if _aeat_configured(self.db) else []
             auto = [AUTO_INVOICE_CODE] if _auto_invoicing_configured(self.db) else []
             carriers = [TRACK_CODE] if _carriers_configured(self.db) else []
-            for code in [channel] if channel else shops + erps + mail + aeat + auto + carriers:
+            hooks = [WEBHOOK_CODE] if webhooks_configured(self.db) else []
+            for code in [channel] if channel else shops + erps + mail + aeat + auto + carriers + hooks:
                 if code == AUTO_INVOICE_CODE:
                     reports.append(self.run_job(AUTO_INVOICE_JOB, code))
                     continue
@@ -418,6 +432,9 @@ class SyncScheduler:
                     continue
                 if code == MAIL_CODE:
                     reports.append(self.run_job(MAIL_JOB, code))
+                    continue
+                if code == WEBHOOK_CODE:
+                    reports.append(self.run_job(WEBHOOK_JOB, code))
                     continue
                 explicit = channel is not None
                 if code in erps:

@@ -198,9 +198,11 @@ class ExceptionsView(QWidget):
                 from omsdesk.services.channels.erp import retry_failed_erp
                 from omsdesk.sync.mail import retry_failed_mail
                 from omsdesk.sync.outbox import OutboxDispatcher
+                from omsdesk.sync.webhooks import retry_failed_webhooks
 
                 ids = [int(item.key)]
-                return OutboxDispatcher(db).retry_parked(ids) + retry_failed_erp(db, ids) + retry_failed_mail(db, ids)
+                return (OutboxDispatcher(db).retry_parked(ids) + retry_failed_erp(db, ids)
+                        + retry_failed_mail(db, ids) + retry_failed_webhooks(db, ids))
             from omsdesk.sync.importer import reimport_quarantined
 
             return reimport_quarantined(db, item.channel, ids=[int(item.key)], actor=actor).as_dict()

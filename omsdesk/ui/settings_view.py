@@ -46,6 +46,7 @@ from omsdesk.ui.mail_settings import BuyerMailSwitches, MailTab
 from omsdesk.ui.print_dialogs import DOCUMENT_TYPES, output_dir, profile_for
 from omsdesk.ui.sign_in import guard
 from omsdesk.ui.users_tab import UsersTab
+from omsdesk.ui.webhooks_settings import WebhooksTab
 from omsdesk.ui.workers import run_in_pool
 
 _COMPANY_TEXT = ("name", "tax_id", "address", "postcode", "city", "province", "country", "email",
@@ -102,7 +103,9 @@ class SettingsView(QWidget):
         self.tabs.addTab(self.backups, self.tr("Backups"))
         self.users_tab = UsersTab(ctx)
         self.tabs.addTab(self.users_tab, self.tr("Users"))
-        guard(ctx, Permission.SETTINGS, self.company_page, self.channels_page)
+        self.webhooks = WebhooksTab(ctx)
+        self.tabs.addTab(self.webhooks, self.tr("Webhooks"))
+        guard(ctx, Permission.SETTINGS, self.company_page, self.channels_page, self.webhooks)
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         bottom = QHBoxLayout()
@@ -329,6 +332,7 @@ class SettingsView(QWidget):
     def load(self) -> None:
         settings = self.ctx.settings
         self.users_tab.load()
+        self.webhooks.load()
         try:
             company = get_company(self.ctx.db)
         except OmsError as exc:

@@ -2208,22 +2208,22 @@
         <translation>{action} (Intro)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="210"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="212"/>
         <source>{action}: {key} · {result}</source>
         <translation>{action}: {key} · {result}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="224"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="226"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="224"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="226"/>
         <source>{what} {key}: why does it need nothing now? It comes back when its cause changes.</source>
         <translation>{what} {key}: ¿por qué no requiere nada ahora? Volverá a aparecer si cambia su causa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/exceptions_view.py" line="236"/>
+        <location filename="../../omsdesk/ui/exceptions_view.py" line="238"/>
         <source>Dismissed: {key} · {note}</source>
         <translation>Descartado: {key} · {note}</translation>
     </message>
@@ -5010,441 +5010,446 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="94"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="95"/>
         <source>Company and invoices</source>
         <translation>Empresa y facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="95"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="96"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="96"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="97"/>
         <source>Counter and language</source>
         <translation>Mostrador e idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="98"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="99"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="100"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="101"/>
         <source>Outgoing mail</source>
         <translation>Correo saliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="102"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="103"/>
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="104"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="105"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="106"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="107"/>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/settings_view.py" line="109"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="123"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="126"/>
         <source>Company (printed on every invoice)</source>
         <translation>Empresa (aparece en todas las facturas)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="125"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="265"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="309"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="128"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="268"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="312"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="125"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="128"/>
         <source>Tax id (NIF)</source>
         <translation>NIF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="125"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="266"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="310"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="128"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="269"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="313"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="126"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="129"/>
         <source>Postcode</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="126"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="129"/>
         <source>City</source>
         <translation>Localidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="126"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="129"/>
         <source>Province</source>
         <translation>Provincia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="127"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="130"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="127"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="130"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="127"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="130"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="128"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="131"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="134"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="247"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="137"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="250"/>
         <source>Browse...</source>
         <translation>Examinar...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="146"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="149"/>
         <source>Invoice series</source>
         <translation>Series de facturación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="148"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="151"/>
         <source>Ordinary invoices</source>
         <translation>Facturas ordinarias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="149"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="152"/>
         <source>Simplified invoices (counter)</source>
         <translation>Facturas simplificadas (mostrador)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="150"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="153"/>
         <source>Credit notes</source>
         <translation>Facturas rectificativas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="158"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="161"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="159"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="162"/>
         <source>Payment terms</source>
         <translation>Plazo de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="163"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="166"/>
         <source>Simplified invoice limit</source>
         <translation>Límite de factura simplificada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="172"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="175"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="172"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="175"/>
         <source>Printer queue</source>
         <translation>Cola de impresión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="173"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="176"/>
         <source>Media</source>
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="173"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="176"/>
         <source>Copies</source>
         <translation>Copias</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="173"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="176"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="177"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="180"/>
         <source>Receipt (80 mm)</source>
         <translation>Ticket (80 mm)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="177"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="180"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="178"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="181"/>
         <source>Packing slip</source>
         <translation>Albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="178"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="181"/>
         <source>Shipping label</source>
         <translation>Etiqueta de envío</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="179"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="182"/>
         <source>Pick list</source>
         <translation>Lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="193"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="196"/>
         <source>none: save the PDF</source>
         <translation>ninguna: guardar el PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="195"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="198"/>
         <source>default</source>
         <translation>predeterminado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="202"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="205"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="205"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="208"/>
         <source>ZPL, 203 dpi</source>
         <translation>ZPL, 203 ppp</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="206"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="209"/>
         <source>ZPL, 300 dpi</source>
         <translation>ZPL, 300 ppp</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="218"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="221"/>
         <source>Find printers</source>
         <translation>Buscar impresoras</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="220"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="223"/>
         <source>Print test page</source>
         <translation>Imprimir página de prueba</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="227"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="230"/>
         <source>Where each document prints on this workstation.</source>
         <translation>Dónde se imprime cada documento en este puesto.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="245"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="248"/>
         <source>Counter sells from</source>
         <translation>El mostrador vende desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="252"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="255"/>
         <source>Save documents without a printer to</source>
         <translation>Guardar los documentos sin impresora en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="256"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="259"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="257"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="260"/>
         <source>Open views change language when reopened or after a restart.</source>
         <translation>Las vistas abiertas cambian de idioma al reabrirlas o al reiniciar.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="265"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="287"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="268"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="290"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="265"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="308"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="268"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="311"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="266"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="269"/>
         <source>Credential</source>
         <translation>Credencial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="274"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="277"/>
         <source>Credential of a channel</source>
         <translation>Credencial de un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="281"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="284"/>
         <source>API key, token or password</source>
         <translation>Clave API, token o contraseña</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="282"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="285"/>
         <source>Store in keyring</source>
         <translation>Guardar en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="284"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="287"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="288"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="311"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="291"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="314"/>
         <source>Secret</source>
         <translation>Secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="295"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="298"/>
         <source>New shop channel</source>
         <translation>Nuevo canal de tienda</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="299"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="302"/>
         <source>e.g. Tienda online</source>
         <translation>p. ej. Tienda online</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="304"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="307"/>
         <source>optional: stored in the keyring</source>
         <translation>opcional: se guarda en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="305"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="308"/>
         <source>Add channel</source>
         <translation>Añadir canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="372"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="376"/>
         <source>stored in keyring</source>
         <translation>guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="372"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="376"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="381"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="385"/>
         <source>No keyring is available on this computer, so channel credentials cannot be stored. Install and unlock a Secret Service keyring (Debian: gnome-keyring, or KWallet on KDE) and the Python package secretstorage, then restart omsdesk.</source>
         <translation>Este equipo no tiene llavero disponible, así que no se pueden guardar las credenciales de los canales. Instale y desbloquee un llavero Secret Service (Debian: gnome-keyring, o KWallet en KDE) y el paquete de Python secretstorage, y reinicie omsdesk.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="386"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="390"/>
         <source>Secrets go to the system keyring ({backend}), never to the settings file.</source>
         <translation>Los secretos se guardan en el llavero del sistema ({backend}), nunca en el archivo de configuración.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="419"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="423"/>
         <source>valid tax id</source>
         <translation>NIF válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="424"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="428"/>
         <source>Company logo</source>
         <translation>Logotipo de la empresa</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="425"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="429"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="430"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="434"/>
         <source>Save documents to</source>
         <translation>Guardar documentos en</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="438"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="442"/>
         <source>Choose a channel and type its secret</source>
         <translation>Elija un canal y escriba su secreto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="444"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="448"/>
         <source>The keyring refused the secret: {error}</source>
         <translation>El llavero rechazó el secreto: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="447"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="451"/>
         <source>Credential of {code} stored in the keyring</source>
         <translation>Credencial de {code} guardada en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="459"/>
-        <location filename="../../omsdesk/ui/settings_view.py" line="465"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="463"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="469"/>
         <source>Channel not added: {reason}</source>
         <translation>Canal no añadido: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="470"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="474"/>
         <source>Channel {code} added</source>
         <translation>Canal {code} añadido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="475"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="479"/>
         <source>secret NOT stored: {error}</source>
         <translation>secreto NO guardado: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="478"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="482"/>
         <source>secret stored in the keyring</source>
         <translation>secreto guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="489"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="493"/>
         <source>Nothing removed: {error}</source>
         <translation>No se eliminó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="491"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="495"/>
         <source>Credential of {code} removed</source>
         <translation>Credencial de {code} eliminada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="495"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="499"/>
         <source>Asking CUPS for printers...</source>
         <translation>Consultando las impresoras a CUPS...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="507"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="511"/>
         <source>Printers: {list}</source>
         <translation>Impresoras: {list}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="508"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="512"/>
         <source>CUPS has no printers set up.</source>
         <translation>CUPS no tiene impresoras configuradas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="518"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="522"/>
         <source>Choose a printer queue for this document first</source>
         <translation>Primero elija una cola de impresión para este documento</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="532"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="536"/>
         <source>Test page sent (job {job})</source>
         <translation>Página de prueba enviada (trabajo {job})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="553"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="557"/>
         <source>Fix the tax id before saving</source>
         <translation>Corrija el NIF antes de guardar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="564"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="568"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/settings_view.py" line="572"/>
+        <location filename="../../omsdesk/ui/settings_view.py" line="576"/>
         <source>Settings saved</source>
         <translation>Configuración guardada</translation>
     </message>
@@ -6471,6 +6476,91 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/users_tab.py" line="230"/>
         <source>Roles of {login} changed</source>
         <translation>Roles de {login} cambiados</translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksTab</name>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="37"/>
+        <source>Id</source>
+        <translation>Id.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="37"/>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="71"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="37"/>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="72"/>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="38"/>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="44"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="46"/>
+        <source>Send test</source>
+        <translation>Enviar prueba</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="53"/>
+        <source>New webhook</source>
+        <translation>Nuevo webhook</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="64"/>
+        <source>Add webhook</source>
+        <translation>Añadir webhook</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="69"/>
+        <source>shown once, after adding</source>
+        <translation>se muestra una sola vez, al añadirlo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="74"/>
+        <source>Signing secret</source>
+        <translation>Secreto de firma</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="75"/>
+        <source>Each event is POSTed as signed JSON (docs/webhooks.md). Copy the signing secret into the receiver now: it is kept only in this computer&apos;s keyring and not shown again. The delivery log: omsdesk webhooks log.</source>
+        <translation>Cada evento se envía por POST como JSON firmado (docs/webhooks.md). Copie ahora el secreto de firma en el receptor: solo se guarda en el llavero de este ordenador y no se vuelve a mostrar. El registro de entregas: omsdesk webhooks log.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="102"/>
+        <source>Choose a webhook in the list first</source>
+        <translation>Elija primero un webhook de la lista</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="119"/>
+        <source>Webhook {id} added: copy its signing secret now</source>
+        <translation>Webhook {id} añadido: copie ahora su secreto de firma</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="131"/>
+        <source>Webhook {id} removed</source>
+        <translation>Webhook {id} quitado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="143"/>
+        <source>The receiver answered {code}</source>
+        <translation>El receptor respondió {code}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/webhooks_settings.py" line="145"/>
+        <source>The test did not go through: {reason}</source>
+        <translation>La prueba no llegó: {reason}</translation>
     </message>
 </context>
 <context>

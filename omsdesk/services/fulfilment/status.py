@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.models import NotFound, Order, OrderLine, OrderStatus
 from omsdesk.models.base import utcnow
-from omsdesk.services import audit, buyer_mail
+from omsdesk.services import audit, buyer_mail, webhooks
 from omsdesk.services.channels.erp import queue_for_erps
 from omsdesk.services.context import Actor
 
@@ -54,3 +54,5 @@ def set_status(session: Session, order: Order, to: OrderStatus, action: str, act
         queue_for_erps(session, order)
     # The buyer hears of it where that is nobody else's job (services/buyer_mail.py).
     buyer_mail.order_status_changed(session, order, before, to.value)
+    # and so do the CRM's webhooks (services/webhooks.py): paid, shipped, delivered, returned.
+    webhooks.order_status_changed(session, order, before, to.value)

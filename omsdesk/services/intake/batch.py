@@ -36,7 +36,7 @@ from omsdesk.models.base import utcnow
 from omsdesk.models.money import check_currency
 from omsdesk.models.order import stock_need
 from omsdesk.models.search_keys import reference_number, search_name
-from omsdesk.services import buyer_mail, outbox
+from omsdesk.services import buyer_mail, outbox, webhooks
 from omsdesk.services.channels.channels import ship_by_for
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.allocation import short_skus, spread_over_lines
@@ -180,6 +180,8 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
         queue_paid_order_ids(s, ids)
         # and taken on: the buyers of channels that do not mail them themselves are told.
         buyer_mail.confirmed_order_ids(s, ids)
+    # Core inserts pass no set_status: the webhooks hear of these orders here.
+    webhooks.orders_stored(s, ids, paid=pay_method is not None)
     del keep_loaded
     return [CreatedOrder(oid, str(p.row["reference"]), p.status, int(p.row["total"]), str(p.row["currency"]))  # type: ignore[call-overload]
             for oid, p in zip(ids, planned, strict=True)]

@@ -26,7 +26,7 @@ from omsdesk.models import (
 from omsdesk.models.base import utcnow
 from omsdesk.models.money import check_currency, format_minor, split_gross, tax_on_net
 from omsdesk.models.roles import Permission
-from omsdesk.services import audit
+from omsdesk.services import audit, webhooks
 from omsdesk.services.channels.channels import ship_by_for
 from omsdesk.services.context import Actor
 from omsdesk.services.customers import AddressInput, checked_address, valid_email
@@ -155,6 +155,7 @@ def create_order_in(session: Session, data: OrderInput, *, actor: Actor) -> Orde
     session.flush()
     audit.record(session, actor, entity="order", entity_id=order.id, reference=order.reference,
                  action="create", to_status=order.status, reason=f"channel {channel.code}")
+    webhooks.order_event(session, order, webhooks.ORDER_CREATED)
     for override in overrides:
         audit.record(session, actor, entity="order", entity_id=order.id, reference=order.reference,
                      action="price_override", reason=override)

@@ -21,7 +21,7 @@ from omsdesk.models.invoice import (
     InvoiceRecord,
     InvoiceTax,
 )
-from omsdesk.services import audit
+from omsdesk.services import audit, webhooks
 from omsdesk.services.context import Actor
 from omsdesk.services.invoicing.numbering import next_number
 from omsdesk.services.invoicing.records import write_record
@@ -155,6 +155,7 @@ def write_invoice(session: Session, draft: Draft, company: CompanySettings, *, a
     audit.record(session, actor, entity="invoice", entity_id=invoice.id, reference=invoice.number,
                  action="issue", to_status="issued",
                  reason=draft.audit_reason or f"{draft.invoice_type} {totals.total} {draft.currency}")
+    webhooks.invoice_issued(session, invoice)
     return invoice, record
 
 
