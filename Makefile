@@ -81,12 +81,15 @@ $(SHOPIFY_SCHEMA_STAMP):
 # The 25 slowest tests are listed after every run, and the wall time is printed: the whole
 # suite must stay under SUITE_BUDGET seconds on a 2-core machine.
 SUITE_BUDGET ?= 900
+# Two pytest-xdist workers, one per core of the CI machine; the tests that print through CUPS share
+# one worker (xdist_group "cups", tests/conftest.py). TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 test: system venv services shopify-schema
 	@export OMSDESK_SHOPIFY_SCHEMA_DIR="$${OMSDESK_SHOPIFY_SCHEMA_DIR:-$(CURDIR)/$(SHOPIFY_SCHEMA_DIR)}"; \
 	export OMSDESK_TEST_PG_URL="$${OMSDESK_TEST_PG_URL:-$$(bash scripts/start-postgres.sh 2>/dev/null)}"; \
 	export QT_QPA_PLATFORM=offscreen; \
 	status=0; started=$$(date +%s); \
-	dbus-run-session -- bash scripts/with-test-keyring.sh $(PY) -m pytest --durations=25 $(PYTEST_ARGS) || status=$$?; \
+	dbus-run-session -- bash scripts/with-test-keyring.sh $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS) || status=$$?; \
 	took=$$(( $$(date +%s) - started )); \
 	echo "make test: pytest took $$((took / 60)) min $$((took % 60)) s on $$(nproc) core(s)"; \
 	if $(if $(strip $(PYTEST_ARGS)),false,true) && [ $$took -gt $(SUITE_BUDGET) ]; then \
