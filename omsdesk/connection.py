@@ -234,45 +234,6 @@ def too_old(version_num: int) -> ConnectionProblem | None:
     return None
 
 
-@dataclass(frozen=True)
-class ServerInfo:
-    version: str
-    schema: str | None  # alembic revisions, or None for an empty database
-
-
-def try_connection(url: str, password: str | None = None, *, timeout: int | None = None) -> ServerInfo:
-    """Connect once (short timeout), check the server version and that the schema is one this
-    omsdesk knows; ConnectionProblem with the classified line otherwise. Changes nothing."""
-    u = parse_server_url(url)
-    try:
-        import psycopg
-    except ModuleNotFoundError as exc:
-        raise classify(exc) from None
-    params = psycopg_kwargs(u, timeout=timeout)
-    if password:
-        params["password"] = password
-    try:
-        with psycopg.connect(**params) as conn:
-            old = too_old(conn.info.server_version)
-            if old:
-                raise old
-            version = str(conn.execute("SHOW server_version").fetchone()[0])  # type: ignore[index]
-            exists = conn.execute("SELECT to_regclass('alembic_version') IS NOT NULL").fetchone()
-            revisions: set[str] = set()
-            if exists and exists[0]:
-                revisions = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
-    except psycopg.Error as exc:
-        raise classify(exc) from None
-    if revisions:
-        from omsdesk.db import DatabaseError, check_known_revisions
-
-        try:
-            check_known_revisions(revisions)
-        except DatabaseError as exc:
-            raise ConnectionProblem(str(exc), "schema") from None
-    return ServerInfo(version=version, schema="+".join(sorted(revisions)) or None)
-
-
 def save_connection(url: str, password: str | None) -> None:
     """Make `url` (no password in it) this workstation's database; the password to the keyring.
 

@@ -6,6 +6,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -335,3 +336,48 @@ def _all_applied(current: set[str], heads: set[str]) -> bool:
     for rev in current:
         applied.update(r.revision for r in script.iterate_revisions(rev, "base"))
     return heads <= applied
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    version: str
+    schema: str | None  # alembic revisions, or None for an empty database
+
+
+def try_connection(url: str, password: str | None = None, *, timeout: int | None = None) -> ServerInfo:
+    """Connect once (short timeout), check the server version and that the schema is one this
+    omsdesk knows; ConnectionProblem with the classified line otherwise. Changes nothing."""
+    from omsdesk.connection import (
+        ConnectionProblem,
+        classify,
+        parse_server_url,
+        psycopg_kwargs,
+        too_old,
+    )
+
+    u = parse_server_url(url)
+    try:
+        import psycopg
+    except ModuleNotFoundError as exc:
+        raise classify(exc) from None
+    params = psycopg_kwargs(u, timeout=timeout)
+    if password:
+        params["password"] = password
+    try:
+        with psycopg.connect(**params) as conn:
+            old = too_old(conn.info.server_version)
+            if old:
+                raise old
+            version = str(conn.execute("SHOW server_version").fetchone()[0])  # type: ignore[index]
+            exists = conn.execute("SELECT to_regclass('alembic_version') IS NOT NULL").fetchone()
+            revisions: set[str] = set()
+            if exists and exists[0]:
+                revisions = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
+    except psycopg.Error as exc:
+        raise classify(exc) from None
+    if revisions:
+        try:
+            check_known_revisions(revisions)
+        except DatabaseError as exc:
+            raise ConnectionProblem(str(exc), "schema") from None
+    return ServerInfo(version=version, schema="+".join(sorted(revisions)) or None)

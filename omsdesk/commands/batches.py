@@ -4,31 +4,21 @@ from __future__ import annotations
 
 import argparse
 
-from omsdesk.commands.common import CliContext, add_json_flag, print_json
+from omsdesk.commands.common import CliContext, add_json_flag, positive_int, print_json
 from omsdesk.models.saved_batch import BATCH_OUTCOMES
 from omsdesk.queries.saved_batches import batch, batch_orders, recent_batches
-
-
-def _positive(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if n <= 0:
-        raise argparse.ArgumentTypeError("must be greater than zero")
-    return n
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("batches", help="saved batch runs: which orders each took and how each ended")
     ps = p.add_subparsers(dest="batches_command", metavar="ACTION", required=True)
     lp = ps.add_parser("list", help="the newest batch runs first")
-    lp.add_argument("--limit", type=_positive, default=20)
+    lp.add_argument("--limit", type=positive_int, default=20)
     lp.add_argument("--workstation", metavar="NAME", help="only the runs of this workstation")
     add_json_flag(lp)
     lp.set_defaults(func=_list)
     sp = ps.add_parser("show", help="the orders of one batch run, with each outcome")
-    sp.add_argument("id", type=_positive)
+    sp.add_argument("id", type=positive_int)
     sp.add_argument("--outcome", choices=list(BATCH_OUTCOMES))
     add_json_flag(sp)
     sp.set_defaults(func=_show)

@@ -128,6 +128,17 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number above zero, with a one-line reason otherwise (exit 2)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if n <= 0:
+        raise argparse.ArgumentTypeError("must be greater than zero")
+    return n
+
+
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
 

@@ -20,9 +20,9 @@ from omsdesk.connection import (
     parse_server_url,
     save_connection,
     stored_password,
-    try_connection,
     without_password,
 )
+from omsdesk.db import try_connection
 
 
 def register(dsub: argparse._SubParsersAction) -> None:

@@ -7,7 +7,13 @@ import argparse
 import sys
 
 from omsdesk.commands.auto_invoicing import register_actions
-from omsdesk.commands.common import CliContext, add_json_flag, parse_sku_quantities, print_json
+from omsdesk.commands.common import (
+    CliContext,
+    add_json_flag,
+    parse_sku_quantities,
+    positive_int,
+    print_json,
+)
 from omsdesk.files import write_atomic
 from omsdesk.invoicing.receivables import AGE_BUCKETS, ReceivableStatus
 from omsdesk.models import ValidationError
@@ -52,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 
     pp = isub.add_parser("pay", help="record a payment against an invoice")
     pp.add_argument("number", metavar="NUMBER")
-    pp.add_argument("--amount", required=True, type=_positive_int,
+    pp.add_argument("--amount", required=True, type=positive_int,
                     help="minor units (cents), as 'omsdesk orders pay'")
     pp.add_argument("--method", default="transfer", choices=list(METHODS))
     pp.add_argument("--payment-ref", default="")
@@ -69,7 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
     lp.add_argument("--status", choices=[s.value for s in ReceivableStatus])
     lp.add_argument("--series", metavar="CODE")
     lp.add_argument("--search", metavar="TEXT", help="number, customer, tax id or order reference")
-    lp.add_argument("--limit", type=_positive_int, default=50)
+    lp.add_argument("--limit", type=positive_int, default=50)
     add_json_flag(lp)
     lp.set_defaults(func=_list)
 
@@ -120,16 +126,6 @@ def _register_company(sub: argparse._SubParsersAction) -> None:  # type: ignore[
     st.add_argument("--verifactu-env", dest="verifactu_environment", choices=["test", "production"])
     add_json_flag(st)
     st.set_defaults(func=_company_set)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if n <= 0:
-        raise argparse.ArgumentTypeError("must be greater than zero")
-    return n
 
 
 

@@ -6,7 +6,13 @@ import argparse
 import sys
 
 from omsdesk.commands import csv_imports
-from omsdesk.commands.common import CliContext, add_json_flag, parse_sku_quantities, print_json
+from omsdesk.commands.common import (
+    CliContext,
+    add_json_flag,
+    parse_sku_quantities,
+    positive_int,
+    print_json,
+)
 from omsdesk.models import OrderStatus, ValidationError
 from omsdesk.models.money import format_minor
 from omsdesk.models.order import PAYMENT_METHODS
@@ -30,10 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     lp.add_argument("--channel", metavar="CODE")
     lp.add_argument("--search", metavar="TEXT", help="reference, marketplace id, customer name or email, SKU")
     lp.add_argument("--late", action="store_true", help="only open orders past their ship-by time")
-    lp.add_argument("--batch", type=_positive, metavar="ID", help="only the orders of saved batch run ID")
+    lp.add_argument("--batch", type=positive_int, metavar="ID", help="only the orders of saved batch run ID")
     lp.add_argument("--batch-outcome", choices=["done", "failed", "cancelled"],
                     help="with --batch: only the orders it did, failed or did not run")
-    lp.add_argument("--limit", type=_positive, default=50)
+    lp.add_argument("--limit", type=positive_int, default=50)
     add_json_flag(lp)
     lp.set_defaults(func=_list)
 
@@ -64,14 +70,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         if action == "ship":
             ap.add_argument("--carrier", default="")
             ap.add_argument("--tracking", default="", help="the parcel's tracking number (one warehouse)")
-            ap.add_argument("--packages", type=_positive, default=1, help="packages the parcel is (labels 1/N)")
-            ap.add_argument("--weight", type=_positive, metavar="GRAMS",
+            ap.add_argument("--packages", type=positive_int, default=1, help="packages the parcel is (labels 1/N)")
+            ap.add_argument("--weight", type=positive_int, metavar="GRAMS",
                             help="what the parcel weighs (default: the products' weights)")
         if action in ("pick", "pack", "ship"):
             where = ap.add_mutually_exclusive_group()
             where.add_argument("--warehouse", metavar="CODE",
                                help=f"{action} only the parcel reserved in this warehouse (split orders)")
-            where.add_argument("--shipment", type=_positive, metavar="N",
+            where.add_argument("--shipment", type=positive_int, metavar="N",
                                help=f"{action} only parcel N (orders show lists the open parcels)")
         if action == "pack":
             ap.add_argument("--no-label", action="store_true",
@@ -84,7 +90,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     rtp = osub.add_parser("return", help="take shipped goods back as a return (RMA)")
     rtp.add_argument("reference")
-    rtp.add_argument("--shipment", type=_positive, metavar="N", help="the parcel the goods come back from")
+    rtp.add_argument("--shipment", type=positive_int, metavar="N", help="the parcel the goods come back from")
     rtp.add_argument("--line", action="append", default=[], metavar="SKU:QTY[:restock|damaged|scrap]",
                      help="return this quantity of a SKU, with what becomes of it (default restock; repeatable)")
     rtp.add_argument("--reason", default="", help="why it came back (audit trail and RMA)")
@@ -109,22 +115,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     rp = osub.add_parser("refund", help="give money back on an order")
     rp.add_argument("reference")
-    rp.add_argument("--amount", type=_positive, required=True, help="minor units")
+    rp.add_argument("--amount", type=positive_int, required=True, help="minor units")
     rp.add_argument("--method", required=True, choices=list(REFUND_METHODS))
     rp.add_argument("--reference", dest="refund_ref", default="", help="bank or card reference")
     rp.add_argument("--reason", default="")
     add_json_flag(rp)
     rp.set_defaults(func=_refund)
-
-
-def _positive(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if n <= 0:
-        raise argparse.ArgumentTypeError("must be greater than zero")
-    return n
 
 
 def _list(ctx: CliContext) -> int:

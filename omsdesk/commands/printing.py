@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from omsdesk.commands.common import CliContext
+from omsdesk.commands.common import CliContext, positive_int
 from omsdesk.config import load_settings
 from omsdesk.documents.batch import render_labels, render_packing_slips
 from omsdesk.documents.data import LabelDoc
@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         dp.add_argument("--format", choices=["pdf", "zpl"],
                         help="zpl (labels only) for Zebra printers at 203 dpi, sent raw (default: pdf, or the "
                              "workstation profile's format)")
-        dp.add_argument("--copies", type=_positive)
+        dp.add_argument("--copies", type=positive_int)
         dp.add_argument("--language", choices=["es", "en"], help="default: the customer's language")
         dp.add_argument("--media", help="CUPS media name (default: A4/A5 for slips and lists, "
                                         f"{LABEL_MEDIA} for labels)")
@@ -56,21 +56,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                             help="the warehouse to pick in (needed when the orders are reserved in several)")
             dp.add_argument("--duplex", action="store_true")
         elif name == "label":
-            dp.add_argument("--parcels", type=_positive,
+            dp.add_argument("--parcels", type=positive_int,
                             help="labels per order (1/N, 2/N ...; default: the packages recorded when shipped)")
             dp.add_argument("--dpi", type=int, choices=[203, 300],
                             help="ZPL label printer resolution (default: the workstation profile's, else 203)")
         dp.set_defaults(func=_print, document=name)
-
-
-def _positive(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if n <= 0:
-        raise argparse.ArgumentTypeError("must be greater than zero")
-    return n
 
 
 def _workstation_profile(document: str) -> PrinterProfile | None:

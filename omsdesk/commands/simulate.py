@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from omsdesk.commands.common import CliContext, add_json_flag, print_json
+from omsdesk.commands.common import CliContext, add_json_flag, positive_int, print_json
 from omsdesk.models import ValidationError
 
 
@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ssub = p.add_subparsers(dest="simulate_command", metavar="WHAT", required=True)
     dp = ssub.add_parser("desks", help="N desk processes allocating, picking, packing, shipping, invoicing, "
                                        "selling and receiving at once; then 0 double picks, 0 oversells, ...")
-    dp.add_argument("--desks", type=_positive_int, default=10, help="desk processes (default 10)")
+    dp.add_argument("--desks", type=positive_int, default=10, help="desk processes (default 10)")
     dp.add_argument("--minutes", type=_positive_float, default=2.0, help="how long they work (default 2; 0.25 = 15 s)")
     dp.add_argument("--db", dest="sim_db", metavar="URL",
                     help="an EMPTY PostgreSQL database to fill with test data (default: the global --db)")
@@ -26,16 +26,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dp.add_argument("--no-kill", action="store_true", help="skip the episode that kills the sync leader mid-run")
     add_json_flag(dp)
     dp.set_defaults(func=_desks)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if n <= 0:
-        raise argparse.ArgumentTypeError("must be greater than zero")
-    return n
 
 
 def _positive_float(text: str) -> float:

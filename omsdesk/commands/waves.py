@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from datetime import timedelta
 
-from omsdesk.commands.common import CliContext, add_json_flag, print_json
+from omsdesk.commands.common import CliContext, add_json_flag, positive_int, print_json
 from omsdesk.config import claim_timeout_seconds, load_settings
 from omsdesk.models import ValidationError
 from omsdesk.queries.claims import list_claims
@@ -24,15 +24,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cp = wsub.add_parser("claim", help="claim the next wave of orders waiting in a warehouse for this bench")
     cp.add_argument("--warehouse", metavar="CODE",
                     help="where to pick (default: this workstation's warehouse, else the first by priority)")
-    cp.add_argument("--size", type=_positive, default=20, help="orders in the wave (default 20)")
-    cp.add_argument("--timeout", type=_positive, metavar="SECONDS",
+    cp.add_argument("--size", type=positive_int, default=20, help="orders in the wave (default 20)")
+    cp.add_argument("--timeout", type=positive_int, metavar="SECONDS",
                     help="expire other desks' claims silent for longer than this first "
                          "(default: setting claim_timeout_s, OMSDESK_CLAIM_TIMEOUT, or 120)")
     add_json_flag(cp)
     cp.set_defaults(func=_claim)
 
     rp = wsub.add_parser("release", help="give a claimed wave back to the pool")
-    rp.add_argument("id", type=_positive, help="the claim id (waves list)")
+    rp.add_argument("id", type=positive_int, help="the claim id (waves list)")
     rp.add_argument("--reason", default="", help="recorded in the audit trail")
     add_json_flag(rp)
     rp.set_defaults(func=_release)
@@ -45,16 +45,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     hp = wsub.add_parser("heartbeat", help="tell the other desks this bench is alive (keeps its claims)")
     add_json_flag(hp)
     hp.set_defaults(func=_heartbeat)
-
-
-def _positive(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if n <= 0:
-        raise argparse.ArgumentTypeError("must be greater than zero")
-    return n
 
 
 def _beat(ctx: CliContext) -> set[int]:

@@ -131,7 +131,7 @@ class ConnectionDialog(QDialog):
         url = self.url()
         if url is None or self._testing:
             return
-        from omsdesk.connection import try_connection
+        from omsdesk.db import try_connection
 
         password = self.password.text() or None
         self._testing = True

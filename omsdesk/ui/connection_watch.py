@@ -11,28 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
+from omsdesk.ui.connection_events import connection_events
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.workers import run_in_pool
 
 HEARTBEAT_MS = 15_000
 FIRST_RETRY_S = 2
 MAX_RETRY_S = 60
-
-
-class ConnectionEvents(QObject):
-    """Workers report a lost connection here (from any thread; delivery is queued)."""
-
-    lost = Signal(str)
-
-
-_events: ConnectionEvents | None = None
-
-
-def connection_events() -> ConnectionEvents:
-    global _events
-    if _events is None:
-        _events = ConnectionEvents()
-    return _events
 
 
 def ping(ctx: AppContext) -> None:

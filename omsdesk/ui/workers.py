@@ -34,7 +34,7 @@ def _lost_connection(exc: Exception) -> str | None:
             or (isinstance(exc, DBAPIError) and exc.connection_invalidated)):
         return None
     from omsdesk.connection import classify
-    from omsdesk.ui.connection_watch import connection_events
+    from omsdesk.ui.connection_events import connection_events
     from omsdesk.ui.refusals import refusal_text
 
     message = refusal_text(str(classify(exc)))

@@ -19,8 +19,8 @@ from sqlalchemy.engine import make_url
 
 from omsdesk import config
 from omsdesk.cli import main
-from omsdesk.connection import ConnectionProblem, password_entry, try_connection, without_password
-from omsdesk.db import DatabaseError, open_database
+from omsdesk.connection import ConnectionProblem, password_entry, without_password
+from omsdesk.db import DatabaseError, open_database, try_connection
 from omsdesk.sync.secrets import SERVICE
 from tests.conftest import MemoryKeyring
 
