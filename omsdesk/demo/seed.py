@@ -401,8 +401,11 @@ def _orders(bulk: _Bulk, rng: random.Random, now: datetime, n: int, wh_ids: list
             buf["payments"].append((ids["payments"], oid, paid, "EUR", method, "", ts(placed + timedelta(minutes=2))))
         if shipped_lines:
             ids["shipments"] += 1
-            shipped_at = placed + timedelta(hours=rng.uniform(3, 40))
-            delivered = shipped_at + timedelta(days=rng.uniform(1, 3)) if status in (S.DELIVERED, S.RETURNED) else None
+            # Never in the future: an order placed this morning and already delivered left by now,
+            # and invoicing refuses an operation date after the issue date (AEAT validation 3.1.3.1).
+            shipped_at = min(placed + timedelta(hours=rng.uniform(3, 40)), now)
+            delivered = (min(shipped_at + timedelta(days=rng.uniform(1, 3)), now)
+                         if status in (S.DELIVERED, S.RETURNED) else None)
             carrier = "" if counter_sale else rng.choice(names.CARRIERS)
             tracking = "" if counter_sale else f"{carrier[:2].upper()}{rng.randrange(10**10):010d}ES"
             buf["shipments"].append((ids["shipments"], oid, wid, "delivered" if delivered else "shipped",

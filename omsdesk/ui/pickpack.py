@@ -188,7 +188,7 @@ class PickPackView(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(6, 230)
+        header.resizeSection(6, 160)  # the product name (stretched) needs the room more at 1280 px
         self.print_list_button = QPushButton(self.tr("Pick list PDF (Ctrl+P)"))
         self.print_list_button.clicked.connect(self.preview_pick_list)
         self.pack_button = QPushButton(self.tr("Pack and print (F10)"))
@@ -198,10 +198,11 @@ class PickPackView(QWidget):
         self.reprint_button = QPushButton(self.tr("Reprint last slips and labels (F9)"))
         self.reprint_button.setEnabled(False)
         self.reprint_button.clicked.connect(self.reprint_last)
+        # The count on its own line: beside three buttons it left them no room at 1280 px in Spanish.
         buttons = QHBoxLayout()
-        buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.print_list_button)
+        buttons.addStretch(1)
         buttons.addWidget(self.pack_button)
         self.labels_bar = QProgressBar()
         self.labels_bar.setFormat(self.tr("Carrier labels: %v of %m"))
@@ -216,6 +217,7 @@ class PickPackView(QWidget):
         right.addWidget(self.scan)
         right.addWidget(self.banner)
         right.addWidget(self.pick_table, 1)
+        right.addWidget(self.summary)
         right.addLayout(buttons)
         right.addLayout(labels_row)
 
