@@ -85,3 +85,20 @@ def qt_garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[Non
 
     QThreadPool.globalInstance().waitForDone(30_000)
     gc.collect()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (`make test` runs two workers) some tests must share one worker.
+
+    - The tests that print through the CUPS queues: the label queue prints to a single device
+      file that each job replaces, so two label jobs at once would read each other's output.
+    - The tests on the shared 200,000-order demo file: a main window started on it runs the sync
+      (which imports demo-shop orders), so a reader on another worker could see counts change
+      under it.
+    """
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if "zpl_queue" in names or "cups_pdf_queue" in names or item.get_closest_marker("cups"):
+            item.add_marker(pytest.mark.xdist_group("cups"))
+        elif "demo_200k" in names or "demo_200k_copy" in names:
+            item.add_marker(pytest.mark.xdist_group("demo200k"))

@@ -197,18 +197,24 @@ class OrderQueueModel(ColumnModel):
         gen, replace_rows, limit, started, rows, claims = result
         if gen != self._generation:
             return  # a newer load superseded this one
+        fetched = len(rows)
         if replace_rows:
             self.beginResetModel()
             self._rows = rows
             self._claims = claims
             self.endResetModel()
         elif rows:
+            # Another desk (or the sync) may have changed an order between two pages, moving it
+            # past the cursor: a row already shown is not shown twice.
+            shown = {r.id for r in self._rows}
+            rows = [r for r in rows if r.id not in shown]
+        if not replace_rows and rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self._claims.update(claims)
             self.endInsertRows()
-        self._exhausted = len(rows) < limit
+        self._exhausted = fetched < limit
         self.last_load_ms = (time.perf_counter() - started) * 1000
         self._set_loading(False)
         self.page_loaded.emit(len(self._rows))

@@ -347,3 +347,25 @@ def test_a_batch_run_is_saved_and_reopened_to_select_its_orders_again(qtbot: QtB
     view.close_batch()
     assert view.batch_bar.isHidden()
     qtbot.waitUntil(lambda: view.model.filter.batch_id is None and view.model.rowCount() > 4, timeout=15_000)
+
+
+def test_an_order_moved_past_the_cursor_between_two_pages_is_not_shown_twice(qtbot: QtBot) -> None:
+    """The page after the cursor can hold a row already shown when another desk or the sync
+    changed that order meanwhile: it is dropped, and paging goes on."""
+    from datetime import UTC, datetime, timedelta
+
+    from omsdesk.queries.order_page import OrderRow
+
+    model = OrderQueueModel(None, parent=None)  # type: ignore[arg-type]
+    base = datetime(2026, 12, 1, tzinfo=UTC)
+
+    def row(i: int) -> OrderRow:
+        return OrderRow(i, f"SO-{i}", base - timedelta(minutes=i), "new", "web", None, "", "", 100, "EUR",
+                        None, False)
+
+    model._generation = 1
+    model._on_page((1, True, 3, 0.0, [row(1), row(2), row(3)], {}))
+    model._generation = 2
+    model._on_page((2, False, 3, 0.0, [row(3), row(4), row(5)], {}))
+    assert [r.id for r in model.rows()] == [1, 2, 3, 4, 5]
+    assert model.canFetchMore()  # three rows came back: there may be more
