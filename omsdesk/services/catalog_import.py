@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
@@ -23,11 +22,19 @@ from omsdesk.services.catalog import (
     add_product_in,
     checked_changes,
     checked_product,
+    products_by_sku,
     refuse_taken_ean,
     update_product_in,
 )
 from omsdesk.services.context import Actor
-from omsdesk.services.csv_input import CsvTable, Problem, parse_amount, parse_whole, read_table
+from omsdesk.services.csv_input import (
+    CsvTable,
+    Problem,
+    column_problems,
+    parse_amount,
+    parse_whole,
+    read_table,
+)
 from omsdesk.services.validation import valid_ean
 
 COLUMNS = ("sku", "name", "price", "price_eur", "currency", "ean", "tax_rate_bp", "weight_g")
@@ -109,7 +116,7 @@ def preview_products(source_db: Session | Database, source: Path | str, *,
             v for v in values[len(table.header):] if v)}))
     skus = Counter(row["sku"] for _ln, row in parsed if row["sku"])
     eans = Counter(_ean_key(row.get("ean", "")) for _ln, row in parsed if row.get("ean"))
-    existing = _existing(session, set(skus))
+    existing = products_by_sku(session, skus)
     rows: list[ProductRow] = []
     rejected: list[RejectedRow] = []
     for n, (line, row) in enumerate(parsed, start=1):
@@ -170,22 +177,7 @@ def _header_problems(table: CsvTable) -> list[Problem]:
         problems.append(Problem(1, "bad_file", "missing column 'sku'"))
     if "price" in cols and "price_eur" in cols:
         problems.append(Problem(1, "bad_file", "give the price once: column 'price' (cents) or 'price_eur'"))
-    unknown = [c for c in cols if c not in COLUMNS]
-    if unknown:
-        problems.append(Problem(1, "bad_file", f"unknown column(s) {', '.join(repr(c) for c in unknown)}; "
-                                               f"the columns are {', '.join(COLUMNS)}"))
-    twice = sorted({c for c in cols if cols.count(c) > 1})
-    if twice:
-        problems.append(Problem(1, "bad_file", f"column(s) {', '.join(twice)} appear twice"))
-    return problems
-
-
-def _existing(session: Session, skus: set[str]) -> dict[str, Product]:
-    wanted, found = sorted(skus), {}
-    for start in range(0, len(wanted), 500):
-        found.update({p.sku: p for p in session.scalars(select(Product).where(
-            Product.sku.in_(wanted[start:start + 500])))})
-    return found
+    return problems + column_problems(cols, cols, COLUMNS)
 
 
 def _ean_key(text: str) -> str:

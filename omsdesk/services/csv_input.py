@@ -90,6 +90,19 @@ def read_table(source: Path | str, name: str = "") -> CsvTable:
     return CsvTable(name, header, tuple(records), delimiter)
 
 
+def column_problems(named: list[str], header: tuple[str, ...] | list[str], known: tuple[str, ...]) -> list[Problem]:
+    """Unknown and repeated columns of a header (line 1); `named` is the header after aliases."""
+    problems: list[Problem] = []
+    unknown = [raw for raw, name in zip(header, named, strict=True) if name not in known]
+    if unknown:
+        problems.append(Problem(1, "bad_file", f"unknown column(s) {', '.join(repr(c) for c in unknown)}; "
+                                               f"the columns are {', '.join(known)}"))
+    twice = sorted({c for c in named if named.count(c) > 1})
+    if twice:
+        problems.append(Problem(1, "bad_file", f"column(s) {', '.join(twice)} appear twice"))
+    return problems
+
+
 def column_name(text: str) -> str:
     """'Unit price ' -> 'unit_price': how a header cell is matched against the documented names."""
     return "_".join(text.strip().strip('"').lower().replace("-", " ").split())

@@ -21,8 +21,16 @@ from sqlalchemy.orm import Session
 from omsdesk.db import Database
 from omsdesk.models import Channel, NotFound, OmsError, Order, Product, ValidationError
 from omsdesk.models.money import check_currency
+from omsdesk.services.catalog import products_by_sku
 from omsdesk.services.context import Actor
-from omsdesk.services.csv_input import CsvTable, Problem, parse_amount, parse_whole, read_table
+from omsdesk.services.csv_input import (
+    CsvTable,
+    Problem,
+    column_problems,
+    parse_amount,
+    parse_whole,
+    read_table,
+)
 from omsdesk.services.customers import AddressInput, checked_address, valid_email
 from omsdesk.services.intake.batch import place_orders
 from omsdesk.services.intake.imports import resolve_customers
@@ -132,7 +140,7 @@ def preview_orders(source_db: Session | Database, source: Path | str, *,
         lines = tuple(sorted({*r.lines, *(ln for ln, _row in groups.pop(r.key))}))
         rejected[rejected.index(r)] = RejectedOrder(r.key, lines, r.problems)
     skus = {row["sku"] for rows in groups.values() for _ln, row in rows if row["sku"]}
-    products = _products(session, skus)
+    products = products_by_sku(session, skus)
     taken = _already_imported(session, list(groups))
     planned: list[PlannedOrder] = []
     for n, (key, rows) in enumerate(groups.items(), start=1):
@@ -199,22 +207,7 @@ def _header_problems(table: CsvTable) -> list[Problem]:
     columns = [_ALIASES.get(c, c) for c in table.header]
     problems = [Problem(1, "bad_file", f"missing column '{c}' (the header needs {', '.join(_REQUIRED)})")
                 for c in _REQUIRED if c not in columns]
-    unknown = [c for c in table.header if _ALIASES.get(c, c) not in COLUMNS]
-    if unknown:
-        problems.append(Problem(1, "bad_file", f"unknown column(s) {', '.join(repr(c) for c in unknown)}; "
-                                               f"the columns are {', '.join(COLUMNS)}"))
-    twice = sorted({c for c in columns if columns.count(c) > 1})
-    if twice:
-        problems.append(Problem(1, "bad_file", f"column(s) {', '.join(twice)} appear twice"))
-    return problems
-
-
-def _products(session: Session, skus: set[str]) -> dict[str, Product]:
-    wanted, found = sorted(skus), {}
-    for start in range(0, len(wanted), 500):
-        found.update({p.sku: p for p in session.scalars(select(Product).where(
-            Product.sku.in_(wanted[start:start + 500])))})
-    return found
+    return problems + column_problems(columns, table.header, COLUMNS)
 
 
 def _already_imported(session: Session, keys: Sequence[str]) -> dict[str, str]:
