@@ -15,10 +15,7 @@ from PySide6.QtWidgets import (
 
 from omsdesk.queries.customers import AddressRow
 from omsdesk.queries.order_detail import OrderDetail
-from omsdesk.services.fulfilment.order_edit import OrderEdit
-
-# Once nothing is left to ship, only the notes can change (the service refuses the address too).
-_ADDRESS_LOCKED = frozenset({"shipped", "delivered", "cancelled", "returned"})
+from omsdesk.services.fulfilment.order_edit import OrderEdit, address_can_change
 
 
 class OrderEditDialog(QDialog):
@@ -38,7 +35,7 @@ class OrderEditDialog(QDialog):
                                           postcode=st.get("postcode", ""), province=st.get("province", ""),
                                           country=st.get("country", "ES") or "ES", phone=""))
         self._address_before = self.address.value()
-        locked = detail.status in _ADDRESS_LOCKED
+        locked = not address_can_change(detail.status)  # the service's own rule
         self.address.setEnabled(not locked)
         self.locked_note = QLabel(self.tr("The order has left the warehouse: only its notes can change."))
         self.locked_note.setWordWrap(True)

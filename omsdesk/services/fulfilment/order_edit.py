@@ -61,8 +61,13 @@ def edit_order(db: Database, reference: str, change: OrderEdit, *, actor: Actor)
         return OrderState(order.reference, order.status, message)
 
 
+def address_can_change(status: str) -> bool:
+    """Whether an order in this status may still be sent elsewhere (the desktop greys the form)."""
+    return status not in _ADDRESS_FINAL
+
+
 def _set_ship_to(order: Order, addr: AddressInput) -> bool:
-    if order.status in _ADDRESS_FINAL:
+    if not address_can_change(order.status):
         raise IllegalTransition(f"order {order.reference} is {order.status}: its address can no longer change")
     labelled = [p for p in order.parcels if p.status != ParcelStatus.SHIPPED.value
                 and p.status != ParcelStatus.DELIVERED.value and p.tracking]
