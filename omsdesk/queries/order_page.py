@@ -153,6 +153,26 @@ def page_params(f: OrderFilter, now: datetime, limit: int, after: Cursor | None)
     return params
 
 
+def named_rows_statement(f: OrderFilter, single: bool) -> Any:
+    """The queue row SELECT of the orders that pass the filters of `f` (its search aside) and
+    are the bound `ref` (single) or in the bound list `refs`: a live change refreshes those rows
+    in place (ui/live_refresh.py)."""
+    return _named_rows_statement(_shape(f), single)
+
+
+@lru_cache(maxsize=64)
+def _named_rows_statement(shape: _Shape, single: bool) -> Any:
+    stmt = select(
+        Order.id, Order.reference, Order.placed_at, Order.status, Channel.code, Order.external_id,
+        Order.customer_name, Order.customer_email, Order.total, Order.currency, Order.ship_by,
+    ).join(Channel, Channel.id == Order.channel_id)
+    # One order is the usual change; an expanding IN is rendered again on every execution,
+    # which costs more than the query on a warm index.
+    key = (Order.reference == bindparam("ref")) if single else Order.reference.in_(
+        bindparam("refs", expanding=True))
+    return _filtered(stmt, shape).where(key)
+
+
 def page_rows(rows: Sequence[Any], now: datetime) -> list[OrderRow]:
     """Queue rows from the columns page_statement selects, with `late` worked out."""
     return [

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from omsdesk.models import Order, OrderStatus
@@ -14,6 +15,7 @@ from omsdesk.queries.order_page import (
     OrderFilter,
     OrderRow,
     filter_params,
+    named_rows_statement,
     page_params,
     page_rows,
     page_statement,
@@ -37,6 +39,21 @@ def list_orders(session: Session, f: OrderFilter | None = None, *, limit: int = 
     params = page_params(f, now, limit, after)
     # The Core path: no ORM entities here, and the ORM result machinery costs more than the query.
     return page_rows(session.connection().execute(stmt, params).all(), now)
+
+
+def named_rows(conn: Connection, f: OrderFilter, references: Sequence[str]) -> list[OrderRow] | None:
+    """The queue rows of `references` that still pass the filters of `f`, in no order; None when
+    `f` has a search (whether a row still matches it is the search's to say: reload the page).
+
+    Takes a Connection, not a Session: the live refresh reads on its own autocommit connection,
+    one round trip, right when the change is heard.
+    """
+    if f.search and f.search.strip():
+        return None
+    now = utcnow()
+    single = len(references) == 1
+    params = filter_params(f, now) | ({"ref": references[0]} if single else {"refs": list(references)})
+    return page_rows(conn.execute(named_rows_statement(f, single), params).all(), now)
 
 
 def match_counts(session: Session, f: OrderFilter) -> MatchCounts:

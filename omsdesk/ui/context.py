@@ -48,6 +48,8 @@ class AppContext:
         # mode) and the permission values the actor (with any approving manager) holds now.
         self.users_exist = False
         self.granted: frozenset[str] | None = None  # None: not known yet, nothing is disabled
+        # The LiveRefresh listening to other desks on PostgreSQL (ui/live_refresh.py), else None.
+        self.live: Any = None
 
     def allows(self, permission: str) -> bool:
         """Whether the UI offers an action needing `permission` (the services check it again)."""

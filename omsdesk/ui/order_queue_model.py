@@ -219,6 +219,33 @@ class OrderQueueModel(ColumnModel):
         self._set_loading(False)
         self.page_loaded.emit(len(self._rows))
 
+    def apply_named_rows(self, f: OrderFilter, references: tuple[str, ...], rows: list[OrderRow]) -> int:
+        """Rows of `references` read again after another desk changed them (ui/live_refresh.py):
+        shown ones are updated in place, or leave when they no longer pass the filter `f` they
+        were read with. Orders that now pass it but are not shown wait for the page reload that
+        follows. Returns how many shown rows changed."""
+        if f != self.filter:
+            return 0  # read for a filter this queue no longer shows
+        fresh = {r.reference: r for r in rows}
+        touched = set(references)
+        changed = 0
+        for i in range(len(self._rows) - 1, -1, -1):
+            row = self._rows[i]
+            if row.reference not in touched:
+                continue
+            new = fresh.get(row.reference)
+            if new is None:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self._rows[i]
+                self.endRemoveRows()
+            elif new != row:
+                self._rows[i] = new
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+            else:
+                continue
+            changed += 1
+        return changed
+
     def _on_failed(self, message: str) -> None:
         self._set_loading(False)
         self._exhausted = True  # stop fetchMore from retrying in a loop; F5 tries again

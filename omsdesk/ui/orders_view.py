@@ -222,6 +222,8 @@ class OrdersView(QWidget):
         self._build_actions()
         ctx.signals.orders_changed.connect(self.refresh)
         ctx.signals.order_changed.connect(self._on_order_changed)
+        if ctx.live is not None:  # shared PostgreSQL: other desks' changes update rows in place
+            ctx.live.watch_queue(self.model)
         self._load_choices()
         self.restore_state()
         self._apply_filters()
