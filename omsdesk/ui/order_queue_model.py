@@ -63,6 +63,7 @@ class OrderQueueModel(ColumnModel):
         self._claims: dict[int, ClaimHolder] = {}
         self._exhausted = False
         self._loading = False
+        self._more_wanted = False
         self._generation = 0
         self.last_load_ms = 0.0
         self._titles = {
@@ -119,11 +120,17 @@ class OrderQueueModel(ColumnModel):
         return "" if value is None else str(value)
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._loading
+        return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self._load(after=self._cursor(), limit=PAGE, replace_rows=False)
+        if not self.canFetchMore(parent):
+            return
+        if self._loading:
+            # The view asks once, when the clerk reaches the bottom; asked during a reload (another
+            # desk's change, the sync), the next page follows that load instead of never coming.
+            self._more_wanted = True
+            return
+        self._load(after=self._cursor(), limit=PAGE, replace_rows=False)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # Only placement time has a keyset index; other columns keep the date order.
@@ -218,6 +225,9 @@ class OrderQueueModel(ColumnModel):
         self.last_load_ms = (time.perf_counter() - started) * 1000
         self._set_loading(False)
         self.page_loaded.emit(len(self._rows))
+        if self._more_wanted:
+            self._more_wanted = False
+            self.fetchMore()
 
     def apply_named_rows(self, f: OrderFilter, references: tuple[str, ...], rows: list[OrderRow]) -> int:
         """Rows of `references` read again after another desk changed them (ui/live_refresh.py):
