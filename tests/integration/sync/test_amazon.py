@@ -10,6 +10,7 @@ patchListingsItem, and the usage plans (token bucket, 429, `x-amzn-RateLimit-Lim
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -27,7 +28,8 @@ from omsdesk.sync.connector import (
     StockPush,
 )
 from omsdesk.sync.demo_data import generate_orders
-from omsdesk.sync.errors import AuthError
+from omsdesk.sync.errors import AuthError, BadResponse
+from omsdesk.sync.redaction import install_log_redaction
 from omsdesk.sync.simulator import RecordedRequest
 from tests.fixtures.amazon import (
     CLIENT_ID,
@@ -333,3 +335,29 @@ def test_test_connection_exchanges_the_token_and_asks_for_one_order(shop: Amazon
     assert any("usage plan" in n for n in check.notes)
     check = connect(shop, seller_id="").check_connection()
     assert not check.ok and "seller_id" in check.problems[0]
+
+
+def test_a_503_page_is_sent_again_and_a_malformed_one_is_a_bad_response(
+        shop: AmazonSimulator, sleeps: SleepRecorder) -> None:
+    shop.add_orders(generate_orders(3))
+    shop.fail(503, path="/orders/2026-01-01/orders")
+    pages = list(connect(shop, http=fake_time(sleeps)).pull_orders(CURSOR))
+    assert sum(len(p.orders) for p in pages) == 3 and len(searches(shop)) == 2
+    shop.malformed(path="/orders/2026-01-01/orders", body=b'{"orders": [{"orderId": ')
+    with pytest.raises(BadResponse):
+        list(connect(shop, http=fake_time(sleeps)).pull_orders(CURSOR))
+
+
+def test_no_credential_or_access_token_reaches_the_log(
+        shop: AmazonSimulator, caplog: pytest.LogCaptureFixture, sleeps: SleepRecorder) -> None:
+    install_log_redaction()
+    shop.add_orders(generate_orders(2))
+    shop.fail(429, path="/orders/2026-01-01/orders", retry_after="0")
+    with caplog.at_level(logging.DEBUG):
+        connector = connect(shop, http=fake_time(sleeps))
+        list(connector.pull_orders(CURSOR))
+        connector.push_stock([StockPush("NO-SUCH-SKU", 1, "k")])
+    text = caplog.text
+    assert "rate limited" in text  # the log did record the run
+    for secret in (REFRESH_TOKEN, CLIENT_SECRET, *shop.tokens):
+        assert secret not in text
