@@ -64,11 +64,16 @@ PAGE_SIZE = 100
 WINDOW_END_DELAY = timedelta(minutes=2, seconds=10)
 INCLUDED_DATA = "BUYER,RECIPIENT,PROCEEDS,FULFILLMENT,TAX"
 USER_AGENT = "omsdesk/0.1 (Language=Python)"
-# Amazon's CarrierCode list (amzn-base.xsd, linked from the confirmShipment model) is not
-# stored here; these spellings are a guess. Anything else goes as "Other" with its name.
-CARRIER_CODES = {name.lower(): name for name in (
-    "Correos", "Correos Express", "SEUR", "GLS", "MRW", "NACEX", "DHL", "DPD", "UPS", "FedEx",
-    "TNT", "CTT", "Chronopost", "Colissimo", "Royal Mail", "Hermes")}
+# Amazon's CarrierCode values (amzn-base.xsd, linked from the confirmShipment model). Those of
+# an older copy of the list seen in public code (a generated enum of the XSD): ...
+_XSD_CARRIERS = ("UPS", "FedEx", "DHL", "GLS", "TNT", "DPD", "Chronopost", "Royal Mail",
+                 "Parcelforce", "La Poste", "Poste Italiane", "Deutsche Post", "SDA", "Yodel",
+                 "Hermes Logistik Gruppe")
+# ... and the Spanish carriers, a guess: that copy predates them. Anything else goes as "Other"
+# with its name, which the model allows ("carrierName ... Required when carrierCode is Others").
+_GUESSED_CARRIERS = ("Correos", "Correos Express", "SEUR", "MRW", "NACEX", "CTT")
+CARRIER_CODES = {name.lower(): name for name in (*_XSD_CARRIERS, *_GUESSED_CARRIERS)}
+CARRIER_CODES["hermes"] = "Hermes Logistik Gruppe"
 
 
 def _iso(moment: datetime) -> str:
