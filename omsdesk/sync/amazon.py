@@ -272,16 +272,24 @@ class AmazonConnector(Connector):
             raise RequestRejected(f"{self.config.name}: Amazon needs a tracking number to confirm "
                                   f"the shipment of {order_id}", channel=self.config.name)
         items = {str(i.get("orderItemId")): i for i in order.get("orderItems") or []}
+
+        def left(item_id: str) -> int:
+            item = items[item_id]
+            still = (item.get("fulfillment") or {}).get("quantityUnfulfilled")
+            return int(still if still is not None else item.get("quantityOrdered") or 0)
+
         if push.lines:
-            ship = [(line.external_line_id, line.quantity) for line in push.lines
-                    if line.external_line_id in items]
+            known = [line for line in push.lines if line.external_line_id in items]
+            if not known:
+                raise RequestRejected(
+                    f"{self.config.name}: none of the shipped lines is an item of Amazon order "
+                    f"{order_id}; confirm it in Seller Central", channel=self.config.name)
+            # Never more than Amazon still waits for: a part already confirmed is not sent again.
+            ship = [(line.external_line_id, min(line.quantity, left(line.external_line_id)))
+                    for line in known]
         else:
-            ship = []
-            for item_id, item in items.items():
-                left = (item.get("fulfillment") or {}).get("quantityUnfulfilled")
-                quantity = int(left if left is not None else item.get("quantityOrdered") or 0)
-                if quantity > 0:
-                    ship.append((item_id, quantity))
+            ship = [(item_id, left(item_id)) for item_id in items]
+        ship = [(item_id, quantity) for item_id, quantity in ship if quantity > 0]
         if not ship:
             return  # nothing left to ship on Amazon
         code, name = self._carrier(push.carrier)

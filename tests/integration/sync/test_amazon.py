@@ -28,7 +28,7 @@ from omsdesk.sync.connector import (
     StockPush,
 )
 from omsdesk.sync.demo_data import generate_orders
-from omsdesk.sync.errors import AuthError, BadResponse
+from omsdesk.sync.errors import AuthError, BadResponse, RequestRejected
 from omsdesk.sync.redaction import install_log_redaction
 from omsdesk.sync.simulator import RecordedRequest
 from tests.fixtures.amazon import (
@@ -361,3 +361,24 @@ def test_no_credential_or_access_token_reaches_the_log(
     assert "rate limited" in text  # the log did record the run
     for secret in (REFRESH_TOKEN, CLIENT_SECRET, *shop.tokens):
         assert secret not in text
+
+
+def test_the_rest_of_a_part_shipped_order_is_confirmed_without_the_part_again(
+        shop: AmazonSimulator) -> None:
+    demo = next(o for o in generate_orders(5) if o.paid)
+    [order_id] = shop.add_orders([demo])
+    first = demo.lines[0]
+    connector = connect(shop)
+    connector.push_fulfillment(FulfillmentPush(
+        order_id, "ship:SO-3:1", carrier="GLS", tracking_number="GLS-1",
+        lines=(FulfillmentLine(f"{first.line_id:014d}", first.sku, first.quantity),), final=False))
+    connector.push_fulfillment(FulfillmentPush(order_id, "ship:SO-3:2", carrier="GLS",
+                                               tracking_number="GLS-2"))
+    second = [r for r in shop.requests if r.path.endswith("/shipmentConfirmation")][1].json()
+    assert f"{first.line_id:014d}" not in {i["orderItemId"] for i in
+                                           second["packageDetail"]["orderItems"]}
+    assert shop.orders[order_id]["fulfillment"]["fulfillmentStatus"] == "SHIPPED"
+    with pytest.raises(RequestRejected, match="none of the shipped lines"):
+        connector.push_fulfillment(FulfillmentPush(
+            order_id, "ship:SO-3:3", tracking_number="GLS-3",
+            lines=(FulfillmentLine("99999999999999", "X", 1),)))
