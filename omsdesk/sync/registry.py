@@ -19,6 +19,7 @@ BUILTIN_CONNECTORS: dict[str, str] = {
     "shopify": "omsdesk.sync.shopify:ShopifyConnector",
     "woocommerce": "omsdesk.sync.woocommerce:WooCommerceConnector",
     "prestashop": "omsdesk.sync.prestashop:PrestaShopConnector",
+    "amazon": "omsdesk.sync.amazon:AmazonConnector",
     "demo": "omsdesk.sync.demo_shop:DemoConnector",
 }
 

@@ -16,13 +16,14 @@ from importlib.metadata import entry_points
 log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "omsdesk.connectors"
-BUILTIN_SHOP_KINDS = ("shopify", "woocommerce", "prestashop", "demo")
+BUILTIN_SHOP_KINDS = ("shopify", "woocommerce", "prestashop", "amazon", "demo")
 # ERPs appear in the Sync view like shops: their runs, health and outbox hang off a channel row.
 ERP_KINDS = ("tryton", "odoo")
 # Order sources omsdesk itself is (no connector): a shop kind may not take these names.
 OWN_KINDS = ("counter", "manual", "phone", "csv", "b2b")
-# Marketplaces that take shipments and cancellations back without a connector of ours yet.
-OTHER_MARKETPLACES = ("amazon",)
+# Marketplaces that take shipments and cancellations back without a connector of ours yet
+# (none now: Amazon has its connector, omsdesk/sync/amazon.py).
+OTHER_MARKETPLACES: tuple[str, ...] = ()
 _KIND = re.compile(r"^[a-z0-9][a-z0-9_-]{0,19}$")  # fits channels.kind (20 characters)
 
 
