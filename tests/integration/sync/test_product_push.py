@@ -226,3 +226,42 @@ def test_erp_names_and_prices_reach_the_shop_through_the_catalogue(
     assert (listing["title"], listing["price"], listing["barcode"]) == (
         "Jarrón de Talavera azul", "36.30", "8400000000017")
     assert shopify_products.invalid == []
+
+
+def test_cli_products_push_dry_run_then_real_with_the_channel_mapping(
+        sqlite_db: Database, woo_products: WooProductShop, memory_keyring: Any,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from omsdesk.cli import main
+    from omsdesk.sync.secrets import store_secret
+
+    catalogue(sqlite_db, "woocommerce")
+    add_channel(sqlite_db, kind="woocommerce", name="Local", code="local", url=woo_products.url,
+                actor=ACTOR)
+    store_secret("local", SECRETS["woocommerce"])
+
+    def cli(*args: str) -> tuple[int, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(""))
+        code = main(["--db", sqlite_db.url, *args])
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    code, out = cli("channels", "set", "local", "--product-fields", "title,price,stock",
+                    "--prices-include-tax", "yes", "--json")
+    assert code == 0, out
+    assert json.loads(out)["product_fields"] == ["title", "price", "stock"]
+    code, out = cli("products", "push", "--channel", "local", "--dry-run", "--json")
+    assert code == 0, out
+    plan = json.loads(out)
+    assert plan["dry_run"] is True
+    assert plan["counts"] == {"create": 1, "update": 2, "unchanged": 1, "refused": 0}
+    assert writes(woo_products) == []
+    code, out = cli("products", "push", "--channel", "local")
+    assert code == 0, out
+    assert "created 1, updated 2, unchanged 1, refused 0, failed 0" in out
+    # The EAN was switched off: the created product has none.
+    created = next(p for p in woo_products.products.values() if p["sku"] == "MIE-ROM-500")
+    assert created["global_unique_id"] == "" and created["name"] == "Miel de romero 500 g"
+    code, out = cli("products", "push", "--channel", "local", "--dry-run")
+    assert "0 would be created, 0 would be updated, 4 unchanged" in out
