@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.models.roles import Permission
@@ -24,12 +25,19 @@ def register(psub: argparse._SubParsersAction) -> None:
 
 
 def _push(ctx: CliContext) -> int:
+    from omsdesk.sync.errors import SyncError
     from omsdesk.sync.product_out import plan_product_push, push_products
+    from omsdesk.sync.secrets import SecretUnavailable
 
     a = ctx.args
     ctx.require(Permission.SETTINGS)
     if a.dry_run:
-        plan = plan_product_push(ctx.db, a.channel, skus=a.sku, create=a.create)
+        try:
+            plan = plan_product_push(ctx.db, a.channel, skus=a.sku, create=a.create)
+        except (SyncError, SecretUnavailable) as exc:
+            # The shop could not be read (offline, credentials, a connector without listings).
+            print(f"{a.channel}: {exc}", file=sys.stderr)
+            return 1
         if a.json:
             print_json({"channel": plan.channel, "dry_run": True, "counts": plan.counts(),
                         "items": [i.as_dict() for i in plan.items]})

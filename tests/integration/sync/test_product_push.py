@@ -265,3 +265,40 @@ def test_cli_products_push_dry_run_then_real_with_the_channel_mapping(
     assert created["global_unique_id"] == "" and created["name"] == "Miel de romero 500 g"
     code, out = cli("products", "push", "--channel", "local", "--dry-run")
     assert "0 would be created, 0 would be updated, 4 unchanged" in out
+
+
+def test_test_connection_notes_a_store_without_write_products(sleeps: Any) -> None:
+    shop = ShopifyProductShop()
+    shop.scopes = [s for s in shop.scopes if s != "write_products"] + ["read_products"]
+    shop.start()
+    try:
+        from omsdesk.sync.connector import ChannelConfig
+        check = create_connector(ChannelConfig("Tienda", "shopify", shop.url, SHOPIFY_TOKEN),
+                                 sleep=sleeps, clock=sleeps.clock).check_connection()
+    finally:
+        shop.stop()
+    assert check.ok  # the order sync works without it
+    assert any("write_products" in n and "products push" in n for n in check.notes)
+
+
+def test_a_dry_run_on_a_shop_that_cannot_be_read_is_one_line_and_exit_1(
+        sqlite_db: Database, memory_keyring: Any, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from omsdesk.cli import main
+    from omsdesk.sync.secrets import store_secret
+
+    server = WooProductShop()
+    server.start()
+    url = server.url
+    server.stop()  # nobody listens there any more
+    catalogue(sqlite_db, "woocommerce")
+    add_channel(sqlite_db, kind="woocommerce", name="Gone", code="gone", url=url, actor=ACTOR,
+                settings={"max_attempts": "1"})
+    store_secret("gone", SECRETS["woocommerce"])
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code = main(["--db", sqlite_db.url, "products", "push", "--channel", "gone", "--dry-run"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith("gone: ") and "Traceback" not in err
