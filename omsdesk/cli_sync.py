@@ -35,6 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     mode.add_argument("--status", action="store_true",
                       help="who runs the sync jobs now (the leader: workstation, process, since when)")
     sp.add_argument("--channel", metavar="CODE", help="only this channel (with --once)")
+    sp.add_argument("--dry-run", action="store_true",
+                    help="with --once: fetch the shops' orders and show per order what the import "
+                         "would do (create, update, conflict, quarantine, skip); nothing is kept")
     add_json_flag(sp)
     sp.set_defaults(func=_sync)
 
@@ -106,6 +109,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     st.add_argument("--cancelled-on-arrival", choices=("import", "skip"),
                     help="an order the shop cancelled before omsdesk first saw it: import it as "
                          "cancelled (default) or skip it")
+    st.add_argument("--product-fields", metavar="LIST",
+                    help="what `products push` sends to this shop, comma-separated from title, "
+                         "description, price, ean, stock ('' sends none)")
+    st.add_argument("--prices-include-tax", choices=("yes", "no"),
+                    help="whether the shop's product prices include tax (Shopify default yes, "
+                         "WooCommerce no; PrestaShop is always without)")
     add_json_flag(st)
     st.set_defaults(func=_set)
 
@@ -275,6 +284,12 @@ def _retry(ctx: CliContext) -> int:
 
 def _set(ctx: CliContext) -> int:
     from omsdesk.services.channels.channels import channel_ship_by, set_ship_by
+    from omsdesk.services.channels.product_listing import (
+        FIELDS,
+        channel_listing_settings,
+        describe,
+        set_listing_settings,
+    )
     from omsdesk.services.channels.shop_mapping import (
         channel_cancelled_on_arrival,
         set_cancelled_on_arrival,
@@ -283,6 +298,11 @@ def _set(ctx: CliContext) -> int:
     a = ctx.args
     if a.cancelled_on_arrival is not None:
         set_cancelled_on_arrival(ctx.db, a.code, a.cancelled_on_arrival, actor=ctx.actor)
+    if a.product_fields is not None or a.prices_include_tax is not None:
+        set_listing_settings(ctx.db, a.code, actor=ctx.actor, fields=a.product_fields,
+                             prices_include_tax=None if a.prices_include_tax is None
+                             else a.prices_include_tax == "yes")
+    listing = channel_listing_settings(ctx.db, a.code)
     if a.handling_days is None and a.cutoff is None:
         policy = channel_ship_by(ctx.db, a.code)  # nothing to change: show what is in force
     else:
@@ -295,11 +315,13 @@ def _set(ctx: CliContext) -> int:
     cancelled = channel_cancelled_on_arrival(ctx.db, a.code)
     if a.json:
         print_json({"code": a.code, "handling_days": policy.handling_days,
-                    "cutoff": policy.cutoff.strftime("%H:%M"), "cancelled_on_arrival": cancelled})
+                    "cutoff": policy.cutoff.strftime("%H:%M"), "cancelled_on_arrival": cancelled,
+                    "product_fields": [f for f in FIELDS if f in listing.fields],
+                    "prices_include_tax": listing.prices_include_tax})
     else:
         print(f"{a.code}: ships within {policy.handling_days} working day(s), "
               f"cut-off {policy.cutoff:%H:%M} Europe/Madrid; orders cancelled on arrival: "
-              f"{cancelled}")
+              f"{cancelled}; products push: {describe(listing)}")
     return 0
 
 
@@ -314,6 +336,10 @@ def _sync(ctx: CliContext) -> int:
             raise ValidationError("--channel goes with --once; --status is about the whole sync")
         return _status(ctx)
     ctx.require()  # once users exist the daemon runs as a service account (`omsdesk --user LOGIN sync`)
+    if a.dry_run:
+        if not a.once:
+            raise ValidationError("--dry-run goes with --once")
+        return _dry_run(ctx)
     scheduler = SyncScheduler(ctx.db)
     if a.once:
         reports = scheduler.run_once(a.channel)
@@ -326,6 +352,25 @@ def _sync(ctx: CliContext) -> int:
     if a.channel:
         raise ValidationError("--channel goes with --once; the daemon serves every active channel")
     return _daemon(scheduler, as_json=a.json)
+
+
+def _dry_run(ctx: CliContext) -> int:
+    from omsdesk.services.channels.channels import active_shop_channels
+    from omsdesk.sync.order_preview import preview_orders
+
+    codes = [ctx.args.channel] if ctx.args.channel else active_shop_channels(ctx.db)
+    previews = [preview_orders(ctx.db, code) for code in codes]
+    if ctx.args.json:
+        print_json([p.as_dict() for p in previews])
+    else:
+        for preview in previews:
+            data = preview.as_dict()
+            print(_line(data) + "  (dry run: nothing kept)")
+            for d in data["orders"]:
+                ref = f" {d['reference']}" if d["reference"] else ""
+                detail = f"  {d['detail']}" if d["detail"] else ""
+                print(f"  {d['number'] or d['external_id']:<14} {d['action']:<10}{ref}{detail}")
+    return 0 if all(p.report.status in ("ok", "partial") for p in previews) else 1
 
 
 def _status(ctx: CliContext) -> int:

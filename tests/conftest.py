@@ -21,6 +21,7 @@ from keyring.errors import PasswordDeleteError  # noqa: E402
 pytest_plugins = [
     "tests.fixtures.servers",
     "tests.fixtures.marketplaces",
+    "tests.fixtures.product_shops",
     "tests.fixtures.database",
     "tests.fixtures.tryton",
     "tests.fixtures.odoo_server",

@@ -6,7 +6,7 @@ import argparse
 
 from sqlalchemy import select
 
-from omsdesk.commands import csv_imports
+from omsdesk.commands import csv_imports, product_push
 from omsdesk.commands.common import CliContext, add_json_flag, print_json
 from omsdesk.models import Product, ValidationError, Warehouse
 from omsdesk.services.catalog import (
@@ -28,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ap.add_argument("--currency", default="EUR")
     ap.add_argument("--tax-rate", type=int, default=2100, help="basis points (2100 = 21%%)")
     ap.add_argument("--ean")
+    ap.add_argument("--description", default="", help="the text the shops show (`products push`)")
     ap.add_argument("--weight", type=int, default=0, help="grams")
     ap.add_argument("--service", action="store_true",
                     help="sold without stock (shipping, gift wrap): never reserved or picked")
@@ -38,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ep.add_argument("--price", type=int, help="minor units, tax included (e.g. 1995)")
     ep.add_argument("--tax-rate", type=int, help="basis points (2100 = 21%%)")
     ep.add_argument("--ean", help="EAN/GTIN, check digit verified; '' removes it")
+    ep.add_argument("--description", help="the text the shops show; '' removes it")
     ep.add_argument("--weight", type=int, help="grams")
     tracked = ep.add_mutually_exclusive_group()
     tracked.add_argument("--service", dest="stock_tracked", action="store_false", default=None,
@@ -50,6 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     help="where it is shelved; 'MAD:' clears the bin (repeatable)")
     ep.set_defaults(func=_edit_product)
     csv_imports.register_products(psub)
+    product_push.register(psub)
     lp = psub.add_parser("list", help="list products")
     add_json_flag(lp)
     lp.set_defaults(func=_list_products)
@@ -74,7 +77,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _add_product(ctx: CliContext) -> int:
     a = ctx.args
     add_product(ctx.db, ProductInput(a.sku, a.name, a.price, a.currency, a.tax_rate, a.ean, a.weight,
-                                     stock_tracked=not a.service), actor=ctx.actor)
+                                     stock_tracked=not a.service, description=a.description),
+                actor=ctx.actor)
     print(f"product {a.sku} added")
     return 0
 
@@ -89,7 +93,8 @@ def _edit_product(ctx: CliContext) -> int:
         bins[warehouse.strip().upper()] = code
     changed = update_product(ctx.db, a.sku, ProductChanges(
         name=a.name, ean=a.ean, price=a.price, tax_rate_bp=a.tax_rate, weight_g=a.weight,
-        stock_tracked=a.stock_tracked, active=a.active, bins=bins), actor=ctx.actor)
+        stock_tracked=a.stock_tracked, active=a.active, description=a.description, bins=bins),
+        actor=ctx.actor)
     print(f"product {a.sku}: " + ("; ".join(changed) if changed else "nothing changed"))
     return 0
 

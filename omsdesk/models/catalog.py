@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Float, Integer, String, true
+from sqlalchemy import Boolean, CheckConstraint, Float, Integer, String, Text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from omsdesk.models.base import Base, utcnow
@@ -20,6 +20,8 @@ class Product(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     sku: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    # What the shops show under the name (pushed by `products push`); '' = none kept here.
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
     ean: Mapped[str | None] = mapped_column(String(14), unique=True)
     price: Mapped[int] = mapped_column(Integer, default=0)
     currency: Mapped[str] = mapped_column(String(3), default="EUR")

@@ -26,6 +26,7 @@ class ProductInput:
     ean: str | None = None
     weight_g: int = 0
     stock_tracked: bool = True
+    description: str = ""
 
 
 def add_product(db: Database, data: ProductInput, *, actor: Actor, bins: dict[str, str] | None = None) -> int:
@@ -51,7 +52,7 @@ def add_product_in(session: Session, data: ProductInput, *, actor: Actor) -> int
     refuse_taken_ean(session, ean, None)
     product = Product(sku=sku, name=checked.name, price=data.price, currency=data.currency,
                       tax_rate_bp=data.tax_rate_bp, ean=ean, weight_g=data.weight_g,
-                      stock_tracked=data.stock_tracked)
+                      stock_tracked=data.stock_tracked, description=checked.description)
     session.add(product)
     session.flush()
     audit.record(session, actor, entity="product", entity_id=product.id, reference=sku, action="create")
@@ -69,7 +70,8 @@ def checked_product(data: ProductInput) -> ProductInput:
     _check_tax_rate(data.tax_rate_bp, sku)
     non_negative_int(data.weight_g, f"weight of {sku}")
     check_currency(data.currency)
-    return replace(data, sku=sku, name=data.name.strip(), ean=valid_ean(data.ean))
+    return replace(data, sku=sku, name=data.name.strip(), ean=valid_ean(data.ean),
+                   description=data.description.strip())
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class ProductChanges:
     weight_g: int | None = None
     stock_tracked: bool | None = None
     active: bool | None = None
+    description: str | None = None  # '' removes it
     bins: dict[str, str] = field(default_factory=dict)  # warehouse code -> bin ('' clears it)
 
 
@@ -119,6 +122,8 @@ def checked_changes(session: Session, product: Product, changes: ProductChanges)
         if not changes.name.strip():
             raise ValidationError(f"product {sku} needs a name")
         values["name"] = changes.name.strip()
+    if changes.description is not None:
+        values["description"] = changes.description.strip()
     if changes.ean is not None:
         ean = valid_ean(changes.ean)
         refuse_taken_ean(session, ean, product.id)

@@ -214,6 +214,50 @@ class ChannelProduct:
     currency: str = ""
 
 
+# Product fields a push can send, under omsdesk's own names (each shop maps them to its own).
+LISTING_FIELDS = ("title", "description", "price", "ean", "stock")
+
+
+@dataclass(frozen=True)
+class RemoteListing:
+    """A product or variant as the shop holds it, for a product push to compare against.
+
+    `values` holds the shop's current value of each field it reports, as text: `price` a
+    decimal string in the shop's own tax convention, `stock` a whole number. `fields` are the
+    fields this listing can take (a variant of a multi-variant product has no title of its own).
+    """
+
+    sku: str
+    external_id: str
+    values: Mapping[str, str]
+    fields: frozenset[str]
+    parent_id: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ListingWrite:
+    """One product to create (no `remote`) or update on the shop, with only the fields to send."""
+
+    sku: str
+    values: Mapping[str, str]
+    remote: RemoteListing | None = None
+
+    @property
+    def creates(self) -> bool:
+        return self.remote is None
+
+
+@dataclass(frozen=True)
+class ListingResult:
+    """The outcome of one ListingWrite; a refused product fails alone, with the shop's reason."""
+
+    sku: str
+    ok: bool
+    external_id: str = ""
+    reason: str = ""
+
+
 @dataclass(frozen=True)
 class ConnectionCheck:
     """What "Test connection" found: problems that stop or break a sync, notes that limit it."""
@@ -328,6 +372,17 @@ class Connector(abc.ABC):
         raise UnsupportedOperation(
             f"{self.config.type} connectors cannot list products", channel=self.config.name
         )
+
+    def find_listings(self, skus: Sequence[str]) -> dict[str, RemoteListing]:
+        """The shop's listings of these SKUs (missing ones absent), for a product push."""
+        raise UnsupportedOperation(
+            f"{self.config.type} connectors cannot push products", channel=self.config.name)
+
+    def write_listings(self, writes: Sequence[ListingWrite]) -> list[ListingResult]:
+        """Create or update listings, one result per write; sending a write twice is harmless
+        (an update sets absolute values; a create is only planned for a SKU the shop lacks)."""
+        raise UnsupportedOperation(
+            f"{self.config.type} connectors cannot push products", channel=self.config.name)
 
     def close(self) -> None:
         self.http.close()

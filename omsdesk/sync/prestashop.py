@@ -11,6 +11,7 @@ unreliable (PrestaShop#10822), so the window is left open at a far-future end.
 from __future__ import annotations
 
 import logging
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
@@ -39,8 +40,11 @@ from omsdesk.sync.connector import (
     ChannelShippingLine,
     Connector,
     FulfillmentPush,
+    ListingResult,
+    ListingWrite,
     OrderPage,
     RejectedOrder,
+    RemoteListing,
     StockPush,
     StockPushResult,
     format_cursor,
@@ -388,3 +392,163 @@ class PrestaShopConnector(Connector):
             self._stock_ids[push.sku] = fields
             results.append(StockPushResult(push.sku, True))
         return results
+
+    # -- product push --------------------------------------------------------------------
+    # The `products` resource (devdocs.prestashop-project.org, webservice resources/products and
+    # the tutorial "Create a product from start to finish with Webservices"): `name`,
+    # `description` and `link_rewrite` are multi-language fields, written as
+    # <name><language id="1">...</language></name> and read in JSON as [{"id", "value"}];
+    # `price` is without tax; `ean13`; `reference` is the SKU. A PUT replaces the record, so an
+    # update reads the product, changes the pushed fields and writes every writable field back
+    # (`manufacturer_name` and `quantity` are read-only, associations are left out). A
+    # combination's price is an impact on its product's and its name comes from attributes:
+    # only its stock is pushed.
+
+    def _language(self) -> str:
+        return self.config.options.get("language_id", "1")
+
+    def find_listings(self, skus: Sequence[str]) -> dict[str, RemoteListing]:
+        """Products and combinations by reference, with name, description, price, EAN, stock."""
+        wanted = [s for s in dict.fromkeys(skus) if "|" not in s and s]
+        found: dict[str, RemoteListing] = {}
+        combos: dict[str, Mapping[str, Any]] = {}
+        for start in range(0, len(wanted), 50):
+            refs = f"[{'|'.join(wanted[start:start + 50])}]"
+            for combo in self._list("combinations", "combinations",
+                                    {"display": "[id,id_product,reference]",
+                                     "filter[reference]": refs}):
+                combos[_get(combo, "reference")] = combo
+            for product in self._list("products", "products",
+                                      {"display": "full", "filter[reference]": refs}):
+                sku = _get(product, "reference")
+                if sku and sku not in combos and sku not in found:
+                    found[sku] = self._product_listing(product)
+        self._resolve_stock([*found, *combos])
+        for sku, combo in combos.items():
+            found[sku] = RemoteListing(sku, _get(combo, "id"), {}, frozenset({"stock"}),
+                                       parent_id=_get(combo, "id_product"),
+                                       note="a combination: name, price and EAN are kept "
+                                            "on its product in PrestaShop")
+        return {sku: self._with_stock(listing) for sku, listing in found.items()}
+
+    def _with_stock(self, listing: RemoteListing) -> RemoteListing:
+        stock = self._stock_ids.get(listing.sku)
+        if stock is None:
+            return listing
+        return RemoteListing(listing.sku, listing.external_id,
+                             {**listing.values, "stock": _get(stock, "quantity")},
+                             listing.fields, listing.parent_id, listing.note)
+
+    def _product_listing(self, product: Mapping[str, Any]) -> RemoteListing:
+        language = self._language()
+        price = _get(product, "price")
+        values = {"title": _text(product.get("name"), language),
+                  "description": _text(product.get("description"), language),
+                  "price": _trimmed(price) if price else "", "ean": _get(product, "ean13")}
+        return RemoteListing(_get(product, "reference"), _get(product, "id"),
+                             {k: v for k, v in values.items() if v},
+                             frozenset({"title", "description", "price", "ean", "stock"}))
+
+    def write_listings(self, writes: Sequence[ListingWrite]) -> list[ListingResult]:
+        """POST a new product, or read-change-PUT an existing one; then its stock."""
+        results: list[ListingResult] = []
+        stock: list[StockPush] = []
+        for write in writes:
+            try:
+                external = (self._create_product(write) if write.creates
+                            else self._update_product(write))
+            except RequestRejected as exc:
+                results.append(ListingResult(write.sku, False, reason=str(exc)))
+                continue
+            results.append(ListingResult(write.sku, True, external_id=external))
+            if "stock" in write.values:
+                self._stock_ids.pop(write.sku, None)  # a new product has a new stock row
+                stock.append(StockPush(write.sku, int(write.values["stock"]),
+                                       f"listing:{write.sku}:{write.values['stock']}"))
+        pushed = {r.sku: r for r in self.push_stock(stock)} if stock else {}
+        return [r if r.sku not in pushed or pushed[r.sku].ok else ListingResult(
+            r.sku, False, r.external_id, f"stock not set: {pushed[r.sku].reason}")
+            for r in results]
+
+    def _fields_of(self, values: Mapping[str, str]) -> dict[str, Any]:
+        language = self._language()
+        fields: dict[str, Any] = {}
+        if "title" in values:
+            fields["name"] = [{"id": language, "value": values["title"]}]
+        if "description" in values:
+            fields["description"] = [{"id": language, "value": values["description"]}]
+        if "price" in values:
+            fields["price"] = values["price"]
+        if "ean" in values:
+            fields["ean13"] = values["ean"]
+        return fields
+
+    def _create_product(self, write: ListingWrite) -> str:
+        language = self._language()
+        fields: dict[str, Any] = {
+            "reference": write.sku, "active": "1", "state": "1",
+            "id_category_default": self.config.options.get("category_id", "2"),
+            "link_rewrite": [{"id": language, "value": _slug(write.values["title"])}],
+            **self._fields_of(write.values)}
+        if self.config.options.get("tax_rules_group_id"):
+            fields["id_tax_rules_group"] = self.config.options["tax_rules_group_id"]
+        answer = self._send_product("POST", "products", fields)
+        return _get(answer.get("product") or {}, "id")
+
+    def _update_product(self, write: ListingWrite) -> str:
+        remote = write.remote
+        assert remote is not None
+        if set(write.values) - {"stock"}:
+            current = dict(self._read(f"products/{remote.external_id}")["product"])
+            for key, value in self._fields_of(write.values).items():
+                if isinstance(value, list):
+                    # Only this channel's language changes; the others stay as they are.
+                    others = [v for v in current.get(key) or [] if isinstance(v, Mapping)
+                              and str(v.get("id")) != value[0]["id"]]
+                    value = others + value
+                current[key] = value
+            for read_only in ("manufacturer_name", "quantity", "associations"):
+                current.pop(read_only, None)
+            self._send_product("PUT", f"products/{remote.external_id}", current)
+        return remote.external_id
+
+    def _send_product(self, method: str, resource: str, fields: Mapping[str, Any]) -> Any:
+        root = ET.Element("prestashop")
+        node = ET.SubElement(root, "product")
+        for key, value in fields.items():
+            child = ET.SubElement(node, key)
+            if isinstance(value, list):
+                for entry in value:
+                    if isinstance(entry, Mapping):
+                        lang = ET.SubElement(child, "language", id=str(entry.get("id")))
+                        lang.text = str(entry.get("value") or "")
+            elif not isinstance(value, dict):
+                child.text = "" if value is None else str(value)
+        body = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+        response = self.http.request(method, f"{self.base}/{resource}",
+                                     params={"output_format": "JSON"}, data=body,
+                                     headers={"Content-Type": "application/xml; charset=utf-8"},
+                                     idempotent=method != "POST")
+        try:
+            return response.json() or {}
+        except BadResponse:
+            return {}  # written; only the new id is unknown (the next plan finds it by SKU)
+
+
+def _text(value: Any, language: str) -> str:
+    """One language's text of a multi-language field as JSON output gives it."""
+    if isinstance(value, list):
+        return next((str(v.get("value") or "") for v in value
+                     if isinstance(v, Mapping) and str(v.get("id")) == language), "")
+    return "" if value is None else str(value)
+
+
+def _trimmed(amount: str) -> str:
+    # PrestaShop answers six decimals ("19.950000"); the comparison is by value anyway.
+    return amount.rstrip("0").rstrip(".") if "." in amount else amount
+
+
+def _slug(title: str) -> str:
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    words = "".join(c if c.isalnum() else " " for c in plain).split()
+    return "-".join(words) or "product"

@@ -17,8 +17,11 @@ from omsdesk.sync.connector import (
     ConnectionCheck,
     Connector,
     FulfillmentPush,
+    ListingResult,
+    ListingWrite,
     OrderPage,
     RejectedOrder,
+    RemoteListing,
     StockPush,
     StockPushResult,
     format_cursor,
@@ -473,3 +476,116 @@ class ShopifyConnector(Connector):
             if not info.get("hasNextPage"):
                 return
             after = info.get("endCursor")
+
+    # -- product push --------------------------------------------------------------------
+
+    def find_listings(self, skus: Sequence[str]) -> dict[str, RemoteListing]:
+        """The variants of these SKUs with price, barcode, stock and their product's texts."""
+        found: dict[str, RemoteListing] = {}
+        wanted = list(dict.fromkeys(skus))
+        for start in range(0, len(wanted), 50):
+            chunk = wanted[start:start + 50]
+            search = " OR ".join(f"sku:'{s.replace(chr(39), '')}'" for s in chunk)
+            # 100 variants of 4 points each stay well under the 1000-point single-query maximum.
+            data = self.graphql(q.LISTINGS_BY_SKU, {"first": 100, "query": search})
+            for node in nodes_of(data["productVariants"]):
+                sku = node.get("sku") or ""
+                if sku not in chunk or sku in found:
+                    continue
+                found[sku] = _listing(node)
+                if node.get("inventoryItem"):
+                    self._inventory_items[sku] = str(node["inventoryItem"]["id"])
+        return found
+
+    def write_listings(self, writes: Sequence[ListingWrite]) -> list[ListingResult]:
+        """productSet for a new product; productUpdate and productVariantsBulkUpdate otherwise.
+
+        Stock goes through push_stock (inventorySetQuantities) after the product exists.
+        """
+        results: list[ListingResult] = []
+        stock: list[StockPush] = []
+        for write in writes:
+            try:
+                external = (self._create_listing(write) if write.creates
+                            else self._update_listing(write))
+            except RequestRejected as exc:
+                results.append(ListingResult(write.sku, False, reason=str(exc)))
+                continue
+            results.append(ListingResult(write.sku, True, external_id=external))
+            if "stock" in write.values:
+                stock.append(StockPush(write.sku, int(write.values["stock"]),
+                                       f"listing:{write.sku}:{write.values['stock']}"))
+        pushed = {r.sku: r for r in self.push_stock(stock)} if stock else {}
+        return [r if r.sku not in pushed or pushed[r.sku].ok else ListingResult(
+            r.sku, False, r.external_id, f"stock not set: {pushed[r.sku].reason}")
+            for r in results]
+
+    def _refused(self, sku: str, errors: Sequence[Mapping[str, Any]]) -> RequestRejected:
+        return RequestRejected(
+            f"Shopify refused {sku}: " + "; ".join(str(e.get("message")) for e in errors),
+            channel=self.config.name, status=422)
+
+    def _create_listing(self, write: ListingWrite) -> str:
+        values = write.values
+        variant: dict[str, Any] = {
+            "optionValues": [{"optionName": "Title", "name": "Default Title"}],
+            "sku": write.sku, "price": values["price"],
+            # Tracked, so the stock pushed next is what the store sells from.
+            "inventoryItem": {"tracked": True}}
+        if "ean" in values:
+            variant["barcode"] = values["ean"]
+        product: dict[str, Any] = {
+            "title": values["title"],
+            "productOptions": [{"name": "Title", "values": [{"name": "Default Title"}]}],
+            "variants": [variant]}
+        if "description" in values:
+            product["descriptionHtml"] = values["description"]
+        data = self.graphql(q.PRODUCT_CREATE, {"input": product})["productSet"]
+        if data.get("userErrors"):
+            raise self._refused(write.sku, data["userErrors"])
+        created = nodes_of((data.get("product") or {}).get("variants"))
+        if not created:
+            raise RequestRejected(f"Shopify created {write.sku} without a variant",
+                                  channel=self.config.name)
+        if created[0].get("inventoryItem"):
+            self._inventory_items[write.sku] = str(created[0]["inventoryItem"]["id"])
+        return str(created[0]["id"])
+
+    def _update_listing(self, write: ListingWrite) -> str:
+        remote = write.remote
+        assert remote is not None
+        values = write.values
+        texts = {k: values[f] for f, k in (("title", "title"), ("description", "descriptionHtml"))
+                 if f in values}
+        if texts:
+            data = self.graphql(q.PRODUCT_UPDATE, {"product": {"id": remote.parent_id, **texts}})
+            if data["productUpdate"].get("userErrors"):
+                raise self._refused(write.sku, data["productUpdate"]["userErrors"])
+        fields = {k: values[f] for f, k in (("price", "price"), ("ean", "barcode")) if f in values}
+        if fields:
+            data = self.graphql(q.VARIANTS_UPDATE, {"productId": remote.parent_id, "variants": [
+                {"id": remote.external_id, **fields}]})
+            errors = data["productVariantsBulkUpdate"].get("userErrors")
+            if errors:
+                raise self._refused(write.sku, errors)
+        return remote.external_id
+
+
+def _listing(node: Mapping[str, Any]) -> RemoteListing:
+    """A variant of ListingsBySku as a push compares it."""
+    product = node.get("product") or {}
+    shared = int((product.get("variantsCount") or {}).get("count") or 1) > 1
+    values = {"title": str(product.get("title") or ""),
+              "description": str(product.get("descriptionHtml") or ""),
+              "price": str(node.get("price") or ""), "ean": str(node.get("barcode") or "")}
+    fields = {"price", "ean", "stock"}
+    if node.get("inventoryQuantity") is not None:
+        values["stock"] = str(node["inventoryQuantity"])
+    if not shared:
+        fields |= {"title", "description"}
+    return RemoteListing(
+        sku=str(node.get("sku") or ""), external_id=str(node["id"]),
+        values={k: v for k, v in values.items() if v},
+        fields=frozenset(fields), parent_id=str(product.get("id") or ""),
+        note="title and description shared by the product's variants: left as they are"
+        if shared else "")

@@ -22,6 +22,10 @@ REQUIRED_SCOPES: tuple[tuple[str, ...], ...] = (
      "write_third_party_fulfillment_orders"),
 )
 
+# Scopes only `omsdesk products push` needs: without them the order sync works, so their lack
+# is a note of Test connection, not a problem.
+OPTIONAL_SCOPES: tuple[tuple[str, ...], ...] = (("write_products",),)
+
 
 def connection_check(data: Mapping[str, Any], api_version: str) -> ConnectionCheck:
     """Problems and notes from a ConnectionCheck answer (publicApiVersions, accessScopes)."""
@@ -39,6 +43,10 @@ def connection_check(data: Mapping[str, Any], api_version: str) -> ConnectionChe
     for choice in REQUIRED_SCOPES:
         if not granted.intersection(choice):
             problems.append(f"the access token lacks the scope {' or '.join(choice)}")
+    for choice in OPTIONAL_SCOPES:
+        if not granted.intersection(choice):
+            notes.append(f"without the scope {' or '.join(choice)} `omsdesk products push` "
+                         "cannot create or change products on this store")
     if "read_all_orders" not in granted:
         notes.append("without the read_all_orders scope only the last 60 days of orders are "
                      "visible")

@@ -201,3 +201,52 @@ mutation OrderCancel($orderId: ID!, $notifyCustomer: Boolean) {
   }
 }
 """
+
+# -- product push (omsdesk products push) --------------------------------------------------
+# Reads the variants of the SKUs to push with the fields a push compares: productVariants
+# `query: "sku:'A' OR sku:'B'"`, ProductVariant.price / barcode / inventoryQuantity, and the
+# product's title, descriptionHtml and variantsCount (a product of several variants shares
+# its title: a push leaves it alone).
+LISTINGS_BY_SKU = """
+query ListingsBySku($first: Int!, $query: String!) {
+  productVariants(first: $first, query: $query) {
+    nodes {
+      id sku price barcode inventoryQuantity
+      inventoryItem { id tracked }
+      product { id title descriptionHtml variantsCount { count } }
+    }
+  }
+}
+"""
+
+# A new product with its one variant in one call, so it is never left without its SKU. Only for
+# creating: productSet deletes every variant its input leaves out ("all existing entries not
+# included will be deleted", shopify.dev productSet), so updates use the two mutations below.
+PRODUCT_CREATE = """
+mutation ProductSetCreate($input: ProductSetInput!) {
+  productSet(synchronous: true, input: $input) {
+    product { id variants(first: 1) { nodes { id sku inventoryItem { id } } } }
+    userErrors { field message code }
+  }
+}
+"""
+
+# Title and description of an existing product (ProductUpdateInput, `product:` argument).
+PRODUCT_UPDATE = """
+mutation ProductUpdate($product: ProductUpdateInput!) {
+  productUpdate(product: $product) {
+    product { id }
+    userErrors { field message }
+  }
+}
+"""
+
+# Price and barcode of existing variants (ProductVariantsBulkInput: id, price, barcode).
+VARIANTS_UPDATE = """
+mutation VariantsUpdate($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
+  productVariantsBulkUpdate(productId: $productId, variants: $variants) {
+    productVariants { id }
+    userErrors { field message code }
+  }
+}
+"""

@@ -59,7 +59,7 @@ class ShopifySimulator(LocalShopServer):
                  bulk_polls: int = 2,
                  clock: Callable[[], float] = time.monotonic,
                  scopes: Iterable[str] = ("read_orders", "write_orders", "read_all_orders",
-                                          "write_inventory", "read_products", "read_locations",
+                                          "write_inventory", "write_products", "read_locations",
                                           "read_customers",
                                           "write_merchant_managed_fulfillment_orders")) -> None:
         super().__init__()

@@ -42,8 +42,11 @@ from omsdesk.sync.connector import (
     ChannelShippingLine,
     Connector,
     FulfillmentPush,
+    ListingResult,
+    ListingWrite,
     OrderPage,
     RejectedOrder,
+    RemoteListing,
     StockPush,
     StockPushResult,
     format_cursor,
@@ -432,6 +435,115 @@ class WooCommerceConnector(Connector):
             if not data or not total.isdigit() or page >= int(total):
                 return
             page += 1
+
+
+    # -- product push --------------------------------------------------------------------
+    # Product fields per the REST API v3 "Product properties": name, description,
+    # regular_price ("Product regular price", a string), sku, stock_quantity with
+    # manage_stock, and global_unique_id ("GTIN, UPC, EAN or ISBN", WooCommerce 9.2+); shops
+    # that keep the EAN in a plug-in's meta field set the option ean_field=meta:KEY.
+
+    def _ean_meta_key(self) -> str:
+        option = self.config.options.get("ean_field", "global_unique_id")
+        return option.partition(":")[2] if option.startswith("meta:") else ""
+
+    def find_listings(self, skus: Sequence[str]) -> dict[str, RemoteListing]:
+        """Products and variations of these SKUs (`GET /products?sku=`, which finds both)."""
+        found: dict[str, RemoteListing] = {}
+        wanted = list(dict.fromkeys(skus))
+        for start in range(0, len(wanted), 50):
+            chunk = wanted[start:start + 50]
+            data, _ = self.http.get_json(f"{self.base}/products", params=self._params(
+                sku=",".join(chunk), per_page=100))
+            for product in data or []:
+                sku = product.get("sku") or ""
+                if sku in chunk and sku not in found:
+                    self._ids[sku] = _sku_target(product)
+                    found[sku] = self._listing(product)
+        return found
+
+    def _listing(self, raw: Mapping[str, Any]) -> RemoteListing:
+        meta_key = self._ean_meta_key()
+        if meta_key:
+            ean = next((str(m.get("value") or "") for m in raw.get("meta_data") or []
+                        if isinstance(m, Mapping) and m.get("key") == meta_key), "")
+        else:
+            ean = str(raw.get("global_unique_id") or "")
+        variation = raw.get("type") == "variation"
+        values = {"title": "" if variation else str(raw.get("name") or ""),
+                  "description": str(raw.get("description") or ""),
+                  "price": str(raw.get("regular_price") or ""), "ean": ean,
+                  "stock": str(raw["stock_quantity"]) if raw.get("manage_stock")
+                  and raw.get("stock_quantity") is not None else ""}
+        fields = {"description", "price", "ean", "stock"} | (set() if variation else {"title"})
+        return RemoteListing(
+            sku=str(raw.get("sku") or ""), external_id=str(raw.get("id")),
+            values={k: v for k, v in values.items() if v}, fields=frozenset(fields),
+            parent_id=str(raw.get("parent_id") or "") if variation else "",
+            note="a variation: its name comes from the parent and its attributes"
+            if variation else "")
+
+    def _body(self, values: Mapping[str, str]) -> dict[str, Any]:
+        body: dict[str, Any] = {}
+        for name, key in (("title", "name"), ("description", "description"),
+                          ("price", "regular_price")):
+            if name in values:
+                body[key] = values[name]
+        if "ean" in values:
+            meta_key = self._ean_meta_key()
+            if meta_key:
+                body["meta_data"] = [{"key": meta_key, "value": values["ean"]}]
+            else:
+                body["global_unique_id"] = values["ean"]
+        if "stock" in values:
+            body.update(stock_quantity=int(values["stock"]), manage_stock=True)
+        return body
+
+    def write_listings(self, writes: Sequence[ListingWrite]) -> list[ListingResult]:
+        """Batch create simple products; batch update products, and variations under their parent."""
+        results: dict[str, ListingResult] = {}
+        creates = [w for w in writes if w.creates]
+        for start in range(0, len(creates), BATCH):
+            batch = creates[start:start + BATCH]
+            body = {"create": [{"type": "simple", "status": "publish", "sku": w.sku,
+                                **self._body(w.values)} for w in batch]}
+            answer = self.http.send_json("POST", f"{self.base}/products/batch", body,
+                                         params=self._params(), idempotent=False) or {}
+            # "create" answers in the order asked, an item with `error` for a refused one.
+            items = list(answer.get("create") or [])
+            for i, write in enumerate(batch):
+                item = items[i] if i < len(items) else None
+                results[write.sku] = self._result(write.sku, item)
+                if results[write.sku].ok:
+                    self._ids[write.sku] = (int(results[write.sku].external_id), None)
+        groups: dict[str, list[ListingWrite]] = {}
+        for write in writes:
+            if not write.creates and write.remote is not None:
+                groups.setdefault(write.remote.parent_id, []).append(write)
+        for parent, group in groups.items():
+            url = (f"{self.base}/products/{parent}/variations/batch" if parent
+                   else f"{self.base}/products/batch")
+            for start in range(0, len(group), BATCH):
+                batch = group[start:start + BATCH]
+                body = {"update": [{"id": int(w.remote.external_id), **self._body(w.values)}
+                                   for w in batch if w.remote is not None]}
+                answer = self.http.send_json("POST", url, body, params=self._params()) or {}
+                by_id = {str(item.get("id")): item for item in answer.get("update") or []}
+                for write in batch:
+                    assert write.remote is not None
+                    results[write.sku] = self._result(write.sku,
+                                                      by_id.get(write.remote.external_id))
+        return [results[w.sku] for w in writes]
+
+    @staticmethod
+    def _result(sku: str, item: Mapping[str, Any] | None) -> ListingResult:
+        if item is None:
+            return ListingResult(sku, False, reason="missing in WooCommerce's answer")
+        if item.get("error"):
+            error = item["error"]
+            return ListingResult(sku, False, reason=f"WooCommerce refused it: "
+                                 f"{error.get('message', 'error')} ({error.get('code', '')})")
+        return ListingResult(sku, True, external_id=str(item.get("id") or ""))
 
 
 def _sku_target(product: Mapping[str, Any]) -> tuple[int, int | None]:

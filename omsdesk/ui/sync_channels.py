@@ -27,6 +27,7 @@ from omsdesk.sync.channel_admin import (
 from omsdesk.ui.context import AppContext
 from omsdesk.ui.display import when
 from omsdesk.ui.invoicing_policy_dialog import InvoicingPolicyDialog
+from omsdesk.ui.product_push_dialog import ProductPushDialog
 from omsdesk.ui.sync_bridge import bridge_for
 from omsdesk.ui.workers import run_in_pool
 
@@ -60,6 +61,10 @@ class ChannelPanel(QWidget):
         self.invoicing_button = QPushButton(self.tr("Invoicing…"))
         self.invoicing_button.setToolTip(self.tr("When this channel's orders are invoiced automatically"))
         self.invoicing_button.clicked.connect(self.edit_invoicing)
+        self.products_button = QPushButton(self.tr("Preview product push…"))
+        self.products_button.setToolTip(self.tr("What sending the catalogue's titles, descriptions, "
+                                                "prices, EANs and stock would change on this shop"))
+        self.products_button.clicked.connect(self.preview_products)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setPlaceholderText(self.tr("Select a channel to see its state and its last error in full"))
@@ -70,6 +75,7 @@ class ChannelPanel(QWidget):
         bar.addWidget(self.toggle_button)
         bar.addWidget(self.remove_button)
         bar.addWidget(self.invoicing_button)
+        bar.addWidget(self.products_button)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -104,6 +110,7 @@ class ChannelPanel(QWidget):
         self.toggle_button.setEnabled(info is not None and not self.busy)
         self.remove_button.setEnabled(info is not None and not self.busy)
         self.invoicing_button.setEnabled(info is not None)
+        self.products_button.setEnabled(info is not None and is_shop(info.kind) and info.active)
         self.toggle_button.setText(self.tr("Enable") if info is not None and not info.active
                                    else self.tr("Disable"))
         if info is None:
@@ -134,6 +141,14 @@ class ChannelPanel(QWidget):
             return None
         dialog = InvoicingPolicyDialog(self.ctx, title=self.tr("Automatic invoicing of this channel"),
                                        channel=self.channel.code, parent=self)
+        dialog.open()
+        return dialog
+
+    def preview_products(self) -> ProductPushDialog | None:
+        """The product push plan of the selected shop, with Send."""
+        if self.channel is None:
+            return None
+        dialog = ProductPushDialog(self.ctx, self.channel.code, parent=self)
         dialog.open()
         return dialog
 

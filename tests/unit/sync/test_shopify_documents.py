@@ -15,7 +15,7 @@ import re
 import pytest
 
 from omsdesk.sync import shopify_queries as q
-from omsdesk.sync.shopify_access import REQUIRED_SCOPES, SUPPORTED_API_VERSIONS
+from omsdesk.sync.shopify_access import OPTIONAL_SCOPES, REQUIRED_SCOPES, SUPPORTED_API_VERSIONS
 from omsdesk.sync.shopify_bulk import search_literal
 from omsdesk.sync.shopify_cost import requested_cost
 from tests.fixtures.shopify_schema import (
@@ -133,5 +133,6 @@ def test_the_scopes_checked_at_test_connection_grant_every_field_we_use() -> Non
         return set(choice) <= widened
 
     missing = {what: sorted(accepted) for what, accepted in wanted
-               if not any(granted_by(choice, accepted) for choice in REQUIRED_SCOPES)}
+               if not any(granted_by(choice, accepted)
+                          for choice in REQUIRED_SCOPES + OPTIONAL_SCOPES)}
     assert missing == {}
