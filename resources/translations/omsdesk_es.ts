@@ -639,209 +639,219 @@
 <context>
     <name>ChannelPanel</name>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="51"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="52"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="52"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="53"/>
         <source>Reach the shop with the saved address and secret: address, certificate, credentials and (Shopify) permissions</source>
         <translation>Conectar con la tienda con la dirección y el secreto guardados: dirección, certificado, credenciales y permisos (Shopify)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="55"/>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="108"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="56"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="115"/>
         <source>Disable</source>
         <translation>Desactivar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="57"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="58"/>
         <source>Remove…</source>
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="58"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="59"/>
         <source>Archive the channel: its orders, SKU mappings and history stay</source>
         <translation>Archivar el canal: se conservan sus pedidos, correspondencias de SKU e historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="60"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="61"/>
         <source>Invoicing…</source>
         <translation>Facturación…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="61"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="62"/>
         <source>When this channel&apos;s orders are invoiced automatically</source>
         <translation>Cuándo se facturan automáticamente los pedidos de este canal</translation>
     </message>
     <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="64"/>
+        <source>Preview product push…</source>
+        <translation>Previsualizar envío de productos…</translation>
+    </message>
+    <message>
         <location filename="../../omsdesk/ui/sync_channels.py" line="65"/>
+        <source>What sending the catalogue&apos;s titles, descriptions, prices, EANs and stock would change on this shop</source>
+        <translation>Qué cambiaría en esta tienda enviar los títulos, descripciones, precios, EAN y existencias del catálogo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="70"/>
         <source>Select a channel to see its state and its last error in full</source>
         <translation>Seleccione un canal para ver su estado y su último error completo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="86"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="92"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="86"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="92"/>
         <source>Not synced. Enable it to sync again; its orders are kept.</source>
         <translation>No se sincroniza. Actívelo para volver a sincronizar; sus pedidos se conservan.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="88"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="94"/>
         <source>Settings wrong</source>
         <translation>Configuración errónea</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="89"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="95"/>
         <source>Not retried until its settings change or you press Test connection. A mistyped address: remove the channel and add it again with the right one in Settings → Channels.</source>
         <translation>No se reintenta hasta que cambie su configuración o pulse Probar conexión. Si la dirección está mal escrita, elimine el canal y vuelva a añadirlo con la dirección correcta en Ajustes → Canales.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="92"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="98"/>
         <source>Credentials refused</source>
         <translation>Credenciales rechazadas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="93"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="99"/>
         <source>Check the key or token of this channel in Settings → Channels.</source>
         <translation>Compruebe la clave o el token de este canal en Ajustes → Canales.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="95"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="101"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="95"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="101"/>
         <source>The shop cannot be reached now; the sync keeps trying.</source>
         <translation>Ahora no se puede contactar con la tienda; la sincronización sigue intentándolo.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="97"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="103"/>
         <source>Failing</source>
         <translation>Con fallos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="97"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="103"/>
         <source>The last runs failed; see the error below and the Runs tab.</source>
         <translation>Las últimas ejecuciones han fallado; vea el error abajo y la pestaña Ejecuciones.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="98"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="104"/>
         <source>OK</source>
         <translation>Correcto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="107"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="114"/>
         <source>Enable</source>
         <translation>Activar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="114"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="121"/>
         <source>State: {state}</source>
         <translation>Estado: {state}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="117"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="124"/>
         <source>Last success: {when}</source>
         <translation>Último éxito: {when}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="117"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="124"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="119"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="126"/>
         <source>Last error:</source>
         <translation>Último error:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="121"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="128"/>
         <source>Warnings:</source>
         <translation>Avisos:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="124"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="131"/>
         <source>Test connection: OK</source>
         <translation>Prueba de conexión: correcta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="124"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="131"/>
         <source>Test connection: failed</source>
         <translation>Prueba de conexión: fallida</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="125"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="132"/>
         <source>Problem: {text}</source>
         <translation>Problema: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="126"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="133"/>
         <source>Note: {text}</source>
         <translation>Nota: {text}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="135"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="142"/>
         <source>Automatic invoicing of this channel</source>
         <translation>Facturación automática de este canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="142"/>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="209"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="157"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="224"/>
         <source>Choose a channel first</source>
         <translation>Elija antes un canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="160"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="175"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="172"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="187"/>
         <source>{channel}: connection OK</source>
         <translation>{channel}: conexión correcta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="173"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="188"/>
         <source>{channel}: {n} problem(s), see the details</source>
         <translation>{channel}: {n} problema(s), vea los detalles</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="188"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="203"/>
         <source>{channel} enabled: the sync serves it again</source>
         <translation>{channel} activado: la sincronización vuelve a atenderlo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="190"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="205"/>
         <source>{channel} disabled: the sync leaves it alone</source>
         <translation>{channel} desactivado: la sincronización no lo toca</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="196"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="211"/>
         <source>Remove channel {channel}? Its orders, SKU mappings and sync history stay; it leaves the sync and this list, and its secret is deleted from the keyring.</source>
         <translation>¿Eliminar el canal {channel}? Se conservan sus pedidos, correspondencias de SKU e historial de sincronización; sale de la sincronización y de esta lista, y su secreto se borra del llavero.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="199"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="214"/>
         <source>{n} message(s) for it were not delivered yet (shipments, cancellations, stock): they will not be sent.</source>
         <translation>{n} mensaje(s) para este canal aún no se han entregado (envíos, cancelaciones, stock): no se enviarán.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="201"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="216"/>
         <source>Remove channel</source>
         <translation>Eliminar canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="221"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="236"/>
         <source>{channel} removed; its orders and history are kept</source>
         <translation>{channel} eliminado; se conservan sus pedidos y su historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/sync_channels.py" line="223"/>
+        <location filename="../../omsdesk/ui/sync_channels.py" line="238"/>
         <source>(its secret could not be deleted from the keyring)</source>
         <translation>(no se pudo borrar su secreto del llavero)</translation>
     </message>
@@ -1050,17 +1060,17 @@
 <context>
     <name>ConnectionWatch</name>
     <message>
-        <location filename="../../omsdesk/ui/connection_watch.py" line="112"/>
+        <location filename="../../omsdesk/ui/connection_watch.py" line="97"/>
         <source>Server unreachable — reconnecting…</source>
         <translation>Servidor inaccesible — reconectando…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/connection_watch.py" line="116"/>
+        <location filename="../../omsdesk/ui/connection_watch.py" line="101"/>
         <source>Server unreachable — retrying in %1 s</source>
         <translation>Servidor inaccesible — se reintenta en %1 s</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/connection_watch.py" line="135"/>
+        <location filename="../../omsdesk/ui/connection_watch.py" line="120"/>
         <source>Connection to the server is back</source>
         <translation>Se ha recuperado la conexión con el servidor</translation>
     </message>
@@ -2634,7 +2644,7 @@
 <context>
     <name>LiveRefresh</name>
     <message>
-        <location filename="../../omsdesk/ui/live_refresh.py" line="68"/>
+        <location filename="../../omsdesk/ui/live_refresh.py" line="142"/>
         <source>Connection to the server restored: everything refreshed</source>
         <translation>Conexión con el servidor restablecida: todo actualizado</translation>
     </message>
@@ -3433,37 +3443,37 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrderEditDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="31"/>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="28"/>
         <source>Address and notes of {ref}</source>
         <translation>Dirección y notas de {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="34"/>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="31"/>
         <source>Ship to</source>
         <translation>Enviar a</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="43"/>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="40"/>
         <source>The order has left the warehouse: only its notes can change.</source>
         <translation>El pedido ya ha salido del almacén: solo se pueden cambiar sus notas.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="48"/>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="45"/>
         <source>Internal notes: the customer does not see them</source>
         <translation>Notas internas: el cliente no las ve</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="53"/>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="50"/>
         <source>e.g. customer called to change the address</source>
         <translation>p. ej., el cliente llamó para cambiar la dirección</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="58"/>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="55"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="59"/>
+        <location filename="../../omsdesk/ui/order_edit_dialog.py" line="56"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -3514,67 +3524,67 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>OrderQueueModel</name>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="69"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="70"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="69"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="70"/>
         <source>Placed</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="69"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="70"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="70"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="71"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="70"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="71"/>
         <source>Marketplace id</source>
         <translation>Id. en el marketplace</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="71"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="72"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="71"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="72"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="72"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="73"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="72"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="73"/>
         <source>Ship by</source>
         <translation>Enviar antes de</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="72"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="73"/>
         <source>Claimed by</source>
         <translation>Reservado por</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="93"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="94"/>
         <source>Claimed by {who} for wave {wave} since {when}</source>
         <translation>Reservado por {who} para la oleada {wave} desde {when}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="96"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="97"/>
         <source>On hold</source>
         <translation>Retenido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_queue_model.py" line="98"/>
+        <location filename="../../omsdesk/ui/order_queue_model.py" line="99"/>
         <source>Late: should have shipped by {when}</source>
         <translation>Con retraso: debía enviarse antes de {when}</translation>
     </message>
@@ -3583,7 +3593,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     <name>OrdersView</name>
     <message>
         <location filename="../../omsdesk/ui/orders_view.py" line="98"/>
-        <location filename="../../omsdesk/ui/orders_view.py" line="448"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="450"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
@@ -3638,7 +3648,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Acciones en lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="277"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="279"/>
         <source>Recent batches</source>
         <translation>Lotes recientes</translation>
     </message>
@@ -3668,107 +3678,107 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Mostrar todos los pedidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="248"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="250"/>
         <source>{action} selected</source>
         <translation>{action} seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="256"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="258"/>
         <source>Select all matching orders</source>
         <translation>Seleccionar todos los pedidos que coinciden</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="264"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="266"/>
         <source>Print packing slips for selected</source>
         <translation>Imprimir albaranes de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="265"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="267"/>
         <source>Print labels for selected</source>
         <translation>Imprimir etiquetas de los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="280"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="282"/>
         <source>Reopen last batch</source>
         <translation>Reabrir el último lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="286"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="288"/>
         <source>Newest first</source>
         <translation>Más recientes primero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="289"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="291"/>
         <source>Oldest first (jump to end)</source>
         <translation>Más antiguos primero (ir al final)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="390"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="392"/>
         <source>The queue sorts by placement time only</source>
         <translation>La cola solo se ordena por fecha del pedido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="462"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="464"/>
         <source>{n}{more} orders shown · {ms:.0f} ms</source>
         <translation>{n}{more} pedidos mostrados · {ms:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="508"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="510"/>
         <source>Packing slips</source>
         <translation>Albaranes</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="508"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="510"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="510"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="512"/>
         <source>{kind} · {when} · {done} done, {failed} failed</source>
         <translation>{kind} · {when} · {done} hechos, {failed} fallidos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="513"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="515"/>
         <source>, {n} not run</source>
         <translation>, {n} sin ejecutar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="522"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="524"/>
         <source>No batch run yet: batch actions and print runs appear here</source>
         <translation>Aún no hay lotes: aquí aparecen las acciones por lotes y las impresiones</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="532"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="534"/>
         <source>No batch run yet</source>
         <translation>Aún no hay ningún lote</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="544"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="546"/>
         <source>Batch: {title}</source>
         <translation>Lote: {title}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="571"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="573"/>
         <source>Finding every matching order…</source>
         <translation>Buscando todos los pedidos que coinciden…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="581"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="583"/>
         <source>All {n} matching orders are selected (not only the {shown} shown); a click selects rows again</source>
         <translation>Seleccionados los {n} pedidos que coinciden (no solo los {shown} mostrados); un clic vuelve a seleccionar filas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="589"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="591"/>
         <source>Selection back to the rows you choose</source>
         <translation>La selección vuelve a ser las filas que elija</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="597"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="599"/>
         <source>{action} {n} order(s)? This cannot be undone.</source>
         <translation>¿{action}: {n} pedido(s)? No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/orders_view.py" line="603"/>
+        <location filename="../../omsdesk/ui/orders_view.py" line="605"/>
         <source>Reason for {n} orders:</source>
         <translation>Motivo para {n} pedidos:</translation>
     </message>
@@ -4121,133 +4131,133 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>Reimprimir últimos albaranes y etiquetas (F9)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="207"/>
-        <location filename="../../omsdesk/ui/pickpack.py" line="522"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="208"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="524"/>
         <source>Carrier labels: %v of %m</source>
         <translation>Etiquetas del transportista: %v de %m</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="209"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="210"/>
         <source>Stop labels (Shift+F10)</source>
         <translation>Parar etiquetas (Mayús+F10)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="274"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="276"/>
         <source>No allocated orders wait in {wh}</source>
         <translation>No hay pedidos asignados esperando en {wh}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="283"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="285"/>
         <source>Wave {wave} claimed for {bench}: {n} order(s)</source>
         <translation>Oleada {wave} reservada para {bench}: {n} pedido(s)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="320"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="322"/>
         <source>Wave {wave} expired: this bench was silent too long and its orders went back to the pool. Load a new wave (F5)</source>
         <translation>La oleada {wave} ha caducado: este puesto ha estado demasiado tiempo sin dar señales y sus pedidos han vuelto a la bolsa. Cargue una nueva oleada (F5)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="336"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="338"/>
         <source>Not ready to pick: {refs}</source>
         <translation>No listos para preparar: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="381"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="383"/>
         <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
         <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="384"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="386"/>
         <source>not ready: {refs}</source>
         <translation>no listos: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="398"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="400"/>
         <source>Start a pick list first (F8)</source>
         <translation>Primero empiece una lista de picking (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="403"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="405"/>
         <source>&apos;{code}&apos; is not on this pick list: put it back</source>
         <translation>&apos;{code}&apos; no está en esta lista de picking: devuélvalo a su sitio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="406"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="408"/>
         <source>{sku} is already picked ({n} of {n}): put the extra one back</source>
         <translation>{sku} ya está recogido ({n} de {n}): devuelva la unidad de más</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="411"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="413"/>
         <source>All picked: pack and print with F10</source>
         <translation>Todo recogido: embale e imprima con F10</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="413"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="415"/>
         <source>{sku} from {bin}: {picked} of {qty}</source>
         <translation>{sku} de {bin}: {picked} de {qty}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="439"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="441"/>
         <source>{done} of {total} units picked</source>
         <translation>{done} de {total} unidades recogidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="442"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="444"/>
         <source>No pick list yet</source>
         <translation>Aún no hay lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="451"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="453"/>
         <source>Pick list {wave}</source>
         <translation>Lista de picking {wave}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="458"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="460"/>
         <source>{n} unit(s) still to pick</source>
         <translation>Faltan {n} unidad(es) por recoger</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="464"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="466"/>
         <source>Packing {n} order(s)...</source>
         <translation>Embalando {n} pedido(s)...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="481"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="483"/>
         <source>Packed {refs}</source>
         <translation>Embalados {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="512"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="514"/>
         <source>Stopping after this label...</source>
         <translation>Parando después de esta etiqueta...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="529"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="531"/>
         <source>Carrier labels: {ok} printed, {bad} not</source>
         <translation>Etiquetas del transportista: {ok} impresas, {bad} no</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="532"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="534"/>
         <source>stopped, {n} left for later</source>
         <translation>parado, {n} quedan para después</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="534"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="536"/>
         <source>{ref}: {reason}</source>
         <translation>{ref}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="540"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="542"/>
         <source>Carrier labels stopped: {reason}</source>
         <translation>Etiquetas del transportista detenidas: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="556"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="558"/>
         <source>Reprinted: {what}</source>
         <translation>Reimpreso: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="564"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="566"/>
         <source>Not packed: {reason}</source>
         <translation>No embalado: {reason}</translation>
     </message>
@@ -4268,6 +4278,59 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/users_tab.py" line="112"/>
         <source>PIN &amp;again:</source>
         <translation>&amp;Repita el PIN:</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="45"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="45"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="45"/>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="46"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="47"/>
+        <source>create</source>
+        <translation>crear</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="47"/>
+        <source>update</source>
+        <translation>actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="48"/>
+        <source>unchanged</source>
+        <translation>sin cambios</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="48"/>
+        <source>refused</source>
+        <translation>rechazado</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="78"/>
+        <source>{action}: done</source>
+        <translation>{action}: hecho</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="79"/>
+        <source>{action}: failed</source>
+        <translation>{action}: fallido</translation>
     </message>
 </context>
 <context>
@@ -4613,6 +4676,54 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <location filename="../../omsdesk/ui/product_editor.py" line="160"/>
         <source>Not saved: {reason}</source>
         <translation>No guardado: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPushDialog</name>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="97"/>
+        <source>Product push to {channel}</source>
+        <translation>Envío de productos a {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="99"/>
+        <source>Reading the shop&apos;s products…</source>
+        <translation>Leyendo los productos de la tienda…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="109"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="111"/>
+        <source>Create and change on the shop what the plan says</source>
+        <translation>Crear y cambiar en la tienda lo que dice el plan</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="142"/>
+        <source>Would create {create}, update {update}; {unchanged} unchanged, {refused} refused. Nothing has been sent.</source>
+        <translation>Se crearían {create} y se actualizarían {update}; {unchanged} sin cambios, {refused} rechazados. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="150"/>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="159"/>
+        <source>Created {created}, updated {updated}, {failed} failed; {unchanged} unchanged, {refused} refused.</source>
+        <translation>Creados {created}, actualizados {updated}, {failed} fallidos; {unchanged} sin cambios, {refused} rechazados.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="162"/>
+        <source>The push stopped: {error}</source>
+        <translation>El envío se detuvo: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="167"/>
+        <source>The shop could not be read: {error}</source>
+        <translation>No se pudo leer la tienda: {error}</translation>
     </message>
 </context>
 <context>
