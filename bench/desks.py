@@ -27,7 +27,7 @@ def _run(server: str, desks: int, seconds: float) -> SimReport:
             sql.Identifier(name), sql.Identifier(base.username or "omsdesk")))
     url = base.set(database=name).render_as_string(hide_password=False)
     try:
-        return run_simulation(SimConfig(url=url, desks=desks, seconds=seconds, kill_leader=False,
+        return run_simulation(SimConfig(url=url, desks=desks, seconds=seconds, kill_leader=False, cut_link=False,
                                         initial_stock=400))
     finally:
         with _admin(server) as admin:
