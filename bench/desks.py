@@ -3,8 +3,8 @@ beside one desk alone, both measured in the same run on the same server.
 
 Each figure is one `omsdesk simulate desks` run (omsdesk/demo/desks.py) on a database of its
 own: every desk takes orders in, claims waves and picks, packs, ships and invoices them, sells at
-the counter and books receipts. "Fulfilled" is orders shipped. No leader is killed here; the
-invariants the simulation checks must hold in both runs, or the figure does not pass.
+the counter and books receipts. "Fulfilled" is orders shipped. No leader is killed and no desk is
+cut off here; the invariants the simulation checks must hold in both runs, or the figure does not pass.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _run(server: str, desks: int, seconds: float) -> SimReport:
             sql.Identifier(name), sql.Identifier(base.username or "omsdesk")))
     url = base.set(database=name).render_as_string(hide_password=False)
     try:
-        return run_simulation(SimConfig(url=url, desks=desks, seconds=seconds, kill_leader=False,
+        return run_simulation(SimConfig(url=url, desks=desks, seconds=seconds, kill_leader=False, cut_link=False,
                                         initial_stock=400))
     finally:
         with _admin(server) as admin:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import timedelta
 
 from omsdesk.commands import csv_imports
 from omsdesk.commands.common import (
@@ -13,6 +14,7 @@ from omsdesk.commands.common import (
     positive_int,
     print_json,
 )
+from omsdesk.config import claim_timeout_seconds, load_settings
 from omsdesk.models import OrderStatus, ValidationError
 from omsdesk.models.money import format_minor
 from omsdesk.models.order import PAYMENT_METHODS
@@ -274,7 +276,10 @@ def _action(ctx: CliContext) -> int:
                                     shipment=a.shipment, packages=a.packages, weight_g=a.weight)
     elif a.action in ("pick", "pack"):
         step = svc.pick_order if a.action == "pick" else svc.pack_order
-        state = step(ctx.db, ref, actor=actor, reason=reason, warehouse=a.warehouse, shipment=a.shipment)
+        # The claim rule of the pick benches holds here too: another bench's live wave is refused.
+        timeout = timedelta(seconds=claim_timeout_seconds(load_settings()))
+        state = step(ctx.db, ref, actor=actor, reason=reason, warehouse=a.warehouse, shipment=a.shipment,
+                     claim_timeout=timeout)
     else:
         func = {"deliver": svc.deliver_order,
                 "hold": svc.hold_order, "release": svc.release_order, "cancel": svc.cancel_order}[a.action]

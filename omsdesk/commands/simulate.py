@@ -24,6 +24,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dp.add_argument("--leader-interval", type=_positive_float, default=1.0, metavar="SECONDS",
                     help="how often a standby desk tries the sync lock (default 1)")
     dp.add_argument("--no-kill", action="store_true", help="skip the episode that kills the sync leader mid-run")
+    dp.add_argument("--no-cut", action="store_true",
+                    help="skip the episode that cuts the last desk off the server (its counter sells offline "
+                         "and replays its journal when the link is back)")
+    dp.add_argument("--cut-seconds", type=_positive_float, default=4.0, metavar="SECONDS",
+                    help="how long that desk's link stays down (default 4; at most 30%% of the run)")
     add_json_flag(dp)
     dp.set_defaults(func=_desks)
 
@@ -46,13 +51,14 @@ def _desks(ctx: CliContext) -> int:
     if not url.startswith("postgresql"):
         raise ValidationError("the desk simulation needs a PostgreSQL database: --db postgresql+psycopg://...")
     cfg = SimConfig(url=url, desks=a.desks, seconds=a.minutes * 60, seed=a.seed, claim_timeout=a.claim_timeout,
-                    leader_interval=a.leader_interval, kill_leader=not a.no_kill)
+                    leader_interval=a.leader_interval, kill_leader=not a.no_kill, cut_link=not a.no_cut,
+                    cut_seconds=a.cut_seconds)
     try:
         report = run_simulation(cfg, say=None if a.json else (lambda t: print(t, flush=True)))
     except SimulationRefused as exc:
         raise ValidationError(str(exc)) from None
     if a.json:
-        print_json({**report.__dict__, "passed": report.passed})
+        print_json({**report.__dict__, "cut_episode_held": report.cut_episode_held, "passed": report.passed})
         return 0 if report.passed else 1
     _print(report)
     return 0 if report.passed else 1
@@ -76,6 +82,14 @@ def _print(r: object) -> None:
         gap = f"{r.takeover_gap_s:.2f} s" if r.takeover_gap_s is not None else "never"
         print(f"killed the sync leader {r.leader_killed}: {r.takeover_desk or 'nobody'} took over after {gap} "
               f"({ok(r.takeover_gap_s is not None)})")
+    if r.cut_desk:
+        print(f"cut {r.cut_desk} off the server for {r.cut_s} s: {r.offline_sales} counter sale(s) made offline, "
+              f"{r.replayed} replayed, {r.replay_missing} missing, {r.replay_duplicates} duplicate(s) "
+              f"({ok(r.offline_sales > 0 and r.replayed == r.offline_sales and not r.replay_missing and not r.replay_duplicates)})")
+        print(f"  receipt series {r.till_series or '-'} gapless: {ok(r.till_series_gapless)}; "
+              f"their stock moves applied: {ok(r.till_stock_applied)}; its listener reconnected: "
+              f"{ok(r.cut_listener_reconnected)}; levels below zero by offline sales only: {r.offline_shortfalls}")
+    print(f"VERI*FACTU chain verifies: {ok(r.chain_ok)}")
     for e in r.errors[:10]:
         print(f"error: {e}", file=sys.stderr)
     for s in r.skipped:

@@ -28,6 +28,7 @@ from omsdesk.documents.data import DocLine, InvoiceDoc, Party, TaxBreakdown
 from omsdesk.models import (
     ConflictError,
     NotFound,
+    OmsError,
     Order,
     OrderStatus,
     Product,
@@ -354,6 +355,39 @@ def replay(db: Database, journal: Journal, *, actor: Actor,
             already += 1
         refs.append(reference)
     return ReplayReport(sent, already, journal.waiting_count(), "", tuple(refs))
+
+
+@dataclass(frozen=True)
+class CatchUp:
+    reachable: bool
+    sent: int      # sales the replay sent
+    waiting: int   # still in the journal afterwards
+    error: str = ""  # why the replay stopped (a refused sale, the link lost again)
+
+
+def catch_up(db: Database, journal: Journal, *, actor: Actor, warehouse: str, prepare: bool) -> CatchUp:
+    """What a till does on every check of its link: when the server answers, replay what waits,
+    then (after a replay, or when `prepare`) top up the reserved numbers and the products.
+
+    A refusal to prepare (an unknown warehouse) is not an outage: the till just cannot sell
+    offline. The link lost again half-way reports unreachable; the rest waits in the journal.
+    """
+    if not server_reachable(db):
+        return CatchUp(False, 0, journal.waiting_count())
+    sent, error = 0, ""
+    if journal.waiting_count():
+        report = replay(db, journal, actor=actor)
+        if report.lost:
+            return CatchUp(False, report.sent, report.waiting, report.error)
+        sent, error = report.sent, report.error
+    if warehouse and (prepare or sent):
+        try:
+            prepare_offline(db, journal, actor=actor, warehouse=warehouse)
+        except OmsError:
+            pass  # see the docstring: this till sells online only
+        except LOST:
+            return CatchUp(False, sent, journal.waiting_count(), "the server was lost again")
+    return CatchUp(True, sent, journal.waiting_count(), error)
 
 
 def _apply(s: Session, sale: JournalSale, workstation: str, actor: Actor) -> str:

@@ -3,12 +3,10 @@ and replays the offline journal in a worker when it is back (issue 17 point 4)."
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from omsdesk.models.errors import OmsError
 from omsdesk.services import counter_offline as offline
 from omsdesk.services.counter_journal import Journal, journal_path
 from omsdesk.ui.context import AppContext
@@ -57,20 +55,8 @@ class CounterLink(QObject):
         prepare = not self._prepared
 
         def work() -> tuple[bool, int]:
-            if not offline.server_reachable(db):
-                return False, 0
-            sent = 0
-            if journal.waiting_count():
-                report = offline.replay(db, journal, actor=actor)
-                if report.lost:
-                    return False, report.sent
-                sent = report.sent
-            if warehouse and (prepare or sent):
-                # Numbers used offline are topped up, and the products copied again, only then.
-                # A refusal (an unknown warehouse) is not an outage: the till just cannot sell offline.
-                with contextlib.suppress(OmsError):
-                    offline.prepare_offline(db, journal, actor=actor, warehouse=warehouse)
-            return True, sent
+            done = offline.catch_up(db, journal, actor=actor, warehouse=warehouse, prepare=prepare)
+            return done.reachable, done.sent
 
         run_in_pool(self.ctx.pool, work, self._checked, self._failed)
 

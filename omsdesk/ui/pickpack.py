@@ -373,7 +373,8 @@ class PickPackView(QWidget):
                                              language=doc_language(self.ctx.settings),
                                              resume=self._resume,
                                              claim_id=None if self._resume or self.claim is None
-                                             else self.claim.id)
+                                             else self.claim.id,
+                                             timeout=timedelta(seconds=claim_timeout_seconds(self.ctx.settings)))
         except OmsError as exc:
             self.banner.refuse(refusal_text(str(exc)))
             return

@@ -52,6 +52,10 @@ _ENTRIES: tuple[object, ...] = (  # QT_TRANSLATE_NOOP returns its text (typed ob
     QT_TRANSLATE_NOOP("refusals", "{units} unit(s) still to pick before packing"),
     QT_TRANSLATE_NOOP("refusals", "choose at least one order to pick"),
     QT_TRANSLATE_NOOP("refusals", "none of the chosen orders has a parcel waiting to be picked"),
+    QT_TRANSLATE_NOOP("refusals", "order {ref} is claimed by {holder} (wave {wave}, heard {seconds} s ago): "
+                      "that bench picks it"),
+    QT_TRANSLATE_NOOP("refusals", "release the wave first (omsdesk waves release {claim}) or wait until its "
+                      "claim expires"),
     QT_TRANSLATE_NOOP("refusals", "nothing of order {ref} has shipped; cancel it instead"),
     QT_TRANSLATE_NOOP("refusals", "order {ref} has nothing left open to close"),
     QT_TRANSLATE_NOOP("refusals", "closing the rest of an order needs a reason"),

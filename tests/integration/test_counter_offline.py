@@ -204,13 +204,24 @@ def test_a_link_lost_during_the_sale_journals_it_and_lost_at_commit_refuses_it(
     proxy.restore()
     assert replay(till, journal, actor=TILL).sent == 1
 
-    def cut_at_commit(_conn) -> None:  # type: ignore[no-untyped-def]
-        proxy.cut()
+    # The sale's own COMMIT, not the one that takes its order number (refs.take_values commits
+    # that at once on a connection of its own; losing it loses a number, never a sale).
+    selling: set[int] = set()
 
+    def note_the_sale(conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if statement.startswith("INSERT INTO orders"):
+            selling.add(id(conn.connection.dbapi_connection))
+
+    def cut_at_commit(conn) -> None:  # type: ignore[no-untyped-def]
+        if id(conn.connection.dbapi_connection) in selling:
+            proxy.cut()
+
+    event.listen(till.engine, "after_cursor_execute", note_the_sale)
     event.listen(till.engine, "commit", cut_at_commit)
     try:
         with pytest.raises(ServerUnreachable, match="may be recorded"):
             sell_or_journal(till, journal, sale, actor=TILL)
     finally:
         event.remove(till.engine, "commit", cut_at_commit)
+        event.remove(till.engine, "after_cursor_execute", note_the_sale)
     assert journal.waiting_count() == 0

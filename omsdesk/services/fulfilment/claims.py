@@ -12,7 +12,7 @@ their parcels to the pool, so no daemon is needed to clean up.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,7 +20,14 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
-from omsdesk.models import Order, OrderStatus, ParcelStatus, Shipment, ValidationError
+from omsdesk.models import (
+    ConflictError,
+    Order,
+    OrderStatus,
+    ParcelStatus,
+    Shipment,
+    ValidationError,
+)
 from omsdesk.models.base import utcnow
 from omsdesk.models.claims import PickClaim
 from omsdesk.queries.picking import PICKABLE, WaveOrder, pickable_orders
@@ -34,6 +41,20 @@ DEFAULT_TIMEOUT = timedelta(minutes=2)
 
 class NothingToClaim(ValidationError):
     """No parcel waits in the pool of that warehouse."""
+
+
+class ClaimedByAnotherBench(ConflictError):
+    """A parcel is in another bench's live claim: that bench picks it."""
+
+    def __init__(self, reference: str, claim: PickClaim, silent_s: float) -> None:
+        super().__init__(
+            f"order {reference} is claimed by {claim.workstation}/{claim.user} (wave {claim.name}, "
+            f"heard {silent_s:.0f} s ago): that bench picks it; release the wave first "
+            f"(omsdesk waves release {claim.id}) or wait until its claim expires")
+        self.reference = reference
+        self.workstation = claim.workstation
+        self.user = claim.user
+        self.claim_id = claim.id
 
 
 @dataclass(frozen=True)
@@ -125,6 +146,52 @@ def release_claim(db: Database, claim_id: int, *, actor: Actor, reason: str = ""
                             reason=reason or f"wave {claim.name} released")
 
 
+def claim_holders_in(session: Session, parcels: Iterable[Shipment], *, actor: Actor,
+                     timeout: timedelta = DEFAULT_TIMEOUT, now: datetime | None = None) -> dict[int, PickClaim]:
+    """The claim rule every picker obeys (pick list, wave, `orders pick`, the desks' simulation):
+    parcel id -> the live claim of another bench that keeps this bench from picking it.
+
+    A parcel outside any claim, in this workstation's own claim (a restart) or in a claim that
+    has ended is free. A claim whose bench has been silent for longer than `timeout` does not
+    block either: it is expired on the way (its parcels return to the pool, as the next
+    `claim_wave` would have done), so the silent bench cannot pack them later as well.
+    """
+    chosen = [p for p in parcels if p.claim_id is not None]
+    if not chosen:
+        return {}
+    now = now or utcnow()
+    stmt = select(PickClaim).where(PickClaim.id.in_(sorted({p.claim_id for p in chosen})),
+                                   PickClaim.state == "active")
+    if session.get_bind().dialect.name == "postgresql":
+        # The holder's heartbeat or end cannot change under the decision.
+        stmt = stmt.with_for_update()
+    live: dict[int, PickClaim] = {}
+    for claim in session.scalars(stmt.order_by(PickClaim.id)):
+        if claim.workstation == actor.workstation:
+            continue
+        if claim.heartbeat_at < now - timeout:
+            _expire_in(session, claim, actor=actor, now=now)
+            continue
+        live[claim.id] = claim
+    return {p.id: live[p.claim_id] for p in chosen if p.claim_id in live}
+
+
+def refuse_claimed_in(session: Session, reference: str, parcels: Iterable[Shipment], *, actor: Actor,
+                      timeout: timedelta = DEFAULT_TIMEOUT, now: datetime | None = None) -> None:
+    """Raise ClaimedByAnotherBench when another bench's live claim holds one of these parcels."""
+    now = now or utcnow()
+    held = claim_holders_in(session, parcels, actor=actor, timeout=timeout, now=now)
+    if held:
+        claim = next(iter(held.values()))
+        raise ClaimedByAnotherBench(reference, claim, (now - claim.heartbeat_at).total_seconds())
+
+
+def _expire_in(session: Session, claim: PickClaim, *, actor: Actor, now: datetime | None) -> None:
+    end_claim_in(session, claim, "expired", actor=actor, now=now,
+                 reason=f"wave {claim.name} of {claim.workstation}/{claim.user} expired: "
+                        f"no heartbeat since {claim.heartbeat_at:%Y-%m-%d %H:%M:%S} UTC")
+
+
 def expire_stale_in(session: Session, cutoff: datetime, *, actor: Actor,
                     now: datetime | None = None) -> list[int]:
     """End every active claim last heard before `cutoff`; their parcels return to the pool."""
@@ -135,9 +202,7 @@ def expire_stale_in(session: Session, cutoff: datetime, *, actor: Actor,
         stmt = stmt.with_for_update(skip_locked=True)
     ended = []
     for claim in session.scalars(stmt):
-        end_claim_in(session, claim, "expired", actor=actor, now=now,
-                     reason=f"wave {claim.name} of {claim.workstation}/{claim.user} expired: "
-                            f"no heartbeat since {claim.heartbeat_at:%Y-%m-%d %H:%M:%S} UTC")
+        _expire_in(session, claim, actor=actor, now=now)
         ended.append(claim.id)
     return ended
 
@@ -177,12 +242,3 @@ def leave_claims_in(session: Session, parcels: Iterable[Shipment]) -> None:
                                                          PickClaim.state == "active")):
         claim.state = "done"
         claim.ended_at = utcnow()
-
-
-def active_claims(session: Session, claim_ids: Sequence[int]) -> dict[int, str]:
-    """Active claim id -> the workstation holding it."""
-    if not claim_ids:
-        return {}
-    return {cid: ws for cid, ws in session.execute(
-        select(PickClaim.id, PickClaim.workstation)
-        .where(PickClaim.id.in_(list(claim_ids)), PickClaim.state == "active"))}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,7 @@ from omsdesk.services import audit, outbox
 from omsdesk.services.channels.kinds import takes_updates_back
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.allocation import release_reservations
+from omsdesk.services.fulfilment.claims import DEFAULT_TIMEOUT, leave_claims_in, refuse_claimed_in
 from omsdesk.services.fulfilment.credit import terms_of
 from omsdesk.services.fulfilment.parcels import choose_parcels, mark_delivered, pack_in, pick_in
 from omsdesk.services.fulfilment.status import OrderState, load_order, set_status
@@ -33,29 +34,39 @@ from omsdesk.services.users.permissions import require
 
 
 def pick_order(db: Database, reference: str, *, actor: Actor, reason: str = "", warehouse: str | None = None,
-               shipment: int | None = None) -> OrderState:
-    """Start picking an order's parcels: all, one warehouse's, or parcel N."""
-    return _parcel_step(db, reference, "pick", actor, reason, warehouse, shipment)
+               shipment: int | None = None, claim_timeout: timedelta = DEFAULT_TIMEOUT) -> OrderState:
+    """Start picking an order's parcels: all, one warehouse's, or parcel N.
+
+    Refused (ClaimedByAnotherBench, naming bench and user) while another bench's live claim
+    holds one of them; see claims.claim_holders_in for what counts as live.
+    """
+    return _parcel_step(db, reference, "pick", actor, reason, warehouse, shipment, claim_timeout)
 
 
 def pack_order(db: Database, reference: str, *, actor: Actor, reason: str = "", warehouse: str | None = None,
-               shipment: int | None = None) -> OrderState:
-    """Mark picked parcels packed: all, one warehouse's, or parcel N; the order is packed with its last."""
-    return _parcel_step(db, reference, "pack", actor, reason, warehouse, shipment)
+               shipment: int | None = None, claim_timeout: timedelta = DEFAULT_TIMEOUT) -> OrderState:
+    """Mark picked parcels packed: all, one warehouse's, or parcel N; the order is packed with its last.
+
+    The same claim rule as picking: another bench's live claim is that bench's to pack.
+    """
+    return _parcel_step(db, reference, "pack", actor, reason, warehouse, shipment, claim_timeout)
 
 
 def _parcel_step(db: Database, reference: str, action: str, actor: Actor, reason: str,
-                 warehouse: str | None, shipment: int | None) -> OrderState:
+                 warehouse: str | None, shipment: int | None, claim_timeout: timedelta) -> OrderState:
     with db.write() as s:
         order = load_order(s, reference)
         check_transition(action, order.status, order.reference)
         parcels = choose_parcels(s, order, warehouse_id=_wid(s, warehouse), shipment_id=shipment)
+        refuse_claimed_in(s, order.reference, parcels, actor=actor, timeout=claim_timeout)
         if action == "pick":
             return pick_in(s, order, actor=actor, parcels=parcels, reason=reason)
         if warehouse is None and shipment is None:
             # "Pack" on the order: the parcels being picked; one not picked yet stays open.
             parcels = [p for p in parcels if p.status == ParcelStatus.PICKING.value] or parcels
-        return pack_in(s, order, actor=actor, parcels=parcels, reason=reason)
+        state = pack_in(s, order, actor=actor, parcels=parcels, reason=reason)
+        leave_claims_in(s, parcels)  # packed: this bench's claim on them is fulfilled
+        return state
 
 
 def _wid(session: Session, warehouse: str | None) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -35,7 +35,7 @@ from omsdesk.services import audit
 from omsdesk.services.catalog import set_bin_in
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.carriers import account_for
-from omsdesk.services.fulfilment.claims import active_claims, leave_claims_in
+from omsdesk.services.fulfilment.claims import DEFAULT_TIMEOUT, claim_holders_in, leave_claims_in
 from omsdesk.services.fulfilment.parcels import choose_parcels, pack_in, parcel_units, pick_in
 from omsdesk.services.fulfilment.status import load_order
 from omsdesk.services.ledger.stock import product_by_sku, warehouse_by_code
@@ -125,12 +125,12 @@ class PackResult:
 
 def start_picking(db: Database, references: Sequence[str], *, actor: Actor, wave: str = "",
                   warehouse: str = "", language: Language = "es", resume: bool = True,
-                  claim_id: int | None = None) -> PickPlan:
+                  claim_id: int | None = None, timeout: timedelta = DEFAULT_TIMEOUT) -> PickPlan:
     """Start picking the orders for this picker (allocated -> picking) and return their pick list by bin.
 
     `claim_id` (a wave claimed with claims.claim_wave) picks only that claim's parcels; the
-    claim's orders left out of `references` go back to the pool. Without it, a parcel another
-    desk has claimed is skipped. `resume=False` takes only open parcels, so two pickers
+    claim's orders left out of `references` go back to the pool. Without it, a parcel in another
+    desk's live claim is skipped (a claim silent for longer than `timeout` is expired instead). `resume=False` takes only open parcels, so two pickers
     building lists at once never walk for the same order; on PostgreSQL an order another
     workstation is starting right now is skipped (SKIP LOCKED) rather than waited for.
     `resume=True` also accepts parcels already in picking, for a picker who restarts an
@@ -163,15 +163,14 @@ def start_picking(db: Database, references: Sequence[str], *, actor: Actor, wave
             # waits for its own warehouse's picker).
             candidates[ref] = [p for p in choose_parcels(s, order)
                                if p.status in wanted and (wid is None or p.warehouse_id == wid)]
-        holders = active_claims(s, sorted({p.claim_id for ps in candidates.values() for p in ps
-                                           if p.claim_id is not None}))
+        # The one claim rule (claims.claim_holders_in): another bench's live claim is its own.
+        held = {} if claim_id is not None else claim_holders_in(
+            s, [p for ps in candidates.values() for p in ps], actor=actor, timeout=timeout)
         for ref, found in candidates.items():
             if claim_id is not None:
                 parcels = [p for p in found if p.claim_id == claim_id]
             else:
-                # Another desk's claim is its own; this desk's (a restart) is taken up again.
-                parcels = [p for p in found if p.claim_id is None or p.claim_id not in holders
-                           or holders[p.claim_id] == actor.workstation]
+                parcels = [p for p in found if p.id not in held]
             if not parcels:
                 continue
             pick_in(s, claimed[ref], actor=actor, parcels=parcels, reason=f"pick list {wave}".strip())

@@ -50,7 +50,7 @@ from omsdesk.services.intake.order_entry import (
     resolve_customer,
     ship_to_values,
 )
-from omsdesk.services.refs import next_value
+from omsdesk.services.refs import take_values
 
 
 @dataclass
@@ -219,13 +219,8 @@ def _plan(s: Session, data: OrderInput, now: datetime, products: dict[str, Produ
 
 
 def _bump(s: Session, name: str, n: int) -> int:
-    first = next_value(s, name)
-    if n > 1:
-        from omsdesk.models import Counter
-
-        s.execute(update(Counter).where(Counter.name == name).values(value=Counter.value + (n - 1))
-                  .execution_options(synchronize_session=False))
-    return first + n - 1
+    """The last of `n` order numbers taken at once for the batch (see refs.take_values)."""
+    return take_values(s, name, n)
 
 
 def _allocate(s: Session, planned: list[_Planned], products: dict[str, Product]) -> None:
