@@ -107,6 +107,10 @@ class CarrierUnavailable(CarrierError):
     retryable = True
 
 
+class CancelRefused(CarrierError):
+    """The carrier will not cancel the label (handed over, past its deadline): the label stands."""
+
+
 class CarrierAuthError(CarrierError):
     """The carrier refused the account's credentials."""
 
@@ -130,8 +134,11 @@ class Carrier(Protocol):
         """The label of a booked parcel again: its bytes and format."""
         ...
 
-    def cancel(self, carrier_ref: str) -> None:
-        """Cancel a booked label that has not been handed over yet."""
+    def cancel(self, carrier_ref: str) -> str:
+        """Cancel a booked label not handed over yet: 'cancelled', or 'queued' when the carrier finishes later.
+
+        CancelRefused when the carrier will not (the parcel is on its way, the deadline passed).
+        """
         ...
 
     def track(self, tracking_numbers: Sequence[str]) -> TrackingAnswer:

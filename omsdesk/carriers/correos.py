@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from omsdesk.carriers.base import (
     Booking,
     BookingRejected,
+    CancelRefused,
     CarrierConfig,
     CarrierUnavailable,
     LabelFormat,
@@ -131,9 +132,17 @@ class CorreosCarrier:
                                         params={"formato": label_format.upper()})[0]
         return _label_of(answer, label_format, self.name)
 
-    def cancel(self, carrier_ref: str) -> None:
-        with carrier_errors(self.name, f"cancelling {carrier_ref}", plain_rejection(self.name, "the cancel")):
+    def cancel(self, carrier_ref: str) -> str:
+        """DELETE the preregistered shipment ("Cancel shipment. Receives as input a preregistered code")."""
+        with carrier_errors(self.name, f"cancelling {carrier_ref}", lambda exc: self._cancel_refused(carrier_ref, exc)):
             self.http.request("DELETE", f"{self.base}{PREREGISTER}/{carrier_ref}")
+        return "cancelled"
+
+    def _cancel_refused(self, carrier_ref: str, exc: RequestRejected) -> CancelRefused:
+        errors = (body_of(exc.body_excerpt) or {}).get("errores") or []
+        first = errors[0] if errors and isinstance(errors[0], dict) else {}
+        text = str(first.get("descripcion") or exc.body_excerpt[:200])
+        return CancelRefused(f"{self.name}: Correos will not cancel {carrier_ref} (HTTP {exc.status}): {text}")
 
     def track(self, tracking_numbers: Sequence[str]) -> TrackingAnswer:
         """Up to 10 codes per call, comma separated, as the tracking search takes them."""

@@ -15,6 +15,7 @@ from typing import Any
 from omsdesk.carriers.base import (
     Booking,
     BookingRejected,
+    CancelRefused,
     CarrierConfig,
     CarrierUnavailable,
     LabelFormat,
@@ -130,10 +131,23 @@ class SendcloudCarrier:
                                          headers={"Accept": "application/pdf"})
         return response.content, check_label(response.content, "pdf", self.name)
 
-    def cancel(self, carrier_ref: str) -> None:
+    def cancel(self, carrier_ref: str) -> str:
+        """POST /parcels/{id}/cancel: Sendcloud says in `status` whether it is cancelled or only queued."""
         self._writes.acquire()
-        with carrier_errors(self.name, f"cancelling parcel {carrier_ref}", plain_rejection(self.name, "the cancel")):
-            self.http.send_json("POST", f"{self.base}/parcels/{carrier_ref}/cancel", {})
+        with carrier_errors(self.name, f"cancelling parcel {carrier_ref}",
+                            lambda exc: self._cancel_refused(carrier_ref, exc)):
+            answer = self.http.send_json("POST", f"{self.base}/parcels/{carrier_ref}/cancel", {})
+        status = str((answer or {}).get("status") or "cancelled")
+        # "deleted": a parcel that was never announced is removed; for us the label is gone all the same.
+        return "queued" if status == "queued" else "cancelled"
+
+    def _cancel_refused(self, carrier_ref: str, exc: RequestRejected) -> CancelRefused:
+        body = body_of(exc.body_excerpt) or {}
+        error = body.get("error")
+        error = error if isinstance(error, dict) else {}
+        message = str(error.get("message") or body.get("message") or exc.body_excerpt[:200])
+        return CancelRefused(f"{self.name}: Sendcloud will not cancel parcel {carrier_ref} "
+                             f"(HTTP {exc.status}): {message}")
 
     # -- tracking ------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""`omsdesk carriers add|list|remove` and `omsdesk shipments book|track|label`: carrier labels and tracking."""
+"""`omsdesk carriers add|list|remove` and `omsdesk shipments book|track|cancel|label`: carrier labels and tracking."""
 
 from __future__ import annotations
 
@@ -40,6 +40,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     track = ss.add_parser("track", help="ask the carriers about every parcel on its way now, then list them")
     add_json_flag(track)
     track.set_defaults(func=_track)
+    cancel = ss.add_parser("cancel", help="cancel the carrier label of a packed parcel not handed over yet; "
+                                          "the parcel stays packed, ready to book again")
+    cancel.add_argument("reference", metavar="REF")
+    cancel.add_argument("--parcel", type=int, metavar="N", help="the parcel (default: the order's only booked one)")
+    add_json_flag(cancel)
+    cancel.set_defaults(func=_cancel)
     label = ss.add_parser("label", help="the carrier's label of the order's parcel, to a file or a printer")
     label.add_argument("reference", metavar="REF")
     target = label.add_mutually_exclusive_group(required=True)
@@ -201,4 +207,18 @@ def _label(ctx: CliContext) -> int:
                                            media="" if fmt == "zpl" else "Custom.4x6in"),
                       title=f"omsdesk label {a.reference}")
     print(f"{job}: {fmt.upper()} label of parcel {sid} sent to {a.printer}")
+    return 0
+
+
+def _cancel(ctx: CliContext) -> int:
+    from omsdesk.carriers.cancel import cancel_label
+
+    a = ctx.args
+    done = cancel_label(ctx.db, a.reference, actor=ctx.actor, parcel=a.parcel)
+    if a.json:
+        print_json(done)
+        return 0
+    how = "cancellation queued at the carrier" if done.queued else "cancelled"
+    print(f"parcel {done.shipment_id}: label {done.carrier} {done.tracking} {how}; the parcel is packed, "
+          f"not booked (omsdesk shipments book {done.reference} books it again)")
     return 0

@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from omsdesk.models.base import Base, utcnow
+from omsdesk.models.carrier import TrackingStatus
 from omsdesk.models.errors import IllegalTransition
 from omsdesk.models.search_keys import SEARCH_NAME_TYPE, reference_number, search_name
 from omsdesk.models.workflow import (
@@ -377,6 +378,22 @@ class Shipment(Base):
     lines: Mapped[list[ShipmentLine]] = relationship(
         back_populates="shipment", cascade="all, delete-orphan"
     )
+
+    def label_cancel_refusal(self) -> str:
+        """Why this parcel's carrier label may not be cancelled now; '' when it may.
+
+        Only a label still at the packing bench may go: once the parcel has shipped (handed
+        over) or the carrier reports it moving, the carrier has the goods and the label stands.
+        """
+        if self.label is None or not self.carrier_ref or self.carrier_account_id is None:
+            return f"parcel {self.id} has no carrier label to cancel"
+        if self.status != ParcelStatus.PACKED.value:
+            return (f"parcel {self.id} is {self.status}: it has been handed to the carrier, so its label "
+                    "can no longer be cancelled")
+        if self.tracking_status not in ("", TrackingStatus.BOOKED.value):
+            return (f"parcel {self.id} is {self.tracking_status.replace('_', ' ')} at the carrier: a label "
+                    "in transit cannot be cancelled")
+        return ""
 
 
 class ShipmentLine(Base):

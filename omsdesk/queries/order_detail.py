@@ -134,6 +134,8 @@ class OrderDetail:
     claimed_by: str = ""
     claim_wave: str = ""
     claimed_at: datetime | None = None
+    # Parcels whose carrier label may be cancelled now (Shipment.label_cancel_refusal).
+    cancellable_labels: tuple[int, ...] = ()
 
 
 def order_detail(session: Session, reference: str) -> OrderDetail:
@@ -155,7 +157,10 @@ def order_detail(session: Session, reference: str) -> OrderDetail:
         parcel[sku_of[r.order_line_id]] = parcel.get(sku_of[r.order_line_id], 0) + r.qty
     shipments = []
     open_ids: dict[str, tuple[int, str]] = {}
+    cancellable: list[int] = []
     for sh in session.scalars(select(Shipment).where(Shipment.order_id == order.id).order_by(Shipment.id)):
+        if sh.label is not None and not sh.label_cancel_refusal():
+            cancellable.append(sh.id)
         if sh.status in OPEN_PARCEL:
             open_ids[wh_codes.get(sh.warehouse_id, "")] = (sh.id, sh.status)
             continue
@@ -199,5 +204,5 @@ def order_detail(session: Session, reference: str) -> OrderDetail:
                  for r in order.refunds], audit=audit,
         allowed_actions=order.available_actions(),
         claimed_by=holder.label if holder else "", claim_wave=holder.wave if holder else "",
-        claimed_at=holder.claimed_at if holder else None,
+        claimed_at=holder.claimed_at if holder else None, cancellable_labels=tuple(cancellable),
     )

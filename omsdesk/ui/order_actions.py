@@ -47,5 +47,6 @@ def action_text(action: str) -> str:
         "release": translate("action", "Release hold"), "cancel": translate("action", "Cancel order"),
         "return": translate("action", "Record return"), "cancel-rest": translate("action", "Close unshipped rest"),
         "refund": translate("action", "Refund"), "edit": translate("action", "Edit address and notes"),
+        "cancel-label": translate("action", "Cancel label"),
     }
     return names.get(action, action)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 from PySide6.QtCore import Qt, Signal
@@ -145,6 +146,13 @@ class OrderDetailView(QWidget):
         self.label_button = QPushButton(self.tr("Print label"))
         self.label_button.setObjectName("print_label")
         self.label_button.clicked.connect(self.print_label)
+        self.cancel_label_button = QPushButton(self.tr("Cancel label…"))
+        self.cancel_label_button.setObjectName("cancel_label")
+        self.cancel_label_button.setToolTip(self.tr("Void the carrier label of a packed parcel not handed over yet; "
+                                                    "the parcel stays packed, ready to book again"))
+        self.cancel_label_button.setEnabled(False)
+        self.cancel_label_button.clicked.connect(self.cancel_label)
+        self.carrier_factory: Any = None  # tests point the carrier calls at a local server
         self.slip_button = QPushButton(self.tr("Print packing slip"))
         self.slip_button.setObjectName("print_slip")
         self.slip_button.clicked.connect(self.print_slip)
@@ -155,6 +163,7 @@ class OrderDetailView(QWidget):
         print_row = QHBoxLayout()
         print_row.addWidget(self.slip_button)
         print_row.addWidget(self.label_button)
+        print_row.addWidget(self.cancel_label_button)
         print_row.addStretch(1)
         shipments_box.addLayout(print_row)
         layout.addWidget(self._group(self.tr("Shipments"), shipments_row))
@@ -220,6 +229,7 @@ class OrderDetailView(QWidget):
                 b.setEnabled(False)
             self.invoice_button.setEnabled(False)
             self.label_button.setEnabled(False)
+            self.cancel_label_button.setEnabled(False)
             self.slip_button.setEnabled(False)
             for label in (self.summary, self.customer, self.address, self.shipments, self.invoice_list, self.notes):
                 label.clear()
@@ -289,6 +299,7 @@ class OrderDetailView(QWidget):
         # obviously pointless cases (nothing sold yet, or cancelled).
         self.invoice_button.setEnabled(not self._busy and d.status not in ("new", "cancelled"))
         self.label_button.setEnabled(any(sh.tracking for sh in d.shipments))
+        self.cancel_label_button.setEnabled(not self._busy and bool(d.cancellable_labels))
         self.slip_button.setEnabled(bool(d.shipments or d.open_parcels))
         self.notes.setText(d.notes or self.tr("No notes"))
         self.edit_button.setEnabled(not self._busy)
@@ -396,6 +407,24 @@ class OrderDetailView(QWidget):
         ref, ctx = self.detail.reference, self.ctx
         run_in_pool(ctx.pool, lambda: print_label(ctx.db, dict(ctx.settings), ref), self._printed,
                     self._on_print_failed)
+
+    def cancel_label(self) -> None:
+        """Ask, then have the carrier void the label of the packed parcel (the first one that may go), in a worker."""
+        from omsdesk.carriers.cancel import cancel_label
+        from omsdesk.ui import confirm
+
+        d = self.detail
+        if d is None or self._busy or not d.cancellable_labels:
+            return
+        parcel = d.cancellable_labels[0]
+        if not confirm.confirm(self, self.tr("Cancel label"), self.tr(
+                "Cancel the carrier label of parcel {parcel} of {ref}? The carrier voids it and the parcel stays "
+                "packed, to be booked again.").format(parcel=parcel, ref=d.reference)):
+            return
+        ref, ctx, factory = d.reference, self.ctx, self.carrier_factory
+        self._set_busy(True)
+        run_in_pool(ctx.pool, lambda: cancel_label(ctx.db, ref, actor=ctx.actor, parcel=parcel, factory=factory),
+                    lambda _r: self._on_action_done(ref, "cancel-label"), self._on_action_failed)
 
     def print_slip(self) -> None:
         """The packing slip of the latest parcel (or of the open one), to the slip printer."""
@@ -537,6 +566,8 @@ class OrderDetailView(QWidget):
         self.invoice_button.setEnabled(not busy and self.detail is not None
                                        and self.detail.status not in ("new", "cancelled"))
         self.edit_button.setEnabled(not busy and self.detail is not None)
+        self.cancel_label_button.setEnabled(not busy and self.detail is not None
+                                            and bool(self.detail.cancellable_labels))
 
     def _on_action_done(self, reference: str, action: str) -> None:
         self._set_busy(False)

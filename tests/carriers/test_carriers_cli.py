@@ -89,3 +89,23 @@ def test_bad_input_is_refused_in_one_line(cli: Cli, monkeypatch: pytest.MonkeyPa
     assert code == 2 and "1 to 1,000,000 grams" in err
     code, _out, err = cli.run_here("shipments", "label", "SO-1")
     assert code == 2
+
+
+def test_a_label_is_cancelled_and_booked_again_through_the_cli(cli: Cli, carrier_servers: dict[str, Any],  # noqa: F811
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    server = carrier_servers["sendcloud"]
+    server.reset()
+    monkeypatch.setattr("sys.stdin", io.StringIO(SECRETS["sendcloud"] + "\n"))
+    assert cli.run_here("carriers", "add", "--type", "sendcloud", "--name", "sc", "--url",
+                        server_url("sendcloud", server))[0] == 0
+    ref = _picked_order(cli)
+    cli.run_here("orders", "pack", ref)
+    [first] = _json(cli, "shipments", "book", ref, "--weight", "900")
+    code, out, err = cli.run_here("shipments", "cancel", ref)
+    assert code == 0, err
+    assert f"label correos {first['tracking']} cancelled" in out and f"shipments book {ref}" in out
+    assert "no carrier label to cancel" in cli.refused_here("shipments", "cancel", ref)
+    [again] = _json(cli, "shipments", "book", ref)
+    assert again["tracking"] and again["tracking"] != first["tracking"]
+    assert cli.run_here("orders", "ship", ref)[0] == 0
+    assert "handed to the carrier" in cli.refused_here("shipments", "cancel", ref, "--parcel", str(again["parcel"]))

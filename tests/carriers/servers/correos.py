@@ -20,7 +20,10 @@ and which should be checked against Correos' sandbox before production:
 - the paths (`/logistics/preregister/api/v1/shipments`, `/digital-services/searchengines/api/v1/`);
 - field errors as 400 `{"errores": [{"codigo", "campo", "descripcion"}]}`;
 - the label in the answer, base64 in `Etiqueta.Fichero`, PDF or ZPL as `FormatoEtiqueta` asks;
-- a `ReferenciaCliente` preregistered already answers 409 with the `CodEnvio` it was given.
+- a `ReferenciaCliente` preregistered already answers 409 with the `CodEnvio` it was given;
+- "Cancel shipment" as `DELETE .../shipments/{CodEnvio}`, answering `{"Resultado": "0",
+  "Anulado": true}`, and refused with 409 and an `errores` entry once Correos has scanned the
+  shipment beyond "Prerregistrado" (a guess: the public pages name the operation only).
 """
 
 from __future__ import annotations
@@ -97,8 +100,12 @@ class CorreosServer(LocalShopServer):
             return json_reply(self._answer(shipment, request.param("formato") or "PDF"))
         match = re.fullmatch(re.escape(PREREGISTER) + r"/([A-Z0-9]+)", request.path)
         if match and request.method == "DELETE":
-            if self.shipments.pop(match.group(1), None) is None:
+            code = match.group(1)
+            if code not in self.shipments:
                 return _errors(404, "CodEnvio", "Envío no encontrado", "E404")
+            if any(e["phase"] != "1" for e in self.events.get(code, [])):
+                return _errors(409, "CodEnvio", "El envío ya ha sido admitido y no puede anularse", "E140")
+            del self.shipments[code]
             return json_reply({"Resultado": "0", "Anulado": True})
         if request.path == TRACKING and request.method == "GET":
             codes = [c for c in request.param("text").split(",") if c]

@@ -16,7 +16,18 @@ What it follows:
 - `GET /api/v2/labels/label_printer/{parcel_id}` ("Retrieve a specific PDF label for a label
   printer"): the A6 PDF. "You can retrieve a shipping label in A4 or A6 format, suitable for
   normal printers, or A6 format for label printers." v2 labels are PDF only.
-- `POST /api/v2/parcels/{id}/cancel`: `{"status": "cancelled", "message": ...}`.
+- `POST /api/v2/parcels/{id}/cancel` ("Cancel a parcel",
+  https://sendcloud.dev/api/v2/parcels/cancel-a-parcel): the documented example answer is
+  `{"status": "cancelled", "message": "Parcel has been cancelled"}`; "cancellation is not
+  guaranteed and may be asynchronous depending on the state of the parcel. When you send a
+  cancellation request via this endpoint, the response will indicate the status of the
+  cancellation request", and "After 42 days, it's no longer possible to cancel a parcel, even
+  if it hasn't been shipped". Sendcloud's cancel flows answer 200 when cancelled at once and 202
+  when the cancellation is queued (the v3 cancel workflow built on Sendcloud's OpenAPI: "a 200
+  means the shipment was cancelled immediately, while a 202 means the cancellation was accepted
+  and queued"). Our reading, not shown on the page: the 202 body is `{"status": "queued",
+  "message": ...}`, and a refusal (the carrier already scanned the parcel, past the 42 days, or
+  `refuse_cancel` set by a test) is a 400 in the usual error envelope.
 - `GET /api/v2/tracking/{tracking_number}` ("Retrieve tracking information of a parcel"): "Tracking
   history is nested under the statuses object, and is listed in chronological order, starting
   from the moment the label was created up until the point of delivery. Tracking status messages
@@ -61,6 +72,8 @@ class SendcloudServer(LocalShopServer):
         self.parcels: dict[int, dict[str, Any]] = {}
         self.statuses: dict[str, list[dict[str, Any]]] = {}
         self.bad_label: bytes | None = None  # served once instead of the PDF
+        self.refuse_cancel = ""  # a reason the next cancels are refused with (a deadline passed)
+        self.queue_cancel = False  # cancels answer 202 queued instead of 200 cancelled
         self._mutex = threading.Lock()
         self.stall_booking = 0  # bookings whose answer is held back `stall_seconds`
         self.stall_seconds = 1.0
@@ -92,6 +105,7 @@ class SendcloudServer(LocalShopServer):
         with self._lock:
             self._state.faults.clear()
         self.stall_booking, self.bad_label = 0, None
+        self.refuse_cancel, self.queue_cancel = "", False
 
     @property
     def booked(self) -> int:
@@ -115,11 +129,7 @@ class SendcloudServer(LocalShopServer):
             return 200, {"Content-Type": "application/pdf"}, body
         match = re.fullmatch(r"/api/v2/parcels/(\d+)/cancel", path)
         if match and method == "POST":
-            parcel = self.parcels.get(int(match.group(1)))
-            if parcel is None:
-                return _error(404, path.lstrip("/"), "No Parcel matches the given query.")
-            parcel["status"] = {"id": 2000, "message": "Cancelled"}
-            return json_reply({"status": "cancelled", "message": "Parcel has been cancelled"})
+            return self._cancel(path, int(match.group(1)))
         match = re.fullmatch(r"/api/v2/tracking/([A-Za-z0-9]+)", path)
         if match and method == "GET":
             number = match.group(1)
@@ -129,6 +139,23 @@ class SendcloudServer(LocalShopServer):
             return json_reply({"parcel_id": str(parcel["id"]), "carrier_code": "correos", "tracking_number": number,
                                "statuses": list(self.statuses.get(number, []))})
         return _error(404, path.lstrip("/"), "Not found.")
+
+    def _cancel(self, path: str, pid: int) -> Reply:
+        parcel = self.parcels.get(pid)
+        where = path.lstrip("/")
+        if parcel is None:
+            return _error(404, where, "No Parcel matches the given query.")
+        if parcel["status"]["id"] == 2000:
+            return _error(400, where, "This parcel has already been cancelled.")
+        moving = [s for s in self.statuses.get(parcel["tracking_number"], [])
+                  if s["parent_status"] not in ("announced", "ready-to-send", "announcing")]
+        if moving or self.refuse_cancel:
+            why = self.refuse_cancel or "the carrier has already accepted this parcel"
+            return _error(400, where, f"Cancellation is not possible: {why}.")
+        parcel["status"] = {"id": 2000, "message": "Cancelled"}
+        if self.queue_cancel:
+            return json_reply({"status": "queued", "message": "Cancellation of this parcel has been queued"}, 202)
+        return json_reply({"status": "cancelled", "message": "Parcel has been cancelled"})
 
     def _create(self, request: RecordedRequest) -> Reply:
         body = (request.json() or {}).get("parcel")
