@@ -60,6 +60,10 @@ class Bookings:
     def __init__(self, db: Database, *, actor: Actor, factory: CarrierFactory | None = None) -> None:
         self.db, self.actor, self.factory = db, actor, factory
         self._connectors: dict[str, Carrier] = {}
+        # Read once for the run (a wave asks the same for every parcel): the accounts by how
+        # they were chosen, and each warehouse's sender.
+        self._accounts: dict[tuple[str, int], svc.AccountView | None] = {}
+        self._senders: dict[int, Any] = {}
 
     def close(self) -> None:
         for connector in self._connectors.values():
@@ -89,16 +93,23 @@ class Bookings:
         reference = parcel.order.reference
         if parcel.label is not None:
             return LabelOutcome(shipment_id, reference, parcel.tracking, parcel.label, parcel.label_format)
-        chosen = svc.account_for(session, account) if account or parcel.carrier_account_id is None else \
-            _account_by_id(session, parcel.carrier_account_id)
+        chosen = self._account(session, account, parcel.carrier_account_id)
         if chosen is None:
             raise ValidationError("no carrier is configured: add one (omsdesk carriers add) or ship with a typed "
                                   "tracking number")
         try:
-            return svc.draft_booking(session, shipment_id, chosen, service=service, weight_g=weight_g), chosen
+            return svc.draft_booking(session, shipment_id, chosen, service=service, weight_g=weight_g,
+                                     senders=self._senders), chosen
         except ValidationError as exc:
             svc.record_failure_in(session, shipment_id, str(exc), actor=self.actor)
             return LabelOutcome(shipment_id, reference, error=str(exc))
+
+    def _account(self, session: Any, name: str | None, account_id: int | None) -> svc.AccountView | None:
+        key = (name or "", 0) if name or account_id is None else ("", account_id)
+        if key not in self._accounts:
+            self._accounts[key] = svc.account_for(session, name) if name or account_id is None else \
+                _account_by_id(session, account_id)
+        return self._accounts[key]
 
     def call(self, draft: svc.BookingDraft, chosen: svc.AccountView, label_format: str) -> svc.BookingResult:
         """Book over the network (no transaction open); every carrier trouble comes back as an error."""

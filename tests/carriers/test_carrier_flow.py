@@ -71,7 +71,8 @@ def test_packed_parcel_is_booked_labelled_shipped_tracked_and_delivered(parcels:
     # Shipping without typing anything keeps the carrier's number.
     ship_order(parcels.db, ref, actor=ACTOR)
     assert _parcel(parcels.db, sid).tracking == outcome.tracking
-    start = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
+    # After the carrier's own "booked" scan (stamped with the real time), whatever the date.
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=1)
     for i, (code, status) in enumerate(JOURNEY[parcels.kind][:2]):
         _scan(parcels, outcome.tracking, code, start + timedelta(hours=i))
         polled = poll_tracking(parcels.db, actor=ACTOR, factory=fast_factory, now=start + timedelta(hours=i, minutes=5))
@@ -284,6 +285,14 @@ def test_cash_on_delivery_is_collected_when_the_carrier_delivers(sqlite_db: Data
         assert order is not None and order.status == "delivered" and order.balance_due == 0
         [payment] = s.scalars(select(Payment).where(Payment.order_id == order.id)).all()
     assert (payment.method, payment.amount, payment.paid_at) == ("cod", total, at)
+    assert payment.reference == f"correos {tracking}"
+    # The same delivery reported again (a second poll, a webhook) records no second payment.
+    from omsdesk.services.fulfilment.carriers import EventIn, record_tracking
+
+    assert record_tracking(sqlite_db, sid, [EventIn("Entregado", "delivered", at)], actor=ACTOR) == "delivered"
+    poll_tracking(sqlite_db, actor=ACTOR, factory=fast_factory, every=True)
+    with sqlite_db.read() as s:
+        assert s.scalars(select(Payment.amount).where(Payment.order_id == order.id)).all() == [total]
 
 
 @pytest.mark.parametrize("kind", ["sendcloud"])

@@ -16,7 +16,9 @@ from sqlalchemy import select, true
 from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.db import Database
+from omsdesk.documents.data import Party
 from omsdesk.models import (
+    Channel,
     Order,
     OrderLine,
     OrderStatus,
@@ -161,14 +163,17 @@ def bookable_parcels(session: Session, reference: str) -> list[int]:
 
 
 def draft_booking(session: Session, shipment_id: int, account: AccountView, *, service: str = "",
-                  weight_g: int | None = None) -> BookingDraft:
-    """What to send for one parcel; ValidationError (recorded by the caller) when something is missing."""
+                  weight_g: int | None = None, senders: dict[int, Party] | None = None) -> BookingDraft:
+    """What to send for one parcel; ValidationError (recorded by the caller) when something is missing.
+
+    `senders` keeps each warehouse's sender for a batch (a wave books hundreds from one warehouse).
+    """
     with session.no_autoflush:
-        return _draft(session, shipment_id, account, service, weight_g)
+        return _draft(session, shipment_id, account, service, weight_g, {} if senders is None else senders)
 
 
 def _draft(session: Session, shipment_id: int, account: AccountView, service: str,
-           weight_g: int | None) -> BookingDraft:
+           weight_g: int | None, senders: dict[int, Party]) -> BookingDraft:
     parcel = _parcel(session, shipment_id)
     order = parcel.order
     if parcel.status not in (ParcelStatus.PACKED.value, ParcelStatus.SHIPPED.value):
@@ -190,7 +195,9 @@ def _draft(session: Session, shipment_id: int, account: AccountView, service: st
         parcel.booking_key = f"omsdesk-{order.reference}-{parcel.id}-{uuid.uuid4().hex[:8]}"
     parcel.carrier_account_id = account.id or _account(session, account.name).id
     parcel.service = service or parcel.service or str(account.settings.get("service") or "")
-    sender = sender_for(session, parcel.warehouse_id)
+    sender = senders.get(parcel.warehouse_id)
+    if sender is None:
+        sender = senders[parcel.warehouse_id] = sender_for(session, parcel.warehouse_id)
     house = session.get(Warehouse, parcel.warehouse_id)
     phone = ""
     if order.customer_id is not None:
@@ -213,11 +220,12 @@ def _draft(session: Session, shipment_id: int, account: AccountView, service: st
 def _product_weight(session: Session, order: Order, parcel: Shipment) -> int:
     units = parcel_units(order, parcel)
     skus = {ln.sku: ln.product_id for ln in order.lines}
-    weights = {pid: grams for pid, grams in session.execute(
-        select(Product.id, Product.weight_g).where(Product.id.in_(list(skus.values()))))}
-    if any(not weights.get(skus[sku]) for sku in units):
+    # By primary key: a wave's products were brought into the session by load_parcels.
+    products = {sku: session.get(Product, pid) for sku, pid in skus.items() if sku in units}
+    weights = {sku: (p.weight_g if p is not None else None) for sku, p in products.items()}
+    if any(not weights.get(sku) for sku in units):
         return 0  # one product without a weight: the parcel's weight is not known
-    return sum(weights[skus[sku]] * qty for sku, qty in units.items())
+    return sum((weights[sku] or 0) * qty for sku, qty in units.items())
 
 
 @dataclass(frozen=True)
@@ -241,14 +249,27 @@ def record_booking(db: Database, shipment_id: int, *, carrier: str, tracking: st
                                  actor=actor)
 
 
-def load_parcels(session: Session, shipment_ids: list[int]) -> list[Shipment]:
+def load_parcels(session: Session, shipment_ids: list[int]) -> list[Any]:
     """Bring a chunk of parcels with their orders and lines into the session in a few queries.
 
     The session holds loaded rows weakly: the caller keeps the list while it works on them.
     """
-    return list(session.scalars(select(Shipment).where(Shipment.id.in_(shipment_ids))
-                         .options(selectinload(Shipment.order).selectinload(Order.lines)
-                                  .selectinload(OrderLine.reservations))))
+    parcels = list(session.scalars(select(Shipment).where(Shipment.id.in_(shipment_ids))
+                            .options(selectinload(Shipment.order).selectinload(Order.lines)
+                                     .selectinload(OrderLine.reservations))))
+    orders = {p.order for p in parcels}
+    # Their products, customers, warehouses and channels too, so drafting a booking reads them
+    # by key without a query (the session forgets rows nobody holds).
+    product_ids = {ln.product_id for o in orders for ln in o.lines}
+    customer_ids = {o.customer_id for o in orders if o.customer_id is not None}
+    held: list[Any] = list(parcels)
+    if product_ids:
+        held += session.scalars(select(Product).where(Product.id.in_(product_ids))).all()
+    if customer_ids:
+        held += session.scalars(select(Customer).where(Customer.id.in_(customer_ids))).all()
+    held += session.scalars(select(Warehouse).where(Warehouse.id.in_({p.warehouse_id for p in parcels}))).all()
+    held += session.scalars(select(Channel).where(Channel.id.in_({o.channel_id for o in orders}))).all()
+    return held
 
 
 def record_bookings(db: Database, results: list[BookingResult], *, actor: Actor) -> None:
@@ -400,13 +421,30 @@ def _deliver(session: Session, parcel: Shipment, event: EventIn, actor: Actor) -
                      action="deliver", from_status=order.status, to_status=order.status,
                      reason=f"parcel {parcel.id} delivered ({parcel.carrier} {parcel.tracking})")
         return
-    if terms_of(session, order).kind == "cod" and order.balance_due > 0:
-        amount = min(event.cod_collected, order.balance_due) if event.cod_collected else None
-        pay_in(session, order, actor=actor, amount=amount, method="cod",
-               payment_ref=f"{parcel.carrier} {parcel.tracking}"[:100], paid_at=event.at)
+    _collect_cod(session, order, parcel, event, actor)
     mark_delivered(order, event.at)
     set_status(session, order, OrderStatus.DELIVERED, "deliver", actor,
                f"carrier {parcel.carrier} {parcel.tracking}: {event.message or event.code}"[:500])
+
+
+def _collect_cod(session: Session, order: Order, parcel: Shipment, event: EventIn, actor: Actor) -> None:
+    """Cash on delivery: the carrier's delivery of the order's last parcel is the collection.
+
+    Neither carrier reports a collected amount: Sendcloud's tracking statuses carry
+    carrier_update_timestamp, parent_status, carrier_code and carrier_message, Correos' tracking
+    search eventDate, eventTime, phase, summaryText and extendedText, and neither has a separate
+    "cash collected" event. So the delivery stands for it: the balance due is recorded as paid,
+    method `cod`, at the carrier's delivery time, referenced by carrier and tracking number.
+    Exactly once: only the delivery that closes the order comes here (a repeated poll or a second
+    report of the same delivery finds the parcel delivered already), and only while a balance is
+    due. A plug-in connector that does report an amount (`cod_collected`) has that amount
+    recorded; what it did not collect stays due on the order.
+    """
+    if terms_of(session, order).kind != "cod" or order.balance_due <= 0:
+        return
+    amount = min(event.cod_collected, order.balance_due) if event.cod_collected else None
+    pay_in(session, order, actor=actor, amount=amount, method="cod",
+           payment_ref=f"{parcel.carrier} {parcel.tracking}"[:100], paid_at=event.at)
 
 
 def record_tracking_failure(db: Database, shipment_ids: list[int], reason: str, *, unknown: bool = False,

@@ -50,8 +50,9 @@ def terms_of(session: Session, order: Order) -> PaymentTerms:
     """The terms an order is taken on: its customer's, for the channels where terms apply."""
     if order.customer_id is None:
         return IMMEDIATE
-    kind = session.scalar(select(Channel.kind).where(Channel.id == order.channel_id))
-    if kind not in TERMS_CHANNELS:
+    # By primary key, so a batch (a wave's bookings) reads each channel once from the session.
+    channel = session.get(Channel, order.channel_id)
+    if channel is None or channel.kind not in TERMS_CHANNELS:
         return IMMEDIATE
     customer = session.get(Customer, order.customer_id)
     return customer.terms if customer is not None else IMMEDIATE
