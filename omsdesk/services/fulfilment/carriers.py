@@ -275,7 +275,9 @@ def load_parcels(session: Session, shipment_ids: list[int]) -> list[Any]:
 def record_bookings(db: Database, results: list[BookingResult], *, actor: Actor) -> None:
     """Several bookings (a wave's) recorded in one transaction, each as `record_booking` or its failure."""
     with db.write() as s:
-        held = load_parcels(s, [r.shipment_id for r in results])
+        # Recording needs the parcels and their orders only (not what drafting reads).
+        held = list(s.scalars(select(Shipment).where(Shipment.id.in_([r.shipment_id for r in results]))
+                              .options(selectinload(Shipment.order))))
         for result in results:
             if result.error:
                 record_failure_in(s, result.shipment_id, result.error, actor=actor)
