@@ -39,12 +39,16 @@ class TrackingReport:
 
 
 def poll_tracking(db: Database, *, actor: Actor, factory: CarrierFactory | None = None,
-                  now: datetime | None = None, limit: int = 500, every: bool = False) -> TrackingReport:
-    """Ask each carrier about its due parcels (`every`: all on their way) once; never raises for a carrier's trouble."""
+                  now: datetime | None = None, limit: int = 500, every: bool = False,
+                  numbers: list[str] | None = None) -> TrackingReport:
+    """Ask each carrier about its due parcels (`every`: all on their way; `numbers`: those only) once.
+
+    Never raises for a carrier's trouble.
+    """
     moment = now or utcnow()
     report = TrackingReport()
     with db.read() as s:
-        due = svc.tracking_due(s, None if every else moment, limit)
+        due = svc.tracking_due(s, None if every or numbers is not None else moment, limit, numbers)
         accounts = {a.name: a for a in svc.list_accounts(s)}
     by_account: dict[str, list[svc.TrackedParcel]] = defaultdict(list)
     for parcel in due:

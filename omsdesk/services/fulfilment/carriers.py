@@ -345,9 +345,15 @@ class TrackedParcel:
     status: str
 
 
-def tracking_due(session: Session, now: datetime | None, limit: int = 500) -> list[TrackedParcel]:
-    """Shipped, booked parcels not at their end yet whose next poll is due (all of them: `now` None)."""
+def tracking_due(session: Session, now: datetime | None, limit: int = 500,
+                 numbers: list[str] | None = None) -> list[TrackedParcel]:
+    """Shipped, booked parcels not at their end yet whose next poll is due (all of them: `now` None).
+
+    `numbers` keeps those tracking numbers only (a carrier's webhook names the parcel that moved).
+    """
     due = (Shipment.tracking_next_at.is_(None)) | (Shipment.tracking_next_at <= now) if now is not None else true()
+    if numbers is not None:
+        due = due & Shipment.tracking.in_(numbers)
     rows = session.execute(
         select(Shipment.id, Order.reference, CarrierAccount.name, Shipment.tracking, Shipment.tracking_status)
         .join(Order, Order.id == Shipment.order_id)
