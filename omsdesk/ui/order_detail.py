@@ -163,9 +163,10 @@ class OrderDetailView(QWidget):
         print_row = QHBoxLayout()
         print_row.addWidget(self.slip_button)
         print_row.addWidget(self.label_button)
-        print_row.addWidget(self.cancel_label_button)
         print_row.addStretch(1)
         shipments_box.addLayout(print_row)
+        # Its own line: a third button beside the two would widen the panel past its column at 1280 px.
+        shipments_box.addWidget(self.cancel_label_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._group(self.tr("Shipments"), shipments_row))
         layout.addWidget(self._group(self.tr("Invoices"), invoices_box))
         layout.addWidget(self._group(self.tr("Notes"), self.notes))
