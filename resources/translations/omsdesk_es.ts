@@ -3190,166 +3190,176 @@ Base de datos: {db}</translation>
 <context>
     <name>OrderDetailView</name>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="71"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="218"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="72"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="228"/>
         <source>No order selected</source>
         <translation>Ningún pedido seleccionado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="97"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="98"/>
         <source>Edit address and notes…</source>
         <translation>Editar dirección y notas…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="107"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="108"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="108"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="109"/>
         <source>Ship to</source>
         <translation>Enviar a</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="111"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
         <source>Qty</source>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="111"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="111"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
         <source>Reserved</source>
         <translation>Reservado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="111"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="112"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="113"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="116"/>
         <source>Paid at</source>
         <translation>Pagado el</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="116"/>
         <source>Method</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="116"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="115"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="116"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="121"/>
-        <location filename="../../omsdesk/ui/order_detail.py" line="507"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="122"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="537"/>
         <source>Issue invoice</source>
         <translation>Emitir factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="132"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="133"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="132"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="133"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="132"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="133"/>
         <source>Workstation</source>
         <translation>Puesto</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="132"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="133"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="133"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="134"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="133"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="134"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="133"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="134"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="143"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="144"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="144"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="145"/>
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="145"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="146"/>
         <source>Print label</source>
         <translation>Imprimir etiqueta</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="148"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="149"/>
+        <source>Cancel label…</source>
+        <translation>Anular etiqueta…</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="151"/>
+        <source>Void the carrier label of a packed parcel not handed over yet; the parcel stays packed, ready to book again</source>
+        <translation>Anula la etiqueta del transportista de un bulto embalado que aún no se ha entregado; el bulto sigue embalado, listo para volver a reservarlo</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="156"/>
         <source>Print packing slip</source>
         <translation>Imprimir albarán</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="160"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="170"/>
         <source>Shipments</source>
         <translation>Envíos</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="161"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="171"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="162"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="172"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="163"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="173"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="250"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="261"/>
         <source> (held from {status})</source>
         <translation> (retenido desde {status})</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="253"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="264"/>
         <source>Channel {channel} {ext} · placed {placed} · ship by {ship_by} · warehouse {wh}
 Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}{refund}</source>
         <translation>Canal {channel} {ext} · realizado {placed} · enviar antes de {ship_by} · almacén {wh}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}{refund}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="279"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="290"/>
         <source>Parcel {id} from {wh}, {status}: {lines}</source>
         <translation>Bulto {id} desde {wh}, {status}: {lines}</translation>
     </message>
@@ -3364,78 +3374,88 @@ Subtotal {sub} · tax {tax} · total {total} · paid {paid} · balance due {due}
 Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente {due}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="282"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="293"/>
         <source>Not shipped yet</source>
         <translation>Aún no enviado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="287"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="298"/>
         <source>No invoice</source>
         <translation>Sin factura</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="293"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="305"/>
         <source>No notes</source>
         <translation>Sin notas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="318"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="330"/>
         <source>refunded {amount}</source>
         <translation>devuelto {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="320"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="332"/>
         <source>refund due {amount}</source>
         <translation>a devolver {amount}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="356"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="368"/>
         <source>Nothing to return: every quantity is 0</source>
         <translation>Nada que devolver: todas las cantidades son 0</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="418"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="421"/>
+        <source>Cancel label</source>
+        <translation>Anular etiqueta</translation>
+    </message>
+    <message>
         <location filename="../../omsdesk/ui/order_detail.py" line="422"/>
+        <source>Cancel the carrier label of parcel {parcel} of {ref}? The carrier voids it and the parcel stays packed, to be booked again.</source>
+        <translation>¿Anular la etiqueta del transportista del bulto {parcel} de {ref}? El transportista la anula y el bulto sigue embalado, para volver a reservarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_detail.py" line="448"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="452"/>
         <source>Not printed</source>
         <translation>No impreso</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="456"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="486"/>
         <source>Nothing changed on {ref}</source>
         <translation>No ha cambiado nada en {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="467"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="497"/>
         <source>Return {rma} recorded</source>
         <translation>Devolución {rma} registrada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="468"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="498"/>
         <source>credit note to issue: {command}</source>
         <translation>factura rectificativa por emitir: {command}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="490"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="520"/>
         <source>Reason for {ref}:</source>
         <translation>Motivo para {ref}:</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="508"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="538"/>
         <source>Issue the invoice for {ref}? An issued invoice is numbered and sent to the tax agency; it can only be corrected with a credit note.</source>
         <translation>¿Emitir la factura de {ref}? Una factura emitida queda numerada y se envía a la Agencia Tributaria; solo se corrige con una factura rectificativa.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="520"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="550"/>
         <source>Invoice {number} issued for {ref}</source>
         <translation>Factura {number} emitida para {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="548"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="580"/>
         <source>{action}: {ref} done</source>
         <translation>{action}: {ref} hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/order_detail.py" line="554"/>
+        <location filename="../../omsdesk/ui/order_detail.py" line="586"/>
         <source>Action refused</source>
         <translation>Acción rechazada</translation>
     </message>
@@ -4132,7 +4152,7 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
     <message>
         <location filename="../../omsdesk/ui/pickpack.py" line="208"/>
-        <location filename="../../omsdesk/ui/pickpack.py" line="524"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="525"/>
         <source>Carrier labels: %v of %m</source>
         <translation>Etiquetas del transportista: %v de %m</translation>
     </message>
@@ -4162,102 +4182,102 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <translation>No listos para preparar: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="383"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="384"/>
         <source>Pick {units} unit(s) for {orders} order(s), bin by bin</source>
         <translation>Recoja {units} unidad(es) para {orders} pedido(s), ubicación por ubicación</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="386"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="387"/>
         <source>not ready: {refs}</source>
         <translation>no listos: {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="400"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="401"/>
         <source>Start a pick list first (F8)</source>
         <translation>Primero empiece una lista de picking (F8)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="405"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="406"/>
         <source>&apos;{code}&apos; is not on this pick list: put it back</source>
         <translation>&apos;{code}&apos; no está en esta lista de picking: devuélvalo a su sitio</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="408"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="409"/>
         <source>{sku} is already picked ({n} of {n}): put the extra one back</source>
         <translation>{sku} ya está recogido ({n} de {n}): devuelva la unidad de más</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="413"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="414"/>
         <source>All picked: pack and print with F10</source>
         <translation>Todo recogido: embale e imprima con F10</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="415"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="416"/>
         <source>{sku} from {bin}: {picked} of {qty}</source>
         <translation>{sku} de {bin}: {picked} de {qty}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="441"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="442"/>
         <source>{done} of {total} units picked</source>
         <translation>{done} de {total} unidades recogidas</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="444"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="445"/>
         <source>No pick list yet</source>
         <translation>Aún no hay lista de picking</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="453"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="454"/>
         <source>Pick list {wave}</source>
         <translation>Lista de picking {wave}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="460"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="461"/>
         <source>{n} unit(s) still to pick</source>
         <translation>Faltan {n} unidad(es) por recoger</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="466"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="467"/>
         <source>Packing {n} order(s)...</source>
         <translation>Embalando {n} pedido(s)...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="483"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="484"/>
         <source>Packed {refs}</source>
         <translation>Embalados {refs}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="514"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="515"/>
         <source>Stopping after this label...</source>
         <translation>Parando después de esta etiqueta...</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="531"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="532"/>
         <source>Carrier labels: {ok} printed, {bad} not</source>
         <translation>Etiquetas del transportista: {ok} impresas, {bad} no</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="534"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="535"/>
         <source>stopped, {n} left for later</source>
         <translation>parado, {n} quedan para después</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="536"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="537"/>
         <source>{ref}: {reason}</source>
         <translation>{ref}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="542"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="543"/>
         <source>Carrier labels stopped: {reason}</source>
         <translation>Etiquetas del transportista detenidas: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="558"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="559"/>
         <source>Reprinted: {what}</source>
         <translation>Reimpreso: {what}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/pickpack.py" line="566"/>
+        <location filename="../../omsdesk/ui/pickpack.py" line="567"/>
         <source>Not packed: {reason}</source>
         <translation>No embalado: {reason}</translation>
     </message>
@@ -6741,6 +6761,11 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
         <source>Edit address and notes</source>
         <translation>Editar dirección y notas</translation>
     </message>
+    <message>
+        <location filename="../../omsdesk/ui/order_actions.py" line="50"/>
+        <source>Cancel label</source>
+        <translation>Anular etiqueta</translation>
+    </message>
 </context>
 <context>
     <name>auto invoicing</name>
@@ -7429,216 +7454,226 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
     </message>
     <message>
         <location filename="../../omsdesk/ui/refusals.py" line="55"/>
+        <source>order {ref} is claimed by {holder} (wave {wave}, heard {seconds} s ago): that bench picks it</source>
+        <translation>El pedido {ref} está reservado por {holder} (oleada {wave}, última señal hace {seconds} s): lo prepara ese puesto</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="57"/>
+        <source>release the wave first (omsdesk waves release {claim}) or wait until its claim expires</source>
+        <translation>libere antes la oleada (omsdesk waves release {claim}) o espere a que caduque su reserva</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/refusals.py" line="59"/>
         <source>nothing of order {ref} has shipped; cancel it instead</source>
         <translation>No se ha enviado nada del pedido {ref}: anúlelo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="56"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="60"/>
         <source>order {ref} has nothing left open to close</source>
         <translation>El pedido {ref} no tiene nada pendiente que cerrar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="57"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="61"/>
         <source>closing the rest of an order needs a reason</source>
         <translation>Para cerrar lo no enviado de un pedido hace falta un motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="58"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="62"/>
         <source>nothing to return on {ref}</source>
         <translation>No hay nada que devolver en {ref}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="60"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="64"/>
         <source>order {ref} is {status}: its address can no longer change</source>
         <translation>El pedido {ref} está {status}: su dirección ya no puede cambiar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="61"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="65"/>
         <source>a ship-to address needs a street, a postcode and a city</source>
         <translation>La dirección de envío necesita calle, código postal y localidad</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="62"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="66"/>
         <source>postcode &apos;{postcode}&apos; of the {kind} address is not a Spanish postcode (5 digits, 01000-52999)</source>
         <translation>El código postal «{postcode}» no es un código postal español (5 cifras, 01000-52999)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="64"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="68"/>
         <source>invalid email address &apos;{email}&apos;</source>
         <translation>El correo electrónico «{email}» no es válido</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="65"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="69"/>
         <source>customer name is empty</source>
         <translation>Falta el nombre del cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="67"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="71"/>
         <source>unknown SKU &apos;{sku}&apos;</source>
         <translation>No existe el SKU «{sku}»</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="68"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="72"/>
         <source>a stock adjustment needs a reason</source>
         <translation>Un ajuste de stock necesita un motivo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="69"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="73"/>
         <source>cannot remove {qty} x {sku} from {warehouse}: not enough unreserved stock</source>
         <translation>No se pueden retirar {qty} × {sku} de {warehouse}: no hay bastante stock sin reservar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="71"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="75"/>
         <source>nothing was scanned</source>
         <translation>No se ha escaneado nada</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="72"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="76"/>
         <source>no product has the code &apos;{code}&apos;</source>
         <translation>Ningún producto tiene el código «{code}»</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="73"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="77"/>
         <source>{sku} is no longer sold</source>
         <translation>{sku} ya no se vende</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="74"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="78"/>
         <source>a full invoice names the customer&apos;s tax id (NIF): choose a customer who has one</source>
         <translation>Una factura completa lleva el NIF del cliente: elija un cliente que lo tenga</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="75"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="79"/>
         <source>a full invoice needs the company&apos;s name and tax id (Settings, Company)</source>
         <translation>Una factura completa necesita el nombre y el NIF de la empresa (Ajustes, Empresa)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="77"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="81"/>
         <source>order {ref} is already fully invoiced</source>
         <translation>El pedido {ref} ya está facturado por completo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="78"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="82"/>
         <source>order {ref} is cancelled; there is nothing to invoice</source>
         <translation>El pedido {ref} está anulado: no hay nada que facturar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="79"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="83"/>
         <source>invoice {number} is already fully credited</source>
         <translation>La factura {number} ya está rectificada por completo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="80"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="84"/>
         <source>{number} is a simplified invoice: credit it with reason R5</source>
         <translation>{number} es una factura simplificada: rectifíquela con el motivo R5</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="81"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="85"/>
         <source>{number} is itself a credit note; it cannot be credited</source>
         <translation>{number} ya es una factura rectificativa: no se puede rectificar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="82"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="86"/>
         <source>converting a simplified invoice needs the customer&apos;s tax id</source>
         <translation>Para canjear una factura simplificada hace falta el NIF del cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="83"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="87"/>
         <source>converting a simplified invoice needs the customer&apos;s name</source>
         <translation>Para canjear una factura simplificada hace falta el nombre del cliente</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="84"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="88"/>
         <source>cannot cancel {number}: payments were recorded against it</source>
         <translation>No se puede anular {number}: tiene cobros registrados</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="86"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="90"/>
         <source>wrong password (or unknown user) for user &apos;{user}&apos;</source>
         <translation>contraseña incorrecta (o usuario desconocido) para el usuario «{user}»</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="87"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="91"/>
         <source>the server wants a password and none is stored: connect again with the password</source>
         <translation>el servidor pide una contraseña y no hay ninguna guardada: vuelva a conectar indicando la contraseña</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="88"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="92"/>
         <source>the server has no database &apos;{database}&apos;</source>
         <translation>el servidor no tiene ninguna base de datos «{database}»</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="89"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="93"/>
         <source>unknown host &apos;{host}&apos;: check the name (DNS)</source>
         <translation>servidor desconocido «{host}»: compruebe el nombre (DNS)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="90"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="94"/>
         <source>server {host}:{port} refused the connection: is PostgreSQL running there and reachable?</source>
         <translation>el servidor {host}:{port} ha rechazado la conexión: ¿está PostgreSQL en marcha y accesible?</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="91"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="95"/>
         <source>the server cannot be reached: check the network (LAN) connection</source>
         <translation>no se llega al servidor: compruebe la conexión de red (LAN)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="92"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="96"/>
         <source>the server did not answer in time: check the network (LAN) and the host name</source>
         <translation>el servidor no ha respondido a tiempo: compruebe la red (LAN) y el nombre del servidor</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="93"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="97"/>
         <source>the server does not offer TLS, but TLS is required (sslmode): ask for TLS or change the mode</source>
         <translation>el servidor no ofrece TLS y se exige TLS (sslmode): pida que activen TLS o cambie el modo</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="94"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="98"/>
         <source>the server requires TLS: connect with TLS mode require (or verify-full)</source>
         <translation>el servidor exige TLS: conecte con el modo TLS require (o verify-full)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="95"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="99"/>
         <source>the CA file &apos;{file}&apos; does not exist</source>
         <translation>no existe el fichero de la CA «{file}»</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="96"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="100"/>
         <source>the server&apos;s certificate is for &apos;{name}&apos;, not &apos;{host}&apos;: connect by that name</source>
         <translation>el certificado del servidor es para «{name}», no para «{host}»: conecte con ese nombre</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="97"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="101"/>
         <source>the server&apos;s TLS certificate could not be verified: check the CA file (sslrootcert)</source>
         <translation>no se ha podido verificar el certificado TLS del servidor: compruebe el fichero de la CA (sslrootcert)</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="98"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="102"/>
         <source>the server has no user &apos;{user}&apos;</source>
         <translation>el servidor no tiene ningún usuario «{user}»</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="99"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="103"/>
         <source>the server runs PostgreSQL {version}</source>
         <translation>el servidor tiene PostgreSQL {version}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="100"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="104"/>
         <source>omsdesk needs {minimum} or newer</source>
         <translation>omsdesk necesita la {minimum} o posterior</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="101"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="105"/>
         <source>database schema {revision} is newer than this omsdesk knows</source>
         <translation>el esquema {revision} de la base de datos es más nuevo de lo que conoce este omsdesk</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="102"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="106"/>
         <source>upgrade omsdesk first</source>
         <translation>actualice omsdesk primero</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/refusals.py" line="103"/>
+        <location filename="../../omsdesk/ui/refusals.py" line="107"/>
         <source>PostgreSQL support is not installed: pip install &apos;psycopg[binary]&apos;</source>
         <translation>no está instalado el soporte de PostgreSQL: pip install &apos;psycopg[binary]&apos;</translation>
     </message>
