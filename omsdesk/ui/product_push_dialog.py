@@ -30,6 +30,7 @@ from omsdesk.sync.product_out import (
 )
 from omsdesk.sync.secrets import SecretUnavailable
 from omsdesk.ui.context import AppContext
+from omsdesk.ui.display import decimal, qty
 from omsdesk.ui.workers import run_in_pool
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,6 +47,8 @@ class PlanModel(QAbstractTableModel):
                         self.tr("Note"))
         self.actions = {"create": self.tr("create"), "update": self.tr("update"),
                         "unchanged": self.tr("unchanged"), "refused": self.tr("refused")}
+        self.fields = {"title": self.tr("title"), "description": self.tr("description"),
+                       "price": self.tr("price"), "ean": self.tr("EAN"), "stock": self.tr("stock")}
 
     def set_plan(self, plan: ProductPlan, outcomes: dict[str, PushOutcome] | None = None) -> None:
         self.beginResetModel()
@@ -79,11 +82,26 @@ class PlanModel(QAbstractTableModel):
                     self.tr("{action}: failed").format(action=action)
             return action
         if column == 2:
-            return "; ".join(f"{c.field}: {c.old if c.old is not None else '-'} → {c.new}"
-                             for c in item.changes)
+            return "; ".join(f"{self.fields.get(c.field, c.field)}: {self._value(c.field, c.old)} → "
+                             f"{self._value(c.field, c.new)}" for c in item.changes)
         if outcome is not None and not outcome.ok:
             return outcome.reason
         return item.reason
+
+
+    @staticmethod
+    def _value(field: str, value: object) -> str:
+        """A shop value as the clerk reads numbers: '8.90' is '8,90' in Spanish."""
+        if value is None or value == "":
+            return "-"
+        try:
+            if field == "price":
+                return decimal(float(str(value)), 2)
+            if field == "stock":
+                return qty(int(str(value)))
+        except ValueError:
+            pass  # not a number on the shop: shown as the shop has it
+        return str(value)
 
 
 class ProductPushDialog(QDialog):

@@ -4303,52 +4303,77 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="45"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="46"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="45"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="46"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="45"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="46"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="46"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="47"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="47"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="48"/>
         <source>create</source>
         <translation>crear</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="47"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="48"/>
         <source>update</source>
         <translation>actualizar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="48"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="49"/>
         <source>unchanged</source>
         <translation>sin cambios</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="48"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="49"/>
         <source>refused</source>
         <translation>rechazado</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="78"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="50"/>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="50"/>
+        <source>description</source>
+        <translation>descripción</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="51"/>
+        <source>price</source>
+        <translation>precio</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="51"/>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="51"/>
+        <source>stock</source>
+        <translation>existencias</translation>
+    </message>
+    <message>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="81"/>
         <source>{action}: done</source>
         <translation>{action}: hecho</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="79"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="82"/>
         <source>{action}: failed</source>
         <translation>{action}: fallido</translation>
     </message>
@@ -4701,47 +4726,47 @@ Subtotal {sub} · impuestos {tax} · total {total} · pagado {paid} · pendiente
 <context>
     <name>ProductPushDialog</name>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="97"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="115"/>
         <source>Product push to {channel}</source>
         <translation>Envío de productos a {channel}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="99"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="117"/>
         <source>Reading the shop&apos;s products…</source>
         <translation>Leyendo los productos de la tienda…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="109"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="127"/>
         <source>&amp;Send</source>
         <translation>&amp;Enviar</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="111"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="129"/>
         <source>Create and change on the shop what the plan says</source>
         <translation>Crear y cambiar en la tienda lo que dice el plan</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="142"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="160"/>
         <source>Would create {create}, update {update}; {unchanged} unchanged, {refused} refused. Nothing has been sent.</source>
         <translation>Se crearían {create} y se actualizarían {update}; {unchanged} sin cambios, {refused} rechazados. No se ha enviado nada.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="150"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="168"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="159"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="177"/>
         <source>Created {created}, updated {updated}, {failed} failed; {unchanged} unchanged, {refused} refused.</source>
         <translation>Creados {created}, actualizados {updated}, {failed} fallidos; {unchanged} sin cambios, {refused} rechazados.</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="162"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="180"/>
         <source>The push stopped: {error}</source>
         <translation>El envío se detuvo: {error}</translation>
     </message>
     <message>
-        <location filename="../../omsdesk/ui/product_push_dialog.py" line="167"/>
+        <location filename="../../omsdesk/ui/product_push_dialog.py" line="185"/>
         <source>The shop could not be read: {error}</source>
         <translation>No se pudo leer la tienda: {error}</translation>
     </message>
