@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from omsdesk.sync.errors import UnsupportedOperation
+from omsdesk.sync.errors import RequestRejected, UnsupportedOperation
 from omsdesk.sync.http import HttpClient
 
 # Normalised order states; each connector maps its shop's own vocabulary onto these.
@@ -383,6 +383,29 @@ class Connector(abc.ABC):
         (an update sets absolute values; a create is only planned for a SKU the shop lacks)."""
         raise UnsupportedOperation(
             f"{self.config.type} connectors cannot push products", channel=self.config.name)
+
+    def _write_each(self, writes: Sequence[ListingWrite], write_one: Callable[[ListingWrite], str],
+                    on_written: Callable[[ListingWrite], None] | None = None) -> list[ListingResult]:
+        """A shop that takes one product per request: each write alone (a refusal fails that SKU
+        only), then the stock of the written ones in one push_stock; returns one result each."""
+        results: list[ListingResult] = []
+        stock: list[StockPush] = []
+        for write in writes:
+            try:
+                external = write_one(write)
+            except RequestRejected as exc:
+                results.append(ListingResult(write.sku, False, reason=str(exc)))
+                continue
+            results.append(ListingResult(write.sku, True, external_id=external))
+            if on_written is not None:
+                on_written(write)
+            if "stock" in write.values:
+                stock.append(StockPush(write.sku, int(write.values["stock"]),
+                                       f"listing:{write.sku}:{write.values['stock']}"))
+        pushed = {r.sku: r for r in self.push_stock(stock)} if stock else {}
+        return [r if r.sku not in pushed or pushed[r.sku].ok else ListingResult(
+            r.sku, False, r.external_id, f"stock not set: {pushed[r.sku].reason}")
+            for r in results]
 
     def close(self) -> None:
         self.http.close()

@@ -451,24 +451,14 @@ class PrestaShopConnector(Connector):
 
     def write_listings(self, writes: Sequence[ListingWrite]) -> list[ListingResult]:
         """POST a new product, or read-change-PUT an existing one; then its stock."""
-        results: list[ListingResult] = []
-        stock: list[StockPush] = []
-        for write in writes:
-            try:
-                external = (self._create_product(write) if write.creates
-                            else self._update_product(write))
-            except RequestRejected as exc:
-                results.append(ListingResult(write.sku, False, reason=str(exc)))
-                continue
-            results.append(ListingResult(write.sku, True, external_id=external))
-            if "stock" in write.values:
-                self._stock_ids.pop(write.sku, None)  # a new product has a new stock row
-                stock.append(StockPush(write.sku, int(write.values["stock"]),
-                                       f"listing:{write.sku}:{write.values['stock']}"))
-        pushed = {r.sku: r for r in self.push_stock(stock)} if stock else {}
-        return [r if r.sku not in pushed or pushed[r.sku].ok else ListingResult(
-            r.sku, False, r.external_id, f"stock not set: {pushed[r.sku].reason}")
-            for r in results]
+        return self._write_each(
+            writes, lambda w: self._create_product(w) if w.creates else self._update_product(w),
+            on_written=self._forget_stock_row)
+
+    def _forget_stock_row(self, write: ListingWrite) -> None:
+        """A new product has a new stock row: look it up again before its stock is set."""
+        if "stock" in write.values:
+            self._stock_ids.pop(write.sku, None)
 
     def _fields_of(self, values: Mapping[str, str]) -> dict[str, Any]:
         language = self._language()

@@ -502,23 +502,8 @@ class ShopifyConnector(Connector):
 
         Stock goes through push_stock (inventorySetQuantities) after the product exists.
         """
-        results: list[ListingResult] = []
-        stock: list[StockPush] = []
-        for write in writes:
-            try:
-                external = (self._create_listing(write) if write.creates
-                            else self._update_listing(write))
-            except RequestRejected as exc:
-                results.append(ListingResult(write.sku, False, reason=str(exc)))
-                continue
-            results.append(ListingResult(write.sku, True, external_id=external))
-            if "stock" in write.values:
-                stock.append(StockPush(write.sku, int(write.values["stock"]),
-                                       f"listing:{write.sku}:{write.values['stock']}"))
-        pushed = {r.sku: r for r in self.push_stock(stock)} if stock else {}
-        return [r if r.sku not in pushed or pushed[r.sku].ok else ListingResult(
-            r.sku, False, r.external_id, f"stock not set: {pushed[r.sku].reason}")
-            for r in results]
+        return self._write_each(
+            writes, lambda w: self._create_listing(w) if w.creates else self._update_listing(w))
 
     def _refused(self, sku: str, errors: Sequence[Mapping[str, Any]]) -> RequestRejected:
         return RequestRejected(
