@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import DateTime, MetaData, String, TypeDecorator
@@ -44,10 +45,10 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given where UTC is required")
-        value = value.astimezone(UTC)
         if dialect.name == "sqlite":
-            return value.strftime(SQLITE_FORMAT)
-        return value
+            return _sqlite_text(value) if value.tzinfo is UTC else \
+                value.astimezone(UTC).strftime(SQLITE_FORMAT)
+        return value.astimezone(UTC)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
@@ -58,6 +59,13 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+@lru_cache(maxsize=4096)
+def _sqlite_text(value: datetime) -> str:
+    # A batch insert binds the same few instants (its `now`, the shop's times) on many rows.
+    # Only UTC values are cached: equal aware datetimes of one local zone may differ by fold.
+    return value.strftime(SQLITE_FORMAT)
 
 
 def utcnow() -> datetime:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from stdnum import ean as _ean
@@ -79,6 +80,9 @@ def non_negative_int(value: Any, what: str) -> int:
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 
 
+# Both country checks are pure and an import asks them for every address of every order;
+# building babel's territory tables each time was most of an order's mapping time.
+@lru_cache(maxsize=512)
 def country_code(value: str | None) -> str:
     from babel import Locale
 
@@ -89,6 +93,7 @@ def country_code(value: str | None) -> str:
     return code
 
 
+@lru_cache(maxsize=512)
 def country_alpha2(value: str | None) -> str:
     """ISO 3166 alpha-2 for what a shop sends: 'ES', 'ESP', '724', 'Spain', 'España' -> 'ES'.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import BigInteger, Column, Integer, SmallInteger, String
 
@@ -56,7 +57,7 @@ def max_length(*columns: Column[str]) -> int:
     return min(lengths)
 
 
-def _col(model: type, name: str) -> Column[object]:
+def _col(model: type, name: str) -> Column[Any]:
     return model.__table__.c[name]  # type: ignore[attr-defined]
 
 
@@ -87,15 +88,27 @@ _LINE_INTS = {
 }
 
 
-def _too_long(value: str | None, columns: tuple[Column[object], ...], what: str) -> Iterator[str]:
-    if value:
-        limit = max_length(*columns)  # type: ignore[arg-type]
-        if len(value) > limit:
-            yield f"{what} has {len(value)} characters, at most {limit} fit"
+# The limits themselves, read from the metadata once: an import checks every order of every
+# page against them, and walking the column types per value cost more than the rest of the check.
+_ADDRESS_LIMITS = {name: max_length(*cols) for name, cols in _ADDRESS_FIELDS.items()}
+_CUSTOMER_LIMITS = {name: max_length(*cols) for name, cols in _CUSTOMER_FIELDS.items()}
+_LINE_RANGES = {name: int_range(col) for name, col in _LINE_INTS.items()}
+_SHOP_ID_LIMIT = max_length(_col(Order, "external_id"), _col(ChannelOrderLink, "external_id"))
+_CURRENCY_LIMIT = max_length(_col(Order, "currency"))
+_SKU_LIMIT = max_length(_col(OrderLine, "sku"))
+_LINE_TOTAL_RANGE = int_range(_col(OrderLine, "total"))
+_ORDER_TOTAL_RANGE = int_range(_col(Order, "total"))
+_PAID_RANGE = int_range(_col(Payment, "amount"))
+_SHIPPING_RANGE = int_range(_col(ChannelOrderLink, "shipping_total"))
+_QUARANTINE_ID_LIMIT = max_length(_col(QuarantinedOrder, "external_id"))
 
 
-def _out_of_range(value: int, column: Column[object], what: str) -> Iterator[str]:
-    allowed = int_range(column)  # type: ignore[arg-type]
+def _too_long(value: str | None, limit: int, what: str) -> Iterator[str]:
+    if value and len(value) > limit:
+        yield f"{what} has {len(value)} characters, at most {limit} fit"
+
+
+def _out_of_range(value: int, allowed: IntRange, what: str) -> Iterator[str]:
     if value not in allowed:
         yield f"{what} {value} is outside {allowed.low}..{allowed.high}"
 
@@ -105,16 +118,20 @@ def address_problems(address: AddressInput | None, what: str) -> list[str]:
     if address is None:
         return []
     found: list[str] = []
-    for name, columns in _ADDRESS_FIELDS.items():
-        found.extend(_too_long(getattr(address, name), columns, f"{what} {name}"))
+    for name, limit in _ADDRESS_LIMITS.items():
+        value = getattr(address, name)
+        if value and len(value) > limit:
+            found.extend(_too_long(value, limit, f"{what} {name}"))
     return found
 
 
 def _customer_problems(customer: CustomerInput | None) -> Iterator[str]:
     if customer is None:
         return
-    for name, columns in _CUSTOMER_FIELDS.items():
-        yield from _too_long(getattr(customer, name), columns, f"customer {name}")
+    for name, limit in _CUSTOMER_LIMITS.items():
+        value = getattr(customer, name)
+        if value and len(value) > limit:
+            yield from _too_long(value, limit, f"customer {name}")
     yield from address_problems(customer.address, "customer address")
 
 
@@ -137,22 +154,22 @@ def order_problems(order: OrderInput, *, paid: int = 0, shipping_total: int = 0)
     overflows later inside a batch insert.
     """
     found: list[str] = []
-    found.extend(_too_long(order.external_id, (_col(Order, "external_id"),
-                                               _col(ChannelOrderLink, "external_id")), "shop id"))
-    found.extend(_too_long(order.currency, (_col(Order, "currency"),), "currency"))
+    found.extend(_too_long(order.external_id, _SHOP_ID_LIMIT, "shop id"))
+    found.extend(_too_long(order.currency, _CURRENCY_LIMIT, "currency"))
     found.extend(_customer_problems(order.customer))
     found.extend(address_problems(order.ship_to, "ship-to"))
     order_total = 0
     for no, line in enumerate(order.lines, start=1):
         what = f"line {no} ({line.sku[:40]})"
-        found.extend(_too_long(line.sku, (_col(OrderLine, "sku"),), f"{what} SKU"))
+        found.extend(_too_long(line.sku, _SKU_LIMIT, f"{what} SKU"))
         values = {"qty": line.qty, "unit_price": line.unit_price or 0, "discount": line.discount,
                   "tax_rate_bp": line.tax_rate_bp or 0}
         bad = False
-        for name, column in _LINE_INTS.items():
-            problems = list(_out_of_range(values[name], column, f"{what} {name}"))
-            bad = bad or bool(problems)
-            found.extend(problems)
+        for name, allowed in _LINE_RANGES.items():
+            if values[name] in allowed:
+                continue
+            bad = True
+            found.extend(_out_of_range(values[name], allowed, f"{what} {name}"))
         if (line.tax_rate_bp or 0) > MAX_TAX_RATE_BP:
             found.append(f"{what} tax rate {line.tax_rate_bp} bp is above 100 %")
             bad = True
@@ -161,12 +178,11 @@ def order_problems(order: OrderInput, *, paid: int = 0, shipping_total: int = 0)
         total = _line_total(line, order.prices_include_tax)
         gross = abs(line.qty * (line.unit_price or 0))
         for value, label in ((gross, "amount"), (total, "total")):
-            found.extend(_out_of_range(value, _col(OrderLine, "total"), f"{what} {label}"))
+            found.extend(_out_of_range(value, _LINE_TOTAL_RANGE, f"{what} {label}"))
         order_total += total
-    found.extend(_out_of_range(order_total, _col(Order, "total"), "order total"))
-    found.extend(_out_of_range(paid, _col(Payment, "amount"), "amount paid"))
-    found.extend(_out_of_range(shipping_total, _col(ChannelOrderLink, "shipping_total"),
-                               "shipping total"))
+    found.extend(_out_of_range(order_total, _ORDER_TOTAL_RANGE, "order total"))
+    found.extend(_out_of_range(paid, _PAID_RANGE, "amount paid"))
+    found.extend(_out_of_range(shipping_total, _SHIPPING_RANGE, "shipping total"))
     return found
 
 
@@ -174,4 +190,4 @@ def quarantine_id(external_id: str | None) -> str | None:
     """A shop id as the quarantine can hold it: an id too long to import is kept shortened."""
     if external_id is None:
         return None
-    return external_id[:max_length(_col(QuarantinedOrder, "external_id"))]  # type: ignore[arg-type]
+    return external_id[:_QUARANTINE_ID_LIMIT]

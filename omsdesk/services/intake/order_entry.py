@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
@@ -84,6 +85,8 @@ class OrderInput:
     ship_by: datetime | None = None
     notes: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # An imported order: when the shop last changed it (the version stored).
+    external_updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,8 @@ def create_order_in(session: Session, data: OrderInput, *, actor: Actor) -> Orde
     placed = data.placed_at or utcnow()
     order = Order(
         reference=next_order_reference(session, placed), channel_id=channel.id,
-        external_id=data.external_id, customer_id=customer.id if customer else None,
+        external_id=data.external_id, external_updated_at=data.external_updated_at,
+        customer_id=customer.id if customer else None,
         customer_name=customer.name if customer else "", customer_email=(customer.email or "") if customer else "",
         status=OrderStatus.NEW.value, currency=data.currency,
         prices_include_tax=data.prices_include_tax, placed_at=placed,
@@ -274,7 +278,21 @@ def resolve_customer(session: Session, data: OrderInput) -> Customer | None:
     return customer
 
 
-def ship_to_values(data: OrderInput, customer: Customer | None) -> dict[str, str]:
+class Buyer(Protocol):
+    """What an order takes from its customer: id, name, email, and the address book when the
+    order brings no ship-to of its own (a Customer, or a plain row of one)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def addresses(self) -> Sequence[Address]: ...
+
+
+def ship_to_values(data: OrderInput, customer: Buyer | None) -> dict[str, str]:
     """The order's ship-to columns: the given address, else the customer's first, else empty."""
     addr = data.ship_to or (data.customer.address if data.customer else None)
     if addr is None and customer is not None and customer.addresses:
