@@ -26,6 +26,7 @@ SCENARIOS: dict[str, tuple[str, str, dict[str, Any], dict[str, Any]]] = {
     "packing-slips": ("bench.documents", "bench_packing_slips", {"n": 500}, {"n": 100, "runs": 1}),
     "planning-ats": ("bench.planning", "bench_available_to_sell", {"skus": 50_000}, {"skus": 5_000, "runs": 3}),
     "sync-import": ("bench.sync", "bench_sync_import", {"n": 10000}, {"n": 2000}),
+    "bulk-import": ("bench.bulk", "bench_bulk_import", {"n": 100_000}, {"n": 10_000}),
     "erp-push": ("bench.erp", "bench_erp_push", {"n": 1000}, {"n": 200, "baseline_samples": 10}),
     "gui-startup": ("bench.gui", "bench_startup", {"orders": 1_000_000, "runs": 5}, {"orders": 100_000, "runs": 2}),
     "gui-queue": ("bench.gui", "bench_queue", {"orders": 1_000_000, "rounds": 3}, {"orders": 100_000, "rounds": 1}),

@@ -1,7 +1,8 @@
 """Sync import benchmark: orders from the local Shopify-style server into SQLite, beside two baselines.
 
 (a) fetching and parsing the same pages without storing them, (b) raw sqlite3 inserts of
-the same rows. Goal: at least 1,000 orders/s end to end.
+the same rows. Goal (issue 14): end to end at least half as fast as fetch + parse alone, i.e.
+storing costs no more than reading the shop.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from omsdesk.db import open_database
+from omsdesk.db import Database, open_database
 from omsdesk.models import Channel
 from omsdesk.services.catalog import ProductInput, add_product, add_warehouse
 from omsdesk.services.channels.channels import add_channel
@@ -29,7 +30,7 @@ from omsdesk.sync.shopify_simulator import ShopifySimulator
 
 ACTOR = Actor("bench", "bench")
 TOKEN = "shpat_bench_token_0000000000000000"
-GOAL = 1000.0
+GOAL = 0.5  # end-to-end orders/s over fetch + parse orders/s, same run
 
 
 def bench_sync_import(n: int = 10_000, page: int = 250) -> list[dict[str, Any]]:
@@ -46,16 +47,13 @@ def bench_sync_import(n: int = 10_000, page: int = 250) -> list[dict[str, Any]]:
             return create_connector(config)
 
         fetched, parsed = _fetch_and_parse(factory)
+        # Only the baseline's rows stay: 10,000 parsed orders kept alive would slow the import's
+        # garbage collection, a cost of the benchmark and not of the import.
+        orders, lines = _rows(parsed)
+        del parsed
         with tempfile.TemporaryDirectory() as tmp:
             db = open_database(f"sqlite:///{tmp}/sync.sqlite")
-            add_warehouse(db, "MAD", "Madrid", actor=ACTOR)
-            for product in CATALOGUE:
-                add_product(db, ProductInput(sku=product.sku, name=product.title,
-                                             price=int(product.price * 100),
-                                             tax_rate_bp=int(product.rate * 10000)), actor=ACTOR)
-                receive_stock(db, product.sku, n * 3, "MAD", actor=ACTOR)
-            add_channel(db, kind="shopify", name="bench", code="bench",
-                        url="https://bench.myshopify.com", actor=ACTOR)
+            prepare_shop_database(db, n)
             t0, c0 = time.perf_counter(), time.process_time()
             report = pull_orders(db, "bench", factory=factory, actor=ACTOR)
             e2e_seconds = time.perf_counter() - t0
@@ -63,7 +61,7 @@ def bench_sync_import(n: int = 10_000, page: int = 250) -> list[dict[str, Any]]:
             db.dispose()
             if report.status != "ok" or report.counts.get("created") != n:
                 raise RuntimeError(f"bench import incomplete: {report}")
-            raw_seconds = _raw_inserts(Path(tmp) / "raw.sqlite", parsed)
+            raw_seconds = raw_insert_rows(Path(tmp) / "raw.sqlite", orders, lines)
     finally:
         server.stdin.close()  # type: ignore[union-attr]
         server.wait(timeout=30)
@@ -71,25 +69,37 @@ def bench_sync_import(n: int = 10_000, page: int = 250) -> list[dict[str, Any]]:
     fetch = n / fetched
     raw = n / raw_seconds
     cpu = n / cpu_seconds
+    goal = f">= {GOAL:g} x fetch + parse"
     return [
         {"name": f"sync import: {n} Shopify orders, {page}/page, into SQLite (end to end)",
          "value": round(e2e, 1), "unit": "orders/s",
          "baseline_name": "fetch + parse the same pages, no storing", "baseline": round(fetch, 1),
-         "ratio": round(e2e / fetch, 3), "goal": f">= {GOAL:.0f} orders/s",
-         "passed": e2e >= GOAL},
+         "ratio": round(e2e / fetch, 3), "goal": goal, "passed": e2e / fetch >= GOAL},
         {"name": f"sync import: {n} orders (end to end) vs raw sqlite3 inserts",
          "value": round(e2e, 1), "unit": "orders/s",
          "baseline_name": "raw sqlite3 executemany of the same order and line rows",
          "baseline": round(raw, 1), "ratio": round(e2e / raw, 3),
-         "goal": f">= {GOAL:.0f} orders/s", "passed": e2e >= GOAL},
+         "goal": "(informational)", "passed": True},
         # On a shared machine wall time includes waiting for a core; the importer's own CPU
         # time says what the code costs.
         {"name": f"sync import: {n} orders, per CPU second of the importing process",
          "value": round(cpu, 1), "unit": "orders/s",
          "baseline_name": "fetch + parse the same pages, no storing (wall)",
          "baseline": round(fetch, 1), "ratio": round(cpu / fetch, 3),
-         "goal": f">= {GOAL:.0f} orders/s", "passed": cpu >= GOAL},
+         "goal": "(informational)", "passed": True},
     ]
+
+
+def prepare_shop_database(db: Database, n: int) -> None:
+    """A warehouse, the demo catalogue with stock for `n` orders, and the `bench` Shopify channel."""
+    add_warehouse(db, "MAD", "Madrid", actor=ACTOR)
+    for product in CATALOGUE:
+        add_product(db, ProductInput(sku=product.sku, name=product.title,
+                                     price=int(product.price * 100),
+                                     tax_rate_bp=int(product.rate * 10000)), actor=ACTOR)
+        receive_stock(db, product.sku, n * 3, "MAD", actor=ACTOR)
+    add_channel(db, kind="shopify", name="bench", code="bench",
+                url="https://bench.myshopify.com", actor=ACTOR)
 
 
 def _start_shop(n: int) -> tuple[subprocess.Popen[str], str]:
@@ -125,8 +135,18 @@ def _fetch_and_parse(factory: Any) -> tuple[float, list[ChannelOrder]]:
     return seconds, orders
 
 
-def _raw_inserts(path: Path, orders: list[ChannelOrder]) -> float:
-    """The floor: the same order and line rows with sqlite3 executemany, one transaction."""
+def _rows(orders: list[ChannelOrder]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The order and line rows the raw baseline inserts."""
+    heads = [(i, o.external_id, o.number, o.customer.name, o.customer.email,
+              o.shipping_address.city, o.currency, o.total, o.created_at.isoformat())
+             for i, o in enumerate(orders, start=1)]
+    lines = [(i, ln.sku, ln.title, ln.quantity, ln.unit_price, ln.tax_rate_bp, ln.tax)
+             for i, o in enumerate(orders, start=1) for ln in o.lines]
+    return heads, lines
+
+
+def raw_insert_rows(path: Path, orders: list[tuple[Any, ...]], lines: list[tuple[Any, ...]]) -> float:
+    """The floor: order and line rows with sqlite3 executemany, one transaction; seconds taken."""
     conn = sqlite3.connect(str(path))
     conn.executescript("""
         PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
@@ -139,15 +159,10 @@ def _raw_inserts(path: Path, orders: list[ChannelOrder]) -> float:
     with conn:
         conn.executemany(
             "INSERT INTO orders (id, external_id, number, customer, email, city, currency, total,"
-            " placed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(i, o.external_id, o.number, o.customer.name, o.customer.email,
-              o.shipping_address.city, o.currency, o.total, o.created_at.isoformat())
-             for i, o in enumerate(orders, start=1)])
+            " placed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", orders)
         conn.executemany(
             "INSERT INTO order_lines (order_id, sku, name, qty, unit_price, tax_rate_bp, tax)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(i, ln.sku, ln.title, ln.quantity, ln.unit_price, ln.tax_rate_bp, ln.tax)
-             for i, o in enumerate(orders, start=1) for ln in o.lines])
+            " VALUES (?, ?, ?, ?, ?, ?, ?)", lines)
     seconds = time.perf_counter() - t0
     conn.close()
     return seconds

@@ -30,9 +30,24 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
+    if text.isascii():
+        # ASCII has nothing to decompose and no combining marks: the common case, done in C.
+        return _SPACES.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = decomposed.translate(_MARKS) if not decomposed.isascii() else decomposed
     return _SPACES.sub(" ", plain.lower()).strip()
+
+
+class _CombiningMarks(dict[int, int | None]):
+    """str.translate table that drops combining marks, learning each character once."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _CombiningMarks()
 
 
 def search_name(name: str | None, email: str | None) -> str:

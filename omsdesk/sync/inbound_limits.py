@@ -93,6 +93,8 @@ _LINE_INTS = {
 _ADDRESS_LIMITS = {name: max_length(*cols) for name, cols in _ADDRESS_FIELDS.items()}
 _CUSTOMER_LIMITS = {name: max_length(*cols) for name, cols in _CUSTOMER_FIELDS.items()}
 _LINE_RANGES = {name: int_range(col) for name, col in _LINE_INTS.items()}
+# In the order of the values order_problems checks: qty, unit_price, discount, tax_rate_bp.
+_LINE_BOUNDS = tuple((r.low, r.high) for r in _LINE_RANGES.values())
 _SHOP_ID_LIMIT = max_length(_col(Order, "external_id"), _col(ChannelOrderLink, "external_id"))
 _CURRENCY_LIMIT = max_length(_col(Order, "currency"))
 _SKU_LIMIT = max_length(_col(OrderLine, "sku"))
@@ -146,6 +148,15 @@ def _line_total(line: LineInput, prices_include_tax: bool) -> int:
     return max(abs(net), abs(tax), abs(net + tax))
 
 
+def _line_problems(no: int, line: LineInput, values: tuple[int, int, int, int]) -> Iterator[str]:
+    what = f"line {no} ({line.sku[:40]})"
+    yield from _too_long(line.sku, _SKU_LIMIT, f"{what} SKU")
+    for (name, allowed), value in zip(_LINE_RANGES.items(), values, strict=True):
+        yield from _out_of_range(value, allowed, f"{what} {name}")
+    if values[3] > MAX_TAX_RATE_BP:
+        yield f"{what} tax rate {line.tax_rate_bp} bp is above 100 %"
+
+
 def order_problems(order: OrderInput, *, paid: int = 0, shipping_total: int = 0) -> list[str]:
     """Every reason this order would not fit the schema; empty when it can be stored.
 
@@ -160,25 +171,22 @@ def order_problems(order: OrderInput, *, paid: int = 0, shipping_total: int = 0)
     found.extend(address_problems(order.ship_to, "ship-to"))
     order_total = 0
     for no, line in enumerate(order.lines, start=1):
-        what = f"line {no} ({line.sku[:40]})"
-        found.extend(_too_long(line.sku, _SKU_LIMIT, f"{what} SKU"))
-        values = {"qty": line.qty, "unit_price": line.unit_price or 0, "discount": line.discount,
-                  "tax_rate_bp": line.tax_rate_bp or 0}
-        bad = False
-        for name, allowed in _LINE_RANGES.items():
-            if values[name] in allowed:
-                continue
-            bad = True
-            found.extend(_out_of_range(values[name], allowed, f"{what} {name}"))
-        if (line.tax_rate_bp or 0) > MAX_TAX_RATE_BP:
-            found.append(f"{what} tax rate {line.tax_rate_bp} bp is above 100 %")
-            bad = True
+        values = (line.qty, line.unit_price or 0, line.discount, line.tax_rate_bp or 0)
+        bad = values[3] > MAX_TAX_RATE_BP
+        for value, (low, high) in zip(values, _LINE_BOUNDS, strict=True):
+            if not (isinstance(value, int) and low <= value <= high):
+                bad = True
+        if bad or (line.sku and len(line.sku) > _SKU_LIMIT):
+            # Something does not fit: spell out what (rare, so the messages are built only here).
+            found.extend(_line_problems(no, line, values))
         if bad:
             continue
         total = _line_total(line, order.prices_include_tax)
         gross = abs(line.qty * (line.unit_price or 0))
-        for value, label in ((gross, "amount"), (total, "total")):
-            found.extend(_out_of_range(value, _LINE_TOTAL_RANGE, f"{what} {label}"))
+        if gross not in _LINE_TOTAL_RANGE or total not in _LINE_TOTAL_RANGE:
+            what = f"line {no} ({line.sku[:40]})"
+            for value, label in ((gross, "amount"), (total, "total")):
+                found.extend(_out_of_range(value, _LINE_TOTAL_RANGE, f"{what} {label}"))
         order_total += total
     found.extend(_out_of_range(order_total, _ORDER_TOTAL_RANGE, "order total"))
     found.extend(_out_of_range(paid, _PAID_RANGE, "amount paid"))
