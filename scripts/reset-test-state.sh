@@ -95,10 +95,13 @@ reset_postgres() {
         log "no PostgreSQL cluster online: nothing to drop (start-postgres.sh starts one)"
         return 0
     fi
-    # FORCE ends sessions an earlier, killed run left open. A database another role owns is kept.
+    # FORCE ends sessions an earlier, killed run left open. Every database the test role owns
+    # goes too (e.g. one made by hand for `simulate desks --db`), else the role cannot be
+    # dropped; a database another role owns is kept.
     as_postgres psql -X -q -p "$port" -d postgres -v ON_ERROR_STOP=1 >&2 <<SQL
 SELECT format('DROP DATABASE %I WITH (FORCE)', datname) FROM pg_database
 WHERE datname = '$PG_DATABASE' OR datname LIKE '$PG_TEST_PATTERN'
+   OR datdba = (SELECT oid FROM pg_roles WHERE rolname = '$PG_ROLE')
 \gexec
 SELECT format('DROP OWNED BY %I', rolname) FROM pg_roles WHERE rolname = '$PG_ROLE'
 \gexec
