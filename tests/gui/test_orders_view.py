@@ -370,11 +370,3 @@ def test_an_order_moved_past_the_cursor_between_two_pages_is_not_shown_twice(qtb
     assert [r.id for r in model.rows()] == [1, 2, 3, 4, 5]
     assert model.canFetchMore()  # three rows came back: there may be more
 
-
-def test_reaching_the_bottom_during_a_reload_still_brings_the_next_page(qtbot: QtBot, queue: OrdersView) -> None:
-    """Qt asks for more once, when the clerk reaches the bottom; if a reload (another desk's
-    change, the sync) is running then, the next page follows it instead of never coming."""
-    queue.model.refresh()
-    assert queue.model.loading
-    queue.model.fetchMore()
-    qtbot.waitUntil(lambda: not queue.model.loading and queue.model.rowCount() >= 2 * PAGE, timeout=15_000)
