@@ -266,7 +266,9 @@ class InvoicesView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = InvoiceTableModel(ctx)
-        self.model.load_failed.connect(self._fail)
+        # A list that cannot load says so in the view (the connection banner covers a lost
+        # server); a modal on every refresh would stop the clerk, and the view keeps working.
+        self.model.load_failed.connect(self._say)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search number, customer, tax id or order  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -348,7 +350,7 @@ class InvoicesView(QWidget):
         def load() -> object:
             with self.ctx.db.read() as s:
                 return last_run(s)
-        run_in_pool(self.ctx.pool, load, self._show_auto_summary, self._fail)
+        run_in_pool(self.ctx.pool, load, self._show_auto_summary, self._say)
 
     def _show_auto_summary(self, report: Any) -> None:
         self.auto_summary.setText(run_summary(report))
