@@ -161,3 +161,19 @@ def test_cli_sync_once_dry_run_prints_the_decisions_as_json(
     assert report["dry_run"] is True and report["counts"]["created"] == 3
     assert [o["action"] for o in report["orders"]] == ["create"] * 3
     assert rows(store.db) == before
+
+
+def test_the_rehearsal_connector_built_from_a_config_fetches_nothing_and_sends_nothing() -> None:
+    import pytest as _pytest
+
+    from omsdesk.sync.connector import ChannelConfig
+    from omsdesk.sync.order_preview import _Replay
+
+    replay = _Replay.from_config(ChannelConfig("t", "shopify", "https://t.myshopify.com",
+                                               "shpat_0000000000000000000000000000", {}))
+    try:
+        assert list(replay.pull_orders(None)) == []
+        with _pytest.raises(AssertionError, match="sends nothing"):
+            replay.push_stock([])
+    finally:
+        replay.close()
