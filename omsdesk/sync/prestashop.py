@@ -15,6 +15,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -52,7 +53,7 @@ from omsdesk.sync.connector import (
 )
 from omsdesk.sync.errors import BadResponse, RequestRejected
 from omsdesk.sync.http import HttpClient
-from omsdesk.sync.money import AmountError, rate_from_prices, rate_to_bp, to_minor
+from omsdesk.sync.money import AmountError, rate_from_prices, rate_to_bp, to_decimal, to_minor
 from omsdesk.sync.paging import lookback, shift, window_pages
 from omsdesk.sync.ratelimit import RateLimit, TokenBucket
 
@@ -98,6 +99,8 @@ class PrestaShopConnector(Connector):
         self._customers: dict[str, Mapping[str, Any]] = {}
         self._addresses: dict[str, Mapping[str, Any]] = {}
         self._stock_ids: dict[str, Mapping[str, Any]] = {}
+        # Product id -> its net price as the shop holds it: the base of its combinations' impacts.
+        self._product_prices: dict[str, str] = {}
 
     @classmethod
     def from_config(cls, config: ChannelConfig, **http_options: Any) -> PrestaShopConnector:
@@ -400,36 +403,69 @@ class PrestaShopConnector(Connector):
     # <name><language id="1">...</language></name> and read in JSON as [{"id", "value"}];
     # `price` is without tax; `ean13`; `reference` is the SKU. A PUT replaces the record, so an
     # update reads the product, changes the pushed fields and writes every writable field back
-    # (`manufacturer_name` and `quantity` are read-only, associations are left out). A
-    # combination's price is an impact on its product's and its name comes from attributes:
-    # only its stock is pushed.
+    # (`manufacturer_name` and `quantity` are read-only, associations are left out).
+    # The `combinations` resource (webservice resources/combinations: `id_product`,
+    # `reference`, `ean13`, `price`; `id_product` and `minimal_quantity` required): a
+    # combination's `price` is its price impact without tax over its product's `price`, and its
+    # name comes from its attributes, so a combination takes price, EAN and stock, and its name
+    # and description stay on the product. A PUT replaces the record (a field left out is
+    # emptied, a required one left out is refused), so it is read, changed and written back too.
 
     def _language(self) -> str:
         return self.config.options.get("language_id", "1")
 
     def find_listings(self, skus: Sequence[str]) -> dict[str, RemoteListing]:
-        """Products and combinations by reference, with name, description, price, EAN, stock."""
+        """Products and combinations by reference, with name, description, price, EAN, stock.
+
+        A combination's price is reported as what it sells for without tax (its product's
+        price plus its impact), the figure omsdesk's net price is compared with.
+        """
         wanted = [s for s in dict.fromkeys(skus) if "|" not in s and s]
         found: dict[str, RemoteListing] = {}
         combos: dict[str, Mapping[str, Any]] = {}
         for start in range(0, len(wanted), 50):
             refs = f"[{'|'.join(wanted[start:start + 50])}]"
             for combo in self._list("combinations", "combinations",
-                                    {"display": "[id,id_product,reference]",
-                                     "filter[reference]": refs}):
+                                    {"display": "full", "filter[reference]": refs}):
                 combos[_get(combo, "reference")] = combo
             for product in self._list("products", "products",
                                       {"display": "full", "filter[reference]": refs}):
                 sku = _get(product, "reference")
                 if sku and sku not in combos and sku not in found:
                     found[sku] = self._product_listing(product)
+                    self._product_prices[_get(product, "id")] = _get(product, "price")
+        self._read_product_prices({_get(c, "id_product") for c in combos.values()})
         self._resolve_stock([*found, *combos])
         for sku, combo in combos.items():
-            found[sku] = RemoteListing(sku, _get(combo, "id"), {}, frozenset({"stock"}),
-                                       parent_id=_get(combo, "id_product"),
-                                       note="a combination: name, price and EAN are kept "
-                                            "on its product in PrestaShop")
+            found[sku] = self._combination_listing(combo)
         return {sku: self._with_stock(listing) for sku, listing in found.items()}
+
+    def _read_product_prices(self, product_ids: Iterable[str]) -> None:
+        """The net price of each combination's product, which its impact is added to."""
+        missing = sorted(i for i in product_ids if i and i not in self._product_prices)
+        for start in range(0, len(missing), 50):
+            ids = f"[{'|'.join(missing[start:start + 50])}]"
+            for product in self._list("products", "products",
+                                      {"display": "[id,price]", "filter[id]": ids}):
+                self._product_prices[_get(product, "id")] = _get(product, "price")
+
+    def _combination_listing(self, combo: Mapping[str, Any]) -> RemoteListing:
+        product_id = _get(combo, "id_product")
+        base, impact = self._product_prices.get(product_id, ""), _get(combo, "price") or "0"
+        values = {"ean": _get(combo, "ean13")}
+        fields = {"ean", "stock"}
+        note = "a combination: its name and description stay on its product"
+        try:
+            values["price"] = _trimmed(format(to_decimal(base) + to_decimal(impact), "f"))
+            fields.add("price")
+            note += (f"; its price goes as an impact over the product's {_trimmed(base)} "
+                     f"without tax (now {_trimmed(impact)})")
+        except AmountError:
+            # Its product could not be read: without the base no impact can be worked out.
+            note += "; its product's price could not be read, so its price is not sent"
+        return RemoteListing(_get(combo, "reference"), _get(combo, "id"),
+                             {k: v for k, v in values.items() if v}, frozenset(fields),
+                             parent_id=product_id, note=note)
 
     def _with_stock(self, listing: RemoteListing) -> RemoteListing:
         stock = self._stock_ids.get(listing.sku)
@@ -450,10 +486,21 @@ class PrestaShopConnector(Connector):
                              frozenset({"title", "description", "price", "ean", "stock"}))
 
     def write_listings(self, writes: Sequence[ListingWrite]) -> list[ListingResult]:
-        """POST a new product, or read-change-PUT an existing one; then its stock."""
-        return self._write_each(
-            writes, lambda w: self._create_product(w) if w.creates else self._update_product(w),
-            on_written=self._forget_stock_row)
+        """POST a new product, or read-change-PUT an existing product or combination; then stock.
+
+        Products go first, so a combination whose product is repriced in the same batch gets
+        its impact over the new price.
+        """
+        ordered = sorted(writes, key=lambda w: w.remote is not None and bool(w.remote.parent_id))
+        return self._write_each(ordered, self._write_listing, on_written=self._forget_stock_row)
+
+    def _write_listing(self, write: ListingWrite) -> str:
+        if write.creates:
+            return self._create_product(write)
+        assert write.remote is not None
+        if write.remote.parent_id:
+            return self._update_combination(write)
+        return self._update_product(write)
 
     def _forget_stock_row(self, write: ListingWrite) -> None:
         """A new product has a new stock row: look it up again before its stock is set."""
@@ -500,6 +547,26 @@ class PrestaShopConnector(Connector):
             for read_only in ("manufacturer_name", "quantity", "associations"):
                 current.pop(read_only, None)
             self._send_product("PUT", f"products/{remote.external_id}", current)
+            if "price" in write.values:
+                self._product_prices[remote.external_id] = write.values["price"]
+        return remote.external_id
+
+    def _update_combination(self, write: ListingWrite) -> str:
+        remote = write.remote
+        assert remote is not None
+        if set(write.values) - {"stock"}:
+            current = dict(self._read(f"combinations/{remote.external_id}")["combination"])
+            if "ean" in write.values:
+                current["ean13"] = write.values["ean"]
+            if "price" in write.values:
+                base = self._product_prices.get(remote.parent_id, "")
+                if not base:
+                    raise RequestRejected(f"{self.config.name}: the price of product "
+                                          f"{remote.parent_id} is unknown, so the impact of "
+                                          f"combination {remote.external_id} cannot be set",
+                                          channel=self.config.name, status=404)
+                current["price"] = price_impact(write.values["price"], base)
+            self._write("PUT", f"combinations/{remote.external_id}", "combination", current)
         return remote.external_id
 
     def _send_product(self, method: str, resource: str, fields: Mapping[str, Any]) -> Any:
@@ -531,6 +598,22 @@ def _text(value: Any, language: str) -> str:
         return next((str(v.get("value") or "") for v in value
                      if isinstance(v, Mapping) and str(v.get("id")) == language), "")
     return "" if value is None else str(value)
+
+
+def price_impact(price: str, base: str) -> str:
+    """A combination's impact: omsdesk's net price less its product's, in whole minor units.
+
+    `price` is omsdesk's decimal text, which carries the currency's minor-unit digits
+    (product_listing.decimal_text); the product's six-decimal price is rounded half up to
+    the same unit, so base + impact shows as `price` at that precision.
+    """
+    exponent = len(price.partition(".")[2])
+    wanted = to_decimal(price).scaleb(exponent)
+    if wanted != wanted.to_integral_value():
+        raise AmountError(f"{price!r} is not in whole minor units")
+    rounded = to_decimal(base).scaleb(exponent).to_integral_value(rounding=ROUND_HALF_UP)
+    impact = int(wanted) - int(rounded)
+    return f"{Decimal(impact).scaleb(-exponent):.{exponent}f}"
 
 
 def _trimmed(amount: str) -> str:

@@ -302,3 +302,85 @@ def test_a_dry_run_on_a_shop_that_cannot_be_read_is_one_line_and_exit_1(
     err = capsys.readouterr().err
     assert code == 1
     assert err.startswith("gone: ") and "Traceback" not in err
+
+
+SIZE_EANS = {"CAM-ALG-M": "8412345678912", "CAM-ALG-L": "8412345678929"}
+
+
+def sizes(db: Database) -> str:
+    """Two T-shirt sizes, combinations 1 (M) and 2 (L) of PrestaShop product 50 (16.487603
+    without tax): M dearer than the product, L cheaper, each with an EAN the shop lacks."""
+    code = catalogue(db, "prestashop")
+    for sku, name, price, stock in (("CAM-ALG-M", "Camiseta M", 2195, 50),
+                                    ("CAM-ALG-L", "Camiseta L", 1800, 20)):
+        add_product(db, ProductInput(sku, name, price, tax_rate_bp=2100, ean=SIZE_EANS[sku]),
+                    actor=ACTOR)
+        receive_stock(db, sku, stock, "MAD", actor=ACTOR, reason="test receipt")
+    return code
+
+
+def test_a_combination_dry_run_shows_its_price_and_ean_old_to_new_and_keeps_its_name(
+        sqlite_db: Database, presta_products: PrestaProductShop) -> None:
+    code = sizes(sqlite_db)
+    plan = plan_product_push(sqlite_db, code, skus=list(SIZE_EANS),
+                             factory=factory(presta_products, "prestashop"))
+    items = {i.sku: i for i in plan.items}
+    assert {sku: i.action for sku, i in items.items()} == {"CAM-ALG-L": "update",
+                                                          "CAM-ALG-M": "update"}
+    changes = {sku: {c.field: (c.old, c.new) for c in i.changes} for sku, i in items.items()}
+    # Net of 21.95 and 18.00 with 21 % IVA; the shop sells both at its product's 16.487603.
+    assert changes["CAM-ALG-M"] == {"price": ("16.487603", "18.14"),
+                                    "ean": (None, SIZE_EANS["CAM-ALG-M"])}
+    assert changes["CAM-ALG-L"] == {"price": ("16.487603", "14.88"),
+                                    "ean": (None, SIZE_EANS["CAM-ALG-L"]),
+                                    "stock": ("50", "20")}
+    assert "name and description stay on its product" in items["CAM-ALG-M"].reason
+    assert "impact over the product's 16.487603" in items["CAM-ALG-M"].reason
+    assert writes(presta_products) == []
+
+
+def test_a_combination_push_sets_its_price_impact_and_ean_then_finds_nothing_to_do(
+        sqlite_db: Database, presta_products: PrestaProductShop) -> None:
+    code = sizes(sqlite_db)
+    build = factory(presta_products, "prestashop")
+    report = push_products(sqlite_db, code, skus=list(SIZE_EANS), factory=build)
+    assert report.status == "ok", report.error
+    assert report.counts()["updated"] == 2
+    medium, large = presta_products.combinations[1], presta_products.combinations[2]
+    # 18.14 - 16.49 and 14.88 - 16.49: the impact, without tax, over the product's price.
+    assert (medium["price"], medium["ean13"]) == ("1.65", SIZE_EANS["CAM-ALG-M"])
+    assert (large["price"], large["ean13"]) == ("-1.61", SIZE_EANS["CAM-ALG-L"])
+    # Read, changed, written back: what the push does not own survives the replacing PUT.
+    assert (medium["supplier_reference"], medium["weight"], medium["minimal_quantity"]) == (
+        "PRV-CAM-ALG-M", "0.180000", "1")
+    parent = presta_products.products[50]
+    assert parent["price"] == "16.487603" and parent["name"][0]["value"] != "Camiseta M"
+    assert not [r for r in presta_products.writes() if "/products" in r.path]
+    stock = {s["id_product_attribute"]: s["quantity"] for s in presta_products.stock.values()
+             if s["id_product"] == "50"}
+    assert stock == {"1": "50", "2": "20"}
+    again = plan_product_push(sqlite_db, code, skus=list(SIZE_EANS), factory=build)
+    assert set(actions(again.items).values()) == {"unchanged"}, [
+        (i.sku, i.changes) for i in again.items]
+
+
+def test_cli_dry_run_prints_a_combination_price_and_ean_old_to_new(
+        sqlite_db: Database, presta_products: PrestaProductShop, memory_keyring: Any,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from omsdesk.cli import main
+    from omsdesk.sync.secrets import store_secret
+
+    sizes(sqlite_db)
+    add_channel(sqlite_db, kind="prestashop", name="Local", code="local",
+                url=presta_products.url, actor=ACTOR)
+    store_secret("local", SECRETS["prestashop"])
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code = main(["--db", sqlite_db.url, "products", "push", "--channel", "local", "--dry-run",
+                 "--sku", "CAM-ALG-M"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    line = next(x for x in out.splitlines() if x.startswith("CAM-ALG-M"))
+    assert f"price: '16.487603' -> '18.14'; ean: - -> '{SIZE_EANS['CAM-ALG-M']}'" in line
+    assert writes(presta_products) == []
