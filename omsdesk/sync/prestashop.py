@@ -488,11 +488,10 @@ class PrestaShopConnector(Connector):
     def write_listings(self, writes: Sequence[ListingWrite]) -> list[ListingResult]:
         """POST a new product, or read-change-PUT an existing product or combination; then stock.
 
-        Products go first, so a combination whose product is repriced in the same batch gets
-        its impact over the new price.
+        A combination written after its product was repriced (the push sends products first)
+        gets its impact over the new price.
         """
-        ordered = sorted(writes, key=lambda w: w.remote is not None and bool(w.remote.parent_id))
-        return self._write_each(ordered, self._write_listing, on_written=self._forget_stock_row)
+        return self._write_each(writes, self._write_listing, on_written=self._forget_stock_row)
 
     def _write_listing(self, write: ListingWrite) -> str:
         if write.creates:

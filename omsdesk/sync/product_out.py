@@ -253,7 +253,10 @@ def _values(item: PlanItem) -> Mapping[str, str]:
 
 def _send(connector: Connector, plan: ProductPlan, report: PushReport,
           progress: Callable[[int, int], None] | None) -> None:
-    todo = [i for i in plan.items if i.action in (CREATE, UPDATE)]
+    # Products before variants: a variant written after its product sees the product's new
+    # state (a PrestaShop combination's price is an impact over its product's price).
+    todo = sorted((i for i in plan.items if i.action in (CREATE, UPDATE)),
+                  key=lambda i: i.remote is not None and bool(i.remote.parent_id))
     by_shop_sku = {i.shop_sku: i for i in todo}
     for start in range(0, len(todo), BATCH):
         batch = todo[start:start + BATCH]

@@ -384,3 +384,22 @@ def test_cli_dry_run_prints_a_combination_price_and_ean_old_to_new(
     line = next(x for x in out.splitlines() if x.startswith("CAM-ALG-M"))
     assert f"price: '16.487603' -> '18.14'; ean: - -> '{SIZE_EANS['CAM-ALG-M']}'" in line
     assert writes(presta_products) == []
+
+
+def test_a_product_repriced_in_the_same_push_is_the_base_of_its_combinations_impact(
+        sqlite_db: Database, presta_products: PrestaProductShop) -> None:
+    code = sizes(sqlite_db)
+    # The product's reference sorts after its sizes': the push must still send it first.
+    presta_products.products[50]["reference"] = "TSHIRT"
+    add_product(sqlite_db, ProductInput("TSHIRT", "Camiseta algodón orgánico", 2420,
+                                        tax_rate_bp=2100), actor=ACTOR)
+    # A product with combinations has no stock of its own (its sizes have).
+    set_listing_settings(sqlite_db, code, actor=ACTOR, fields="title,price,ean")
+    build = factory(presta_products, "prestashop")
+    report = push_products(sqlite_db, code, skus=["CAM-ALG-M", "TSHIRT"], factory=build)
+    assert report.status == "ok", report.error
+    assert presta_products.products[50]["price"] == "20.00"  # 24.20 with 21 % IVA
+    assert presta_products.combinations[1]["price"] == "-1.86"  # 18.14 - 20.00
+    again = plan_product_push(sqlite_db, code, skus=["CAM-ALG-M", "TSHIRT"], factory=build)
+    assert actions(again.items) == {"CAM-ALG-M": "unchanged", "TSHIRT": "unchanged"}, [
+        (i.sku, i.changes) for i in again.items]
