@@ -115,6 +115,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     st.add_argument("--prices-include-tax", choices=("yes", "no"),
                     help="whether the shop's product prices include tax (Shopify default yes, "
                          "WooCommerce no; PrestaShop is always without)")
+    st.add_argument("--product-push-every", metavar="MINUTES",
+                    help="have the sync run `products push` on this shop every MINUTES (5 to "
+                         "10080), sending only what differs; 0 or off: only by hand (default)")
     add_json_flag(st)
     st.set_defaults(func=_set)
 
@@ -298,6 +301,15 @@ def _set(ctx: CliContext) -> int:
     a = ctx.args
     if a.cancelled_on_arrival is not None:
         set_cancelled_on_arrival(ctx.db, a.code, a.cancelled_on_arrival, actor=ctx.actor)
+    if a.product_push_every is not None:
+        from omsdesk.sync.product_out import schedule_product_push
+
+        every = a.product_push_every.strip().lower()
+        if every != "off" and not every.isdigit():
+            raise ValidationError("--product-push-every takes a whole number of minutes or off, "
+                                  f"got '{a.product_push_every}'")
+        schedule_product_push(ctx.db, a.code, 0 if every == "off" else int(every),
+                              actor=ctx.actor)
     if a.product_fields is not None or a.prices_include_tax is not None:
         set_listing_settings(ctx.db, a.code, actor=ctx.actor, fields=a.product_fields,
                              prices_include_tax=None if a.prices_include_tax is None
@@ -317,7 +329,8 @@ def _set(ctx: CliContext) -> int:
         print_json({"code": a.code, "handling_days": policy.handling_days,
                     "cutoff": policy.cutoff.strftime("%H:%M"), "cancelled_on_arrival": cancelled,
                     "product_fields": [f for f in FIELDS if f in listing.fields],
-                    "prices_include_tax": listing.prices_include_tax})
+                    "prices_include_tax": listing.prices_include_tax,
+                    "product_push_every": listing.push_every_minutes})
     else:
         print(f"{a.code}: ships within {policy.handling_days} working day(s), "
               f"cut-off {policy.cutoff:%H:%M} Europe/Madrid; orders cancelled on arrival: "

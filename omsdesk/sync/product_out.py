@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from sqlalchemy import select
 
 from omsdesk.db import Database
-from omsdesk.models import Channel, Product
+from omsdesk.models import Channel, Product, ValidationError
 from omsdesk.services.channels.channels import finish_run, shop_channel, start_run
 from omsdesk.services.channels.product_listing import (
     FIELDS,
@@ -31,16 +31,20 @@ from omsdesk.services.channels.product_listing import (
     ListingSettings,
     desired_listings,
     listing_settings,
+    set_listing_settings,
 )
+from omsdesk.services.context import Actor
 from omsdesk.sync.connector import Connector, ListingResult, ListingWrite, RemoteListing
-from omsdesk.sync.engine import ConnectorFactory, classify, default_factory
+from omsdesk.sync.engine import ConnectorFactory, RunReport, classify, default_factory
 from omsdesk.sync.errors import SyncError
 from omsdesk.sync.outbox import available_to_sell, shop_skus
+from omsdesk.sync.registry import connector_class
 from omsdesk.sync.secrets import SecretUnavailable
 
 log = logging.getLogger(__name__)
 
 CREATE, UPDATE, UNCHANGED, REFUSED = "create", "update", "unchanged", "refused"
+PUSH_JOB = "push_products"  # the sync run's job, by hand or scheduled
 BATCH = 50
 # A shop needs at least these to list a new product.
 NEEDED_TO_CREATE = ("title", "price")
@@ -117,6 +121,40 @@ class PushReport:
                 "updated": sum(1 for o in done if o.action == UPDATE),
                 "unchanged": plan[UNCHANGED], "refused": plan[REFUSED],
                 "failed": sum(1 for o in self.outcomes if not o.ok)}
+
+    def run_counts(self) -> dict[str, int]:
+        """The counts as the sync run records them (a refused product counts as failed)."""
+        counts = self.counts()
+        return {"created": counts["created"], "updated": counts["updated"],
+                "unchanged": counts["unchanged"], "failed": counts["failed"] + counts["refused"],
+                "delivered": counts["created"] + counts["updated"]}
+
+    def as_run_report(self) -> RunReport:
+        """The run as the scheduler's listeners and `sync --once` hear of any job."""
+        return RunReport(self.channel, PUSH_JOB, self.status, self.run_counts(), self.error,
+                         self.health)
+
+
+def supports_product_push(kind: str) -> bool:
+    """Whether connectors of this channel type read and write listings."""
+    cls = connector_class(kind)
+    return (cls.find_listings is not Connector.find_listings
+            and cls.write_listings is not Connector.write_listings)
+
+
+def schedule_product_push(db: Database, channel_code: str, minutes: int, *,
+                          actor: Actor) -> ListingSettings:
+    """Have the scheduler run push_products on this shop every `minutes` (0: only by hand).
+
+    Refused for a shop whose connector cannot push products: its scheduled runs could only
+    fail, and mark the channel failing for its order sync too.
+    """
+    with db.read() as s:
+        channel = shop_channel(s, channel_code)
+    if minutes and not supports_product_push(channel.kind):
+        raise ValidationError(f"{channel.kind} channels cannot take a product push, so none "
+                              "can be scheduled")
+    return set_listing_settings(db, channel_code, actor=actor, push_every_minutes=minutes)
 
 
 def _products(db: Database, channel: Channel, skus: Sequence[str],
@@ -213,7 +251,7 @@ def push_products(db: Database, channel_code: str, *, skus: Sequence[str] = (),
     """
     with db.read() as s:
         channel = shop_channel(s, channel_code)
-    run_id = start_run(db, channel.id, "push_products")
+    run_id = start_run(db, channel.id, PUSH_JOB)
     connector: Connector | None = None
     plan = ProductPlan(channel.code, listing_settings(channel.kind, channel.settings), ())
     report = PushReport(channel.code, plan)
@@ -237,12 +275,8 @@ def push_products(db: Database, channel_code: str, *, skus: Sequence[str] = (),
         report.status = "partial"
     if failed and not report.error:
         report.error = "; ".join(f"{o.sku}: {o.reason}" for o in failed[:20])
-    counts = report.counts()
     finish_run(db, run_id, status=report.status, error=report.error,
-               counts={"created": counts["created"], "updated": counts["updated"],
-                       "unchanged": counts["unchanged"],
-                       "failed": counts["failed"] + counts["refused"],
-                       "delivered": counts["created"] + counts["updated"]},
+               counts=report.run_counts(),
                health=report.health if report.health != "ok" or report.outcomes else "idle")
     return report
 

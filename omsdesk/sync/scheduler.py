@@ -1,5 +1,8 @@
 """Background sync: per-channel jobs (pull orders, push stock, drain the outbox) on APScheduler 3.
 
+A channel that asks for it (`channels set CODE --product-push-every MINUTES`) also gets a
+scheduled product push: the same `push_products` as `products push`, at its own interval.
+
 A plain-Python listener hook reports every run; the GUI's Qt bridge subscribes to it and
 re-emits as signals (no Qt here). BackgroundScheduler rather than QtScheduler: under PySide6
 QtScheduler cannot cancel its timers.
@@ -34,6 +37,7 @@ from omsdesk.services.channels.channels import (
 )
 from omsdesk.services.channels.lifecycle import HOLD_CONFIG, sync_hold
 from omsdesk.services.channels.mail import MAIL_CODE, mail_settings_in
+from omsdesk.services.channels.product_listing import scheduled_product_pushes
 from omsdesk.services.context import SYSTEM, Actor
 from omsdesk.services.fulfilment.carriers import list_accounts
 from omsdesk.services.intake.imports import ImportCounts
@@ -46,6 +50,7 @@ from omsdesk.sync.erp.base import ErpConnector
 from omsdesk.sync.errors import SyncError
 from omsdesk.sync.lock import SyncLock
 from omsdesk.sync.outbox import DrainReport, OutboxDispatcher
+from omsdesk.sync.product_out import PUSH_JOB, push_products
 from omsdesk.sync.redaction import install_log_redaction
 from omsdesk.sync.secrets import SecretUnavailable
 from omsdesk.sync.webhooks import CODE as WEBHOOK_CODE
@@ -284,7 +289,9 @@ class SyncScheduler:
         auto = _auto_invoicing_configured(self.db)
         carriers = _carriers_configured(self.db)
         hooks = webhooks_configured(self.db)
+        pushes = scheduled_product_pushes(self.db, channels)
         wanted = ({f"{job}:{code}" for code in channels for job in JOBS}
+                  | {f"{PUSH_JOB}:{code}" for code in pushes}
                   | ({f"{WEBHOOK_JOB}:{WEBHOOK_CODE}"} if hooks else set())
                   | ({f"{TRACK_JOB}:{TRACK_CODE}"} if carriers else set())
                   | {f"{ERP_JOB}:{code}" for code in erps}
@@ -295,6 +302,17 @@ class SyncScheduler:
             if job.id != "sync-lock" and job.id not in wanted:
                 job.remove()
         existing = {job.id for job in self._scheduler.get_jobs()}
+        for code, minutes in pushes.items():
+            job_id, seconds = f"{PUSH_JOB}:{code}", minutes * 60.0
+            if job_id in existing:
+                if self.jobs().get(job_id) != seconds:  # its interval was changed
+                    self._scheduler.reschedule_job(job_id, trigger="interval", seconds=seconds,
+                                                   jitter=self.intervals.jitter)
+                continue
+            self._scheduler.add_job(
+                self.run_job, "interval", args=(PUSH_JOB, code), id=job_id, seconds=seconds,
+                jitter=self.intervals.jitter, next_run_time=utcnow(), max_instances=1,
+                coalesce=True)
         for code in channels:
             for name in JOBS:
                 job_id = f"{name}:{code}"
@@ -339,6 +357,11 @@ class SyncScheduler:
                 next_run_time=utcnow(), max_instances=1, coalesce=True)
         return channels
 
+    def jobs(self) -> dict[str, float]:
+        """The jobs scheduled now (`JOB:CHANNEL`), each with its interval in seconds."""
+        return {job.id: job.trigger.interval.total_seconds()
+                for job in self._scheduler.get_jobs() if job.id != "sync-lock"}
+
     # -- work ----------------------------------------------------------------------------
 
     def held(self, channel: str, job: str, *, explicit: bool = False) -> RunReport | None:
@@ -371,7 +394,7 @@ class SyncScheduler:
         without telling the listeners, so a channel waiting for new settings stays quiet.
         """
         report: RunReport | DrainReport | AeatSendReport | AutoRunReport | TrackingReport
-        if job in JOBS or job == ERP_JOB:
+        if job in JOBS or job in (ERP_JOB, PUSH_JOB):
             skipped = self.held(channel, job, explicit=explicit)
             if skipped is not None:
                 return skipped
@@ -389,6 +412,10 @@ class SyncScheduler:
             report = self.dispatcher.push_stock(channel)
         elif job == "drain_outbox":
             report = self.dispatcher.drain(channel)
+        elif job == PUSH_JOB:
+            # The push `products push` runs: it plans against the shop, sends only the
+            # differences and records the run itself.
+            report = push_products(self.db, channel, factory=self.factory).as_run_report()
         elif job == MAIL_JOB:
             report = self.dispatcher.send_mail()
         elif job == WEBHOOK_JOB:
@@ -403,7 +430,8 @@ class SyncScheduler:
                  ) -> list[RunReport | DrainReport | AeatSendReport | AutoRunReport | TrackingReport]:
         """Every job once for one or all channels, holding the sync lock (SyncBusy if taken).
 
-        ERP channels (all of them, or the one named) get their delivery job too.
+        ERP channels (all of them, or the one named) get their delivery job too, and a shop
+        with a scheduled product push its push.
         `progress(channel, counts)` hears each pulled page. A channel held by a configuration
         error gets one 'skipped' report instead of its jobs, unless it is the one named.
         """
@@ -420,6 +448,7 @@ class SyncScheduler:
             auto = [AUTO_INVOICE_CODE] if _auto_invoicing_configured(self.db) else []
             carriers = [TRACK_CODE] if _carriers_configured(self.db) else []
             hooks = [WEBHOOK_CODE] if webhooks_configured(self.db) else []
+            pushes = scheduled_product_pushes(self.db, shops)
             for code in [channel] if channel else shops + erps + mail + aeat + auto + carriers + hooks:
                 if code == AUTO_INVOICE_CODE:
                     reports.append(self.run_job(AUTO_INVOICE_JOB, code))
@@ -450,6 +479,8 @@ class SyncScheduler:
                             progress(code, counts)
 
                     reports.append(self.run_job(job, code, progress=heard, explicit=explicit))
+                if code in pushes:
+                    reports.append(self.run_job(PUSH_JOB, code, explicit=explicit))
         finally:
             if not held:
                 self.lock.release()

@@ -26,6 +26,9 @@ from omsdesk.services.users.permissions import require
 FIELDS = ("title", "description", "price", "ean", "stock")
 FIELDS_KEY = "product_fields"
 TAX_KEY = "prices_include_tax"
+PUSH_EVERY_KEY = "product_push_every"  # minutes between scheduled pushes; absent or 0: by hand
+# A push reads the shop's listing of every product: not more often than this, and at least weekly.
+PUSH_EVERY_RANGE = (5, 7 * 24 * 60)
 # What a fresh shop of each kind expects when the channel does not say: Shopify's EU stores
 # show tax-inclusive prices by default; WooCommerce's setting "Prices entered with tax" starts
 # at "No"; PrestaShop's webservice `price` is always without tax.
@@ -40,6 +43,7 @@ class ListingSettings:
     fields: frozenset[str]
     prices_include_tax: bool
     currency: str = ""  # the shop's currency when the channel names it ('' = not checked)
+    push_every_minutes: int = 0  # the scheduler pushes this often; 0: only by hand
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,9 @@ def listing_settings(kind: str, settings: Mapping[str, Any] | None) -> ListingSe
         text = str(stored.get(TAX_KEY, "")).strip().lower()
         included = DEFAULT_TAX_INCLUDED.get(kind, True) if not text else text in (
             "1", "true", "yes")
-    return ListingSettings(fields, included, str(stored.get("currency") or "").upper())
+    every = str(stored.get(PUSH_EVERY_KEY) or "0").strip()
+    return ListingSettings(fields, included, str(stored.get("currency") or "").upper(),
+                           int(every) if every.isdigit() else 0)
 
 
 def _fields(text: str) -> list[str]:
@@ -83,8 +89,10 @@ def channel_listing_settings(db: Database, code: str) -> ListingSettings:
 
 
 def set_listing_settings(db: Database, code: str, *, actor: Actor, fields: str | None = None,
-                         prices_include_tax: bool | None = None) -> ListingSettings:
-    """Choose which product fields a push sends to a channel and its price convention (audited)."""
+                         prices_include_tax: bool | None = None,
+                         push_every_minutes: int | None = None) -> ListingSettings:
+    """Choose which product fields a push sends to a channel, its price convention and how
+    often the scheduler pushes (`push_every_minutes`, 0 = only by hand); audited."""
     with db.write() as s:
         require(s, actor, Permission.SETTINGS, subject=f"product fields of {code}")
         channel = s.scalar(select(Channel).where(Channel.code == code))
@@ -99,6 +107,15 @@ def set_listing_settings(db: Database, code: str, *, actor: Actor, fields: str |
                                       f"{'with' if FIXED_TAX_INCLUDED[channel.kind] else 'without'}"
                                       " tax: the option does not apply")
             updated[TAX_KEY] = "true" if prices_include_tax else "false"
+        if push_every_minutes is not None:
+            low, high = PUSH_EVERY_RANGE
+            if push_every_minutes and not low <= push_every_minutes <= high:
+                raise ValidationError(f"a scheduled product push runs every {low} to {high} "
+                                      "minutes (0 switches it off)")
+            if push_every_minutes:
+                updated[PUSH_EVERY_KEY] = str(push_every_minutes)
+            else:
+                updated.pop(PUSH_EVERY_KEY, None)
         before = listing_settings(channel.kind, channel.settings)
         after = listing_settings(channel.kind, updated)
         if updated != (channel.settings or {}):
@@ -113,7 +130,23 @@ def set_listing_settings(db: Database, code: str, *, actor: Actor, fields: str |
 def describe(settings: ListingSettings) -> str:
     """One line for the CLI and the audit trail."""
     fields = ",".join(n for n in FIELDS if n in settings.fields) or "none"
-    return f"fields {fields}; prices {'with' if settings.prices_include_tax else 'without'} tax"
+    every = (f"every {settings.push_every_minutes} min" if settings.push_every_minutes
+             else "by hand")
+    return (f"fields {fields}; prices {'with' if settings.prices_include_tax else 'without'} "
+            f"tax; pushed {every}")
+
+
+def scheduled_product_pushes(db: Database, codes: Iterable[str]) -> dict[str, int]:
+    """Minutes between scheduled product pushes of each of these channels that asks for one."""
+    wanted = list(codes)
+    if not wanted:
+        return {}
+    with db.read() as s:
+        rows = s.execute(select(Channel.code, Channel.kind, Channel.settings)
+                         .where(Channel.code.in_(wanted)))
+        every = {code: listing_settings(kind, settings).push_every_minutes
+                 for code, kind, settings in rows}
+    return {code: minutes for code, minutes in sorted(every.items()) if minutes}
 
 
 def decimal_text(amount: int, currency: str) -> str:
