@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from omsdesk.models import OutboxMessage
 from omsdesk.models.base import utcnow
+from omsdesk.services.rows import insert_many
 
 
 def enqueue(
@@ -33,11 +35,9 @@ def stock_changed(session: Session, skus: set[str]) -> None:
     """Available-to-sell moved for these SKUs; the dispatcher coalesces to the latest per SKU."""
     if not skus:
         return
-    from sqlalchemy import insert
-
     now = utcnow()
-    # One multi-row INSERT: a batch import can touch hundreds of SKUs at once.
-    session.execute(insert(OutboxMessage), [
+    # One executemany: a batch import can touch hundreds of SKUs at once.
+    insert_many(session.connection(), cast(Table, OutboxMessage.__table__), [
         {"topic": "stock.changed", "payload": {"sku": sku}, "key": f"stock:{sku}", "channel_id": None,
          "idempotency_key": f"stock.changed:{uuid.uuid4().hex}", "status": "pending", "attempts": 0,
          "created_at": now, "next_attempt_at": now, "last_error": ""}

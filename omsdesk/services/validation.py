@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -42,6 +43,9 @@ def valid_tax_id(value: str | None, country: str = "ES") -> str | None:
             return str(_vat.validate(compact))
         except StdnumError as exc:
             raise ValidationError(f"invalid VAT number '{value}': {exc}") from exc
+    fast = _dni_or_nie(compact)
+    if fast is not None:
+        return fast
     for module in (_nif, _nie, _cif):
         try:
             return str(module.validate(compact))
@@ -53,6 +57,28 @@ def valid_tax_id(value: str | None, country: str = "ES") -> str | None:
         except StdnumError:
             pass
     raise ValidationError(f"invalid tax id '{value}' (not a valid NIF, NIE, CIF or EU VAT number)")
+
+
+# The check letter of a DNI (and of an NIE, its X/Y/Z read as 0/1/2): the number modulo 23
+# indexes this table (Orden INT/2058/2008; Real Decreto 1553/2005, art. 11).
+_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+_DNI = re.compile(r"[0-9]{8}[A-Z]")
+_NIE = re.compile(r"[XYZ][0-9]{7}[A-Z]")
+
+
+def _dni_or_nie(compact: str) -> str | None:
+    """A correct DNI or NIE as it is; None for anything else (the full checks then decide).
+
+    Most buyers' ids are one of these two: checked here in microseconds, where python-stdnum's
+    general cleaning took most of the time of mapping a shop order.
+    """
+    if _DNI.fullmatch(compact):
+        number = int(compact[:8])
+    elif _NIE.fullmatch(compact):
+        number = int("XYZ".index(compact[0]) * 10_000_000 + int(compact[1:8]))
+    else:
+        return None
+    return compact if _DNI_LETTERS[number % 23] == compact[-1] else None
 
 
 def _looks_vat(compact: str) -> bool:

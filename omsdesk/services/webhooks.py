@@ -15,10 +15,10 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -30,6 +30,7 @@ from omsdesk.models.roles import Permission
 from omsdesk.models.webhooks import WebhookAttempt, WebhookSubscription
 from omsdesk.services import audit, outbox
 from omsdesk.services.context import Actor
+from omsdesk.services.rows import insert_many
 from omsdesk.services.users.permissions import require
 
 TOPIC = "webhook.post"
@@ -308,7 +309,7 @@ def orders_stored(session: Session, order_ids: list[int], *, paid: bool = False)
                      "status": "pending", "attempts": 0, "created_at": now, "next_attempt_at": now,
                      "last_error": ""})
     if rows:
-        session.execute(insert(OutboxMessage), rows)
+        insert_many(session.connection(), cast(Table, OutboxMessage.__table__), rows)
 
 
 def invoice_issued(session: Session, invoice: Invoice) -> list[OutboxMessage]:

@@ -16,6 +16,7 @@ from omsdesk.models.sync_state import ChannelSyncState
 from omsdesk.services.channels.channels import finish_run, save_cursor, shop_channel, start_run
 from omsdesk.services.context import SYSTEM, Actor
 from omsdesk.services.intake.imports import ImportCounts, quarantine_response
+from omsdesk.sync.collector import fewer_collections
 from omsdesk.sync.connector import ChannelConfig, Connector, OrderPage
 from omsdesk.sync.errors import (
     AuthError,
@@ -134,16 +135,17 @@ def pull_orders(db: Database, channel_code: str, *, factory: ConnectorFactory | 
     connector: Connector | None = None
     try:
         connector = (factory or default_factory())(channel)
-        for page in prefetched(connector.pull_orders(cursor or None)):
-            counts.add(import_orders(db, channel_code, page.orders, page.rejected, actor=actor,
-                                     auto_allocate=auto_allocate))
-            if page.next_cursor:
-                with db.write() as s:
-                    # Only after the page is committed: a crash re-reads it, never skips it.
-                    save_cursor(s, channel.id, page.next_cursor, run_id)
-                cursor = max(cursor, page.next_cursor)
-            if progress is not None:
-                progress(counts)
+        with fewer_collections():
+            for page in prefetched(connector.pull_orders(cursor or None)):
+                counts.add(import_orders(db, channel_code, page.orders, page.rejected,
+                                         actor=actor, auto_allocate=auto_allocate))
+                if page.next_cursor:
+                    with db.write() as s:
+                        # Only after the page is committed: a crash re-reads it, never skips it.
+                        save_cursor(s, channel.id, page.next_cursor, run_id)
+                    cursor = max(cursor, page.next_cursor)
+                if progress is not None:
+                    progress(counts)
         # Orders deleted on the shop never come back in a page: ask about the open ones.
         counts.updated += cancel_deleted(db, channel_code, connector, actor=actor)
     except (SyncError, SecretUnavailable) as exc:

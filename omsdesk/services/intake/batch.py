@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.db import Database
@@ -53,8 +53,8 @@ from omsdesk.services.intake.order_entry import (
     resolve_customer,
     ship_to_values,
 )
-from omsdesk.services.intake.rows import insert_rows
 from omsdesk.services.refs import take_values
+from omsdesk.services.rows import insert_many, insert_rows
 
 
 @dataclass
@@ -185,7 +185,7 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
     for model, rows in ((Payment, payments), (Reservation, reservations), (Shipment, parcels),
                         (AuditEntry, audits)):
         if rows:
-            conn.execute(insert(_table(model)), rows)
+            insert_many(conn, _table(model), rows)
     if skus:
         outbox.stock_changed(s, skus)
     if pay_method is not None:

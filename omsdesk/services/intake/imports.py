@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, or_, select, update
+from sqlalchemy import Table, or_, select, update
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
@@ -35,7 +35,7 @@ from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.orders import pay_in
 from omsdesk.services.fulfilment.status import OrderState, load_order
 from omsdesk.services.intake.order_entry import AddressInput, CustomerInput
-from omsdesk.services.intake.rows import insert_rows
+from omsdesk.services.rows import insert_many, insert_rows
 from omsdesk.services.validation import country_code
 
 
@@ -177,7 +177,7 @@ def resolve_customers(session: Session, buyers: Sequence[CustomerInput | None]) 
              "phone": b.address.phone}
             for cid, b in zip(ids, new, strict=True) if b.address is not None]
         if addresses:
-            session.connection().execute(insert(cast(Table, Address.__table__)), addresses)
+            insert_many(session.connection(), cast(Table, Address.__table__), addresses)
         result = [ids[-r - 1] if r is not None and r < 0 else r for r in result]
     return result
 
@@ -194,7 +194,7 @@ def link_created(db: Database, channel_id: int, links: Sequence[ShopLink], *,
         return
     with db.write() as s:
         # Core inserts: the ORM's bulk path costs more per row than the SQL.
-        s.connection().execute(insert(cast(Table, ChannelOrderLink.__table__)), [
+        insert_many(s.connection(), cast(Table, ChannelOrderLink.__table__), [
             {"order_id": k.order_id, "channel_id": channel_id, "external_id": k.external_id,
              "external_number": k.number[:64], "external_updated_at": k.updated_at,
              "line_ids": list(k.line_ids), "shop_status": k.shop_status[:40],
