@@ -21,9 +21,10 @@ client-side default are applied here, from the table's metadata.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, func, insert, select
+from sqlalchemy import Column, Connection, DateTime, Table, func, insert, select
 from sqlalchemy.engine import Dialect
 
 _Processor = Callable[[Any], Any] | None
@@ -62,7 +63,12 @@ def insert_many(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     if plan is None or any(len(row) != len(keys) for row in rows):
         conn.execute(insert(table), list(rows))
         return
-    sql, processors, defaults = plan
+    sql, processors, defaults, timed = plan
+    # A batch binds the same few instants (its `now`) on many rows and columns: each is
+    # converted once per call.
+    memo: dict[Any, Any] = {}
+    processors = [_memoised(p, memo) if p is not None and t else p
+                  for p, t in zip(processors, timed, strict=True)]
     given = [(k, p) for k, p in zip(keys, processors[:len(keys)], strict=True)]
     extra = list(zip(defaults, processors[len(keys):], strict=True))
     params = []
@@ -75,7 +81,22 @@ def insert_many(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     conn.exec_driver_sql(sql, params)
 
 
-_Plan = tuple[str, list[_Processor], list[Callable[[], Any]]]
+def _memoised(process: Callable[[Any], Any], memo: dict[Any, Any]) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        # UTC only: equal datetimes of one local zone can be different instants (fold).
+        if value is None or value.tzinfo is not UTC:
+            return process(value)
+        try:
+            return memo[value]
+        except KeyError:
+            converted = memo[value] = process(value)
+            return converted
+    return convert
+
+
+# The statement, each column's bind processor, the defaults of the columns left out, and
+# which columns hold datetimes (hashable, immutable values worth converting once).
+_Plan = tuple[str, list[_Processor], list[Callable[[], Any]], list[bool]]
 _PLANS: dict[tuple[str, str, tuple[str, ...]], _Plan | None] = {}
 
 
@@ -107,9 +128,14 @@ def _plan(dialect: Dialect, table: Table, keys: tuple[str, ...]) -> _Plan | None
                    f"VALUES ({', '.join(mark for _ in columns)})")
             processors: list[_Processor] = [c.type.dialect_impl(dialect).bind_processor(dialect)
                                             for c in columns]
-            plan = (sql, processors, makers)
+            plan = (sql, processors, makers, [_holds_datetimes(c) for c in columns])
     _PLANS[memo] = plan
     return plan
+
+
+def _holds_datetimes(column: Column[Any]) -> bool:
+    kind = column.type
+    return isinstance(getattr(kind, "impl_instance", kind), DateTime)
 
 
 def _default_maker(column: Column[Any]) -> Callable[[], Any] | None:

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Sequence
 
 from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
 from omsdesk.models import OmsError, Order, OrderStatus
@@ -38,6 +39,7 @@ from omsdesk.services.intake.imports import (
     bump_link,
     existing_orders,
     link_created,
+    link_created_in,
     open_linked_orders,
     open_quarantine,
     quarantine_all,
@@ -215,19 +217,34 @@ def _create(ctx: _Context, fresh: list[tuple[ChannelOrder, MappedOrder]],
                  if (m.fully_paid and o.status not in SHOP_CANCELLED) == pay]
         for start in range(0, len(group), BATCH):
             chunk = group[start:start + BATCH]
+            linked: list[bool] = []
+
+            def link_live(s: Session, made: list[CreatedOrder],
+                          chunk: list[tuple[ChannelOrder, MappedOrder]] = chunk,
+                          linked: list[bool] = linked) -> None:
+                # In the transaction that created them: no order of a page is left without its
+                # link. A shop-cancelled one is linked only once it is cancelled (below), so a
+                # crash in between re-imports and cancels it rather than finding it linked.
+                link_created_in(s, ctx.channel_id, [
+                    _link(o, c.id, m) for c, (o, m) in zip(made, chunk, strict=True)
+                    if o.status not in SHOP_CANCELLED], actor=ctx.actor, pay_method=ctx.kind)
+                linked.append(True)
+
             try:
                 done: list[CreatedOrder | None] = list(place_orders(
                     ctx.db, [m.order for _, m in chunk], actor=ctx.actor,
-                    pay_method=ctx.kind if pay else None, allocate=pay and auto_allocate))
+                    pay_method=ctx.kind if pay else None, allocate=pay and auto_allocate,
+                    then=link_live))
             except ORDER_DATA_ERRORS:
                 # One order refused the batch: find it, keep the others.
                 done = [_create_one(ctx, o, m, pay, pay and auto_allocate) for o, m in chunk]
             for c, (o, _) in zip(done, chunk, strict=True):
                 if c is not None and o.status in SHOP_CANCELLED:
                     _cancel_as_on_shop(ctx, c.reference, o, "before it was imported")
-            links = [_link(o, c.id, m) for c, (o, m) in zip(done, chunk, strict=True) if c]
+            links = [_link(o, c.id, m) for c, (o, m) in zip(done, chunk, strict=True)
+                     if c and not (linked and o.status not in SHOP_CANCELLED)]
             link_created(ctx.db, ctx.channel_id, links, actor=ctx.actor, pay_method=ctx.kind)
-            created += len(links)
+            created += sum(1 for c in done if c is not None)
             failed += sum(1 for c in done if c is None)
     return created, failed
 

@@ -8,7 +8,7 @@ of a couple of dozen per order.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
@@ -73,16 +73,23 @@ class _StockRace(Exception):
 
 
 def place_orders(db: Database, batch: Sequence[OrderInput], *, actor: Actor, pay_method: str | None = None,
-                 allocate: bool = False) -> list[CreatedOrder]:
+                 allocate: bool = False,
+                 then: Callable[[Session, list[CreatedOrder]], None] | None = None) -> list[CreatedOrder]:
     """Create (and optionally pay and allocate) a batch of orders in one transaction.
 
     All or nothing: one invalid order refuses the whole batch with a message naming it, so a
-    caller that wants the rest to go on (an import) validates or quarantines first.
+    caller that wants the rest to go on (an import) validates or quarantines first. `then`
+    runs in that same transaction with the orders created (an import links them to the shop
+    there); it is not called when contention makes the batch fall back to one order per
+    transaction, so a caller that passes it must check.
     """
     for _attempt in range(3):
         try:
             with db.write() as s:
-                return _place(s, batch, actor, pay_method, allocate)
+                created = _place(s, batch, actor, pay_method, allocate)
+                if then is not None:
+                    then(s, created)
+                return created
         except _StockRace:
             continue
     # Persistent contention: fall back to one order per transaction, which cannot race.

@@ -193,6 +193,13 @@ def link_created(db: Database, channel_id: int, links: Sequence[ShopLink], *,
     if not links:
         return
     with db.write() as s:
+        link_created_in(s, channel_id, links, actor=actor, pay_method=pay_method)
+
+
+def link_created_in(s: Session, channel_id: int, links: Sequence[ShopLink], *,
+                    actor: Actor, pay_method: str) -> None:
+    """link_created inside the caller's transaction (the one that created the orders)."""
+    if links:
         # Core inserts: the ORM's bulk path costs more per row than the SQL.
         insert_many(s.connection(), cast(Table, ChannelOrderLink.__table__), [
             {"order_id": k.order_id, "channel_id": channel_id, "external_id": k.external_id,

@@ -3,6 +3,7 @@ no duplicate, nothing lost."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
@@ -52,13 +53,22 @@ def die():
 
 if mode == "import-crash":
     import omsdesk.sync.importer as importer
-    real_link, calls = importer.link_created, []
+    real_link, calls = importer.link_created_in, []
     def link_then_die(*args, **kwargs):
         calls.append(1)
-        if len(calls) == 2:  # a second batch's orders are committed, their links not yet
+        if len(calls) == 2:  # inside the transaction creating a second batch's orders
             die()
         return real_link(*args, **kwargs)
-    importer.link_created = link_then_die
+    importer.link_created_in = link_then_die
+if mode == "import-cancelled-crash":
+    import omsdesk.sync.importer as importer
+    real_cancel, calls = importer._cancel_as_on_shop, []
+    def cancel_then_die(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:  # orders the shop cancelled are created; not cancelled nor linked yet
+            die()
+        return real_cancel(*args, **kwargs)
+    importer._cancel_as_on_shop = cancel_then_die
 if mode == "once-crash":
     real_settle, settled = OutboxDispatcher._settle, []
     def settle_twice_then_die(self, ids, status, note=""):
@@ -145,7 +155,7 @@ def assert_imported_once(db: Database, expected: int) -> None:
     assert ledger_problems(db) == []
 
 
-def test_killed_between_creating_orders_and_linking_them(
+def test_killed_while_linking_leaves_no_order_without_its_link(
         store: Shop, shopify_shop: ShopifySimulator) -> None:
     shopify_shop.add_orders(generate_orders(600))
     crashed = run_child("import-crash", store.db, shopify_shop)
@@ -153,11 +163,33 @@ def test_killed_between_creating_orders_and_linking_them(
     with store.db.read() as s:
         orders = s.scalar(select(func.count()).select_from(Order)) or 0
         links = s.scalar(select(func.count()).select_from(ChannelOrderLink)) or 0
-    assert 0 < links < orders < 600  # the crash left orders without their shop link
+    # Orders and their links are written in one transaction: the batch being linked when the
+    # process died is gone whole, the one before is there whole.
+    assert 0 < links == orders < 600
     done = run_child("import", store.db, shopify_shop)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["status"] == "ok"
     assert_imported_once(store.db, 600)
+
+
+def test_killed_between_creating_shop_cancelled_orders_and_linking_them(
+        store: Shop, shopify_shop: ShopifySimulator) -> None:
+    shopify_shop.add_orders([dataclasses.replace(o, cancelled=True) for o in generate_orders(60)])
+    crashed = run_child("import-cancelled-crash", store.db, shopify_shop)
+    assert crashed.returncode == -signal.SIGKILL, crashed.stderr
+    with store.db.read() as s:
+        orders = s.scalar(select(func.count()).select_from(Order)) or 0
+        links = s.scalar(select(func.count()).select_from(ChannelOrderLink)) or 0
+    # A first page's orders created, one of them cancelled, none linked: an order the shop
+    # cancelled is linked only after it is cancelled here.
+    assert orders > 0 and links == 0
+    done = run_child("import", store.db, shopify_shop)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["status"] == "ok"
+    assert_imported_once(store.db, 60)
+    with store.db.read() as s:
+        statuses = set(s.scalars(select(Order.status)))
+    assert statuses == {"cancelled"}  # repaired: cancelled as on the shop, then linked
 
 
 def test_killed_at_random_moments_of_an_import(store: Shop,
