@@ -15,7 +15,6 @@ SEARCH_NAME_LENGTH = 420
 # whatever collation the database was created with.
 SEARCH_NAME_TYPE: TypeEngine[str] = String(SEARCH_NAME_LENGTH).with_variant(
     String(SEARCH_NAME_LENGTH, collation="C"), "postgresql")
-_SPACES = re.compile(r"\s+")
 _TAIL = re.compile(r"(\d+)$")
 # What a clerk types for an order number: "123", "000123", "2026-000123", "2026/123", "2026000123".
 _NUMBER = re.compile(r"(?:(\d{4})[-/ ])?(\d{1,12})")
@@ -32,10 +31,10 @@ def fold(text: str | None) -> str:
         return ""
     if text.isascii():
         # ASCII has nothing to decompose and no combining marks: the common case, done in C.
-        return _SPACES.sub(" ", text.lower()).strip()
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = decomposed.translate(_MARKS) if not decomposed.isascii() else decomposed
-    return _SPACES.sub(" ", plain.lower()).strip()
+    return " ".join(plain.lower().split())
 
 
 class _CombiningMarks(dict[int, int | None]):

@@ -60,24 +60,48 @@ class AllocationPlan:
         return "reserved in " + " + ".join(self.codes[w] for w in self.order)
 
 
+@dataclass(frozen=True)
+class WarehouseOptions:
+    """The active warehouses and one channel's rules for them: what ranking reads from the
+    database, read once for a batch of the channel's orders."""
+
+    # (id, code, latitude, longitude, warehouse priority, rule kind, rule priority)
+    rows: tuple[tuple[int, str, float | None, float | None, int, str | None, int | None], ...]
+    channel_code: str
+
+
+def warehouse_options(session: Session, channel_id: int | None) -> WarehouseOptions:
+    # One query for warehouses and this channel's rules: allocation runs for every order.
+    rows = tuple(tuple(r) for r in session.execute(
+        select(Warehouse.id, Warehouse.code, Warehouse.latitude, Warehouse.longitude, Warehouse.priority,
+               ChannelRule.kind, ChannelRule.priority)
+        .outerjoin(ChannelRule, (ChannelRule.warehouse_id == Warehouse.id)
+                   & (ChannelRule.channel_id == channel_id))
+        .where(Warehouse.active.is_(True))
+    ))
+    channel_code = ""
+    if any(r[5] == ChannelRuleKind.PREFER.value for r in rows):
+        channel_code = session.scalar(select(Channel.code).where(Channel.id == channel_id)) or ""
+    return WarehouseOptions(rows, channel_code)  # type: ignore[arg-type]
+
+
 def candidates(session: Session, order: Order) -> list[Candidate]:
-    """Active warehouses the order's channel allows, best first.
+    """Active warehouses the order's channel allows, best first (see `rank_candidates`)."""
+    return rank_candidates(warehouse_options(session, order.channel_id), order.ship_postcode,
+                           order.ship_country, order.ship_province)
+
+
+def rank_candidates(options: WarehouseOptions, postcode: str, country: str,
+                    province: str) -> list[Candidate]:
+    """The allowed warehouses for a ship-to, best first.
 
     Preferred warehouses of the channel come first (by rule priority); then the nearest to the
     ship-to point; warehouses without coordinates, or orders without a known place, fall back to
     the configured warehouse priority and code.
     """
-    point = locate(order.ship_postcode, order.ship_country, order.ship_province)
-    # One query for warehouses and this channel's rules: allocation runs for every order.
-    rows = session.execute(
-        select(Warehouse.id, Warehouse.code, Warehouse.latitude, Warehouse.longitude, Warehouse.priority,
-               ChannelRule.kind, ChannelRule.priority)
-        .outerjoin(ChannelRule, (ChannelRule.warehouse_id == Warehouse.id)
-                   & (ChannelRule.channel_id == order.channel_id))
-        .where(Warehouse.active.is_(True))
-    )
+    point = locate(postcode, country, province)
     scored = []
-    for wid, code, lat, lon, wh_priority, kind, rule_priority in rows:
+    for wid, code, lat, lon, wh_priority, kind, rule_priority in options.rows:
         if kind == ChannelRuleKind.EXCLUDE.value:
             continue
         dist = great_circle_km(point, (lat, lon)) if point is not None and lat is not None \
@@ -87,10 +111,7 @@ def candidates(session: Session, order: Order) -> list[Candidate]:
                dist if dist is not None else float("inf"), wh_priority, code)
         scored.append((key, wid, code, dist, preferred))
     scored.sort()
-    channel_code = ""
-    if any(pref for *_rest, pref in scored):
-        channel_code = session.scalar(select(Channel.code).where(Channel.id == order.channel_id)) or ""
-    return [Candidate(wid, code, dist, pref, rank, _why(pref, dist, channel_code))
+    return [Candidate(wid, code, dist, pref, rank, _why(pref, dist, options.channel_code))
             for rank, (_key, wid, code, dist, pref) in enumerate(scored)]
 
 

@@ -42,7 +42,13 @@ from omsdesk.services import buyer_mail, outbox, webhooks
 from omsdesk.services.channels.channels import ship_by_policy, ship_by_under
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.allocation import short_skus, spread_over_lines
-from omsdesk.services.fulfilment.routing import Candidate, candidates, plan_allocation
+from omsdesk.services.fulfilment.routing import (
+    Candidate,
+    WarehouseOptions,
+    plan_allocation,
+    rank_candidates,
+    warehouse_options,
+)
 from omsdesk.services.intake.order_entry import (
     Buyer,
     CreatedOrder,
@@ -279,6 +285,7 @@ def _allocate(s: Session, planned: list[_Planned], products: dict[str, Product])
         levels_q = levels_q.with_for_update()
     avail = {(r[0], r[1]): r[2] - r[3] - r[4] for r in s.execute(levels_q)}
     ranking: dict[tuple[object, ...], list[Candidate]] = {}
+    options: dict[int, WarehouseOptions] = {}
     taken: dict[tuple[int, int], int] = defaultdict(int)
     for p in planned:
         need = stock_need((ln["product_id"], tracked[ln["product_id"]], ln["qty"], 0) for ln in p.lines)
@@ -289,9 +296,12 @@ def _allocate(s: Session, planned: list[_Planned], products: dict[str, Product])
         # and the channel's rules, so orders sharing those share one ranking.
         key = (str(p.row["ship_postcode"])[:2], p.row["ship_country"], p.row["ship_province"], p.row["channel_id"])
         if key not in ranking:
-            probe = Order(ship_postcode=p.row["ship_postcode"], ship_country=p.row["ship_country"],
-                          ship_province=p.row["ship_province"], channel_id=p.row["channel_id"])
-            ranking[key] = candidates(s, probe)
+            channel_id = cast(int, p.row["channel_id"])
+            if channel_id not in options:
+                options[channel_id] = warehouse_options(s, channel_id)
+            ranking[key] = rank_candidates(options[channel_id], cast(str, p.row["ship_postcode"]),
+                                           cast(str, p.row["ship_country"]),
+                                           cast(str, p.row["ship_province"]))
         plan = plan_allocation(ranking[key], need, avail, skus)
         if plan is None:
             short = ", ".join(short_skus(need, avail, skus, ranking[key]))
