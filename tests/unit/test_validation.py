@@ -134,3 +134,29 @@ def test_country_codes_are_normalised(value: str | None, code: str) -> None:
 def test_unknown_or_non_country_codes_are_refused(value: str) -> None:
     with pytest.raises(ValidationError, match="unknown country code"):
         country_code(value)
+
+
+def test_fast_dni_nie_check_agrees_with_python_stdnum() -> None:
+    """The DNI/NIE fast path answers only what python-stdnum's full check answers."""
+    import random
+
+    from stdnum.es import nif
+
+    from omsdesk.services.validation import _dni_or_nie
+
+    rng = random.Random(23)
+    letters = "ABCDEFGHJKLMNPQRSTVWXYZ"
+    agreed = 0
+    for _ in range(20_000):
+        if rng.random() < 0.5:
+            code = f"{rng.randrange(10**8):08d}{rng.choice(letters)}"
+        else:
+            code = f"{rng.choice('XYZ')}{rng.randrange(10**7):07d}{rng.choice(letters)}"
+        try:
+            expected: str | None = nif.validate(code)
+        except Exception:
+            expected = None
+        assert _dni_or_nie(code) == expected
+        agreed += expected is not None
+    assert agreed > 500  # both valid and invalid ids were tried
+    assert _dni_or_nie("B12345674") is None  # a CIF is left to the full check
