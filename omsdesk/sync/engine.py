@@ -29,8 +29,12 @@ from omsdesk.sync.errors import (
 from omsdesk.sync.importer import cancel_deleted, import_orders
 from omsdesk.sync.registry import create_connector
 from omsdesk.sync.secrets import SecretUnavailable, load_secret
+from omsdesk.sync.turns import Turns, waiting
 
 log = logging.getLogger(__name__)
+
+# Seconds the importer waits for its turn before storing a page anyway (see turns.py).
+TURN_TIMEOUT = 2.0
 
 # Builds a connector for a channel row (tests and the demo inject their own).
 ConnectorFactory = Callable[[Channel], Connector]
@@ -81,29 +85,35 @@ def classify(exc: BaseException) -> str:
     return "error"
 
 
-def prefetched(pages: Iterator[OrderPage]) -> Iterator[OrderPage]:
+def prefetched(pages: Iterator[OrderPage], turns: Turns | None = None) -> Iterator[OrderPage]:
     """Fetch the next page in a background thread while the caller stores this one.
 
     The shop's answer time (network, its own database) then overlaps our inserts; pages
-    still arrive one at a time and in order, so the cursor logic is unchanged.
+    still arrive one at a time and in order, so the cursor logic is unchanged. With `turns`
+    the fetching thread parses only while it holds the turn (see omsdesk/sync/turns.py); the
+    caller holds it while it stores.
     """
     slot: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
     stop = threading.Event()
 
     def produce() -> None:
-        try:
-            for page in pages:
-                while not stop.is_set():
-                    try:
-                        slot.put(("page", page), timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
-                    return
-            slot.put(("end", None))
-        except BaseException as exc:  # handed to the consumer, which raises it
-            slot.put(("error", exc))
+        with turns.turn() if turns is not None else contextlib.nullcontext():
+            try:
+                for page in pages:
+                    with waiting():
+                        while not stop.is_set():
+                            try:
+                                slot.put(("page", page), timeout=0.1)
+                                break
+                            except queue.Full:
+                                continue
+                    if stop.is_set():
+                        return
+                with waiting():
+                    slot.put(("end", None))
+            except BaseException as exc:  # handed to the consumer, which raises it
+                with waiting():
+                    slot.put(("error", exc))
 
     worker = threading.Thread(target=produce, name="sync-prefetch", daemon=True)
     worker.start()
@@ -135,15 +145,20 @@ def pull_orders(db: Database, channel_code: str, *, factory: ConnectorFactory | 
     connector: Connector | None = None
     try:
         connector = (factory or default_factory())(channel)
+        turns = Turns()
         with fewer_collections():
-            for page in prefetched(connector.pull_orders(cursor or None)):
-                counts.add(import_orders(db, channel_code, page.orders, page.rejected,
-                                         actor=actor, auto_allocate=auto_allocate))
-                if page.next_cursor:
-                    with db.write() as s:
-                        # Only after the page is committed: a crash re-reads it, never skips it.
-                        save_cursor(s, channel.id, page.next_cursor, run_id)
-                    cursor = max(cursor, page.next_cursor)
+            for page in prefetched(connector.pull_orders(cursor or None), turns):
+                # A fetcher that keeps its turn through an unmarked wait delays a page by at
+                # most this long, then both run.
+                with turns.turn(timeout=TURN_TIMEOUT):
+                    counts.add(import_orders(db, channel_code, page.orders, page.rejected,
+                                             actor=actor, auto_allocate=auto_allocate))
+                    if page.next_cursor:
+                        with db.write() as s:
+                            # Only after the page is committed: a crash re-reads it, never
+                            # skips it.
+                            save_cursor(s, channel.id, page.next_cursor, run_id)
+                        cursor = max(cursor, page.next_cursor)
                 if progress is not None:
                     progress(counts)
         # Orders deleted on the shop never come back in a page: ask about the open ones.

@@ -33,6 +33,7 @@ from omsdesk.sync.errors import (
 )
 from omsdesk.sync.ratelimit import TokenBucket
 from omsdesk.sync.redaction import redact, register_secret
+from omsdesk.sync.turns import waiting
 
 __all__ = [
     "AddressNotFound",
@@ -199,6 +200,11 @@ class HttpClient:
     def pause(self, seconds: float) -> None:
         """Wait through the client's (injectable) sleep, e.g. for a GraphQL throttle."""
         if seconds > 0:
+            self._wait(seconds)
+
+    def _wait(self, seconds: float) -> None:
+        # A wait: a pull's importer may store meanwhile (see omsdesk/sync/turns.py).
+        with waiting():
             self._sleep(seconds)
 
     def backoff(self, attempt: int) -> float:
@@ -259,16 +265,17 @@ class HttpClient:
             started = self._clock()
             try:
                 self.requests_sent += 1
-                raw = self._session.request(
-                    method,
-                    url,
-                    params=params,
-                    json=json_body,
-                    data=data,
-                    headers=dict(headers) if headers else None,
-                    timeout=(self.timeouts.connect, self.timeouts.read),
-                    allow_redirects=False,
-                )
+                with waiting():  # the answer, body included, is a wait (see turns.py)
+                    raw = self._session.request(
+                        method,
+                        url,
+                        params=params,
+                        json=json_body,
+                        data=data,
+                        headers=dict(headers) if headers else None,
+                        timeout=(self.timeouts.connect, self.timeouts.read),
+                        allow_redirects=False,
+                    )
             except requests.exceptions.SSLError as exc:
                 raise TlsError(
                     f"{self.channel}: the TLS certificate of {urlsplit(url).hostname} did not "
@@ -320,7 +327,7 @@ class HttpClient:
                 delay = self.backoff(attempt)
                 log.warning("%s: %s %s %s, retrying in %.2fs", self.channel, method, safe_url,
                             reason, delay)
-                self._sleep(delay)
+                self._wait(delay)
                 continue
 
             elapsed = self._clock() - started
@@ -371,7 +378,7 @@ class HttpClient:
                     )
                 delay = wait if wait is not None else self.backoff(attempt)
                 log.warning("%s: rate limited on %s, waiting %.2fs", self.channel, safe_url, delay)
-                self._sleep(delay)
+                self._wait(delay)
                 continue
             if status >= 500:
                 if attempt >= self.retry.attempts or not idempotent:
@@ -385,7 +392,7 @@ class HttpClient:
                 delay = self.backoff(attempt)
                 log.warning("%s: HTTP %d on %s, retrying in %.2fs", self.channel, status, safe_url,
                             delay)
-                self._sleep(delay)
+                self._wait(delay)
                 continue
             raise RequestRejected(
                 f"{self.channel}: the shop rejected {method} {safe_url} with HTTP {status}: "
@@ -419,16 +426,16 @@ class HttpClient:
         safe_url = self.redact(url)
         self.requests_sent += 1
         try:
-            with requests.get(url, stream=True, headers={"User-Agent": USER_AGENT},
-                              timeout=(self.timeouts.connect, self.timeouts.read),
-                              verify=self._session.verify) as raw:
+            with waiting():
+                raw = requests.get(url, stream=True, headers={"User-Agent": USER_AGENT},
+                                   timeout=(self.timeouts.connect, self.timeouts.read),
+                                   verify=self._session.verify)
+            with raw:
                 if raw.status_code >= 400:
                     raise ChannelUnavailable(
                         f"{self.channel}: downloading {safe_url} answered HTTP "
                         f"{raw.status_code}", channel=self.channel)
-                # 64 KiB reads, not requests' default 512 bytes: a bulk export is tens of MB,
-                # and every read is a trip through the interpreter lock.
-                yield from raw.iter_lines(chunk_size=65536)
+                yield from _lines(raw.iter_content(_CHUNK))
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
                 requests.exceptions.ChunkedEncodingError) as exc:
             raise ChannelUnavailable(f"{self.channel}: downloading {safe_url} failed: "
@@ -446,3 +453,24 @@ class HttpClient:
             "use an https:// address in the channel settings",
             channel=self.channel,
         )
+
+
+# 64 KiB reads, not requests' default 512 bytes: a bulk export is tens of MB, and every read
+# is a trip through the interpreter lock.
+_CHUNK = 65536
+
+
+def _lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The lines of a streamed body (without their line ends); each read is a wait."""
+    pending = b""
+    while True:
+        with waiting():
+            chunk = next(chunks, None)
+        if chunk is None:
+            break
+        parts = (pending + chunk).split(b"\n")
+        pending = parts.pop()
+        for part in parts:
+            yield part[:-1] if part.endswith(b"\r") else part
+    if pending:
+        yield pending[:-1] if pending.endswith(b"\r") else pending

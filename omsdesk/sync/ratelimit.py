@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from omsdesk.sync.turns import waiting
+
 _EPSILON = 1e-6
 
 
@@ -79,7 +81,8 @@ class TokenBucket:
                     self._tokens = max(0.0, self._tokens - wanted)
                     return slept
                 delay = (wanted - self._tokens) / self._rate
-            self._sleep(delay)
+            with waiting():  # a pull's importer may store meanwhile (see turns.py)
+                self._sleep(delay)
             slept += delay
 
     def refund(self, amount: float) -> None:
