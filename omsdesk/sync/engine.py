@@ -85,19 +85,19 @@ def classify(exc: BaseException) -> str:
     return "error"
 
 
-def prefetched(pages: Iterator[OrderPage], turns: Turns | None = None) -> Iterator[OrderPage]:
+def prefetched(pages: Iterator[OrderPage], turns: Turns) -> Iterator[OrderPage]:
     """Fetch the next page in a background thread while the caller stores this one.
 
     The shop's answer time (network, its own database) then overlaps our inserts; pages
-    still arrive one at a time and in order, so the cursor logic is unchanged. With `turns`
-    the fetching thread parses only while it holds the turn (see omsdesk/sync/turns.py); the
-    caller holds it while it stores.
+    still arrive one at a time and in order, so the cursor logic is unchanged. The fetching
+    thread parses only while it holds `turns` (see omsdesk/sync/turns.py); the caller holds
+    it while it stores.
     """
     slot: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
     stop = threading.Event()
 
     def produce() -> None:
-        with turns.turn() if turns is not None else contextlib.nullcontext():
+        with turns.turn():
             try:
                 for page in pages:
                     with waiting():
