@@ -1,9 +1,12 @@
+"""The HTTP client's streamed line splitter (the Shopify bulk export download)."""
+
+from __future__ import annotations
+
+from omsdesk.sync.http import _lines
 
 
 def test_streamed_lines_are_split_across_reads_and_lose_their_line_ends() -> None:
     """A bulk export's lines come whole however the reads cut them; CRLF ends go too."""
-    from omsdesk.sync.http import _lines
-
     chunks = [b'{"a": 1}\n{"b"', b': 2}\r\n', b"\n", b'{"c": 3}']
     assert list(_lines(iter(chunks))) == [b'{"a": 1}', b'{"b": 2}', b"", b'{"c": 3}']
     assert list(_lines(iter([b"x\n"]))) == [b"x"]
