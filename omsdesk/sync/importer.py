@@ -44,7 +44,6 @@ from omsdesk.services.intake.imports import (
     open_quarantine,
     quarantine_all,
     repair_link,
-    resolve_customers,
     update_ship_to,
 )
 from omsdesk.services.intake.order_entry import CreatedOrder, place_order
@@ -205,10 +204,14 @@ def _link(order: ChannelOrder, order_id: int, mapped: MappedOrder | None = None)
 
 def _create(ctx: _Context, fresh: list[tuple[ChannelOrder, MappedOrder]],
             auto_allocate: bool) -> tuple[int, int]:
-    """Create in batches (paid ones paid and allocated); a refused batch goes one by one."""
+    """Create in batches (paid ones paid and allocated); a refused batch goes one by one.
+
+    The buyers are found or created by `place_orders`, in the transaction that creates their
+    orders: a buyer that cannot be stored refuses its batch, and going one by one then
+    quarantines only that buyer's order.
+    """
     if not fresh:
         return 0, 0
-    fresh = _with_customers(ctx, fresh)
     created = failed = 0
     for pay in (True, False):
         # An order the shop already cancelled is neither paid nor allocated here (its money is
@@ -266,39 +269,6 @@ def _cancel_as_on_shop(ctx: _Context, reference: str, order: ChannelOrder, when:
     """Cancel here an order the shop reports cancelled or refunded (audited with the reason)."""
     cancel_order(ctx.db, reference, actor=ctx.actor,
                  reason=f"{order.status} on {ctx.channel} {when}")
-
-
-def _with_customers(ctx: _Context, fresh: list[tuple[ChannelOrder, MappedOrder]],
-                    ) -> list[tuple[ChannelOrder, MappedOrder]]:
-    """Resolve the page's buyers to customer ids; a buyer that cannot be stored quarantines
-    its order only.
-
-    Buyers first, in their own transaction: a crash after it leaves customers that the next
-    run matches again, never duplicates.
-    """
-    buyers = [m.order.customer for _, m in fresh]
-    try:
-        with ctx.db.write() as s:
-            ids = resolve_customers(s, buyers)
-    except ORDER_DATA_ERRORS:
-        ids = []
-        for (order, _), buyer in zip(fresh, buyers, strict=True):
-            try:
-                with ctx.db.write() as s:
-                    ids.extend(resolve_customers(s, [buyer]))
-            except ORDER_DATA_ERRORS as exc:
-                ctx.problems.append(_entry(order, "invalid", "the buyer could not be stored: "
-                                           + _describe_error(exc)))
-                ids.append(-1)  # marks the order to leave out
-    kept = []
-    for (order, mapped), cid in zip(fresh, ids, strict=True):
-        if cid == -1:
-            continue
-        if cid is not None:
-            mapped = dataclasses.replace(mapped, order=dataclasses.replace(
-                mapped.order, customer=None, customer_id=cid))
-        kept.append((order, mapped))
-    return kept
 
 
 # -- later changes -----------------------------------------------------------------------

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from omsdesk.models import AuditEntry, Order, Payment, Reservation, ValidationError
+from omsdesk.models import AuditEntry, Customer, Order, Payment, Reservation, ValidationError
+from omsdesk.services.customers import AddressInput
 from omsdesk.services.intake.batch import place_orders
-from omsdesk.services.intake.order_entry import LineInput, OrderInput
+from omsdesk.services.intake.order_entry import CustomerInput, LineInput, OrderInput, place_order
 from tests.fixtures.database import ACTOR, Shop, ledger_problems
 
 
@@ -58,3 +59,51 @@ def test_zero_quantity_in_a_batch_is_refused_with_its_position(shop: Shop) -> No
     a = shop.product()
     with pytest.raises(ValidationError, match="order 2 of the batch"):
         place_orders(shop.db, _orders([a], 1) + _orders([a], 1, qty=0), actor=ACTOR)
+
+
+def _buyer(name: str, email: str | None = None, tax_id: str | None = None,
+           address: bool = True) -> CustomerInput:
+    return CustomerInput(name=name, email=email, tax_id=tax_id, address=AddressInput(
+        name=name, line1="Calle Mayor 1", city="Madrid", postcode="28013", country="ES")
+        if address else None)
+
+
+def _with_buyer(sku: str, buyer: CustomerInput) -> OrderInput:
+    return OrderInput(lines=(LineInput(sku=sku, qty=1),), channel="manual", customer=buyer)
+
+
+def test_batch_buyers_are_matched_as_one_order_intake_matches_them(shop: Shop) -> None:
+    a = shop.product()
+    # One order alone creates the customer; the batch must find it again (e-mail matched in
+    # lower case, as resolve_customer does) and make one customer of a buyer seen twice.
+    first = place_order(shop.db, _with_buyer(a, _buyer("Ana Ruiz", "ana@example.es")), actor=ACTOR)
+    created = place_orders(shop.db, [
+        _with_buyer(a, _buyer("Ana R.", " ANA@example.es ")),
+        _with_buyer(a, _buyer("Luis Gil", "luis@example.es")),
+        _with_buyer(a, _buyer("Luis Gil", "luis@example.es")),
+        _with_buyer(a, _buyer("Sin Correo", address=False)),
+    ], actor=ACTOR)
+    with shop.db.read() as s:
+        customers = {o.reference: (o.customer_id, o.customer_name, o.ship_city)
+                     for o in s.scalars(select(Order))}
+        assert s.scalar(select(func.count()).select_from(Customer)) == 3
+    ana = customers[first.reference][0]
+    assert customers[created[0].reference][:2] == (ana, "Ana Ruiz")  # the stored name, not the new one
+    assert customers[created[1].reference][0] == customers[created[2].reference][0] != ana
+    assert customers[created[3].reference][1:] == ("Sin Correo", "")
+
+
+def test_a_refused_batch_leaves_no_customer_behind(shop: Shop) -> None:
+    a = shop.product()
+    batch = [_with_buyer(a, _buyer("Eva Sanz", "eva@example.es")),
+             _with_buyer(a, _buyer("Pedro Mas", "pedro@example.es", tax_id="12345678A"))]
+    with pytest.raises(ValidationError, match="order 2 of the batch: .*12345678A"):
+        place_orders(shop.db, batch, actor=ACTOR)
+    with pytest.raises(ValidationError, match="order 1 of the batch: customer name is empty"):
+        place_orders(shop.db, [_with_buyer(a, _buyer("  "))], actor=ACTOR)
+    bad_sku = OrderInput(lines=(LineInput(sku="NOPE", qty=1),), channel="manual",
+                         customer=_buyer("Eva Sanz", "eva@example.es"))
+    with pytest.raises(Exception, match="NOPE"):
+        place_orders(shop.db, [batch[0], bad_sku], actor=ACTOR)
+    with shop.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Customer)) == 0

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from omsdesk.db import Database
 from omsdesk.models import (
-    Address,
     AuditEntry,
     Base,
     Customer,
@@ -49,6 +48,7 @@ from omsdesk.services.fulfilment.routing import (
     rank_candidates,
     warehouse_options,
 )
+from omsdesk.services.intake.buyers import CustomerRow, RefusedBuyer, resolve_customers
 from omsdesk.services.intake.order_entry import (
     Buyer,
     CreatedOrder,
@@ -115,21 +115,35 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
     products = products_for(s, all_lines) if all_lines else {}
     # Each channel's id and ship-by policy, read once for the batch.
     channels: dict[str, tuple[int, ShipByPolicy]] = {}
-    customer_ids = {d.customer_id for d in batch if d.customer_id is not None}
+    # Buyers given by their details are found or created for the whole batch at once, in this
+    # transaction: a batch that fails leaves no customer behind it.
+    given = [i for i, d in enumerate(batch) if d.customer_id is None and d.customer is not None]
+    try:
+        resolved = resolve_customers(s, [batch[i].customer for i in given])
+    except RefusedBuyer as exc:
+        raise ValidationError(f"order {given[exc.index] + 1} of the batch: {exc}") from exc
+    buyer_ids: list[int | None] = [d.customer_id for d in batch]
     # An order that brings its own ship-to takes only id, name and email from its customer: plain
     # rows, far cheaper than mapped objects (an import's orders all do).
-    listed = {d.customer_id for d in batch if d.customer_id is not None and _own_address(d)}
     loaded: dict[int, Buyer] = {}
+    for i, row in zip(given, resolved, strict=True):
+        if row is not None:
+            buyer_ids[i] = row.id
+            loaded[row.id] = row
+    listed = {cid for cid, d in zip(buyer_ids, batch, strict=True)
+              if cid is not None and cid not in loaded and _own_address(d)}
     if listed:
         for cid, name, email in s.execute(select(Customer.id, Customer.name, Customer.email)
                                           .where(Customer.id.in_(listed))):
-            loaded[cid] = _Listed(cid, name, email)
+            loaded[cid] = CustomerRow(cid, name, email)
     # The others may ship to the customer's first address: load customers and addresses once and
     # hold them (the identity map only keeps weak references, so without this list
     # resolve_customer would query again for every order).
     keep_loaded: list[Customer] = []
-    if customer_ids - listed:
-        keep_loaded = list(s.scalars(select(Customer).where(Customer.id.in_(customer_ids - listed))
+    # (A customer found above but also buying here without a ship-to of its own is read whole.)
+    full = {cid for cid, d in zip(buyer_ids, batch, strict=True) if cid is not None and not _own_address(d)}
+    if full:
+        keep_loaded = list(s.scalars(select(Customer).where(Customer.id.in_(full))
                        .options(selectinload(Customer.addresses))))
     loaded.update((c.id, c) for c in keep_loaded)
     for i, data in enumerate(batch):
@@ -137,7 +151,9 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
             if data.channel not in channels:
                 channel = channel_by_code(s, data.channel)
                 channels[data.channel] = (channel.id, ship_by_policy(channel))
-            planned.append(_plan(s, data, now, products, *channels[data.channel], loaded))
+            buyer_id = buyer_ids[i]
+            planned.append(_plan(s, data, now, products, *channels[data.channel],
+                                 loaded.get(buyer_id) if buyer_id is not None else None))
         except ValidationError as exc:
             raise ValidationError(f"order {i + 1} of the batch: {exc}") from exc
         by_year[(data.placed_at or now).year].append(i)
@@ -220,27 +236,16 @@ def _table(model: type[Base]) -> Table:
 
 
 
-@dataclass(frozen=True)
-class _Listed:
-    """A customer read as a plain row, for an order that has its own ship-to."""
-
-    id: int
-    name: str
-    email: str | None
-    # Never read: ship_to_values looks at the address book only for an order without a ship-to.
-    addresses: tuple[Address, ...] = ()
-
-
 def _own_address(data: OrderInput) -> bool:
     return data.ship_to is not None or (data.customer is not None and data.customer.address is not None)
 
 
 def _plan(s: Session, data: OrderInput, now: datetime, products: dict[str, Product], channel_id: int,
-          policy: ShipByPolicy, loaded: dict[int, Buyer]) -> _Planned:
+          policy: ShipByPolicy, known: Buyer | None) -> _Planned:
     check_currency(data.currency)
     if not data.lines:
         raise ValidationError("an order needs at least one line")
-    known = loaded.get(data.customer_id) if data.customer_id is not None else None
+    # Not loaded: the customer id given is unknown (resolve_customer says so) or there is none.
     customer: Buyer | None = known if known is not None else resolve_customer(s, data)
     lines = [line_values(no, li, products[li.sku], data) for no, li in enumerate(data.lines, start=1)]
     placed = data.placed_at or now

@@ -9,7 +9,7 @@ with the file's order id as external id, so importing the same file again create
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,6 @@ from omsdesk.services.csv_input import (
 )
 from omsdesk.services.customers import AddressInput, checked_address, valid_email
 from omsdesk.services.intake.batch import place_orders
-from omsdesk.services.intake.imports import resolve_customers
 from omsdesk.services.intake.order_entry import CreatedOrder, OrderInput, line_values
 from omsdesk.services.intake.order_file import order_input_from_dict
 from omsdesk.services.validation import country_code, valid_tax_id
@@ -180,7 +179,7 @@ def import_orders(db: Database, preview_or_source: OrderImportPreview | Path | s
                 taken = _already_imported(s, [p.key for p in chunk])
             fresh = [p for p in chunk if p.key not in taken]
             try:
-                created.extend(place_orders(db, _with_customers(db, [p.data for p in fresh]), actor=actor))
+                created.extend(place_orders(db, [p.data for p in fresh], actor=actor))
             except IntegrityError:
                 continue  # another workstation took one of these ids between our read and write
             keys.extend(p.key for p in fresh)
@@ -191,16 +190,6 @@ def import_orders(db: Database, preview_or_source: OrderImportPreview | Path | s
         if progress is not None:
             progress(min(start + _CHUNK, len(todo)), len(todo))
     return OrderImportResult(tuple(created), tuple(keys), tuple(skipped), preview)
-
-
-def _with_customers(db: Database, batch: list[OrderInput]) -> list[OrderInput]:
-    """The chunk's buyers found or created in one go, as the shop import does; each order keeps the
-    file's address as its ship-to, whatever address a known customer has on file."""
-    with db.write() as s:
-        ids = resolve_customers(s, [o.customer for o in batch])
-    return [o if cid is None or o.customer is None else
-            replace(o, customer=None, customer_id=cid, ship_to=o.ship_to or o.customer.address)
-            for o, cid in zip(batch, ids, strict=True)]
 
 
 def _header_problems(table: CsvTable) -> list[Problem]:

@@ -11,14 +11,12 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, or_, select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from omsdesk.db import Database
 from omsdesk.models import (
-    Address,
     Channel,
-    Customer,
     IllegalTransition,
     OmsError,
     Order,
@@ -26,7 +24,6 @@ from omsdesk.models import (
     Product,
 )
 from omsdesk.models.base import utcnow
-from omsdesk.models.search_keys import search_name
 from omsdesk.models.sync_state import ChannelOrderLink, QuarantinedOrder
 from omsdesk.models.workflow import NOT_SHIPPED
 from omsdesk.services import audit
@@ -34,9 +31,8 @@ from omsdesk.services.channels.channels import shop_channel
 from omsdesk.services.context import Actor
 from omsdesk.services.fulfilment.orders import pay_in
 from omsdesk.services.fulfilment.status import OrderState, load_order
-from omsdesk.services.intake.order_entry import AddressInput, CustomerInput
-from omsdesk.services.rows import insert_many, insert_rows
-from omsdesk.services.validation import country_code
+from omsdesk.services.intake.order_entry import AddressInput
+from omsdesk.services.rows import insert_many
 
 
 @dataclass
@@ -123,62 +119,6 @@ def existing_orders(session: Session, channel_id: int,
         for ext, oid, ref, status, link_id, stamp, digest in rows:
             result[str(ext)] = ExistingOrder(oid, ref, status, link_id is not None, stamp,
                                              digest or "")
-    return result
-
-
-def resolve_customers(session: Session, buyers: Sequence[CustomerInput | None]) -> list[int | None]:
-    """Customer ids for a page of buyers: matched by e-mail, tax id or phone like order intake
-    does (the oldest match wins), the rest created in one insert with their shipping address."""
-    emails = sorted({b.email for b in buyers if b and b.email})
-    tax_ids = sorted({b.tax_id for b in buyers if b and b.tax_id})
-    phones = sorted({b.phone for b in buyers if b and b.phone})
-    index: dict[tuple[str, str], int] = {}
-    conditions = [c for c in (Customer.email.in_(emails) if emails else None,
-                              Customer.tax_id.in_(tax_ids) if tax_ids else None,
-                              Customer.phone.in_(phones) if phones else None) if c is not None]
-    if conditions:
-        for cid, email, tax_id, phone in session.execute(
-                select(Customer.id, Customer.email, Customer.tax_id, Customer.phone)
-                .where(or_(*conditions)).order_by(Customer.id.desc())):
-            for kind, value in (("email", email), ("tax", tax_id), ("phone", phone)):
-                if value:
-                    index[(kind, value)] = cid  # descending ids: the oldest ends up in the index
-    result: list[int | None] = []
-    new: list[CustomerInput] = []
-    for buyer in buyers:
-        if buyer is None:
-            result.append(None)
-            continue
-        keys = [(kind, value) for kind, value in (("email", buyer.email or ""),
-                                                   ("tax", buyer.tax_id or ""),
-                                                   ("phone", buyer.phone or "")) if value]
-        found = [index[k] for k in keys if k in index]
-        if found:
-            result.append(min(found))
-            continue
-        # Negative placeholders stand for customers of this page not inserted yet, so a
-        # buyer seen twice in one page becomes one customer.
-        new.append(buyer)
-        for k in keys:
-            index[k] = -len(new)
-        result.append(-len(new))
-    if new:
-        now = utcnow()
-        ids = insert_rows(session.connection(), cast(Table, Customer.__table__), [
-            {"name": b.name.strip(), "email": b.email, "search_name": search_name(b.name.strip(), b.email),
-             "phone": b.phone, "tax_id": b.tax_id,
-             "language": b.language if b.language in ("es", "en") else "es", "created_at": now}
-            for b in new])
-        addresses = [
-            {"customer_id": cid, "kind": "shipping", "name": b.address.name or b.name,
-             "company": b.address.company, "line1": b.address.line1, "line2": b.address.line2,
-             "city": b.address.city, "postcode": b.address.postcode,
-             "province": b.address.province, "country": country_code(b.address.country),
-             "phone": b.address.phone}
-            for cid, b in zip(ids, new, strict=True) if b.address is not None]
-        if addresses:
-            insert_many(session.connection(), cast(Table, Address.__table__), addresses)
-        result = [ids[-r - 1] if r is not None and r < 0 else r for r in result]
     return result
 
 

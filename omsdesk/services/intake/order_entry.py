@@ -240,6 +240,28 @@ def line_values(no: int, li: LineInput, product: Product, data: OrderInput) -> d
             "total": net + tax, "qty_shipped": 0, "qty_returned": 0}
 
 
+@dataclass(frozen=True)
+class BuyerKeys:
+    """A buyer's name and the values a customer is matched by, normalised as intake stores them."""
+
+    name: str
+    email: str | None
+    tax_id: str | None
+    phone: str | None
+
+
+def buyer_keys(c: CustomerInput) -> BuyerKeys:
+    """The one rule for what identifies a buyer: a name is required, the e-mail is matched in
+    lower case, the tax id validated and normalised (for the address's country)."""
+    name = c.name.strip()
+    if not name:
+        raise ValidationError("customer name is empty")
+    country = c.address.country if c.address else "ES"
+    email = c.email.strip().lower() if c.email else None
+    return BuyerKeys(name, email or None, valid_tax_id(c.tax_id, country_code(country)),
+                     c.phone or None)
+
+
 def resolve_customer(session: Session, data: OrderInput) -> Customer | None:
     if data.customer_id is not None:
         customer = session.get(Customer, data.customer_id)
@@ -249,23 +271,19 @@ def resolve_customer(session: Session, data: OrderInput) -> Customer | None:
     c = data.customer
     if c is None:
         return None  # walk-in counter sale
-    if not c.name.strip():
-        raise ValidationError("customer name is empty")
-    country = c.address.country if c.address else "ES"
-    tax_id = valid_tax_id(c.tax_id, country_code(country))
-    email = c.email.strip().lower() if c.email else None
+    keys = buyer_keys(c)
     conds = []
-    if email:
-        conds.append(Customer.email == email)
-    if tax_id:
-        conds.append(Customer.tax_id == tax_id)
-    if c.phone:
-        conds.append(Customer.phone == c.phone)
+    if keys.email:
+        conds.append(Customer.email == keys.email)
+    if keys.tax_id:
+        conds.append(Customer.tax_id == keys.tax_id)
+    if keys.phone:
+        conds.append(Customer.phone == keys.phone)
     if conds:
         existing = session.scalar(select(Customer).where(or_(*conds)).order_by(Customer.id).limit(1))
         if existing is not None:
             return existing
-    customer = Customer(name=c.name.strip(), email=email, phone=c.phone, tax_id=tax_id,
+    customer = Customer(name=keys.name, email=keys.email, phone=keys.phone, tax_id=keys.tax_id,
                         language=c.language if c.language in ("es", "en") else "es")
     if c.address:
         a = c.address
