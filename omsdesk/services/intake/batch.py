@@ -139,8 +139,8 @@ def _place(s: Session, batch: Sequence[OrderInput], actor: Actor, pay_method: st
     # The others may ship to the customer's first address: load customers and addresses once and
     # hold them (the identity map only keeps weak references, so without this list
     # resolve_customer would query again for every order).
+    # (That includes a customer found above whose other order here has no ship-to.)
     keep_loaded: list[Customer] = []
-    # (A customer found above but also buying here without a ship-to of its own is read whole.)
     full = {cid for cid, d in zip(buyer_ids, batch, strict=True) if cid is not None and not _own_address(d)}
     if full:
         keep_loaded = list(s.scalars(select(Customer).where(Customer.id.in_(full))

@@ -17,9 +17,13 @@ from sqlalchemy.orm import Session
 from omsdesk.models import Address, Customer, ValidationError
 from omsdesk.models.base import utcnow
 from omsdesk.models.search_keys import search_name
-from omsdesk.services.intake.order_entry import BuyerKeys, CustomerInput, buyer_keys
+from omsdesk.services.intake.order_entry import (
+    BuyerKeys,
+    CustomerInput,
+    buyer_keys,
+    shipping_address_values,
+)
 from omsdesk.services.rows import insert_many, insert_rows
-from omsdesk.services.validation import country_code
 
 
 @dataclass(frozen=True)
@@ -91,16 +95,10 @@ def resolve_customers(session: Session, buyers: Sequence[CustomerInput | None],
         now = utcnow()
         ids = insert_rows(session.connection(), cast(Table, Customer.__table__), [
             {"name": k.name, "email": k.email, "search_name": search_name(k.name, k.email),
-             "phone": k.phone, "tax_id": k.tax_id,
-             "language": b.language if b.language in ("es", "en") else "es", "created_at": now}
-            for b, k in new])
-        addresses = [
-            {"customer_id": cid, "kind": "shipping", "name": b.address.name or b.name,
-             "company": b.address.company, "line1": b.address.line1, "line2": b.address.line2,
-             "city": b.address.city, "postcode": b.address.postcode,
-             "province": b.address.province, "country": country_code(b.address.country),
-             "phone": b.address.phone}
-            for cid, (b, _k) in zip(ids, new, strict=True) if b.address is not None]
+             "phone": k.phone, "tax_id": k.tax_id, "language": k.language, "created_at": now}
+            for _b, k in new])
+        addresses = [{"customer_id": cid, **values} for cid, (b, _k) in zip(ids, new, strict=True)
+                     if (values := shipping_address_values(b)) is not None]
         if addresses:
             insert_many(session.connection(), cast(Table, Address.__table__), addresses)
         rows.update((cid, CustomerRow(cid, k.name, k.email)) for cid, (_b, k) in zip(ids, new, strict=True))

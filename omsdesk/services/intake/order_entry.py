@@ -248,6 +248,7 @@ class BuyerKeys:
     email: str | None
     tax_id: str | None
     phone: str | None
+    language: str
 
 
 def buyer_keys(c: CustomerInput) -> BuyerKeys:
@@ -259,7 +260,17 @@ def buyer_keys(c: CustomerInput) -> BuyerKeys:
     country = c.address.country if c.address else "ES"
     email = c.email.strip().lower() if c.email else None
     return BuyerKeys(name, email or None, valid_tax_id(c.tax_id, country_code(country)),
-                     c.phone or None)
+                     c.phone or None, c.language if c.language in ("es", "en") else "es")
+
+
+def shipping_address_values(c: CustomerInput) -> dict[str, str] | None:
+    """The address-book row a new customer gets from the address given with it, if any."""
+    a = c.address
+    if a is None:
+        return None
+    return {"kind": "shipping", "name": a.name or c.name, "company": a.company, "line1": a.line1,
+            "line2": a.line2, "city": a.city, "postcode": a.postcode, "province": a.province,
+            "country": country_code(a.country), "phone": a.phone}
 
 
 def resolve_customer(session: Session, data: OrderInput) -> Customer | None:
@@ -284,13 +295,10 @@ def resolve_customer(session: Session, data: OrderInput) -> Customer | None:
         if existing is not None:
             return existing
     customer = Customer(name=keys.name, email=keys.email, phone=keys.phone, tax_id=keys.tax_id,
-                        language=c.language if c.language in ("es", "en") else "es")
-    if c.address:
-        a = c.address
-        customer.addresses.append(Address(
-            kind="shipping", name=a.name or c.name, company=a.company, line1=a.line1, line2=a.line2,
-            city=a.city, postcode=a.postcode, province=a.province, country=country_code(a.country),
-            phone=a.phone))
+                        language=keys.language)
+    address = shipping_address_values(c)
+    if address is not None:
+        customer.addresses.append(Address(**address))
     session.add(customer)
     session.flush()
     return customer
