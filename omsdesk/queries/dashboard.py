@@ -37,6 +37,8 @@ class Dashboard:
     open_orders: int
     low_stock: int
     top_products: list[TopProduct]
+    # The moment "late" was judged against, so a screen can be checked against the same query.
+    as_of: datetime
 
 
 def dashboard(session: Session, *, days: int = 30, now: datetime | None = None, top: int = 10) -> Dashboard:
@@ -85,4 +87,5 @@ def dashboard(session: Session, *, days: int = 30, now: datetime | None = None, 
         orders_total=sum(sum(v) for v in per_channel.values()), late_orders=int(late),
         open_orders=int(open_n), low_stock=int(low),
         top_products=[TopProduct(r[0], r[1], int(r[2]), int(r[3] or 0)) for r in top_rows],
+        as_of=now,
     )

@@ -104,6 +104,8 @@ def test_find_and_refresh_act_on_the_current_view(qtbot: QtBot, demo_200k: Datab
     window.find_action.trigger()
     assert orders.search.hasFocus() or window.focusWidget() is orders.search
     qtbot.waitUntil(lambda: not orders.model.loading and orders.model.rowCount() > 0, timeout=15_000)
+    # Scrolled before the table is laid out, the view has nowhere to go and never asks for more.
+    qtbot.waitUntil(lambda: orders.table.verticalScrollBar().maximum() > 0, timeout=15_000)
     orders.table.scrollToBottom()
     qtbot.waitUntil(lambda: orders.model.rowCount() > 200, timeout=15_000)
     with qtbot.waitSignal(orders.model.page_loaded, timeout=15_000):

@@ -64,7 +64,13 @@ def _select_rows(view: OrdersView, rows: list[int]) -> None:
 def test_queue_opens_with_one_page_and_fetches_more_on_demand(qtbot: QtBot, queue: OrdersView) -> None:
     assert queue.model.rowCount() == PAGE
     assert queue.model.canFetchMore()
+    # The page arrives before the table has laid it out: scrolled while the vertical header still
+    # has no length, the scroll bar's maximum is 0, "to the bottom" changes nothing and the view
+    # never asks. A clerk cannot scroll a table that is not laid out; the test waits for it too.
+    bar = queue.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=15_000)
     queue.table.scrollToBottom()  # the view asks for the next page itself
+    assert bar.value() == bar.maximum() > 0
     qtbot.waitUntil(lambda: queue.model.rowCount() >= 2 * PAGE, timeout=15_000)
     placed = [(r.placed_at, r.id) for r in queue.model.rows()]
     assert placed == sorted(placed, reverse=True)
