@@ -38,7 +38,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from bench.sync import ACTOR, TOKEN, prepare_shop_database, raw_insert_rows
+from bench.sync import ACTOR, TOKEN, importer_cpu, prepare_shop_database, raw_insert_rows
 from omsdesk.db import open_database
 from omsdesk.models import Channel
 from omsdesk.sync.connector import ChannelConfig, Connector
@@ -66,11 +66,13 @@ def bench_bulk_import(n: int = 100_000) -> list[dict[str, Any]]:
             db = open_database(f"sqlite:///{tmp}/bulk.sqlite")
             prepare_shop_database(db, n)
             watch = _RssWatch()
-            t0, c0 = time.perf_counter(), time.process_time()
+            t0, c0 = time.perf_counter(), importer_cpu()
             with watch:
                 report = pull_orders(db, "bench", factory=factory, actor=ACTOR)
             seconds = time.perf_counter() - t0
-            cpu_seconds = time.process_time() - c0
+            cpu_seconds = importer_cpu() - c0
+            # The bulk reader has ended and been waited for; the shop's process has not.
+            reader_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1e3  # kB on Linux
             db.dispose()
             if report.status != "ok" or report.counts.get("created") != n:
                 raise RuntimeError(f"bulk import incomplete: {report}")
@@ -88,7 +90,7 @@ def bench_bulk_import(n: int = 100_000) -> list[dict[str, Any]]:
          "baseline": round(raw, 1), "ratio": round(rate / raw, 3),
          "goal": "(informational: beside raw sqlite3)", "passed": True},
         # On a shared machine wall time includes waiting for a core; CPU time is the code's cost.
-        {"name": f"bulk import: {n:,} orders, per CPU second of the importer",
+        {"name": f"bulk import: {n:,} orders, per CPU second of the importer and its reader",
          "value": round(cpu, 1), "unit": "orders/s",
          "baseline_name": "raw sqlite3 executemany of the same order and line rows",
          "baseline": round(raw, 1), "ratio": round(cpu / raw, 3),
@@ -97,6 +99,11 @@ def bench_bulk_import(n: int = 100_000) -> list[dict[str, Any]]:
          "value": round(watch.peak_mb, 1), "unit": "MB",
          "baseline_name": "resident memory when the import started",
          "baseline": round(watch.start_mb, 1), "ratio": round(watch.peak_mb / watch.start_mb, 3),
+         "goal": "(informational: streamed, flat in n)", "passed": True},
+        {"name": f"bulk import: {n:,} orders, peak resident memory of the bulk reader process",
+         "value": round(reader_mb, 1), "unit": "MB",
+         "baseline_name": "the importer's resident memory when the import started",
+         "baseline": round(watch.start_mb, 1), "ratio": round(reader_mb / watch.start_mb, 3),
          "goal": "(informational: streamed, flat in n)", "passed": True},
     ]
 

@@ -8,6 +8,7 @@ storing costs no more than reading the shop.
 from __future__ import annotations
 
 import os
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -60,10 +61,10 @@ def bench_sync_import(n: int = 10_000, page: int = 250) -> list[dict[str, Any]]:
             with tempfile.TemporaryDirectory() as tmp:
                 db = open_database(f"sqlite:///{tmp}/sync.sqlite")
                 prepare_shop_database(db, n)
-                t0, c0 = time.perf_counter(), time.process_time()
+                t0, c0 = time.perf_counter(), importer_cpu()
                 report = pull_orders(db, "bench", factory=factory, actor=ACTOR)
                 e2e_seconds = min(e2e_seconds, time.perf_counter() - t0)
-                cpu_seconds = min(cpu_seconds, time.process_time() - c0)
+                cpu_seconds = min(cpu_seconds, importer_cpu() - c0)
                 db.dispose()
                 if report.status != "ok" or report.counts.get("created") != n:
                     raise RuntimeError(f"bench import incomplete: {report}")
@@ -87,13 +88,20 @@ def bench_sync_import(n: int = 10_000, page: int = 250) -> list[dict[str, Any]]:
          "baseline": round(raw, 1), "ratio": round(e2e / raw, 3),
          "goal": "(informational)", "passed": True},
         # On a shared machine wall time includes waiting for a core; the importer's own CPU
-        # time says what the code costs.
-        {"name": f"sync import: {n} orders, per CPU second of the importing process",
+        # time (its bulk reader process's included) says what the code costs.
+        {"name": f"sync import: {n} orders, per CPU second of the importer and its reader",
          "value": round(cpu, 1), "unit": "orders/s",
          "baseline_name": "fetch + parse the same pages, no storing (wall)",
          "baseline": round(fetch, 1), "ratio": round(cpu / fetch, 3),
          "goal": "(informational)", "passed": True},
     ]
+
+
+def importer_cpu() -> float:
+    """CPU seconds of this process and of its children that have ended (the connector's bulk
+    reader, omsdesk/sync/bulk_parse.py; the shop's process ends only after the figures)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def prepare_shop_database(db: Database, n: int) -> None:

@@ -71,6 +71,11 @@ def _gui_only(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The frozen app is its own Python: a child process it starts (sync/bulk_parse.py) runs
+    # this executable, and must become that child here instead of a second omsdesk.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     args_in = list(sys.argv[1:] if argv is None else argv)
     gui_url = _gui_only(args_in)
     if gui_url is not None:

@@ -416,30 +416,16 @@ class HttpClient:
                                 cost=cost, idempotent=idempotent, root=root)
         return response.json() if response.content.strip() else None
 
-    def download_lines(self, url: str) -> Iterator[bytes]:
-        """Stream a file line by line from a pre-signed URL (a Shopify bulk result).
+    def download(self, url: str) -> Download:
+        """A file at a pre-signed URL (a Shopify bulk result), checked and ready to stream.
 
-        Sent outside the channel's session on purpose: the URL carries its own signature, and
-        the shop's credentials must not travel to the storage host.
+        Fetched outside the channel's session on purpose: the URL carries its own signature,
+        and the shop's credentials must not travel to the storage host.
         """
         self._check_scheme(url)
-        safe_url = self.redact(url)
         self.requests_sent += 1
-        try:
-            with waiting():
-                raw = requests.get(url, stream=True, headers={"User-Agent": USER_AGENT},
-                                   timeout=(self.timeouts.connect, self.timeouts.read),
-                                   verify=self._session.verify)
-            with raw:
-                if raw.status_code >= 400:
-                    raise ChannelUnavailable(
-                        f"{self.channel}: downloading {safe_url} answered HTTP "
-                        f"{raw.status_code}", channel=self.channel)
-                yield from _lines(raw.iter_content(_CHUNK))
-        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
-                requests.exceptions.ChunkedEncodingError) as exc:
-            raise ChannelUnavailable(f"{self.channel}: downloading {safe_url} failed: "
-                                     f"{type(exc).__name__}", channel=self.channel) from None
+        return Download(url, self.redact(url), self.channel, self.timeouts.connect,
+                        self.timeouts.read, self._session.verify)
 
     def _check_scheme(self, url: str) -> None:
         parts = urlsplit(url)
@@ -460,17 +446,40 @@ class HttpClient:
 _CHUNK = 65536
 
 
-def _lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
-    """The lines of a streamed body (without their line ends); each read is a wait."""
-    pending = b""
-    while True:
-        with waiting():
-            chunk = next(chunks, None)
-        if chunk is None:
-            break
-        parts = (pending + chunk).split(b"\n")
-        pending = parts.pop()
-        for part in parts:
-            yield part[:-1] if part.endswith(b"\r") else part
-    if pending:
-        yield pending[:-1] if pending.endswith(b"\r") else pending
+@dataclass(frozen=True)
+class Download:
+    """A pre-signed file to stream: all a process needs to fetch it, credentials none.
+
+    A plain value, so a child process can fetch it (omsdesk/sync/bulk_parse.py).
+    """
+
+    url: str
+    shown_url: str  # the URL as errors and logs may show it (redacted)
+    channel: str
+    connect_timeout: float
+    read_timeout: float
+    verify: bool | str
+
+    def chunks(self) -> Iterator[bytes]:
+        """The body in reads of 64 KiB; each read is a wait (see turns.py)."""
+        try:
+            with waiting():
+                raw = requests.get(self.url, stream=True, headers={"User-Agent": USER_AGENT},
+                                   timeout=(self.connect_timeout, self.read_timeout),
+                                   verify=self.verify)
+            with raw:
+                if raw.status_code >= 400:
+                    raise ChannelUnavailable(
+                        f"{self.channel}: downloading {self.shown_url} answered HTTP "
+                        f"{raw.status_code}", channel=self.channel)
+                reads = raw.iter_content(_CHUNK)
+                while True:
+                    with waiting():
+                        chunk = next(reads, None)
+                    if chunk is None:
+                        return
+                    yield chunk
+        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
+                requests.exceptions.ChunkedEncodingError) as exc:
+            raise ChannelUnavailable(f"{self.channel}: downloading {self.shown_url} failed: "
+                                     f"{type(exc).__name__}", channel=self.channel) from None

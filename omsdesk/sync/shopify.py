@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from omsdesk.sync import shopify_bulk
+from omsdesk.sync import bulk_parse, shopify_bulk
 from omsdesk.sync import shopify_queries as q
 from omsdesk.sync.connector import (
     ChannelConfig,
@@ -29,12 +29,11 @@ from omsdesk.sync.connector import (
 )
 from omsdesk.sync.errors import AuthError, BadResponse, RateLimited, RequestRejected
 from omsdesk.sync.http import HttpClient
-from omsdesk.sync.money import AmountError
 from omsdesk.sync.paging import lookback, shift
 from omsdesk.sync.ratelimit import RateLimit, TokenBucket
 from omsdesk.sync.shopify_access import connection_check
 from omsdesk.sync.shopify_cost import MAX_SINGLE_QUERY_COST, largest_size, requested_cost
-from omsdesk.sync.shopify_orders import nodes_of, parse_order, total_mismatch
+from omsdesk.sync.shopify_orders import nodes_of, parse_order, read_order
 
 __all__ = ["ShopifyConnector", "parse_order"]
 
@@ -230,26 +229,11 @@ class ShopifyConnector(Connector):
         orders: list[ChannelOrder] = []
         rejected: list[RejectedOrder] = []
         for node in nodes:
-            if not isinstance(node, Mapping):
-                rejected.append(RejectedOrder("", "unreadable Shopify order: not an object",
-                                              {"value": node}))
-                continue
-            try:
-                full = self._with_all_lines(node)
-                problem = total_mismatch(full)
-                order = parse_order(full)
-            except (KeyError, TypeError, ValueError, AmountError) as exc:
-                rejected.append(RejectedOrder(
-                    external_id=str(node.get("id", "")),
-                    reason=f"unreadable Shopify order: {exc.__class__.__name__}: {exc}",
-                    raw=node,
-                ))
-                continue
-            if problem is not None:
-                rejected.append(RejectedOrder(str(full["id"]), f"Shopify order "
-                                              f"{full.get('name') or full['id']}: {problem}", full))
-                continue
-            orders.append(order)
+            read = read_order(node, self._with_all_lines)
+            if isinstance(read, ChannelOrder):
+                orders.append(read)
+            else:
+                rejected.append(read)
         return orders, rejected
 
     def _with_all_lines(self, node: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -281,29 +265,27 @@ class ShopifyConnector(Connector):
 
     def _pull_bulk(self, since_cursor: str | None, query: str | None) -> Iterator[OrderPage]:
         """One bulk operation instead of pages; the cursor moves only with the last page."""
-        operation = shopify_bulk.run_orders(self.graphql, self.http.pause, query,
-                                            channel=self.config.name, timeout=self.bulk_timeout)
-        log.info("%s: bulk export of %d orders ready", self.config.name, operation.root_objects)
-        # The export is unsorted and reads orders as Shopify runs it: only its start is a mark
-        # that nothing later than it was missed.
-        started = format_cursor(parse_utc(operation.created_at))
-        newest: str | None = None
-        batch: list[Mapping[str, Any]] = []
-        lines = self.http.download_lines(operation.url) if operation.url else iter(())
-        for node in shopify_bulk.order_nodes(lines):
-            batch.append(node)
-            if len(batch) == BULK_PAGE:
-                orders, rejected = self._read_orders(batch)
-                newest = max([newest or "", *(format_cursor(o.updated_at) for o in orders)])
-                yield OrderPage(tuple(orders), since_cursor, tuple(rejected))
-                batch = []
-        orders, rejected = self._read_orders(batch)
-        stamps = [format_cursor(o.updated_at) for o in orders]
-        newest = max([newest or "", *stamps]) or None
-        mark = min(newest, started) if newest else started
-        if since_cursor and mark < since_cursor:
-            mark = since_cursor
-        yield OrderPage(tuple(orders), mark, tuple(rejected))
+        with bulk_parse.BulkReader(BULK_PAGE) as reader:  # starts while Shopify runs the export
+            operation = shopify_bulk.run_orders(self.graphql, self.http.pause, query,
+                                                channel=self.config.name, timeout=self.bulk_timeout)
+            log.info("%s: bulk export of %d orders ready", self.config.name, operation.root_objects)
+            # The export is unsorted and reads orders as Shopify runs it: only its start is a
+            # mark that nothing later than it was missed.
+            started = format_cursor(parse_utc(operation.created_at))
+            newest: str | None = None
+            pages: Iterator[bulk_parse.Page] = iter([([], [], True)])  # no URL: nothing to read
+            if operation.url:
+                pages = reader.pages(self.http.download(operation.url))
+            for orders, rejected, last in pages:
+                stamps = [format_cursor(o.updated_at) for o in orders]
+                newest = max([newest or "", *stamps]) or None
+                if not last:
+                    yield OrderPage(tuple(orders), since_cursor, tuple(rejected))
+                    continue
+                mark = min(newest, started) if newest else started
+                if since_cursor and mark < since_cursor:
+                    mark = since_cursor
+                yield OrderPage(tuple(orders), mark, tuple(rejected))
 
     def _check_visible_window(self, since_cursor: str | None) -> None:
         horizon = datetime.now(UTC) - VISIBLE_WINDOW

@@ -80,7 +80,14 @@ def run_orders(graphql: Graphql, pause: Callable[[float], None], search: str | N
 
 def order_nodes(lines: Iterable[bytes]) -> Iterator[dict[str, Any]]:
     """Order nodes shaped as the paged query returns them, rebuilt from grouped JSONL lines."""
+    for node, _lines in order_groups(lines):
+        yield node
+
+
+def order_groups(lines: Iterable[bytes]) -> Iterator[tuple[dict[str, Any], list[bytes]]]:
+    """Each order node with the JSONL lines it was rebuilt from (its payload as sent)."""
     current: dict[str, Any] | None = None
+    group: list[bytes] = []
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -91,16 +98,18 @@ def order_nodes(lines: Iterable[bytes]) -> Iterator[dict[str, Any]]:
         parent = item.pop("__parentId", None)
         if parent is None:
             if current is not None:
-                yield current
+                yield current, group
             current = {**item, "lineItems": {"nodes": []}, "shippingLines": {"nodes": []},
                        "localizedFields": {"nodes": []}}
+            group = [raw]
             continue
         if current is None or parent != current.get("id"):
             raise BadResponse(f"bulk results line {number}: child of {parent} is not below it "
                               "(the export was not grouped)")
         current[_kind(item)]["nodes"].append(item)
+        group.append(raw)
     if current is not None:
-        yield current
+        yield current, group
 
 
 def _kind(item: Mapping[str, Any]) -> str:

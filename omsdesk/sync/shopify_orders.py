@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -27,9 +27,10 @@ from omsdesk.sync.connector import (
     ChannelOrderLine,
     ChannelPayment,
     ChannelShippingLine,
+    RejectedOrder,
     parse_utc,
 )
-from omsdesk.sync.money import currency_exponent, rate_to_bp, to_minor
+from omsdesk.sync.money import AmountError, currency_exponent, rate_to_bp, to_minor
 
 _FINANCIAL = {
     "PAID": PAYMENT_PAID,
@@ -186,6 +187,29 @@ def parse_order(node: Mapping[str, Any]) -> ChannelOrder:
         note=node.get("note") or "",
         raw=node,
     )
+
+
+def read_order(node: Any, with_all_lines: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None,
+               ) -> ChannelOrder | RejectedOrder:
+    """An order node read, or why it cannot be: one rule for the paged reads and the bulk export.
+
+    `with_all_lines` completes a node whose line items run over one page (paged reads only; a
+    bulk export holds every line).
+    """
+    if not isinstance(node, Mapping):
+        return RejectedOrder("", "unreadable Shopify order: not an object", {"value": node})
+    try:
+        full = with_all_lines(node) if with_all_lines is not None else node
+        problem = total_mismatch(full)
+        order = parse_order(full)
+    except (KeyError, TypeError, ValueError, AmountError) as exc:
+        return RejectedOrder(external_id=str(node.get("id", "")),
+                             reason=f"unreadable Shopify order: {exc.__class__.__name__}: {exc}",
+                             raw=node)
+    if problem is not None:
+        return RejectedOrder(str(full["id"]), f"Shopify order {full.get('name') or full['id']}: {problem}",
+                             full)
+    return order
 
 
 def total_mismatch(node: Mapping[str, Any]) -> str | None:

@@ -36,9 +36,11 @@ def test_the_export_is_one_object_per_line_with_children_naming_their_order(tmp_
 
 def test_the_bulk_benchmark_reports_orders_per_second_beside_raw_sqlite3() -> None:
     results = bench_bulk_import(n=300)
-    assert len(results) == 3
-    speed, cpu, memory = results
+    assert len(results) == 4
+    speed, cpu, memory, reader = results
     for row in (speed, cpu):
         assert row["unit"] == "orders/s" and row["value"] > 0 and row["baseline"] > 0
         assert "raw sqlite3" in row["baseline_name"]
     assert memory["unit"] == "MB" and memory["value"] >= memory["baseline"] > 0
+    # The export was read by a child process of its own, and it had memory to show.
+    assert reader["unit"] == "MB" and reader["value"] > 0

@@ -1,8 +1,8 @@
-"""The HTTP client's streamed line splitter (the Shopify bulk export download)."""
+"""The streamed line splitter (the Shopify bulk export download)."""
 
 from __future__ import annotations
 
-from omsdesk.sync.http import _lines
+from omsdesk.sync.streamed_lines import split_lines as _lines
 
 
 def test_streamed_lines_are_split_across_reads_and_lose_their_line_ends() -> None:

@@ -1,0 +1,154 @@
+"""A bulk export fetched and read by a child process (omsdesk/sync/bulk_parse.py).
+
+The export is a real grouped JSONL file (bench/bulk.py writes it the way Shopify's bulk
+operation does, checked against the paged API in test_bench_bulk.py), served by the standard
+library's HTTP server, which can also cut it short.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from bench.bulk import write_export
+from omsdesk.sync import bulk_parse
+from omsdesk.sync.bulk_parse import BulkReader, LazyPayload, read_pages
+from omsdesk.sync.errors import BadResponse, ChannelUnavailable
+from omsdesk.sync.http import Download
+from omsdesk.sync.shopify_bulk import order_nodes
+from omsdesk.sync.streamed_lines import split_lines
+
+ORDERS = 600
+PAGE = 250
+
+
+class _Files(BaseHTTPRequestHandler):
+    body = b""
+    cut_at: int | None = None  # send this many bytes of a longer announced body, then hang up
+
+    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+        if self.path == "/missing":
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body if self.cut_at is None else self.body[: self.cut_at])
+        self.wfile.flush()
+        self.close_connection = True
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    path = tmp_path_factory.mktemp("bulk") / "export.jsonl"
+    write_export(path, ORDERS)
+    return path.read_bytes()
+
+
+@pytest.fixture
+def served(export: bytes) -> Iterator[type[_Files]]:
+    handler = type("Files", (_Files,), {"body": export})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    handler.url = f"http://127.0.0.1:{server.server_address[1]}"  # type: ignore[attr-defined]
+    try:
+        yield handler
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _download(handler: type[_Files], path: str = "/export.jsonl") -> Download:
+    url = handler.url + path  # type: ignore[attr-defined]
+    return Download(url, url, "Tienda Shopify", 5.0, 5.0, True)
+
+
+def _here(export: bytes) -> list[bulk_parse.Page]:
+    return list(read_pages(split_lines(iter([export])), PAGE))
+
+
+def test_the_child_reads_the_same_pages_as_this_process(served: type[_Files], export: bytes) -> None:
+    with BulkReader(PAGE) as reader:
+        assert reader._child is not None and reader._child.is_alive()
+        pages = list(reader.pages(_download(served)))
+    assert [(len(o), len(r), last) for o, r, last in pages] == [(250, 0, False), (250, 0, False),
+                                                                (100, 0, True)]
+    here = _here(export)
+    assert [o for p in pages for o in p[0]] == [o for p in here for o in p[0]]
+    # Each payload crosses as its export lines and reads as the order node it was rebuilt as.
+    first_child, first_here = pages[0][0][0], here[0][0][0]
+    assert isinstance(first_child.raw, LazyPayload)
+    assert dict(first_child.raw) == dict(first_here.raw)
+    assert first_child.raw["lineItems"]["nodes"][0]["sku"] == first_here.lines[0].sku
+
+
+def test_a_refused_order_keeps_its_payload_as_sent(served: type[_Files], export: bytes) -> None:
+    lines = export.split(b"\n")
+    # The second order's total no longer matches its lines.
+    second = [i for i, line in enumerate(lines) if line and b"__parentId" not in line][1]
+    lines[second] = lines[second].replace(b'"totalPriceSet": {"shopMoney": {"amount": "',
+                                          b'"totalPriceSet": {"shopMoney": {"amount": "9', 1)
+    assert lines[second] != export.split(b"\n")[second]
+    served.body = b"\n".join(lines)
+    with BulkReader(PAGE) as reader:
+        orders, rejected, _last = next(iter(reader.pages(_download(served))))
+    assert len(orders) == 249
+    [refused] = rejected
+    assert "add up to" in refused.reason
+    assert dict(refused.raw) == next(order_nodes([lines[second], *lines[second + 1:second + 8]]))
+
+
+def test_a_download_cut_short_is_an_outage_and_never_gives_the_last_page(
+        served: type[_Files], export: bytes) -> None:
+    served.cut_at = len(export) * 2 // 3
+    seen: list[bool] = []
+    with BulkReader(PAGE) as reader, pytest.raises(ChannelUnavailable, match="downloading"):
+        for _orders, _rejected, last in reader.pages(_download(served)):
+            seen.append(last)
+    assert seen and not any(seen)  # full pages came; the last (which moves the cursor) did not
+
+
+def test_a_missing_file_is_an_outage_naming_the_status(served: type[_Files]) -> None:
+    with BulkReader(PAGE) as reader, pytest.raises(ChannelUnavailable, match="HTTP 404"):
+        list(reader.pages(_download(served, "/missing")))
+
+
+def test_a_broken_line_is_a_bad_response(served: type[_Files], export: bytes) -> None:
+    served.body = export + b"{not json\n"
+    with BulkReader(PAGE) as reader, pytest.raises(BadResponse, match=r"line \d+ is not JSON"):
+        list(reader.pages(_download(served)))
+
+
+def test_leaving_early_stops_the_child(served: type[_Files]) -> None:
+    reader = BulkReader(PAGE)
+    child = reader._child
+    pages = reader.pages(_download(served))
+    next(pages)
+    pages.close()
+    reader.close()
+    assert child is not None and not child.is_alive()
+    # Never given an export, it goes too.
+    idle = BulkReader(PAGE)
+    waiting = idle._child
+    idle.close()
+    assert waiting is not None and not waiting.is_alive()
+
+
+def test_without_a_child_process_the_export_is_read_here(
+        served: type[_Files], export: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(_method: str) -> None:
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(bulk_parse.multiprocessing, "get_context", refuse)
+    with BulkReader(PAGE) as reader:
+        assert reader._child is None
+        pages = list(reader.pages(_download(served)))
+    assert [o for p in pages for o in p[0]] == [o for p in _here(export) for o in p[0]]
+    assert pages[-1][2] and not any(p[2] for p in pages[:-1])
