@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import multiprocessing
 import os
 import resource
 import subprocess
@@ -71,8 +72,6 @@ def bench_bulk_import(n: int = 100_000) -> list[dict[str, Any]]:
                 report = pull_orders(db, "bench", factory=factory, actor=ACTOR)
             seconds = time.perf_counter() - t0
             cpu_seconds = importer_cpu() - c0
-            # The bulk reader has ended and been waited for; the shop's process has not.
-            reader_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1e3  # kB on Linux
             db.dispose()
             if report.status != "ok" or report.counts.get("created") != n:
                 raise RuntimeError(f"bulk import incomplete: {report}")
@@ -101,9 +100,10 @@ def bench_bulk_import(n: int = 100_000) -> list[dict[str, Any]]:
          "baseline": round(watch.start_mb, 1), "ratio": round(watch.peak_mb / watch.start_mb, 3),
          "goal": "(informational: streamed, flat in n)", "passed": True},
         {"name": f"bulk import: {n:,} orders, peak resident memory of the bulk reader process",
-         "value": round(reader_mb, 1), "unit": "MB",
+         "value": round(watch.children_peak_mb, 1), "unit": "MB",
          "baseline_name": "the importer's resident memory when the import started",
-         "baseline": round(watch.start_mb, 1), "ratio": round(reader_mb / watch.start_mb, 3),
+         "baseline": round(watch.start_mb, 1),
+         "ratio": round(watch.children_peak_mb / watch.start_mb, 3),
          "goal": "(informational: streamed, flat in n)", "passed": True},
     ]
 
@@ -261,11 +261,16 @@ def _serve(export: Path, n: int) -> None:
 
 class _RssWatch:
     """Samples this process's resident set size while the block runs (Linux /proc; else the
-    peak so far from getrusage)."""
+    peak so far from getrusage), and that of its multiprocessing children (the bulk reader).
+
+    The children are sampled, not asked with getrusage(RUSAGE_CHILDREN): Linux counts in a
+    child's peak the copy of this process it was forked from before it became a fresh
+    interpreter (about 100 MB here, for a reader that never holds half of that)."""
 
     def __init__(self, every: float = 0.05) -> None:
         self.every = every
         self.start_mb = self.peak_mb = 0.0
+        self.children_peak_mb = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, name="bench-rss", daemon=True)
 
@@ -282,13 +287,17 @@ class _RssWatch:
     def _sample(self) -> None:
         while not self._stop.wait(self.every):
             self.peak_mb = max(self.peak_mb, _rss_mb())
+            for child in multiprocessing.active_children():
+                self.children_peak_mb = max(self.children_peak_mb, _rss_mb(child.pid))
 
 
-def _rss_mb() -> float:
+def _rss_mb(pid: int | None = None) -> float:
     try:
-        with open("/proc/self/statm") as statm:
+        with open(f"/proc/{pid or 'self'}/statm") as statm:
             return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
     except (OSError, ValueError):
+        if pid is not None:
+            return 0.0  # ended meanwhile, or no /proc: nothing to say about it
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3  # kB on Linux
 
 
