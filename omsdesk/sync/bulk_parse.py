@@ -6,16 +6,17 @@ storing them. In one process both share the interpreter lock and take turns; in 
 reading runs on another core while the importer stores.
 
 - The child fetches the export itself from the pre-signed URL the connector checked
-  (http.Download: no credentials go with it) and sends back pickled pages of orders; it holds
-  no secret and no database. Fed by a thread of this process instead, it starved: that thread
-  waited for the interpreter lock the importer held, while the child waited for bytes.
+  (http.Download) and sends back pickled pages of orders; it is given no credentials and no
+  database. Fed by a thread of this process instead, it starved: that thread waited for the
+  interpreter lock the importer held, while the child waited for bytes.
 - It is started when the export is asked for, so its start-up (a fresh interpreter and its
   imports, about half a second) passes while Shopify prepares the file.
 - Each order's payload crosses as the export lines it was rebuilt from, rebuilt again only if
   someone reads it (the quarantine, for a refused order): pickled as nested dicts it took
   more to unpickle than the rest of the order.
 
-Should no child start, the export is read here, by the same code.
+Should no child start, the export is read here, by the same code; should the child end
+before the last page, this process reads the rest.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ import dataclasses
 import logging
 import multiprocessing
 import pickle
+import signal
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from multiprocessing.connection import Connection
+from multiprocessing.context import SpawnProcess
 from types import TracebackType
 from typing import Any
 
@@ -79,15 +82,18 @@ class LazyPayload(Mapping[str, Any]):
         return len(self._data())
 
 
-def read_pages(lines: Iterable[bytes], size: int) -> Iterator[Page]:
-    """The export's orders `size` at a time; the last page (short or empty) comes marked last."""
-    for reads, last in _read(lines, size):
+def read_pages(lines: Iterable[bytes], size: int, *, skip: int = 0) -> Iterator[Page]:
+    """The export's orders `size` at a time, after the first `skip` (read before); the last
+    page (short or empty) comes marked last."""
+    for reads, last in _read(lines, size, skip):
         yield _split([r for r, _ in reads], last)
 
 
-def _read(lines: Iterable[bytes], size: int) -> Iterator[tuple[list[_Read], bool]]:
+def _read(lines: Iterable[bytes], size: int, skip: int = 0) -> Iterator[tuple[list[_Read], bool]]:
     page: list[_Read] = []
-    for node, group in order_groups(lines):
+    for number, (node, group) in enumerate(order_groups(lines)):
+        if number < skip:
+            continue
         page.append((read_order(node), group))
         if len(page) == size:
             yield page, False
@@ -108,16 +114,21 @@ class BulkReader:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._child: Any = None
+        self._child: SpawnProcess | None = None
+        ends: list[Connection] = []
         try:
             context = multiprocessing.get_context("spawn")  # never fork a process with Qt threads
-            child_source, self._to_child = context.Pipe(duplex=False)  # (reading end, writing end)
-            self._from_child, child_sink = context.Pipe(duplex=False)
+            ends.extend(context.Pipe(duplex=False))  # (reading end, writing end)
+            ends.extend(context.Pipe(duplex=False))
+            child_source, self._to_child, self._from_child, child_sink = ends
             child = context.Process(target=_child_main, args=(child_source, child_sink, size),
                                     name="omsdesk-bulk-read", daemon=True)
             child.start()
-        except (OSError, RuntimeError, ValueError) as exc:
+        except (OSError, RuntimeError, ValueError, AssertionError) as exc:
+            # AssertionError: a daemonic process may not have children.
             log.warning("the bulk export is read in this process: no child process (%s)", exc)
+            for end in ends:
+                end.close()
             return
         # Only the child keeps its ends open: its exit is then an end of file here, not a hang.
         child_source.close()
@@ -137,20 +148,36 @@ class BulkReader:
 
         Errors come as they would from reading here: BadResponse for an unreadable export,
         ChannelUnavailable for a failed download (before the last page, so a cut download
-        never moves the cursor).
+        never moves the cursor). Should the child end before the last page (killed, out of
+        memory, a stop signal sent to the whole process group), this process reads the rest
+        of the export itself, from a new download.
         """
-        if self._child is None:
-            yield from read_pages(split_lines(download.chunks()), self.size)
-            return
-        self._to_child.send(download)
+        given = 0  # pages given so far, each of `size` orders
+        if self._child is not None:
+            try:
+                for page in self._from_reader(download):
+                    yield page
+                    if page[2]:
+                        return
+                    given += 1
+            except _ReaderGone as gone:
+                log.warning("the bulk export reader ended (%s); this process reads the rest", gone)
+                self.close()
+        yield from read_pages(split_lines(download.chunks()), self.size, skip=given * self.size)
+
+    def _from_reader(self, download: Download) -> Iterator[Page]:
+        assert self._child is not None
+        try:
+            self._to_child.send(download)
+        except OSError as exc:  # BrokenPipeError: it never got that far
+            raise _ReaderGone(f"{type(exc).__name__}") from None
         while True:
             try:
                 with waiting():  # the other thread of the pull may store meanwhile
                     blob = self._from_child.recv_bytes()
-            except EOFError:
+            except (EOFError, OSError):
                 self._child.join(_JOIN_SECONDS)
-                raise RuntimeError("the bulk export reader stopped without a word "
-                                   f"(exit code {self._child.exitcode})") from None
+                raise _ReaderGone(f"exit code {self._child.exitcode}") from None
             kind, payload = pickle.loads(blob)
             if kind == "page":
                 bare, lines, last = payload
@@ -163,7 +190,7 @@ class BulkReader:
                 raise BadResponse(payload)
             elif kind == "unavailable":
                 raise ChannelUnavailable(payload, channel=download.channel)
-            else:
+            else:  # a fault in the reading code, which would fail here the same way
                 raise RuntimeError(f"the bulk export reader failed:\n{payload}")
 
     def close(self) -> None:
@@ -176,6 +203,10 @@ class BulkReader:
         if child.is_alive():
             child.terminate()  # stopped early, or never given an export: its download goes too
         child.join(_JOIN_SECONDS)
+
+
+class _ReaderGone(Exception):
+    """The child ended before the export's last page."""
 
 
 def _widen(pipe: Connection) -> None:
@@ -194,6 +225,8 @@ def _widen(pipe: Connection) -> None:
 
 def _child_main(source: Connection, sink: Connection, size: int) -> None:
     """The child process: wait for the export, fetch and read it, pickle its pages out."""
+    # Ctrl+C at a terminal reaches the whole process group: the importer decides what stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         download = source.recv()
     except (EOFError, OSError):

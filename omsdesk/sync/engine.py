@@ -114,6 +114,12 @@ def prefetched(pages: Iterator[OrderPage], turns: Turns) -> Iterator[OrderPage]:
             except BaseException as exc:  # handed to the consumer, which raises it
                 with waiting():
                     slot.put(("error", exc))
+            finally:
+                # Stopped early, the connector's generator is closed here, in the thread that
+                # runs it, and at once: a bulk export's reader process goes with it.
+                close = getattr(pages, "close", None)
+                if close is not None:
+                    close()
 
     worker = threading.Thread(target=produce, name="sync-prefetch", daemon=True)
     worker.start()

@@ -453,7 +453,7 @@ class Download:
     A plain value, so a child process can fetch it (omsdesk/sync/bulk_parse.py).
     """
 
-    url: str
+    url: str = field(repr=False)  # its signature is a credential for the file
     shown_url: str  # the URL as errors and logs may show it (redacted)
     channel: str
     connect_timeout: float

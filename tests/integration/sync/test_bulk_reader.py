@@ -7,18 +7,34 @@ library's HTTP server, which can also cut it short.
 
 from __future__ import annotations
 
+import logging
+import multiprocessing
+import os
+import signal
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from bench.bulk import write_export
+from bench.sync import ACTOR, TOKEN, prepare_shop_database
+from omsdesk.db import open_database
+from omsdesk.models.sync_state import ChannelOrderLink, ChannelSyncState
 from omsdesk.sync import bulk_parse
 from omsdesk.sync.bulk_parse import BulkReader, LazyPayload, read_pages
+from omsdesk.sync.connector import ChannelConfig
+from omsdesk.sync.demo_data import generate_orders
+from omsdesk.sync.engine import pull_orders
 from omsdesk.sync.errors import BadResponse, ChannelUnavailable
 from omsdesk.sync.http import Download
+from omsdesk.sync.importer import ImportCounts
+from omsdesk.sync.registry import create_connector
 from omsdesk.sync.shopify_bulk import order_nodes
+from omsdesk.sync.shopify_simulator import ShopifySimulator
 from omsdesk.sync.streamed_lines import split_lines
 
 ORDERS = 600
@@ -127,18 +143,74 @@ def test_a_broken_line_is_a_bad_response(served: type[_Files], export: bytes) ->
 
 
 def test_leaving_early_stops_the_child(served: type[_Files]) -> None:
+    served.body = served.body * 20  # 12,000 orders: the child is still at work when we leave
     reader = BulkReader(PAGE)
     child = reader._child
     pages = reader.pages(_download(served))
     next(pages)
+    assert child is not None and child.is_alive()
     pages.close()
     reader.close()
-    assert child is not None and not child.is_alive()
+    assert not child.is_alive() and child.exitcode == -signal.SIGTERM
     # Never given an export, it goes too.
     idle = BulkReader(PAGE)
     waiting = idle._child
+    assert waiting is not None and waiting.is_alive()
     idle.close()
-    assert waiting is not None and not waiting.is_alive()
+    assert not waiting.is_alive()
+
+
+def test_a_reader_killed_mid_export_leaves_the_rest_to_this_process(
+        served: type[_Files], export: bytes) -> None:
+    """A stop signal to the whole process group, the out-of-memory killer: no order is lost or
+    given twice, and only the last page says the export is over."""
+    with BulkReader(PAGE) as reader:
+        child = reader._child
+        assert child is not None
+        pages = reader.pages(_download(served))
+        first = next(pages)
+        os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+        rest = list(pages)
+    got = [o.external_id for p in [first, *rest] for o in p[0]]
+    assert got == [o.external_id for p in _here(export) for o in p[0]]
+    assert [p[2] for p in [first, *rest]] == [False, False, True]
+
+
+def test_a_reader_gone_before_the_export_is_ready_leaves_it_all_to_this_process(
+        served: type[_Files], export: bytes) -> None:
+    with BulkReader(PAGE) as reader:
+        child = reader._child
+        assert child is not None
+        child.kill()
+        child.join(10)
+        pages = list(reader.pages(_download(served)))
+    assert [o for p in pages for o in p[0]] == [o for p in _here(export) for o in p[0]]
+
+
+def test_ctrl_c_at_the_terminal_leaves_the_reader_to_the_importer(served: type[_Files]) -> None:
+    with BulkReader(PAGE) as reader:
+        child = reader._child
+        assert child is not None
+        # Signalled once its start-up is done and it ignores SIGINT (Linux: SigIgn in /proc).
+        deadline = time.monotonic() + 60
+        while not _ignores_sigint(child.pid) and time.monotonic() < deadline:  # type: ignore[arg-type]
+            time.sleep(0.02)
+        os.kill(child.pid, signal.SIGINT)  # type: ignore[arg-type]
+        pages = list(reader.pages(_download(served)))
+        assert child.is_alive() or child.exitcode == 0
+    assert sum(len(p[0]) for p in pages) == ORDERS
+
+
+def _ignores_sigint(pid: int) -> bool:
+    with open(f"/proc/{pid}/status") as status:
+        mask = next(line.split()[1] for line in status if line.startswith("SigIgn:"))
+    return bool(int(mask, 16) & (1 << (signal.SIGINT - 1)))
+
+
+def test_the_download_shows_no_signed_url_in_its_repr(served: type[_Files]) -> None:
+    download = Download("https://storage.example/export.jsonl?X-Goog-Signature=abc123",
+                        "https://storage.example/export.jsonl?X-Goog-Signature=***", "Tienda", 5, 5, True)
+    assert "abc123" not in repr(download) and "***" in repr(download)
 
 
 def test_without_a_child_process_the_export_is_read_here(
@@ -152,3 +224,36 @@ def test_without_a_child_process_the_export_is_read_here(
         pages = list(reader.pages(_download(served)))
     assert [o for p in pages for o in p[0]] == [o for p in _here(export) for o in p[0]]
     assert pages[-1][2] and not any(p[2] for p in pages[:-1])
+
+
+def test_a_pull_whose_reader_is_killed_stores_every_order_once_and_moves_the_cursor_once(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Through the sync engine: the reader is killed after the first page is stored."""
+    with ShopifySimulator(TOKEN, throttle=False, bulk_polls=0) as shop:
+        assert isinstance(shop, ShopifySimulator)
+        demos = generate_orders(4 * ORDERS, lines_per_order=3)  # ten pages: killed well before the end
+        shop.add_orders(demos)
+        config = ChannelConfig("bench", "shopify", shop.url, TOKEN, {"bulk_threshold": "5"})
+        db = open_database(f"sqlite:///{tmp_path}/pull.sqlite")
+        prepare_shop_database(db, len(demos))
+        caplog.set_level(logging.WARNING, logger="omsdesk.sync.bulk_parse")
+        killed: list[int] = []
+
+        def after_page(_counts: ImportCounts) -> None:
+            for child in multiprocessing.active_children():
+                if child.name == "omsdesk-bulk-read" and not killed and child.pid:
+                    os.kill(child.pid, signal.SIGKILL)
+                    killed.append(child.pid)
+
+        report = pull_orders(db, "bench", factory=lambda _c: create_connector(config), actor=ACTOR,
+                             progress=after_page)
+        assert killed, "the reader was never seen"
+        assert "this process reads the rest" in caplog.text
+        assert report.status == "ok" and report.counts["created"] == len(demos)
+        with db.read() as s:
+            stored = s.scalars(select(ChannelOrderLink.external_id)).all()
+            cursor = s.scalar(select(ChannelSyncState.cursor))
+        assert len(stored) == len(set(stored)) == len(demos)
+        # The cursor moved once, with the last page, to the newest update read.
+        assert cursor == max(o.updated for o in demos).strftime("%Y-%m-%dT%H:%M:%SZ")
+        db.dispose()
