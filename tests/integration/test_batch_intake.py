@@ -93,6 +93,31 @@ def test_batch_buyers_are_matched_as_one_order_intake_matches_them(shop: Shop) -
     assert customers[created[3].reference][1:] == ("Sin Correo", "")
 
 
+def test_a_buyer_matching_a_stored_and_a_new_customer_gets_the_oldest_as_one_by_one(
+        shop: Shop) -> None:
+    """One order at a time, the oldest match wins (order_entry.resolve_customer). Buyer 2 shares
+    its phone with buyer 1, new in this batch, and its e-mail with a stored customer; buyer 4
+    shares its phone with buyer 3, both new."""
+    a = shop.product()
+    stored = place_order(shop.db, _with_buyer(a, _buyer("Ana Ruiz", "ana@example.es")), actor=ACTOR)
+
+    def buyer(name: str, email: str, phone: str) -> CustomerInput:
+        return CustomerInput(name=name, email=email, phone=phone)
+
+    batch = [_with_buyer(a, buyer("Luis Gil", "luis@example.es", "600111222")),
+             _with_buyer(a, buyer("Ana R.", "ana@example.es", "600111222")),
+             _with_buyer(a, buyer("Eva Sanz", "eva@example.es", "600333444")),
+             _with_buyer(a, buyer("Eva S.", "eva.sanz@example.es", "600333444"))]
+    created = place_orders(shop.db, batch, actor=ACTOR)
+    with shop.db.read() as s:
+        owner = {o.reference: o.customer_id for o in s.scalars(select(Order))}
+    got = [owner[o.reference] for o in created]
+    assert got[1] == owner[stored.reference]  # the stored customer, not Luis made a moment before
+    assert got[3] == got[2] != got[0]  # the first of the two made by the batch
+    with shop.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Customer)) == 3
+
+
 def test_a_refused_batch_leaves_no_customer_behind(shop: Shop) -> None:
     a = shop.product()
     batch = [_with_buyer(a, _buyer("Eva Sanz", "eva@example.es")),

@@ -83,7 +83,10 @@ def resolve_customers(session: Session, buyers: Sequence[CustomerInput | None],
                                                         ("phone", keys.phone)) if value]
         found = [index[k] for k in looked_up if k in index]
         if found:
-            result.append(min(found))
+            # The oldest match, as one order at a time would find it: a stored customer before
+            # any made by this batch (those are negative), and of those the first made (-1).
+            stored = [f for f in found if f > 0]
+            result.append(min(stored) if stored else max(found))
             continue
         # Negative placeholders stand for customers of this batch not inserted yet, so a
         # buyer seen twice in one batch becomes one customer.
