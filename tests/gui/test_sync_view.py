@@ -335,3 +335,37 @@ def test_remove_asks_first_and_keeps_the_orders(qtbot: QtBot, demo_db: Database,
         assert s.scalar(select(Channel.removed_at).where(Channel.code == DEMO_CODE)) is not None
         assert s.scalar(select(func.count()).select_from(Order)) == orders
         assert s.scalar(select(func.count()).select_from(ChannelSku)) > 0
+
+
+def test_sync_now_reads_a_large_first_import_as_one_bulk_export_off_the_gui_process(
+        qtbot: QtBot, sqlite_db: Database) -> None:
+    """1,200 orders: above the connector's threshold, so one bulk export, read by a second
+    process (omsdesk/sync/bulk_parse.py) started from the GUI's sync thread."""
+    from omsdesk.services.channels.channels import add_channel
+    from omsdesk.sync.demo_data import generate_orders
+    from omsdesk.sync.secrets import store_secret
+    from omsdesk.sync.shopify_simulator import ShopifySimulator
+    from tests.fixtures.database import ACTOR
+    from tests.fixtures.marketplaces import SHOPIFY_TOKEN
+
+    shop = Shop(sqlite_db)
+    shop.warehouses(("MAD",))
+    for product in CATALOGUE:
+        shop.stock(shop.product(product.sku), 10_000)
+    with ShopifySimulator(SHOPIFY_TOKEN, throttle=False, bulk_polls=0) as remote:
+        assert isinstance(remote, ShopifySimulator)
+        remote.add_orders(generate_orders(1200))
+        add_channel(sqlite_db, kind="shopify", name="Tienda Shopify", url=remote.url,
+                    code="tienda-shopify", actor=ACTOR)
+        store_secret("tienda-shopify", SHOPIFY_TOKEN)
+        view = _view(qtbot, sqlite_db)
+        view.sync_now()
+        qtbot.waitUntil(lambda: view.sync_run is None and view.sync_button.isEnabled(), timeout=120_000)
+        assert any(r.method == "GET" and r.path.startswith("/bulk") for r in remote.requests)
+    qtbot.waitUntil(lambda: "pull_orders" in _column(view, "runs", "Job"), timeout=10_000)
+    with sqlite_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Order)) == 1200
+    pull = _column(view, "runs", "Job").index("pull_orders")
+    assert _column(view, "runs", "Created")[pull] == "1200"
+    assert _column(view, "runs", "Status")[pull] == "ok"
+    wait_for_pool()
