@@ -72,8 +72,8 @@ class SyncLock:
             except DBAPIError:
                 return False  # the server is away: nobody here leads; the next try may
             try:
-                got = bool(conn.execute(text("SELECT pg_try_advisory_lock(:k)"),
-                                        {"k": ADVISORY_KEY}).scalar())
+                got = bool(conn.execute(text(f"SELECT pg_try_advisory_lock({self._pg_key})"),
+                                        self._pg_params).scalar())
                 conn.commit()
                 if got:
                     self._announce(conn)
@@ -87,10 +87,18 @@ class SyncLock:
             else:
                 conn.close()
             return got
-        path = _lock_path(self.db.url)
+        path = _lock_path(self.db.url, self._file_suffix)
         if path is None:
             return True  # an in-memory database belongs to this process alone
         return self._lock_file(path)
+
+    # What the lock is: the sync jobs as a whole (ChannelJobLock: one job of one channel).
+    _pg_key = ":k"
+    _file_suffix = "sync-lock"
+
+    @property
+    def _pg_params(self) -> dict[str, int]:
+        return {"k": ADVISORY_KEY}
 
     def _announce(self, conn: Any) -> None:
         """Say who leads, on the lock's own session (named so pg_stat_activity shows it too)."""
@@ -101,6 +109,9 @@ class SyncLock:
                           "VALUES (1, :ws, :pid, pg_backend_pid(), :since)"),
                      {"ws": self.workstation[:100], "pid": os.getpid(), "since": self.since})
         conn.commit()
+
+    def _withdraw(self, conn: Any) -> None:
+        conn.execute(text("DELETE FROM sync_leader WHERE backend_pid = pg_backend_pid()"))
 
     def alive(self) -> bool:
         """True while the lock is still ours: on PostgreSQL, its session still answers.
@@ -149,8 +160,9 @@ class SyncLock:
         self.since = None
         if self._connection is not None:
             try:
-                self._connection.execute(text("DELETE FROM sync_leader WHERE backend_pid = pg_backend_pid()"))
-                self._connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": ADVISORY_KEY})
+                self._withdraw(self._connection)
+                self._connection.execute(text(f"SELECT pg_advisory_unlock({self._pg_key})"),
+                                         self._pg_params)
                 self._connection.commit()
             except DBAPIError:
                 pass  # the session is gone, and the lock went with it
@@ -173,11 +185,43 @@ class SyncLock:
         self.release()
 
 
-def _lock_path(url: str) -> Path | None:
+class ChannelJobLock(SyncLock):
+    """Held while this process runs one job on one channel; `acquire` never waits.
+
+    For the jobs a person can also start by hand beside the sync leader's schedule (the
+    product push): two at once would both create on the shop a product it lacks.
+    """
+
+    _pg_key = ":job, :channel"  # the two-key form: its own space, apart from the sync lock's
+
+    def __init__(self, db: Database, job: str, channel_id: int) -> None:
+        super().__init__(db)
+        self.job, self.channel_id = job, channel_id
+
+    @property
+    def _pg_params(self) -> dict[str, int]:
+        return {"job": _JOB_KEYS[self.job], "channel": self.channel_id}
+
+    @property
+    def _file_suffix(self) -> str:  # type: ignore[override]
+        return f"{self.job}-{self.channel_id}.lock"
+
+    def _announce(self, conn: Any) -> None:
+        self.since = utcnow()  # only the sync leader is announced in sync_leader
+
+    def _withdraw(self, conn: Any) -> None:
+        pass
+
+
+# Fixed numbers, as every omsdesk process must agree on them.
+_JOB_KEYS = {"push_products": 0x6F6D_0014}
+
+
+def _lock_path(url: str, suffix: str = "sync-lock") -> Path | None:
     u = make_url(url)
     if not u.database or u.database == ":memory:":
         return None
-    return Path(f"{u.database}.sync-lock")
+    return Path(f"{u.database}.{suffix}")
 
 
 def leader_status(db: Database) -> LeaderInfo | None:

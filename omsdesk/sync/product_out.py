@@ -37,6 +37,7 @@ from omsdesk.services.context import Actor
 from omsdesk.sync.connector import Connector, ListingResult, ListingWrite, RemoteListing
 from omsdesk.sync.engine import ConnectorFactory, RunReport, classify, default_factory
 from omsdesk.sync.errors import SyncError
+from omsdesk.sync.lock import ChannelJobLock
 from omsdesk.sync.outbox import available_to_sell, shop_skus
 from omsdesk.sync.registry import connector_class
 from omsdesk.sync.secrets import SecretUnavailable
@@ -255,10 +256,17 @@ def push_products(db: Database, channel_code: str, *, skus: Sequence[str] = (),
     connector: Connector | None = None
     plan = ProductPlan(channel.code, listing_settings(channel.kind, channel.settings), ())
     report = PushReport(channel.code, plan)
+    lock = ChannelJobLock(db, PUSH_JOB, channel.id)
     try:
-        connector = (factory or default_factory())(channel)
-        report.plan = plan = _plan(db, channel, connector, skus, create)
-        _send(connector, plan, report, progress)
+        if not lock.acquire():
+            # By hand beside the schedule, or from two desks: both would create what is missing.
+            report.error = (f"another product push to {channel.code} is running (another desk or "
+                            "the sync's schedule); nothing was sent, try again when it has finished")
+            report.status = "failed"
+        else:
+            connector = (factory or default_factory())(channel)
+            report.plan = plan = _plan(db, channel, connector, skus, create)
+            _send(connector, plan, report, progress)
     except (SyncError, SecretUnavailable) as exc:
         report.health, report.error = classify(exc), str(exc)
         log.warning("%s: product push failed (%s): %s", channel_code, report.health, exc)
@@ -268,6 +276,7 @@ def push_products(db: Database, channel_code: str, *, skus: Sequence[str] = (),
     finally:
         if connector is not None:
             connector.close()
+        lock.release()
     failed = [o for o in report.outcomes if not o.ok]
     if report.error:
         report.status = "failed"

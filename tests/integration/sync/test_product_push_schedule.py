@@ -130,3 +130,35 @@ def test_cli_channels_set_product_push_every(
     assert json.loads(out)["product_push_every"] == 0
     exit_code, out = cli("--product-push-every", "soon")
     assert exit_code == 1 and "whole number of minutes" in out
+
+
+def test_a_push_while_another_runs_on_the_same_shop_sends_nothing_and_says_so(
+        db: Database, presta_products: PrestaProductShop) -> None:
+    """The schedule and a person (or two desks) at once would both create the product the
+    shop lacks; the second push waits for nothing and sends nothing."""
+    from omsdesk.sync.lock import ChannelJobLock
+    from omsdesk.sync.product_out import push_products
+
+    code = catalogue(db, "prestashop")
+    with db.read() as s:
+        channel_id = s.scalars(select(Channel.id).where(Channel.code == code)).one()
+    running = ChannelJobLock(db, "push_products", channel_id)  # another process's push, say
+    assert running.acquire()
+    try:
+        presta_products.clear_requests()
+        busy = push_products(db, code, factory=factory(presta_products, "prestashop"))
+        assert busy.status == "failed" and "another product push" in busy.error
+        assert busy.outcomes == [] and presta_products.writes() == []
+        # Another channel's push is not held up by it.
+        other = ChannelJobLock(db, "push_products", channel_id + 1000)
+        assert other.acquire()
+        other.release()
+    finally:
+        running.release()
+    done = push_products(db, code, factory=factory(presta_products, "prestashop"))
+    assert done.status == "ok" and done.counts()["created"] == 1
+    with db.read() as s:
+        runs = list(s.scalars(select(SyncRun).where(SyncRun.job == "push_products")
+                              .order_by(SyncRun.id)))
+    assert [r.status for r in runs] == ["failed", "ok"]
+    assert "another product push" in (runs[0].error or "")
