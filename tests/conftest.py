@@ -88,6 +88,9 @@ def qt_garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[Non
     gc.collect()
 
 
+# tryfirst: pytest-xdist reads the groups in its own collection hook, which otherwise ran before
+# this one on the workers, so the groups were never seen and their tests ran on both workers.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Under pytest-xdist (`make test` runs two workers) some tests must share one worker.
 
