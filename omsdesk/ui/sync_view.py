@@ -42,7 +42,7 @@ from omsdesk.sync.importer import reimport_quarantined
 from omsdesk.sync.lock import LeaderInfo, leader_status
 from omsdesk.sync.outbox import OutboxDispatcher
 from omsdesk.ui.context import AppContext
-from omsdesk.ui.display import when
+from omsdesk.ui.display import qty, when
 from omsdesk.ui.sync_bridge import SyncNow
 from omsdesk.ui.sync_channels import CONFIG_BG, DISABLED_FG, ChannelPanel
 from omsdesk.ui.tables import fill_table, make_table
@@ -241,8 +241,8 @@ class SyncView(QWidget):
         self._mark_channels(snap.channels)
         self._reselect(selected.code if selected is not None else None)
         fill_table(self.runs, [
-            (str(r.id), r.channel, r.job, when(r.started_at), when(r.finished_at), r.status, str(r.fetched),
-             str(r.created), str(r.updated), str(r.quarantined), str(r.failed), str(r.delivered),
+            (str(r.id), r.channel, r.job, when(r.started_at), when(r.finished_at), r.status, qty(r.fetched),
+             qty(r.created), qty(r.updated), qty(r.quarantined), qty(r.failed), qty(r.delivered),
              r.error.splitlines()[0] if r.error else "") for r in snap.runs],
             right_aligned=tuple(range(6, 12)), highlight=[r.status in ("failed", "interrupted") for r in snap.runs],
             color=FAILED_BG)
@@ -366,7 +366,7 @@ class SyncView(QWidget):
         created = sum(r["counts"].get("created", 0) for r in reports if r["job"] == "pull_orders")
         failed = [r for r in reports if r["status"] == "failed"]
         self.last_message = self.tr("Sync now: {jobs} jobs, {created} new orders, {failed} failed").format(
-            jobs=len(reports), created=created, failed=len(failed))
+            jobs=len(reports), created=qty(created), failed=len(failed))
         self.refresh()
 
     def _on_sync_failed(self, message: str) -> None:

@@ -366,6 +366,7 @@ def test_sync_now_reads_a_large_first_import_as_one_bulk_export_off_the_gui_proc
     with sqlite_db.read() as s:
         assert s.scalar(select(func.count()).select_from(Order)) == 1200
     pull = _column(view, "runs", "Job").index("pull_orders")
-    assert _column(view, "runs", "Created")[pull] == "1200"
+    assert _column(view, "runs", "Created")[pull] == "1,200"  # grouped as the rest of the app
+    assert "1,200 new orders" in view.summary.text()
     assert _column(view, "runs", "Status")[pull] == "ok"
     wait_for_pool()
