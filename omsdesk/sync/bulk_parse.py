@@ -43,7 +43,7 @@ from omsdesk.sync.connector import ChannelOrder, RejectedOrder
 from omsdesk.sync.errors import BadResponse, ChannelUnavailable
 from omsdesk.sync.http import Download
 from omsdesk.sync.shopify_bulk import order_groups, order_nodes
-from omsdesk.sync.shopify_orders import read_order
+from omsdesk.sync.shopify_orders import read_order, split_reads
 from omsdesk.sync.streamed_lines import split_lines
 from omsdesk.sync.turns import waiting
 
@@ -102,8 +102,8 @@ def _read(lines: Iterable[bytes], size: int, skip: int = 0) -> Iterator[tuple[li
 
 
 def _split(reads: list[ChannelOrder | RejectedOrder], last: bool) -> Page:
-    return ([r for r in reads if isinstance(r, ChannelOrder)],
-            [r for r in reads if isinstance(r, RejectedOrder)], last)
+    orders, rejected = split_reads(reads)
+    return orders, rejected, last
 
 
 class BulkReader:

@@ -94,11 +94,19 @@ class SyncLock:
 
     # What the lock is: the sync jobs as a whole (ChannelJobLock: one job of one channel).
     _pg_key = ":k"
-    _file_suffix = "sync-lock"
 
     @property
     def _pg_params(self) -> dict[str, int]:
         return {"k": ADVISORY_KEY}
+
+    @property
+    def _file_suffix(self) -> str:
+        return "sync-lock"
+
+    @property
+    def _busy(self) -> str:
+        return ("another omsdesk (workstation or sync daemon) is running the sync jobs right now; "
+                "try again when it has finished")
 
     def _announce(self, conn: Any) -> None:
         """Say who leads, on the lock's own session (named so pg_stat_activity shows it too)."""
@@ -177,8 +185,7 @@ class SyncLock:
 
     def __enter__(self) -> SyncLock:
         if not self.acquire():
-            raise SyncBusy("another omsdesk (workstation or sync daemon) is running the sync "
-                           "jobs right now; try again when it has finished")
+            raise SyncBusy(self._busy)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -203,8 +210,13 @@ class ChannelJobLock(SyncLock):
         return {"job": _JOB_KEYS[self.job], "channel": self.channel_id}
 
     @property
-    def _file_suffix(self) -> str:  # type: ignore[override]
+    def _file_suffix(self) -> str:
         return f"{self.job}-{self.channel_id}.lock"
+
+    @property
+    def _busy(self) -> str:
+        return (f"another {self.job} on this channel is running (another desk or the sync's "
+                "schedule); try again when it has finished")
 
     def _announce(self, conn: Any) -> None:
         self.since = utcnow()  # only the sync leader is announced in sync_leader

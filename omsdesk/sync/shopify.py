@@ -33,7 +33,7 @@ from omsdesk.sync.paging import lookback, shift
 from omsdesk.sync.ratelimit import RateLimit, TokenBucket
 from omsdesk.sync.shopify_access import connection_check
 from omsdesk.sync.shopify_cost import MAX_SINGLE_QUERY_COST, largest_size, requested_cost
-from omsdesk.sync.shopify_orders import nodes_of, parse_order, read_order
+from omsdesk.sync.shopify_orders import nodes_of, parse_order, read_order, split_reads
 
 __all__ = ["ShopifyConnector", "parse_order"]
 
@@ -226,15 +226,7 @@ class ShopifyConnector(Connector):
 
     def _read_orders(self, nodes: Sequence[Mapping[str, Any]],
                      ) -> tuple[list[ChannelOrder], list[RejectedOrder]]:
-        orders: list[ChannelOrder] = []
-        rejected: list[RejectedOrder] = []
-        for node in nodes:
-            read = read_order(node, self._with_all_lines)
-            if isinstance(read, ChannelOrder):
-                orders.append(read)
-            else:
-                rejected.append(read)
-        return orders, rejected
+        return split_reads(read_order(node, self._with_all_lines) for node in nodes)
 
     def _with_all_lines(self, node: Mapping[str, Any]) -> Mapping[str, Any]:
         """The order with every line item: those beyond the first page read with ORDER_LINES."""

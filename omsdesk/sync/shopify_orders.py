@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -210,6 +210,19 @@ def read_order(node: Any, with_all_lines: Callable[[Mapping[str, Any]], Mapping[
         return RejectedOrder(str(full["id"]), f"Shopify order {full.get('name') or full['id']}: {problem}",
                              full)
     return order
+
+
+def split_reads(reads: Iterable[ChannelOrder | RejectedOrder],
+                ) -> tuple[list[ChannelOrder], list[RejectedOrder]]:
+    """The orders read, and those refused, each in their order."""
+    orders: list[ChannelOrder] = []
+    rejected: list[RejectedOrder] = []
+    for read in reads:
+        if isinstance(read, ChannelOrder):
+            orders.append(read)
+        else:
+            rejected.append(read)
+    return orders, rejected
 
 
 def total_mismatch(node: Mapping[str, Any]) -> str | None:
